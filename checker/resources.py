@@ -22,8 +22,12 @@ def rules_dir() -> Path:
 
 
 @cache
+def load_rules_yaml(relative_path: str) -> Any:
+    """Load ``rules/<relative_path>`` with the safe YAML loader (cached)."""
+    with (rules_dir() / relative_path).open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
 def load_lexicon(name: str) -> Any:
     """Load ``rules/lexicon/<name>.yaml`` with the safe YAML loader (cached)."""
-    path = rules_dir() / "lexicon" / f"{name}.yaml"
-    with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return load_rules_yaml(f"lexicon/{name}.yaml")

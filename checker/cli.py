@@ -1,0 +1,192 @@
+"""The command line: parsing options and wiring the pipeline to the renderers, nothing more."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from enum import Enum, IntEnum
+from pathlib import Path
+from typing import Annotated, Iterator, Optional
+
+import typer
+from rich.console import Console
+
+from checker.config import SEVERITIES, ConfigError, Settings, load_settings
+from checker.render import OutputFormat
+
+app = typer.Typer(
+    help="Check news articles for conflicting figures and weigh their sources.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+stderr = Console(stderr=True, highlight=False)
+
+
+class ExitCode(IntEnum):
+    """Exit status of every command."""
+
+    CLEAN = 0  # nothing at or above the failing level
+    FINDINGS = 1  # findings at or above the failing level
+    ERROR = 2  # usage or input error: bad option, nothing readable
+
+
+class ClaimsFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+class FailLevel(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+PathsArgument = Annotated[
+    list[Path], typer.Argument(help="Article files or directories (walked recursively): .txt .md .html .jsonl .json .csv")
+]
+OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of the terminal.")]
+ConfigOption = Annotated[
+    Optional[Path],
+    typer.Option("--config", help="A checker.toml or pyproject.toml to read settings from (default: the nearest one)."),
+]
+MaxBytesOption = Annotated[
+    Optional[int], typer.Option("--max-file-bytes", help="Skip input files larger than this (default 10 MB).")
+]
+
+
+def fail(message: str) -> None:
+    """Print an input or usage error and exit with status 2."""
+    stderr.print(f"[bold red]error:[/] {message}", markup=True)
+    raise typer.Exit(ExitCode.ERROR)
+
+
+def settings_for(config: Path | None, **overrides: object) -> Settings:
+    if config is not None and not config.is_file():
+        fail(f"{config}: no such configuration file")
+    try:
+        return load_settings(config).with_overrides(**overrides)
+    except ConfigError as error:
+        fail(str(error))
+        raise  # unreachable: fail() exits
+
+
+@contextmanager
+def scan_progress(paths: list[Path]) -> Iterator[object]:
+    """A progress bar on stderr while reading inputs, shown only on a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from checker.ingest import iter_input_files
+
+    total = sum(1 for item in iter_input_files(paths) if isinstance(item, Path))
+    with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=stderr, transient=True) as progress:
+        task = progress.add_task("reading", total=total)
+        yield lambda _path: progress.advance(task)
+
+
+def run_pipeline(paths: list[Path], settings: Settings):
+    from checker.pipeline import run
+
+    with scan_progress(paths) as on_file:
+        result = run(paths, settings, on_file=on_file)
+    if not result.articles:
+        reasons = "; ".join(f"{s.path}: {s.reason}" for s in result.skipped[:5]) or "no input files"
+        fail(f"nothing readable in the inputs ({reasons})")
+    return result
+
+
+def write_output(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        fail(f"{output}: cannot write: {error.strerror or error}")
+
+
+@app.command()
+def report(
+    paths: PathsArgument,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.terminal,
+    output: OutputOption = None,
+    fail_on: Annotated[
+        Optional[FailLevel], typer.Option("--fail-on", help="Exit 1 when there are findings at or above this level (default error).")
+    ] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
+    config: ConfigOption = None,
+    max_file_bytes: MaxBytesOption = None,
+) -> None:
+    """Read articles, find conflicting claims, and print the report (the main job)."""
+    settings = settings_for(config, fail_on=fail_on.value if fail_on else None, max_file_bytes=max_file_bytes)
+    result = run_pipeline(paths, settings)
+    if output_format is OutputFormat.json:
+        from checker.render.json_report import render_json
+
+        write_output(render_json(result), output)
+    else:
+        from checker.render.terminal import make_console, render_terminal
+
+        if output is None:
+            render_terminal(result, make_console())
+        else:
+            with output.open("w", encoding="utf-8") as handle:
+                render_terminal(result, make_console(file=handle, width=120, color=False))
+    if result.findings_at_or_above(settings.fail_on) and not exit_zero:
+        raise typer.Exit(ExitCode.FINDINGS)
+
+
+@app.command()
+def claims(
+    paths: PathsArgument,
+    output_format: Annotated[ClaimsFormat, typer.Option("--format", "-f", help="table (capped), or csv / jsonl (all claims).")] = ClaimsFormat.table,
+    output: OutputOption = None,
+    config: ConfigOption = None,
+    max_file_bytes: MaxBytesOption = None,
+) -> None:
+    """List the claims extracted from articles: who said which figure about which event."""
+    settings = settings_for(config, max_file_bytes=max_file_bytes)
+    result = run_pipeline(paths, settings)
+    from checker.render import claims_table
+
+    if output_format is ClaimsFormat.table:
+        from checker.render.terminal import make_console
+
+        make_console().print(claims_table.render_claims_table(result))
+    elif output_format is ClaimsFormat.csv:
+        write_output(claims_table.claims_csv(result), output)
+    else:
+        write_output(claims_table.claims_jsonl(result), output)
+
+
+@app.command()
+def check(
+    drafts: Annotated[list[Path], typer.Argument(help="Draft articles to check (.md or .txt).")],
+    against: Annotated[
+        Optional[list[Path]], typer.Option("--against", help="Articles or directories on record to check the drafts against.")
+    ] = None,
+) -> None:
+    """Pre-publication check of a draft against what is on record, like a linter (not built yet)."""
+    fail("'checker check' is not built yet: it comes with the pre-publication issue")
+
+
+@app.command()
+def rules(
+    code: Annotated[Optional[str], typer.Argument(help="A rule code (CC101), dotted name or family (CC) to explain.")] = None,
+) -> None:
+    """List the rules, or explain one (not built yet: rules come with the matching and rules issue)."""
+    fail("no rules are defined yet: they come with the matching and rules issue")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,50 @@
+"""Turn the bytes of an input into normalised text, or a reason why they cannot be read."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+# No-break and other typographic spaces fold to a plain space; zero-width marks and the
+# byte-order mark disappear. Curly quotes and dashes are kept as written.
+_ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\v\f]")
+_INVISIBLES = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\u0085]")
+
+
+class UnreadableInput(ValueError):
+    """Raised with the reason an input cannot be used, and the line it concerns when there is one."""
+
+    def __init__(self, reason: str, line: int | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode ``data`` as UTF-8, else as the detected encoding; raise ``UnreadableInput`` otherwise."""
+    if not data.strip():
+        raise UnreadableInput("empty file")
+    if b"\x00" in data[:8192]:
+        raise UnreadableInput("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None or best.chaos > 0.2:
+        raise UnreadableInput(
+            f"not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) and no other encoding fits"
+        )
+    return str(best)
+
+
+def normalise_text(text: str) -> str:
+    """NFC, Unix line breaks, odd spaces folded to one space, invisible characters removed, lines right-trimmed."""
+    text = unicodedata.normalize("NFC", text)
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _INVISIBLES.sub("", text)
+    text = _ODD_SPACES.sub(" ", text)
+    return "\n".join(line.rstrip() for line in text.split("\n"))

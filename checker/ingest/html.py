@@ -1,0 +1,33 @@
+"""Reader for saved web pages: main text and metadata through trafilatura, comments excluded."""
+
+from __future__ import annotations
+
+import trafilatura
+
+from checker.ingest.decode import UnreadableInput, normalise_text
+from checker.ingest.furniture import remove_furniture
+from checker.ingest.text import ParsedText, parse_date
+
+
+def parse_html(html: str) -> ParsedText:
+    """Extract the article body, title, site name, date and URL of an HTML page."""
+    document = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=False, with_metadata=True, deduplicate=True
+    )
+    body = normalise_text(getattr(document, "text", None) or "") if document is not None else ""
+    if not body.strip():
+        raise UnreadableInput("no article text found in the HTML page")
+    lines = remove_furniture(body.split("\n"))
+    title = document.title.strip() if document.title else None
+    if title and lines and lines[0].strip() != title:
+        lines = [title, ""] + lines  # keep the headline in the text, as for plain text, so it can be checked
+    try:
+        published = parse_date(document.date, "page date")
+    except UnreadableInput:
+        published = None  # trafilatura found no usable date; the pipeline may infer one from the text
+    return ParsedText(
+        text="\n".join(lines),
+        title=title,
+        published=published,
+        metadata={"outlet": document.sitename, "url": document.url},
+    )

@@ -1,0 +1,109 @@
+"""Readers for manifests: JSON Lines, JSON and CSV files listing one article per row."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.ingest.decode import UnreadableInput
+
+FIELDS = ("id", "outlet", "title", "published", "url", "text", "path")
+
+
+@dataclass
+class ManifestRow:
+    """One row of a manifest, with the line it starts on."""
+
+    line: int
+    fields: dict
+
+
+def manifest_rows(text: str, path: Path) -> Iterator[ManifestRow | UnreadableInput]:
+    """Yield each row of the manifest, or an ``UnreadableInput`` naming the line of a broken row."""
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _jsonl_rows(text)
+    elif suffix == ".json":
+        yield from _json_rows(text)
+    else:
+        yield from _csv_rows(text)
+
+
+def _checked(line: int, value: object) -> ManifestRow | UnreadableInput:
+    if not isinstance(value, dict):
+        return UnreadableInput("manifest row is not an object with named fields", line=line)
+    row = {key: value.get(key) for key in FIELDS}
+    if not (isinstance(row["text"], str) and row["text"].strip()) and not row["path"]:
+        return UnreadableInput("manifest row has no text and no path", line=line)
+    return ManifestRow(line, row)
+
+
+def _jsonl_rows(text: str) -> Iterator[ManifestRow | UnreadableInput]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield UnreadableInput(f"manifest row is not valid JSON: {error.msg}", line=number)
+            continue
+        yield _checked(number, value)
+
+
+def _json_rows(text: str) -> Iterator[ManifestRow | UnreadableInput]:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        yield UnreadableInput(f"not valid JSON: {error.msg}", line=error.lineno)
+        return
+    if isinstance(document, dict):
+        document = document.get("articles", [document])
+    if not isinstance(document, list):
+        yield UnreadableInput("a JSON manifest holds a list of articles (or {\"articles\": [...]})", line=1)
+        return
+    # json keeps no line numbers: find where each top-level object starts
+    starts = _object_start_lines(text)
+    for index, value in enumerate(document):
+        yield _checked(starts[index] if index < len(starts) else 1, value)
+
+
+def _object_start_lines(text: str) -> list[int]:
+    lines: list[int] = []
+    depth, in_string, escaped, line = 0, False, False, 1
+    for char in text:
+        if char == "\n":
+            line += 1
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+            continue
+        if char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if char == "{" and depth == 2:
+                lines.append(line)
+        elif char in "]}":
+            depth -= 1
+    return lines
+
+
+def _csv_rows(text: str) -> Iterator[ManifestRow | UnreadableInput]:
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or not {"text", "path"} & {name.strip().lower() for name in reader.fieldnames}:
+        yield UnreadableInput("a CSV manifest needs a header row with a 'text' or 'path' column", line=1)
+        return
+    try:
+        for row in reader:
+            cleaned = {(key or "").strip().lower(): value for key, value in row.items()}
+            yield _checked(reader.line_num, {key: (value or None) for key, value in cleaned.items()})
+    except csv.Error as error:
+        yield UnreadableInput(f"broken CSV: {error}", line=reader.line_num)

@@ -1,0 +1,71 @@
+"""The records that flow through a run: articles, skipped inputs, claims, events and findings.
+
+Each record type has a pandera model of the same name in ``checker.schemas``; the
+dataclasses are what the pipeline passes around, the frames are what gets validated
+and exported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value in (float("inf"), float("-inf")):
+        return None  # JSON has no infinity: an open bound is null
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
+
+
+class _Record:
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict: dates as ISO strings, open (infinite) bounds as null."""
+        return {key: _plain(value) for key, value in asdict(self).items()}  # type: ignore[call-overload]
+
+
+@dataclass
+class Article(_Record):
+    """One article as read from disk or a manifest, with normalised text."""
+
+    article_id: str
+    source_path: str
+    text: str
+    sha256: str
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: date | None = None
+    published_inferred: bool = False
+    lang: str = "en"
+    format: str = "text"
+    line_offset: int = 0  # lines of the source file before ``text`` starts (front matter, date marker)
+
+
+@dataclass
+class SkippedInput(_Record):
+    """An input that could not be read, and why. Every skipped input is listed in the report."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+
+@dataclass
+class Finding(_Record):
+    """One problem found by a rule, pointing at the claims and articles behind it."""
+
+    finding_id: str
+    code: str
+    rule: str
+    severity: str
+    message: str
+    event_id: str | None = None
+    claim_ids: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None

@@ -1,0 +1,71 @@
+"""Pandera models for the tables of a run, and lazy validation that reports bad rows instead of dropping them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+
+class ArticleSchema(pa.DataFrameModel):
+    """Articles: one row per input article, with its normalised text."""
+
+    article_id: Series[str] = pa.Field(unique=True, str_length={"min_value": 1})
+    source_path: Series[str]
+    outlet: Series[str] = pa.Field(nullable=True)
+    url: Series[str] = pa.Field(nullable=True)
+    title: Series[str] = pa.Field(nullable=True)
+    published: Series[pa.DateTime] = pa.Field(nullable=True)
+    published_inferred: Series[bool]
+    text: Series[str] = pa.Field(str_length={"min_value": 1})
+    sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$")
+    lang: Series[str]
+
+    class Config:
+        coerce = True
+
+
+@dataclass(frozen=True)
+class RowFailure:
+    """One failed check on one row: which table, which row (by id), which column and check, and the bad value."""
+
+    table: str
+    row_id: str | None
+    column: str | None
+    check: str
+    value: str
+
+    @property
+    def reason(self) -> str:
+        where = f"column {self.column!r}" if self.column else "row"
+        return f"{self.table} {self.row_id or '?'}: {where} failed {self.check} (value {self.value})"
+
+
+def validate_rows(
+    schema: type[pa.DataFrameModel], frame: pd.DataFrame, table: str, id_column: str
+) -> tuple[pd.DataFrame, list[RowFailure]]:
+    """Validate ``frame`` lazily; return the valid rows and one ``RowFailure`` per failed check.
+
+    Rows that fail are removed from the returned frame but never lost: each
+    failure names the row, and the caller turns it into an SV finding.
+    """
+    try:
+        return schema.validate(frame, lazy=True), []
+    except pa.errors.SchemaErrors as errors:
+        cases = errors.failure_cases
+    failures: list[RowFailure] = []
+    bad_index: set[object] = set()
+    for case in cases.itertuples(index=False):
+        index = case.index
+        row_id = None
+        if index is not None and not pd.isna(index) and index in frame.index:
+            bad_index.add(index)
+            row_id = str(frame.at[index, id_column]) if id_column in frame.columns else str(index)
+        column = case.column if isinstance(case.column, str) and case.column in frame.columns else None
+        failures.append(RowFailure(table, row_id, column, str(case.check), str(case.failure_case)))
+    remaining = frame.drop(index=list(bad_index))
+    if any(failure.row_id is None for failure in failures):
+        return remaining, failures  # a table-wide failure (e.g. a missing column): keep what passes row checks
+    return schema.validate(remaining, lazy=False) if len(remaining) else remaining, failures
