@@ -10,6 +10,7 @@ from typing import Annotated, Iterator, Optional
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from checker.config import SEVERITIES, ConfigError, Settings, load_settings
 from checker.render import OutputFormat
@@ -20,7 +21,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-stderr = Console(stderr=True, highlight=False)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)  # long paths stay on one line
 
 
 class ExitCode(IntEnum):
@@ -58,7 +59,7 @@ MaxBytesOption = Annotated[
 
 def fail(message: str) -> None:
     """Print an input or usage error and exit with status 2."""
-    stderr.print(f"[bold red]error:[/] {message}", markup=True)
+    stderr.print(Text.assemble(("error: ", "bold red"), message))
     raise typer.Exit(ExitCode.ERROR)
 
 
@@ -100,6 +101,22 @@ def run_pipeline(paths: list[Path], settings: Settings):
     return result
 
 
+@contextmanager
+def terminal_output(output: Path | None) -> Iterator[Console]:
+    """A themed console on stdout, or on ``output`` (plain text, fixed width) when a file is given."""
+    from checker.render.terminal import make_console
+
+    if output is None:
+        yield make_console()
+        return
+    try:
+        handle = output.open("w", encoding="utf-8")
+    except OSError as error:
+        fail(f"{output}: cannot write: {error.strerror or error}")
+    with handle:
+        yield make_console(file=handle, width=120, color=False)
+
+
 def write_output(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -130,13 +147,10 @@ def report(
 
         write_output(render_json(result), output)
     else:
-        from checker.render.terminal import make_console, render_terminal
+        from checker.render.terminal import render_terminal
 
-        if output is None:
-            render_terminal(result, make_console())
-        else:
-            with output.open("w", encoding="utf-8") as handle:
-                render_terminal(result, make_console(file=handle, width=120, color=False))
+        with terminal_output(output) as console:
+            render_terminal(result, console)
     if result.findings_at_or_above(settings.fail_on) and not exit_zero:
         raise typer.Exit(ExitCode.FINDINGS)
 
@@ -155,9 +169,8 @@ def claims(
     from checker.render import claims_table
 
     if output_format is ClaimsFormat.table:
-        from checker.render.terminal import make_console
-
-        make_console().print(claims_table.render_claims_table(result))
+        with terminal_output(output) as console:
+            console.print(claims_table.render_claims_table(result))
     elif output_format is ClaimsFormat.csv:
         write_output(claims_table.claims_csv(result), output)
     else:

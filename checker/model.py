@@ -69,3 +69,37 @@ class Finding(_Record):
     path: str | None = None
     line: int | None = None
     column: int | None = None
+
+
+@dataclass
+class Claim(_Record):
+    """One assertion found in an article: a count (value as an interval) or a responsibility claim."""
+
+    claim_id: str
+    article_id: str
+    kind: str  # count | responsibility
+    value_low: float | None = None
+    value_high: float | None = None
+    value_text: str | None = None  # the phrase as written, quantifier included ("at least 25")
+    approximate: bool = False
+    subject: str | None = None
+    predicate: str | None = None
+    population: str | None = None
+    event_type: str | None = None
+    place: str | None = None
+    event_date_low: date | None = None
+    event_date_high: date | None = None
+    speaker: str | None = None
+    speaker_kind: str | None = None
+    speaker_text: str | None = None
+    attribution: list[str] = field(default_factory=list)
+    actor: str | None = None
+    stance: str | None = None
+    in_quote: bool = False
+    sentence: str = ""
+    start: int = 0  # offsets of the number (or of the responsibility cue) in the article text
+    end: int = 0
+    surface: str = ""  # text[start:end]
+    line: int = 1
+    column: int = 1
+    in_headline: bool = False

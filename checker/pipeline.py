@@ -11,7 +11,9 @@ import pandas as pd
 from checker.config import Settings
 from checker.ingest import read_inputs
 from checker.model import Article, Finding, SkippedInput
-from checker.schemas import ArticleSchema, validate_rows
+from checker.extract import extract_claims, with_publication_date
+from checker.model import Claim
+from checker.schemas import ArticleSchema, ClaimSchema, validate_rows
 from checker.validation_findings import findings_from_failures
 
 
@@ -45,7 +47,35 @@ def run(
     """Run the pipeline over ``paths``. Bad input is skipped with a reason, never raised."""
     settings = settings or Settings()
     ingested = read_inputs(paths, settings, on_file=on_file)
-    result = RunResult(articles=ingested.articles, skipped=ingested.skipped)
+    result = RunResult(articles=[with_publication_date(a) for a in ingested.articles], skipped=ingested.skipped)
     _, failures = validate_rows(ArticleSchema, articles_frame(result.articles), "article", "article_id")
-    result.findings.extend(findings_from_failures(failures))
+    for article in result.articles:
+        result.claims.extend(extract_claims(article))
+    claim_failures = validate_claims(result.claims, result.articles)
+    result.findings.extend(findings_from_failures(failures + claim_failures))
     return result
+
+
+def claims_frame(claims: list[Claim], articles: list[Article]) -> pd.DataFrame:
+    """The Claim table with the article facts its checks need (text length, span text, publication date)."""
+    by_id = {article.article_id: article for article in articles}
+    columns = list(ClaimSchema.to_schema().columns)
+    rows = []
+    for claim in claims:
+        article = by_id[claim.article_id]
+        row = {name: getattr(claim, name, None) for name in columns}
+        row.update(
+            published=article.published,
+            text_length=len(article.text),
+            span_text=article.text[claim.start:claim.end],
+        )
+        rows.append(row)
+    return pd.DataFrame(rows, columns=columns)
+
+
+def validate_claims(claims: list[Claim], articles: list[Article]):
+    """Validate claims; each failure becomes an SV finding (the claim stays in the report)."""
+    if not claims:
+        return []
+    _, failures = validate_rows(ClaimSchema, claims_frame(claims, articles), "claim", "claim_id")
+    return failures

@@ -69,3 +69,50 @@ def validate_rows(
     if any(failure.row_id is None for failure in failures):
         return remaining, failures  # a table-wide failure (e.g. a missing column): keep what passes row checks
     return schema.validate(remaining, lazy=False) if len(remaining) else remaining, failures
+
+
+class ClaimSchema(pa.DataFrameModel):
+    """Claims: one row per assertion, with its value interval, event, speaker and exact span."""
+
+    claim_id: Series[str] = pa.Field(unique=True)
+    article_id: Series[str]
+    kind: Series[str] = pa.Field(isin=["count", "responsibility"])
+    value_low: Series[float] = pa.Field(nullable=True, ge=0)
+    value_high: Series[float] = pa.Field(nullable=True, ge=0)
+    approximate: Series[bool]
+    subject: Series[str] = pa.Field(nullable=True)
+    predicate: Series[str] = pa.Field(nullable=True)
+    speaker: Series[str] = pa.Field(nullable=True)
+    speaker_kind: Series[str] = pa.Field(
+        nullable=True, isin=["named_official", "organisation", "anonymous", "outlet", "document"]
+    )
+    stance: Series[str] = pa.Field(nullable=True, isin=["asserts", "denies", "hedges", "declines"])
+    event_date_low: Series[pa.DateTime] = pa.Field(nullable=True)
+    event_date_high: Series[pa.DateTime] = pa.Field(nullable=True)
+    published: Series[pa.DateTime] = pa.Field(nullable=True)
+    start: Series[int] = pa.Field(ge=0)
+    end: Series[int] = pa.Field(ge=0)
+    text_length: Series[int] = pa.Field(ge=0)
+    surface: Series[str]
+    span_text: Series[str]
+
+    class Config:
+        coerce = True
+
+    @pa.dataframe_check(error="value_low is greater than value_high")
+    def interval_is_ordered(cls, frame: pd.DataFrame) -> Series[bool]:
+        return frame["value_low"].isna() | frame["value_high"].isna() | (frame["value_low"] <= frame["value_high"])
+
+    @pa.dataframe_check(error="event date is after the publication date")
+    def event_not_after_publication(cls, frame: pd.DataFrame) -> Series[bool]:
+        return frame["event_date_low"].isna() | frame["published"].isna() | (
+            frame["event_date_low"] <= frame["published"]
+        )
+
+    @pa.dataframe_check(error="span lies outside the article text")
+    def span_inside_text(cls, frame: pd.DataFrame) -> Series[bool]:
+        return (frame["start"] < frame["end"]) & (frame["end"] <= frame["text_length"])
+
+    @pa.dataframe_check(error="text at [start:end] is not the claim's surface form")
+    def span_matches_surface(cls, frame: pd.DataFrame) -> Series[bool]:
+        return frame["span_text"] == frame["surface"]

@@ -105,7 +105,12 @@ def _sha256(text: str) -> str:
 
 
 def _unique_id(wanted: str, sha256: str, used: set[str]) -> str:
+    """``wanted``, or ``wanted~<hash>`` when taken, or ``wanted~<hash>-N`` for further copies."""
     article_id = wanted if wanted not in used else f"{wanted}~{sha256[:8]}"
+    copy = 2
+    while article_id in used:
+        article_id = f"{wanted}~{sha256[:8]}-{copy}"
+        copy += 1
     used.add(article_id)
     return article_id
 
@@ -165,7 +170,8 @@ def _read_manifest(path: Path, text: str, settings: Settings, result: Ingested, 
         except UnreadableInput as problem:
             result.skipped.append(SkippedInput(str(path), problem.reason, problem.line or row.line))
             continue
-        wanted = _text_or_none(fields["id"]) or article.sha256[:16]
+        # manifest id, else the referenced file's own id (front matter or file name), else a content hash
+        wanted = _text_or_none(fields["id"]) or article.article_id or article.sha256[:16]
         article.article_id = _unique_id(wanted, article.sha256, used_ids)
         result.articles.append(article)
         rows_read += 1

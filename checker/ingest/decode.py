@@ -11,6 +11,7 @@ from charset_normalizer import from_bytes
 # byte-order mark disappear. Curly quotes and dashes are kept as written.
 _ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\v\f]")
 _INVISIBLES = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\u0085]")
 
 
@@ -27,12 +28,25 @@ def decode_bytes(data: bytes) -> str:
     """Decode ``data`` as UTF-8, else as the detected encoding; raise ``UnreadableInput`` otherwise."""
     if not data.strip():
         raise UnreadableInput("empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UnreadableInput("starts with a UTF-16 byte-order mark but is not UTF-16") from None
     if b"\x00" in data[:8192]:
         raise UnreadableInput("binary file (contains NUL bytes)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         utf8_error = error
+    # Western news text that is not UTF-8 is most often Windows-1252 (a superset of Latin-1 for
+    # printable text); take it when every byte maps to a printable character, else ask the detector.
+    try:
+        text = data.decode("cp1252")
+        if not _CONTROL.search(text):
+            return text
+    except UnicodeDecodeError:
+        pass
     best = from_bytes(data).best()
     if best is None or best.encoding is None or best.chaos > 0.2:
         raise UnreadableInput(

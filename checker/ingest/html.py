@@ -12,7 +12,7 @@ from checker.ingest.text import ParsedText, parse_date
 def parse_html(html: str) -> ParsedText:
     """Extract the article body, title, site name, date and URL of an HTML page."""
     document = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=False, with_metadata=True, deduplicate=True
+        html, include_comments=False, include_tables=False, with_metadata=True, deduplicate=False
     )
     body = normalise_text(getattr(document, "text", None) or "") if document is not None else ""
     if not body.strip():

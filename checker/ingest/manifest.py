@@ -60,20 +60,25 @@ def _json_rows(text: str) -> Iterator[ManifestRow | UnreadableInput]:
     except json.JSONDecodeError as error:
         yield UnreadableInput(f"not valid JSON: {error.msg}", line=error.lineno)
         return
+    nested = isinstance(document, dict) and "articles" in document
     if isinstance(document, dict):
         document = document.get("articles", [document])
     if not isinstance(document, list):
         yield UnreadableInput("a JSON manifest holds a list of articles (or {\"articles\": [...]})", line=1)
         return
-    # json keeps no line numbers: find where each top-level object starts
-    starts = _object_start_lines(text)
+    # json keeps no line numbers: find where each item of the article list starts
+    starts = _item_start_lines(text, nested) if nested or text.lstrip().startswith("[") else [1]
     for index, value in enumerate(document):
         yield _checked(starts[index] if index < len(starts) else 1, value)
 
 
-def _object_start_lines(text: str) -> list[int]:
+def _item_start_lines(text: str, nested: bool) -> list[int]:
+    """The line each item of the article list starts on: the top-level list, or the list one level down."""
+    target_depth = 2 if nested else 1
     lines: list[int] = []
     depth, in_string, escaped, line = 0, False, False, 1
+    expecting_item = False
+    list_depths: list[bool] = []  # for each open bracket: is it a list?
     for char in text:
         if char == "\n":
             line += 1
@@ -85,14 +90,22 @@ def _object_start_lines(text: str) -> list[int]:
             elif char == '"':
                 in_string = False
             continue
+        if char.isspace():
+            continue
+        if expecting_item and char not in ",]":
+            lines.append(line)
+            expecting_item = False
         if char == '"':
             in_string = True
         elif char in "[{":
             depth += 1
-            if char == "{" and depth == 2:
-                lines.append(line)
+            list_depths.append(char == "[")
+            expecting_item = char == "[" and depth == target_depth
         elif char in "]}":
             depth -= 1
+            list_depths.pop() if list_depths else None
+        elif char == "," and depth == target_depth and list_depths and list_depths[-1]:
+            expecting_item = True
     return lines
 
 
@@ -102,8 +115,10 @@ def _csv_rows(text: str) -> Iterator[ManifestRow | UnreadableInput]:
         yield UnreadableInput("a CSV manifest needs a header row with a 'text' or 'path' column", line=1)
         return
     try:
+        row_start = reader.line_num + 1
         for row in reader:
             cleaned = {(key or "").strip().lower(): value for key, value in row.items()}
-            yield _checked(reader.line_num, {key: (value or None) for key, value in cleaned.items()})
+            yield _checked(row_start, {key: (value or None) for key, value in cleaned.items()})
+            row_start = reader.line_num + 1
     except csv.Error as error:
         yield UnreadableInput(f"broken CSV: {error}", line=reader.line_num)

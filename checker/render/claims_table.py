@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import fields
 
 from rich.console import RenderableType
 from rich.table import Table
 
+from checker.model import Claim
 from checker.pipeline import RunResult
 from checker.render.terminal import TABLE_ROW_CAP, _capped
 
@@ -41,10 +43,8 @@ def claims_jsonl(result: RunResult) -> str:
 
 def claims_csv(result: RunResult) -> str:
     buffer = io.StringIO()
-    rows = [claim.to_dict() for claim in result.claims]
-    if rows:
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in row.items()})
+    writer = csv.DictWriter(buffer, fieldnames=[f.name for f in fields(Claim)], lineterminator="\n")
+    writer.writeheader()  # a header even with no claims, so the file still loads as a table
+    for row in (claim.to_dict() for claim in result.claims):
+        writer.writerow({k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in row.items()})
     return buffer.getvalue()

@@ -1,0 +1,457 @@
+"""Claims: who said which figure about which event, and who is said to be behind an attack.
+
+Deterministic and explainable: each claim records the exact span of its number (or
+responsibility cue) in the article text. Only sentences that pass a cheap prefilter
+(a digit, a number word, a responsibility cue) are looked at closely.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from checker.extract.dates import DateMention, find_dates
+from checker.extract.lexicon import ClaimLexicon, canonical_event_type, canonical_subject, claim_lexicon
+from checker.extract.numbers import CANDIDATE, Quantity, find_quantities
+from checker.extract.sentences import Sentence, split_sentences
+from checker.extract.speakers import (
+    Quotation,
+    Speaker,
+    find_attributions,
+    find_quotations,
+    is_pronoun,
+    resolve_speaker,
+    subject_before,
+)
+from checker.match import alias_table, normalise
+from checker.model import Article, Claim
+
+WEAPON_PREDICATES = {"fired", "landed", "failed_to_launch", "intercepted", "found_unfired"}
+_WORD = re.compile(r"[\w.'’-]+")
+
+
+@dataclass
+class SentenceContext:
+    """What a sentence says about its event: places (most specific first), dates, event triggers."""
+
+    sentence: Sentence
+    places: list[tuple[int, str, int]] = field(default_factory=list)  # (offset in sentence, canonical, level)
+    dates: list[DateMention] = field(default_factory=list)
+    triggers: list[tuple[int, str]] = field(default_factory=list)  # (offset, event type)
+
+    def specific_place(self, near: int | None = None) -> str | None:
+        """The most specific place named (country names only when nothing finer is); nearest ``near`` on ties."""
+        if not self.places:
+            return None
+        best_level = min(level for _, _, level in self.places)
+        candidates = [(offset, name) for offset, name, level in self.places if level == best_level]
+        if near is not None:
+            candidates.sort(key=lambda item: abs(item[0] - near))
+        return candidates[0][1]
+
+
+@dataclass
+class _Event:
+    event_type: str | None
+    place: str | None
+    date_low: date | None
+    date_high: date | None
+
+
+def _contexts(sentences: list[Sentence], published: date | None, lexicon: ClaimLexicon) -> list[SentenceContext]:
+    places = alias_table("place")
+    contexts = []
+    for sentence in sentences:
+        context = SentenceContext(sentence)
+        for match in lexicon.place_pattern.finditer(sentence.text):
+            entity = places.lookup(match.group(0))
+            if entity is not None:
+                context.places.append((match.start(), entity.name, entity.level))
+        context.dates = find_dates(sentence.text, published)
+        for match in lexicon.event_trigger.finditer(sentence.text):
+            event_type = canonical_event_type(match.group(0))
+            if event_type:
+                context.triggers.append((match.start(), event_type))
+        contexts.append(context)
+    return contexts
+
+
+LEAD_SENTENCES = 8
+
+
+def _lead_place(contexts: list[SentenceContext]) -> str | None:
+    """The first specific place (finer than a country) named in the opening: the article's main event's place."""
+    for context in contexts[:LEAD_SENTENCES]:
+        specific = [name for _, name, level in context.places if level < 4]
+        if specific:
+            return specific[0]
+    return None
+
+
+def _nearest(items: list, position: int, key=lambda item: item[0]):
+    return min(items, key=lambda item: abs(key(item) - position)) if items else None
+
+
+_LATER = re.compile(r"\b(?:a|an|one|two|three|four|five|six|several|few|\d+)\s+(?:days?|weeks?|months?)\s+later\b|\bdays later\b", re.IGNORECASE)
+COUNTRY_LEVEL = 4
+LOOK_BACK = 30  # sentences searched back for an event's place and date
+
+
+def _within(place: str, region: str) -> bool:
+    """Whether ``place`` lies inside ``region`` by the gazetteer's ``within`` links."""
+    table = {entity.name: entity for entity in alias_table("place").by_key.values()}
+    seen = set()
+    while place in table and place not in seen:
+        seen.add(place)
+        parent = table[place].part_of
+        if parent == region:
+            return True
+        if parent is None:
+            return False
+        place = parent
+    return False
+
+
+def _context_type(context: SentenceContext) -> str | None:
+    return context.triggers[-1][1] if context.triggers else None
+
+
+def _event_for(
+    index: int, position: int, subject: str | None, contexts: list[SentenceContext], lead_place: str | None,
+    lexicon: ClaimLexicon, published: date | None, skip_places: frozenset[str] = frozenset(),
+) -> _Event:
+    """The event of a figure at ``position`` in sentence ``index``: its own sentence first, then earlier ones.
+
+    Dates are inherited only from an earlier sentence about the same kind of event at
+    the same place, so a photo caption's date or an older attack's never leaks in.
+    """
+    own = contexts[index]
+    paragraph = own.sentence.paragraph
+    trigger = _nearest(own.triggers, position)
+    event_type = trigger[1] if trigger else None
+    if subject in lexicon.event_type_from_subject:
+        event_type = lexicon.event_type_from_subject[subject]
+    if event_type is None:
+        for context in reversed(contexts[max(0, index - 3):index]):
+            if context.triggers and context.sentence.paragraph == paragraph:
+                event_type = context.triggers[-1][1]
+                break
+    places = [p for p in own.places if p[1] not in skip_places]
+    place = SentenceContext(own.sentence, places).specific_place(position)
+    earlier = contexts[max(0, index - LOOK_BACK):index]
+    if place is None:
+        same_paragraph = [c for c in earlier if c.sentence.paragraph == paragraph and c.places]
+        place = same_paragraph[-1].specific_place() if same_paragraph else lead_place
+    elif _level(place) >= COUNTRY_LEVEL:
+        # "the rocket attack in Iraq" after sentences about the Green Zone: the finer place
+        for context in reversed(earlier):
+            finer = context.specific_place()
+            if finer and _within(finer, place) and (event_type is None or _context_type(context) in (None, event_type)):
+                place = finer
+                break
+    mention = _nearest(own.dates, position, key=lambda m: m.start)
+    if mention is not None:
+        return _Event(event_type, place, mention.low, mention.high)
+    if _LATER.search(own.sentence.text):
+        # "a week later": after the latest date stated before, and not after publication
+        stated = [m.low for c in contexts[:index] for m in c.dates if m.low is not None]
+        return _Event(event_type, place, max(stated) if stated else None, published)
+    for context in reversed(earlier):
+        if (
+            context.dates
+            and place is not None
+            and context.specific_place() == place
+            and _context_type(context) in (event_type, None if event_type is None else "__never__")
+        ):
+            return _Event(event_type, place, context.dates[-1].low, context.dates[-1].high)
+    for context in reversed(earlier):
+        if context.sentence.paragraph != paragraph:
+            break
+        if context.dates and context.specific_place() in (None, place):
+            return _Event(event_type, place, context.dates[-1].low, context.dates[-1].high)
+    return _Event(event_type, place, None, None)
+
+
+def _level(place: str) -> int:
+    entity = alias_table("place").lookup(place)
+    return entity.level if entity else COUNTRY_LEVEL
+
+
+@dataclass
+class _SpeakerResolver:
+    """Tracks the statement and the person last quoted, so "the statement said" and "he said" resolve."""
+
+    outlet: str | None
+    last_statement: Speaker | None = None
+    last_named: Speaker | None = None
+
+    def resolve(self, phrase: str | None, chain: tuple[str, ...] = ()) -> Speaker:
+        if not phrase:
+            return Speaker(self.outlet or "outlet", "outlet", "", ())
+        if is_pronoun(phrase) and self.last_named is not None:
+            return Speaker(self.last_named.name, self.last_named.kind, phrase, chain)
+        speaker = resolve_speaker(phrase, chain)
+        if speaker.is_statement and speaker.kind == "document" and self.last_statement is not None:
+            return Speaker(self.last_statement.name, self.last_statement.kind, phrase, chain, True)
+        return speaker
+
+    def remember(self, speaker: Speaker, sentence_text: str) -> None:
+        if speaker.kind in ("organisation", "named_official") and (
+            speaker.is_statement or re.search(r"\bin a statement\b|\bstatement\b", sentence_text, re.IGNORECASE)
+        ):
+            self.last_statement = speaker
+        if speaker.kind in ("named_official", "organisation", "anonymous") and not is_pronoun(speaker.text):
+            self.last_named = speaker
+
+
+def _subject_after(text: str, position: int, lexicon: ClaimLexicon) -> tuple[str, str | None, int, bool] | None:
+    """The counted noun after a number: (subject, population, end offset, weapon-attack form)."""
+    population = None
+    cursor = position
+    for _ in range(4):
+        while cursor < len(text) and text[cursor] in " \t\n":
+            cursor += 1
+        noun = lexicon.subject_pattern.match(text, cursor)
+        if noun and (noun.end() == len(text) or not text[noun.end()].isalnum()):
+            subject = canonical_subject(noun.group("noun"))
+            end = noun.end()
+            following = _WORD.match(text, end + 1) if end < len(text) and text[end] == " " else None
+            weapon_attack = False
+            if following and following.group(0).lower().rstrip(".,") in lexicon.weapon_attack_nouns and subject in lexicon.weapon_subjects:
+                weapon_attack = True  # "21 rocket attack": 21 rockets fired
+                end = following.end()
+            elif following and following.group(0).lower().rstrip(".,") in {n + "s" for n in lexicon.weapon_attack_nouns}:
+                subject = "attack"  # "two dozen rocket attacks": attacks counted
+                end = following.end()
+            return subject, population, end, weapon_attack
+        word = _WORD.match(text, cursor)
+        if word is None:
+            return None
+        token = word.group(0).lower().rstrip(".,")
+        if token in lexicon.not_modifiers or not token or text[word.end():word.end() + 1] in (",", ";", ":"):
+            return None
+        population = lexicon.population_of.get(token, population)
+        cursor = word.end()
+    return None
+
+
+def _predicate(text: str, phrase_start: int, noun_end: int, lexicon: ClaimLexicon) -> str | None:
+    """The role of the counted thing: a verb just after the noun phrase wins, else the nearest verb before the number."""
+    after = text[noun_end: noun_end + 48]
+    best: tuple[int, str] | None = None
+    for pattern, role in lexicon.predicates_after:
+        match = pattern.search(after)
+        if match and len(after[: match.start()].split()) <= 3 and (best is None or match.start() < best[0]):
+            best = (match.start(), role)
+    if best:
+        return best[1]
+    window_start = max(0, phrase_start - 60)
+    before = text[window_start:phrase_start]
+    clause = re.split(r"[;:]|,\s+(?=\w)", before)[-1] if before else ""
+    offset = len(before) - len(clause)
+    nearest: tuple[int, str] | None = None
+    for pattern, role in lexicon.predicates_before:
+        for match in pattern.finditer(before, offset):
+            if len(before[match.end():].split()) <= 4 and (nearest is None or match.end() > nearest[0]):
+                nearest = (match.end(), role)
+    return nearest[1] if nearest else None
+
+
+def _line_column(text: str, line_starts: list[int], offset: int, line_offset: int) -> tuple[int, int]:
+    line_index = bisect.bisect_right(line_starts, offset) - 1
+    return line_index + 1 + line_offset, offset - line_starts[line_index] + 1
+
+
+def extract_claims(article: Article) -> list[Claim]:
+    """Every count and responsibility claim in ``article``, in text order."""
+    lexicon = claim_lexicon()
+    text = article.text
+    sentences = split_sentences(text)
+    contexts = _contexts(sentences, article.published, lexicon)
+    lead_place = _lead_place(contexts)
+    line_starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+    quotations = _quotations_by_sentence(text, sentences)
+    resolver = _SpeakerResolver(article.outlet)
+    claims: list[Claim] = []
+    headline = (article.title or "").strip()
+
+    for index, sentence in enumerate(sentences):
+        quotes = quotations[index]
+        quote_spans = [(q.start - sentence.start, q.end - sentence.start) for q in quotes]
+        attributions = find_attributions(sentence.text, quote_spans)
+        sentence_speakers = [(a, resolver.resolve(a.speaker_text, a.chain)) for a in attributions]
+        quote_speakers = {id(q): resolver.resolve(q.speaker_text) for q in quotes if q.speaker_text}
+        in_headline = bool(headline) and sentence.paragraph == 0 and headline in sentence.text
+
+        def speaker_at(position: int) -> tuple[Speaker, bool]:
+            absolute = sentence.start + position
+            for quote in quotes:
+                if quote.start <= absolute < quote.end and id(quote) in quote_speakers:
+                    return quote_speakers[id(quote)], True
+            inside = any(q.start <= absolute < q.end for q in quotes)
+            if sentence_speakers:
+                before = [s for a, s in sentence_speakers if a.start <= position]
+                return (before[-1] if before else sentence_speakers[0][1]), inside
+            for quote in quotes:  # a quotation that runs over several sentences keeps its speaker
+                if quote.start <= absolute < quote.end and quote.speaker_text is None:
+                    continue
+            return resolver.resolve(None), inside
+
+        def make_claim(kind: str, start: int, end: int, speaker: Speaker, in_quote: bool, **values) -> Claim:
+            absolute = sentence.start + start
+            line, column = _line_column(text, line_starts, absolute, article.line_offset)
+            return Claim(
+                claim_id="",  # numbered below, in text order
+                article_id=article.article_id,
+                kind=kind,
+                speaker=speaker.name,
+                speaker_kind=speaker.kind,
+                speaker_text=speaker.text or None,
+                attribution=list(speaker.chain),
+                in_quote=in_quote,
+                sentence=sentence.text,
+                start=absolute,
+                end=sentence.start + end,
+                surface=text[absolute: sentence.start + end],
+                line=line,
+                column=column,
+                in_headline=in_headline,
+                **values,
+            )
+
+        if CANDIDATE.search(sentence.text):
+            claims.extend(
+                _count_claims(sentence, index, contexts, lead_place, lexicon, article.published, speaker_at, make_claim)
+            )
+        claims.extend(
+            _responsibility_claims(sentence, index, contexts, lead_place, lexicon, article.published, speaker_at, make_claim)
+        )
+        for _, speaker in sentence_speakers:
+            resolver.remember(speaker, sentence.text)
+        for speaker in quote_speakers.values():
+            resolver.remember(speaker, sentence.text)
+    for number, claim in enumerate(claims, start=1):
+        claim.claim_id = f"{article.article_id}:{number}"
+    return claims
+
+
+def _quotations_by_sentence(text: str, sentences: list[Sentence]) -> list[list[Quotation]]:
+    """The quotations touching each sentence (a quotation may run over several), in article offsets."""
+    by_paragraph: dict[int, list[Quotation]] = {}
+    for sentence in sentences:
+        if sentence.paragraph in by_paragraph:
+            continue
+        members = [s for s in sentences if s.paragraph == sentence.paragraph]
+        start, end = members[0].start, members[-1].end
+        by_paragraph[sentence.paragraph] = [
+            Quotation(q.start + start, q.end + start, q.speaker_text) for q in find_quotations(text[start:end])
+        ]
+    return [
+        [q for q in by_paragraph[s.paragraph] if q.start < s.end and q.end > s.start] for s in sentences
+    ]
+
+
+def _count_claims(sentence, index, contexts, lead_place, lexicon, published, speaker_at, make_claim) -> list[Claim]:
+    claims: list[Claim] = []
+    previous: tuple[Quantity, str, str | None, str | None] | None = None
+    for quantity in find_quantities(sentence.text):
+        text = sentence.text
+        found = _subject_after(text, quantity.phrase_end, lexicon)
+        weapon_attack = False
+        if found is None:
+            back = lexicon.back_reference.match(text, quantity.phrase_end + 1) if previous else None
+            if back is None:
+                previous = None
+                continue
+            subject, population, noun_end = previous[1], previous[3], back.end()
+        else:
+            subject, population, noun_end, weapon_attack = found
+        clause_start = max(text.rfind(",", 0, quantity.phrase_start), text.rfind(";", 0, quantity.phrase_start), 0)
+        if lexicon.hypothetical.search(text, clause_start, quantity.phrase_start):
+            continue  # "if one American is killed": a hypothetical, not a claim
+        predicate = "fired" if weapon_attack else _predicate(text, quantity.phrase_start, noun_end, lexicon)
+        if predicate is None and previous is not None and re.search(
+            r"\band\s*$", text[previous[0].phrase_end: quantity.phrase_start]
+        ):
+            predicate = previous[2]  # "killed two American troops and one British service member"
+        if subject in lexicon.weapon_subjects:
+            predicate = lexicon.weapon_predicate_map.get(predicate, predicate)
+        event = _event_for(index, quantity.start, subject, contexts, lead_place, lexicon, published)
+        if event.event_type is None and subject in lexicon.weapon_subjects and predicate in WEAPON_PREDICATES:
+            event.event_type = lexicon.event_type_from_subject.get(subject)
+        speaker, in_quote = speaker_at(quantity.start)
+        claims.append(
+            make_claim(
+                "count",
+                quantity.start,
+                quantity.end,
+                speaker,
+                in_quote,
+                value_low=float(quantity.low),
+                value_high=float(quantity.high),
+                value_text=quantity.value_text,
+                approximate=quantity.approximate,
+                subject=subject,
+                predicate=predicate,
+                population=population,
+                event_type=event.event_type,
+                place=event.place,
+                event_date_low=event.date_low,
+                event_date_high=event.date_high,
+            )
+        )
+        previous = (quantity, subject, predicate, population)
+    return claims
+
+
+def _responsibility_claims(sentence, index, contexts, lead_place, lexicon, published, speaker_at, make_claim) -> list[Claim]:
+    """Who is said to be behind an attack: asserts, hedges, denies or declines, with the actor named."""
+    text = sentence.text
+    cues = {
+        stance: [m for m in pattern.finditer(text)] for stance, pattern in lexicon.responsibility.items()
+    }
+    if not any(cues.values()):
+        return []
+    if not (contexts[index].triggers or re.search(r"\battacks?\b|\bincidents?\b|\brockets?\b", text, re.IGNORECASE)):
+        if not cues["denies"] and not cues["declines"]:
+            return []
+    # the strongest reading wins: a denial or a refusal over an assertion in the same sentence
+    for stance in ("declines", "denies", "hedges", "asserts"):
+        if cues[stance]:
+            cue = cues[stance][0]
+            break
+    actors = [(m.start(), normalise("actor", m.group(0))) for m in lexicon.actor_pattern.finditer(text)]
+    actors = [(offset, entity.name) for offset, entity in actors if entity is not None]
+    if stance == "hedges" and cues["asserts"]:
+        anchor = cues["asserts"][0]
+    else:
+        anchor = cue
+    after = [a for a in actors if a[0] >= anchor.start()]
+    actor = (after[0] if after else (actors[-1] if actors else (0, None)))[1]
+    if actor is None and stance in ("asserts", "hedges"):
+        return []
+    named = frozenset(name for _, name in actors)
+    event = _event_for(index, cue.start(), None, contexts, lead_place, lexicon, published, skip_places=named)
+    speaker, in_quote = speaker_at(cue.start())
+    if speaker.kind == "outlet" and not in_quote and stance in ("denies", "declines"):
+        subject = subject_before(text, cue.start())  # "Iran's foreign minister dismissed ..."
+        if subject:
+            speaker = resolve_speaker(subject)
+    return [
+        make_claim(
+            "responsibility",
+            cue.start(),
+            cue.end(),
+            speaker,
+            in_quote,
+            actor=actor,
+            stance=stance,
+            value_text=cue.group(0),
+            event_type=event.event_type,
+            place=event.place,
+            event_date_low=event.date_low,
+            event_date_high=event.date_high,
+        )
+    ]

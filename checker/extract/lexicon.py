@@ -1,0 +1,84 @@
+"""Compiled word lists from rules/lexicon/claims.yaml and entities.yaml: subjects, predicates, events, places."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from checker.resources import load_lexicon
+
+
+def phrase_alternation(phrases: list[str]) -> str:
+    """A regex alternation of phrases, longest first, words separated by any whitespace."""
+    ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in ordered)
+
+
+@dataclass(frozen=True)
+class ClaimLexicon:
+    subject_of: dict[str, str]  # surface form -> canonical subject
+    subject_pattern: re.Pattern[str]  # a subject noun at the start of the text
+    subject_anywhere: re.Pattern[str]
+    weapon_attack_nouns: frozenset[str]
+    weapon_subjects: frozenset[str]
+    population_of: dict[str, str]
+    predicates_after: list[tuple[re.Pattern[str], str]]
+    predicates_before: list[tuple[re.Pattern[str], str]]
+    weapon_predicate_map: dict[str, str]
+    not_modifiers: frozenset[str]
+    back_reference: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    event_trigger: re.Pattern[str]
+    event_type_of: dict[str, str]
+    event_type_from_subject: dict[str, str]
+    place_pattern: re.Pattern[str]
+    responsibility: dict[str, re.Pattern[str]]
+    actor_pattern: re.Pattern[str]
+
+
+@cache
+def claim_lexicon() -> ClaimLexicon:
+    data = load_lexicon("claims")
+    subject_of = {form.lower(): canonical for canonical, forms in data["subjects"].items() for form in forms}
+    population_of = {form.lower(): canonical for canonical, forms in data["populations"].items() for form in forms}
+
+    def predicate_patterns(position: str) -> list[tuple[re.Pattern[str], str]]:
+        pairs = [(phrase, role) for role, forms in data["predicates"].items() for phrase in forms.get(position) or []]
+        pairs.sort(key=lambda pair: len(pair[0]), reverse=True)
+        return [(re.compile(rf"\b{phrase_alternation([p])}\b", re.IGNORECASE), role) for p, role in pairs]
+
+    event_type_of = {t.lower(): canonical for canonical, triggers in data["event_types"].items() for t in triggers}
+    place_surface = [a for entry in load_lexicon("entities")["places"] for a in [entry["name"], *entry.get("aliases", [])]]
+    actor_surface = [a for entry in load_lexicon("entities")["actors"] for a in [entry["name"], *entry.get("aliases", [])]]
+    return ClaimLexicon(
+        subject_of=subject_of,
+        subject_pattern=re.compile(rf"(?P<noun>{phrase_alternation(list(subject_of))})\b", re.IGNORECASE),
+        subject_anywhere=re.compile(rf"\b(?P<noun>{phrase_alternation(list(subject_of))})\b", re.IGNORECASE),
+        weapon_attack_nouns=frozenset(data["weapon_attack_nouns"]),
+        weapon_subjects=frozenset(data["weapon_subjects"]),
+        population_of=population_of,
+        predicates_after=predicate_patterns("after"),
+        predicates_before=predicate_patterns("before"),
+        weapon_predicate_map=dict(data.get("weapon_predicate_map", {})),
+        not_modifiers=frozenset(data["not_modifiers"]),
+        back_reference=re.compile(rf"(?P<noun>{phrase_alternation(data['back_reference_nouns'])})\b", re.IGNORECASE),
+        hypothetical=re.compile(rf"\b(?:{phrase_alternation(data['hypothetical_markers'])})\b", re.IGNORECASE),
+        event_trigger=re.compile(rf"\b(?:{phrase_alternation(list(event_type_of))})\b", re.IGNORECASE),
+        event_type_of=event_type_of,
+        event_type_from_subject=dict(data["event_type_from_subject"]),
+        place_pattern=re.compile(rf"(?<![\w-])(?:{phrase_alternation(place_surface)})(?![\w-])", re.IGNORECASE),
+        responsibility={
+            stance: re.compile(rf"(?<![\w-])(?:{phrase_alternation(cues)})(?![\w-])", re.IGNORECASE)
+            for stance, cues in data["responsibility"].items()
+        },
+        actor_pattern=re.compile(rf"(?<![\w-])(?:{phrase_alternation(actor_surface)})(?![\w-])"),
+    )
+
+
+def canonical_event_type(trigger: str) -> str | None:
+    return claim_lexicon().event_type_of.get(" ".join(trigger.lower().split()))
+
+
+def canonical_subject(noun: str) -> str | None:
+    return claim_lexicon().subject_of.get(" ".join(noun.lower().split()))

@@ -1,0 +1,261 @@
+"""Who says so: quotations, reporting clauses, statements referred back to, and speaker canonical names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from checker.match import Entity, alias_table, entity_key, normalise
+from checker.resources import load_lexicon
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: canonical name, kind, the words as written, and the chain when nested."""
+
+    name: str
+    kind: str  # named_official | organisation | anonymous | outlet | document
+    text: str
+    chain: tuple[str, ...] = ()
+    is_statement: bool = False
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A reporting clause found in the text: where it is and who it names."""
+
+    start: int  # offsets in the text searched
+    end: int
+    speaker_text: str
+    chain: tuple[str, ...] = ()
+
+
+def _words_pattern(phrases: list[str]) -> str:
+    ordered = sorted({p.strip() for p in phrases}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in ordered)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    verb_after_np: re.Pattern[str]
+    verb_before_np: re.Pattern[str]
+    preposition: re.Pattern[str]
+    citing: re.Pattern[str]
+    anonymous: re.Pattern[str]
+    organisation: re.Pattern[str]
+    document: re.Pattern[str]
+    quote_tail: re.Pattern[str]
+    quote_head: re.Pattern[str]
+
+
+# A noun phrase naming a speaker: up to eight words, none of them clause punctuation.
+_NP = r"(?P<np>(?:[\w.'’()&-]+\s+){0,7}?[\w.'’()&-]+)"
+# Adverbials allowed between a speaker and the verb: "the Pentagon later admitted", "Kirby on Monday said".
+_ADVERBIAL = r"(?:\s+(?:later|also|earlier|previously|then|again|repeatedly|separately|privately|publicly|already|have|has|had|on\s+\w+|last\s+\w+|this\s+\w+|\w+ly))*"
+
+
+@cache
+def _patterns() -> _Patterns:
+    lexicon = load_lexicon("claims")
+    verbs = _words_pattern(lexicon["reporting_verbs"])
+    prepositions = _words_pattern([p for p in lexicon["reporting_prepositions"] if p not in ("citing", "quoting")])
+
+    def words(key: str) -> re.Pattern[str]:
+        return re.compile(rf"\b(?:{_words_pattern(lexicon[key])})\b", re.IGNORECASE)
+
+    return _Patterns(
+        verb_after_np=re.compile(rf"{_NP}{_ADVERBIAL}\s+(?P<verb>{verbs})\b"),
+        verb_before_np=re.compile(rf"(?:^|[,”\"]\s*)(?P<verb>{verbs})\s+{_NP}(?=\s*(?:[.,;:]|$))"),
+        preposition=re.compile(rf"\b(?:{prepositions})\s+{_NP}(?=\s*(?:[.,;:”\"]|$))", re.IGNORECASE),
+        citing=re.compile(rf"\b(?:citing|quoting)\s+{_NP}(?=\s*(?:[.,;:”\"]|$))", re.IGNORECASE),
+        anonymous=words("anonymous_markers"),
+        organisation=words("organisation_words"),
+        document=words("document_words"),
+        quote_tail=re.compile(rf"\s*,?\s*(?:{_NP}{_ADVERBIAL}\s+(?P<verb>{verbs})|(?P<verb2>{verbs})\s+{_NP.replace('np', 'np2')})\b"),
+        quote_head=re.compile(rf"{_NP}{_ADVERBIAL}\s+(?P<verb>{verbs})(?:\s+\w+)?\s*[:,]?\s*$"),
+    )
+
+
+@cache
+def _speaker_words() -> frozenset[str]:
+    return frozenset(word.lower() for word in load_lexicon("claims")["speaker_words"])
+
+
+_EDGE_WORDS = {"the", "a", "an", "of", "in", "for", "from", "at", "with", "and"}
+
+
+def _clean_np(np: str) -> str:
+    """Trim a phrase before a reporting verb to the speaker it names, reading backwards from the verb.
+
+    Capitalised words and the speaker words of the lexicon are kept; the first other
+    word ends the phrase: "The fact that the Pentagon" -> "the Pentagon";
+    "later does not seem to match U.S. government" -> "U.S. government".
+    """
+    words = np.strip(" ,;:").split()
+    allowed = _speaker_words()
+    kept: list[str] = []
+    for word in reversed(words):
+        bare = word.strip("()\"“”‘’,;:")
+        lower = bare.lower()
+        possessive = re.sub(r"['’]s$", "", lower)
+        if lower == "and" and kept and kept[-1].lower() in ("the", "a", "an"):
+            break  # "... in September 2018 and the U.S. government": the speaker is what follows "and"
+        if bare and (bare[0].isupper() or lower in allowed or lower in _PRONOUNS or possessive in allowed):
+            kept.append(word)
+            continue
+        break
+    kept.reverse()
+    while kept and kept[0].lower().strip("(") in _EDGE_WORDS - {"the", "a", "an"}:
+        kept.pop(0)
+    while kept and kept[-1].lower() in _EDGE_WORDS:
+        kept.pop()
+    phrase = " ".join(kept).strip(" ,;:(").rstrip(".")
+    if phrase.count("(") > phrase.count(")"):
+        phrase += ")"
+    return phrase
+
+
+def _is_plausible(np: str) -> bool:
+    key = entity_key(np)
+    if not key or key in {"it", "this", "that", "there", "which", "what", "who", "the", "a", "an"}:
+        return False
+    return len(key.split()) <= 9
+
+
+def find_attributions(text: str, skip: list[tuple[int, int]] = ()) -> list[Attribution]:
+    """Reporting clauses in ``text`` (a sentence), outside the spans in ``skip`` (quotations)."""
+    patterns = _patterns()
+    found: list[Attribution] = []
+
+    def outside(start: int) -> bool:
+        return not any(a <= start < b for a, b in skip)
+
+    for match in patterns.verb_after_np.finditer(text):
+        np = _clean_np(match.group("np"))
+        if outside(match.start("verb")) and _is_plausible(np) and not _starts_inside_quote(text, match.start("np"), skip):
+            found.append(Attribution(match.start(), match.end(), np))
+    for match in patterns.verb_before_np.finditer(text):
+        np = _clean_np(match.group("np"))
+        if outside(match.start("verb")) and _is_plausible(np):
+            found.append(Attribution(match.start(), match.end(), np))
+    for match in patterns.preposition.finditer(text):
+        np = _clean_np(match.group("np"))
+        if outside(match.start()) and _is_plausible(np):
+            found.append(Attribution(match.start(), match.end(), np))
+    citing = [m for m in patterns.citing.finditer(text) if outside(m.start())]
+    if citing:
+        # "according to Reuters, citing unnamed Iraqi officials": the cited source speaks, through the reporter
+        inner = _clean_np(citing[-1].group("np"))
+        outer = found[-1].speaker_text if found else None
+        chain = (outer, inner) if outer else (inner,)
+        found = [a for a in found if a.end <= citing[-1].start()] or found
+        found.append(Attribution(citing[-1].start(), citing[-1].end(), inner, chain))
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+_SUBJECT_BEFORE = re.compile(rf"{_NP}{_ADVERBIAL}\s*$")
+
+
+def subject_before(text: str, position: int) -> str | None:
+    """The speaker-like noun phrase ending just before ``position`` (the subject of a verb there)."""
+    match = _SUBJECT_BEFORE.search(text[max(0, position - 120):position])
+    if not match:
+        return None
+    np = _clean_np(match.group("np"))
+    return np if _is_plausible(np) else None
+
+
+def _starts_inside_quote(text: str, position: int, skip) -> bool:
+    return any(a <= position < b for a, b in skip)
+
+
+# Quotations: curly pairs, or straight double quotes paired in order.
+_QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+
+
+@dataclass(frozen=True)
+class Quotation:
+    start: int
+    end: int
+    speaker_text: str | None
+
+
+def find_quotations(paragraph: str) -> list[Quotation]:
+    """Quotations in a paragraph, each with the speaker named right after or right before it."""
+    patterns = _patterns()
+    quotes = []
+    for match in _QUOTE.finditer(paragraph):
+        start, end = match.span()
+        if end - start < 3:
+            continue
+        speaker = None
+        tail = patterns.quote_tail.match(paragraph, end)
+        closes_sentence = paragraph[end - 2:end - 1] in (".", "!", "?")
+        if tail and closes_sentence and not re.match(r"[.,;]|$", paragraph[tail.end():tail.end() + 1]):
+            tail = None  # "... forces.” A second official told reporters": a new sentence, not an attribution
+        if tail:
+            speaker = _clean_np(tail.group("np") or tail.group("np2") or "")
+        else:
+            head = patterns.quote_head.search(paragraph[max(0, start - 120):start])
+            if head:
+                speaker = _clean_np(head.group("np"))
+        if len(match.group(0).split()) < 4:
+            speaker = None  # a word or two in quotation marks ("baseless") belongs to the sentence's speaker
+        quotes.append(Quotation(start, end, speaker if speaker and _is_plausible(speaker) else None))
+    return quotes
+
+
+def resolve_speaker(text: str, chain: tuple[str, ...] = ()) -> Speaker:
+    """Canonical name and kind of a speaker phrase: alias tables, then guarded fuzzy match, then its own words."""
+    patterns = _patterns()
+    entity = normalise("speaker", text) or _contained_alias(text)
+    is_statement = bool(patterns.document.search(text))
+    if entity is not None:
+        return Speaker(entity.name, entity.kind, text, chain, is_statement)
+    cleaned = re.sub(r"^(?:the|a|an)\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
+    if patterns.anonymous.search(text) and not _proper_name(text):
+        kind = "anonymous"
+    elif _proper_name(text) and not patterns.organisation.search(text):
+        kind = "named_official"
+        cleaned = _proper_name(text) or cleaned
+    elif is_statement:
+        kind = "document"
+    else:
+        kind = "organisation"
+    return Speaker(cleaned, kind, text, chain, is_statement)
+
+
+_NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)+)\b")
+_NOT_NAME_WORDS = {"Iraqi", "Iranian", "American", "British", "Local", "Defense", "Department", "Foreign", "Ministry",
+                   "State", "Army", "Col", "Gen", "General", "President", "Secretary", "Western", "Middle", "East",
+                   "Security", "Central", "Command", "Islamic", "Republic", "White", "House", "Pentagon", "Top",
+                   "Senior", "Two", "One", "Three", "Several", "News", "Policy", "Center", "Institute"}
+
+
+def _proper_name(text: str) -> str | None:
+    """A person's name in the phrase (two or more capitalised words that are not titles or nationalities)."""
+    for match in _NAME.finditer(text):
+        words = [w for w in match.group(1).split() if w.strip(".") not in _NOT_NAME_WORDS]
+        if len(words) >= 2:
+            return " ".join(words)
+    return None
+
+
+def _contained_alias(text: str) -> Entity | None:
+    """The best alias found inside a longer phrase ("Defense Department spokesman John Kirby" -> John Kirby)."""
+    key = f" {entity_key(text)} "
+    best: tuple[int, int, Entity] | None = None
+    for alias_key, entity in alias_table("speaker").by_key.items():
+        if f" {alias_key} " in key:
+            rank = (entity.kind == "named_official", len(alias_key))
+            if best is None or rank > best[:2]:
+                best = (*rank, entity)
+    return best[2] if best else None
+
+
+def is_pronoun(text: str) -> bool:
+    return entity_key(text) in _PRONOUNS

@@ -1,0 +1,89 @@
+"""The HTML reader: main text and metadata of a saved page, without navigation or reader comments."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from checker.ingest import read_inputs
+from checker.model import Article
+
+
+@pytest.fixture
+def weir(ingest_fixtures: Path) -> Article:
+    result = read_inputs([ingest_fixtures / "html" / "valley_courier_weir.html"])
+    assert result.skipped == []
+    [article] = result.articles
+    return article
+
+
+def test_ingest_html_metadata_from_page(weir: Article) -> None:
+    assert weir.article_id == "valley_courier_weir"
+    assert weir.title == "Anglers object to new weir on the Lowe"
+    assert weir.outlet == "Valley Courier"
+    assert weir.published == date(2024, 6, 2)
+    assert weir.url == "https://courier.example/news/lowe-weir"
+    assert weir.format == "html"
+
+
+def test_ingest_html_body_text_extracted(weir: Article) -> None:
+    assert weir.text.split("\n")[0] == "Anglers object to new weir on the Lowe"
+    assert "would stop salmon from reaching their spawning grounds" in weir.text
+    assert "hold back 30,000 cubic metres of water and protect 140 homes" in weir.text
+    assert "said the club's secretary, Ivo Marsh." in weir.text
+    assert "<p>" not in weir.text
+
+
+def test_ingest_html_comments_and_navigation_left_out(weir: Article) -> None:
+    assert "they never listen to the people who actually fish" not in weir.text
+    assert "Comments" not in weir.text
+    assert "Sport" not in weir.text
+    assert "Copyright" not in weir.text
+
+
+def test_ingest_html_headline_not_duplicated(weir: Article) -> None:
+    assert weir.text.count("Anglers object to new weir on the Lowe") == 1
+
+
+def test_ingest_html_page_without_article_text_skipped(tmp_path: Path, ingest_fixtures: Path) -> None:
+    empty_page = tmp_path / "empty.html"
+    empty_page.write_text("<html><head><title>Nothing here</title></head><body></body></html>")
+    result = read_inputs([empty_page, ingest_fixtures / "html"])
+    assert [a.article_id for a in result.articles] == ["valley_courier_weir"]
+    [skipped] = result.skipped
+    assert Path(skipped.path).name == "empty.html"
+    assert "no article text" in skipped.reason
+
+
+def _syndicated_page(number: int, site: str, shared: str) -> str:
+    return f"""<html><head><title>Weir story {number}</title>
+<meta property="og:site_name" content="{site}"></head><body><article>
+<h1>Weir plan on the Lowe draws objections, report {number}</h1>
+<p>Report {number} from the {site}: anglers on the river Lowe asked for the weir plan below Hesket Mill
+to be dropped, saying it would block salmon on their way upstream.</p>
+<p>{shared}</p>
+<p>The {site} asked the authority for comment {number} times this week without an answer from its press office.</p>
+</article></body></html>"""
+
+
+def test_ingest_html_shared_paragraph_kept_in_every_page(tmp_path: Path) -> None:
+    shared = (
+        "The water authority says the weir would hold back 30,000 cubic metres of water and protect "
+        "140 homes from flooding, and a consultation closes at the end of the month."
+    )
+    sites = ["courier", "gazette", "herald", "post", "times"]
+    for number, site in enumerate(sites):
+        (tmp_path / f"{site}.html").write_text(_syndicated_page(number, site, shared), encoding="utf-8")
+    result = read_inputs([tmp_path])
+    assert result.skipped == []
+    assert {a.article_id: "30,000 cubic metres" in a.text for a in result.articles} == dict.fromkeys(sites, True)
+
+
+def test_ingest_html_same_page_readable_again(ingest_fixtures: Path) -> None:
+    page = ingest_fixtures / "html" / "valley_courier_weir.html"
+    for _ in range(4):
+        result = read_inputs([page])
+        assert result.skipped == []
+        assert len(result.articles) == 1
