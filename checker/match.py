@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -76,6 +76,7 @@ def names_match(left: str, right: str, threshold: float) -> bool:
     return min(scores) >= WORD_THRESHOLD and fuzz.ratio(left, right) >= threshold
 
 
+@lru_cache(maxsize=65536)
 def normalise(entity_type: str, text: str) -> Entity | None:
     """The canonical entity for ``text``: an exact alias first, then a guarded fuzzy match, else None."""
     table = alias_table(entity_type)

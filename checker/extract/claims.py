@@ -10,10 +10,17 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date
 
 from checker.extract.dates import DateMention, find_dates
-from checker.extract.lexicon import ClaimLexicon, canonical_event_type, canonical_subject, claim_lexicon
+from checker.extract.lexicon import (
+    ClaimLexicon,
+    canonical_event_type,
+    canonical_subject,
+    claim_lexicon,
+    sentence_words,
+)
 from checker.extract.numbers import CANDIDATE, Quantity, find_quantities
 from checker.extract.sentences import Sentence, split_sentences
 from checker.extract.speakers import (
@@ -25,11 +32,12 @@ from checker.extract.speakers import (
     resolve_speaker,
     subject_before,
 )
-from checker.match import alias_table, normalise
+from checker.match import Entity, alias_table, normalise
 from checker.model import Article, Claim
 
 WEAPON_PREDICATES = {"fired", "landed", "failed_to_launch", "intercepted", "found_unfired"}
 _WORD = re.compile(r"[\w.'’-]+")
+_NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -37,6 +45,7 @@ class SentenceContext:
     """What a sentence says about its event: places (most specific first), dates, event triggers."""
 
     sentence: Sentence
+    words: frozenset[str] = frozenset()
     places: list[tuple[int, str, int]] = field(default_factory=list)  # (offset in sentence, canonical, level)
     dates: list[DateMention] = field(default_factory=list)
     triggers: list[tuple[int, str]] = field(default_factory=list)  # (offset, event type)
@@ -64,16 +73,18 @@ def _contexts(sentences: list[Sentence], published: date | None, lexicon: ClaimL
     places = alias_table("place")
     contexts = []
     for sentence in sentences:
-        context = SentenceContext(sentence)
-        for match in lexicon.place_pattern.finditer(sentence.text):
-            entity = places.lookup(match.group(0))
-            if entity is not None:
-                context.places.append((match.start(), entity.name, entity.level))
+        context = SentenceContext(sentence, words=sentence_words(sentence.text))
+        if context.words & lexicon.place_keys:
+            for match in lexicon.place_pattern.finditer(sentence.text):
+                entity = places.lookup(match.group(0))
+                if entity is not None:
+                    context.places.append((match.start(), entity.name, entity.level))
         context.dates = find_dates(sentence.text, published)
-        for match in lexicon.event_trigger.finditer(sentence.text):
-            event_type = canonical_event_type(match.group(0))
-            if event_type:
-                context.triggers.append((match.start(), event_type))
+        if context.words & lexicon.trigger_keys:
+            for match in lexicon.event_trigger.finditer(sentence.text):
+                event_type = canonical_event_type(match.group(0))
+                if event_type:
+                    context.triggers.append((match.start(), event_type))
         contexts.append(context)
     return contexts
 
@@ -99,9 +110,14 @@ COUNTRY_LEVEL = 4
 LOOK_BACK = 30  # sentences searched back for an event's place and date
 
 
+@cache
+def _places_by_name() -> dict[str, Entity]:
+    return {entity.name: entity for entity in alias_table("place").by_key.values()}
+
+
 def _within(place: str, region: str) -> bool:
     """Whether ``place`` lies inside ``region`` by the gazetteer's ``within`` links."""
-    table = {entity.name: entity for entity in alias_table("place").by_key.values()}
+    table = _places_by_name()
     seen = set()
     while place in table and place not in seen:
         seen.add(place)
@@ -139,7 +155,7 @@ def _event_for(
                 event_type = context.triggers[-1][1]
                 break
     places = [p for p in own.places if p[1] not in skip_places]
-    place = SentenceContext(own.sentence, places).specific_place(position)
+    place = SentenceContext(own.sentence, places=places).specific_place(position)
     earlier = contexts[max(0, index - LOOK_BACK):index]
     if place is None:
         same_paragraph = [c for c in earlier if c.sentence.paragraph == paragraph and c.places]
@@ -237,26 +253,29 @@ def _subject_after(text: str, position: int, lexicon: ClaimLexicon) -> tuple[str
     return None
 
 
+def _role(match: re.Match[str], role_of: dict[str, str]) -> str:
+    return role_of[" ".join(match.group(0).lower().split())]
+
+
 def _predicate(text: str, phrase_start: int, noun_end: int, lexicon: ClaimLexicon) -> str | None:
-    """The role of the counted thing: a verb just after the noun phrase wins, else the nearest verb before the number."""
+    """The role of the counted thing: a verb just after the noun phrase wins, else the nearest verb before the number.
+
+    One alternation per position, longest phrase first, so "failed to launch" is never read as "launch".
+    """
+    after_pattern, after_roles = lexicon.predicates_after
     after = text[noun_end: noun_end + 48]
-    best: tuple[int, str] | None = None
-    for pattern, role in lexicon.predicates_after:
-        match = pattern.search(after)
-        if match and len(after[: match.start()].split()) <= 3 and (best is None or match.start() < best[0]):
-            best = (match.start(), role)
-    if best:
-        return best[1]
+    match = after_pattern.search(after)
+    if match and len(after[: match.start()].split()) <= 3:
+        return _role(match, after_roles)
+    before_pattern, before_roles = lexicon.predicates_before
     window_start = max(0, phrase_start - 60)
     before = text[window_start:phrase_start]
     clause = re.split(r"[;:]|,\s+(?=\w)", before)[-1] if before else ""
-    offset = len(before) - len(clause)
-    nearest: tuple[int, str] | None = None
-    for pattern, role in lexicon.predicates_before:
-        for match in pattern.finditer(before, offset):
-            if len(before[match.end():].split()) <= 4 and (nearest is None or match.end() > nearest[0]):
-                nearest = (match.end(), role)
-    return nearest[1] if nearest else None
+    nearest = None
+    for match in before_pattern.finditer(before, len(before) - len(clause)):
+        if len(before[match.end():].split()) <= 4:
+            nearest = match
+    return _role(nearest, before_roles) if nearest else None
 
 
 def _line_column(text: str, line_starts: list[int], offset: int, line_offset: int) -> tuple[int, int]:
@@ -271,7 +290,7 @@ def extract_claims(article: Article) -> list[Claim]:
     sentences = split_sentences(text)
     contexts = _contexts(sentences, article.published, lexicon)
     lead_place = _lead_place(contexts)
-    line_starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+    line_starts = [0] + [match.end() for match in _NEWLINE.finditer(text)]
     quotations = _quotations_by_sentence(text, sentences)
     resolver = _SpeakerResolver(article.outlet)
     claims: list[Claim] = []
@@ -280,7 +299,7 @@ def extract_claims(article: Article) -> list[Claim]:
     for index, sentence in enumerate(sentences):
         quotes = quotations[index]
         quote_spans = [(q.start - sentence.start, q.end - sentence.start) for q in quotes]
-        attributions = find_attributions(sentence.text, quote_spans)
+        attributions = find_attributions(sentence.text, quote_spans, contexts[index].words)
         sentence_speakers = [(a, resolver.resolve(a.speaker_text, a.chain)) for a in attributions]
         quote_speakers = {id(q): resolver.resolve(q.speaker_text) for q in quotes if q.speaker_text}
         in_headline = bool(headline) and sentence.paragraph == 0 and headline in sentence.text
@@ -325,9 +344,12 @@ def extract_claims(article: Article) -> list[Claim]:
             claims.extend(
                 _count_claims(sentence, index, contexts, lead_place, lexicon, article.published, speaker_at, make_claim)
             )
-        claims.extend(
-            _responsibility_claims(sentence, index, contexts, lead_place, lexicon, article.published, speaker_at, make_claim)
-        )
+        if contexts[index].words & lexicon.responsibility_keys:
+            claims.extend(
+                _responsibility_claims(
+                    sentence, index, contexts, lead_place, lexicon, article.published, speaker_at, make_claim
+                )
+            )
         for _, speaker in sentence_speakers:
             resolver.remember(speaker, sentence.text)
         for speaker in quote_speakers.values():
@@ -409,9 +431,10 @@ def _count_claims(sentence, index, contexts, lead_place, lexicon, published, spe
 def _responsibility_claims(sentence, index, contexts, lead_place, lexicon, published, speaker_at, make_claim) -> list[Claim]:
     """Who is said to be behind an attack: asserts, hedges, denies or declines, with the actor named."""
     text = sentence.text
-    cues = {
-        stance: [m for m in pattern.finditer(text)] for stance, pattern in lexicon.responsibility.items()
-    }
+    pattern, stance_of = lexicon.responsibility
+    cues: dict[str, list[re.Match[str]]] = {"declines": [], "denies": [], "hedges": [], "asserts": []}
+    for match in pattern.finditer(text):
+        cues[stance_of[" ".join(match.group(0).lower().split())]].append(match)
     if not any(cues.values()):
         return []
     if not (contexts[index].triggers or re.search(r"\battacks?\b|\bincidents?\b|\brockets?\b", text, re.IGNORECASE)):

@@ -8,8 +8,12 @@ come back open (``low = high = None``).
 
 All word lists (month and weekday names, prepositions, parts of months, relative
 phrases, ...) live in ``rules/lexicon/dates.yaml``.  Everything is plain regex
-and ``datetime`` arithmetic; the combined pattern is compiled once, and results
-are memoised per ``(text, published)``.
+and ``datetime`` arithmetic.  The patterns are compiled once (on first use), and
+results are memoised per ``(text, published)``.  Speed comes from "core" words:
+every mention holds a month name, a year-like or month/unit-bound number, or a
+keyword ("day", "week", "month", ...); the combined pattern is only tried at the
+word holding a core and at the run of prefix words right before it, so a
+sentence without a core costs a couple of ``re`` scans (a few microseconds).
 
 Conventions worth knowing:
 
@@ -20,7 +24,13 @@ Conventions worth knowing:
 * Bare weekdays and months resolve to the latest one on or before publication,
   so future references ("will meet on Thursday") come out a week early.
 * "N weeks/months/years ago" is the day N units before publication widened by
-  a band (3 / 15 / 183 days either side, from the lexicon); "N days ago" is exact.
+  a band (3 / 15 / 183 days either side, from the lexicon), never past the
+  publication date; "N days ago" is exact.
+* A bare year is a mention only after a preposition ("in 2011"), a part word
+  ("late 2019"), a season ("summer of 2019"), "the year", or as a decade
+  ("the 1990s"; "the 1800s" spans the century).  Years run 1700..2199.
+* Month and weekday names are matched case-sensitively; other words match in
+  lower case or with a capital first letter (not ALL CAPS).
 """
 
 from __future__ import annotations
@@ -160,8 +170,7 @@ def _alt(words: Any, ci: bool = False) -> str:
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _WORD_AFTER = re.compile(r"\s+(\w+)")
 _WORD_NEXT = re.compile(r"\s*[\w(]")
-_WORD = re.compile(r"\b\w+")
-_MAX_GAP = 4  # most separator chars between two words of one mention ("Sun., Dec. 20") in which a mention may start ("as early as the summer of 2019")
+_MAX_GAP = 4  # most separator characters between two words of one mention ("Sun., Dec. 20")
 
 
 def _norm(s: str) -> str:
@@ -212,6 +221,7 @@ class _Grammar:
         units = _alt(unit_words)
         the = "(?:[Tt]he)"
         range_word = _alt(["to", "and", "through", "until", "till"])
+        day_range_word = _alt(["to", "through", "until", "till"])  # "March 3 and 5" are two days
 
         year = r"(?:1[7-9]|20|21)\d\d(?!\d)"  # 1700..2199
         year_end = r"(?![\w]|[,.]\d|[-–]\d)"  # not "2011-12", "2,011", "2011th"
@@ -223,7 +233,10 @@ class _Grammar:
             return rf"(?P<{p}{name}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 
         def day_range(p: str) -> str:
-            return rf"{day(p)}(?:\s*[-–]\s*{day(p, 'day2')})?(?![.:]\d)"
+            return (
+                rf"{day(p)}(?:(?:\s*[-–]\s*|\s+{day_range_word}\s+){day(p, 'day2')}(?![.:]\d|\s*[ap]\.?m\b))?"
+                rf"(?![.:]\d)"
+            )
 
         def opt_year(p: str) -> str:
             return rf"(?:(?:,\s*|\s+)(?P<{p}year>{year}){year_end})?"
@@ -488,6 +501,8 @@ class _Grammar:
             if y % 10:
                 return []
             a, b = self.decade_parts.get(_norm(part), (0, 9)) if part else (0, 9)
+            if y % 100 == 0:  # "the 1800s" may be the decade or the century: take the century
+                a, b = 10 * a, 10 * b + 9
             return [(start, end, date(y + a, 1, 1), date(y + b, 12, 31), True, None, False, False)]
         if not (m["Yprep"] or part or season or m["Ythe_year"]):
             return []  # a bare year ("the 2015 accord") is not a mention

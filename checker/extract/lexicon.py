@@ -9,6 +9,19 @@ from functools import cache
 from checker.resources import load_lexicon
 
 
+_TOKEN = re.compile(r"\w+")
+
+
+def sentence_words(text: str) -> frozenset[str]:
+    """The lower-case words of a text, for cheap prefilters: a phrase can only match if its first word is here."""
+    return frozenset(_TOKEN.findall(text.lower()))
+
+
+def key_words(phrases) -> frozenset[str]:
+    """One word of each phrase, its longest (the rarest, as a rule): a phrase matches only if it is present."""
+    return frozenset(max(tokens, key=len) for tokens in (_TOKEN.findall(p.lower()) for p in phrases) if tokens)
+
+
 def phrase_alternation(phrases: list[str]) -> str:
     """A regex alternation of phrases, longest first, words separated by any whitespace."""
     ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
@@ -23,8 +36,8 @@ class ClaimLexicon:
     weapon_attack_nouns: frozenset[str]
     weapon_subjects: frozenset[str]
     population_of: dict[str, str]
-    predicates_after: list[tuple[re.Pattern[str], str]]
-    predicates_before: list[tuple[re.Pattern[str], str]]
+    predicates_after: tuple[re.Pattern[str], dict[str, str]]  # one alternation, and each phrase's role
+    predicates_before: tuple[re.Pattern[str], dict[str, str]]
     weapon_predicate_map: dict[str, str]
     not_modifiers: frozenset[str]
     back_reference: re.Pattern[str]
@@ -33,8 +46,11 @@ class ClaimLexicon:
     event_type_of: dict[str, str]
     event_type_from_subject: dict[str, str]
     place_pattern: re.Pattern[str]
-    responsibility: dict[str, re.Pattern[str]]
+    responsibility: tuple[re.Pattern[str], dict[str, str]]  # one alternation of cues, and each cue's stance
     actor_pattern: re.Pattern[str]
+    place_keys: frozenset[str]
+    trigger_keys: frozenset[str]
+    responsibility_keys: frozenset[str]
 
 
 @cache
@@ -43,14 +59,20 @@ def claim_lexicon() -> ClaimLexicon:
     subject_of = {form.lower(): canonical for canonical, forms in data["subjects"].items() for form in forms}
     population_of = {form.lower(): canonical for canonical, forms in data["populations"].items() for form in forms}
 
-    def predicate_patterns(position: str) -> list[tuple[re.Pattern[str], str]]:
-        pairs = [(phrase, role) for role, forms in data["predicates"].items() for phrase in forms.get(position) or []]
-        pairs.sort(key=lambda pair: len(pair[0]), reverse=True)
-        return [(re.compile(rf"\b{phrase_alternation([p])}\b", re.IGNORECASE), role) for p, role in pairs]
+    def predicate_patterns(position: str) -> tuple[re.Pattern[str], dict[str, str]]:
+        role_of: dict[str, str] = {}
+        for role, forms in data["predicates"].items():  # a phrase listed twice keeps its first role
+            for phrase in forms.get(position) or []:
+                role_of.setdefault(" ".join(phrase.lower().split()), role)
+        return re.compile(rf"\b(?:{phrase_alternation(list(role_of))})\b", re.IGNORECASE), role_of
 
     event_type_of = {t.lower(): canonical for canonical, triggers in data["event_types"].items() for t in triggers}
     place_surface = [a for entry in load_lexicon("entities")["places"] for a in [entry["name"], *entry.get("aliases", [])]]
     actor_surface = [a for entry in load_lexicon("entities")["actors"] for a in [entry["name"], *entry.get("aliases", [])]]
+    stance_of: dict[str, str] = {}
+    for stance, cues in data["responsibility"].items():
+        for cue in cues:
+            stance_of.setdefault(" ".join(cue.lower().split()), stance)
     return ClaimLexicon(
         subject_of=subject_of,
         subject_pattern=re.compile(rf"(?P<noun>{phrase_alternation(list(subject_of))})\b", re.IGNORECASE),
@@ -68,11 +90,14 @@ def claim_lexicon() -> ClaimLexicon:
         event_type_of=event_type_of,
         event_type_from_subject=dict(data["event_type_from_subject"]),
         place_pattern=re.compile(rf"(?<![\w-])(?:{phrase_alternation(place_surface)})(?![\w-])", re.IGNORECASE),
-        responsibility={
-            stance: re.compile(rf"(?<![\w-])(?:{phrase_alternation(cues)})(?![\w-])", re.IGNORECASE)
-            for stance, cues in data["responsibility"].items()
-        },
+        responsibility=(
+            re.compile(rf"(?<![\w-])(?:{phrase_alternation(list(stance_of))})(?![\w-])", re.IGNORECASE),
+            stance_of,
+        ),
         actor_pattern=re.compile(rf"(?<![\w-])(?:{phrase_alternation(actor_surface)})(?![\w-])"),
+        place_keys=key_words(place_surface),
+        trigger_keys=key_words(event_type_of),
+        responsibility_keys=key_words(stance_of),
     )
 
 

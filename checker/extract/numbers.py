@@ -42,8 +42,6 @@ INF = math.inf
 
 # Numbers larger than this are not counts (and would overflow the arithmetic).
 _MAX_VALUE = 1e15
-# How far back (characters) a prefix quantifier or context word is looked for.
-_PREFIX_WINDOW = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +167,8 @@ for _e in _LEX["vague"]:
 
 # Digits: "21", "3,000", "1.5"; not glued to letters ("107mm", "K1", "63rd")
 # and not the tail of a decimal (".50").
-_DIG = r"(?<![\w.])(?>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!\w)"
+# Written digit-first so the regex engine can reject other positions on the first character.
+_DIG = r"[0-9](?<!\.[0-9])(?>[0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]*(?:\.[0-9]+)?)(?!\w)"
 _WORD_TRIE = _words_trie(_WORDCLASS)
 _MULT_TRIE = _words_trie(_MULT_WORDS)
 # continuation of a number run: "-one", " hundred", " and ten", " million"
@@ -192,7 +191,8 @@ for _p in _VAGUE:
 _MASTER = re.compile(rf"\b(?:{_DIG}{_CONT}|{_trie(_master)})")
 
 _TOKEN = re.compile(r"[0-9][0-9.,]*|[a-z]+")
-_SCALE_IN_VAGUE = re.compile(rf"(?:\s+of)?\s+({_MULT_TRIE})")
+_PLAIN_DIGITS = re.compile(r"[0-9][0-9.,]*")
+_SCALE_END = re.compile(rf"(?:\s+of)?\s+({_MULT_TRIE})\Z")
 _TRAILING_OF = re.compile(r"\s+of\Z")
 
 # Quantifiers.  Prefixes are matched on the reversed text, leftwards from the number.
@@ -255,6 +255,9 @@ _BEFORE_NONCOUNT_REV = re.compile(
     r"|-[^\W\d_]|[+±−]|\s*:\s*[0-9]|\s*/"
 )
 _IDIOM = re.compile(rf"\b{_words_trie(_NC['idioms'])}")
+# number words that occur in an idiom (only numbers containing one are checked)
+_IDIOM_WORDS = {w for p in _NC["idioms"] for w in _norm(str(p)).split() if w in _WORDCLASS}
+_IDIOM_WORDS_RE = re.compile(r"\b(?:" + "|".join(sorted(_IDIOM_WORDS)) + r")\b") if _IDIOM_WORDS else None
 
 _MONTHS = [str(m) for m in _NC["months"]]
 _MONTH_TRIE_REV = _trie({m[::-1]: r"\b" for m in set(_MONTHS) | {m.upper() for m in _MONTHS}})
@@ -449,36 +452,73 @@ def _parse_run(low: str, s: int, e: int, out: list[_Core]) -> None:
     _finish(acc, out)
 
 
-def _cores(low: str) -> list[_Core]:
+def _cores(low: str, rev: str) -> list[_Core]:
     out: list[_Core] = []
+    n = len(low)
     for m in _MASTER.finditer(low):
-        g = m.lastgroup
-        if g == "run":
-            _parse_run(low, m.start(), m.end(), out)
-        elif g is not None and g[0] == "v":
-            e = _VAGUE_BY_GROUP[g]
-            lo, hi = e["low"], e["high"]
-            s, end = m.span()
-            txt = m.group()
-            if e["scalable"]:
-                f = 1.0
-                for sm in _SCALE_IN_VAGUE.finditer(txt, len(e["phrase"])):
-                    f *= _WORDCLASS[sm.group()][1]
-                lo, hi = lo * f, hi * f
-            tm = _TRAILING_OF.search(txt)
-            num_end = end - (tm.end() - tm.start()) if tm else end
-            c = _Core(s, num_end, lo, hi, vague=True)
-            c.send = end  # the "of" belongs to the phrase
-            # "many thousands of": the first vague word only intensifies the second
-            if out and out[-1].vague and not low[out[-1].send : s].strip():
-                out.pop()
-            out.append(c)
-        elif g is not None:
-            v = _PHRASE_BY_GROUP[g]
-            c = _Core(m.start(), m.end(), v, v)
+        s, end = m.span()
+        txt = m.group()
+        if txt[0] in "0123456789":
+            if _PLAIN_DIGITS.fullmatch(txt):  # fast path: a lone number such as "21" or "3,000"
+                v = float(txt.replace(",", "")) if len(txt) <= 20 else INF
+                if v <= _MAX_VALUE:
+                    c = _Core(s, end, v, v)
+                    c.digit = True
+                    c.raw = txt
+                    c.ntok = 1
+                    out.append(c)
+            else:
+                _parse_run(low, s, end, out)
+            continue
+        wc = _WORDCLASS.get(txt)
+        if wc is not None:  # fast path: a lone number word such as "eight"
+            c = _Core(s, end, wc[1], wc[1])
             c.words = True
             c.ntok = 1
             out.append(c)
+            continue
+        key = _norm(txt)
+        v = _PHRASES.get(key)
+        if v is not None:
+            c = _Core(s, end, v, v)
+            c.words = True
+            c.ntok = 1
+            out.append(c)
+            continue
+        # vague: strip the tail (" of", scale words) to find the entry
+        base = txt
+        has_of = False
+        tm = _TRAILING_OF.search(base)
+        if tm:
+            base = base[: tm.start()]
+            has_of = True
+        num_end = s + len(base)
+        f = 1.0
+        sm = _SCALE_END.search(base)
+        while sm is not None:  # "several hundred", "a couple of hundred"
+            f *= _WORDCLASS[sm.group(1)][1]
+            has_of = has_of or sm.group().lstrip().startswith("of")
+            base = base[: sm.start()]
+            sm = _SCALE_END.search(base)
+        nb = _norm(base)
+        e = _VAGUE.get(nb) or (_VAGUE.get(nb + " of") if has_of else None)
+        if e is None:
+            _parse_run(low, s, end, out)  # "one hundred", "a dozen", ...
+            continue
+        if f != 1.0 and not e["scalable"]:
+            continue
+        if e["needs_of"] and not (has_of or f != 1.0):
+            continue
+        if e["not_after"] is not None and e["not_after"].match(rev, n - s):
+            continue
+        if e["not_before"] is not None and e["not_before"].match(low, end):
+            continue
+        c = _Core(s, num_end, e["low"] * f, e["high"] * f, vague=True)
+        c.send = end  # the "of" belongs to the phrase, not to the number
+        # "many thousands of": the first vague word only intensifies the second
+        if out and out[-1].vague and not low[out[-1].send : s].strip():
+            out.pop()
+        out.append(c)
     return out
 
 
@@ -495,16 +535,17 @@ def _is_plural_noun(word: str) -> bool:
     return not word.endswith(("ss", "us", "is"))
 
 
-def _is_year(c: _Core, text: str, low: str) -> bool:
+def _is_year(c: _Core, low: str, rev: str, rawrev: str) -> bool:
+    """A bare four-digit number that reads as a year (rules in numbers.yaml)."""
     raw = c.raw
     if not c.digit or c.ntok != 1 or len(raw) != 4 or not raw.isdigit():
         return False
     v = int(raw)
     if not (1000 <= v <= _YEAR_HI):
         return False
-    for before in (c.start, c.qstart) if c.qstart != c.start else (c.start,):
-        wb = max(0, before - 24)
-        if _YEAR_BEFORE.search(low, wb, before) or _MONTH_BEFORE.search(text, wb, before):
+    n = len(low)
+    for b in (c.start, c.qstart) if c.qstart != c.start else (c.start,):
+        if _YEAR_BEFORE_REV.match(rev, n - b) or _MONTH_BEFORE_REV.match(rawrev, n - b):
             return True
     if v < _YEAR_LO:
         return False
@@ -512,66 +553,60 @@ def _is_year(c: _Core, text: str, low: str) -> bool:
     return not (m and _is_plural_noun(m.group(1)))
 
 
-def _reject(c: _Core, text: str, low: str) -> bool:
+def _reject(c: _Core, text: str, low: str, rev: str, rawrev: str) -> bool:
     """True when the number is not a count (date, time, age, unit, money, ...)."""
     s, e = c.start, c.end
-    # Context words must touch the number (all patterns end in \Z), so the
-    # window need not stop at the previous number: "19:30" sees "19:".
-    ws = max(0, s - _PREFIX_WINDOW)
+    n = len(low)
     # right after the number
-    if _UNIT_AFTER.match(low, e) or _PUNCT_AFTER.match(low, e) or _FURNITURE_AFTER.match(low, e):
+    if _AFTER_NONCOUNT.match(low, e):
         return True
     if c.words and _ORDINAL_AFTER.match(low, e):
         return True
-    # right before the number (and before its quantifier)
-    if _CURRENCY_BEFORE.search(low, ws, s) or _DESIGNATOR_BEFORE.search(low, ws, s):
+    # right before the number, and before its quantifier ("aged over 65")
+    if _BEFORE_NONCOUNT_REV.match(rev, n - s):
         return True
-    for b in (s, c.qstart) if c.qstart != s else (s,):
-        wb = max(0, b - _PREFIX_WINDOW)
-        if _AGE_BEFORE.search(low, wb, b) or _FURNITURE_BEFORE.search(low, wb, b):
-            return True
-        if b != s and _CURRENCY_BEFORE.search(low, wb, b):
-            return True
+    if c.qstart != s and _BEFORE_NONCOUNT_REV.match(rev, n - c.qstart):
+        return True
     if c.digit:
         raw = c.raw
         if len(raw) > 1 and raw[0] == "0" and raw[1] != ".":
             return True  # "07", "0700": clock times, codes
-        if c.ntok == 1 and c.low == int(c.low) and 1 <= c.low <= 31 and "," not in raw:
-            if _MONTH_BEFORE.search(text, ws, s) or _MONTH_AFTER.match(text, e):
+        if c.ntok == 1 and "," not in raw and "." not in raw and 1 <= c.low <= 31:
+            if _MONTH_BEFORE_REV.match(rawrev, n - s) or _MONTH_AFTER.match(text, e):
                 return True
-        if _is_year(c, text, low):
+        if _is_year(c, low, rev, rawrev):
             return True
-    if c.words:
-        i = _IDIOM.search(low, max(0, s - 16), min(len(low), e + 24))
+    if c.words and _IDIOM_WORDS_RE is not None and _IDIOM_WORDS_RE.search(low, s, e):
+        hi = min(n, e + 24)
+        i = _IDIOM.search(low, max(0, s - 16), hi)
         while i is not None:
             if i.start() < e and i.end() > s:
                 return True
-            i = _IDIOM.search(low, i.start() + 1, min(len(low), e + 24))
+            i = _IDIOM.search(low, i.start() + 1, hi)
     return False
 
 
-def _prefix(c: _Core, low: str, lo_win: int) -> None:
+def _prefix(c: _Core, low: str, rev: str, lo_win: int) -> None:
     s = c.start
     if s == 0 or not (low[s - 1].isspace() or low[s - 1] == "."):
         return
-    m = _PREFIX.search(low, max(lo_win, s - _PREFIX_WINDOW), s)
+    n = len(low)
+    m = _PREFIX_REV.match(rev, n - s, n - lo_win)
     if m is None:
         return
-    kind = _PREFIX_TYPE.get(_norm(m.group()))
+    qstart = n - m.end()
+    kind = _PREFIX_TYPE.get(_norm(low[qstart:s]))
     if kind is None:
         return
     c.q = kind
-    c.qstart = m.start()
+    c.qstart = qstart
 
 
 def _suffix(c: _Core, low: str) -> None:
     m = _SUFFIX.match(low, c.send)
     if m is None:
         return
-    key = _norm(_SUFFIX_KEY.sub(" ", m.group()))
-    if not key:
-        key = "+"
-    kind = _SUFFIX_TYPE.get(key)
+    kind = _SUFFIX_TYPE.get(_norm(_SUFFIX_KEY.sub(" ", m.group())) or "+")
     if kind is None:
         return
     c.sq = kind
@@ -662,18 +697,20 @@ def _find(text: str) -> list[Quantity]:
     if not text or not isinstance(text, str):
         return []
     low = _lower(text)
-    cores = _cores(low)
+    rev = low[::-1]
+    cores = _cores(low, rev)
     if not cores:
         return []
     n = len(cores)
+    rawrev = text[::-1]
 
     # pass 2: quantifiers and context
     prev_end = 0
     for c in cores:
-        _prefix(c, low, prev_end)
+        _prefix(c, low, rev, prev_end)
         _suffix(c, low)
         if not c.vague:
-            c.rejected = _reject(c, text, low)
+            c.rejected = _reject(c, text, low, rev, rawrev)
         prev_end = c.send
 
     # connectors between neighbours (index i joins i and i+1)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from checker.extract.lexicon import key_words, sentence_words
 from checker.match import Entity, alias_table, entity_key, normalise
 from checker.resources import load_lexicon
 
@@ -40,15 +41,13 @@ def _words_pattern(phrases: list[str]) -> str:
 
 @dataclass(frozen=True)
 class _Patterns:
-    verb_after_np: re.Pattern[str]
-    verb_before_np: re.Pattern[str]
+    verb: re.Pattern[str]
+    cue_keys: frozenset[str]  # first words of every reporting verb and preposition, for a cheap prefilter
     preposition: re.Pattern[str]
     citing: re.Pattern[str]
     anonymous: re.Pattern[str]
     organisation: re.Pattern[str]
     document: re.Pattern[str]
-    quote_tail: re.Pattern[str]
-    quote_head: re.Pattern[str]
 
 
 # A noun phrase naming a speaker: up to eight words, none of them clause punctuation.
@@ -67,15 +66,13 @@ def _patterns() -> _Patterns:
         return re.compile(rf"\b(?:{_words_pattern(lexicon[key])})\b", re.IGNORECASE)
 
     return _Patterns(
-        verb_after_np=re.compile(rf"{_NP}{_ADVERBIAL}\s+(?P<verb>{verbs})\b"),
-        verb_before_np=re.compile(rf"(?:^|[,”\"]\s*)(?P<verb>{verbs})\s+{_NP}(?=\s*(?:[.,;:]|$))"),
+        verb=re.compile(rf"\b(?:{verbs})\b"),
+        cue_keys=key_words(lexicon["reporting_verbs"] + lexicon["reporting_prepositions"]),
         preposition=re.compile(rf"\b(?:{prepositions})\s+{_NP}(?=\s*(?:[.,;:”\"]|$))", re.IGNORECASE),
         citing=re.compile(rf"\b(?:citing|quoting)\s+{_NP}(?=\s*(?:[.,;:”\"]|$))", re.IGNORECASE),
         anonymous=words("anonymous_markers"),
         organisation=words("organisation_words"),
         document=words("document_words"),
-        quote_tail=re.compile(rf"\s*,?\s*(?:{_NP}{_ADVERBIAL}\s+(?P<verb>{verbs})|(?P<verb2>{verbs})\s+{_NP.replace('np', 'np2')})\b"),
-        quote_head=re.compile(rf"{_NP}{_ADVERBIAL}\s+(?P<verb>{verbs})(?:\s+\w+)?\s*[:,]?\s*$"),
     )
 
 
@@ -125,22 +122,50 @@ def _is_plausible(np: str) -> bool:
     return len(key.split()) <= 9
 
 
-def find_attributions(text: str, skip: list[tuple[int, int]] = ()) -> list[Attribution]:
-    """Reporting clauses in ``text`` (a sentence), outside the spans in ``skip`` (quotations)."""
+_ADVERBIAL_TAIL = re.compile(rf"{_ADVERBIAL}\s*$")
+_PHRASE_BREAK = re.compile(r"[,;:“”\"—–]|\s-\s")  # brackets stay: "Central Command (CENTCOM) said"
+
+
+def _phrase_before(text: str, position: int) -> tuple[str, int]:
+    """The words before ``position`` back to clause punctuation (at most 100 characters), minus adverbials."""
+    window_start = max(0, position - 100)
+    before = text[window_start:position]
+    before = before[: _ADVERBIAL_TAIL.search(before).start()]
+    breaks = list(_PHRASE_BREAK.finditer(before))
+    cut = breaks[-1].end() if breaks else 0
+    return before[cut:], window_start + cut
+
+
+def find_attributions(
+    text: str, skip: list[tuple[int, int]] = (), words: frozenset[str] | None = None
+) -> list[Attribution]:
+    """Reporting clauses in ``text`` (a sentence), outside the spans in ``skip`` (quotations).
+
+    Verb first: each reporting verb is found with one regex, then the phrase before it
+    ("Kirby said") or, after a comma or quotation, the phrase after it ("said Kirby") is read.
+    """
     patterns = _patterns()
+    words = sentence_words(text) if words is None else words
+    if not words & patterns.cue_keys:
+        return []
     found: list[Attribution] = []
 
     def outside(start: int) -> bool:
         return not any(a <= start < b for a, b in skip)
 
-    for match in patterns.verb_after_np.finditer(text):
-        np = _clean_np(match.group("np"))
-        if outside(match.start("verb")) and _is_plausible(np) and not _starts_inside_quote(text, match.start("np"), skip):
-            found.append(Attribution(match.start(), match.end(), np))
-    for match in patterns.verb_before_np.finditer(text):
-        np = _clean_np(match.group("np"))
-        if outside(match.start("verb")) and _is_plausible(np):
-            found.append(Attribution(match.start(), match.end(), np))
+    for match in patterns.verb.finditer(text):
+        if not outside(match.start()):
+            continue
+        phrase, phrase_start = _phrase_before(text, match.start())
+        np = _clean_np(phrase)
+        if _is_plausible(np):
+            found.append(Attribution(phrase_start, match.end(), np))
+            continue
+        if re.search(r"(?:^|[,”\"])\s*$", text[: match.start()]):
+            after = re.match(r"\s+([^.,;:“”\"]{1,80})", text[match.end():])
+            np = _clean_np(after.group(1)) if after else ""
+            if _is_plausible(np):
+                found.append(Attribution(match.start(), match.end() + after.end(), np))
     for match in patterns.preposition.finditer(text):
         np = _clean_np(match.group("np"))
         if outside(match.start()) and _is_plausible(np):
@@ -149,6 +174,7 @@ def find_attributions(text: str, skip: list[tuple[int, int]] = ()) -> list[Attri
     if citing:
         # "according to Reuters, citing unnamed Iraqi officials": the cited source speaks, through the reporter
         inner = _clean_np(citing[-1].group("np"))
+        found.sort(key=lambda a: a.start)
         outer = found[-1].speaker_text if found else None
         chain = (outer, inner) if outer else (inner,)
         found = [a for a in found if a.end <= citing[-1].start()] or found
@@ -184,27 +210,47 @@ class Quotation:
     speaker_text: str | None
 
 
+_HEAD_VERB_AT_END = 40  # characters before an opening quotation searched for "X said:"
+
+
+def _speaker_after_quote(paragraph: str, end: int) -> str | None:
+    """The speaker named right after a closing quotation: '..., ” Trump wrote' or '..., ” said Smyth'."""
+    patterns = _patterns()
+    tail = paragraph[end:end + 100]
+    verb = patterns.verb.search(tail)
+    if verb is None or re.search(r"[.!?;:“\"]", tail[: verb.start()]):
+        return None
+    closes_sentence = paragraph[end - 2:end - 1] in (".", "!", "?")
+    lead = tail[: verb.start()]
+    if lead.strip(" ,"):
+        if closes_sentence and not re.match(r"\s*[.,;]|\s*$", tail[verb.end():verb.end() + 2]):
+            return None  # "... forces.” A second official told reporters that ...": a new sentence
+        return _clean_np(lead)
+    after = re.match(r"\s+([^.,;:“”\"]{1,80})", tail[verb.end():])
+    return _clean_np(after.group(1)) if after else None
+
+
+def _speaker_before_quote(paragraph: str, start: int) -> str | None:
+    """The speaker named right before an opening quotation: 'Kirby said: “...'."""
+    patterns = _patterns()
+    window_start = max(0, start - _HEAD_VERB_AT_END)
+    verbs = list(patterns.verb.finditer(paragraph, window_start, start))
+    if not verbs or not re.fullmatch(r"(?:\s+\w+)?\s*[:,]?\s*", paragraph[verbs[-1].end():start]):
+        return None
+    phrase, _ = _phrase_before(paragraph, verbs[-1].start())
+    return _clean_np(phrase)
+
+
 def find_quotations(paragraph: str) -> list[Quotation]:
     """Quotations in a paragraph, each with the speaker named right after or right before it."""
-    patterns = _patterns()
     quotes = []
     for match in _QUOTE.finditer(paragraph):
         start, end = match.span()
         if end - start < 3:
             continue
         speaker = None
-        tail = patterns.quote_tail.match(paragraph, end)
-        closes_sentence = paragraph[end - 2:end - 1] in (".", "!", "?")
-        if tail and closes_sentence and not re.match(r"[.,;]|$", paragraph[tail.end():tail.end() + 1]):
-            tail = None  # "... forces.” A second official told reporters": a new sentence, not an attribution
-        if tail:
-            speaker = _clean_np(tail.group("np") or tail.group("np2") or "")
-        else:
-            head = patterns.quote_head.search(paragraph[max(0, start - 120):start])
-            if head:
-                speaker = _clean_np(head.group("np"))
-        if len(match.group(0).split()) < 4:
-            speaker = None  # a word or two in quotation marks ("baseless") belongs to the sentence's speaker
+        if len(match.group(0).split()) >= 4:  # a word or two in quotation marks belongs to the sentence's speaker
+            speaker = _speaker_after_quote(paragraph, end) or _speaker_before_quote(paragraph, start)
         quotes.append(Quotation(start, end, speaker if speaker and _is_plausible(speaker) else None))
     return quotes
 
