@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from checker.config import SEVERITIES, ConfigError, Settings, load_settings
+from checker.config import ConfigError, Settings, load_settings
 from checker.render import OutputFormat
 
 app = typer.Typer(

@@ -23,6 +23,7 @@ WORD_THRESHOLD = 75.0
 NAME_THRESHOLD = {"speaker": 85.0, "actor": 85.0, "place": 85.0}
 
 
+@lru_cache(maxsize=65536)
 def entity_key(text: str) -> str:
     """The form names are compared in: lower case, no leading article, possessive or punctuation."""
     text = " ".join(text.split())

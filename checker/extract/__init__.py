@@ -9,7 +9,7 @@ from functools import cache
 
 from checker.extract.claims import extract_claims
 from checker.extract.dates import find_dates, infer_published
-from checker.model import Article, Claim
+from checker.model import Article
 from checker.resources import load_lexicon
 
 __all__ = ["extract_claims", "infer_publication_date", "with_publication_date"]

@@ -19,9 +19,11 @@ from checker.extract.lexicon import (
     canonical_event_type,
     canonical_subject,
     claim_lexicon,
+    key_words,
+    lower_same_length,
     sentence_words,
 )
-from checker.extract.numbers import CANDIDATE, Quantity, find_quantities
+from checker.extract.numbers import Quantity, candidate_words, find_quantities
 from checker.extract.sentences import Sentence, split_sentences
 from checker.extract.speakers import (
     Quotation,
@@ -38,6 +40,9 @@ from checker.model import Article, Claim
 WEAPON_PREDICATES = {"fired", "landed", "failed_to_launch", "intercepted", "found_unfired"}
 _WORD = re.compile(r"[\w.'’-]+")
 _NEWLINE = re.compile("\n")
+_DIGIT = re.compile("[0-9]")
+# the sentence prefilter: a digit, or a word of a number phrase (same test as numbers.CANDIDATE, on the word set)
+NUMBER_KEYS = key_words(candidate_words())
 
 
 @dataclass
@@ -46,6 +51,7 @@ class SentenceContext:
 
     sentence: Sentence
     words: frozenset[str] = frozenset()
+    lower: str = ""
     places: list[tuple[int, str, int]] = field(default_factory=list)  # (offset in sentence, canonical, level)
     dates: list[DateMention] = field(default_factory=list)
     triggers: list[tuple[int, str]] = field(default_factory=list)  # (offset, event type)
@@ -73,15 +79,16 @@ def _contexts(sentences: list[Sentence], published: date | None, lexicon: ClaimL
     places = alias_table("place")
     contexts = []
     for sentence in sentences:
-        context = SentenceContext(sentence, words=sentence_words(sentence.text))
+        lower = lower_same_length(sentence.text)
+        context = SentenceContext(sentence, words=sentence_words(lower), lower=lower)
         if context.words & lexicon.place_keys:
-            for match in lexicon.place_pattern.finditer(sentence.text):
+            for match in lexicon.place_pattern.finditer(lower):
                 entity = places.lookup(match.group(0))
                 if entity is not None:
                     context.places.append((match.start(), entity.name, entity.level))
         context.dates = find_dates(sentence.text, published)
         if context.words & lexicon.trigger_keys:
-            for match in lexicon.event_trigger.finditer(sentence.text):
+            for match in lexicon.event_trigger.finditer(lower):
                 event_type = canonical_event_type(match.group(0))
                 if event_type:
                     context.triggers.append((match.start(), event_type))
@@ -195,33 +202,6 @@ def _level(place: str) -> int:
     return entity.level if entity else COUNTRY_LEVEL
 
 
-@dataclass
-class _SpeakerResolver:
-    """Tracks the statement and the person last quoted, so "the statement said" and "he said" resolve."""
-
-    outlet: str | None
-    last_statement: Speaker | None = None
-    last_named: Speaker | None = None
-
-    def resolve(self, phrase: str | None, chain: tuple[str, ...] = ()) -> Speaker:
-        if not phrase:
-            return Speaker(self.outlet or "outlet", "outlet", "", ())
-        if is_pronoun(phrase) and self.last_named is not None:
-            return Speaker(self.last_named.name, self.last_named.kind, phrase, chain)
-        speaker = resolve_speaker(phrase, chain)
-        if speaker.is_statement and speaker.kind == "document" and self.last_statement is not None:
-            return Speaker(self.last_statement.name, self.last_statement.kind, phrase, chain, True)
-        return speaker
-
-    def remember(self, speaker: Speaker, sentence_text: str) -> None:
-        if speaker.kind in ("organisation", "named_official") and (
-            speaker.is_statement or re.search(r"\bin a statement\b|\bstatement\b", sentence_text, re.IGNORECASE)
-        ):
-            self.last_statement = speaker
-        if speaker.kind in ("named_official", "organisation", "anonymous") and not is_pronoun(speaker.text):
-            self.last_named = speaker
-
-
 def _subject_after(text: str, position: int, lexicon: ClaimLexicon) -> tuple[str, str | None, int, bool] | None:
     """The counted noun after a number: (subject, population, end offset, weapon-attack form)."""
     population = None
@@ -278,104 +258,143 @@ def _predicate(text: str, phrase_start: int, noun_end: int, lexicon: ClaimLexico
     return _role(nearest, before_roles) if nearest else None
 
 
-def _line_column(text: str, line_starts: list[int], offset: int, line_offset: int) -> tuple[int, int]:
-    line_index = bisect.bisect_right(line_starts, offset) - 1
-    return line_index + 1 + line_offset, offset - line_starts[line_index] + 1
+def _is_statement_source(speaker: Speaker, sentence_text: str) -> bool:
+    """Whether a sentence introduces a statement by this speaker ("CENTCOM said in a statement ...")."""
+    return speaker.kind in ("organisation", "named_official") and (
+        speaker.is_statement or "statement" in sentence_text.lower()
+    )
+
+
+class _ArticleExtractor:
+    """Claims of one article. Speakers are worked out lazily: only for sentences with a claim, and for the
+    sentences before one when "the statement said" or "he said" has to be resolved."""
+
+    def __init__(self, article: Article, lexicon: ClaimLexicon) -> None:
+        self.article = article
+        self.lexicon = lexicon
+        self.text = article.text
+        self.sentences = split_sentences(self.text)
+        self.contexts = _contexts(self.sentences, article.published, lexicon)
+        self.lead_place = _lead_place(self.contexts)
+        self.line_starts = [0] + [match.end() for match in _NEWLINE.finditer(self.text)]
+        self.headline = (article.title or "").strip()
+        self._quotations: dict[int, list[Quotation]] = {}
+        self._speakers: dict[int, tuple[list[Quotation], dict[int, Speaker], list[tuple[int, Speaker]]]] = {}
+
+    def claims(self) -> list[Claim]:
+        claims: list[Claim] = []
+        for index, sentence in enumerate(self.sentences):
+            words = self.contexts[index].words
+            if words & NUMBER_KEYS or _DIGIT.search(sentence.text):
+                claims.extend(_count_claims(self, index))
+            if words & self.lexicon.responsibility_keys:
+                claims.extend(_responsibility_claims(self, index))
+        for number, claim in enumerate(claims, start=1):
+            claim.claim_id = f"{self.article.article_id}:{number}"
+        return claims
+
+    # --- speakers -------------------------------------------------------------------------------
+    def _paragraph_quotations(self, paragraph: int) -> list[Quotation]:
+        if paragraph not in self._quotations:
+            members = [s for s in self.sentences if s.paragraph == paragraph]
+            start, end = members[0].start, members[-1].end
+            self._quotations[paragraph] = [
+                Quotation(q.start + start, q.end + start, q.speaker_text) for q in find_quotations(self.text[start:end])
+            ]
+        return self._quotations[paragraph]
+
+    def _speakers_of(self, index: int):
+        """(quotations, speaker of each attributed quotation, reporting clauses with their speakers) of a sentence."""
+        if index not in self._speakers:
+            sentence = self.sentences[index]
+            quotes = [q for q in self._paragraph_quotations(sentence.paragraph)
+                      if q.start < sentence.end and q.end > sentence.start]
+            spans = [(q.start - sentence.start, q.end - sentence.start) for q in quotes]
+            attributions = find_attributions(sentence.text, spans, self.contexts[index].words)
+            clauses = [(a.start, self._resolve(index, a.speaker_text, a.chain)) for a in attributions]
+            quoted = {id(q): self._resolve(index, q.speaker_text) for q in quotes if q.speaker_text}
+            self._speakers[index] = (quotes, quoted, clauses)
+        return self._speakers[index]
+
+    def _recall(self, index: int, statement: bool) -> Speaker | None:
+        """The speaker that "the statement" (or "he") refers back to: the nearest earlier one that fits."""
+        for earlier in range(index - 1, max(-1, index - LOOK_BACK), -1):
+            _, quoted, clauses = self._speakers_of(earlier)
+            text = self.sentences[earlier].text
+            for speaker in [s for _, s in reversed(clauses)] + list(quoted.values()):
+                if statement and _is_statement_source(speaker, text):
+                    return speaker
+                if (not statement and speaker.kind in ("named_official", "organisation", "anonymous")
+                        and not is_pronoun(speaker.text)):
+                    return speaker
+        return None
+
+    def _resolve(self, index: int, phrase: str | None, chain: tuple[str, ...] = ()) -> Speaker:
+        if not phrase:
+            return Speaker(self.article.outlet or "outlet", "outlet", "", ())
+        if is_pronoun(phrase):
+            named = self._recall(index, statement=False)
+            if named is not None:
+                return Speaker(named.name, named.kind, phrase, chain)
+        speaker = resolve_speaker(phrase, chain)
+        if speaker.is_statement and speaker.kind == "document":
+            source = self._recall(index, statement=True)
+            if source is not None:
+                return Speaker(source.name, source.kind, phrase, chain, True)
+        return speaker
+
+    def speaker_at(self, index: int, position: int) -> tuple[Speaker, bool]:
+        """Who says what stands at ``position`` of sentence ``index``, and whether it is inside a quotation."""
+        quotes, quoted, clauses = self._speakers_of(index)
+        absolute = self.sentences[index].start + position
+        for quote in quotes:
+            if quote.start <= absolute < quote.end and id(quote) in quoted:
+                return quoted[id(quote)], True
+        inside = any(q.start <= absolute < q.end for q in quotes)
+        if clauses:
+            before = [speaker for start, speaker in clauses if start <= position]
+            return (before[-1] if before else clauses[0][1]), inside
+        return self._resolve(index, None), inside
+
+    # --- claims ---------------------------------------------------------------------------------
+    def make_claim(self, index: int, kind: str, start: int, end: int, speaker: Speaker, in_quote: bool,
+                   **values) -> Claim:
+        sentence = self.sentences[index]
+        absolute, absolute_end = sentence.start + start, sentence.start + end
+        line_index = bisect.bisect_right(self.line_starts, absolute) - 1
+        return Claim(
+            claim_id="",  # numbered in text order once the article is done
+            article_id=self.article.article_id,
+            kind=kind,
+            speaker=speaker.name,
+            speaker_kind=speaker.kind,
+            speaker_text=speaker.text or None,
+            attribution=list(speaker.chain),
+            in_quote=in_quote,
+            sentence=sentence.text,
+            start=absolute,
+            end=absolute_end,
+            surface=self.text[absolute:absolute_end],
+            line=line_index + 1 + self.article.line_offset,
+            column=absolute - self.line_starts[line_index] + 1,
+            in_headline=bool(self.headline) and sentence.paragraph == 0 and self.headline in sentence.text,
+            **values,
+        )
+
+    def event_for(self, index: int, position: int, subject: str | None,
+                  skip_places: frozenset[str] = frozenset()) -> _Event:
+        return _event_for(index, position, subject, self.contexts, self.lead_place, self.lexicon,
+                          self.article.published, skip_places)
 
 
 def extract_claims(article: Article) -> list[Claim]:
     """Every count and responsibility claim in ``article``, in text order."""
-    lexicon = claim_lexicon()
-    text = article.text
-    sentences = split_sentences(text)
-    contexts = _contexts(sentences, article.published, lexicon)
-    lead_place = _lead_place(contexts)
-    line_starts = [0] + [match.end() for match in _NEWLINE.finditer(text)]
-    quotations = _quotations_by_sentence(text, sentences)
-    resolver = _SpeakerResolver(article.outlet)
-    claims: list[Claim] = []
-    headline = (article.title or "").strip()
-
-    for index, sentence in enumerate(sentences):
-        quotes = quotations[index]
-        quote_spans = [(q.start - sentence.start, q.end - sentence.start) for q in quotes]
-        attributions = find_attributions(sentence.text, quote_spans, contexts[index].words)
-        sentence_speakers = [(a, resolver.resolve(a.speaker_text, a.chain)) for a in attributions]
-        quote_speakers = {id(q): resolver.resolve(q.speaker_text) for q in quotes if q.speaker_text}
-        in_headline = bool(headline) and sentence.paragraph == 0 and headline in sentence.text
-
-        def speaker_at(position: int) -> tuple[Speaker, bool]:
-            absolute = sentence.start + position
-            for quote in quotes:
-                if quote.start <= absolute < quote.end and id(quote) in quote_speakers:
-                    return quote_speakers[id(quote)], True
-            inside = any(q.start <= absolute < q.end for q in quotes)
-            if sentence_speakers:
-                before = [s for a, s in sentence_speakers if a.start <= position]
-                return (before[-1] if before else sentence_speakers[0][1]), inside
-            for quote in quotes:  # a quotation that runs over several sentences keeps its speaker
-                if quote.start <= absolute < quote.end and quote.speaker_text is None:
-                    continue
-            return resolver.resolve(None), inside
-
-        def make_claim(kind: str, start: int, end: int, speaker: Speaker, in_quote: bool, **values) -> Claim:
-            absolute = sentence.start + start
-            line, column = _line_column(text, line_starts, absolute, article.line_offset)
-            return Claim(
-                claim_id="",  # numbered below, in text order
-                article_id=article.article_id,
-                kind=kind,
-                speaker=speaker.name,
-                speaker_kind=speaker.kind,
-                speaker_text=speaker.text or None,
-                attribution=list(speaker.chain),
-                in_quote=in_quote,
-                sentence=sentence.text,
-                start=absolute,
-                end=sentence.start + end,
-                surface=text[absolute: sentence.start + end],
-                line=line,
-                column=column,
-                in_headline=in_headline,
-                **values,
-            )
-
-        if CANDIDATE.search(sentence.text):
-            claims.extend(
-                _count_claims(sentence, index, contexts, lead_place, lexicon, article.published, speaker_at, make_claim)
-            )
-        if contexts[index].words & lexicon.responsibility_keys:
-            claims.extend(
-                _responsibility_claims(
-                    sentence, index, contexts, lead_place, lexicon, article.published, speaker_at, make_claim
-                )
-            )
-        for _, speaker in sentence_speakers:
-            resolver.remember(speaker, sentence.text)
-        for speaker in quote_speakers.values():
-            resolver.remember(speaker, sentence.text)
-    for number, claim in enumerate(claims, start=1):
-        claim.claim_id = f"{article.article_id}:{number}"
-    return claims
+    return _ArticleExtractor(article, claim_lexicon()).claims()
 
 
-def _quotations_by_sentence(text: str, sentences: list[Sentence]) -> list[list[Quotation]]:
-    """The quotations touching each sentence (a quotation may run over several), in article offsets."""
-    by_paragraph: dict[int, list[Quotation]] = {}
-    for sentence in sentences:
-        if sentence.paragraph in by_paragraph:
-            continue
-        members = [s for s in sentences if s.paragraph == sentence.paragraph]
-        start, end = members[0].start, members[-1].end
-        by_paragraph[sentence.paragraph] = [
-            Quotation(q.start + start, q.end + start, q.speaker_text) for q in find_quotations(text[start:end])
-        ]
-    return [
-        [q for q in by_paragraph[s.paragraph] if q.start < s.end and q.end > s.start] for s in sentences
-    ]
-
-
-def _count_claims(sentence, index, contexts, lead_place, lexicon, published, speaker_at, make_claim) -> list[Claim]:
+def _count_claims(extractor: _ArticleExtractor, index: int) -> list[Claim]:
+    """Count claims of one sentence: each number with a counted noun becomes a claim."""
+    sentence, lexicon = extractor.sentences[index], extractor.lexicon
     claims: list[Claim] = []
     previous: tuple[Quantity, str, str | None, str | None] | None = None
     for quantity in find_quantities(sentence.text):
@@ -400,12 +419,13 @@ def _count_claims(sentence, index, contexts, lead_place, lexicon, published, spe
             predicate = previous[2]  # "killed two American troops and one British service member"
         if subject in lexicon.weapon_subjects:
             predicate = lexicon.weapon_predicate_map.get(predicate, predicate)
-        event = _event_for(index, quantity.start, subject, contexts, lead_place, lexicon, published)
+        event = extractor.event_for(index, quantity.start, subject)
         if event.event_type is None and subject in lexicon.weapon_subjects and predicate in WEAPON_PREDICATES:
             event.event_type = lexicon.event_type_from_subject.get(subject)
-        speaker, in_quote = speaker_at(quantity.start)
+        speaker, in_quote = extractor.speaker_at(index, quantity.start)
         claims.append(
-            make_claim(
+            extractor.make_claim(
+                index,
                 "count",
                 quantity.start,
                 quantity.end,
@@ -428,13 +448,14 @@ def _count_claims(sentence, index, contexts, lead_place, lexicon, published, spe
     return claims
 
 
-def _responsibility_claims(sentence, index, contexts, lead_place, lexicon, published, speaker_at, make_claim) -> list[Claim]:
+def _responsibility_claims(extractor: _ArticleExtractor, index: int) -> list[Claim]:
     """Who is said to be behind an attack: asserts, hedges, denies or declines, with the actor named."""
+    sentence, lexicon, contexts = extractor.sentences[index], extractor.lexicon, extractor.contexts
     text = sentence.text
     pattern, stance_of = lexicon.responsibility
     cues: dict[str, list[re.Match[str]]] = {"declines": [], "denies": [], "hedges": [], "asserts": []}
-    for match in pattern.finditer(text):
-        cues[stance_of[" ".join(match.group(0).lower().split())]].append(match)
+    for match in pattern.finditer(contexts[index].lower):
+        cues[stance_of[" ".join(match.group(0).split())]].append(match)
     if not any(cues.values()):
         return []
     if not (contexts[index].triggers or re.search(r"\battacks?\b|\bincidents?\b|\brockets?\b", text, re.IGNORECASE)):
@@ -456,14 +477,15 @@ def _responsibility_claims(sentence, index, contexts, lead_place, lexicon, publi
     if actor is None and stance in ("asserts", "hedges"):
         return []
     named = frozenset(name for _, name in actors)
-    event = _event_for(index, cue.start(), None, contexts, lead_place, lexicon, published, skip_places=named)
-    speaker, in_quote = speaker_at(cue.start())
+    event = extractor.event_for(index, cue.start(), None, skip_places=named)
+    speaker, in_quote = extractor.speaker_at(index, cue.start())
     if speaker.kind == "outlet" and not in_quote and stance in ("denies", "declines"):
         subject = subject_before(text, cue.start())  # "Iran's foreign minister dismissed ..."
         if subject:
             speaker = resolve_speaker(subject)
     return [
-        make_claim(
+        extractor.make_claim(
+            index,
             "responsibility",
             cue.start(),
             cue.end(),

@@ -13,8 +13,16 @@ _TOKEN = re.compile(r"\w+")
 
 
 def sentence_words(text: str) -> frozenset[str]:
-    """The lower-case words of a text, for cheap prefilters: a phrase can only match if its first word is here."""
-    return frozenset(_TOKEN.findall(text.lower()))
+    """The lower-case words of a text, for cheap prefilters: a phrase can only match if its key word is here."""
+    return frozenset(_TOKEN.findall(text if text.islower() else text.lower()))
+
+
+def lower_same_length(text: str) -> str:
+    """``text`` in lower case, character for character, so offsets into it are offsets into ``text``."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)  # "İ" lowers to two
 
 
 def key_words(phrases) -> frozenset[str]:
@@ -26,6 +34,12 @@ def phrase_alternation(phrases: list[str]) -> str:
     """A regex alternation of phrases, longest first, words separated by any whitespace."""
     ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in ordered)
+
+
+def _lower_pattern(phrases) -> re.Pattern[str]:
+    """Whole-phrase matches in lower-cased text: callers search ``text.lower()``, which has the same offsets
+    for the text this project reads, and is twice as fast as a case-insensitive alternation."""
+    return re.compile(rf"(?<![\w-])(?:{phrase_alternation([p.lower() for p in phrases])})(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -42,7 +56,7 @@ class ClaimLexicon:
     not_modifiers: frozenset[str]
     back_reference: re.Pattern[str]
     hypothetical: re.Pattern[str]
-    event_trigger: re.Pattern[str]
+    event_trigger: re.Pattern[str]  # these three match lower-cased text
     event_type_of: dict[str, str]
     event_type_from_subject: dict[str, str]
     place_pattern: re.Pattern[str]
@@ -86,12 +100,12 @@ def claim_lexicon() -> ClaimLexicon:
         not_modifiers=frozenset(data["not_modifiers"]),
         back_reference=re.compile(rf"(?P<noun>{phrase_alternation(data['back_reference_nouns'])})\b", re.IGNORECASE),
         hypothetical=re.compile(rf"\b(?:{phrase_alternation(data['hypothetical_markers'])})\b", re.IGNORECASE),
-        event_trigger=re.compile(rf"\b(?:{phrase_alternation(list(event_type_of))})\b", re.IGNORECASE),
+        event_trigger=_lower_pattern(event_type_of),
         event_type_of=event_type_of,
         event_type_from_subject=dict(data["event_type_from_subject"]),
-        place_pattern=re.compile(rf"(?<![\w-])(?:{phrase_alternation(place_surface)})(?![\w-])", re.IGNORECASE),
+        place_pattern=_lower_pattern(place_surface),
         responsibility=(
-            re.compile(rf"(?<![\w-])(?:{phrase_alternation(list(stance_of))})(?![\w-])", re.IGNORECASE),
+            _lower_pattern(stance_of),
             stance_of,
         ),
         actor_pattern=re.compile(rf"(?<![\w-])(?:{phrase_alternation(actor_surface)})(?![\w-])"),

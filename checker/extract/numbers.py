@@ -36,7 +36,7 @@ from typing import Any, Iterable
 
 from checker.resources import load_lexicon
 
-__all__ = ["CANDIDATE", "Quantity", "find_quantities", "parse_count"]
+__all__ = ["CANDIDATE", "Quantity", "candidate_words", "find_quantities", "parse_count"]
 
 INF = math.inf
 
@@ -98,7 +98,8 @@ def _trie(entries: dict[str, str], ci: bool = False) -> str:
     def emit(node: dict[str, Any]) -> str:
         alts = [_char_re(ch, ci) + emit(node[ch]) for ch in sorted(k for k in node if k)]
         if "" in node:
-            alts.append(node[""])
+            tail = node[""]
+            alts.append(f"(?:{tail})" if "|" in tail else tail)
         if len(alts) == 1:
             return alts[0]
         return "(?:" + "|".join(alts) + ")"
@@ -194,6 +195,8 @@ _TOKEN = re.compile(r"[0-9][0-9.,]*|[a-z]+")
 _PLAIN_DIGITS = re.compile(r"[0-9][0-9.,]*")
 _SCALE_END = re.compile(rf"(?:\s+of)?\s+({_MULT_TRIE})\Z")
 _TRAILING_OF = re.compile(r"\s+of\Z")
+_FIRST_WORD = re.compile(r"[a-z]+")
+_PHRASE_FIRST = {p.split()[0] for p in list(_PHRASES) + list(_VAGUE)}
 
 # Quantifiers.  Prefixes are matched on the reversed text, leftwards from the number.
 _Q = _LEX["quantifiers"]
@@ -274,8 +277,8 @@ _PLURAL_IRREGULAR = {str(w).lower() for w in _NC["plural_irregular"]}
 _NOT_PLURAL = {str(w).lower() for w in _NC["not_plural"]} | {str(w).lower() for w in _NC["event_nouns"]}
 
 
-def _candidate_words() -> list[str]:
-    # every number word, plus one word of each phrase that has no number word
+def candidate_words() -> list[str]:
+    """Every number word, plus one word of each number phrase that has none (the prefilter's words)."""
     words = set(_WORDCLASS)
     for p in list(_PHRASES) + list(_VAGUE):
         parts = p.split()
@@ -288,7 +291,7 @@ def _candidate_words() -> list[str]:
 #: any number word / vague-amount word.  Everything ``find_quantities`` finds
 #: contains a match.  (Case-insensitive through [xX] classes rather than
 #: re.IGNORECASE, which would disable the engine's fast literal checks.)
-CANDIDATE = re.compile(r"[0-9]|\b" + _words_trie(_candidate_words(), ci=True))
+CANDIDATE = re.compile(r"[0-9]|\b" + _words_trie(candidate_words(), ci=True))
 
 
 # ---------------------------------------------------------------------------
@@ -476,6 +479,10 @@ def _cores(low: str, rev: str) -> list[_Core]:
             c.words = True
             c.ntok = 1
             out.append(c)
+            continue
+        first = _FIRST_WORD.match(txt)
+        if first is not None and first.group() in _WORDCLASS and first.group() not in _PHRASE_FIRST:
+            _parse_run(low, s, end, out)  # "two dozen", "one hundred and ten"
             continue
         key = _norm(txt)
         v = _PHRASES.get(key)
@@ -792,8 +799,6 @@ def _find(text: str) -> list[Quantity]:
             kind = _KIND_OF_Q[c.sq]
         if c.vague and kind == "approximate":
             kind = "vague"
-        if not c.sq:
-            pe = c.send
         out.append(_make(text, c.start, c.end, ps, pe, lo, hi, approx, kind))
         i += 1
     return out

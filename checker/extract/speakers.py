@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from checker.extract.lexicon import key_words, sentence_words
@@ -183,15 +183,10 @@ def find_attributions(
     return found
 
 
-_SUBJECT_BEFORE = re.compile(rf"{_NP}{_ADVERBIAL}\s*$")
-
-
 def subject_before(text: str, position: int) -> str | None:
     """The speaker-like noun phrase ending just before ``position`` (the subject of a verb there)."""
-    match = _SUBJECT_BEFORE.search(text[max(0, position - 120):position])
-    if not match:
-        return None
-    np = _clean_np(match.group("np"))
+    phrase, _ = _phrase_before(text, position)
+    np = _clean_np(phrase)
     return np if _is_plausible(np) else None
 
 
