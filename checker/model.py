@@ -77,11 +77,12 @@ class Claim(_Record):
 
     claim_id: str
     article_id: str
-    kind: str  # count | responsibility
+    kind: str  # count | responsibility | attribution (an anonymous source, with or without a figure)
     value_low: float | None = None
     value_high: float | None = None
     value_text: str | None = None  # the phrase as written, quantifier included ("at least 25")
     approximate: bool = False
+    value_kind: str | None = None  # exact | lower | upper | range | approximate | vague
     subject: str | None = None
     predicate: str | None = None
     population: str | None = None
@@ -103,3 +104,29 @@ class Claim(_Record):
     line: int = 1
     column: int = 1
     in_headline: bool = False
+    event_id: str | None = None  # set by event clustering
+
+
+@dataclass
+class Event(_Record):
+    """One real-world event (an attack on a place on a date) that claims from many articles are about."""
+
+    event_id: str
+    event_type: str | None
+    place: str | None
+    date_low: date | None
+    date_high: date | None
+    claim_ids: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        """"the rocket attack on the Green Zone, 2020-12-20" (parts that are unknown are left out)."""
+        words = f"the {self.event_type}" if self.event_type else "the event"
+        if self.place:
+            words += f" on the {self.place}" if self.place in _ZONE_LIKE else f" in {self.place}"
+        if self.date_low and self.date_high:
+            words += f", {self.date_low}" if self.date_low == self.date_high else f", {self.date_low}..{self.date_high}"
+        return words
+
+
+_ZONE_LIKE = {"Green Zone"}

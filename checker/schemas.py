@@ -76,7 +76,7 @@ class ClaimSchema(pa.DataFrameModel):
 
     claim_id: Series[str] = pa.Field(unique=True)
     article_id: Series[str]
-    kind: Series[str] = pa.Field(isin=["count", "responsibility"])
+    kind: Series[str] = pa.Field(isin=["count", "responsibility", "attribution"])
     value_low: Series[float] = pa.Field(nullable=True, ge=0)
     value_high: Series[float] = pa.Field(nullable=True, ge=0)
     approximate: Series[bool]

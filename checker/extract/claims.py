@@ -171,7 +171,7 @@ def _event_for(
         # "the rocket attack in Iraq" after sentences about the Green Zone: the finer place
         for context in reversed(earlier):
             finer = context.specific_place()
-            if finer and _within(finer, place) and (event_type is None or _context_type(context) in (None, event_type)):
+            if finer and event_type is not None and _context_type(context) == event_type and _within(finer, place):
                 place = finer
                 break
     mention = _nearest(own.dates, position, key=lambda m: m.start)
@@ -181,14 +181,11 @@ def _event_for(
         # "a week later": after the latest date stated before, and not after publication
         stated = [m.low for c in contexts[:index] for m in c.dates if m.low is not None]
         return _Event(event_type, place, max(stated) if stated else None, published)
-    for context in reversed(earlier):
-        if (
-            context.dates
-            and place is not None
-            and context.specific_place() == place
-            and _context_type(context) in (event_type, None if event_type is None else "__never__")
-        ):
-            return _Event(event_type, place, context.dates[-1].low, context.dates[-1].high)
+    if event_type is not None and place is not None:
+        # an earlier sentence about the same kind of event at the same place, that dates it
+        for context in reversed(earlier):
+            if context.dates and context.specific_place() == place and _context_type(context) == event_type:
+                return _Event(event_type, place, context.dates[-1].low, context.dates[-1].high)
     for context in reversed(earlier):
         if context.sentence.paragraph != paragraph:
             break
@@ -289,6 +286,8 @@ class _ArticleExtractor:
                 claims.extend(_count_claims(self, index))
             if words & self.lexicon.responsibility_keys:
                 claims.extend(_responsibility_claims(self, index))
+            if words & self.lexicon.anonymous_keys:
+                claims.extend(self._anonymous_sources(index))
         for number, claim in enumerate(claims, start=1):
             claim.claim_id = f"{self.article.article_id}:{number}"
         return claims
@@ -381,6 +380,22 @@ class _ArticleExtractor:
             **values,
         )
 
+    def _anonymous_sources(self, index: int) -> list[Claim]:
+        """Anonymous sources named in a sentence ("citing unnamed officials"), figure or not: the SR rules' input."""
+        sentence = self.sentences[index]
+        attributions = find_attributions(sentence.text, (), self.contexts[index].words)
+        found = []
+        for attribution in attributions:
+            speaker = resolve_speaker(attribution.speaker_text, attribution.chain)
+            if speaker.kind == "anonymous":
+                event = self.event_for(index, attribution.start, None)
+                found.append(self.make_claim(
+                    index, "attribution", attribution.start, attribution.end, speaker, False,
+                    value_text=sentence.text[attribution.start:attribution.end], event_type=event.event_type,
+                    place=event.place, event_date_low=event.date_low, event_date_high=event.date_high,
+                ))
+        return found
+
     def event_for(self, index: int, position: int, subject: str | None,
                   skip_places: frozenset[str] = frozenset()) -> _Event:
         return _event_for(index, position, subject, self.contexts, self.lead_place, self.lexicon,
@@ -435,6 +450,7 @@ def _count_claims(extractor: _ArticleExtractor, index: int) -> list[Claim]:
                 value_high=float(quantity.high),
                 value_text=quantity.value_text,
                 approximate=quantity.approximate,
+                value_kind=quantity.kind,
                 subject=subject,
                 predicate=predicate,
                 population=population,

@@ -65,6 +65,7 @@ class ClaimLexicon:
     place_keys: frozenset[str]
     trigger_keys: frozenset[str]
     responsibility_keys: frozenset[str]
+    anonymous_keys: frozenset[str]
 
 
 @cache
@@ -112,6 +113,7 @@ def claim_lexicon() -> ClaimLexicon:
         place_keys=key_words(place_surface),
         trigger_keys=key_words(event_type_of),
         responsibility_keys=key_words(stance_of),
+        anonymous_keys=key_words(data["anonymous_markers"]),
     )
 
 

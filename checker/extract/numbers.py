@@ -224,8 +224,13 @@ _SUFFIX = re.compile(
 )
 _SUFFIX_KEY = re.compile(r"[^\w+]+")
 
-_CONNECT = re.compile(r"\s*(?P<d>[-–—])\s*|\s+(?P<w>to|through|or|and)\s+")
-_CONNECTORS = {str(c).lower() for c in _LEX.get("range_connectors", [])}
+# Range connectors between two numbers: symbols ("-", "–") with optional
+# spaces, words ("to", "or", "and") with spaces around them.
+_CONNECTORS = {str(c).lower().strip() for c in _LEX.get("range_connectors", []) if str(c).strip()}
+_CONNECT = re.compile(
+    r"\s*(?P<d>" + ("|".join(re.escape(c) for c in sorted(_CONNECTORS) if not c[0].isalnum()) or "(?!)") + r")\s*"
+    r"|\s+(?P<w>" + ("|".join(re.escape(c) for c in sorted(_CONNECTORS) if c[0].isalnum()) or "(?!)") + r")\s+"
+)
 
 # Non-count context.
 _NC = _LEX["non_count"]
@@ -595,7 +600,7 @@ def _reject(c: _Core, text: str, low: str, rev: str, rawrev: str) -> bool:
 
 def _prefix(c: _Core, low: str, rev: str, lo_win: int) -> None:
     s = c.start
-    if s == 0 or not (low[s - 1].isspace() or low[s - 1] == "."):
+    if s == 0 or low[s - 1].isalnum():
         return
     n = len(low)
     m = _PREFIX_REV.match(rev, n - s, n - lo_win)

@@ -95,7 +95,7 @@ def _clean_np(np: str) -> str:
     allowed = _speaker_words()
     kept: list[str] = []
     for word in reversed(words):
-        bare = word.strip("()\"“”‘’,;:")
+        bare = word.strip("()\"“”‘’,;:").rstrip(".")
         lower = bare.lower()
         possessive = re.sub(r"['’]s$", "", lower)
         if lower == "and" and kept and kept[-1].lower() in ("the", "a", "an"):
@@ -159,7 +159,8 @@ def find_attributions(
         phrase, phrase_start = _phrase_before(text, match.start())
         np = _clean_np(phrase)
         if _is_plausible(np):
-            found.append(Attribution(phrase_start, match.end(), np))
+            at = phrase.rfind(np)
+            found.append(Attribution(phrase_start + max(at, 0), match.end(), np))
             continue
         if re.search(r"(?:^|[,”\"])\s*$", text[: match.start()]):
             after = re.match(r"\s+([^.,;:“”\"]{1,80})", text[match.end():])
