@@ -18,13 +18,19 @@ How it works, in four passes over one sentence:
    ("a single", "half a dozen") and runs of number tokens ("one hundred and
    ten", "1.5 million", "15 and 30").  Runs are split into numbers by a small
    grammar (``_parse_run``).
-2. Each core gets its prefix quantifier (searched only in the text since the
-   previous core), its suffix quantifier, and a non-count verdict from the
-   context rules.
+2. Each core gets its prefix quantifier, its suffix quantifier, and a
+   non-count verdict from the context rules.  Everything that must sit right
+   before a number (quantifiers, currency, designators, months, year
+   prepositions) is matched with one anchored ``match`` on the reversed text,
+   so no pattern scans backwards; a prefix quantifier never reaches back past
+   the previous core.
 3. Non-count verdicts spread across range connectors ("May 7-9", "18 to 25
    years old", "5-10%").
 4. Adjacent numbers joined by a connector become ranges; quantifiers are
    applied; ``Quantity`` objects are built.
+
+Public API: ``Quantity``, ``find_quantities``, ``parse_count``, ``CANDIDATE``
+(the sentence prefilter) and ``candidate_words`` (the words behind it).
 """
 
 from __future__ import annotations
