@@ -69,6 +69,7 @@ class Finding(_Record):
     path: str | None = None
     line: int | None = None
     column: int | None = None
+    spans: list[dict] = field(default_factory=list)  # the evidence: article, path, offsets, line, column, words
 
 
 @dataclass

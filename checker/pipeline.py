@@ -10,11 +10,13 @@ import pandas as pd
 
 from checker.config import Settings
 from checker.ingest import read_inputs
-from checker.model import Article, Finding, SkippedInput
+from checker.model import Article, Event, Finding, SkippedInput
 from checker.extract import extract_claims, with_publication_date
 from checker.model import Claim
 from checker.schemas import ArticleSchema, ClaimSchema, validate_rows
-from checker.validation_findings import findings_from_failures
+from checker.checks import CheckData
+from checker.events import cluster_events
+from checker.rulebook import load_rules, run_rules, selected_rules
 
 
 @dataclass
@@ -23,8 +25,8 @@ class RunResult:
 
     articles: list[Article] = field(default_factory=list)
     skipped: list[SkippedInput] = field(default_factory=list)
-    claims: list = field(default_factory=list)
-    events: list = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     sources: list = field(default_factory=list)
 
@@ -51,8 +53,13 @@ def run(
     _, failures = validate_rows(ArticleSchema, articles_frame(result.articles), "article", "article_id")
     for article in result.articles:
         result.claims.extend(extract_claims(article))
-    claim_failures = validate_claims(result.claims, result.articles)
-    result.findings.extend(findings_from_failures(failures + claim_failures))
+    failures += validate_claims(result.claims, result.articles)
+    result.events = cluster_events(result.claims)
+    book = load_rules(settings)
+    result.skipped.extend(SkippedInput(p.path, f"rule pack problem, rule left out: {p.reason}", p.line)
+                          for p in book.problems)
+    data = CheckData(result.articles, result.claims, result.events, failures)
+    result.findings = run_rules(selected_rules(book, settings), data)
     return result
 
 

@@ -41,6 +41,8 @@ WEAPON_PREDICATES = {"fired", "landed", "failed_to_launch", "intercepted", "foun
 _WORD = re.compile(r"[\w.'’-]+")
 _NEWLINE = re.compile("\n")
 _DIGIT = re.compile("[0-9]")
+_OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:forces|force|personnel|staff|coalition|army|military|"
+                        r"troops|services|police|contingent|mission|embassy)\b", re.IGNORECASE)
 # the sentence prefilter: a digit, or a word of a number phrase (same test as numbers.CANDIDATE, on the word set)
 NUMBER_KEYS = key_words(candidate_words())
 
@@ -218,6 +220,11 @@ def _subject_after(text: str, position: int, lexicon: ClaimLexicon) -> tuple[str
             elif following and following.group(0).lower().rstrip(".,") in {n + "s" for n in lexicon.weapon_attack_nouns}:
                 subject = "attack"  # "two dozen rocket attacks": attacks counted
                 end = following.end()
+            of_phrase = _OF_PHRASE.match(text, end)
+            if of_phrase:  # "one member of the Iraqi security forces": whose, from the of-phrase
+                for token in of_phrase.group(0).lower().split():
+                    population = lexicon.population_of.get(token.strip(".,'’"), population)
+                end = of_phrase.end()
             return subject, population, end, weapon_attack
         word = _WORD.match(text, cursor)
         if word is None:
@@ -315,16 +322,15 @@ class _ArticleExtractor:
             self._speakers[index] = (quotes, quoted, clauses)
         return self._speakers[index]
 
-    def _recall(self, index: int, statement: bool) -> Speaker | None:
-        """The speaker that "the statement" (or "he") refers back to: the nearest earlier one that fits."""
+    def _recall(self, index: int, kinds: tuple[str, ...] = (), statement: bool = False) -> Speaker | None:
+        """The speaker that "the statement" (or "he", "they") refers back to: the nearest earlier one that fits."""
         for earlier in range(index - 1, max(-1, index - LOOK_BACK), -1):
             _, quoted, clauses = self._speakers_of(earlier)
             text = self.sentences[earlier].text
             for speaker in [s for _, s in reversed(clauses)] + list(quoted.values()):
                 if statement and _is_statement_source(speaker, text):
                     return speaker
-                if (not statement and speaker.kind in ("named_official", "organisation", "anonymous")
-                        and not is_pronoun(speaker.text)):
+                if not statement and speaker.kind in kinds and not is_pronoun(speaker.text):
                     return speaker
         return None
 
@@ -332,7 +338,8 @@ class _ArticleExtractor:
         if not phrase:
             return Speaker(self.article.outlet or "outlet", "outlet", "", ())
         if is_pronoun(phrase):
-            named = self._recall(index, statement=False)
+            person = phrase.strip().lower() in ("he", "she", "i")
+            named = self._recall(index, kinds=("named_official",) if person else ("organisation", "anonymous"))
             if named is not None:
                 return Speaker(named.name, named.kind, phrase, chain)
         speaker = resolve_speaker(phrase, chain)
@@ -389,9 +396,10 @@ class _ArticleExtractor:
             speaker = resolve_speaker(attribution.speaker_text, attribution.chain)
             if speaker.kind == "anonymous":
                 event = self.event_for(index, attribution.start, None)
+                end = len(sentence.text[:attribution.end].rstrip(" .,;:"))
                 found.append(self.make_claim(
-                    index, "attribution", attribution.start, attribution.end, speaker, False,
-                    value_text=sentence.text[attribution.start:attribution.end], event_type=event.event_type,
+                    index, "attribution", attribution.start, end, speaker, False,
+                    value_text=sentence.text[attribution.start:end], event_type=event.event_type,
                     place=event.place, event_date_low=event.date_low, event_date_high=event.date_high,
                 ))
         return found

@@ -1,0 +1,126 @@
+"""What every check type shares: the data it reads, the draft findings it yields, and value formatting."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from checker.model import Article, Claim, Event
+from checker.resources import load_lexicon
+from checker.schemas import RowFailure
+
+
+@dataclass
+class CheckData:
+    """Everything checks read: articles, claims, events and schema failures, with lookups."""
+
+    articles: list[Article]
+    claims: list[Claim]
+    events: list[Event]
+    validation_failures: list[RowFailure] = field(default_factory=list)
+
+    @cached_property
+    def article(self) -> dict[str, Article]:
+        return {a.article_id: a for a in self.articles}
+
+    @cached_property
+    def event(self) -> dict[str, Event]:
+        return {e.event_id: e for e in self.events}
+
+    @cached_property
+    def claims_by_event(self) -> dict[str, list[Claim]]:
+        grouped: dict[str, list[Claim]] = defaultdict(list)
+        for claim in self.claims:
+            if claim.event_id:
+                grouped[claim.event_id].append(claim)
+        return grouped
+
+    @cached_property
+    def claims_by_article(self) -> dict[str, list[Claim]]:
+        grouped: dict[str, list[Claim]] = defaultdict(list)
+        for claim in self.claims:
+            grouped[claim.article_id].append(claim)
+        return grouped
+
+
+@dataclass
+class Draft:
+    """A finding before the rule gives it a code, severity and message: the values its template needs."""
+
+    values: dict[str, object]
+    claims: list[Claim]
+    event_id: str | None = None
+    key: str = ""  # distinguishes findings on the same claims (for stable ids)
+    spans: list[tuple[str, int, int]] = field(default_factory=list)  # (article_id, start, end) not behind a claim
+
+
+def quantity_key(claim: Claim) -> tuple:
+    """Two counts are comparable only if they share event, subject, predicate and population."""
+    return (claim.event_id, claim.subject, claim.predicate, claim.population)
+
+
+def format_value(claim: Claim) -> str:
+    """A claim's value for a message: 8, at least 25, up to 110, 15-30, about 30."""
+    low, high = claim.value_low, claim.value_high
+    if low is None:
+        return claim.value_text or "?"
+    if high is None or math.isinf(high):
+        return f"at least {low:g}"
+    if claim.value_kind == "approximate":
+        return f"about {(low + high) / 2:g}"
+    if low == high:
+        return f"{low:g}"
+    if low == 0:
+        return f"up to {high:g}"
+    return f"{low:g}-{high:g}"
+
+
+def describe_quantity(claim: Claim) -> str:
+    """"rockets fired", "US troops killed", "rockets that failed to launch" (singular for exactly one)."""
+    lexicon = load_lexicon("claims")
+    subject = claim.subject or "items"
+    plural = lexicon["plurals"].get(subject, subject if subject.endswith("s") else f"{subject}s")
+    if claim.value_low == 1 and claim.value_kind in ("exact", "lower"):
+        plural = subject  # "1 rocket", "at least 1 contractor"
+    if claim.population:
+        plural = f"{claim.population} {plural}"
+    phrase = lexicon["predicate_phrases"].get(claim.predicate, claim.predicate or "")
+    return f"{plural} {phrase}".strip()
+
+
+def describe_place_and_date(event: Event | None) -> str:
+    """"at the Green Zone on 2020-12-20" (parts that are unknown are left out)."""
+    if event is None:
+        return ""
+    words = []
+    if event.place:
+        words.append(f"at the {event.place}" if event.place.endswith("Zone") else f"in {event.place}")
+    if event.date_low and event.date_high:
+        words.append(f"on {event.date_low}" if event.date_low == event.date_high
+                     else f"between {event.date_low} and {event.date_high}")
+    return " ".join(words)
+
+
+def speaker_label(claim: Claim, data: CheckData) -> str:
+    """The speaker as a reader knows it; for an outlet's own figure, the outlet or the article."""
+    if claim.speaker_kind == "outlet":
+        article = data.article.get(claim.article_id)
+        return f"{article.outlet or claim.article_id}, unattributed" if article else claim.speaker or "outlet"
+    return claim.speaker or "unknown speaker"
+
+
+def overlaps(a: Claim, b: Claim) -> bool:
+    """Whether two count intervals overlap: only non-overlapping intervals contradict each other."""
+    return a.value_low <= b.value_high and b.value_low <= a.value_high
+
+
+def published_order(claim: Claim, data: CheckData) -> tuple:
+    article = data.article.get(claim.article_id)
+    published = article.published if article and article.published else None
+    return (published is None, published, claim.article_id, claim.start)
+
+
+Drafts = Iterator[Draft]

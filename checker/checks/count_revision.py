@@ -1,0 +1,36 @@
+"""Check type ``count_revision``: a later figure from the same speaker that revises an earlier one (info)."""
+
+from __future__ import annotations
+
+from checker.checks.base import CheckData, Draft, Drafts, describe_place_and_date, describe_quantity, format_value
+from checker.checks.base import published_order
+from checker.checks.numeric_conflict import comparable_counts, is_revision
+
+PARAMS: dict = {}
+FIELDS = {"quantity", "at", "speaker", "value_a", "value_b", "article_a", "article_b"}
+
+
+def run(data: CheckData, params: dict) -> Drafts:
+    for claims in comparable_counts(data, include_vague=False).values():
+        by_speaker: dict[str, list] = {}
+        for claim in sorted(claims, key=lambda c: published_order(c, data)):
+            by_speaker.setdefault(claim.speaker or "", []).append(claim)
+        for speaker, figures in by_speaker.items():
+            for earlier, later in zip(figures, figures[1:]):
+                if (earlier.value_low, earlier.value_high) == (later.value_low, later.value_high):
+                    continue
+                if is_revision(earlier, later, data):
+                    event = data.event.get(earlier.event_id)
+                    yield Draft(
+                        values={
+                            "quantity": describe_quantity(earlier),
+                            "at": describe_place_and_date(event),
+                            "speaker": speaker,
+                            "value_a": format_value(earlier),
+                            "value_b": format_value(later),
+                            "article_a": earlier.article_id,
+                            "article_b": later.article_id,
+                        },
+                        claims=[earlier, later],
+                        event_id=earlier.event_id,
+                    )

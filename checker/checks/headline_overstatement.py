@@ -1,0 +1,52 @@
+"""Check type ``headline_overstatement``: a headline that says more than its article's body.
+
+A headline that asserts or denies responsibility where the body only hedges, declines
+to attribute or says the opposite; or a headline figure above every figure the body
+gives for the same quantity.
+"""
+
+from __future__ import annotations
+
+from checker.checks.base import CheckData, Draft, Drafts, describe_quantity, format_value
+from checker.checks.responsibility_conflict import root_actor
+
+PARAMS: dict = {}
+FIELDS = {"headline", "headline_says", "body", "body_says", "article"}
+_WEAKER = {"denies": ("declines", "hedges", "asserts"), "asserts": ("declines", "denies")}
+_SAYS = {"asserts": "asserts responsibility", "denies": "denies responsibility", "hedges": "only suspects",
+         "declines": "declines to attribute"}
+
+
+def run(data: CheckData, params: dict) -> Drafts:
+    for article_id, claims in data.claims_by_article.items():
+        headline = [c for c in claims if c.in_headline]
+        if not headline:
+            continue
+        body = [c for c in claims if not c.in_headline]
+        for claim in headline:
+            if claim.kind == "responsibility" and claim.actor and claim.stance in _WEAKER:
+                actor = root_actor(claim.actor)
+                # the same speaker says less in the body (or anyone does, when the headline speaks for the outlet)
+                against = [c for c in body if c.kind == "responsibility" and c.stance in _WEAKER[claim.stance]
+                           and (c.actor is None or root_actor(c.actor) == actor)
+                           and (claim.speaker_kind == "outlet" or c.speaker == claim.speaker)]
+                if against:
+                    first = against[0]
+                    yield Draft(
+                        values={"headline": claim.sentence, "headline_says": f"{_SAYS[claim.stance]} of {actor}",
+                                "body": first.sentence, "body_says": _SAYS[first.stance], "article": article_id},
+                        claims=[claim, *against],
+                        event_id=claim.event_id,
+                    )
+            elif claim.kind == "count" and claim.predicate:
+                same = [c for c in body if c.kind == "count" and (c.subject, c.predicate, c.population)
+                        == (claim.subject, claim.predicate, claim.population)]
+                if same and all(claim.value_low > c.value_high for c in same):
+                    top = max(same, key=lambda c: c.value_high)
+                    yield Draft(
+                        values={"headline": f"{format_value(claim)} {describe_quantity(claim)}",
+                                "headline_says": format_value(claim), "body": f"{format_value(top)} at most",
+                                "body_says": format_value(top), "article": article_id},
+                        claims=[claim, top],
+                        event_id=claim.event_id,
+                    )

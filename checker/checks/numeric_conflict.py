@@ -1,0 +1,99 @@
+"""Check type ``numeric_conflict``: counts of the same quantity for the same event whose intervals do not overlap.
+
+``scope: cross_speaker`` compares figures from different speakers (CC); ``scope:
+same_speaker`` compares one speaker's figures within one article (IC). A figure
+from the same speaker in a later article, or flagged in the text as an update, is
+a revision, reported by the ``count_revision`` check instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+from itertools import combinations
+
+from checker.checks.base import (
+    CheckData,
+    Drafts,
+    Draft,
+    describe_place_and_date,
+    describe_quantity,
+    format_value,
+    overlaps,
+    published_order,
+    quantity_key,
+    speaker_label,
+)
+from checker.model import Claim
+from checker.resources import load_lexicon
+
+PARAMS = {"scope": ("cross_speaker", "same_speaker"), "include_vague": (False, True)}
+FIELDS = {"quantity", "at", "value_a", "speaker_a", "value_b", "speaker_b", "article_a", "article_b", "event"}
+
+
+@cache
+def _revision_cue() -> re.Pattern[str]:
+    cues = load_lexicon("claims")["revision_cues"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues) + r")\b", re.IGNORECASE)
+
+
+def is_revision(earlier: Claim, later: Claim, data: CheckData) -> bool:
+    """Same speaker, and either a later article or a sentence that says the figure was updated."""
+    if earlier.speaker != later.speaker or earlier.speaker_kind == "outlet" and earlier.article_id != later.article_id:
+        return False
+    if earlier.article_id != later.article_id:
+        first, second = (data.article[c.article_id].published for c in (earlier, later))
+        return first is not None and second is not None and first < second
+    return bool(_revision_cue().search(later.sentence))
+
+
+def comparable_counts(data: CheckData, include_vague: bool) -> dict[tuple, list[Claim]]:
+    """Count claims grouped by quantity (event, subject, predicate, population)."""
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in data.claims:
+        if claim.kind != "count" or not claim.event_id or claim.predicate is None:
+            continue
+        if claim.value_kind == "vague" and not include_vague:
+            continue  # "several rockets" is too loose to contradict "21"
+        groups[quantity_key(claim)].append(claim)
+    return groups
+
+
+def _draft(a: Claim, b: Claim, data: CheckData) -> Draft:
+    event = data.event.get(a.event_id)
+    return Draft(
+        values={
+            "quantity": describe_quantity(a),
+            "at": describe_place_and_date(event),
+            "event": event.describe() if event else "",
+            "value_a": format_value(a),
+            "speaker_a": speaker_label(a, data),
+            "value_b": format_value(b),
+            "speaker_b": speaker_label(b, data),
+            "article_a": a.article_id,
+            "article_b": b.article_id,
+        },
+        claims=[a, b],
+        event_id=a.event_id,
+    )
+
+
+def run(data: CheckData, params: dict) -> Drafts:
+    scope = params["scope"]
+    for claims in comparable_counts(data, params["include_vague"]).values():
+        reported: set[tuple[str, str]] = set()
+        ordered = sorted(claims, key=lambda c: published_order(c, data))
+        for a, b in combinations(ordered, 2):
+            if overlaps(a, b):
+                continue
+            if scope == "cross_speaker":
+                if a.speaker == b.speaker:
+                    continue
+                pair = tuple(sorted((a.speaker or "", b.speaker or "")))
+                if pair in reported:
+                    continue  # one finding per pair of speakers, not per pair of copies
+                reported.add(pair)
+                yield _draft(a, b, data)
+            elif a.speaker == b.speaker and a.article_id == b.article_id and not is_revision(a, b, data):
+                yield _draft(a, b, data)

@@ -1,0 +1,251 @@
+"""Rule packs: load rules from YAML (safe loader, with line numbers), validate them, select, and run them.
+
+A rule is a configured check: a stable code (CC101), a dotted name, a check type,
+a severity, a one-line message template, parameters and a self-documenting
+description. A mistake in a rule file is reported with its file and line, and the
+run goes on without that rule.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import string
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from checker.checks import CHECK_TYPES, CheckData, Draft
+from checker.config import SEVERITIES, Settings
+from checker.model import Finding
+from checker.resources import rules_dir
+
+CODE = re.compile(r"^[A-Z]{2}\d{3}$")
+NAME = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
+STATUSES = ("stable", "preview", "deprecated")
+DESCRIPTION_SECTIONS = ("what", "why", "example", "fix")
+SECTION_TITLES = {"what": "What it finds", "why": "Why it matters", "example": "Example", "fix": "What to do"}
+FAMILIES = {"CC": "cross-source consistency", "IC": "internal consistency", "SR": "sourcing",
+            "SV": "schema validation"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    check: str
+    severity: str
+    message: str
+    status: str
+    params: dict
+    description: dict[str, str]
+    path: str
+    line: int
+
+    @property
+    def family(self) -> str:
+        return self.code[:2]
+
+    def explain(self) -> str:
+        """The rule's documentation, as ``checker rules CODE`` prints it."""
+        lines = [f"{self.code} {self.name} ({self.severity}, {self.status}; check type {self.check})", ""]
+        for section in DESCRIPTION_SECTIONS:
+            lines += [f"## {SECTION_TITLES[section]}", self.description[section].strip(), ""]
+        lines += [f"Message: {self.message}", f"Defined in {self.path}:{self.line}"]
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class RuleProblem:
+    path: str
+    line: int | None
+    reason: str
+
+
+@dataclass
+class Rulebook:
+    rules: list[Rule] = field(default_factory=list)
+    problems: list[RuleProblem] = field(default_factory=list)
+
+    def find(self, selector: str) -> list[Rule]:
+        """Rules matching a code, a dotted name, or a family prefix (case-insensitive)."""
+        return [r for r in self.rules if _matches(r, selector)]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """The safe loader, recording the line each mapping starts on as ``__line__``."""
+
+
+def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+
+
+def _matches(rule: Rule, selector: str) -> bool:
+    selector = selector.strip()
+    return rule.code.upper() == selector.upper() or rule.name == selector.lower() or (
+        len(selector) == 2 and rule.family == selector.upper()
+    )
+
+
+def _pack_files(settings: Settings) -> list[Path]:
+    files = sorted((rules_dir() / "packs").glob("*.yaml"))
+    base = Path(settings.source).parent if settings.source else Path.cwd()
+    for extra in settings.rule_paths:
+        path = (base / extra) if not Path(extra).is_absolute() else Path(extra)
+        files.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
+    return files
+
+
+def load_rules(settings: Settings | None = None) -> Rulebook:
+    """The shipped rule packs plus the user's, validated; problems are collected, never raised."""
+    settings = settings or Settings()
+    book = Rulebook()
+    seen: dict[str, Rule] = {}
+    for path in _pack_files(settings):
+        for rule_or_problem in _read_pack(path):
+            if isinstance(rule_or_problem, RuleProblem):
+                book.problems.append(rule_or_problem)
+            elif rule_or_problem.code in seen or any(r.name == rule_or_problem.name for r in seen.values()):
+                book.problems.append(RuleProblem(str(path), rule_or_problem.line,
+                                                 f"rule {rule_or_problem.code} ({rule_or_problem.name}) is defined twice"))
+            else:
+                seen[rule_or_problem.code] = rule_or_problem
+    book.rules = sorted(seen.values(), key=lambda r: r.code)
+    return book
+
+
+def _read_pack(path: Path) -> list[Rule | RuleProblem]:
+    try:
+        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - a SafeLoader
+    except OSError as error:
+        return [RuleProblem(str(path), None, f"cannot read rule pack: {error.strerror or error}")]
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return [RuleProblem(str(path), mark.line + 1 if mark else None,
+                            f"not valid YAML: {getattr(error, 'problem', None) or error}")]
+    if not isinstance(document, dict) or not isinstance(document.get("rules"), list):
+        return [RuleProblem(str(path), 1, "a rule pack is a mapping with a 'rules' list")]
+    return [_rule_from(entry, path) for entry in document["rules"]]
+
+
+def _rule_from(entry: object, path: Path) -> Rule | RuleProblem:
+    if not isinstance(entry, dict):
+        return RuleProblem(str(path), None, "each rule is a mapping of code, name, check, severity, message ...")
+    line = entry.get("__line__")
+
+    def problem(reason: str) -> RuleProblem:
+        return RuleProblem(str(path), line, f"rule {entry.get('code', '?')}: {reason}")
+
+    for key in ("code", "name", "check", "severity", "message", "description"):
+        if key not in entry:
+            return problem(f"missing '{key}'")
+    code, name, check = str(entry["code"]), str(entry["name"]), str(entry["check"])
+    if not CODE.match(code) or code[:2] not in FAMILIES:
+        return problem(f"code must be a family ({', '.join(FAMILIES)}) and three digits, e.g. CC101")
+    if not NAME.match(name):
+        return problem("name must be dotted lower-case words, e.g. numbers.conflicting_count")
+    if check not in CHECK_TYPES:
+        return problem(f"unknown check type {check!r} (known: {', '.join(sorted(CHECK_TYPES))})")
+    if entry["severity"] not in SEVERITIES:
+        return problem(f"severity must be one of {', '.join(SEVERITIES)}")
+    status = entry.get("status", "stable")
+    if status not in STATUSES:
+        return problem(f"status must be one of {', '.join(STATUSES)}")
+    check_type = CHECK_TYPES[check]
+    try:
+        fields = {f for _, f, _, _ in string.Formatter().parse(str(entry["message"])) if f}
+    except ValueError as error:
+        return problem(f"message template is malformed: {error}")
+    unknown = fields - check_type.fields
+    if unknown:
+        return problem(f"message uses {', '.join(sorted(unknown))}, not fields of check {check} "
+                       f"({', '.join(sorted(check_type.fields))})")
+    params = check_type.defaults()
+    given = {k: v for k, v in (entry.get("params") or {}).items() if k != "__line__"}
+    for key, value in given.items():
+        if key not in check_type.params:
+            return problem(f"unknown parameter {key!r} for check {check}")
+        allowed = check_type.params[key]
+        if len(allowed) > 1 and value not in allowed:
+            return problem(f"parameter {key} must be one of {', '.join(map(str, allowed))}")
+        if len(allowed) == 1 and not isinstance(value, type(allowed[0])):
+            return problem(f"parameter {key} must be a {type(allowed[0]).__name__}")
+        params[key] = value
+    description = entry["description"]
+    if not isinstance(description, dict) or any(not str(description.get(s, "")).strip() for s in DESCRIPTION_SECTIONS):
+        return problem(f"description needs the sections {', '.join(DESCRIPTION_SECTIONS)}")
+    return Rule(code, name, check, str(entry["severity"]), str(entry["message"]), status, params,
+                {s: str(description[s]) for s in DESCRIPTION_SECTIONS}, str(path), line or 0)
+
+
+def selected_rules(book: Rulebook, settings: Settings) -> list[Rule]:
+    """Rules after select/ignore (by code, name or family) and with severity overrides applied."""
+    rules = [r for r in book.rules if r.status != "deprecated"]
+    if settings.select:
+        rules = [r for r in rules if any(_matches(r, s) for s in settings.select)]
+    rules = [r for r in rules if not any(_matches(r, s) for s in settings.ignore)]
+    overridden = []
+    for rule in rules:
+        level = next((lvl for sel, lvl in settings.severity.items() if _matches(rule, sel)), None)
+        overridden.append(_with_severity(rule, level) if level else rule)
+    return overridden
+
+
+def _with_severity(rule: Rule, severity: str) -> Rule:
+    return Rule(rule.code, rule.name, rule.check, severity, rule.message, rule.status, rule.params,
+                rule.description, rule.path, rule.line)
+
+
+def run_rules(rules: list[Rule], data: CheckData) -> list[Finding]:
+    """Run each rule's check and turn its drafts into findings with codes, messages and spans."""
+    findings: list[Finding] = []
+    for rule in rules:
+        for draft in CHECK_TYPES[rule.check].run(data, rule.params):
+            findings.append(_finding(rule, draft, data))
+    order = {"error": 0, "warning": 1, "info": 2}
+    findings.sort(key=lambda f: (order[f.severity], f.code, f.event_id or "", f.finding_id))
+    return findings
+
+
+def _finding(rule: Rule, draft: Draft, data: CheckData) -> Finding:
+    claim_ids = [c.claim_id for c in draft.claims]
+    digest = hashlib.sha1("|".join([rule.code, draft.key, *claim_ids]).encode()).hexdigest()[:10]
+    spans = [(c.article_id, c.start, c.end) for c in draft.claims] + list(draft.spans)
+    article_ids = list(dict.fromkeys(article_id for article_id, _, _ in spans))
+    finding = Finding(
+        finding_id=f"{rule.code}-{digest}",
+        code=rule.code,
+        rule=rule.name,
+        severity=rule.severity,
+        message=rule.message.format(**{k: ("" if v is None else v) for k, v in draft.values.items()}),
+        event_id=draft.event_id,
+        claim_ids=claim_ids,
+        article_ids=article_ids,
+        spans=[_span(data, *span) for span in spans],
+    )
+    if finding.spans:
+        first = finding.spans[0]
+        finding.path, finding.line, finding.column = first["path"], first["line"], first["column"]
+    return finding
+
+
+def _span(data: CheckData, article_id: str, start: int, end: int) -> dict:
+    """Where a piece of evidence is: article, file, offsets, line and column in the file, and the words."""
+    article = data.article[article_id]
+    line_index = article.text.count("\n", 0, start)
+    line_start = article.text.rfind("\n", 0, start) + 1
+    return {
+        "article_id": article_id,
+        "path": article.source_path,
+        "start": start,
+        "end": end,
+        "line": line_index + 1 + article.line_offset,
+        "column": start - line_start + 1,
+        "text": article.text[start:end],
+    }
