@@ -49,7 +49,15 @@ def run(
     """Run the pipeline over ``paths``. Bad input is skipped with a reason, never raised."""
     settings = settings or Settings()
     ingested = read_inputs(paths, settings, on_file=on_file)
-    result = RunResult(articles=[with_publication_date(a) for a in ingested.articles], skipped=ingested.skipped)
+    return analyse(ingested.articles, settings, skipped=ingested.skipped)
+
+
+def analyse(
+    articles: list[Article], settings: Settings | None = None, skipped: list[SkippedInput] | None = None
+) -> RunResult:
+    """Everything after reading: publication dates, claims, validation, events and the rules' findings."""
+    settings = settings or Settings()
+    result = RunResult(articles=[with_publication_date(a) for a in articles], skipped=list(skipped or []))
     _, failures = validate_rows(ArticleSchema, articles_frame(result.articles), "article", "article_id")
     for article in result.articles:
         result.claims.extend(extract_claims(article))
