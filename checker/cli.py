@@ -52,6 +52,18 @@ ConfigOption = Annotated[
     Optional[Path],
     typer.Option("--config", help="A checker.toml or pyproject.toml to read settings from (default: the nearest one)."),
 ]
+SelectOption = Annotated[
+    Optional[str], typer.Option("--select", help="Only these rules: codes, dotted names or families, comma-separated.")
+]
+IgnoreOption = Annotated[
+    Optional[str], typer.Option("--ignore", help="Leave out these rules: codes, dotted names or families, comma-separated.")
+]
+
+
+def _codes(option: str | None) -> tuple[str, ...] | None:
+    return tuple(part.strip() for part in option.split(",") if part.strip()) if option else None
+
+
 MaxBytesOption = Annotated[
     Optional[int], typer.Option("--max-file-bytes", help="Skip input files larger than this (default 10 MB).")
 ]
@@ -136,11 +148,14 @@ def report(
         Optional[FailLevel], typer.Option("--fail-on", help="Exit 1 when there are findings at or above this level (default error).")
     ] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     config: ConfigOption = None,
     max_file_bytes: MaxBytesOption = None,
 ) -> None:
     """Read articles, find conflicting claims, and print the report (the main job)."""
-    settings = settings_for(config, fail_on=fail_on.value if fail_on else None, max_file_bytes=max_file_bytes)
+    settings = settings_for(config, fail_on=fail_on.value if fail_on else None, max_file_bytes=max_file_bytes,
+                            select=_codes(select), ignore=_codes(ignore))
     result = run_pipeline(paths, settings)
     if output_format is OutputFormat.json:
         from checker.render.json_report import render_json
@@ -190,10 +205,42 @@ def check(
 
 @app.command()
 def rules(
-    code: Annotated[Optional[str], typer.Argument(help="A rule code (CC101), dotted name or family (CC) to explain.")] = None,
+    selector: Annotated[
+        Optional[str], typer.Argument(help="A rule code (CC101), dotted name (numbers.conflicting_count) or family (CC).")
+    ] = None,
+    config: ConfigOption = None,
 ) -> None:
-    """List the rules, or explain one (not built yet: rules come with the matching and rules issue)."""
-    fail("no rules are defined yet: they come with the matching and rules issue")
+    """List the rules, or explain the ones a code, name or family selects."""
+    from checker.rulebook import FAMILIES, load_rules, selected_rules
+
+    settings = settings_for(config)
+    book = load_rules(settings)
+    for problem in book.problems:
+        where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+        stderr.print(Text.assemble(("warning: ", "yellow"), f"{where}: {problem.reason} (rule left out)"))
+    if selector is None:
+        from rich.table import Table
+
+        from checker.render.terminal import make_console
+
+        enabled = {rule.code for rule in selected_rules(book, settings)}
+        table = Table(title=f"Rules ({len(book.rules)})", expand=False)
+        for column in ("code", "name", "severity", "status", "on"):
+            table.add_column(column, no_wrap=True)
+        table.add_column("what it finds", overflow="ellipsis", no_wrap=True, max_width=60)
+        for rule in book.rules:
+            summary = " ".join(rule.description["what"].split())
+            table.add_row(rule.code, rule.name, rule.severity, rule.status, "yes" if rule.code in enabled else "no",
+                          summary)
+        console = make_console()
+        console.print(table)
+        console.print("Families: " + "; ".join(f"{code} {name}" for code, name in FAMILIES.items()))
+        console.print("Explain one with: checker rules CODE")
+        return
+    matches = book.find(selector)
+    if not matches:
+        fail(f"no rule matches {selector!r}; run 'checker rules' to list them")
+    sys.stdout.write("\n\n".join(rule.explain() for rule in matches) + "\n")
 
 
 def main() -> None:

@@ -41,6 +41,10 @@ WEAPON_PREDICATES = {"fired", "landed", "failed_to_launch", "intercepted", "foun
 _WORD = re.compile(r"[\w.'’-]+")
 _NEWLINE = re.compile("\n")
 _DIGIT = re.compile("[0-9]")
+_COORDINATED = re.compile(r"\s*(?:[\w.'’-]+\s+){0,4}(?:and|or)\s+", re.IGNORECASE)
+# a country named as someone's patron is not where the event happened ("a militia loyal to Iran")
+_PATRON = re.compile(r"(?:loyal|allied|aligned|linked|close)\s+to\s+$|(?:backed|funded|supported|armed)\s+by\s+$",
+                     re.IGNORECASE)
 _OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:forces|force|personnel|staff|coalition|army|military|"
                         r"troops|services|police|contingent|mission|embassy)\b", re.IGNORECASE)
 # the sentence prefilter: a digit, or a word of a number phrase (same test as numbers.CANDIDATE, on the word set)
@@ -86,7 +90,7 @@ def _contexts(sentences: list[Sentence], published: date | None, lexicon: ClaimL
         if context.words & lexicon.place_keys:
             for match in lexicon.place_pattern.finditer(lower):
                 entity = places.lookup(match.group(0))
-                if entity is not None:
+                if entity is not None and not _PATRON.search(lower, max(0, match.start() - 20), match.start()):
                     context.places.append((match.start(), entity.name, entity.level))
         context.dates = find_dates(sentence.text, published)
         if context.words & lexicon.trigger_keys:
@@ -339,9 +343,11 @@ class _ArticleExtractor:
             return Speaker(self.article.outlet or "outlet", "outlet", "", ())
         if is_pronoun(phrase):
             person = phrase.strip().lower() in ("he", "she", "i")
-            named = self._recall(index, kinds=("named_official",) if person else ("organisation", "anonymous"))
+            named = (self._recall(index, kinds=("named_official",)) or self._recall(index, kinds=("anonymous",))
+                     if person else self._recall(index, kinds=("organisation", "anonymous")))
             if named is not None:
                 return Speaker(named.name, named.kind, phrase, chain)
+            return Speaker(f"unidentified speaker ({phrase.strip()})", "anonymous", phrase, chain)
         speaker = resolve_speaker(phrase, chain)
         if speaker.is_statement and speaker.kind == "document":
             source = self._recall(index, statement=True)
@@ -426,20 +432,25 @@ def _count_claims(extractor: _ArticleExtractor, index: int) -> list[Claim]:
         weapon_attack = False
         if found is None:
             back = lexicon.back_reference.match(text, quantity.phrase_end + 1) if previous else None
-            if back is None:
+            elided = previous and lexicon.predicates_after[0].match(text, quantity.phrase_end + 1)
+            if back is None and not elided:
                 previous = None
                 continue
-            subject, population, noun_end = previous[1], previous[3], back.end()
+            # "12 others" or "but three failed to launch": what is counted is what was counted just before
+            subject, population = previous[1], previous[3]
+            noun_end = back.end() if back is not None else quantity.phrase_end
         else:
             subject, population, noun_end, weapon_attack = found
         clause_start = max(text.rfind(",", 0, quantity.phrase_start), text.rfind(";", 0, quantity.phrase_start), 0)
         if lexicon.hypothetical.search(text, clause_start, quantity.phrase_start):
-            continue  # "if one American is killed": a hypothetical, not a claim
-        predicate = "fired" if weapon_attack else _predicate(text, quantity.phrase_start, noun_end, lexicon)
-        if predicate is None and previous is not None and re.search(
-            r"\band\s*$", text[previous[0].phrase_end: quantity.phrase_start]
-        ):
+            continue  # "if one American is killed", "threatened to fire 100 rockets": not a claim
+        coordinated = previous is not None and _COORDINATED.fullmatch(text[previous[0].phrase_end: quantity.phrase_start])
+        if coordinated and previous[2] is not None:
             predicate = previous[2]  # "killed two American troops and one British service member"
+        elif weapon_attack:
+            predicate = "fired"
+        else:
+            predicate = _predicate(text, quantity.phrase_start, noun_end, lexicon)
         if subject in lexicon.weapon_subjects:
             predicate = lexicon.weapon_predicate_map.get(predicate, predicate)
         event = extractor.event_for(index, quantity.start, subject)
@@ -472,30 +483,47 @@ def _count_claims(extractor: _ArticleExtractor, index: int) -> list[Claim]:
     return claims
 
 
+_CLAUSE_SPLIT = re.compile(r",?\s+but\s+|;\s+|,\s+while\s+|,\s+whereas\s+", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never|no longer|did not|does not|didn't|doesn't|refused to|declined to)\s+(?:\w+\s+)?$",
+                       re.IGNORECASE)
+
+
 def _responsibility_claims(extractor: _ArticleExtractor, index: int) -> list[Claim]:
-    """Who is said to be behind an attack: asserts, hedges, denies or declines, with the actor named."""
-    sentence, lexicon, contexts = extractor.sentences[index], extractor.lexicon, extractor.contexts
-    text = sentence.text
+    """Who is said to be behind an attack, clause by clause ("Iran denied it, but U.S. officials blamed ...")."""
+    text = extractor.sentences[index].text
+    if not (extractor.contexts[index].triggers
+            or re.search(r"\battacks?\b|\bincidents?\b|\brockets?\b|\bstrikes?\b", text, re.IGNORECASE)):
+        return _clause_responsibility(extractor, index, 0, len(text), attack_named=False)
+    claims, start = [], 0
+    for split in _CLAUSE_SPLIT.finditer(text):
+        claims.extend(_clause_responsibility(extractor, index, start, split.start(), attack_named=True))
+        start = split.end()
+    claims.extend(_clause_responsibility(extractor, index, start, len(text), attack_named=True))
+    return claims
+
+
+def _clause_responsibility(
+    extractor: _ArticleExtractor, index: int, clause_start: int, clause_end: int, attack_named: bool
+) -> list[Claim]:
+    """At most one responsibility claim per clause: the strongest stance its cues express."""
+    lexicon, contexts = extractor.lexicon, extractor.contexts
+    text = extractor.sentences[index].text
     pattern, stance_of = lexicon.responsibility
     cues: dict[str, list[re.Match[str]]] = {"declines": [], "denies": [], "hedges": [], "asserts": []}
-    for match in pattern.finditer(contexts[index].lower):
-        cues[stance_of[" ".join(match.group(0).split())]].append(match)
-    if not any(cues.values()):
+    for match in pattern.finditer(contexts[index].lower, clause_start, clause_end):
+        stance = stance_of[" ".join(match.group(0).split())]
+        if stance == "asserts" and _NEGATION.search(contexts[index].lower, clause_start, match.start()):
+            stance = "declines"  # "did not blame Iran": no assertion, a refusal to make one
+        cues[stance].append(match)
+    if not any(cues.values()) or (not attack_named and not cues["denies"] and not cues["declines"]):
         return []
-    if not (contexts[index].triggers or re.search(r"\battacks?\b|\bincidents?\b|\brockets?\b", text, re.IGNORECASE)):
-        if not cues["denies"] and not cues["declines"]:
-            return []
-    # the strongest reading wins: a denial or a refusal over an assertion in the same sentence
-    for stance in ("declines", "denies", "hedges", "asserts"):
-        if cues[stance]:
-            cue = cues[stance][0]
-            break
-    actors = [(m.start(), normalise("actor", m.group(0))) for m in lexicon.actor_pattern.finditer(text)]
+    # the strongest reading wins: a denial or a refusal over an assertion in the same clause
+    stance = next(s for s in ("declines", "denies", "hedges", "asserts") if cues[s])
+    cue = cues[stance][0]
+    actors = [(m.start(), normalise("actor", m.group(0)))
+              for m in lexicon.actor_pattern.finditer(text, clause_start, clause_end)]
     actors = [(offset, entity.name) for offset, entity in actors if entity is not None]
-    if stance == "hedges" and cues["asserts"]:
-        anchor = cues["asserts"][0]
-    else:
-        anchor = cue
+    anchor = cues["asserts"][0] if stance == "hedges" and cues["asserts"] else cue
     after = [a for a in actors if a[0] >= anchor.start()]
     actor = (after[0] if after else (actors[-1] if actors else (0, None)))[1]
     if actor is None and stance in ("asserts", "hedges"):

@@ -84,6 +84,19 @@ def _speaker_words() -> frozenset[str]:
 _EDGE_WORDS = {"the", "a", "an", "of", "in", "for", "from", "at", "with", "and"}
 
 
+_ANONYMITY_CLAUSE = re.compile(
+    r",?\s*(?:who|which)\s+(?:asked|spoke|declined|requested|were|was)\s+[^,]*?(?:named|identified|anonymity|"
+    r"anonymously|publicly)|,?\s*(?:speaking\s+)?on\s+(?:the\s+)?condition\s+of\s+anonymity,?|,?\s*speaking\s+anonymously,?",
+    re.IGNORECASE,
+)
+
+
+_TRAILING_ANONYMITY = re.compile(
+    r",?\s*(?:speaking\s+)?on\s+(?:the\s+)?condition\s+of\s+anonymity\s*,?\s*$|,?\s*speaking\s+anonymously\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _clean_np(np: str) -> str:
     """Trim a phrase before a reporting verb to the speaker it names, reading backwards from the verb.
 
@@ -91,6 +104,7 @@ def _clean_np(np: str) -> str:
     word ends the phrase: "The fact that the Pentagon" -> "the Pentagon";
     "later does not seem to match U.S. government" -> "U.S. government".
     """
+    np = _ANONYMITY_CLAUSE.sub(" anonymous ", np)  # "two officials who asked not to be named"
     words = np.strip(" ,;:").split()
     allowed = _speaker_words()
     kept: list[str] = []
@@ -117,7 +131,7 @@ def _clean_np(np: str) -> str:
 
 def _is_plausible(np: str) -> bool:
     key = entity_key(np)
-    if not key or key in {"it", "this", "that", "there", "which", "what", "who", "the", "a", "an"}:
+    if not key or key in {"this", "that", "there", "which", "what", "who", "the", "a", "an"}:
         return False
     return len(key.split()) <= 9
 
@@ -128,9 +142,13 @@ _PHRASE_BREAK = re.compile(r"[,;:“”\"—–]|\s-\s")  # brackets stay: "Cent
 
 def _phrase_before(text: str, position: int) -> tuple[str, int]:
     """The words before ``position`` back to clause punctuation (at most 100 characters), minus adverbials."""
-    window_start = max(0, position - 100)
+    window_start = max(0, position - 140)
     before = text[window_start:position]
     before = before[: _ADVERBIAL_TAIL.search(before).start()]
+    anonymity = _TRAILING_ANONYMITY.search(before)  # "officials, speaking on condition of anonymity, said"
+    if anonymity:
+        phrase, start = _phrase_before(text, window_start + anonymity.start())
+        return f"{phrase} anonymous", start
     breaks = list(_PHRASE_BREAK.finditer(before))
     cut = breaks[-1].end() if breaks else 0
     return before[cut:], window_start + cut
@@ -163,10 +181,10 @@ def find_attributions(
             found.append(Attribution(phrase_start + max(at, 0), match.end(), np))
             continue
         if re.search(r"(?:^|[,”\"])\s*$", text[: match.start()]):
-            after = re.match(r"\s+([^.,;:“”\"]{1,80})", text[match.end():])
-            np = _clean_np(after.group(1)) if after else ""
+            after = _phrase_after(text[match.end():])
+            np = _clean_np(after)
             if _is_plausible(np):
-                found.append(Attribution(match.start(), match.end() + after.end(), np))
+                found.append(Attribution(match.start(), match.end() + 1 + len(after), np))
     for match in patterns.preposition.finditer(text):
         np = _clean_np(match.group("np"))
         if outside(match.start()) and _is_plausible(np):
@@ -178,7 +196,7 @@ def find_attributions(
         found.sort(key=lambda a: a.start)
         outer = found[-1].speaker_text if found else None
         chain = (outer, inner) if outer else (inner,)
-        found = [a for a in found if a.end <= citing[-1].start()] or found
+        found = [a for a in found if a.speaker_text != outer]  # the reporter speaks through the cited source
         found.append(Attribution(citing[-1].start(), citing[-1].end(), inner, chain))
     found.sort(key=lambda a: a.start)
     return found
@@ -206,6 +224,8 @@ class Quotation:
     speaker_text: str | None
 
 
+_TITLE_ABBREVIATION = re.compile(
+    r"\b(?:Col|Gen|Brig|Lt|Maj|Capt|Sgt|Cpl|Adm|Cmdr|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|St|Pres|Amb|Insp|Supt|Jr|Sr)\.")
 _HEAD_VERB_AT_END = 40  # characters before an opening quotation searched for "X said:"
 
 
@@ -214,7 +234,7 @@ def _speaker_after_quote(paragraph: str, end: int) -> str | None:
     patterns = _patterns()
     tail = paragraph[end:end + 100]
     verb = patterns.verb.search(tail)
-    if verb is None or re.search(r"[.!?;:“\"]", tail[: verb.start()]):
+    if verb is None or re.search(r"[.!?;:“\"]", _TITLE_ABBREVIATION.sub("", tail[: verb.start()])):
         return None
     closes_sentence = paragraph[end - 2:end - 1] in (".", "!", "?")
     lead = tail[: verb.start()]
@@ -222,8 +242,14 @@ def _speaker_after_quote(paragraph: str, end: int) -> str | None:
         if closes_sentence and not re.match(r"\s*[.,;]|\s*$", tail[verb.end():verb.end() + 2]):
             return None  # "... forces.” A second official told reporters that ...": a new sentence
         return _clean_np(lead)
-    after = re.match(r"\s+([^.,;:“”\"]{1,80})", tail[verb.end():])
-    return _clean_np(after.group(1)) if after else None
+    return _clean_np(_phrase_after(tail[verb.end():]))
+
+
+def _phrase_after(text: str) -> str:
+    """The words after a verb up to the clause's end; full stops of titles ("Brig. Gen.") do not end it."""
+    hidden = _TITLE_ABBREVIATION.sub(lambda m: m.group(0).replace(".", "\x00"), text[:100])
+    phrase = re.match(r"\s*([^.,;:“”\"]*)", hidden).group(1)
+    return phrase.replace("\x00", ".")
 
 
 def _speaker_before_quote(paragraph: str, start: int) -> str | None:
@@ -247,6 +273,8 @@ def find_quotations(paragraph: str) -> list[Quotation]:
         speaker = None
         if len(match.group(0).split()) >= 4:  # a word or two in quotation marks belongs to the sentence's speaker
             speaker = _speaker_after_quote(paragraph, end) or _speaker_before_quote(paragraph, start)
+            if speaker is None and quotes and quotes[-1].speaker_text:
+                speaker = quotes[-1].speaker_text  # '“...,” Kirby said. “More ...”': the quotation goes on
         quotes.append(Quotation(start, end, speaker if speaker and _is_plausible(speaker) else None))
     return quotes
 
@@ -259,7 +287,8 @@ def resolve_speaker(text: str, chain: tuple[str, ...] = ()) -> Speaker:
     if entity is not None:
         return Speaker(entity.name, entity.kind, text, chain, is_statement)
     cleaned = re.sub(r"^(?:the|a|an)\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
-    if patterns.anonymous.search(text) and not _proper_name(text):
+    indefinite = re.match(r"(?:a|an|one|two|three|several|some)\s", text.strip(), re.IGNORECASE)
+    if (patterns.anonymous.search(text) or indefinite) and not _proper_name(text):
         kind = "anonymous"
     elif _proper_name(text) and not patterns.organisation.search(text):
         kind = "named_official"
