@@ -224,15 +224,16 @@ def rules(
         from checker.render.terminal import make_console
 
         enabled = {rule.code for rule in selected_rules(book, settings)}
+        console = make_console()
+        wide = console.width >= 110  # the summary column only where it fits; `checker rules CODE` has it all
         table = Table(title=f"Rules ({len(book.rules)})", expand=False)
         for column in ("code", "name", "severity", "status", "on"):
             table.add_column(column, no_wrap=True)
-        table.add_column("what it finds", overflow="ellipsis", no_wrap=True, max_width=60)
+        if wide:
+            table.add_column("what it finds", no_wrap=True, overflow="ellipsis", max_width=console.width - 82)
         for rule in book.rules:
-            summary = " ".join(rule.description["what"].split())
-            table.add_row(rule.code, rule.name, rule.severity, rule.status, "yes" if rule.code in enabled else "no",
-                          summary)
-        console = make_console()
+            row = [rule.code, rule.name, rule.severity, rule.status, "yes" if rule.code in enabled else "no"]
+            table.add_row(*row, *([" ".join(rule.description["what"].split())] if wide else []))
         console.print(table)
         console.print("Families: " + "; ".join(f"{code} {name}" for code, name in FAMILIES.items()))
         console.print("Explain one with: checker rules CODE")

@@ -1,0 +1,40 @@
+"""Entity normalisation: aliases first, then fuzzy matching guarded against the known traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.match import entity_key, names_match, normalise
+from tests.shared_data import gold_entries
+
+TYPES = {"Green Zone": "place", "international zone": "place", "Irbil": "place", "Erbil": "place"}
+
+
+@pytest.mark.parametrize("names", gold_entries("same_entity"), ids=lambda names: names[0])
+def test_match_gold_same_entity_pairs_normalise_together(names: list[str]) -> None:
+    entity_type = TYPES.get(names[0], "speaker")
+    canonical = {getattr(normalise(entity_type, name), "name", None) for name in names}
+    assert len(canonical) == 1 and None not in canonical, canonical
+
+
+@pytest.mark.parametrize("left, right", [
+    ("Qassem Soleimani", "Qasem Soleimani"),
+    ("Kata'ib Hizbullah", "Kataib Hezbollah"),
+])
+def test_match_fuzzy_spelling_variants_match(left: str, right: str) -> None:
+    assert names_match(entity_key(left), entity_key(right), 85)
+
+
+@pytest.mark.parametrize("left, right", [
+    ("John Kirby", "John Kerry"),            # different people, one letter-shape apart
+    ("Frank McKenzie", "Kenneth McKenzie"),  # same person, but only the alias table may say so
+    ("Iraqi military", "Iranian military"),
+    ("Central Command", "U.S. Central Command"),  # a subset of words is not a fuzzy match (token_set trap)
+])
+def test_match_fuzzy_traps_stay_apart(left: str, right: str) -> None:
+    assert not names_match(entity_key(left), entity_key(right), 85)
+
+
+def test_match_unknown_name_is_not_forced_onto_a_known_one() -> None:
+    assert normalise("speaker", "John Kerry") is None
+    assert normalise("speaker", "Iranian military") is None
