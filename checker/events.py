@@ -8,9 +8,12 @@ article's other claims of the same kind and place all belong to one event.
 
 from __future__ import annotations
 
+import bisect
+import gc
 import re
 from collections import defaultdict
 from datetime import date, timedelta
+from functools import lru_cache
 
 from checker.model import Claim, Event
 
@@ -57,8 +60,13 @@ def _cluster_block(claims: list[Claim], event_type: str | None, place: str | Non
         current.add(claim)
     wide = [c for c in claims if _span_days(c) is not None and _span_days(c) > ANCHOR_DAYS]
     loose: list[_Cluster] = []
+    lows = [cluster.low for cluster in clusters]  # anchored events are disjoint and sorted: bisect, don't scan
     for claim in sorted(wide, key=lambda c: (c.event_date_low, c.event_date_high)):
-        fits = [k for k in clusters if k.overlaps(claim.event_date_low, claim.event_date_high)]
+        fits = []
+        position = bisect.bisect_right(lows, claim.event_date_high) - 1
+        while position >= 0 and clusters[position].high >= claim.event_date_low and len(fits) < 2:
+            fits.append(clusters[position])
+            position -= 1
         if len(fits) == 1:
             fits[0].add(claim)
             continue
@@ -73,54 +81,64 @@ def _cluster_block(claims: list[Claim], event_type: str | None, place: str | Non
 
 def cluster_events(claims: list[Claim]) -> list[Event]:
     """Assign ``event_id`` to every claim that names an event; return the events in a stable order."""
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # a million small objects: the cyclic collector would rescan them again and again, for nothing
+    try:
+        return _cluster_events(claims)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _cluster_events(claims: list[Claim]) -> list[Event]:
     blocks: dict[tuple[str | None, str | None], list[Claim]] = defaultdict(list)
-    open_dated: list[Claim] = []
-    untyped: list[Claim] = []
+    pending: list[Claim] = []  # open dates and unknown event types: placed through their article
     for claim in claims:
-        if claim.kind == "attribution":
-            continue  # a source is not about an event by itself
-        if claim.event_type is None and claim.place is None:
-            continue
-        if claim.event_type is None:
-            untyped.append(claim)
-        elif _span_days(claim) is None:
-            open_dated.append(claim)
+        if claim.kind == "attribution" or (claim.event_type is None and claim.place is None):
+            continue  # a source, or a figure with nothing to say which event it is about
+        if claim.event_type is None or claim.event_date_low is None or claim.event_date_high is None:
+            pending.append(claim)
         else:
             blocks[(claim.event_type, claim.place)].append(claim)
     clusters: list[_Cluster] = []
     for (event_type, place), block in sorted(blocks.items(), key=lambda item: (item[0][0] or "", item[0][1] or "")):
         clusters.extend(_cluster_block(block, event_type, place))
-    by_claim = {id(claim): cluster for cluster in clusters for claim in cluster.claims}
-
-    def article_events(article_id: str, event_type: str | None, place: str | None) -> set[int]:
-        return {
-            id(by_claim[id(other)]) for other in by_article[article_id]
-            if id(other) in by_claim and other.place == place and (event_type is None or other.event_type == event_type)
-        }
-
-    by_article: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        by_article[claim.article_id].append(claim)
-    cluster_by_id = {id(cluster): cluster for cluster in clusters}
-    own: dict[tuple, _Cluster] = {}
-    for claim in open_dated + untyped:
-        # joins an event only when its article points at exactly one event of that kind at that place
-        candidates = article_events(claim.article_id, claim.event_type, claim.place)
-        if claim.event_type is None and claim.event_date_low is not None:
-            candidates = {k for k in candidates
-                          if cluster_by_id[k].overlaps(claim.event_date_low, claim.event_date_high or claim.event_date_low)}
-        if len(candidates) == 1:
-            cluster = cluster_by_id[candidates.pop()]
-        else:
-            key = (claim.article_id, claim.event_type, claim.place)
-            if key not in own:
-                own[key] = _Cluster(claim.event_type, claim.place, None, None)
-                clusters.append(own[key])
-                cluster_by_id[id(own[key])] = own[key]
-            cluster = own[key]
-        cluster.add(claim)
-        by_claim[id(claim)] = cluster
+    if pending:
+        _place_pending(pending, clusters)
     return _events_from(clusters)
+
+
+def _place_pending(pending: list[Claim], clusters: list[_Cluster]) -> None:
+    """A claim with an open date (or no event type) joins the one event its own article names, else its own."""
+    articles = {claim.article_id for claim in pending}
+    # per article: (event type, place) -> the clusters its dated claims belong to
+    named: dict[str, dict[tuple, set[int]]] = defaultdict(lambda: defaultdict(set))
+    by_id: dict[int, _Cluster] = {}
+    for cluster in clusters:
+        by_id[id(cluster)] = cluster
+        for claim in cluster.claims:
+            if claim.article_id in articles:
+                named[claim.article_id][(claim.event_type, claim.place)].add(id(cluster))
+                named[claim.article_id][(None, claim.place)].add(id(cluster))
+    own: dict[tuple, _Cluster] = {}
+    for claim in pending:
+        candidates = set(named[claim.article_id].get((claim.event_type, claim.place), ()))
+        if claim.event_type is None and claim.event_date_low is not None:
+            high = claim.event_date_high or claim.event_date_low
+            candidates = {k for k in candidates if by_id[k].overlaps(claim.event_date_low, high)}
+        if len(candidates) == 1:
+            by_id[candidates.pop()].add(claim)
+            continue
+        key = (claim.article_id, claim.event_type, claim.place)
+        if key not in own:
+            own[key] = _Cluster(claim.event_type, claim.place, None, None)
+            clusters.append(own[key])
+        own[key].add(claim)
+
+
+@lru_cache(maxsize=4096)
+def _slug_cached(text: str | None) -> str:
+    return _slug(text)
 
 
 def _events_from(clusters: list[_Cluster]) -> list[Event]:
@@ -130,7 +148,7 @@ def _events_from(clusters: list[_Cluster]) -> list[Event]:
         dated = cluster.low.isoformat() if cluster.low == cluster.high and cluster.low else (
             f"{cluster.low}..{cluster.high}" if cluster.low else f"open-{_slug(cluster.claims[0].article_id)}"
         )
-        base = f"{_slug(cluster.event_type)}@{_slug(cluster.place)}@{dated}"
+        base = f"{_slug_cached(cluster.event_type)}@{_slug_cached(cluster.place)}@{dated}"
         used[base] = used.get(base, 0) + 1
         event_id = base if used[base] == 1 else f"{base}#{used[base]}"
         for claim in cluster.claims:

@@ -22,12 +22,14 @@ def _plain(value: object) -> object:
 
 
 class _Record:
+    __slots__ = ()
+
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict: dates as ISO strings, open (infinite) bounds as null."""
         return {key: _plain(value) for key, value in asdict(self).items()}  # type: ignore[call-overload]
 
 
-@dataclass
+@dataclass(slots=True)
 class Article(_Record):
     """One article as read from disk or a manifest, with normalised text."""
 
@@ -45,7 +47,7 @@ class Article(_Record):
     line_offset: int = 0  # lines of the source file before ``text`` starts (front matter, date marker)
 
 
-@dataclass
+@dataclass(slots=True)
 class SkippedInput(_Record):
     """An input that could not be read, and why. Every skipped input is listed in the report."""
 
@@ -54,7 +56,7 @@ class SkippedInput(_Record):
     line: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding(_Record):
     """One problem found by a rule, pointing at the claims and articles behind it."""
 
@@ -72,7 +74,7 @@ class Finding(_Record):
     spans: list[dict] = field(default_factory=list)  # the evidence: article, path, offsets, line, column, words
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim(_Record):
     """One assertion found in an article: a count (value as an interval) or a responsibility claim."""
 
@@ -108,7 +110,7 @@ class Claim(_Record):
     event_id: str | None = None  # set by event clustering
 
 
-@dataclass
+@dataclass(slots=True)
 class Event(_Record):
     """One real-world event (an attack on a place on a date) that claims from many articles are about."""
 
