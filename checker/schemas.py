@@ -39,8 +39,9 @@ class RowFailure:
 
     @property
     def reason(self) -> str:
-        where = f"column {self.column!r}" if self.column else "row"
-        return f"{self.table} {self.row_id or '?'}: {where} failed {self.check} (value {self.value})"
+        if self.column is None:
+            return f"{self.table} {self.row_id or '?'}: {self.check}"
+        return f"{self.table} {self.row_id or '?'}: column {self.column!r} failed {self.check} (value {self.value})"
 
 
 def validate_rows(
@@ -57,14 +58,21 @@ def validate_rows(
         cases = errors.failure_cases
     failures: list[RowFailure] = []
     bad_index: set[object] = set()
+    seen: set[tuple] = set()
     for case in cases.itertuples(index=False):
         index = case.index
+        whole_row = case.schema_context == "DataFrameSchema"  # a check across columns: one failure per row
+        key = (index, str(case.check)) if whole_row else (index, case.column, str(case.check))
+        if key in seen:
+            continue
+        seen.add(key)
         row_id = None
         if index is not None and not pd.isna(index) and index in frame.index:
             bad_index.add(index)
             row_id = str(frame.at[index, id_column]) if id_column in frame.columns else str(index)
-        column = case.column if isinstance(case.column, str) and case.column in frame.columns else None
-        failures.append(RowFailure(table, row_id, column, str(case.check), str(case.failure_case)))
+        column = None if whole_row else (case.column if isinstance(case.column, str) and case.column in frame.columns else None)
+        value = "" if whole_row else str(case.failure_case)
+        failures.append(RowFailure(table, row_id, column, str(case.check), value))
     remaining = frame.drop(index=list(bad_index))
     if any(failure.row_id is None for failure in failures):
         return remaining, failures  # a table-wide failure (e.g. a missing column): keep what passes row checks

@@ -72,7 +72,9 @@ class ClaimLexicon:
 def claim_lexicon() -> ClaimLexicon:
     data = load_lexicon("claims")
     subject_of = {form.lower(): canonical for canonical, forms in data["subjects"].items() for form in forms}
-    population_of = {form.lower(): canonical for canonical, forms in data["populations"].items() for form in forms}
+    # keys without a final full stop: tokens are compared that way ("U.S." -> "u.s")
+    population_of = {form.lower().rstrip("."): canonical for canonical, forms in data["populations"].items()
+                     for form in forms}
 
     def predicate_patterns(position: str) -> tuple[re.Pattern[str], dict[str, str]]:
         role_of: dict[str, str] = {}
