@@ -117,7 +117,7 @@ def _place_pending(pending: list[Claim], clusters: list[_Cluster]) -> None:
     for cluster in clusters:
         by_id[id(cluster)] = cluster
         for claim in cluster.claims:
-            if claim.article_id in articles:
+            if claim.article_id in articles and claim.value_kind != "vague":  # "several attacks since January"
                 named[claim.article_id][(claim.event_type, claim.place)].add(id(cluster))
                 named[claim.article_id][(None, claim.place)].add(id(cluster))
     own: dict[tuple, _Cluster] = {}

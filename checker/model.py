@@ -86,6 +86,7 @@ class Claim(_Record):
     value_text: str | None = None  # the phrase as written, quantifier included ("at least 25")
     approximate: bool = False
     value_kind: str | None = None  # exact | lower | upper | range | approximate | vague
+    partial: bool = False  # a part of a larger count ("two others hit houses"), never compared as a total
     subject: str | None = None
     predicate: str | None = None
     population: str | None = None

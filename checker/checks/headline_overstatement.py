@@ -39,8 +39,8 @@ def run(data: CheckData, params: dict) -> Drafts:
                         event_id=claim.event_id,
                     )
             elif claim.kind == "count" and claim.predicate:
-                same = [c for c in body if c.kind == "count" and (c.subject, c.predicate, c.population)
-                        == (claim.subject, claim.predicate, claim.population)]
+                same = [c for c in body if c.kind == "count" and not c.partial and c.event_id == claim.event_id
+                        and (c.subject, c.predicate, c.population) == (claim.subject, claim.predicate, claim.population)]
                 if same and all(claim.value_low > c.value_high for c in same):
                     top = max(same, key=lambda c: c.value_high)
                     yield Draft(

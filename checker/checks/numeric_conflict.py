@@ -56,6 +56,8 @@ def comparable_counts(data: CheckData, include_vague: bool) -> dict[tuple, list[
             continue
         if claim.value_kind == "vague" and not include_vague:
             continue  # "several rockets" is too loose to contradict "21"
+        if claim.partial:
+            continue  # "two others hit houses" is a part, not a total
         groups[quantity_key(claim)].append(claim)
     return groups
 
@@ -95,5 +97,13 @@ def run(data: CheckData, params: dict) -> Drafts:
                     continue  # one finding per pair of speakers, not per pair of copies
                 reported.add(pair)
                 yield _draft(a, b, data)
-            elif a.speaker == b.speaker and a.article_id == b.article_id and not is_revision(a, b, data):
+            elif (a.speaker == b.speaker and a.article_id == b.article_id and not is_revision(a, b, data)
+                  and not _same_passage(a, b, data)):
                 yield _draft(a, b, data)
+
+
+def _same_passage(a: Claim, b: Claim, data: CheckData) -> bool:
+    """Figures in one paragraph usually break a total down ("two in the zone, one outside"): not a contradiction."""
+    text = data.article[a.article_id].text
+    first, second = sorted((a.start, b.start))
+    return "\n\n" not in text[first:second] and text.count("\n", first, second) == 0

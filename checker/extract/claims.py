@@ -90,7 +90,8 @@ def _contexts(sentences: list[Sentence], published: date | None, lexicon: ClaimL
         if context.words & lexicon.place_keys:
             for match in lexicon.place_pattern.finditer(lower):
                 entity = places.lookup(match.group(0))
-                if entity is not None and not _PATRON.search(lower, max(0, match.start() - 20), match.start()):
+                if (entity is not None and not _PATRON.search(lower, max(0, match.start() - 20), match.start())
+                        and not lexicon.near_place.search(lower, max(0, match.start() - 25), match.start())):
                     context.places.append((match.start(), entity.name, entity.level))
         context.dates = find_dates(sentence.text, published)
         if context.words & lexicon.trigger_keys:
@@ -215,6 +216,8 @@ def _subject_after(text: str, position: int, lexicon: ClaimLexicon) -> tuple[str
         noun = lexicon.subject_pattern.match(text, cursor)
         if noun and (noun.end() == len(text) or not text[noun.end()].isalnum()):
             subject = canonical_subject(noun.group("noun"))
+            if subject == "person" and population is None:  # "two Americans": the noun says whose
+                population = lexicon.population_of.get(noun.group("noun").lower())
             end = noun.end()
             following = _WORD.match(text, end + 1) if end < len(text) and text[end] == " " else None
             weapon_attack = False
@@ -444,7 +447,10 @@ def _count_claims(extractor: _ArticleExtractor, index: int) -> list[Claim]:
         clause_start = max(text.rfind(",", 0, quantity.phrase_start), text.rfind(";", 0, quantity.phrase_start), 0)
         if lexicon.hypothetical.search(text, clause_start, quantity.phrase_start):
             continue  # "if one American is killed", "threatened to fire 100 rockets": not a claim
-        coordinated = previous is not None and _COORDINATED.fullmatch(text[previous[0].phrase_end: quantity.phrase_start])
+        between = text[previous[0].phrase_end: quantity.phrase_start] if previous is not None else ""
+        coordinated = (previous is not None and _COORDINATED.fullmatch(between)
+                       and not lexicon.predicates_after[0].search(between)
+                       and not lexicon.predicates_before[0].search(between))
         if coordinated and previous[2] is not None:
             predicate = previous[2]  # "killed two American troops and one British service member"
         elif weapon_attack:
@@ -453,6 +459,13 @@ def _count_claims(extractor: _ArticleExtractor, index: int) -> list[Claim]:
             predicate = _predicate(text, quantity.phrase_start, noun_end, lexicon)
         if subject in lexicon.weapon_subjects:
             predicate = lexicon.weapon_predicate_map.get(predicate, predicate)
+        if predicate in lexicon.predicate_subjects and subject not in lexicon.predicate_subjects[predicate]:
+            predicate = None  # "21 missiles that killed a civilian": the missiles were not killed
+        partial = bool(
+            found is None
+            or lexicon.partial_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start)
+            or lexicon.partial_after.match(text, quantity.phrase_end)
+        )
         event = extractor.event_for(index, quantity.start, subject)
         if event.event_type is None and subject in lexicon.weapon_subjects and predicate in WEAPON_PREDICATES:
             event.event_type = lexicon.event_type_from_subject.get(subject)
@@ -470,6 +483,7 @@ def _count_claims(extractor: _ArticleExtractor, index: int) -> list[Claim]:
                 value_text=quantity.value_text,
                 approximate=quantity.approximate,
                 value_kind=quantity.kind,
+                partial=partial,
                 subject=subject,
                 predicate=predicate,
                 population=population,

@@ -63,6 +63,10 @@ class ClaimLexicon:
     responsibility: tuple[re.Pattern[str], dict[str, str]]  # one alternation of cues, and each cue's stance
     actor_pattern: re.Pattern[str]
     place_keys: frozenset[str]
+    predicate_subjects: dict[str, frozenset[str]]
+    partial_before: re.Pattern[str]
+    partial_after: re.Pattern[str]
+    near_place: re.Pattern[str]
     trigger_keys: frozenset[str]
     responsibility_keys: frozenset[str]
     anonymous_keys: frozenset[str]
@@ -113,6 +117,10 @@ def claim_lexicon() -> ClaimLexicon:
         ),
         actor_pattern=re.compile(rf"(?<![\w-])(?:{phrase_alternation(actor_surface)})(?![\w-])"),
         place_keys=key_words(place_surface),
+        predicate_subjects={k: frozenset(v) for k, v in data["predicate_subjects"].items()},
+        partial_before=re.compile(rf"\b(?:{phrase_alternation(data['partial_before'])})\s+$", re.IGNORECASE),
+        partial_after=re.compile(rf"\s+(?:{phrase_alternation(data['partial_after'])})\b", re.IGNORECASE),
+        near_place=re.compile(rf"\b(?:{phrase_alternation(data['near_place_words'])})\s+(?:the\s+)?$", re.IGNORECASE),
         trigger_keys=key_words(event_type_of),
         responsibility_keys=key_words(stance_of),
         anonymous_keys=key_words(data["anonymous_markers"]),
