@@ -8,7 +8,6 @@ from functools import cache
 
 from checker.checks.base import CheckData, Draft, Drafts
 from checker.extract.dates import find_dates
-from checker.extract.sentences import split_sentences
 from checker.resources import load_lexicon
 
 PARAMS: dict = {}
@@ -21,15 +20,16 @@ def _weekday_name() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
 
 
+WINDOW = 60  # characters after a weekday name in which a date may follow ("Sunday, Dec. 20, 2020")
+
+
 def run(data: CheckData, params: dict) -> Drafts:
     for article in data.articles:
-        if not _weekday_name().search(article.text):
-            continue
-        for sentence in split_sentences(article.text):
-            if not _weekday_name().search(sentence.text):
-                continue
-            for mention in find_dates(sentence.text, article.published):
-                if mention.weekday is None or mention.low is None or mention.low != mention.high:
+        for weekday in _weekday_name().finditer(article.text):
+            start = weekday.start()
+            window = article.text[start:start + WINDOW]
+            for mention in find_dates(window, article.published):
+                if mention.start != 0 or mention.weekday is None or mention.low is None or mention.low != mention.high:
                     continue
                 if mention.low.weekday() != mention.weekday:
                     yield Draft(
@@ -41,6 +41,6 @@ def run(data: CheckData, params: dict) -> Drafts:
                             "text": mention.text,
                         },
                         claims=[],
-                        key=f"{article.article_id}:{sentence.start + mention.start}",
-                        spans=[(article.article_id, sentence.start + mention.start, sentence.start + mention.end)],
+                        key=f"{article.article_id}:{start}",
+                        spans=[(article.article_id, start + mention.start, start + mention.end)],
                     )

@@ -15,6 +15,9 @@ from checker.resources import load_lexicon
 __all__ = ["extract_claims", "infer_publication_date", "with_publication_date"]
 
 
+_YEAR = re.compile(r"(?<![\d,.])(?:1[89]|20|21)\d\d(?!\d)")
+
+
 @cache
 def _month_name() -> re.Pattern[str]:
     lexicon = load_lexicon("dates")
@@ -29,20 +32,26 @@ def infer_publication_date(text: str) -> date | None:
     after 2020-12-23. Day-and-month dates are placed in the year of the latest full
     date; none is placed in a later year, which would be a guess.
     """
-    latest = infer_published(text)
+    # a full date holds a four-digit year: read only the words around each one, not the whole text
+    latest = None
+    for year in _YEAR.finditer(text):
+        window = text[max(0, year.start() - 40):year.end() + 2]
+        found = infer_published(window)
+        if found is not None and (latest is None or found > latest):
+            latest = found
     if latest is None:
         return None
     end_of_year = date(latest.year, 12, 31)
-    month_name = _month_name()
-    for mention in find_dates(text, end_of_year):
-        if (
-            mention.relative
-            and mention.low is not None
-            and mention.low == mention.high
-            and mention.low > latest
-            and month_name.search(mention.text)
-        ):
-            latest = mention.low
+    for month in _month_name().finditer(text):  # only the words around a month name can hold "December 23"
+        for mention in find_dates(text[month.start():month.end() + 12], end_of_year):
+            if (
+                mention.start == 0
+                and mention.relative
+                and mention.low is not None
+                and mention.low == mention.high
+                and mention.low > latest
+            ):
+                latest = mention.low
     return latest
 
 

@@ -26,6 +26,7 @@ from checker.extract.lexicon import (
 from checker.extract.numbers import Quantity, candidate_words, find_quantities
 from checker.extract.sentences import Sentence, split_sentences
 from checker.extract.speakers import (
+    Attribution,
     Quotation,
     Speaker,
     find_attributions,
@@ -58,8 +59,8 @@ class SentenceContext:
     sentence: Sentence
     words: frozenset[str] = frozenset()
     lower: str = ""
-    places: list[tuple[int, str, int]] = field(default_factory=list)  # (offset in sentence, canonical, level)
     dates: list[DateMention] = field(default_factory=list)
+    places: list[tuple[int, str, int]] = field(default_factory=list)  # (offset in sentence, canonical, level)
     triggers: list[tuple[int, str]] = field(default_factory=list)  # (offset, event type)
 
     def specific_place(self, near: int | None = None) -> str | None:
@@ -81,25 +82,38 @@ class _Event:
     date_high: date | None
 
 
-def _contexts(sentences: list[Sentence], published: date | None, lexicon: ClaimLexicon) -> list[SentenceContext]:
+def _contexts(text: str, sentences: list[Sentence], published: date | None,
+              lexicon: ClaimLexicon) -> list[SentenceContext]:
+    """Places, dates and event triggers of every sentence. Places and triggers are found in one pass over
+    the whole article (one regex call, not one per sentence) and handed to their sentences by offset."""
     places = alias_table("place")
+    lower_text = lower_same_length(text)
+    starts = [sentence.start for sentence in sentences]
     contexts = []
     for sentence in sentences:
-        lower = lower_same_length(sentence.text)
-        context = SentenceContext(sentence, words=sentence_words(lower), lower=lower)
-        if context.words & lexicon.place_keys:
-            for match in lexicon.place_pattern.finditer(lower):
-                entity = places.lookup(match.group(0))
-                if (entity is not None and not _PATRON.search(lower, max(0, match.start() - 20), match.start())
-                        and not lexicon.near_place.search(lower, max(0, match.start() - 25), match.start())):
-                    context.places.append((match.start(), entity.name, entity.level))
-        context.dates = find_dates(sentence.text, published)
-        if context.words & lexicon.trigger_keys:
-            for match in lexicon.event_trigger.finditer(lower):
-                event_type = canonical_event_type(match.group(0))
-                if event_type:
-                    context.triggers.append((match.start(), event_type))
-        contexts.append(context)
+        lower = lower_text[sentence.start:sentence.end]
+        contexts.append(SentenceContext(sentence, words=sentence_words(lower), lower=lower,
+                                        dates=find_dates(sentence.text, published)))
+
+    def owner(position: int) -> SentenceContext | None:
+        index = bisect.bisect_right(starts, position) - 1
+        if index >= 0 and position < sentences[index].end:
+            return contexts[index]
+        return None
+
+    for match in lexicon.place_pattern.finditer(lower_text):
+        context = owner(match.start())
+        entity = places.lookup(match.group(0))
+        if context is None or entity is None:
+            continue
+        before = lower_text[max(context.sentence.start, match.start() - 25):match.start()]
+        if not _PATRON.search(before) and not lexicon.near_place.search(before):
+            context.places.append((match.start() - context.sentence.start, entity.name, entity.level))
+    for match in lexicon.event_trigger.finditer(lower_text):
+        context = owner(match.start())
+        event_type = canonical_event_type(match.group(0))
+        if context is not None and event_type:
+            context.triggers.append((match.start() - context.sentence.start, event_type))
     return contexts
 
 
@@ -285,12 +299,12 @@ class _ArticleExtractor:
         self.lexicon = lexicon
         self.text = article.text
         self.sentences = split_sentences(self.text)
-        self.contexts = _contexts(self.sentences, article.published, lexicon)
+        self.contexts = _contexts(self.text, self.sentences, article.published, lexicon)
         self.lead_place = _lead_place(self.contexts)
         self.line_starts = [0] + [match.end() for match in _NEWLINE.finditer(self.text)]
         self.headline = (article.title or "").strip()
         self._quotations: dict[int, list[Quotation]] = {}
-        self._speakers: dict[int, tuple[list[Quotation], dict[int, Speaker], list[tuple[int, Speaker]]]] = {}
+        self._speakers: dict[int, tuple[list[Quotation], dict[int, Speaker], list[tuple[Attribution, Speaker]]]] = {}
 
     def claims(self) -> list[Claim]:
         claims: list[Claim] = []
@@ -298,7 +312,9 @@ class _ArticleExtractor:
             words = self.contexts[index].words
             if words & NUMBER_KEYS or _DIGIT.search(sentence.text):
                 claims.extend(_count_claims(self, index))
-            if words & self.lexicon.responsibility_keys:
+            if words & self.lexicon.responsibility_keys and (
+                words & self.lexicon.actor_keys or words & self.lexicon.disavowal_keys
+            ):
                 claims.extend(_responsibility_claims(self, index))
             if words & self.lexicon.anonymous_keys:
                 claims.extend(self._anonymous_sources(index))
@@ -324,7 +340,7 @@ class _ArticleExtractor:
                       if q.start < sentence.end and q.end > sentence.start]
             spans = [(q.start - sentence.start, q.end - sentence.start) for q in quotes]
             attributions = find_attributions(sentence.text, spans, self.contexts[index].words)
-            clauses = [(a.start, self._resolve(index, a.speaker_text, a.chain)) for a in attributions]
+            clauses = [(a, self._resolve(index, a.speaker_text, a.chain)) for a in attributions]
             quoted = {id(q): self._resolve(index, q.speaker_text) for q in quotes if q.speaker_text}
             self._speakers[index] = (quotes, quoted, clauses)
         return self._speakers[index]
@@ -367,7 +383,7 @@ class _ArticleExtractor:
                 return quoted[id(quote)], True
         inside = any(q.start <= absolute < q.end for q in quotes)
         if clauses:
-            before = [speaker for start, speaker in clauses if start <= position]
+            before = [speaker for attribution, speaker in clauses if attribution.start <= position]
             return (before[-1] if before else clauses[0][1]), inside
         return self._resolve(index, None), inside
 
@@ -399,11 +415,9 @@ class _ArticleExtractor:
     def _anonymous_sources(self, index: int) -> list[Claim]:
         """Anonymous sources named in a sentence ("citing unnamed officials"), figure or not: the SR rules' input."""
         sentence = self.sentences[index]
-        attributions = find_attributions(sentence.text, (), self.contexts[index].words)
         found = []
-        for attribution in attributions:
-            speaker = resolve_speaker(attribution.speaker_text, attribution.chain)
-            if speaker.kind == "anonymous":
+        for attribution, speaker in self._speakers_of(index)[2]:
+            if speaker.kind == "anonymous" and not is_pronoun(attribution.speaker_text):
                 event = self.event_for(index, attribution.start, None)
                 end = len(sentence.text[:attribution.end].rstrip(" .,;:"))
                 found.append(self.make_claim(

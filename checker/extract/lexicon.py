@@ -70,6 +70,8 @@ class ClaimLexicon:
     trigger_keys: frozenset[str]
     responsibility_keys: frozenset[str]
     anonymous_keys: frozenset[str]
+    actor_keys: frozenset[str]
+    disavowal_keys: frozenset[str]  # denials and refusals: a responsibility claim even with no actor named
 
 
 @cache
@@ -124,6 +126,8 @@ def claim_lexicon() -> ClaimLexicon:
         trigger_keys=key_words(event_type_of),
         responsibility_keys=key_words(stance_of),
         anonymous_keys=key_words(data["anonymous_markers"]),
+        actor_keys=key_words(actor_surface),
+        disavowal_keys=key_words(data["responsibility"]["denies"] + data["responsibility"]["declines"]),
     )
 
 
