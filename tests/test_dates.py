@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.case_files import load_cases
 from checker.extract.dates import DateMention, find_dates, infer_published
 
-CASES_FILE = Path(__file__).parent / "cases" / "dates.yaml"
 
 
 def _as_date(value: object) -> date | None:
@@ -27,11 +25,6 @@ def _as_date(value: object) -> date | None:
     return date.fromisoformat(str(value))
 
 
-def _load_cases() -> list[dict]:
-    with CASES_FILE.open(encoding="utf-8") as handle:
-        cases = yaml.safe_load(handle)
-    assert isinstance(cases, list) and cases
-    return cases
 
 
 def _case_id(index: int, case: dict) -> str:
@@ -40,7 +33,7 @@ def _case_id(index: int, case: dict) -> str:
     return f"{index:02d}-{slug}-{published or 'nopub'}"
 
 
-_CASES = _load_cases()
+_CASES = load_cases("dates")
 
 
 @pytest.mark.parametrize("case", _CASES, ids=[_case_id(i, c) for i, c in enumerate(_CASES)])

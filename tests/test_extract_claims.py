@@ -12,15 +12,13 @@ import math
 import re
 from dataclasses import fields
 from datetime import date
-from pathlib import Path
 
 import pytest
-import yaml
 
+from tests.case_files import case_param, load_cases
 from checker.extract import extract_claims, with_publication_date
 from checker.model import Article, Claim
 
-CASES_FILE = Path(__file__).parent / "cases" / "claims.yaml"
 TOPICS = ("subjects", "traps", "quotes", "statement", "nested", "anonymous", "pronouns", "events", "responsibility")
 CASE_KEYS = {"id", "topic", "trap", "text", "published", "outlet", "expect", "expect_none", "forbid", "xfail"}
 CLAIM_FIELDS = {f.name for f in fields(Claim)}
@@ -35,21 +33,7 @@ SHOWN_FIELDS = (
 )
 
 
-def _load_cases() -> list[dict]:
-    with CASES_FILE.open(encoding="utf-8") as handle:
-        cases = yaml.safe_load(handle)
-    assert isinstance(cases, list) and cases, f"{CASES_FILE} holds no cases"
-    return cases
-
-
-_CASES = _load_cases()
-
-
-def _param(case: dict):
-    marks = []
-    if case.get("xfail"):
-        marks.append(pytest.mark.xfail(strict=True, reason=" ".join(str(case["xfail"]).split())))
-    return pytest.param(case, id=case["id"], marks=marks)
+_CASES = load_cases("claims")
 
 
 def _article(case: dict) -> Article:
@@ -150,7 +134,7 @@ def _validate(case: dict) -> None:
 
 # --- the tests ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("case", [_param(c) for c in _CASES])
+@pytest.mark.parametrize("case", [case_param(c) for c in _CASES])
 def test_claims_case(case: dict) -> None:
     _validate(case)
     claims = extract_claims(_article(case))

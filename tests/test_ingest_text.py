@@ -8,15 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.case_files import read_one
 from checker.ingest import read_inputs
 from checker.model import Article
-
-
-def read_one(path: Path) -> Article:
-    result = read_inputs([path])
-    assert result.skipped == []
-    assert len(result.articles) == 1
-    return result.articles[0]
 
 
 @pytest.fixture

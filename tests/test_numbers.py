@@ -4,25 +4,18 @@ from __future__ import annotations
 
 import math
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.case_files import load_cases
 from checker.extract import numbers
 from checker.extract.numbers import CANDIDATE, Quantity, find_quantities, parse_count
 
-CASES_FILE = Path(__file__).parent / "cases" / "numbers.yaml"
 KINDS = {"exact", "lower", "upper", "range", "approximate", "vague"}
 
 
-def _load_cases() -> list[dict]:
-    with CASES_FILE.open(encoding="utf-8") as handle:
-        cases = yaml.safe_load(handle)
-    assert isinstance(cases, list) and cases
-    return cases
 
 
 def _case_id(index: int, case: dict) -> str:
@@ -30,7 +23,7 @@ def _case_id(index: int, case: dict) -> str:
     return f"{index:03d}-{slug}"
 
 
-_CASES = _load_cases()
+_CASES = load_cases("numbers")
 
 
 def _check_invariants(text: str, quantities: list[Quantity]) -> None:

@@ -12,37 +12,21 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
-from pathlib import Path
 
 import pytest
-import yaml
 
+from tests.case_files import case_param, load_cases
 from checker.model import Article, Finding
 from checker.pipeline import RunResult, analyse
 from checker.rulebook import load_rules
 
-CASES_FILE = Path(__file__).parent / "cases" / "rules.yaml"
 CASE_KEYS = {"id", "rule", "articles", "fires", "message_contains", "spans_contain", "findings", "xfail"}
 ARTICLE_KEYS = {"id", "outlet", "published", "title", "text"}
 CLAIM_COLUMNS = ("claim_id", "kind", "surface", "value_low", "value_high", "subject", "predicate", "population",
                  "speaker", "speaker_kind", "actor", "stance", "event_id", "in_headline")
 
 
-def _load_cases() -> list[dict]:
-    with CASES_FILE.open(encoding="utf-8") as handle:
-        cases = yaml.safe_load(handle)
-    assert isinstance(cases, list) and cases, f"{CASES_FILE} holds no cases"
-    return cases
-
-
-_CASES = _load_cases()
-
-
-def _param(case: dict):
-    marks = []
-    if case.get("xfail"):
-        marks.append(pytest.mark.xfail(strict=True, reason=" ".join(str(case["xfail"]).split())))
-    return pytest.param(case, id=case["id"], marks=marks)
+_CASES = load_cases("rules")
 
 
 def _article(case_id: str, spec: dict) -> Article:
@@ -86,7 +70,7 @@ def _matches(finding: Finding, case: dict) -> bool:
     )
 
 
-@pytest.mark.parametrize("case", [_param(case) for case in _CASES])
+@pytest.mark.parametrize("case", [case_param(case) for case in _CASES])
 def test_rule_case(case: dict) -> None:
     articles = [_article(case["id"], spec) for spec in case["articles"]]
     result = analyse(articles)
