@@ -166,7 +166,9 @@ def report(
 
         with terminal_output(output) as console:
             render_terminal(result, console)
-    if result.findings_at_or_above(settings.fail_on) and not exit_zero:
+    from checker.model import at_or_above
+
+    if at_or_above(result.findings, settings.fail_on) and not exit_zero:
         raise typer.Exit(ExitCode.FINDINGS)
 
 
@@ -192,15 +194,72 @@ def claims(
         write_output(claims_table.claims_jsonl(result), output)
 
 
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
 @app.command()
 def check(
     drafts: Annotated[list[Path], typer.Argument(help="Draft articles to check (.md or .txt).")],
     against: Annotated[
-        Optional[list[Path]], typer.Option("--against", help="Articles or directories on record to check the drafts against.")
+        Optional[list[Path]],
+        typer.Option("--against", help="Articles or folders on record to check against (repeatable; "
+                                       "default: 'against' in the configuration)."),
     ] = None,
+    output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+    output: OutputOption = None,
+    fail_on: Annotated[
+        Optional[FailLevel], typer.Option("--fail-on", help="Exit 1 when there are findings at or above this level (default error).")
+    ] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
+    config: ConfigOption = None,
 ) -> None:
-    """Pre-publication check of a draft against what is on record, like a linter (not built yet)."""
-    fail("'checker check' is not built yet: it comes with the pre-publication issue")
+    """Pre-publication check: each figure in a draft against the figures on record, like a linter.
+
+    Prints path:line:col: CODE message for every conflict, and exits 1 when there are findings
+    at or above --fail-on. Silence a deliberate choice with <!-- checker: ignore CODE --> on the
+    line or the line before.
+    """
+    from checker.prepublication import DraftError, check_draft, read_draft
+
+    settings = settings_for(config, fail_on=fail_on.value if fail_on else None)
+    record_paths = list(against or [])
+    if not record_paths and settings.against:
+        base = Path(settings.source).parent if settings.source else Path.cwd()
+        record_paths = [base / path for path in settings.against]
+    if not record_paths:
+        fail("nothing to check against: give --against PATH (or 'against' in [tool.checker])")
+    missing = [str(d) for d in drafts if not d.is_file()]
+    if missing:
+        fail(f"no such draft: {', '.join(missing)}")
+    record = run_pipeline(record_paths, settings)
+    findings = []
+    for draft_path in drafts:
+        try:
+            draft = read_draft(draft_path, settings)
+        except DraftError as error:
+            fail(str(error))
+        findings.extend(check_draft(draft, record, settings).findings)
+    if output_format is CheckFormat.json:
+        from checker.render.lint import render_findings_json as render
+    elif output_format is CheckFormat.sarif:
+        from checker.render.sarif import render_sarif
+        from checker.rulebook import load_rules
+
+        rules = load_rules(settings).rules
+        render = lambda items: render_sarif(items, rules)  # noqa: E731 - one renderer signature
+    elif output_format is CheckFormat.github:
+        from checker.render.lint import render_github as render
+    else:
+        from checker.render.lint import render_text as render
+    write_output(render(findings), output)
+    from checker.model import at_or_above
+
+    if at_or_above(findings, settings.fail_on) and not exit_zero:
+        raise typer.Exit(ExitCode.FINDINGS)
 
 
 @app.command()

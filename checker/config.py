@@ -23,6 +23,7 @@ class Settings:
     ignore: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
     rule_paths: tuple[str, ...] = ()
+    against: tuple[str, ...] = ()  # what `checker check` compares drafts with, when --against is not given
     source: str | None = None  # the file these settings came from, for messages
 
     def with_overrides(self, **overrides: object) -> Settings:

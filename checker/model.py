@@ -56,6 +56,14 @@ class SkippedInput(_Record):
     line: int | None = None
 
 
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def at_or_above(findings: list[Finding], level: str) -> list[Finding]:
+    """The findings at ``level`` or more severe."""
+    return [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]]
+
+
 @dataclass(slots=True)
 class Finding(_Record):
     """One problem found by a rule, pointing at the claims and articles behind it."""

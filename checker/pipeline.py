@@ -30,9 +30,6 @@ class RunResult:
     findings: list[Finding] = field(default_factory=list)
     sources: list = field(default_factory=list)
 
-    def findings_at_or_above(self, level: str) -> list[Finding]:
-        order = {"info": 0, "warning": 1, "error": 2}
-        return [f for f in self.findings if order[f.severity] >= order[level]]
 
 
 def articles_frame(articles: list[Article]) -> pd.DataFrame:

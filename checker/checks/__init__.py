@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from checker.checks import (
     count_revision,
     date_conflict,
+    draft_vs_record,
     headline_overstatement,
     numeric_conflict,
     responsibility_conflict,
@@ -52,5 +53,8 @@ CHECK_TYPES: dict[str, CheckType] = {
                   frozenset(sourcing.FIELDS_UNATTRIBUTED)),
         CheckType("schema_validation", schema_validation.run, schema_validation.PARAMS,
                   frozenset(schema_validation.FIELDS)),
+        CheckType("draft_vs_record", draft_vs_record.run, draft_vs_record.PARAMS, frozenset(draft_vs_record.FIELDS)),
+        CheckType("unused_suppression", draft_vs_record.unused_suppression, {},
+                  frozenset(draft_vs_record.FIELDS_UNUSED)),
     ]
 }

@@ -21,6 +21,8 @@ class CheckData:
     claims: list[Claim]
     events: list[Event]
     validation_failures: list[RowFailure] = field(default_factory=list)
+    drafts: frozenset[str] = frozenset()  # article ids of drafts under a pre-publication check
+    unused_suppressions: list[tuple[str, int, int, str, int]] = field(default_factory=list)
 
     @cached_property
     def article(self) -> dict[str, Article]:

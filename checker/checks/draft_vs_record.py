@@ -1,0 +1,95 @@
+"""Check types for the pre-publication check: a draft's figures against the record, and unused suppressions.
+
+They read ``CheckData.drafts`` (the article ids of drafts being checked); in a report over
+a corpus there are no drafts, and they find nothing.
+"""
+
+from __future__ import annotations
+
+from checker.checks.base import (
+    CheckData,
+    Draft,
+    Drafts,
+    describe_place_and_date,
+    describe_quantity,
+    format_value,
+    overlaps,
+    quantity_key,
+    speaker_label,
+)
+from checker.model import Claim
+
+PARAMS = {"verdict": ("conflicts", "misquotes", "disputed")}
+FIELDS = {"quantity", "at", "value", "speaker", "record", "record_speaker", "record_value", "record_article"}
+
+
+def verdict(claim: Claim, figures: list[Claim]) -> tuple[str, list[Claim]] | None:
+    """How a draft figure stands against the figures on record for the same event and quantity.
+
+    ``misquotes``: attributed to a speaker whose own figure on record differs; ``conflicts``: it
+    matches no figure on record; ``disputed``: it matches one side of a disputed figure and is
+    attributed to that side or to no one; None: it agrees with the record.
+    """
+    attributed = claim.speaker_kind not in ("outlet", None)
+    same_speaker = [f for f in figures if attributed and f.speaker == claim.speaker]
+    if same_speaker and not any(overlaps(claim, f) for f in same_speaker):
+        return "misquotes", same_speaker
+    agreeing = [f for f in figures if overlaps(claim, f)]
+    if not agreeing:
+        return "conflicts", figures
+    disagreeing = [f for f in figures if not overlaps(claim, f)]
+    if disagreeing and (not attributed or same_speaker):
+        return "disputed", agreeing[:1] + disagreeing
+    return None
+
+
+def run(data: CheckData, params: dict) -> Drafts:
+    if not data.drafts:
+        return
+    on_record: dict[tuple, list[Claim]] = {}
+    for claim in data.claims:
+        if (claim.article_id not in data.drafts and claim.kind == "count" and claim.event_id and claim.predicate
+                and not claim.partial and claim.value_kind != "vague"):
+            on_record.setdefault(quantity_key(claim), []).append(claim)
+    for claim in data.claims:
+        if claim.article_id not in data.drafts or claim.kind != "count" or not claim.event_id or claim.partial:
+            continue
+        figures = on_record.get(quantity_key(claim), [])
+        result = verdict(claim, figures) if figures and claim.predicate else None
+        if result is not None and result[0] == params["verdict"]:
+            yield _draft(claim, result[1], data)
+
+
+def _draft(claim: Claim, figures: list[Claim], data: CheckData) -> Draft:
+    event = data.event.get(claim.event_id)
+    seen: set[tuple] = set()
+    said = []
+    for figure in figures:
+        key = (figure.speaker, figure.value_low, figure.value_high)
+        if key not in seen:
+            seen.add(key)
+            said.append(f"{speaker_label(figure, data)} said {format_value(figure)} (article {figure.article_id})")
+    first = figures[0]
+    return Draft(
+        values={
+            "quantity": describe_quantity(claim),
+            "at": describe_place_and_date(event),
+            "value": format_value(claim),
+            "speaker": claim.speaker if claim.speaker_kind != "outlet" else "no one",
+            "record": "; ".join(said),
+            "record_speaker": speaker_label(first, data),
+            "record_value": format_value(first),
+            "record_article": first.article_id,
+        },
+        claims=[claim, *figures],
+        event_id=claim.event_id,
+    )
+
+
+FIELDS_UNUSED = {"code", "line"}
+
+
+def unused_suppression(data: CheckData, params: dict) -> Drafts:
+    for article_id, start, end, code, line in data.unused_suppressions:
+        yield Draft(values={"code": code, "line": line}, claims=[], key=f"{article_id}:{start}:{code}",
+                    spans=[(article_id, start, end)])

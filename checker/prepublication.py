@@ -1,0 +1,127 @@
+"""The pre-publication check: a draft's figures against what is on record, plus the draft's own problems.
+
+For each count in the draft, the figures on record for the same event and quantity
+(from other articles) decide:
+
+- the draft's figure matches none of them: error (CC201);
+- it is attributed to a speaker whose own figure on record differs: error (CC202);
+- it matches one side of a figure that is disputed on record, and is attributed to that
+  side or to nobody: warning naming the dispute (CC203);
+- it agrees with everything on record: nothing.
+
+The draft's internal problems come from the ordinary rules (IC, SR) run on the draft alone.
+An editor's deliberate choice is kept with ``<!-- checker: ignore CODE -->`` on the line
+of the finding or the line before; a suppression that matches nothing is reported (IC190).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from checker.checks import CheckData
+from checker.config import Settings
+from checker.events import cluster_events
+from checker.extract import with_publication_date
+from checker.ingest import read_text
+from checker.ingest.decode import UnreadableInput, normalise_text
+from checker.ingest.text import parse_markdown, parse_plain_text
+from checker.model import Article, Claim, Finding
+from checker.pipeline import RunResult, analyse
+from checker.rulebook import load_rules, run_rules, selected_rules
+
+DRAFT_FAMILIES = ("IC", "SR", "SV")  # the draft's own problems; the CC2xx rules compare it with the record
+_SUPPRESSION = re.compile(r"<!--\s*checker:\s*ignore\s+([A-Z]{2}\d{3}(?:\s*,\s*[A-Z]{2}\d{3})*)\s*-->")
+
+
+class DraftError(ValueError):
+    """A draft that cannot be read: the message names the file and the reason."""
+
+
+@dataclass
+class CheckResult:
+    """Findings for one draft, in line order, and the draft as read."""
+
+    path: str
+    article: Article
+    claims: list[Claim]
+    findings: list[Finding] = field(default_factory=list)
+
+
+def read_draft(path: Path, settings: Settings | None = None, today: date | None = None) -> Article:
+    """A draft as an article: Markdown front matter or plain text; line numbers as the editor sees them."""
+    try:
+        text = read_text(path, settings or Settings())
+    except UnreadableInput as problem:
+        raise DraftError(f"{path}: {problem.reason}") from None
+    return draft_article(text, str(path), today=today)
+
+
+def draft_article(text: str, path: str = "draft.md", today: date | None = None) -> Article:
+    """Parse draft text. Its publication date: front matter, else inferred from the text, else today."""
+    text = normalise_text(text)
+    try:
+        parsed = parse_markdown(text) if not path.endswith(".txt") else parse_plain_text(text)
+    except UnreadableInput as problem:
+        line = f":{problem.line}" if problem.line else ""
+        raise DraftError(f"{path}{line}: {problem.reason}") from None
+    article = Article(
+        article_id=f"draft:{Path(path).name}",
+        source_path=path,
+        text=parsed.text,
+        sha256="0" * 64,
+        title=parsed.title,
+        published=parsed.published,
+        format="draft",
+        line_offset=parsed.line_offset,
+        outlet=(parsed.metadata or {}).get("outlet"),
+    )
+    article = with_publication_date(article)
+    if article.published is None:
+        article = replace(article, published=today or date.today(), published_inferred=True)
+    return article
+
+
+def check_draft(draft: Article, record: RunResult, settings: Settings | None = None) -> CheckResult:
+    """Check one draft against the record (the result of ``analyse`` over the articles on record)."""
+    settings = settings or Settings()
+    rules = selected_rules(load_rules(settings), settings)
+    own = analyse([draft], settings)  # the draft's claims, and its own problems
+    findings = [f for f in own.findings if f.code[:2] in DRAFT_FAMILIES and f.rule != "suppression.unused"]
+    # cluster the draft with (copies of) the record, so its figures join the events on record
+    record_claims = [replace(claim) for claim in record.claims]
+    events = cluster_events(record_claims + own.claims)
+    data = CheckData(record.articles + own.articles, record_claims + own.claims, events,
+                     drafts=frozenset({draft.article_id}))
+    findings += run_rules([rule for rule in rules if rule.check == "draft_vs_record"], data)
+    findings, unused = _apply_suppressions(draft, findings)
+    data.unused_suppressions = unused
+    findings += run_rules([rule for rule in rules if rule.check == "unused_suppression"], data)
+    findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
+    return CheckResult(draft.source_path, draft, own.claims, findings)
+
+
+def _apply_suppressions(draft: Article, findings: list[Finding]) -> tuple[list[Finding], list]:
+    """Drop findings an editor suppressed on their line or the line before; return the unused suppressions."""
+    suppressions: list[tuple[int, int, int, str]] = []  # (file line, start, end, code)
+    offset = 0
+    for index, line in enumerate(draft.text.split("\n")):
+        for match in _SUPPRESSION.finditer(line):
+            for code in match.group(1).split(","):
+                suppressions.append((index + 1 + draft.line_offset, offset + match.start(), offset + match.end(),
+                                     code.strip()))
+        offset += len(line) + 1
+    used: set[tuple[int, str]] = set()
+    kept = []
+    for finding in findings:
+        lines = (finding.line, (finding.line or 0) - 1)
+        hit = next(((line, code) for line, _, _, code in suppressions if line in lines and code == finding.code), None)
+        if hit:
+            used.add(hit)
+        else:
+            kept.append(finding)
+    unused = [(draft.article_id, start, end, code, line) for line, start, end, code in suppressions
+              if (line, code) not in used]
+    return kept, unused
