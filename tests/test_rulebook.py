@@ -85,7 +85,7 @@ def test_rulebook_select_ignore_and_severity_from_config(tmp_path: Path) -> None
                       'severity = {CC101 = "warning"}\nfail-on = "warning"\n', encoding="utf-8")
     settings = load_settings(config)
     rules = {rule.code: rule for rule in selected_rules(load_rules(settings), settings)}
-    assert set(rules) == {"CC101", "CC103", "CC104", "SR101"}
+    assert set(rules) == {"CC101", "CC103", "CC104", "CC201", "CC202", "CC203", "SR101"}
     assert rules["CC101"].severity == "warning"
     result = CliRunner().invoke(app, ["report", str(EXAMPLES), "--format", "json", "--config", str(config)])
     codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
@@ -106,5 +106,5 @@ def test_cli_rules_lists_and_explains() -> None:
     explained = CliRunner().invoke(app, ["rules", "numbers.conflicting_count"])
     assert explained.exit_code == 0 and explained.stdout.startswith("CC101") and "## Why it matters" in explained.stdout
     family = CliRunner().invoke(app, ["rules", "IC"])
-    assert family.stdout.count("## What it finds") == 3
+    assert family.stdout.count("## What it finds") == len(load_rules().find("IC"))
     assert CliRunner().invoke(app, ["rules", "ZZ999"]).exit_code == 2

@@ -2,7 +2,8 @@
 
 The cases live in ``tests/cases/rules.yaml`` (see its header for the format). Each case
 builds in-memory articles, runs ``checker.pipeline.analyse`` on them (extraction, event
-clustering and every rule) and looks only at the findings of the case's rule. A failing
+clustering and every rule) and looks only at the findings of the case's rule. A case with
+a ``draft`` checks that draft against the articles, as ``checker check`` does. A failing
 case prints every finding and every extracted claim, so the cause can be read off the
 test output. Cases the checker gets wrong today carry an ``xfail`` reason and run as
 strict xfails.
@@ -18,9 +19,10 @@ import pytest
 from tests.case_files import case_param, load_cases
 from checker.model import Article, Finding
 from checker.pipeline import RunResult, analyse
+from checker.prepublication import check_draft, draft_article
 from checker.rulebook import load_rules
 
-CASE_KEYS = {"id", "rule", "articles", "fires", "message_contains", "spans_contain", "findings", "xfail"}
+CASE_KEYS = {"id", "rule", "articles", "draft", "fires", "message_contains", "spans_contain", "findings", "xfail"}
 ARTICLE_KEYS = {"id", "outlet", "published", "title", "text"}
 CLAIM_COLUMNS = ("claim_id", "kind", "surface", "value_low", "value_high", "subject", "predicate", "population",
                  "speaker", "speaker_kind", "actor", "stance", "event_id", "in_headline")
@@ -74,6 +76,10 @@ def _matches(finding: Finding, case: dict) -> bool:
 def test_rule_case(case: dict) -> None:
     articles = [_article(case["id"], spec) for spec in case["articles"]]
     result = analyse(articles)
+    if "draft" in case:  # a pre-publication check: the draft against the articles as the record
+        checked = check_draft(draft_article(case["draft"], f"cases/{case['id']}/draft.md"), result)
+        result = RunResult(articles=result.articles + [checked.article], claims=result.claims + checked.claims,
+                           findings=checked.findings)
     findings = [f for f in result.findings if f.code == case["rule"]]
     report = _report(case, result, findings)
     if not case["fires"]:
