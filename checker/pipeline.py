@@ -13,7 +13,7 @@ from checker.ingest import read_inputs
 from checker.model import Article, Event, Finding, SkippedInput
 from checker.extract import extract_claims, with_publication_date
 from checker.model import Claim
-from checker.schemas import ArticleSchema, ClaimSchema, validate_rows
+from checker.schemas import ArticleSchema, ClaimSchema, RowFailure, validate_rows
 from checker.checks import CheckData
 from checker.events import cluster_events
 from checker.rulebook import load_rules, run_rules, selected_rules
@@ -53,17 +53,34 @@ def analyse(
     articles: list[Article], settings: Settings | None = None, skipped: list[SkippedInput] | None = None
 ) -> RunResult:
     """Everything after reading: publication dates, claims, validation, events and the rules' findings."""
+    articles, claims, failures = extract(articles)
+    return assess(articles, claims, settings, skipped=skipped, failures=failures)
+
+
+def extract(articles: list[Article]) -> tuple[list[Article], list[Claim], list[RowFailure]]:
+    """Articles with publication dates settled, their claims, and the rows that failed validation."""
+    articles = [with_publication_date(a) for a in articles]
+    _, failures = validate_rows(ArticleSchema, articles_frame(articles), "article", "article_id")
+    claims = [claim for article in articles for claim in extract_claims(article)]
+    failures += validate_claims(claims, articles)
+    return articles, claims, failures
+
+
+def assess(
+    articles: list[Article],
+    claims: list[Claim],
+    settings: Settings | None = None,
+    skipped: list[SkippedInput] | None = None,
+    failures: list[RowFailure] | None = None,
+) -> RunResult:
+    """Events and findings for claims already extracted (from a run, or from a ledger)."""
     settings = settings or Settings()
-    result = RunResult(articles=[with_publication_date(a) for a in articles], skipped=list(skipped or []))
-    _, failures = validate_rows(ArticleSchema, articles_frame(result.articles), "article", "article_id")
-    for article in result.articles:
-        result.claims.extend(extract_claims(article))
-    failures += validate_claims(result.claims, result.articles)
+    result = RunResult(articles=articles, claims=claims, skipped=list(skipped or []))
     result.events = cluster_events(result.claims)
     book = load_rules(settings)
     result.skipped.extend(SkippedInput(p.path, f"rule pack problem, rule left out: {p.reason}", p.line)
                           for p in book.problems)
-    data = CheckData(result.articles, result.claims, result.events, failures)
+    data = CheckData(result.articles, result.claims, result.events, list(failures or []))
     result.findings = run_rules(selected_rules(book, settings), data)
     return result
 

@@ -195,7 +195,7 @@ def _event_for(
             if finer and event_type is not None and _context_type(context) == event_type and _within(finer, place):
                 place = finer
                 break
-    mention = _nearest(own.dates, position, key=lambda m: m.start)
+    mention = _nearest(_event_dates(own, published), position, key=lambda m: m.start)
     if mention is not None:
         return _Event(event_type, place, mention.low, mention.high)
     if _LATER.search(own.sentence.text):
@@ -205,14 +205,30 @@ def _event_for(
     if event_type is not None and place is not None:
         # an earlier sentence about the same kind of event at the same place, that dates it
         for context in reversed(earlier):
-            if context.dates and context.specific_place() == place and _context_type(context) == event_type:
-                return _Event(event_type, place, context.dates[-1].low, context.dates[-1].high)
+            dates = _event_dates(context, published)
+            if dates and context.specific_place() == place and _context_type(context) == event_type:
+                return _Event(event_type, place, dates[-1].low, dates[-1].high)
     for context in reversed(earlier):
         if context.sentence.paragraph != paragraph:
             break
-        if context.dates and context.specific_place() in (None, place):
-            return _Event(event_type, place, context.dates[-1].low, context.dates[-1].high)
+        dates = _event_dates(context, published)
+        if dates and context.specific_place() in (None, place):
+            return _Event(event_type, place, dates[-1].low, dates[-1].high)
     return _Event(event_type, place, None, None)
+
+
+_NOT_WHEN = re.compile(r"\b(?:since|until|till|before|ahead of|anniversary)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _event_dates(context: SentenceContext, published: date | None) -> list[DateMention]:
+    """Dates that can say when an event happened: not a relative date after publication ("next month's
+    anniversary"; an explicit one is kept, for SV002 to question), and not a boundary ("the largest
+    attack since 2010", "until January")."""
+    return [
+        mention for mention in context.dates
+        if not (published and mention.relative and mention.low and mention.low > published)
+        and not _NOT_WHEN.search(context.sentence.text, max(0, mention.start - 20), mention.start)
+    ]
 
 
 def _level(place: str) -> int:

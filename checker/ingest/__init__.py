@@ -14,7 +14,7 @@ from checker.ingest.manifest import manifest_rows
 from checker.ingest.text import ParsedText, parse_date, parse_markdown, parse_plain_text
 from checker.model import Article, SkippedInput
 
-__all__ = ["Ingested", "read_inputs", "read_text", "SUPPORTED_SUFFIXES"]
+__all__ = ["Ingested", "iter_articles", "read_inputs", "read_text", "SUPPORTED_SUFFIXES"]
 
 TEXT_PARSERS: dict[str, tuple[str, Callable[[str], ParsedText]]] = {
     ".txt": ("text", parse_plain_text),
@@ -34,7 +34,6 @@ class Ingested:
 
     articles: list[Article] = field(default_factory=list)
     skipped: list[SkippedInput] = field(default_factory=list)
-    files_seen: int = 0
 
 
 def iter_input_files(paths: Iterable[Path]) -> Iterator[Path | SkippedInput]:
@@ -67,36 +66,45 @@ def read_text(path: Path, settings: Settings) -> str:
     return normalise_text(decode_bytes(data))
 
 
+def iter_articles(
+    paths: Iterable[Path | str],
+    settings: Settings | None = None,
+    on_file: Callable[[Path], None] | None = None,
+) -> Iterator[Article | SkippedInput]:
+    """Each article under ``paths`` as it is read, or a ``SkippedInput`` with the reason; never raises."""
+    settings = settings or Settings()
+    used_ids: set[str] = set()
+    for item in iter_input_files(Path(p) for p in paths):
+        if isinstance(item, SkippedInput):
+            yield item
+            continue
+        if on_file:
+            on_file(item)
+        suffix = item.suffix.lower()
+        if suffix not in SUPPORTED_SUFFIXES:
+            yield SkippedInput(str(item), f"unsupported file type {suffix or '(none)'}")
+            continue
+        try:
+            text = read_text(item, settings)
+            if suffix in MANIFEST_SUFFIXES:
+                yield from _read_manifest(item, text, settings, used_ids)
+            else:
+                article = _article_from_file(item, text)
+                article.article_id = _unique_id(article.article_id, article.sha256, used_ids)
+                yield article
+        except UnreadableInput as problem:
+            yield SkippedInput(str(item), problem.reason, problem.line)
+
+
 def read_inputs(
     paths: Iterable[Path | str],
     settings: Settings | None = None,
     on_file: Callable[[Path], None] | None = None,
 ) -> Ingested:
     """Read every article under ``paths``. Never raises for bad input: it is listed in ``skipped``."""
-    settings = settings or Settings()
     result = Ingested()
-    used_ids: set[str] = set()
-    for item in iter_input_files(Path(p) for p in paths):
-        if isinstance(item, SkippedInput):
-            result.skipped.append(item)
-            continue
-        result.files_seen += 1
-        if on_file:
-            on_file(item)
-        suffix = item.suffix.lower()
-        if suffix not in SUPPORTED_SUFFIXES:
-            result.skipped.append(SkippedInput(str(item), f"unsupported file type {suffix or '(none)'}"))
-            continue
-        try:
-            text = read_text(item, settings)
-            if suffix in MANIFEST_SUFFIXES:
-                _read_manifest(item, text, settings, result, used_ids)
-            else:
-                article = _article_from_file(item, text)
-                article.article_id = _unique_id(article.article_id, article.sha256, used_ids)
-                result.articles.append(article)
-        except UnreadableInput as problem:
-            result.skipped.append(SkippedInput(str(item), problem.reason, problem.line))
+    for item in iter_articles(paths, settings, on_file):
+        (result.skipped if isinstance(item, SkippedInput) else result.articles).append(item)
     return result
 
 
@@ -137,11 +145,12 @@ def _article_from_file(path: Path, text: str) -> Article:
     )
 
 
-def _read_manifest(path: Path, text: str, settings: Settings, result: Ingested, used_ids: set[str]) -> None:
-    rows_read = 0
+def _read_manifest(path: Path, text: str, settings: Settings, used_ids: set[str]) -> Iterator[Article | SkippedInput]:
+    rows_read, skipped_any = 0, False
     for row in manifest_rows(text, path):
         if isinstance(row, UnreadableInput):
-            result.skipped.append(SkippedInput(str(path), row.reason, row.line))
+            skipped_any = True
+            yield SkippedInput(str(path), row.reason, row.line)
             continue
         where = f"{path}:{row.line}"
         fields = row.fields
@@ -168,12 +177,13 @@ def _read_manifest(path: Path, text: str, settings: Settings, result: Ingested, 
             article.title = _text_or_none(fields["title"]) or article.title
             article.published = parse_date(fields["published"], "published") or article.published
         except UnreadableInput as problem:
-            result.skipped.append(SkippedInput(str(path), problem.reason, problem.line or row.line))
+            skipped_any = True
+            yield SkippedInput(str(path), problem.reason, problem.line or row.line)
             continue
         # manifest id, else the referenced file's own id (front matter or file name), else a content hash
         wanted = _text_or_none(fields["id"]) or article.article_id or article.sha256[:16]
         article.article_id = _unique_id(wanted, article.sha256, used_ids)
-        result.articles.append(article)
+        yield article
         rows_read += 1
-    if rows_read == 0 and not any(s.path == str(path) for s in result.skipped):
-        result.skipped.append(SkippedInput(str(path), "manifest lists no articles"))
+    if rows_read == 0 and not skipped_any:
+        yield SkippedInput(str(path), "manifest lists no articles")

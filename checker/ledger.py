@@ -1,0 +1,273 @@
+"""The claim ledger: an embedded DuckDB file of articles, claims, events and findings, scanned incrementally.
+
+Articles are keyed by ``article_id`` and scanned by content hash: an unchanged article is
+skipped, a changed one replaced with its claims. Each batch is one transaction, so a scan
+killed midway leaves a ledger that opens, and a rerun completes it with nothing lost or
+doubled. Events and findings are recomputed from the stored claims at the end of a scan.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, fields
+from datetime import date
+from pathlib import Path
+
+from checker.config import Settings
+from checker.ingest import iter_articles
+from checker.model import Article, Claim, Event, Finding, SkippedInput
+from checker.pipeline import RunResult, assess, extract
+
+DEFAULT_LEDGER = Path(".checker") / "ledger.duckdb"
+BATCH_ARTICLES = 200
+TABLES = {"articles": Article, "claims": Claim, "events": Event, "findings": Finding, "skipped": SkippedInput}
+KEYS = {"articles": "article_id", "claims": "claim_id", "events": "event_id", "findings": "finding_id"}
+
+
+class LedgerError(RuntimeError):
+    """A ledger that cannot be opened or written: the message names the file."""
+
+
+def _sql_type(annotation: object) -> str:
+    text = str(annotation)
+    if "list[dict" in text:
+        return "JSON"
+    if "list[str" in text:
+        return "VARCHAR[]"
+    for name, sql in (("bool", "BOOLEAN"), ("float", "DOUBLE"), ("int", "INTEGER"), ("date", "DATE")):
+        if text.startswith(name) or f" {name}" in text.replace("|", " "):
+            return sql
+    return "VARCHAR"
+
+
+def _columns(record: type) -> list[tuple[str, str]]:
+    return [(f.name, _sql_type(f.type)) for f in fields(record)]
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"'
+
+
+@dataclass
+class ScanStats:
+    """What a scan did: articles added, replaced, unchanged; inputs skipped; claims stored."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    claims: int = 0
+
+
+class Ledger:
+    """An open ledger file. Use as a context manager; every write is a transaction."""
+
+    def __init__(self, path: Path | str, read_only: bool = False) -> None:
+        import duckdb
+
+        self.path = Path(path)
+        if read_only and not self.path.is_file():
+            raise LedgerError(f"{self.path}: no such ledger (create one with 'checker scan PATH --ledger {self.path}')")
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.connection = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as error:
+            raise LedgerError(f"{self.path}: cannot open the ledger: {error}") from None
+        if not read_only:
+            self._create_tables()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.connection.close()
+
+    def _create_tables(self) -> None:
+        for table, record in TABLES.items():
+            columns = ", ".join(f"{_quoted(name)} {sql}" for name, sql in _columns(record))
+            key = f", PRIMARY KEY ({_quoted(KEYS[table])})" if table in KEYS else ""
+            self.connection.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns}{key})")
+
+    # --- writing ----------------------------------------------------------------------------------
+    def known_hashes(self) -> dict[str, str]:
+        return dict(self.connection.execute("SELECT article_id, sha256 FROM articles").fetchall())
+
+    def store_batch(self, articles: list[Article], claims: list[Claim], skipped: list[SkippedInput]) -> None:
+        """Replace these articles and their claims, and record skipped inputs, in one transaction."""
+        connection = self.connection
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            ids = [a.article_id for a in articles]
+            if ids:
+                connection.execute("DELETE FROM claims WHERE article_id IN (SELECT UNNEST(?))", [ids])
+                connection.execute("DELETE FROM articles WHERE article_id IN (SELECT UNNEST(?))", [ids])
+                self._insert("articles", articles)
+                self._insert("claims", claims)
+            paths = [s.path for s in skipped]
+            if paths:
+                connection.execute("DELETE FROM skipped WHERE path IN (SELECT UNNEST(?))", [paths])
+                self._insert("skipped", skipped)
+            connection.execute("COMMIT")
+        except Exception:
+            connection.execute("ROLLBACK")
+            raise
+
+    def store_assessment(self, result: RunResult) -> None:
+        """Replace the events and findings (derived from all claims) in one transaction."""
+        connection = self.connection
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            connection.execute("DELETE FROM events")
+            connection.execute("DELETE FROM findings")
+            connection.execute("UPDATE claims SET event_id = NULL")
+            self._insert("events", result.events)
+            self._insert("findings", result.findings)
+            pairs = [(c.claim_id, c.event_id) for c in result.claims if c.event_id]
+            if pairs:
+                import pandas as pd
+
+                frame = pd.DataFrame(pairs, columns=["claim_id", "event_id"])
+                connection.register("event_of_claim", frame)
+                connection.execute("UPDATE claims SET event_id = e.event_id FROM event_of_claim e "
+                                   "WHERE claims.claim_id = e.claim_id")
+                connection.unregister("event_of_claim")
+            connection.execute("COMMIT")
+        except Exception:
+            connection.execute("ROLLBACK")
+            raise
+
+    def _insert(self, table: str, records: list) -> None:
+        if not records:
+            return
+        import pandas as pd
+
+        names = [name for name, _ in _columns(TABLES[table])]
+        rows = [_row(record, names) for record in records]
+        frame = pd.DataFrame(rows, columns=names)
+        self.connection.register("incoming", frame)
+        column_list = ", ".join(_quoted(n) for n in names)
+        self.connection.execute(f"INSERT INTO {table} ({column_list}) SELECT {column_list} FROM incoming")
+        self.connection.unregister("incoming")
+
+    # --- reading ----------------------------------------------------------------------------------
+    def load(self, table: str, where: str = "", parameters: list | None = None) -> list:
+        record = TABLES[table]
+        names = [name for name, _ in _columns(record)]
+        query = f"SELECT {', '.join(_quoted(n) for n in names)} FROM {table} {where}"
+        rows = self.connection.execute(query, parameters or []).fetchall()
+        return [record(**_values(dict(zip(names, row)), record)) for row in rows]
+
+    def record(self) -> RunResult:
+        """Articles, claims and skipped inputs as stored (events and findings are recomputed by ``assess``)."""
+        return RunResult(articles=self.load("articles", "ORDER BY article_id"),
+                         claims=self.load("claims", "ORDER BY article_id, start"),
+                         skipped=self.load("skipped", "ORDER BY path"))
+
+    def record_near(self, claims: list[Claim], days: int = 45) -> RunResult:
+        """Only what a draft's claims could be compared with: claims of the same kind of event at the same
+        places, near in time, and their articles. Keeps ``checker check`` fast on a large ledger."""
+        keys = {(c.event_type, c.place) for c in claims if c.kind == "count" and c.event_type and c.place}
+        if not keys:
+            return RunResult()
+        low = min((c.event_date_low for c in claims if c.event_date_low), default=None)
+        high = max((c.event_date_high for c in claims if c.event_date_high), default=None)
+        where = "WHERE (" + " OR ".join("(event_type = ? AND place = ?)" for _ in keys) + ")"
+        parameters: list = [value for key in sorted(keys) for value in key]
+        if low and high:
+            where += (" AND (event_date_low IS NULL OR event_date_high IS NULL OR "
+                      "(event_date_low <= ? + INTERVAL (?) DAY AND event_date_high >= ? - INTERVAL (?) DAY))")
+            parameters += [high, days, low, days]
+        near = self.load("claims", where, parameters)
+        article_ids = sorted({c.article_id for c in near})
+        articles = self.load("articles", "WHERE article_id IN (SELECT UNNEST(?))", [article_ids]) if near else []
+        return RunResult(articles=articles, claims=near)
+
+    def export(self, directory: Path) -> list[Path]:
+        """Every table as a Parquet file in ``directory``."""
+        directory.mkdir(parents=True, exist_ok=True)
+        written = []
+        for table in TABLES:
+            target = directory / f"{table}.parquet"
+            escaped = str(target).replace("'", "''")
+            self.connection.execute(f"COPY {table} TO '{escaped}' (FORMAT PARQUET)")
+            written.append(target)
+        return written
+
+
+def _row(record: object, names: list[str]) -> list:
+    row = []
+    for name in names:
+        value = getattr(record, name)
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            value = json.dumps(value, ensure_ascii=False)
+        elif isinstance(value, list) and not value and name == "spans":
+            value = "[]"
+        row.append(value)
+    return row
+
+
+def _values(row: dict, record: type) -> dict:
+    for name, sql in _columns(record):
+        value = row[name]
+        if sql == "JSON" and isinstance(value, str):
+            row[name] = json.loads(value)
+        elif sql == "VARCHAR[]" and value is None:
+            row[name] = []
+        elif sql == "DATE" and value is not None and not isinstance(value, date):
+            row[name] = date.fromisoformat(str(value)[:10])
+    return row
+
+
+def scan(
+    ledger_path: Path | str,
+    paths: Iterable[Path | str],
+    settings: Settings | None = None,
+    on_file: Callable[[Path], None] | None = None,
+    batch_articles: int = BATCH_ARTICLES,
+) -> tuple[ScanStats, RunResult]:
+    """Add the articles under ``paths`` to the ledger, batch by batch; then recompute events and findings."""
+    settings = settings or Settings()
+    stats = ScanStats()
+    with Ledger(ledger_path) as ledger:
+        known = ledger.known_hashes()
+        for articles, skipped in _batches(iter_articles(paths, settings, on_file), batch_articles):
+            fresh = []
+            for article in articles:
+                if known.get(article.article_id) == article.sha256:
+                    stats.unchanged += 1
+                    continue
+                stats.replaced += article.article_id in known
+                stats.added += article.article_id not in known
+                fresh.append(article)
+            stats.skipped += len(skipped)
+            fresh, claims, _ = extract(fresh)
+            stats.claims += len(claims)
+            ledger.store_batch(fresh, claims, skipped)
+            known.update((a.article_id, a.sha256) for a in fresh)
+        record = ledger.record()
+        result = assess(record.articles, record.claims, settings, skipped=record.skipped)
+        ledger.store_assessment(result)
+    return stats, result
+
+
+def _batches(items: Iterator[Article | SkippedInput], size: int) -> Iterator[tuple[list[Article], list[SkippedInput]]]:
+    articles: list[Article] = []
+    skipped: list[SkippedInput] = []
+    for item in items:
+        (skipped if isinstance(item, SkippedInput) else articles).append(item)
+        if len(articles) >= size:
+            yield articles, skipped
+            articles, skipped = [], []
+    if articles or skipped:
+        yield articles, skipped
+
+
+def report_from(ledger_path: Path | str, settings: Settings | None = None) -> RunResult:
+    """The report's data from a ledger, without re-reading any article."""
+    with Ledger(ledger_path, read_only=True) as ledger:
+        record = ledger.record()
+    return assess(record.articles, record.claims, settings, skipped=record.skipped)
+
+
