@@ -129,6 +129,31 @@ def terminal_output(output: Path | None) -> Iterator[Console]:
         yield make_console(file=handle, width=120, color=False)
 
 
+def ledger_record(ledger: Path, settings: Settings):
+    """The report's data from a ledger; a missing or unreadable ledger is an input error (exit 2)."""
+    from checker.ledger import LedgerError, report_from
+
+    try:
+        result = report_from(ledger, settings)
+    except LedgerError as error:
+        fail(str(error))
+    if not result.articles:
+        fail(f"{ledger}: the ledger holds no articles")
+    return result
+
+
+def ledger_near(ledger: Path, draft):
+    """What is on record near a draft's claims, read from a ledger (only the events it could match)."""
+    from checker.extract import extract_claims
+    from checker.ledger import Ledger, LedgerError
+
+    try:
+        with Ledger(ledger, read_only=True) as opened:
+            return opened.record_near(extract_claims(draft))
+    except LedgerError as error:
+        fail(str(error))
+
+
 def write_output(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -139,9 +164,17 @@ def write_output(text: str, output: Path | None) -> None:
         fail(f"{output}: cannot write: {error.strerror or error}")
 
 
+LedgerOption = Annotated[
+    Optional[Path], typer.Option("--ledger", help="A claim ledger (DuckDB file) written by 'checker scan'.")
+]
+
+
 @app.command()
 def report(
-    paths: PathsArgument,
+    paths: Annotated[
+        Optional[list[Path]], typer.Argument(help="Article files or folders (or use --ledger): .txt .md .html .jsonl .json .csv")
+    ] = None,
+    ledger: LedgerOption = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.terminal,
     output: OutputOption = None,
     fail_on: Annotated[
@@ -156,7 +189,9 @@ def report(
     """Read articles, find conflicting claims, and print the report (the main job)."""
     settings = settings_for(config, fail_on=fail_on.value if fail_on else None, max_file_bytes=max_file_bytes,
                             select=_codes(select), ignore=_codes(ignore))
-    result = run_pipeline(paths, settings)
+    if bool(paths) == bool(ledger):
+        fail("give article PATHs or --ledger FILE (one of them)")
+    result = run_pipeline(paths, settings) if paths else ledger_record(ledger, settings)
     if output_format is OutputFormat.json:
         from checker.render.json_report import render_json
 
@@ -209,6 +244,7 @@ def check(
         typer.Option("--against", help="Articles or folders on record to check against (repeatable; "
                                        "default: 'against' in the configuration)."),
     ] = None,
+    ledger: LedgerOption = None,
     output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
     output: OutputOption = None,
     fail_on: Annotated[
@@ -230,19 +266,19 @@ def check(
     if not record_paths and settings.against:
         base = Path(settings.source).parent if settings.source else Path.cwd()
         record_paths = [base / path for path in settings.against]
-    if not record_paths:
-        fail("nothing to check against: give --against PATH (or 'against' in [tool.checker])")
+    if not record_paths and ledger is None:
+        fail("nothing to check against: give --against PATH or --ledger FILE (or 'against' in [tool.checker])")
     missing = [str(d) for d in drafts if not d.is_file()]
     if missing:
         fail(f"no such draft: {', '.join(missing)}")
-    record = run_pipeline(record_paths, settings)
+    record = run_pipeline(record_paths, settings) if record_paths else None
     findings = []
     for draft_path in drafts:
         try:
             draft = read_draft(draft_path, settings)
         except DraftError as error:
             fail(str(error))
-        findings.extend(check_draft(draft, record, settings).findings)
+        findings.extend(check_draft(draft, record or ledger_near(ledger, draft), settings).findings)
     if output_format is CheckFormat.json:
         from checker.render.lint import render_findings_json as render
     elif output_format is CheckFormat.sarif:
@@ -260,6 +296,50 @@ def check(
 
     if at_or_above(findings, settings.fail_on) and not exit_zero:
         raise typer.Exit(ExitCode.FINDINGS)
+
+
+@app.command()
+def scan(
+    paths: PathsArgument,
+    ledger: Annotated[
+        Path, typer.Option("--ledger", help="The ledger file to create or update (default .checker/ledger.duckdb).")
+    ] = Path(".checker/ledger.duckdb"),
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles written per transaction.")] = 200,
+    config: ConfigOption = None,
+    max_file_bytes: MaxBytesOption = None,
+) -> None:
+    """Add articles to the claim ledger: unchanged ones (same content hash) are skipped, changed ones replaced."""
+    from checker.ledger import LedgerError
+    from checker.ledger import scan as scan_into
+
+    settings = settings_for(config, max_file_bytes=max_file_bytes)
+    try:
+        with scan_progress(paths) as on_file:
+            stats, result = scan_into(ledger, paths, settings, on_file=on_file, batch_articles=batch_size)
+    except LedgerError as error:
+        fail(str(error))
+    stderr.print(f"{ledger}: {stats.added} articles added, {stats.replaced} replaced, {stats.unchanged} unchanged, "
+                 f"{stats.skipped} inputs skipped; {len(result.articles)} articles, {len(result.claims)} claims, "
+                 f"{len(result.events)} events, {len(result.findings)} findings on record", markup=False)
+    if not result.articles:
+        fail("nothing readable in the inputs, and the ledger holds no articles")
+
+
+@app.command()
+def export(
+    ledger: Annotated[Path, typer.Option("--ledger", help="The ledger file to export.")],
+    directory: Annotated[Path, typer.Argument(help="Folder to write one Parquet file per table into.")],
+) -> None:
+    """Export the ledger's tables (articles, claims, events, findings, skipped) to Parquet files."""
+    from checker.ledger import Ledger, LedgerError
+
+    try:
+        with Ledger(ledger, read_only=True) as opened:
+            written = opened.export(directory)
+    except LedgerError as error:
+        fail(str(error))
+    for path in written:
+        sys.stdout.write(f"{path}\n")
 
 
 @app.command()

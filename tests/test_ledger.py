@@ -1,0 +1,131 @@
+"""The claim ledger: incremental scans, reports and checks from it, Parquet export, and a scan killed midway."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+from typer.testing import CliRunner
+
+from checker.cli import app
+from checker.ledger import Ledger
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "claims" / "corpus"
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def report_json(*args: str) -> dict:
+    result = invoke("report", *args, "--format", "json", "--exit-zero")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def signature(report: dict) -> tuple:
+    """What must not change between a direct report and one from the ledger."""
+    return (
+        sorted((c["claim_id"], c["surface"], c["value_low"], c["speaker"], c["event_id"]) for c in report["claims"]),
+        sorted((f["code"], f["message"]) for f in report["findings"]),
+    )
+
+
+def test_ledger_report_matches_a_direct_report(tmp_path: Path) -> None:
+    ledger = tmp_path / "ledger.duckdb"
+    assert invoke("scan", str(EXAMPLES), "--ledger", str(ledger)).exit_code == 0
+    assert signature(report_json("--ledger", str(ledger))) == signature(report_json(str(EXAMPLES)))
+
+
+def test_ledger_rescan_skips_unchanged_and_replaces_changed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(EXAMPLES, corpus)
+    ledger = tmp_path / "ledger.duckdb"
+    invoke("scan", str(corpus), "--ledger", str(ledger))
+    again = invoke("scan", str(corpus), "--ledger", str(ledger))
+    assert "0 articles added, 0 replaced, 7 unchanged" in again.stderr
+    story = corpus / "a_kestrel_valley_herald_2020-12-20.md"
+    story.write_text(story.read_text(encoding="utf-8").replace("launched eight rockets", "launched nine rockets"),
+                     encoding="utf-8")
+    changed = invoke("scan", str(corpus), "--ledger", str(ledger))
+    assert "0 articles added, 1 replaced, 6 unchanged" in changed.stderr
+    claims = report_json("--ledger", str(ledger))["claims"]
+    surfaces = [c["surface"] for c in claims if c["article_id"] == "kvh-2020-12-20-green-zone-rockets"]
+    assert "nine" in surfaces and "eight" not in surfaces
+    assert len({c["claim_id"] for c in claims}) == len(claims)
+
+
+def test_ledger_export_writes_parquet_tables(tmp_path: Path) -> None:
+    ledger = tmp_path / "ledger.duckdb"
+    invoke("scan", str(EXAMPLES), "--ledger", str(ledger))
+    result = invoke("export", "--ledger", str(ledger), str(tmp_path / "out"))
+    assert result.exit_code == 0
+    with Ledger(ledger, read_only=True) as opened:
+        stored = opened.connection.execute("SELECT count(*) FROM claims").fetchone()[0]
+    exported = duckdb.sql(f"SELECT count(*) FROM read_parquet('{tmp_path / 'out' / 'claims.parquet'}')").fetchall()[0][0]
+    assert exported == stored > 0
+    assert {p.name for p in (tmp_path / "out").iterdir()} >= {"articles.parquet", "claims.parquet", "events.parquet",
+                                                              "findings.parquet"}
+
+
+def test_ledger_check_matches_check_against_the_articles(tmp_path: Path) -> None:
+    ledger = tmp_path / "ledger.duckdb"
+    invoke("scan", str(EXAMPLES), "--ledger", str(ledger))
+    draft = tmp_path / "draft.md"
+    draft.write_text("---\npublished: 2020-12-23\n---\n\nU.S. Central Command said eight rockets were fired at the "
+                     "Green Zone on Sunday, December 20, 2020.\n", encoding="utf-8")
+    from_ledger = invoke("check", str(draft), "--ledger", str(ledger))
+    from_articles = invoke("check", str(draft), "--against", str(EXAMPLES))
+    assert from_ledger.exit_code == from_articles.exit_code == 1
+    assert from_ledger.stdout == from_articles.stdout and " CC202 " in from_ledger.stdout
+
+
+def test_ledger_missing_file_is_an_input_error(tmp_path: Path) -> None:
+    result = invoke("report", "--ledger", str(tmp_path / "none.duckdb"))
+    assert result.exit_code == 2 and "no such ledger" in result.stderr
+
+
+def _corpus_of_copies(directory: Path, copies: int) -> int:
+    """Distinct small articles made from the example corpus; returns how many files."""
+    sources = sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".md", ".txt"))
+    directory.mkdir()
+    for copy in range(copies):
+        for source in sources:
+            text = source.read_text(encoding="utf-8").replace("id: ", f"id: c{copy}-", 1)
+            (directory / f"{copy:04d}_{source.name}").write_text(text + f"\nCopy {copy}.\n", encoding="utf-8")
+    return copies * len(sources)
+
+
+def test_ledger_scan_killed_midway_opens_and_a_rerun_completes_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    files = _corpus_of_copies(corpus, 120)
+    ledger = tmp_path / "ledger.duckdb"
+    command = [sys.executable, "-m", "checker", "scan", str(corpus), "--ledger", str(ledger), "--batch-size", "5"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:  # wait for the first committed batches
+        if ledger.with_suffix(".duckdb.wal").exists() and ledger.with_suffix(".duckdb.wal").stat().st_size > 50_000:
+            break
+        time.sleep(0.02)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert process.returncode == -signal.SIGKILL, "the scan finished before it could be killed"
+    with Ledger(ledger, read_only=True) as opened:  # opens after the kill
+        partial = opened.connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert 0 < partial < files
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert finished.returncode == 0, finished.stderr
+    clean = tmp_path / "clean.duckdb"
+    subprocess.run([*command[:5], "--ledger", str(clean)], capture_output=True, check=True, timeout=300)
+    with Ledger(ledger, read_only=True) as resumed, Ledger(clean, read_only=True) as reference:
+        for table in ("articles", "claims"):
+            query = f"SELECT count(*), count(DISTINCT {'article_id' if table == 'articles' else 'claim_id'}) FROM {table}"
+            assert resumed.connection.execute(query).fetchone() == reference.connection.execute(query).fetchone()
+        assert resumed.connection.execute("SELECT count(*) FROM articles").fetchone()[0] == files
