@@ -164,6 +164,10 @@ def write_output(text: str, output: Path | None) -> None:
         fail(f"{output}: cannot write: {error.strerror or error}")
 
 
+FailOnOption = Annotated[
+    Optional[FailLevel], typer.Option("--fail-on", help="Exit 1 when there are findings at or above this level (default error).")
+]
+ExitZeroOption = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")]
 LedgerOption = Annotated[
     Optional[Path], typer.Option("--ledger", help="A claim ledger (DuckDB file) written by 'checker scan'.")
 ]
@@ -177,10 +181,8 @@ def report(
     ledger: LedgerOption = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.terminal,
     output: OutputOption = None,
-    fail_on: Annotated[
-        Optional[FailLevel], typer.Option("--fail-on", help="Exit 1 when there are findings at or above this level (default error).")
-    ] = None,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
+    fail_on: FailOnOption = None,
+    exit_zero: ExitZeroOption = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     config: ConfigOption = None,
@@ -247,10 +249,8 @@ def check(
     ledger: LedgerOption = None,
     output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
     output: OutputOption = None,
-    fail_on: Annotated[
-        Optional[FailLevel], typer.Option("--fail-on", help="Exit 1 when there are findings at or above this level (default error).")
-    ] = None,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
+    fail_on: FailOnOption = None,
+    exit_zero: ExitZeroOption = False,
     config: ConfigOption = None,
 ) -> None:
     """Pre-publication check: each figure in a draft against the figures on record, like a linter.
@@ -315,13 +315,13 @@ def scan(
     settings = settings_for(config, max_file_bytes=max_file_bytes)
     try:
         with scan_progress(paths) as on_file:
-            stats, result = scan_into(ledger, paths, settings, on_file=on_file, batch_articles=batch_size)
+            stats, totals = scan_into(ledger, paths, settings, on_file=on_file, batch_articles=batch_size)
     except LedgerError as error:
         fail(str(error))
     stderr.print(f"{ledger}: {stats.added} articles added, {stats.replaced} replaced, {stats.unchanged} unchanged, "
-                 f"{stats.skipped} inputs skipped; {len(result.articles)} articles, {len(result.claims)} claims, "
-                 f"{len(result.events)} events, {len(result.findings)} findings on record", markup=False)
-    if not result.articles:
+                 f"{stats.skipped} inputs skipped; {totals['articles']} articles, {totals['claims']} claims, "
+                 f"{totals['events']} events, {totals['findings']} findings on record", markup=False)
+    if not totals["articles"]:
         fail("nothing readable in the inputs, and the ledger holds no articles")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
+from functools import cache
 from datetime import date
 from pathlib import Path
 
@@ -41,8 +42,15 @@ def _sql_type(annotation: object) -> str:
     return "VARCHAR"
 
 
-def _columns(record: type) -> list[tuple[str, str]]:
-    return [(f.name, _sql_type(f.type)) for f in fields(record)]
+@cache
+def _columns(record: type) -> tuple[tuple[str, str], ...]:
+    return tuple((f.name, _sql_type(f.type)) for f in fields(record))
+
+
+@cache
+def _conversions(record: type) -> tuple[tuple[str, str], ...]:
+    """The columns whose stored values need converting back (JSON text, NULL lists, dates)."""
+    return tuple((name, sql) for name, sql in _columns(record) if sql in ("JSON", "VARCHAR[]", "DATE"))
 
 
 def _quoted(name: str) -> str:
@@ -91,6 +99,11 @@ class Ledger:
             self.connection.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns}{key})")
 
     # --- writing ----------------------------------------------------------------------------------
+    def count(self, table: str) -> int:
+        if table not in TABLES:
+            raise ValueError(f"no table {table!r} in a ledger")
+        return self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
     def known_hashes(self) -> dict[str, str]:
         return dict(self.connection.execute("SELECT article_id, sha256 FROM articles").fetchall())
 
@@ -209,7 +222,7 @@ def _row(record: object, names: list[str]) -> list:
 
 
 def _values(row: dict, record: type) -> dict:
-    for name, sql in _columns(record):
+    for name, sql in _conversions(record):
         value = row[name]
         if sql == "JSON" and isinstance(value, str):
             row[name] = json.loads(value)
@@ -226,8 +239,9 @@ def scan(
     settings: Settings | None = None,
     on_file: Callable[[Path], None] | None = None,
     batch_articles: int = BATCH_ARTICLES,
-) -> tuple[ScanStats, RunResult]:
-    """Add the articles under ``paths`` to the ledger, batch by batch; then recompute events and findings."""
+) -> tuple[ScanStats, dict[str, int]]:
+    """Add the articles under ``paths`` to the ledger, batch by batch; then recompute events and findings
+    (when anything changed). Returns what the scan did, and how many rows each table now holds."""
     settings = settings or Settings()
     stats = ScanStats()
     with Ledger(ledger_path) as ledger:
@@ -246,10 +260,11 @@ def scan(
             stats.claims += len(claims)
             ledger.store_batch(fresh, claims, skipped)
             known.update((a.article_id, a.sha256) for a in fresh)
-        record = ledger.record()
-        result = assess(record.articles, record.claims, settings, skipped=record.skipped)
-        ledger.store_assessment(result)
-    return stats, result
+        if stats.added or stats.replaced or not ledger.count("events"):
+            record = ledger.record()
+            ledger.store_assessment(assess(record.articles, record.claims, settings, skipped=record.skipped))
+        totals = {table: ledger.count(table) for table in ("articles", "claims", "events", "findings")}
+    return stats, totals
 
 
 def _batches(items: Iterator[Article | SkippedInput], size: int) -> Iterator[tuple[list[Article], list[SkippedInput]]]:
