@@ -62,6 +62,14 @@ def comparable_counts(data: CheckData, include_vague: bool) -> dict[tuple, list[
     return groups
 
 
+def _bound_wording(a: Claim, b: Claim) -> bool:
+    """"more than 15" against "15": a bound one away from the other figure is wording, not a dispute."""
+    if "lower" not in (a.value_kind, b.value_kind) and "upper" not in (a.value_kind, b.value_kind):
+        return False
+    gap = max(a.value_low - b.value_high, b.value_low - a.value_high)
+    return 0 < gap <= 1
+
+
 def _draft(a: Claim, b: Claim, data: CheckData) -> Draft:
     event = data.event.get(a.event_id)
     return Draft(
@@ -87,7 +95,7 @@ def run(data: CheckData, params: dict) -> Drafts:
         reported: set[tuple[str, str]] = set()
         ordered = sorted(claims, key=lambda c: published_order(c, data))
         for a, b in combinations(ordered, 2):
-            if overlaps(a, b):
+            if overlaps(a, b) or _bound_wording(a, b):
                 continue
             if scope == "cross_speaker":
                 if a.speaker == b.speaker:

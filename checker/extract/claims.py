@@ -42,6 +42,8 @@ WEAPON_PREDICATES = {"fired", "landed", "failed_to_launch", "intercepted", "foun
 _WORD = re.compile(r"[\w.'’-]+")
 _NEWLINE = re.compile("\n")
 _DIGIT = re.compile("[0-9]")
+_REST_FOLLOWS = re.compile(r"\b(?:while|and|but|with)\s+(?:the\s+)?(?:\w+\s+)?(?:others|other\s+\w+|rest|remaining)\b",
+                           re.IGNORECASE)
 _COORDINATED = re.compile(r"\s*(?:[\w.'’-]+\s+){0,4}(?:and|or)\s+", re.IGNORECASE)
 # a country named as someone's patron is not where the event happened ("a militia loyal to Iran")
 _PATRON = re.compile(r"(?:loyal|allied|aligned|linked|close)\s+to\s+$|(?:backed|funded|supported|armed)\s+by\s+$",
@@ -495,6 +497,7 @@ def _count_claims(extractor: _ArticleExtractor, index: int) -> list[Claim]:
             found is None
             or lexicon.partial_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start)
             or lexicon.partial_after.match(text, quantity.phrase_end)
+            or _REST_FOLLOWS.search(text, quantity.phrase_end)  # "one hit the cafeteria while two others landed"
         )
         event = extractor.event_for(index, quantity.start, subject)
         if event.event_type is None and subject in lexicon.weapon_subjects and predicate in WEAPON_PREDICATES:
