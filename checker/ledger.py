@@ -181,17 +181,19 @@ class Ledger:
     def record_near(self, claims: list[Claim], days: int = 45) -> RunResult:
         """Only what a draft's claims could be compared with: claims of the same kind of event at the same
         places, near in time, and their articles. Keeps ``checker check`` fast on a large ledger."""
-        keys = {(c.event_type, c.place) for c in claims if c.kind == "count" and c.event_type and c.place}
+        # only dated, comparable figures can meet an event on record (an undated one joins only its own draft's)
+        comparable = [c for c in claims if c.kind == "count" and c.predicate and c.event_type and c.place
+                      and c.event_date_low and c.event_date_high]
+        keys = {(c.event_type, c.place) for c in comparable}
         if not keys:
             return RunResult()
-        low = min((c.event_date_low for c in claims if c.event_date_low), default=None)
-        high = max((c.event_date_high for c in claims if c.event_date_high), default=None)
+        low = min(c.event_date_low for c in comparable)
+        high = max(c.event_date_high for c in comparable)
         where = "WHERE (" + " OR ".join("(event_type = ? AND place = ?)" for _ in keys) + ")"
         parameters: list = [value for key in sorted(keys) for value in key]
-        if low and high:
-            where += (" AND (event_date_low IS NULL OR event_date_high IS NULL OR "
-                      "(event_date_low <= ? + INTERVAL (?) DAY AND event_date_high >= ? - INTERVAL (?) DAY))")
-            parameters += [high, days, low, days]
+        where += (" AND (event_date_low IS NULL OR event_date_high IS NULL OR "
+                  "(event_date_low <= ? + INTERVAL (?) DAY AND event_date_high >= ? - INTERVAL (?) DAY))")
+        parameters += [high, days, low, days]
         near = self.load("claims", where, parameters)
         article_ids = sorted({c.article_id for c in near})
         articles = self.load("articles", "WHERE article_id IN (SELECT UNNEST(?))", [article_ids]) if near else []

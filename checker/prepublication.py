@@ -90,12 +90,17 @@ def check_draft(draft: Article, record: RunResult, settings: Settings | None = N
     rules = selected_rules(load_rules(settings), settings)
     own = analyse([draft], settings)  # the draft's claims, and its own problems
     findings = [f for f in own.findings if f.code[:2] in DRAFT_FAMILIES and f.rule != "suppression.unused"]
-    # cluster the draft with (copies of) the record, so its figures join the events on record
-    record_claims = [replace(claim) for claim in record.claims]
-    events = cluster_events(record_claims + own.claims)
-    data = CheckData(record.articles + own.articles, record_claims + own.claims, events,
-                     drafts=frozenset({draft.article_id}))
-    findings += run_rules([rule for rule in rules if rule.check == "draft_vs_record"], data)
+    # cluster the draft with the record, so its figures join the events on record; the record's own
+    # event ids are put back afterwards (a scan result may be reused for the next draft)
+    record_event_ids = [claim.event_id for claim in record.claims]
+    try:
+        events = cluster_events(record.claims + own.claims)
+        data = CheckData(record.articles + own.articles, record.claims + own.claims, events,
+                         drafts=frozenset({draft.article_id}))
+        findings += run_rules([rule for rule in rules if rule.check == "draft_vs_record"], data)
+    finally:
+        for claim, event_id in zip(record.claims, record_event_ids):
+            claim.event_id = event_id
     findings, unused = _apply_suppressions(draft, findings)
     data.unused_suppressions = unused
     findings += run_rules([rule for rule in rules if rule.check == "unused_suppression"], data)

@@ -23,6 +23,7 @@ class CheckData:
     validation_failures: list[RowFailure] = field(default_factory=list)
     drafts: frozenset[str] = frozenset()  # article ids of drafts under a pre-publication check
     unused_suppressions: list[tuple[str, int, int, str, int]] = field(default_factory=list)
+    memo: dict = field(default_factory=dict)  # indexes that several rules of one run share
 
     @cached_property
     def article(self) -> dict[str, Article]:

@@ -46,11 +46,13 @@ def verdict(claim: Claim, figures: list[Claim]) -> tuple[str, list[Claim]] | Non
 def run(data: CheckData, params: dict) -> Drafts:
     if not data.drafts:
         return
-    on_record: dict[tuple, list[Claim]] = {}
-    for claim in data.claims:
-        if (claim.article_id not in data.drafts and claim.kind == "count" and claim.event_id and claim.predicate
-                and not claim.partial and claim.value_kind != "vague"):
-            on_record.setdefault(quantity_key(claim), []).append(claim)
+    on_record = data.memo.get("figures_on_record")
+    if on_record is None:  # shared by the three draft rules
+        on_record = data.memo["figures_on_record"] = {}
+        for claim in data.claims:
+            if (claim.article_id not in data.drafts and claim.kind == "count" and claim.event_id and claim.predicate
+                    and not claim.partial and claim.value_kind != "vague"):
+                on_record.setdefault(quantity_key(claim), []).append(claim)
     for claim in data.claims:
         if claim.article_id not in data.drafts or claim.kind != "count" or not claim.event_id or claim.partial:
             continue
