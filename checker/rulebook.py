@@ -216,8 +216,8 @@ def run_rules(rules: list[Rule], data: CheckData) -> list[Finding]:
 def _finding(rule: Rule, draft: Draft, data: CheckData) -> Finding:
     claim_ids = [c.claim_id for c in draft.claims]
     digest = hashlib.sha1("|".join([rule.code, draft.key, *claim_ids]).encode()).hexdigest()[:10]
-    spans = [(c.article_id, c.start, c.end) for c in draft.claims] + list(draft.spans)
-    article_ids = list(dict.fromkeys(article_id for article_id, _, _ in spans))
+    spans = [_claim_span(data, c) for c in draft.claims] + [_span(data, *span) for span in draft.spans]
+    article_ids = list(dict.fromkeys(span["article_id"] for span in spans))
     finding = Finding(
         finding_id=f"{rule.code}-{digest}",
         code=rule.code,
@@ -227,12 +227,19 @@ def _finding(rule: Rule, draft: Draft, data: CheckData) -> Finding:
         event_id=draft.event_id,
         claim_ids=claim_ids,
         article_ids=article_ids,
-        spans=[_span(data, *span) for span in spans],
+        spans=spans,
     )
     if finding.spans:
         first = finding.spans[0]
         finding.path, finding.line, finding.column = first["path"], first["line"], first["column"]
     return finding
+
+
+def _claim_span(data: CheckData, claim) -> dict:
+    """A claim's evidence: its line and column were worked out when it was extracted."""
+    return {"article_id": claim.article_id, "path": data.article[claim.article_id].source_path,
+            "start": claim.start, "end": claim.end, "line": claim.line, "column": claim.column,
+            "text": claim.surface}
 
 
 def _span(data: CheckData, article_id: str, start: int, end: int) -> dict:

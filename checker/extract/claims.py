@@ -63,9 +63,17 @@ class SentenceContext:
     sentence: Sentence
     words: frozenset[str] = frozenset()
     lower: str = ""
-    dates: list[DateMention] = field(default_factory=list)
+    published: date | None = None
     places: list[tuple[int, str, int]] = field(default_factory=list)  # (offset in sentence, canonical, level)
     triggers: list[tuple[int, str]] = field(default_factory=list)  # (offset, event type)
+    _dates: list[DateMention] | None = None
+
+    @property
+    def dates(self) -> list[DateMention]:
+        """Date mentions, parsed on first use: most sentences are never asked when their event happened."""
+        if self._dates is None:
+            self._dates = find_dates(self.sentence.text, self.published)
+        return self._dates
 
     def specific_place(self, near: int | None = None) -> str | None:
         """The most specific place named (country names only when nothing finer is); nearest ``near`` on ties."""
@@ -96,8 +104,7 @@ def _contexts(text: str, sentences: list[Sentence], published: date | None,
     contexts = []
     for sentence in sentences:
         lower = lower_text[sentence.start:sentence.end]
-        contexts.append(SentenceContext(sentence, words=sentence_words(lower), lower=lower,
-                                        dates=find_dates(sentence.text, published)))
+        contexts.append(SentenceContext(sentence, words=sentence_words(lower), lower=lower, published=published))
 
     def owner(position: int) -> SentenceContext | None:
         index = bisect.bisect_right(starts, position) - 1
@@ -203,21 +210,25 @@ def _event_for(
     mention = _nearest(_event_dates(own, published), position, key=lambda m: m.start)
     if mention is not None:
         return _Event(event_type, place, mention.low, mention.high)
-    if _LATER.search(own.sentence.text):
+    if "later" in own.words and _LATER.search(own.sentence.text):
         # "a week later": after the latest date stated before, and not after publication
         stated = [m.low for c in contexts[:index] for m in c.dates if m.low is not None]
         return _Event(event_type, place, max(stated) if stated else None, published)
     if event_type is not None and place is not None:
         # an earlier sentence about the same kind of event at the same place, that dates it
         for context in reversed(earlier):
+            if context.specific_place() != place or _context_type(context) != event_type:
+                continue
             dates = _event_dates(context, published)
-            if dates and context.specific_place() == place and _context_type(context) == event_type:
+            if dates:
                 return _Event(event_type, place, dates[-1].low, dates[-1].high)
     for context in reversed(earlier):
         if context.sentence.paragraph != paragraph:
             break
+        if context.specific_place() not in (None, place):
+            continue
         dates = _event_dates(context, published)
-        if dates and context.specific_place() in (None, place):
+        if dates:
             return _Event(event_type, place, dates[-1].low, dates[-1].high)
     return _Event(event_type, place, None, None)
 

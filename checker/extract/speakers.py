@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from checker.extract.lexicon import key_words, sentence_words
+from checker.extract.lexicon import key_words, phrase_alternation, sentence_words
 from checker.match import Entity, alias_table, entity_key, normalise
 from checker.resources import load_lexicon
 
@@ -34,11 +34,6 @@ class Attribution:
     chain: tuple[str, ...] = ()
 
 
-def _words_pattern(phrases: list[str]) -> str:
-    ordered = sorted({p.strip() for p in phrases}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in ordered)
-
-
 @dataclass(frozen=True)
 class _Patterns:
     verb: re.Pattern[str]
@@ -53,17 +48,16 @@ class _Patterns:
 # A noun phrase naming a speaker: up to eight words, none of them clause punctuation.
 _NP = r"(?P<np>(?:[\w.'’()&-]+\s+){0,7}?[\w.'’()&-]+)"
 # Adverbials allowed between a speaker and the verb: "the Pentagon later admitted", "Kirby on Monday said".
-_ADVERBIAL = r"(?:\s+(?:later|also|earlier|previously|then|again|repeatedly|separately|privately|publicly|already|have|has|had|on\s+\w+|last\s+\w+|this\s+\w+|\w+ly))*"
 
 
 @cache
 def _patterns() -> _Patterns:
     lexicon = load_lexicon("claims")
-    verbs = _words_pattern(lexicon["reporting_verbs"])
-    prepositions = _words_pattern([p for p in lexicon["reporting_prepositions"] if p not in ("citing", "quoting")])
+    verbs = phrase_alternation(lexicon["reporting_verbs"])
+    prepositions = phrase_alternation([p for p in lexicon["reporting_prepositions"] if p not in ("citing", "quoting")])
 
     def words(key: str) -> re.Pattern[str]:
-        return re.compile(rf"\b(?:{_words_pattern(lexicon[key])})\b", re.IGNORECASE)
+        return re.compile(rf"\b(?:{phrase_alternation(lexicon[key])})\b", re.IGNORECASE)
 
     return _Patterns(
         verb=re.compile(rf"\b(?:{verbs})\b"),
@@ -136,17 +130,36 @@ def _is_plausible(np: str) -> bool:
     return len(key.split()) <= 9
 
 
-_ADVERBIAL_TAIL = re.compile(rf"{_ADVERBIAL}\s*$")
 _PHRASE_BREAK = re.compile(r"[,;:“”\"—–]|\s-\s")  # brackets stay: "Central Command (CENTCOM) said"
+
+
+_ADVERBS = frozenset({"later", "also", "earlier", "previously", "then", "again", "repeatedly", "separately",
+                      "privately", "publicly", "already", "have", "has", "had"})
+_ADVERB_PAIRS = frozenset({"on", "last", "this"})  # "Kirby on Monday said", "the Pentagon last week said"
+
+
+def _strip_adverbials(before: str) -> str:
+    """``before`` without the adverbials that may stand between a speaker and its verb ("later", "on Monday")."""
+    while True:
+        head, _, last = before.rstrip().rpartition(" ")
+        if not last:
+            return before
+        if last in _ADVERBS or (last.endswith("ly") and last.isalpha() and last.islower()):
+            before = head
+            continue
+        previous = head.rpartition(" ")[2]
+        if previous in _ADVERB_PAIRS and last.isalpha():
+            before = head.rpartition(" ")[0]
+            continue
+        return before
 
 
 def _phrase_before(text: str, position: int) -> tuple[str, int]:
     """The words before ``position`` back to clause punctuation (at most 100 characters), minus adverbials."""
     window_start = max(0, position - 140)
-    before = text[window_start:position]
-    before = before[: _ADVERBIAL_TAIL.search(before).start()]
-    anonymity = _TRAILING_ANONYMITY.search(before)  # "officials, speaking on condition of anonymity, said"
-    if anonymity:
+    before = _strip_adverbials(text[window_start:position])
+    anonymity = "anonym" in before and _TRAILING_ANONYMITY.search(before)  # "officials, speaking on condition
+    if anonymity:                                                          # of anonymity, said"
         phrase, start = _phrase_before(text, window_start + anonymity.start())
         return f"{phrase} anonymous", start
     breaks = list(_PHRASE_BREAK.finditer(before))
