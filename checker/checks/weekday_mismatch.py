@@ -20,6 +20,7 @@ def _weekday_name() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
 
 
+_DAY_NUMBER = re.compile(r"\d")
 WINDOW = 60  # characters after a weekday name in which a date may follow ("Sunday, Dec. 20, 2020")
 
 
@@ -28,6 +29,8 @@ def run(data: CheckData, params: dict) -> Drafts:
         for weekday in _weekday_name().finditer(article.text):
             start = weekday.start()
             window = article.text[start:start + WINDOW]
+            if not _DAY_NUMBER.search(window):
+                continue  # "on Sunday" alone states no date to disagree with
             for mention in find_dates(window, article.published):
                 if mention.start != 0 or mention.weekday is None or mention.low is None or mention.low != mention.high:
                     continue

@@ -47,9 +47,6 @@ _REST_FOLLOWS = re.compile(r"\b(?:while|and|but|with)\s+(?:the\s+)?(?:\w+\s+)?(?
 _POSSESSIVE_OWNER = re.compile(r"['’]s\s+(?:military|army|government|foreign|defen[cs]e|interior|prime|president|"
                                r"security|joint|top|supreme|national|ministry|embassy|militia|forces|officials?)\b")
 _COORDINATED = re.compile(r"\s*(?:[\w.'’-]+\s+){0,4}(?:and|or)\s+", re.IGNORECASE)
-# a country named as someone's patron is not where the event happened ("a militia loyal to Iran")
-_PATRON = re.compile(r"(?:loyal|allied|aligned|linked|close)\s+to\s+$|(?:backed|funded|supported|armed)\s+by\s+$",
-                     re.IGNORECASE)
 _OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:forces|force|personnel|staff|coalition|army|military|"
                         r"troops|services|police|contingent|mission|embassy)\b", re.IGNORECASE)
 # the sentence prefilter: a digit, or a word of a number phrase (same test as numbers.CANDIDATE, on the word set)
@@ -119,7 +116,7 @@ def _contexts(text: str, sentences: list[Sentence], published: date | None,
             continue
         before = lower_text[max(context.sentence.start, match.start() - 25):match.start()]
         owner_of_next = _POSSESSIVE_OWNER.match(lower_text, match.end())  # "Iraq's military": an owner, not where
-        if not _PATRON.search(before) and not lexicon.near_place.search(before) and not owner_of_next:
+        if not owner_of_next and not lexicon.not_the_place.search(before):
             context.places.append((match.start() - context.sentence.start, entity.name, entity.level))
     for match in lexicon.event_trigger.finditer(lower_text):
         context = owner(match.start())

@@ -87,7 +87,7 @@ class ClaimLexicon:
     predicate_subjects: dict[str, frozenset[str]]
     partial_before: re.Pattern[str]
     partial_after: re.Pattern[str]
-    near_place: re.Pattern[str]
+    not_the_place: re.Pattern[str]  # words before a place name that make it a landmark or a patron
     trigger_keys: frozenset[str]
     responsibility_keys: frozenset[str]
     anonymous_keys: frozenset[str]
@@ -143,7 +143,11 @@ def claim_lexicon() -> ClaimLexicon:
         predicate_subjects={k: frozenset(v) for k, v in data["predicate_subjects"].items()},
         partial_before=re.compile(rf"\b(?:{phrase_alternation(data['partial_before'])})\s+$", re.IGNORECASE),
         partial_after=re.compile(rf"\s+(?:{phrase_alternation(data['partial_after'])})\b", re.IGNORECASE),
-        near_place=re.compile(rf"\b(?:{phrase_alternation(data['near_place_words'])})\s+(?:the\s+)?$", re.IGNORECASE),
+        not_the_place=re.compile(
+            rf"\b(?:(?:{phrase_alternation(data['near_place_words'])})\s+(?:the\s+)?"
+            rf"|(?:{phrase_alternation(data['patron_words'])})\s+)$",
+            re.IGNORECASE,
+        ),
         trigger_keys=key_words(event_type_of),
         responsibility_keys=key_words(stance_of),
         anonymous_keys=key_words(data["anonymous_markers"]),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from checker.extract.lexicon import key_words, phrase_alternation, sentence_words
 from checker.match import Entity, alias_table, entity_key, normalise
@@ -292,6 +292,7 @@ def find_quotations(paragraph: str) -> list[Quotation]:
     return quotes
 
 
+@lru_cache(maxsize=65536)
 def resolve_speaker(text: str, chain: tuple[str, ...] = ()) -> Speaker:
     """Canonical name and kind of a speaker phrase: alias tables, then guarded fuzzy match, then its own words."""
     patterns = _patterns()
