@@ -94,7 +94,8 @@ class _Event:
 def _contexts(text: str, sentences: list[Sentence], published: date | None,
               lexicon: ClaimLexicon) -> list[SentenceContext]:
     """Places, dates and event triggers of every sentence. Places and triggers are found in one pass over
-    the whole article (one regex call, not one per sentence) and handed to their sentences by offset."""
+    the whole article (one regex for both lists, not one per sentence) and handed to their sentences by
+    offset; dates are parsed when first asked for."""
     places = alias_table("place")
     lower_text = lower_same_length(text)
     starts = [sentence.start for sentence in sentences]
@@ -109,20 +110,22 @@ def _contexts(text: str, sentences: list[Sentence], published: date | None,
             return contexts[index]
         return None
 
-    for match in lexicon.place_pattern.finditer(lower_text):
+    for match in lexicon.place_or_trigger.finditer(lower_text):  # one pass for both word lists
         context = owner(match.start())
-        entity = places.lookup(match.group(0))
-        if context is None or entity is None:
+        if context is None:
+            continue
+        words = match.group(0)
+        event_type = canonical_event_type(words)
+        if event_type:
+            context.triggers.append((match.start() - context.sentence.start, event_type))
+            continue
+        entity = places.lookup(words)
+        if entity is None:
             continue
         before = lower_text[max(context.sentence.start, match.start() - 25):match.start()]
         owner_of_next = _POSSESSIVE_OWNER.match(lower_text, match.end())  # "Iraq's military": an owner, not where
         if not owner_of_next and not lexicon.not_the_place.search(before):
             context.places.append((match.start() - context.sentence.start, entity.name, entity.level))
-    for match in lexicon.event_trigger.finditer(lower_text):
-        context = owner(match.start())
-        event_type = canonical_event_type(match.group(0))
-        if context is not None and event_type:
-            context.triggers.append((match.start() - context.sentence.start, event_type))
     return contexts
 
 

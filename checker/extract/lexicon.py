@@ -77,18 +77,15 @@ class ClaimLexicon:
     not_modifiers: frozenset[str]
     back_reference: re.Pattern[str]
     hypothetical: re.Pattern[str]
-    event_trigger: re.Pattern[str]  # these three match lower-cased text
     event_type_of: dict[str, str]
     event_type_from_subject: dict[str, str]
-    place_pattern: re.Pattern[str]
+    place_or_trigger: re.Pattern[str]  # places and event triggers in one pattern, on lower-cased text
     responsibility: tuple[re.Pattern[str], dict[str, str]]  # one alternation of cues, and each cue's stance
     actor_pattern: re.Pattern[str]
-    place_keys: frozenset[str]
     predicate_subjects: dict[str, frozenset[str]]
     partial_before: re.Pattern[str]
     partial_after: re.Pattern[str]
     not_the_place: re.Pattern[str]  # words before a place name that make it a landmark or a patron
-    trigger_keys: frozenset[str]
     responsibility_keys: frozenset[str]
     anonymous_keys: frozenset[str]
     actor_keys: frozenset[str]
@@ -130,16 +127,14 @@ def claim_lexicon() -> ClaimLexicon:
         not_modifiers=frozenset(data["not_modifiers"]),
         back_reference=re.compile(rf"(?P<noun>{phrase_alternation(data['back_reference_nouns'])})\b", re.IGNORECASE),
         hypothetical=re.compile(rf"\b(?:{phrase_alternation(data['hypothetical_markers'])})\b", re.IGNORECASE),
-        event_trigger=_lower_pattern(event_type_of),
         event_type_of=event_type_of,
         event_type_from_subject=dict(data["event_type_from_subject"]),
-        place_pattern=_lower_pattern(place_surface),
+        place_or_trigger=_lower_pattern(place_surface + list(event_type_of)),
         responsibility=(
             _lower_pattern(stance_of),
             stance_of,
         ),
         actor_pattern=re.compile(rf"(?<![\w-])(?:{phrase_alternation(actor_surface)})(?![\w-])"),
-        place_keys=key_words(place_surface),
         predicate_subjects={k: frozenset(v) for k, v in data["predicate_subjects"].items()},
         partial_before=re.compile(rf"\b(?:{phrase_alternation(data['partial_before'])})\s+$", re.IGNORECASE),
         partial_after=re.compile(rf"\s+(?:{phrase_alternation(data['partial_after'])})\b", re.IGNORECASE),
@@ -148,7 +143,6 @@ def claim_lexicon() -> ClaimLexicon:
             rf"|(?:{phrase_alternation(data['patron_words'])})\s+)$",
             re.IGNORECASE,
         ),
-        trigger_keys=key_words(event_type_of),
         responsibility_keys=key_words(stance_of),
         anonymous_keys=key_words(data["anonymous_markers"]),
         actor_keys=key_words(actor_surface),
