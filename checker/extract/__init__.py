@@ -16,6 +16,8 @@ __all__ = ["extract_claims", "infer_publication_date", "with_publication_date"]
 
 
 _YEAR = re.compile(r"(?<![\d,.])(?:1[89]|20|21)\d\d(?!\d)")
+_DIGIT = re.compile(r"\d")
+_ISO_TAIL = re.compile(r"[-/]\d\d?[-/]\d\d?")
 
 
 @cache
@@ -35,6 +37,8 @@ def infer_publication_date(text: str) -> date | None:
     # a full date holds a four-digit year: read only the words around each one, not the whole text
     latest = None
     for year in _YEAR.finditer(text):
+        if not (_DIGIT.search(text, max(0, year.start() - 12), year.start()) or _ISO_TAIL.match(text, year.end())):
+            continue  # a full date has its day before the year ("Nov. 27, 2020") or after it (2020-11-27)
         window = text[max(0, year.start() - 40):year.end() + 2]
         found = infer_published(window)
         if found is not None and (latest is None or found > latest):

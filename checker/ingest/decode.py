@@ -11,6 +11,7 @@ from charset_normalizer import from_bytes
 # byte-order mark disappear. Curly quotes and dashes are kept as written.
 _ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\v\f]")
 _INVISIBLES = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE_OR_ODD_SPACE = re.compile(f"{_ODD_SPACES.pattern}|{_INVISIBLES.pattern}")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\u0085]")
 
@@ -59,6 +60,5 @@ def normalise_text(text: str) -> str:
     """NFC, Unix line breaks, odd spaces folded to one space, invisible characters removed, lines right-trimmed."""
     text = unicodedata.normalize("NFC", text)
     text = _LINE_BREAKS.sub("\n", text)
-    text = _INVISIBLES.sub("", text)
-    text = _ODD_SPACES.sub(" ", text)
+    text = _INVISIBLE_OR_ODD_SPACE.sub(lambda m: "" if _INVISIBLES.match(m.group(0)) else " ", text)  # one scan
     return "\n".join(line.rstrip() for line in text.split("\n"))
