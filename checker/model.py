@@ -142,3 +142,22 @@ class Event(_Record):
 
 
 _ZONE_LIKE = {"Green Zone"}
+
+
+@dataclass(slots=True)
+class SourceScore(_Record):
+    """How far a source (an outlet, or a speaker) can be trusted, with the evidence and the reasons."""
+
+    source: str
+    level: str  # outlet | speaker
+    score: float | None  # None: not enough evidence for a number
+    score_low: float  # the plausible range of the score (a Wilson interval on the agreement)
+    score_high: float
+    n_claims: int
+    n_compared: int  # figures that could be compared with independent sources
+    agreement: float | None  # share of compared figures that agreed with the weighted consensus
+    anonymous_share: float  # outlets: share of their figures with no named source
+    findings: int  # internal contradictions and headline overstatements in the source's articles
+    copies_of: list[str] = field(default_factory=list)  # sources this one copied passages from
+    prior: float | None = None  # a user-supplied rating, shown apart and blended in
+    reasons: str = ""

@@ -1,0 +1,240 @@
+"""Source reliability: scores learned from agreement with a weighted consensus, aware of copies.
+
+Truth discovery in the spirit of CRH (Li et al., SIGMOD 2014), adapted to count intervals:
+for each comparable quantity (event, subject, predicate, population) the consensus is the
+value covered by the greatest total weight of sources' intervals (a lower bound agrees
+with any value above it); a source's weight is its Beta-smoothed share of agreements with
+the consensus; the two are iterated to a fixed point. Copies (near-identical sentences in
+the same event) collapse to one vote, the earliest article's. Few comparisons give a wide
+interval and no number. The `truthdiscovery` package was read and not used: it handles one
+categorical value per object, with no intervals, bounds or copies.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from checker.model import Article, Claim, Finding, SourceScore
+
+COPY_SIMILARITY = 90.0  # rapidfuzz ratio of two sentences at or above which one copies the other
+MIN_COMPARED = 3  # fewer comparable figures than this: no score, only a range
+ITERATIONS = 30
+INTERNAL_FINDINGS = ("IC101", "IC102", "IC103")
+WILSON_Z = 1.645  # a 90 % interval
+
+
+@dataclass
+class Copies:
+    """Which claims copy which (claim id -> the claim id of the earliest copy), and between which sources."""
+
+    original_of: dict[str, str] = field(default_factory=dict)
+    relations: dict[tuple[str, str], int] = field(default_factory=dict)  # (copier, original) -> passages
+
+
+def outlet_of(claim: Claim, articles: dict[str, Article]) -> str:
+    article = articles.get(claim.article_id)
+    return (article.outlet if article and article.outlet else None) or claim.article_id
+
+
+def detect_copies(claims: list[Claim], articles: dict[str, Article]) -> Copies:
+    """Near-identical sentences in the same event, in different articles: the later ones copy the earliest."""
+    copies = Copies()
+    by_event: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.event_id and claim.kind == "count":
+            by_event[claim.event_id].append(claim)
+    for group in by_event.values():
+        group.sort(key=lambda c: (_published(c, articles), c.article_id, c.start))
+        originals: list[Claim] = []
+        for claim in group:
+            match = next((o for o in originals if o.article_id != claim.article_id
+                          and (o.value_low, o.value_high) == (claim.value_low, claim.value_high)
+                          and fuzz.ratio(o.sentence, claim.sentence) >= COPY_SIMILARITY), None)
+            if match is None:
+                originals.append(claim)
+                continue
+            copies.original_of[claim.claim_id] = copies.original_of.get(match.claim_id, match.claim_id)
+            pair = (outlet_of(claim, articles), outlet_of(match, articles))
+            if pair[0] != pair[1]:
+                copies.relations[pair] = copies.relations.get(pair, 0) + 1
+    return copies
+
+
+def _published(claim: Claim, articles: dict[str, Article]):
+    article = articles.get(claim.article_id)
+    return (article.published.isoformat() if article and article.published else "9999")
+
+
+def _source(claim: Claim, level: str, articles: dict[str, Article]) -> str | None:
+    if level == "outlet":
+        return outlet_of(claim, articles) if claim.speaker_kind == "outlet" else None
+    return outlet_of(claim, articles) if claim.speaker_kind == "outlet" else claim.speaker
+
+
+def _votes(claims: list[Claim], level: str, articles: dict[str, Article], copies: Copies) -> dict[tuple, dict]:
+    """item (a comparable quantity) -> source -> its interval; copies and parts left out."""
+    votes: dict[tuple, dict[str, tuple[float, float]]] = defaultdict(dict)
+    for claim in claims:
+        if (claim.kind != "count" or not claim.event_id or claim.predicate is None or claim.partial
+                or claim.value_kind == "vague" or claim.claim_id in copies.original_of):
+            continue
+        source = _source(claim, level, articles)
+        if source is not None:
+            item = (claim.event_id, claim.subject, claim.predicate, claim.population)
+            votes[item].setdefault(source, (claim.value_low, claim.value_high))
+    return {item: by_source for item, by_source in votes.items() if len(by_source) >= 2}
+
+
+def _consensus(intervals: list[tuple[float, float]], weights: list[float]) -> float | None:
+    """The value covered by the most weight; None when sources that disagree weigh the same (undecided)."""
+    candidates = sorted({low for low, _ in intervals} | {high for _, high in intervals if math.isfinite(high)})
+    support = {v: sum(w for (lo, hi), w in zip(intervals, weights) if lo <= v <= hi) for v in candidates}
+    best = max(support.values())
+    tops = [v for v in candidates if support[v] >= best - 1e-9]
+    covering = {tuple(lo <= v <= hi for lo, hi in intervals) for v in tops}
+    return tops[0] if len(covering) == 1 else None
+
+
+def _error(interval: tuple[float, float], value: float) -> float:
+    low, high = interval
+    if low <= value <= high:
+        return 0.0
+    distance = low - value if value < low else value - high
+    return min(1.0, distance / max(value, 1.0))
+
+
+def learn_weights(votes: dict[tuple, dict]) -> tuple[dict[str, float], dict[str, list[float]]]:
+    """Iterate consensus and weights to a fixed point; return each source's weight and its errors."""
+    sources = {s for by_source in votes.values() for s in by_source}
+    weights = dict.fromkeys(sources, 1.0)
+    errors: dict[str, list[float]] = {}
+    for _ in range(ITERATIONS):
+        errors = defaultdict(list)
+        for by_source in votes.values():
+            names = list(by_source)
+            value = _consensus([by_source[n] for n in names], [weights[n] for n in names])
+            if value is None:
+                continue  # one against one with equal weight: nothing to learn about either
+            for name in names:
+                errors[name].append(_error(by_source[name], value))
+        updated = {s: (1 + sum(1 - e for e in errors[s])) / (2 + len(errors[s])) for s in sources}
+        if max((abs(updated[s] - weights[s]) for s in sources), default=0) < 1e-6:
+            weights = updated
+            break
+        weights = updated
+    return weights, errors
+
+
+def _wilson(agreements: float, n: int) -> tuple[float, float]:
+    if n == 0:
+        return 0.0, 1.0
+    p = agreements / n
+    z2 = WILSON_Z ** 2
+    centre = (p + z2 / (2 * n)) / (1 + z2 / n)
+    spread = WILSON_Z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n)
+    return max(0.0, centre - spread), min(1.0, centre + spread)
+
+
+def load_priors(path: Path) -> dict[str, tuple[float, str]]:
+    """A CSV of outlet ratings: columns outlet, prior (0..1), note. Bad rows raise ValueError naming the line."""
+    priors: dict[str, tuple[float, str]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if not reader.fieldnames or not {"outlet", "prior"} <= {f.strip().lower() for f in reader.fieldnames}:
+            raise ValueError(f"{path}:1: a priors file needs the columns outlet, prior, note")
+        for row in reader:
+            row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+            try:
+                value = float(row["prior"])
+            except ValueError:
+                raise ValueError(f"{path}:{reader.line_num}: prior {row['prior']!r} is not a number") from None
+            if not 0 <= value <= 1:
+                raise ValueError(f"{path}:{reader.line_num}: prior {value} is not between 0 and 1")
+            priors[row["outlet"]] = (value, row.get("note", ""))
+    return priors
+
+
+def score_sources(
+    claims: list[Claim],
+    articles: list[Article],
+    findings: list[Finding],
+    priors: dict[str, tuple[float, str]] | None = None,
+) -> list[SourceScore]:
+    """Scores for every outlet and every speaker with figures, most reliable first within each level."""
+    by_id = {a.article_id: a for a in articles}
+    copies = detect_copies(claims, by_id)
+    internal = defaultdict(int)
+    for finding in findings:
+        if finding.code in INTERNAL_FINDINGS:
+            for article_id in finding.article_ids:
+                internal[outlet_of_article(by_id.get(article_id), article_id)] += 1
+    scores = []
+    for level in ("outlet", "speaker"):
+        weights, errors = learn_weights(_votes(claims, level, by_id, copies))
+        counted = defaultdict(list)
+        for claim in claims:
+            if claim.kind == "count":
+                key = outlet_of(claim, by_id) if level == "outlet" else _source(claim, level, by_id)
+                if key is not None:
+                    counted[key].append(claim)
+        for source, own in counted.items():
+            scores.append(_score(source, level, own, errors.get(source, []), internal, copies, priors or {}))
+    scores.sort(key=lambda s: (s.level != "outlet", -(s.score if s.score is not None else -1), s.source))
+    return scores
+
+
+def outlet_of_article(article: Article | None, article_id: str) -> str:
+    return (article.outlet if article and article.outlet else None) or article_id
+
+
+def _score(source: str, level: str, own: list[Claim], errors: list[float], internal: dict[str, int],
+           copies: Copies, priors: dict[str, tuple[float, str]]) -> SourceScore:
+    compared = len(errors)
+    agreements = sum(1 for e in errors if e == 0.0)
+    low, high = _wilson(agreements, compared)
+    unnamed = sum(1 for c in own if c.speaker_kind in ("outlet", "anonymous")) / len(own) if level == "outlet" else 0.0
+    contradictions = internal.get(source, 0) if level == "outlet" else 0
+    learned = (1 + sum(1 - e for e in errors)) / (2 + compared)
+    penalty = (1 - 0.3 * unnamed) * (0.9 ** contradictions)
+    score = learned * penalty if compared >= MIN_COMPARED else None
+    prior = priors.get(source)
+    if prior is not None:
+        share = 2 / (2 + compared)  # the less evidence, the more the prior counts
+        score = (1 - share) * (score if score is not None else learned * penalty) + share * prior[0]
+    copied = sorted(original for (copier, original) in copies.relations if copier == source and level == "outlet")
+    reasons = _reasons(agreements, compared, unnamed, contradictions, copied, prior, level, len(own))
+    return SourceScore(
+        source=source, level=level, score=None if score is None else round(score, 3),
+        score_low=round(low * penalty, 3), score_high=round(high * penalty, 3), n_claims=len(own),
+        n_compared=compared, agreement=round(agreements / compared, 3) if compared else None,
+        anonymous_share=round(unnamed, 3), findings=contradictions, copies_of=copied,
+        prior=prior[0] if prior else None, reasons=reasons,
+    )
+
+
+def _reasons(agreements: int, compared: int, unnamed: float, contradictions: int, copied: list[str],
+             prior: tuple[float, str] | None, level: str, n_claims: int) -> str:
+    parts = []
+    if compared:
+        parts.append(f"agreed with the consensus on {agreements} of {compared} independently reported figures")
+    else:
+        parts.append("its only figure could not be compared with an independent source" if n_claims == 1 else
+                     f"none of its {n_claims} figures could be compared with an independent source")
+    if compared < MIN_COMPARED:
+        parts.append("not enough evidence for a score")
+    if level == "outlet" and unnamed:
+        parts.append(f"{unnamed:.0%} of its figures have no named source")
+    if contradictions:
+        parts.append(f"{contradictions} internal contradiction{'s' if contradictions > 1 else ''} or headline "
+                     "overstatement" + ("s" if contradictions > 1 else ""))
+    if copied:
+        parts.append(f"copies passages from {', '.join(copied)} (counted once)")
+    if prior:
+        parts.append(f"prior rating {prior[0]:.2f} blended in" + (f" ({prior[1]})" if prior[1] else ""))
+    return "; ".join(parts)
