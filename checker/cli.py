@@ -102,11 +102,11 @@ def scan_progress(paths: list[Path]) -> Iterator[object]:
         yield lambda _path: progress.advance(task)
 
 
-def run_pipeline(paths: list[Path], settings: Settings):
+def run_pipeline(paths: list[Path], settings: Settings, priors: dict | None = None):
     from checker.pipeline import run
 
     with scan_progress(paths) as on_file:
-        result = run(paths, settings, on_file=on_file)
+        result = run(paths, settings, on_file=on_file, priors=priors)
     if not result.articles:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in result.skipped[:5]) or "no input files"
         fail(f"nothing readable in the inputs ({reasons})")
@@ -129,12 +129,12 @@ def terminal_output(output: Path | None) -> Iterator[Console]:
         yield make_console(file=handle, width=120, color=False)
 
 
-def ledger_record(ledger: Path, settings: Settings):
+def ledger_record(ledger: Path, settings: Settings, priors: dict | None = None):
     """The report's data from a ledger; a missing or unreadable ledger is an input error (exit 2)."""
     from checker.ledger import LedgerError, report_from
 
     try:
-        result = report_from(ledger, settings)
+        result = report_from(ledger, settings, priors=priors)
     except LedgerError as error:
         fail(str(error))
     if not result.articles:
@@ -164,6 +164,27 @@ def write_output(text: str, output: Path | None) -> None:
         fail(f"{output}: cannot write: {error.strerror or error}")
 
 
+PriorsOption = Annotated[
+    Optional[Path], typer.Option("--priors", help="A CSV of outlet ratings (outlet, prior 0..1, note) to blend in.")
+]
+
+
+def load_priors_for(option: Path | None, settings: Settings) -> dict | None:
+    """Prior outlet ratings from --priors or the configuration; a bad file is an input error (exit 2)."""
+    from checker.reliability import load_priors
+
+    path = option or (Path(settings.source).parent / settings.priors if settings.priors and settings.source
+                      else Path(settings.priors) if settings.priors else None)
+    if path is None:
+        return None
+    try:
+        return load_priors(path)
+    except OSError as error:
+        fail(f"{path}: cannot read the priors file: {error.strerror or error}")
+    except ValueError as error:
+        fail(str(error))
+
+
 FailOnOption = Annotated[
     Optional[FailLevel], typer.Option("--fail-on", help="Exit 1 when there are findings at or above this level (default error).")
 ]
@@ -185,15 +206,17 @@ def report(
     exit_zero: ExitZeroOption = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
+    priors: PriorsOption = None,
     config: ConfigOption = None,
     max_file_bytes: MaxBytesOption = None,
 ) -> None:
-    """Read articles, find conflicting claims, and print the report (the main job)."""
+    """Read articles, find conflicting claims, score the sources, and print the report (the main job)."""
     settings = settings_for(config, fail_on=fail_on.value if fail_on else None, max_file_bytes=max_file_bytes,
                             select=_codes(select), ignore=_codes(ignore))
     if bool(paths) == bool(ledger):
         fail("give article PATHs or --ledger FILE (one of them)")
-    result = run_pipeline(paths, settings) if paths else ledger_record(ledger, settings)
+    ratings = load_priors_for(priors, settings)
+    result = run_pipeline(paths, settings, ratings) if paths else ledger_record(ledger, settings, ratings)
     if output_format is OutputFormat.json:
         from checker.render.json_report import render_json
 
@@ -296,6 +319,55 @@ def check(
 
     if at_or_above(findings, settings.fail_on) and not exit_zero:
         raise typer.Exit(ExitCode.FINDINGS)
+
+
+class SourcesFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def sources(
+    paths: Annotated[
+        Optional[list[Path]], typer.Argument(help="Article files or folders (or use --ledger).")
+    ] = None,
+    ledger: LedgerOption = None,
+    output_format: Annotated[SourcesFormat, typer.Option("--format", "-f", help="Output format.")] = SourcesFormat.terminal,
+    output: OutputOption = None,
+    priors: PriorsOption = None,
+    config: ConfigOption = None,
+    max_file_bytes: MaxBytesOption = None,
+) -> None:
+    """Score outlets and speakers: agreement with the weighted consensus, sourcing, contradictions, copies."""
+    settings = settings_for(config, max_file_bytes=max_file_bytes)
+    if bool(paths) == bool(ledger):
+        fail("give article PATHs or --ledger FILE (one of them)")
+    ratings = load_priors_for(priors, settings)
+    result = run_pipeline(paths, settings, ratings) if paths else ledger_record(ledger, settings, ratings)
+    if output_format is SourcesFormat.terminal:
+        from checker.render.terminal import sources_table
+
+        with terminal_output(output) as console:
+            console.print(sources_table(result))
+        return
+    rows = [source.to_dict() for source in result.sources]
+    if output_format is SourcesFormat.json:
+        import json
+
+        write_output(json.dumps({"sources": rows}, ensure_ascii=False, indent=2) + "\n", output)
+        return
+    import csv
+    import io
+
+    from checker.model import SourceScore
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(SourceScore.__dataclass_fields__), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
+    write_output(buffer.getvalue(), output)
 
 
 @app.command()

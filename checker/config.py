@@ -24,6 +24,7 @@ class Settings:
     severity: dict[str, str] = field(default_factory=dict)
     rule_paths: tuple[str, ...] = ()
     against: tuple[str, ...] = ()  # what `checker check` compares drafts with, when --against is not given
+    priors: str | None = None  # a CSV of outlet ratings (outlet, prior, note) blended into source scores
     source: str | None = None  # the file these settings came from, for messages
 
     def with_overrides(self, **overrides: object) -> Settings:

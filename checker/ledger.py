@@ -281,10 +281,11 @@ def _batches(items: Iterator[Article | SkippedInput], size: int) -> Iterator[tup
         yield articles, skipped
 
 
-def report_from(ledger_path: Path | str, settings: Settings | None = None) -> RunResult:
+def report_from(ledger_path: Path | str, settings: Settings | None = None,
+                priors: dict[str, tuple[float, str]] | None = None) -> RunResult:
     """The report's data from a ledger, without re-reading any article."""
     with Ledger(ledger_path, read_only=True) as ledger:
         record = ledger.record()
-    return assess(record.articles, record.claims, settings, skipped=record.skipped)
+    return assess(record.articles, record.claims, settings, skipped=record.skipped, priors=priors)
 
 

@@ -10,10 +10,11 @@ import pandas as pd
 
 from checker.config import Settings
 from checker.ingest import read_inputs
-from checker.model import Article, Event, Finding, SkippedInput
+from checker.model import Article, Event, Finding, SkippedInput, SourceScore
 from checker.extract import extract_claims, with_publication_date
 from checker.model import Claim
-from checker.schemas import ArticleSchema, ClaimSchema, RowFailure, validate_rows
+from checker.reliability import score_sources
+from checker.schemas import ArticleSchema, ClaimSchema, RowFailure, SourceScoreSchema, validate_rows
 from checker.checks import CheckData
 from checker.events import cluster_events
 from checker.rulebook import load_rules, run_rules, selected_rules
@@ -28,7 +29,7 @@ class RunResult:
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    sources: list = field(default_factory=list)
+    sources: list[SourceScore] = field(default_factory=list)
 
 
 
@@ -42,11 +43,13 @@ def run(
     paths: Iterable[Path | str],
     settings: Settings | None = None,
     on_file: Callable[[Path], None] | None = None,
+    priors: dict[str, tuple[float, str]] | None = None,
 ) -> RunResult:
     """Run the pipeline over ``paths``. Bad input is skipped with a reason, never raised."""
     settings = settings or Settings()
     ingested = read_inputs(paths, settings, on_file=on_file)
-    return analyse(ingested.articles, settings, skipped=ingested.skipped)
+    articles, claims, failures = extract(ingested.articles)
+    return assess(articles, claims, settings, skipped=ingested.skipped, failures=failures, priors=priors)
 
 
 def analyse(
@@ -72,8 +75,9 @@ def assess(
     settings: Settings | None = None,
     skipped: list[SkippedInput] | None = None,
     failures: list[RowFailure] | None = None,
+    priors: dict[str, tuple[float, str]] | None = None,
 ) -> RunResult:
-    """Events and findings for claims already extracted (from a run, or from a ledger)."""
+    """Events, findings and source scores for claims already extracted (from a run, or from a ledger)."""
     settings = settings or Settings()
     result = RunResult(articles=articles, claims=claims, skipped=list(skipped or []))
     result.events = cluster_events(result.claims)
@@ -81,8 +85,23 @@ def assess(
     result.skipped.extend(SkippedInput(p.path, f"rule pack problem, rule left out: {p.reason}", p.line)
                           for p in book.problems)
     data = CheckData(result.articles, result.claims, result.events, list(failures or []))
-    result.findings = run_rules(selected_rules(book, settings), data)
+    rules = selected_rules(book, settings)
+    result.findings = run_rules([r for r in rules if r.code != "SV003"], data)
+    result.sources = score_sources(result.claims, result.articles, result.findings, priors=priors)
+    data.validation_failures = validate_sources(result.sources)
+    result.findings += run_rules([r for r in rules if r.code == "SV003"], data)
     return result
+
+
+def validate_sources(sources: list[SourceScore]) -> list[RowFailure]:
+    """Validate the source table; each failure becomes an SV003 finding."""
+    if not sources:
+        return []
+    columns = [name for name in SourceScoreSchema.to_schema().columns if name != "row_id"]
+    frame = pd.DataFrame([{name: getattr(s, name) for name in columns} | {"row_id": f"{s.level}:{s.source}"}
+                          for s in sources])
+    _, failures = validate_rows(SourceScoreSchema, frame, "source", "row_id")
+    return failures
 
 
 def claims_frame(claims: list[Claim], articles: list[Article]) -> pd.DataFrame:

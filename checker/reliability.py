@@ -45,16 +45,15 @@ def outlet_of(claim: Claim, articles: dict[str, Article]) -> str:
 def detect_copies(claims: list[Claim], articles: dict[str, Article]) -> Copies:
     """Near-identical sentences in the same event, in different articles: the later ones copy the earliest."""
     copies = Copies()
-    by_event: dict[str, list[Claim]] = defaultdict(list)
+    by_figure: dict[tuple, list[Claim]] = defaultdict(list)  # only the same figure in the same event can be a copy
     for claim in claims:
         if claim.event_id and claim.kind == "count":
-            by_event[claim.event_id].append(claim)
-    for group in by_event.values():
+            by_figure[(claim.event_id, claim.value_low, claim.value_high)].append(claim)
+    for group in by_figure.values():
         group.sort(key=lambda c: (_published(c, articles), c.article_id, c.start))
         originals: list[Claim] = []
         for claim in group:
             match = next((o for o in originals if o.article_id != claim.article_id
-                          and (o.value_low, o.value_high) == (claim.value_low, claim.value_high)
                           and fuzz.ratio(o.sentence, claim.sentence) >= COPY_SIMILARITY), None)
             if match is None:
                 originals.append(claim)

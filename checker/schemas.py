@@ -124,3 +124,26 @@ class ClaimSchema(pa.DataFrameModel):
     @pa.dataframe_check(error="text at [start:end] is not the claim's surface form")
     def span_matches_surface(cls, frame: pd.DataFrame) -> Series[bool]:
         return frame["span_text"] == frame["surface"]
+
+
+class SourceScoreSchema(pa.DataFrameModel):
+    """Source scores: one row per outlet or speaker, a score in [0, 1] (or none, for thin evidence)."""
+
+    source: Series[str] = pa.Field(str_length={"min_value": 1})
+    level: Series[str] = pa.Field(isin=["outlet", "speaker"])
+    score: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    score_low: Series[float] = pa.Field(ge=0, le=1)
+    score_high: Series[float] = pa.Field(ge=0, le=1)
+    n_claims: Series[int] = pa.Field(ge=0)
+    n_compared: Series[int] = pa.Field(ge=0)
+    agreement: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    anonymous_share: Series[float] = pa.Field(ge=0, le=1)
+    findings: Series[int] = pa.Field(ge=0)
+    row_id: Series[str]
+
+    class Config:
+        coerce = True
+
+    @pa.dataframe_check(error="score_low is above score_high")
+    def range_is_ordered(cls, frame: pd.DataFrame) -> Series[bool]:
+        return frame["score_low"] <= frame["score_high"]

@@ -91,12 +91,29 @@ def skipped_table(result: RunResult) -> RenderableType:
     return _capped(table, rows, "skipped inputs")
 
 
+def sources_table(result: RunResult) -> RenderableType:
+    """Outlets and speakers with their scores; thin evidence shows a range and no number."""
+    table = Table(title="Sources", expand=False)
+    for column in ("source", "level", "score", "range", "compared"):
+        table.add_column(column, no_wrap=column != "source")
+    table.add_column("why", overflow="fold")
+    rows = []
+    for source in result.sources:
+        score = (Text("not enough evidence", style="checker.dim") if source.score is None
+                 else Text(f"{source.score:.2f}", style="checker.number"))
+        rows.append((source.source, source.level, score, f"{source.score_low:.2f}-{source.score_high:.2f}",
+                     str(source.n_compared), source.reasons))
+    return _capped(table, rows, "sources")
+
+
 def render_terminal(result: RunResult, console: Console) -> None:
     console.print(summary_panel(result))
     if result.findings:
         console.print(findings_table(result))
     else:
         console.print(Text("No findings.", style="checker.dim"))
+    if result.sources:
+        console.print(sources_table(result))
     console.print(articles_table(result))
     if result.skipped:
         console.print(skipped_table(result))
