@@ -58,3 +58,53 @@ def test_reliability_bad_priors_file_names_the_line(tmp_path: Path) -> None:
     bad.write_text("outlet,prior,note\nAlder Post,high,\n", encoding="utf-8")
     with pytest.raises(ValueError, match="priors.csv:2"):
         load_priors(bad)
+
+
+# --- from the command line, on real and example articles ----------------------------------------
+
+import csv  # noqa: E402
+import io  # noqa: E402
+import json  # noqa: E402
+
+from typer.testing import CliRunner  # noqa: E402
+
+from checker.cli import app  # noqa: E402
+from tests.shared_data import SEEDS, require_seeds  # noqa: E402
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "claims" / "corpus"
+
+
+def test_reliability_seed_table_is_honest_about_thin_evidence() -> None:
+    require_seeds()
+    result = CliRunner().invoke(app, ["report", str(SEEDS), "--format", "json", "--exit-zero"])
+    sources = json.loads(result.stdout)["sources"]
+    outlets = [s for s in sources if s["level"] == "outlet"]
+    assert len(outlets) == 5 and all(s["score"] is None for s in outlets)  # five articles are thin evidence
+    assert all(s["score_high"] - s["score_low"] >= 0.5 for s in outlets)
+    headline = next(s for s in outlets if s["source"] == "002_57fbcdd92307802e")
+    assert headline["findings"] == 1 and "headline overstatement" in headline["reasons"]  # the IC103 finding
+    speakers = {s["source"]: s for s in sources if s["level"] == "speaker"}
+    # 8 against 21, one source each and nothing else to weigh them: undecided, so neither is marked down
+    for side in ("U.S. Central Command", "Iraqi military"):
+        assert speakers[side]["score"] is None and speakers[side]["n_compared"] == 0
+
+
+def test_reliability_wire_copy_is_shown_in_the_sources_table() -> None:
+    result = CliRunner().invoke(app, ["sources", str(EXAMPLES), "--format", "json"])
+    pinecrest = next(s for s in json.loads(result.stdout)["sources"] if s["source"] == "Pinecrest Observer")
+    assert pinecrest["copies_of"] == ["Millbrook Daily Sentinel"] and "counted once" in pinecrest["reasons"]
+
+
+def test_reliability_sources_csv_and_terminal(tmp_path: Path) -> None:
+    as_csv = CliRunner().invoke(app, ["sources", str(EXAMPLES), "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    assert rows and {"source", "level", "score", "reasons"} <= set(rows[0])
+    table = CliRunner().invoke(app, ["sources", str(EXAMPLES), "--output", str(tmp_path / "sources.txt")])
+    assert table.exit_code == 0 and "not enough evidence" in (tmp_path / "sources.txt").read_text(encoding="utf-8")
+
+
+def test_reliability_bad_priors_file_exits_2(tmp_path: Path) -> None:
+    bad = tmp_path / "ratings.csv"
+    bad.write_text("outlet,prior\nAshgrove Tribune,2\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["sources", str(EXAMPLES), "--priors", str(bad)])
+    assert result.exit_code == 2 and "ratings.csv:2" in result.stderr
