@@ -35,6 +35,7 @@ class Copies:
 
     original_of: dict[str, str] = field(default_factory=dict)
     relations: dict[tuple[str, str], int] = field(default_factory=dict)  # (copier, original) -> passages
+    copied_by: dict[str, set[str]] = field(default_factory=dict)  # copier -> the sources it copied
 
 
 def outlet_of(claim: Claim, articles: dict[str, Article]) -> str:
@@ -62,6 +63,7 @@ def detect_copies(claims: list[Claim], articles: dict[str, Article]) -> Copies:
             pair = (outlet_of(claim, articles), outlet_of(match, articles))
             if pair[0] != pair[1]:
                 copies.relations[pair] = copies.relations.get(pair, 0) + 1
+                copies.copied_by.setdefault(pair[0], set()).add(pair[1])
     return copies
 
 
@@ -206,7 +208,7 @@ def _score(source: str, level: str, own: list[Claim], errors: list[float], inter
     if prior is not None:
         share = 2 / (2 + compared)  # the less evidence, the more the prior counts
         score = (1 - share) * (score if score is not None else learned * penalty) + share * prior[0]
-    copied = sorted(original for (copier, original) in copies.relations if copier == source and level == "outlet")
+    copied = sorted(copies.copied_by.get(source, ())) if level == "outlet" else []
     reasons = _reasons(agreements, compared, unnamed, contradictions, copied, prior, level, len(own))
     return SourceScore(
         source=source, level=level, score=None if score is None else round(score, 3),
