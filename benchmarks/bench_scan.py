@@ -60,7 +60,7 @@ def main() -> None:
         runs = [_subprocess_json(_SCAN, str(corpus)) for _ in range(RUNS)]
         seconds = statistics.median(r["seconds"] for r in runs)
         claims = runs[0]["claims"]
-        print(f"scan (read, extract, validate, cluster, rules), one process: median of {RUNS} runs "
+        print(f"scan (read, extract, validate, cluster, rules, source scores), one process: median of {RUNS} runs "
               f"{seconds:.1f} s ({', '.join(format(r['seconds'], '.1f') for r in runs)})")
         print(f"  throughput {size / 1e6 / seconds:.2f} MB/s per core; {claims / seconds:,.0f} claims/s; "
               f"{runs[0]['articles']} articles, {claims:,} claims, {runs[0]['skipped']} skipped")
