@@ -24,5 +24,10 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python benchmarks/run.py
 
+reports: $(STAMP)
+	$(BIN)/python -m checker report claims/corpus --format json --exit-zero --output reports/example.json
+	$(BIN)/python -m checker report claims/corpus --exit-zero --output reports/example.txt
+	$(BIN)/python -m checker sources claims/corpus --format csv --output reports/example-sources.csv
+
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
