@@ -154,6 +154,14 @@ def ledger_near(ledger: Path, draft):
         fail(str(error))
 
 
+def record_from(paths: list[Path] | None, ledger: Path | None, settings: Settings, priors: Path | None):
+    """The run's data from article paths or from a ledger (exactly one of them), with prior ratings."""
+    if bool(paths) == bool(ledger):
+        fail("give article PATHs or --ledger FILE (one of them)")
+    ratings = load_priors_for(priors, settings)
+    return run_pipeline(paths, settings, ratings) if paths else ledger_record(ledger, settings, ratings)
+
+
 def write_output(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -213,10 +221,7 @@ def report(
     """Read articles, find conflicting claims, score the sources, and print the report (the main job)."""
     settings = settings_for(config, fail_on=fail_on.value if fail_on else None, max_file_bytes=max_file_bytes,
                             select=_codes(select), ignore=_codes(ignore))
-    if bool(paths) == bool(ledger):
-        fail("give article PATHs or --ledger FILE (one of them)")
-    ratings = load_priors_for(priors, settings)
-    result = run_pipeline(paths, settings, ratings) if paths else ledger_record(ledger, settings, ratings)
+    result = record_from(paths, ledger, settings, priors)
     if output_format is OutputFormat.json:
         from checker.render.json_report import render_json
 
@@ -341,10 +346,7 @@ def sources(
 ) -> None:
     """Score outlets and speakers: agreement with the weighted consensus, sourcing, contradictions, copies."""
     settings = settings_for(config, max_file_bytes=max_file_bytes)
-    if bool(paths) == bool(ledger):
-        fail("give article PATHs or --ledger FILE (one of them)")
-    ratings = load_priors_for(priors, settings)
-    result = run_pipeline(paths, settings, ratings) if paths else ledger_record(ledger, settings, ratings)
+    result = record_from(paths, ledger, settings, priors)
     if output_format is SourcesFormat.terminal:
         from checker.render.terminal import sources_table
 
