@@ -142,6 +142,18 @@ def ledger_record(ledger: Path, settings: Settings, priors: dict | None = None):
     return result
 
 
+def ledger_must_hold_articles(ledger: Path) -> None:
+    """An empty or unusable ledger is an input error (exit 2), as for `report --ledger`."""
+    from checker.ledger import Ledger, LedgerError
+
+    try:
+        with Ledger(ledger, read_only=True) as opened:
+            if not opened.count("articles"):
+                fail(f"{ledger}: the ledger holds no articles")
+    except LedgerError as error:
+        fail(str(error))
+
+
 def ledger_near(ledger: Path, draft):
     """What is on record near a draft's claims, read from a ledger (only the events it could match)."""
     from checker.extract import extract_claims
@@ -290,8 +302,10 @@ def check(
     from checker.prepublication import DraftError, check_draft, read_draft
 
     settings = settings_for(config, fail_on=fail_on.value if fail_on else None)
+    if against and ledger is not None:
+        fail("give --against PATH or --ledger FILE, not both")
     record_paths = list(against or [])
-    if not record_paths and settings.against:
+    if not record_paths and ledger is None and settings.against:
         base = Path(settings.source).parent if settings.source else Path.cwd()
         record_paths = [base / path for path in settings.against]
     if not record_paths and ledger is None:
@@ -300,12 +314,15 @@ def check(
     if missing:
         fail(f"no such draft: {', '.join(missing)}")
     record = run_pipeline(record_paths, settings) if record_paths else None
-    findings = []
-    for draft_path in drafts:
+    if ledger is not None:
+        ledger_must_hold_articles(ledger)
+    findings, unreadable = [], []
+    for draft_path in drafts:  # a draft that cannot be read is reported, and the others are still checked
         try:
             draft = read_draft(draft_path, settings)
         except DraftError as error:
-            fail(str(error))
+            unreadable.append(str(error))
+            continue
         findings.extend(check_draft(draft, record or ledger_near(ledger, draft), settings).findings)
     if output_format is CheckFormat.json:
         from checker.render.lint import render_findings_json as render
@@ -320,6 +337,10 @@ def check(
     else:
         from checker.render.lint import render_text as render
     write_output(render(findings), output)
+    for problem in unreadable:
+        stderr.print(Text.assemble(("error: ", "bold red"), problem))
+    if unreadable:
+        raise typer.Exit(ExitCode.ERROR)
     from checker.model import at_or_above
 
     if at_or_above(findings, settings.fail_on) and not exit_zero:
@@ -397,6 +418,8 @@ def scan(
                  f"{totals['events']} events, {totals['findings']} findings on record", markup=False)
     if not totals["articles"]:
         fail("nothing readable in the inputs, and the ledger holds no articles")
+    if not (stats.added or stats.replaced or stats.unchanged):
+        fail("nothing readable in the inputs (the ledger is unchanged)")
 
 
 @app.command()

@@ -73,9 +73,13 @@ def _published(claim: Claim, articles: dict[str, Article]):
 
 
 def _source(claim: Claim, level: str, articles: dict[str, Article]) -> str | None:
-    if level == "outlet":
-        return outlet_of(claim, articles) if claim.speaker_kind == "outlet" else None
-    return outlet_of(claim, articles) if claim.speaker_kind == "outlet" else claim.speaker
+    """Who a figure is scored against: the outlet for its own-voice figures; for speakers, a named speaker
+    (every "unnamed official" is a different, unknowable person, so anonymous figures score no one)."""
+    if claim.speaker_kind == "outlet":
+        return outlet_of(claim, articles)
+    if level == "outlet" or claim.speaker_kind == "anonymous":
+        return None
+    return claim.speaker
 
 
 def _votes(claims: list[Claim], level: str, articles: dict[str, Article], copies: Copies) -> dict[tuple, dict]:

@@ -31,7 +31,9 @@ def verdict(claim: Claim, figures: list[Claim]) -> tuple[str, list[Claim]] | Non
     attributed to that side or to no one; None: it agrees with the record.
     """
     attributed = claim.speaker_kind not in ("outlet", None)
-    same_speaker = [f for f in figures if attributed and f.speaker == claim.speaker]
+    # two unnamed officials are not the same person: only a named speaker can be misquoted
+    named = attributed and claim.speaker_kind != "anonymous"
+    same_speaker = [f for f in figures if named and f.speaker == claim.speaker]
     if same_speaker and not any(overlaps(claim, f) for f in same_speaker):
         return "misquotes", same_speaker
     agreeing = [f for f in figures if overlaps(claim, f)]
