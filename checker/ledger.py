@@ -15,6 +15,8 @@ from functools import cache
 from datetime import date
 from pathlib import Path
 
+import duckdb
+
 from checker.config import Settings
 from checker.ingest import iter_articles
 from checker.model import Article, Claim, Event, Finding, SkippedInput
@@ -72,19 +74,22 @@ class Ledger:
     """An open ledger file. Use as a context manager; every write is a transaction."""
 
     def __init__(self, path: Path | str, read_only: bool = False) -> None:
-        import duckdb
-
         self.path = Path(path)
         if read_only and not self.path.is_file():
             raise LedgerError(f"{self.path}: no such ledger (create one with 'checker scan PATH --ledger {self.path}')")
-        if not read_only:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            if not read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             self.connection = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as error:
+        except (duckdb.Error, OSError) as error:
             raise LedgerError(f"{self.path}: cannot open the ledger: {error}") from None
         if not read_only:
             self._create_tables()
+        tables = {row[0] for row in self.connection.execute("SELECT table_name FROM information_schema.tables")
+                  .fetchall()}
+        if not set(TABLES) <= tables:
+            self.connection.close()
+            raise LedgerError(f"{self.path}: not a checker ledger (no tables {', '.join(sorted(set(TABLES) - tables))})")
 
     def __enter__(self) -> Ledger:
         return self
@@ -93,6 +98,7 @@ class Ledger:
         self.connection.close()
 
     def _create_tables(self) -> None:
+        self.connection.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         for table, record in TABLES.items():
             columns = ", ".join(f"{_quoted(name)} {sql}" for name, sql in _columns(record))
             key = f", PRIMARY KEY ({_quoted(KEYS[table])})" if table in KEYS else ""
@@ -104,24 +110,41 @@ class Ledger:
             raise ValueError(f"no table {table!r} in a ledger")
         return self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
-    def known_hashes(self) -> dict[str, str]:
-        return dict(self.connection.execute("SELECT article_id, sha256 FROM articles").fetchall())
+    def known_articles(self) -> dict[str, tuple[str, str]]:
+        """article id -> (content hash, source path) of every stored article."""
+        rows = self.connection.execute("SELECT article_id, sha256, source_path FROM articles").fetchall()
+        return {article_id: (sha256, path) for article_id, sha256, path in rows}
 
-    def store_batch(self, articles: list[Article], claims: list[Claim], skipped: list[SkippedInput]) -> None:
-        """Replace these articles and their claims, and record skipped inputs, in one transaction."""
+    def assessment_is_stale(self) -> bool:
+        return bool(self.connection.execute("SELECT count(*) FROM meta WHERE key = 'assessment'").fetchone()[0])
+
+    def store_batch(self, articles: list[Article], claims: list[Claim], skipped: list[SkippedInput],
+                    read_paths: list[str] = ()) -> None:
+        """In one transaction: replace these articles and their claims (by id, and by source path, so a
+        renamed id leaves no stale copy), drop articles whose file is now unreadable, record skipped
+        inputs and forget old skips of files that read again, and mark events and findings stale."""
         connection = self.connection
         connection.execute("BEGIN TRANSACTION")
         try:
             ids = [a.article_id for a in articles]
-            if ids:
-                connection.execute("DELETE FROM claims WHERE article_id IN (SELECT UNNEST(?))", [ids])
-                connection.execute("DELETE FROM articles WHERE article_id IN (SELECT UNNEST(?))", [ids])
+            gone_paths = [a.source_path for a in articles] + [s.path for s in skipped]
+            if ids or gone_paths:
+                stale = ("SELECT article_id FROM articles WHERE article_id IN (SELECT UNNEST(?)) "
+                         "OR source_path IN (SELECT UNNEST(?))")
+                connection.execute(f"DELETE FROM claims WHERE article_id IN ({stale})", [ids, gone_paths])
+                connection.execute(f"DELETE FROM articles WHERE article_id IN ({stale})", [ids, gone_paths])
                 self._insert("articles", articles)
                 self._insert("claims", claims)
+            # files that read now (manifest rows are left alone: a manifest may span batches)
+            files = sorted({path for path in [*read_paths, *(a.source_path for a in articles)]
+                            if _file_of(path) == path})
+            if files:
+                connection.execute("DELETE FROM skipped WHERE path IN (SELECT UNNEST(?))", [files])
             paths = [s.path for s in skipped]
             if paths:
                 connection.execute("DELETE FROM skipped WHERE path IN (SELECT UNNEST(?))", [paths])
                 self._insert("skipped", skipped)
+            connection.execute("INSERT OR REPLACE INTO meta VALUES ('assessment', 'stale')")
             connection.execute("COMMIT")
         except Exception:
             connection.execute("ROLLBACK")
@@ -134,6 +157,7 @@ class Ledger:
         try:
             connection.execute("DELETE FROM events")
             connection.execute("DELETE FROM findings")
+            connection.execute("DELETE FROM meta WHERE key = 'assessment'")
             connection.execute("UPDATE claims SET event_id = NULL")
             self._insert("events", result.events)
             self._insert("findings", result.findings)
@@ -169,7 +193,10 @@ class Ledger:
         record = TABLES[table]
         names = [name for name, _ in _columns(record)]
         query = f"SELECT {', '.join(_quoted(n) for n in names)} FROM {table} {where}"
-        rows = self.connection.execute(query, parameters or []).fetchall()
+        try:
+            rows = self.connection.execute(query, parameters or []).fetchall()
+        except duckdb.Error as error:
+            raise LedgerError(f"{self.path}: cannot read table {table} (a ledger from another version?): {error}") from None
         return [record(**_values(dict(zip(names, row)), record)) for row in rows]
 
     def record(self) -> RunResult:
@@ -201,13 +228,16 @@ class Ledger:
 
     def export(self, directory: Path) -> list[Path]:
         """Every table as a Parquet file in ``directory``."""
-        directory.mkdir(parents=True, exist_ok=True)
         written = []
-        for table in TABLES:
-            target = directory / f"{table}.parquet"
-            escaped = str(target).replace("'", "''")
-            self.connection.execute(f"COPY {table} TO '{escaped}' (FORMAT PARQUET)")
-            written.append(target)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            for table in TABLES:
+                target = directory / f"{table}.parquet"
+                escaped = str(target).replace("'", "''")
+                self.connection.execute(f"COPY {table} TO '{escaped}' (FORMAT PARQUET)")
+                written.append(target)
+        except (duckdb.Error, OSError) as error:
+            raise LedgerError(f"{directory}: cannot export the ledger there: {error}") from None
         return written
 
 
@@ -247,26 +277,44 @@ def scan(
     settings = settings or Settings()
     stats = ScanStats()
     with Ledger(ledger_path) as ledger:
-        known = ledger.known_hashes()
+        known = ledger.known_articles()
         for articles, skipped in _batches(iter_articles(paths, settings, on_file), batch_articles):
-            fresh = []
+            fresh, read_paths = [], []
             for article in articles:
-                if known.get(article.article_id) == article.sha256:
+                stored = known.get(article.article_id)
+                if stored is not None and stored[1] != article.source_path:
+                    # the same id from another file (two "story.md" in two folders): keep both
+                    article.article_id = f"{article.article_id}~{_path_key(article.source_path)}"
+                    stored = known.get(article.article_id)
+                read_paths.append(article.source_path)
+                if stored is not None and stored[0] == article.sha256:
                     stats.unchanged += 1
                     continue
-                stats.replaced += article.article_id in known
-                stats.added += article.article_id not in known
+                stats.replaced += stored is not None
+                stats.added += stored is None
                 fresh.append(article)
             stats.skipped += len(skipped)
             fresh, claims, _ = extract(fresh)
             stats.claims += len(claims)
-            ledger.store_batch(fresh, claims, skipped)
-            known.update((a.article_id, a.sha256) for a in fresh)
-        if stats.added or stats.replaced or not ledger.count("events"):
+            ledger.store_batch(fresh, claims, skipped, read_paths)
+            known.update((a.article_id, (a.sha256, a.source_path)) for a in fresh)
+        if stats.added or stats.replaced or ledger.assessment_is_stale():
             record = ledger.record()
             ledger.store_assessment(assess(record.articles, record.claims, settings, skipped=record.skipped))
         totals = {table: ledger.count(table) for table in ("articles", "claims", "events", "findings")}
     return stats, totals
+
+
+def _path_key(path: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.encode("utf-8")).hexdigest()[:8]
+
+
+def _file_of(path: str) -> str:
+    """The file a source path names ("wire.jsonl:3" is a row of wire.jsonl)."""
+    head, _, tail = path.rpartition(":")
+    return head if head and tail.isdigit() else path
 
 
 def _batches(items: Iterator[Article | SkippedInput], size: int) -> Iterator[tuple[list[Article], list[SkippedInput]]]:

@@ -13,6 +13,7 @@ categorical value per object, with no intervals, bounds or copies.
 from __future__ import annotations
 
 import csv
+import io
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -59,7 +60,7 @@ def detect_copies(claims: list[Claim], articles: dict[str, Article]) -> Copies:
             if match is None:
                 originals.append(claim)
                 continue
-            copies.original_of[claim.claim_id] = copies.original_of.get(match.claim_id, match.claim_id)
+            copies.original_of[claim.claim_id] = match.claim_id
             pair = (outlet_of(claim, articles), outlet_of(match, articles))
             if pair[0] != pair[1]:
                 copies.relations[pair] = copies.relations.get(pair, 0) + 1
@@ -149,19 +150,24 @@ def _wilson(agreements: float, n: int) -> tuple[float, float]:
 def load_priors(path: Path) -> dict[str, tuple[float, str]]:
     """A CSV of outlet ratings: columns outlet, prior (0..1), note. Bad rows raise ValueError naming the line."""
     priors: dict[str, tuple[float, str]] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if not reader.fieldnames or not {"outlet", "prior"} <= {f.strip().lower() for f in reader.fieldnames}:
-            raise ValueError(f"{path}:1: a priors file needs the columns outlet, prior, note")
-        for row in reader:
-            row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-            try:
-                value = float(row["prior"])
-            except ValueError:
-                raise ValueError(f"{path}:{reader.line_num}: prior {row['prior']!r} is not a number") from None
-            if not 0 <= value <= 1:
-                raise ValueError(f"{path}:{reader.line_num}: prior {value} is not between 0 and 1")
-            priors[row["outlet"]] = (value, row.get("note", ""))
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark, as spreadsheets save it, is fine
+    except UnicodeDecodeError as error:
+        raise ValueError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if not reader.fieldnames or not {"outlet", "prior"} <= {f.strip().lower() for f in reader.fieldnames}:
+        raise ValueError(f"{path}:1: a priors file needs the columns outlet, prior, note")
+    for row in reader:
+        row = {k.strip().lower(): (v or "").strip() for k, v in row.items() if isinstance(k, str)}
+        if not row.get("outlet"):
+            raise ValueError(f"{path}:{reader.line_num}: a row with no outlet")
+        try:
+            value = float(row["prior"])
+        except ValueError:
+            raise ValueError(f"{path}:{reader.line_num}: prior {row['prior']!r} is not a number") from None
+        if not 0 <= value <= 1:
+            raise ValueError(f"{path}:{reader.line_num}: prior {value} is not between 0 and 1")
+        priors[row["outlet"]] = (value, row.get("note", ""))
     return priors
 
 
@@ -178,10 +184,11 @@ def score_sources(
     for finding in findings:
         if finding.code in INTERNAL_FINDINGS:
             for article_id in finding.article_ids:
-                internal[outlet_of_article(by_id.get(article_id), article_id)] += 1
+                article = by_id.get(article_id)
+                internal[(article.outlet if article and article.outlet else None) or article_id] += 1
     scores = []
     for level in ("outlet", "speaker"):
-        weights, errors = learn_weights(_votes(claims, level, by_id, copies))
+        _, errors = learn_weights(_votes(claims, level, by_id, copies))
         counted = defaultdict(list)
         for claim in claims:
             if claim.kind == "count":
@@ -194,10 +201,6 @@ def score_sources(
     return scores
 
 
-def outlet_of_article(article: Article | None, article_id: str) -> str:
-    return (article.outlet if article and article.outlet else None) or article_id
-
-
 def _score(source: str, level: str, own: list[Claim], errors: list[float], internal: dict[str, int],
            copies: Copies, priors: dict[str, tuple[float, str]]) -> SourceScore:
     compared = len(errors)
@@ -208,10 +211,11 @@ def _score(source: str, level: str, own: list[Claim], errors: list[float], inter
     learned = (1 + sum(1 - e for e in errors)) / (2 + compared)
     penalty = (1 - 0.3 * unnamed) * (0.9 ** contradictions)
     score = learned * penalty if compared >= MIN_COMPARED else None
-    prior = priors.get(source)
-    if prior is not None:
-        share = 2 / (2 + compared)  # the less evidence, the more the prior counts
+    prior = priors.get(source) if level == "outlet" else None  # ratings are of outlets
+    if prior is not None:  # the less evidence, the more the prior counts, in the score and in its range
+        share = 2 / (2 + compared)
         score = (1 - share) * (score if score is not None else learned * penalty) + share * prior[0]
+        low, high = (1 - share) * low + share * prior[0] / penalty, (1 - share) * high + share * prior[0] / penalty
     copied = sorted(copies.copied_by.get(source, ())) if level == "outlet" else []
     reasons = _reasons(agreements, compared, unnamed, contradictions, copied, prior, level, len(own))
     return SourceScore(

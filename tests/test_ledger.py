@@ -129,3 +129,59 @@ def test_ledger_scan_killed_midway_opens_and_a_rerun_completes_it(tmp_path: Path
             query = f"SELECT count(*), count(DISTINCT {'article_id' if table == 'articles' else 'claim_id'}) FROM {table}"
             assert resumed.connection.execute(query).fetchone() == reference.connection.execute(query).fetchone()
         assert resumed.connection.execute("SELECT count(*) FROM articles").fetchone()[0] == files
+
+
+def test_ledger_same_id_from_two_files_keeps_both_and_edits_replace(tmp_path: Path) -> None:
+    for folder in ("2020", "2021"):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        (tmp_path / "in" / folder / "story.md").write_text(
+            f"---\npublished: {folder}-03-02\n---\nFour rockets were fired at the Green Zone on Sunday, police said "
+            f"({folder}).\n", encoding="utf-8")
+    ledger = tmp_path / "ledger.duckdb"
+    invoke("scan", str(tmp_path / "in" / "2020"), "--ledger", str(ledger))
+    invoke("scan", str(tmp_path / "in" / "2021"), "--ledger", str(ledger))
+    story = tmp_path / "in" / "2021" / "story.md"
+    story.write_text(story.read_text(encoding="utf-8").replace("Four", "Five"), encoding="utf-8")
+    invoke("scan", str(tmp_path / "in"), "--ledger", str(ledger))
+    with Ledger(ledger, read_only=True) as opened:
+        assert opened.count("articles") == 2
+        surfaces = sorted(row[0] for row in opened.connection.execute("SELECT surface FROM claims").fetchall())
+    assert surfaces == ["Five", "Four"]
+
+
+def test_ledger_fixed_file_leaves_the_skipped_list(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    draft = tmp_path / "in" / "bad.md"
+    draft.write_text("---\ntitle: [unclosed\n---\nThree rockets hit the base.\n", encoding="utf-8")
+    ledger = tmp_path / "ledger.duckdb"
+    invoke("scan", str(EXAMPLES), str(tmp_path / "in"), "--ledger", str(ledger))
+    assert report_json("--ledger", str(ledger))["summary"]["skipped"] == 1
+    draft.write_text("---\ntitle: Fixed\n---\nThree rockets hit the base.\n", encoding="utf-8")
+    invoke("scan", str(EXAMPLES), str(tmp_path / "in"), "--ledger", str(ledger))
+    assert report_json("--ledger", str(ledger))["summary"]["skipped"] == 0
+
+
+def test_ledger_interrupted_before_events_are_recomputed_on_the_next_scan(tmp_path: Path) -> None:
+    ledger = tmp_path / "ledger.duckdb"
+    invoke("scan", str(EXAMPLES), "--ledger", str(ledger))
+    with Ledger(ledger) as opened:  # as if killed after the batches and before the assessment
+        opened.connection.execute("INSERT OR REPLACE INTO meta VALUES ('assessment', 'stale')")
+        opened.connection.execute("DELETE FROM events")
+    invoke("scan", str(EXAMPLES), "--ledger", str(ledger))
+    with Ledger(ledger, read_only=True) as opened:
+        assert opened.count("events") > 0 and not opened.assessment_is_stale()
+
+
+def test_ledger_not_a_ledger_and_bad_export_target_exit_2(tmp_path: Path) -> None:
+    other = tmp_path / "other.duckdb"
+    connection = duckdb.connect(str(other))
+    connection.execute("CREATE TABLE t (x INTEGER)")
+    connection.close()
+    result = invoke("report", "--ledger", str(other))
+    assert result.exit_code == 2 and "not a checker ledger" in result.stderr
+    ledger = tmp_path / "ledger.duckdb"
+    invoke("scan", str(EXAMPLES), "--ledger", str(ledger))
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    assert invoke("export", "--ledger", str(ledger), str(blocker)).exit_code == 2
+    assert invoke("scan", str(EXAMPLES), "--ledger", str(blocker / "l.duckdb")).exit_code == 2

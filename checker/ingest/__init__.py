@@ -90,7 +90,7 @@ def iter_articles(
                 yield from _read_manifest(item, text, settings, used_ids)
             else:
                 article = _article_from_file(item, text)
-                article.article_id = _unique_id(article.article_id, article.sha256, used_ids)
+                article.article_id = _unique_id(article.article_id, article.source_path, used_ids)
                 yield article
         except UnreadableInput as problem:
             yield SkippedInput(str(item), problem.reason, problem.line)
@@ -112,12 +112,14 @@ def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _unique_id(wanted: str, sha256: str, used: set[str]) -> str:
-    """``wanted``, or ``wanted~<hash>`` when taken, or ``wanted~<hash>-N`` for further copies."""
-    article_id = wanted if wanted not in used else f"{wanted}~{sha256[:8]}"
+def _unique_id(wanted: str, source_path: str, used: set[str]) -> str:
+    """``wanted``, or ``wanted~<hash of the source path>`` when taken (stable when the file is edited),
+    or ``wanted~<hash>-N`` for further copies."""
+    key = hashlib.sha256(source_path.encode("utf-8")).hexdigest()[:8]
+    article_id = wanted if wanted not in used else f"{wanted}~{key}"
     copy = 2
     while article_id in used:
-        article_id = f"{wanted}~{sha256[:8]}-{copy}"
+        article_id = f"{wanted}~{key}-{copy}"
         copy += 1
     used.add(article_id)
     return article_id
@@ -182,7 +184,7 @@ def _read_manifest(path: Path, text: str, settings: Settings, used_ids: set[str]
             continue
         # manifest id, else the referenced file's own id (front matter or file name), else a content hash
         wanted = _text_or_none(fields["id"]) or article.article_id or article.sha256[:16]
-        article.article_id = _unique_id(wanted, article.sha256, used_ids)
+        article.article_id = _unique_id(wanted, article.source_path, used_ids)
         yield article
         rows_read += 1
     if rows_read == 0 and not skipped_any:
