@@ -12,17 +12,18 @@ import bisect
 import gc
 import re
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 from checker.model import Claim, Event
 
 # A date interval at most this wide anchors an event ("on Sunday", "December 20").
 ANCHOR_DAYS = 3
-# A wider interval ("in December", "last week") joins the one anchored event it overlaps.
+# A wider interval ("in December", "last week") joins the one anchored event it overlaps, if exactly one.
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=4096)
 def _slug(text: str | None) -> str:
     return _SLUG.sub("-", (text or "unknown").lower()).strip("-")
 
@@ -50,9 +51,9 @@ def _cluster_block(claims: list[Claim], event_type: str | None, place: str | Non
     anchors = sorted((c for c in claims if (_span_days(c) or 0) <= ANCHOR_DAYS and _span_days(c) is not None),
                      key=lambda c: (c.event_date_low, c.event_date_high))
     clusters: list[_Cluster] = []
-    for claim in anchors:  # sweep: overlapping (or touching) day intervals are one event
+    for claim in anchors:  # sweep: overlapping day intervals are one event (adjacent days are not)
         current = clusters[-1] if clusters else None
-        if current and claim.event_date_low <= current.high + timedelta(days=0):
+        if current and claim.event_date_low <= current.high:
             current.high = max(current.high, claim.event_date_high)
         else:
             current = _Cluster(event_type, place, claim.event_date_low, claim.event_date_high)
@@ -136,11 +137,6 @@ def _place_pending(pending: list[Claim], clusters: list[_Cluster]) -> None:
         own[key].add(claim)
 
 
-@lru_cache(maxsize=4096)
-def _slug_cached(text: str | None) -> str:
-    return _slug(text)
-
-
 def _events_from(clusters: list[_Cluster]) -> list[Event]:
     events: list[Event] = []
     used: dict[str, int] = {}
@@ -148,7 +144,7 @@ def _events_from(clusters: list[_Cluster]) -> list[Event]:
         dated = cluster.low.isoformat() if cluster.low == cluster.high and cluster.low else (
             f"{cluster.low}..{cluster.high}" if cluster.low else f"open-{_slug(cluster.claims[0].article_id)}"
         )
-        base = f"{_slug_cached(cluster.event_type)}@{_slug_cached(cluster.place)}@{dated}"
+        base = f"{_slug(cluster.event_type)}@{_slug(cluster.place)}@{dated}"
         used[base] = used.get(base, 0) + 1
         event_id = base if used[base] == 1 else f"{base}#{used[base]}"
         for claim in cluster.claims:

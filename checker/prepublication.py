@@ -63,7 +63,7 @@ def draft_article(text: str, path: str = "draft.md", today: date | None = None) 
     """Parse draft text. Its publication date: front matter, else inferred from the text, else today."""
     text = normalise_text(text)
     try:
-        parsed = parse_markdown(text) if not path.endswith(".txt") else parse_plain_text(text)
+        parsed = parse_plain_text(text) if path.lower().endswith((".txt", ".text")) else parse_markdown(text)
     except UnreadableInput as problem:
         line = f":{problem.line}" if problem.line else ""
         raise DraftError(f"{path}{line}: {problem.reason}") from None
@@ -89,7 +89,7 @@ def check_draft(draft: Article, record: RunResult, settings: Settings | None = N
     settings = settings or Settings()
     rules = selected_rules(load_rules(settings), settings)
     own = analyse([draft], settings)  # the draft's claims, and its own problems
-    findings = [f for f in own.findings if f.code[:2] in DRAFT_FAMILIES and f.rule != "suppression.unused"]
+    findings = [f for f in own.findings if f.code[:2] in DRAFT_FAMILIES]
     # cluster the draft with the record, so its figures join the events on record; the record's own
     # event ids are put back afterwards (a scan result may be reused for the next draft)
     record_event_ids = [claim.event_id for claim in record.claims]
