@@ -28,6 +28,7 @@ reports: $(STAMP)
 	$(BIN)/python -m checker report claims/corpus --format json --exit-zero --output reports/example.json
 	$(BIN)/python -m checker report claims/corpus --exit-zero --output reports/example.txt
 	$(BIN)/python -m checker sources claims/corpus --format csv --output reports/example-sources.csv
+	$(BIN)/python -m checker report claims/corpus --format markdown --exit-zero --output reports/example.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -238,6 +238,19 @@ def report(
         from checker.render.json_report import render_json
 
         write_output(render_json(result), output)
+    elif output_format is OutputFormat.markdown:
+        from checker.render.markdown import render_markdown
+
+        write_output(render_markdown(result), output)
+    elif output_format is OutputFormat.sarif:
+        from checker.render.sarif import render_sarif
+        from checker.rulebook import load_rules
+
+        write_output(render_sarif(result.findings, load_rules(settings).rules), output)
+    elif output_format is OutputFormat.github:
+        from checker.render.lint import render_github
+
+        write_output(render_github(result.findings), output)
     else:
         from checker.render.terminal import render_terminal
 

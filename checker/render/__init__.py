@@ -10,3 +10,6 @@ class OutputFormat(str, Enum):
 
     terminal = "terminal"
     json = "json"
+    markdown = "markdown"
+    sarif = "sarif"
+    github = "github"
