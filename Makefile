@@ -29,6 +29,7 @@ reports: $(STAMP)
 	$(BIN)/python -m checker report claims/corpus --exit-zero --output reports/example.txt
 	$(BIN)/python -m checker sources claims/corpus --format csv --output reports/example-sources.csv
 	$(BIN)/python -m checker report claims/corpus --format markdown --exit-zero --output reports/example.md
+	$(BIN)/python -m checker report claims/corpus --format html --exit-zero --output reports/example.html
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -238,6 +238,14 @@ def report(
         from checker.render.json_report import render_json
 
         write_output(render_json(result), output)
+    elif output_format is OutputFormat.html:
+        from checker.render.html import render_html
+
+        write_output(render_html(result), output)
+    elif output_format is OutputFormat.claimreview:
+        from checker.render.claimreview import render_claimreview
+
+        write_output(render_claimreview(result), output)
     elif output_format is OutputFormat.markdown:
         from checker.render.markdown import render_markdown
 

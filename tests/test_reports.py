@@ -17,6 +17,7 @@ REPO = Path(__file__).resolve().parents[1]
     ("example.txt", ["report", "claims/corpus", "--exit-zero"]),
     ("example-sources.csv", ["sources", "claims/corpus", "--format", "csv"]),
     ("example.md", ["report", "claims/corpus", "--format", "markdown", "--exit-zero"]),
+    ("example.html", ["report", "claims/corpus", "--format", "html", "--exit-zero"]),
 ])
 def test_reports_example_reports_have_not_drifted(name: str, args: list[str], tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,5 +11,7 @@ class OutputFormat(str, Enum):
     terminal = "terminal"
     json = "json"
     markdown = "markdown"
+    html = "html"
+    claimreview = "claimreview"
     sarif = "sarif"
     github = "github"

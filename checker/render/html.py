@@ -1,0 +1,136 @@
+"""The HTML report: one self-contained page (no network requests), every piece of article text escaped."""
+
+from __future__ import annotations
+
+import html
+import math
+from collections import defaultdict
+from urllib.parse import urlparse
+
+from checker.model import Claim, Finding
+from checker.pipeline import RunResult
+from checker.render.json_report import summary
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+STYLE = """
+body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:60em;color:#1d1d1f;padding:0 1em}
+h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ddd}h3{margin-top:1.5em}
+.summary{background:#f4f4f6;padding:.8em 1em;border-radius:6px}
+.finding{border-left:4px solid #999;padding:.2em 1em;margin:1em 0}
+.error{border-color:#c62828}.warning{border-color:#ef8f00}.info{border-color:#1565c0}
+.code{font-weight:bold;font-family:monospace}
+.quotes{display:flex;gap:1em;flex-wrap:wrap}
+blockquote{flex:1 1 20em;margin:.5em 0;padding:.5em 1em;background:#fafafa;border:1px solid #eee;border-radius:6px}
+mark{background:#ffe082;font-weight:bold}
+.who{color:#555;font-size:.9em}
+table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:.3em .5em;text-align:left;vertical-align:top}
+.dim{color:#777}
+svg text{font:12px system-ui,sans-serif}
+"""
+
+
+def e(text: object) -> str:
+    """Escape anything that came from an article (or anywhere) for HTML text and attributes."""
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) links become links; anything else (javascript:, data:) stays plain text."""
+    if not url:
+        return None
+    parsed = urlparse(url.strip())
+    return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
+
+
+def _quote(claim: Claim, result: RunResult) -> str:
+    article = next((a for a in result.articles if a.article_id == claim.article_id), None)
+    sentence = claim.sentence
+    text = article.text if article else sentence
+    start = text.find(sentence, max(0, claim.start - len(sentence)))
+    offset = claim.start - start
+    if start >= 0 and sentence[offset:offset + len(claim.surface)] == claim.surface:
+        body = f"{e(sentence[:offset])}<mark>{e(claim.surface)}</mark>{e(sentence[offset + len(claim.surface):])}"
+    else:
+        body = e(sentence)
+    outlet = (article.outlet if article else None) or claim.article_id
+    url = safe_url(article.url if article else None)
+    where = f'<a href="{e(url)}" rel="noopener noreferrer">{e(outlet)}</a>' if url else e(outlet)
+    return (f"<blockquote><div>{body}</div><div class=\"who\">— {e(claim.speaker or 'the outlet')}, in {where} "
+            f"(<code>{e(claim.article_id)}</code>, line {claim.line})</div></blockquote>")
+
+
+def _chart(claims: list[Claim]) -> str:
+    """Each source's figure for one quantity on one axis: a bar for a range, a dot for a number."""
+    counts = [c for c in claims if c.kind == "count" and c.value_low is not None]
+    if len(counts) < 2:
+        return ""
+    top = max(max(c.value_low for c in counts), max(c.value_high for c in counts if math.isfinite(c.value_high)) if
+              any(math.isfinite(c.value_high) for c in counts) else 0) * 1.15 or 1
+    width, left, row = 560, 190, 26
+    height = row * len(counts) + 30
+    scale = lambda v: left + (width - left - 20) * min(v, top) / top  # noqa: E731
+    parts = [f'<svg role="img" aria-label="figures by source" width="{width}" height="{height}">']
+    for index, claim in enumerate(counts):
+        y = 20 + index * row
+        label = f"{claim.speaker or 'outlet'}"
+        parts.append(f'<text x="4" y="{y + 4}">{e(label[:28])}</text>')
+        low, high = claim.value_low, claim.value_high if math.isfinite(claim.value_high) else top
+        if low == high:
+            parts.append(f'<circle cx="{scale(low):.1f}" cy="{y}" r="5" fill="#c62828"/>')
+        else:
+            parts.append(f'<rect x="{scale(low):.1f}" y="{y - 5}" width="{max(2, scale(high) - scale(low)):.1f}" '
+                         f'height="10" fill="#ef8f00"/>')
+        shown = f"{low:g}" if low == claim.value_high else f"{low:g}–{'∞' if not math.isfinite(claim.value_high) else f'{claim.value_high:g}'}"
+        parts.append(f'<text x="{scale(high) + 8:.1f}" y="{y + 4}">{e(shown)}</text>')
+    parts.append(f'<line x1="{left}" y1="{height - 8}" x2="{width - 20}" y2="{height - 8}" stroke="#999"/>')
+    parts.append(f'<text x="{left}" y="{height}">0</text><text x="{width - 40}" y="{height}">{top:.0f}</text></svg>')
+    return "".join(parts)
+
+
+def render_html(result: RunResult) -> str:
+    counts = summary(result)
+    claims = {c.claim_id: c for c in result.claims}
+    events = {ev.event_id: ev for ev in result.events}
+    by_event: dict[str, list[Finding]] = defaultdict(list)
+    for finding in result.findings:
+        by_event[finding.event_id or ""].append(finding)
+    out = ["<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
+           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
+           f"<title>checker report</title><style>{STYLE}</style></head><body>",
+           "<h1>checker report</h1>",
+           f"<p class=\"summary\">{counts['articles']} articles read, {counts['skipped']} skipped · {counts['claims']} claims · "
+           f"{counts['events']} events · {counts['findings']['error']} errors · {counts['findings']['warning']} warnings · "
+           f"{counts['findings']['info']} notes</p>"]
+    out.append("<h2>Findings</h2>" if result.findings else "<p>No findings.</p>")
+    ordered = sorted(by_event.items(), key=lambda item: (min(SEVERITY_ORDER[f.severity] for f in item[1]), item[0]))
+    for event_id, group in ordered:
+        event = events.get(event_id)
+        out.append(f"<h3>{e(event.describe() if event else 'Not tied to one event')}</h3>")
+        for finding in sorted(group, key=lambda f: (SEVERITY_ORDER[f.severity], f.code)):
+            evidence = [claims[i] for i in finding.claim_ids if i in claims]
+            out.append(f"<div class=\"finding {e(finding.severity)}\"><p><span class=\"code\">{e(finding.code)}</span> "
+                       f"<span class=\"dim\">{e(finding.severity)} · {e(finding.rule)}</span><br>{e(finding.message)}</p>")
+            if finding.code in ("CC101", "IC101", "CC104", "CC201", "CC202", "CC203"):
+                out.append(_chart(evidence))
+            out.append("<div class=\"quotes\">" + "".join(_quote(c, result) for c in evidence[:4]) + "</div></div>")
+    if result.sources:
+        out.append("<h2>Sources</h2><table><tr><th>source</th><th>level</th><th>score</th><th>range</th>"
+                   "<th>compared</th><th>why</th></tr>")
+        for s in result.sources:
+            score = "not enough evidence" if s.score is None else f"{s.score:.2f}"
+            out.append(f"<tr><td>{e(s.source)}</td><td>{e(s.level)}</td><td>{e(score)}</td>"
+                       f"<td>{s.score_low:.2f}–{s.score_high:.2f}</td><td>{s.n_compared}</td><td>{e(s.reasons)}</td></tr>")
+        out.append("</table>")
+    out.append("<h2>Articles</h2><table><tr><th>article</th><th>outlet</th><th>published</th><th>headline</th></tr>")
+    for a in result.articles:
+        url = safe_url(a.url)
+        title = f'<a href="{e(url)}" rel="noopener noreferrer">{e(a.title or a.article_id)}</a>' if url else e(a.title or "")
+        out.append(f"<tr><td><code>{e(a.article_id)}</code></td><td>{e(a.outlet or '')}</td>"
+                   f"<td>{e(a.published or 'unknown')}</td><td>{title}</td></tr>")
+    out.append("</table>")
+    if result.skipped:
+        out.append("<h2>Inputs skipped</h2><ul>" + "".join(
+            f"<li><code>{e(s.path)}{':' + str(s.line) if s.line else ''}</code>: {e(s.reason)}</li>" for s in result.skipped)
+            + "</ul>")
+    out.append("</body></html>\n")
+    return "\n".join(out)

@@ -1,0 +1,112 @@
+"""The HTML report: self-contained, every piece of article text escaped, and it renders in a real browser."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from checker.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "claims" / "corpus"
+PAYLOAD = ("Eight rockets were fired at the Green Zone on Sunday, December 20, 2020, officials said. "
+           "<script>document.title='pwned'</script> <img src=x onerror=\"document.body.setAttribute('data-pwned','1')\"> "
+           "<a href=\"javascript:alert(1)\">click</a>")
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def hostile_corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, figure in (("a", "Eight"), ("b", "Twenty-one")):
+        (corpus / f"{name}.md").write_text(
+            f"---\ntitle: \"<script>alert('title')</script>\"\noutlet: \"<b onmouseover=alert(1)>Ledger {name}</b>\"\n"
+            f"url: \"javascript:alert('{name}')\"\npublished: 2020-12-21\n---\n\n" + PAYLOAD.replace("Eight", figure) + "\n",
+            encoding="utf-8")
+    return corpus
+
+
+def report_html(corpus: Path, output: Path) -> str:
+    result = CliRunner().invoke(app, ["report", str(corpus), "--format", "html", "--exit-zero", "--output", str(output)])
+    assert result.exit_code == 0, result.output
+    return output.read_text(encoding="utf-8")
+
+
+def test_render_html_article_payloads_are_not_live(tmp_path: Path) -> None:
+    page = report_html(hostile_corpus(tmp_path), tmp_path / "report.html")
+    parser = _Elements()
+    parser.feed(page)
+    tags = parser.tags
+    assert not [t for t, _ in tags if t in ("script", "img", "iframe", "object", "embed")]
+    assert not [(t, a) for t, a in tags for name in a if name.startswith("on")]
+    assert not [a for _, a in tags if "javascript:" in (a.get("href") or "").lower()]
+    assert "&lt;script&gt;" in page and "onerror" in page  # shown as text, so an editor can see what was there
+
+
+def test_render_html_is_self_contained(tmp_path: Path) -> None:
+    page = report_html(EXAMPLES, tmp_path / "report.html")
+    parser = _Elements()
+    parser.feed(page)
+    external = [a for t, a in parser.tags if t in ("link", "script", "img") and (a.get("src") or a.get("href"))]
+    assert not external and "Content-Security-Policy" in page
+    assert "<svg" in page and "<mark>eight</mark>" in page and "<mark>21</mark>" in page
+
+
+def _chromium() -> str | None:
+    return next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
+
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def test_render_html_renders_in_headless_chromium(tmp_path: Path) -> None:
+    browser = _chromium()
+    if browser is None:
+        pytest.skip("no Chromium found (CI installs Debian's chromium package; elsewhere: apt-get install chromium)")
+    page = tmp_path / "report.html"
+    report_html(EXAMPLES, page)
+    profile = tmp_path / "profile"
+    shot = tmp_path / "report.png"
+    subprocess.run([browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--screenshot={shot}",
+                    "--window-size=1200,1600", page.as_uri()], capture_output=True, timeout=120, check=False)
+    assert shot.is_file() and shot.stat().st_size > 20_000 and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    dom = subprocess.run([browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
+                         capture_output=True, text=True, timeout=120, check=False).stdout
+    for words in ("checker report", "CC101", "Iraqi military", "U.S. Central Command", "Sources"):
+        assert words in dom
+
+
+def test_render_html_payloads_do_not_run_in_chromium(tmp_path: Path) -> None:
+    browser = _chromium()
+    if browser is None:
+        pytest.skip("no Chromium found (CI installs Debian's chromium package; elsewhere: apt-get install chromium)")
+    page = tmp_path / "report.html"
+    report_html(hostile_corpus(tmp_path), page)
+    dom = subprocess.run([browser, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom",
+                          page.as_uri()], capture_output=True, text=True, timeout=120, check=False).stdout
+    assert "<title>checker report</title>" in dom and "data-pwned" not in dom.split("<body", 1)[1].split(">", 1)[0]
+
+
+def test_render_claimreview_one_review_per_conflict() -> None:
+    result = CliRunner().invoke(app, ["report", str(EXAMPLES), "--format", "claimreview", "--exit-zero"])
+    reviews = json.loads(result.stdout)
+    assert reviews and all(r["@type"] == "ClaimReview" and r["@context"] == "https://schema.org" for r in reviews)
+    conflict = next(r for r in reviews if r["identifier"].startswith("CC101"))
+    assert conflict["reviewRating"]["alternateName"] == "Conflicting"
+    assert conflict["itemReviewed"]["@type"] == "Claim" and conflict["itemReviewed"]["author"]["name"]
+    assert len(conflict["itemReviewed"]["appearance"]) == 2 and "eight" in conflict["claimReviewed"]
