@@ -55,17 +55,74 @@ def summary_panel(result: RunResult) -> Panel:
     return Panel(line, title="checker report", expand=False)
 
 
-def findings_table(result: RunResult) -> RenderableType:
-    table = Table(title="Findings", show_lines=False, expand=False)
-    table.add_column("severity")
-    table.add_column("code")
-    table.add_column("message", overflow="fold")
-    order = {"error": 0, "warning": 1, "info": 2}
-    rows = [
-        (Text(f.severity, style=f"checker.severity.{f.severity}"), Text(f.code, style="checker.code"), f.message)
-        for f in sorted(result.findings, key=lambda f: (order[f.severity], f.code, f.finding_id))
-    ]
-    return _capped(table, rows, "findings")
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+QUOTED_FINDINGS = 20  # findings shown with their quotes; the rest are listed one line each
+
+
+def _quote_panel(claim, result: RunResult) -> Panel:
+    """One piece of evidence: the sentence with the claim's words highlighted, and who says so where."""
+    article = next((a for a in result.articles if a.article_id == claim.article_id), None)
+    sentence = claim.sentence
+    start = article.text.find(sentence, max(0, claim.start - len(sentence))) if article else -1
+    offset = claim.start - start
+    text = Text(" ".join(sentence.split()) if start < 0 else "")
+    if start >= 0:
+        before, after = sentence[:offset], sentence[offset + len(claim.surface):]
+        text.append(" ".join(before.split()) + (" " if before[-1:].isspace() else ""))
+        text.append(claim.surface, style="checker.number")
+        text.append((" " if after[:1].isspace() else "") + " ".join(after.split()))
+    outlet = (article.outlet if article else None) or claim.article_id
+    title = f"{claim.speaker or 'the outlet'} · {outlet}"
+    return Panel(text, title=title, title_align="left", subtitle=f"{claim.article_id}:{claim.line}",
+                 subtitle_align="right", expand=True)
+
+
+def _side_by_side(panels: list[Panel]) -> RenderableType:
+    """Quotes two to a row, side by side."""
+    if len(panels) < 2:
+        return panels[0] if panels else Text("")
+    grid = Table.grid(expand=True, padding=(0, 1))
+    grid.add_column(ratio=1)
+    grid.add_column(ratio=1)
+    for index in range(0, len(panels), 2):
+        grid.add_row(*panels[index:index + 2], *([Text("")] if index + 1 >= len(panels) else []))
+    return grid
+
+
+def findings_by_event(result: RunResult) -> RenderableType:
+    """Findings grouped by event, most severe first; the first ones with their quotes side by side."""
+    claims = {c.claim_id: c for c in result.claims}
+    events = {e.event_id: e for e in result.events}
+    groups: dict[str, list] = {}
+    for finding in result.findings:
+        groups.setdefault(finding.event_id or "", []).append(finding)
+    ordered = sorted(groups.items(), key=lambda item: (min(SEVERITY_ORDER[f.severity] for f in item[1]), item[0]))
+    parts: list[RenderableType] = []
+    quoted = 0
+    listed: list = []
+    for event_id, group in ordered:
+        event = events.get(event_id)
+        heading = Text(event.describe() if event else "Not tied to one event", style="bold")
+        shown = []
+        for finding in sorted(group, key=lambda f: (SEVERITY_ORDER[f.severity], f.code)):
+            if quoted >= QUOTED_FINDINGS:
+                listed.append(finding)
+                continue
+            quoted += 1
+            line = Text.assemble((f"{finding.severity} ", f"checker.severity.{finding.severity}"),
+                                 (finding.code, "checker.code"), " ", finding.message)
+            evidence = [_quote_panel(claims[i], result) for i in finding.claim_ids[:4] if i in claims]
+            shown += [line, _side_by_side(evidence)]
+        if shown:
+            parts += [heading, *shown, Text("")]
+    if listed:
+        rows = [(Text(f.severity, style=f"checker.severity.{f.severity}"), Text(f.code, style="checker.code"), f.message)
+                for f in listed]
+        table = Table(title=f"{len(listed)} more findings", show_lines=False, expand=False)
+        for column in ("severity", "code", "message"):
+            table.add_column(column, overflow="fold")
+        parts.append(_capped(table, rows, "findings"))
+    return Group(*parts)
 
 
 def articles_table(result: RunResult) -> RenderableType:
@@ -109,7 +166,7 @@ def sources_table(result: RunResult) -> RenderableType:
 def render_terminal(result: RunResult, console: Console) -> None:
     console.print(summary_panel(result))
     if result.findings:
-        console.print(findings_table(result))
+        console.print(findings_by_event(result))
     else:
         console.print(Text("No findings.", style="checker.dim"))
     if result.sources:
