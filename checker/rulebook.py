@@ -18,7 +18,7 @@ import yaml
 
 from checker.checks import CHECK_TYPES, CheckData, Draft
 from checker.config import SEVERITIES, Settings
-from checker.model import Finding
+from checker.model import SEVERITY_RANK, Finding
 from checker.resources import rules_dir
 
 CODE = re.compile(r"^[A-Z]{2}\d{3}$")
@@ -208,8 +208,7 @@ def run_rules(rules: list[Rule], data: CheckData) -> list[Finding]:
     for rule in rules:
         for draft in CHECK_TYPES[rule.check].run(data, rule.params):
             findings.append(_finding(rule, draft, data))
-    order = {"error": 0, "warning": 1, "info": 2}
-    findings.sort(key=lambda f: (order[f.severity], f.code, f.event_id or "", f.finding_id))
+    findings.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.code, f.event_id or "", f.finding_id))
     return findings
 
 

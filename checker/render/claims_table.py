@@ -12,7 +12,7 @@ from rich.table import Table
 
 from checker.model import Claim
 from checker.pipeline import RunResult
-from checker.render.terminal import TABLE_ROW_CAP, _capped
+from checker.render.terminal import TABLE_ROW_CAP, capped
 
 
 
@@ -33,8 +33,7 @@ def render_claims_table(result: RunResult) -> RenderableType:
         rows.append((row["claim_id"], row["value_text"], _interval(row), row["subject"] or "—", row["predicate"] or "—",
                      row["population"] or "—", row["speaker"] or "—", row["event_type"] or "—", row["place"] or "—",
                      row["event_date_low"] or "—"))
-    rows.extend([("",) * 10] * max(0, len(result.claims) - len(rows)))  # only counted by _capped
-    return _capped(table, rows, "claims")
+    return capped(table, rows, "claims", total=len(result.claims))
 
 
 def claims_jsonl(result: RunResult) -> str:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import html
 import math
-from collections import defaultdict
 from urllib.parse import urlparse
 
-from checker.model import Claim, Finding
+from checker.model import Claim
 from checker.pipeline import RunResult
+from checker.render.evidence import event_groups, split_at_claim
 from checker.render.json_report import summary
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:60em;color:#1d1d1f;padding:0 1em}
 h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ddd}h3{margin-top:1.5em}
@@ -44,14 +43,12 @@ def safe_url(url: str | None) -> str | None:
 
 def _quote(claim: Claim, result: RunResult) -> str:
     article = next((a for a in result.articles if a.article_id == claim.article_id), None)
-    sentence = claim.sentence
-    text = article.text if article else sentence
-    start = text.find(sentence, max(0, claim.start - len(sentence)))
-    offset = claim.start - start
-    if start >= 0 and sentence[offset:offset + len(claim.surface)] == claim.surface:
-        body = f"{e(sentence[:offset])}<mark>{e(claim.surface)}</mark>{e(sentence[offset + len(claim.surface):])}"
+    parts = split_at_claim(claim, article.text) if article else None
+    if parts is None:
+        body = e(claim.sentence)
     else:
-        body = e(sentence)
+        before, surface, after = parts
+        body = f"{e(before)}<mark>{e(surface)}</mark>{e(after)}"
     outlet = (article.outlet if article else None) or claim.article_id
     url = safe_url(article.url if article else None)
     where = f'<a href="{e(url)}" rel="noopener noreferrer">{e(outlet)}</a>' if url else e(outlet)
@@ -90,10 +87,6 @@ def _chart(claims: list[Claim]) -> str:
 def render_html(result: RunResult) -> str:
     counts = summary(result)
     claims = {c.claim_id: c for c in result.claims}
-    events = {ev.event_id: ev for ev in result.events}
-    by_event: dict[str, list[Finding]] = defaultdict(list)
-    for finding in result.findings:
-        by_event[finding.event_id or ""].append(finding)
     out = ["<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
            f"<title>checker report</title><style>{STYLE}</style></head><body>",
@@ -102,11 +95,9 @@ def render_html(result: RunResult) -> str:
            f"{counts['events']} events · {counts['findings']['error']} errors · {counts['findings']['warning']} warnings · "
            f"{counts['findings']['info']} notes</p>"]
     out.append("<h2>Findings</h2>" if result.findings else "<p>No findings.</p>")
-    ordered = sorted(by_event.items(), key=lambda item: (min(SEVERITY_ORDER[f.severity] for f in item[1]), item[0]))
-    for event_id, group in ordered:
-        event = events.get(event_id)
+    for event, group in event_groups(result):
         out.append(f"<h3>{e(event.describe() if event else 'Not tied to one event')}</h3>")
-        for finding in sorted(group, key=lambda f: (SEVERITY_ORDER[f.severity], f.code)):
+        for finding in group:
             evidence = [claims[i] for i in finding.claim_ids if i in claims]
             out.append(f"<div class=\"finding {e(finding.severity)}\"><p><span class=\"code\">{e(finding.code)}</span> "
                        f"<span class=\"dim\">{e(finding.severity)} · {e(finding.rule)}</span><br>{e(finding.message)}</p>")

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-
-from checker.model import Claim, Finding
+from checker.model import Claim
 from checker.pipeline import RunResult
+from checker.render.evidence import event_groups, split_at_claim
 from checker.render.json_report import summary
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def escape(text: str) -> str:
@@ -20,14 +18,12 @@ def escape(text: str) -> str:
 
 def _quote(claim: Claim, article_text: str, outlet: str) -> str:
     """The sentence, with the claim's own words in bold, then who says so and where."""
-    sentence = claim.sentence
-    sentence_start = article_text.find(sentence, max(0, claim.start - len(sentence)))
-    offset = claim.start - sentence_start
-    if sentence_start >= 0 and sentence[offset:offset + len(claim.surface)] == claim.surface:
-        before, after = sentence[:offset], sentence[offset + len(claim.surface):]
-        marked = f"{escape(before)}**{escape(claim.surface)}**{escape(after)}"
+    parts = split_at_claim(claim, article_text)
+    if parts is None:
+        marked = escape(claim.sentence)
     else:
-        marked = escape(sentence)
+        before, surface, after = parts
+        marked = f"{escape(before)}**{escape(surface)}**{escape(after)}"
     return (f"> {marked.strip()}\n>\n> — {escape(claim.speaker or 'outlet')}, in {escape(outlet)} "
             f"(`{claim.article_id}`, line {claim.line})")
 
@@ -41,16 +37,10 @@ def render_markdown(result: RunResult) -> str:
              f"{findings['info']} notes.", ""]
     claims = {c.claim_id: c for c in result.claims}
     articles = {a.article_id: a for a in result.articles}
-    events = {e.event_id: e for e in result.events}
-    by_event: dict[str, list[Finding]] = defaultdict(list)
-    for finding in result.findings:
-        by_event[finding.event_id or ""].append(finding)
     lines += ["## Findings", ""] if result.findings else ["No findings.", ""]
-    ordered = sorted(by_event.items(), key=lambda item: (min(SEVERITY_ORDER[f.severity] for f in item[1]), item[0]))
-    for event_id, group in ordered:
-        event = events.get(event_id)
+    for event, group in event_groups(result):
         lines += [f"### {escape(event.describe()) if event else 'Not tied to one event'}", ""]
-        for finding in sorted(group, key=lambda f: (SEVERITY_ORDER[f.severity], f.code)):
+        for finding in group:
             lines += [f"**{finding.code}** ({finding.severity}, `{finding.rule}`): {escape(finding.message)}", ""]
             for claim_id in finding.claim_ids[:4]:
                 claim = claims.get(claim_id)

@@ -9,6 +9,7 @@ from rich.text import Text
 from rich.theme import Theme
 
 from checker.pipeline import RunResult
+from checker.render.evidence import event_groups, split_at_claim
 from checker.render.json_report import summary
 
 THEME = Theme(
@@ -32,12 +33,14 @@ def make_console(file=None, width: int | None = None, color: bool | None = None)
                    highlight=False, soft_wrap=False)
 
 
-def _capped(table: Table, rows: list[tuple[RenderableType, ...]], what: str) -> RenderableType:
+def capped(table: Table, rows: list[tuple[RenderableType, ...]], what: str, total: int | None = None) -> RenderableType:
+    """The table with at most TABLE_ROW_CAP rows, and a line counting the rest (of ``total``, or of ``rows``)."""
     for row in rows[:TABLE_ROW_CAP]:
         table.add_row(*row)
-    if len(rows) <= TABLE_ROW_CAP:
+    total = len(rows) if total is None else total
+    if total <= TABLE_ROW_CAP:
         return table
-    more = Text(f"… and {len(rows) - TABLE_ROW_CAP} more {what}; use --format json to get them all.",
+    more = Text(f"… and {total - TABLE_ROW_CAP} more {what}; use --format json to get them all.",
                 style="checker.dim")
     return Group(table, more)
 
@@ -55,21 +58,19 @@ def summary_panel(result: RunResult) -> Panel:
     return Panel(line, title="checker report", expand=False)
 
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 QUOTED_FINDINGS = 20  # findings shown with their quotes; the rest are listed one line each
 
 
 def _quote_panel(claim, result: RunResult) -> Panel:
     """One piece of evidence: the sentence with the claim's words highlighted, and who says so where."""
     article = next((a for a in result.articles if a.article_id == claim.article_id), None)
-    sentence = claim.sentence
-    start = article.text.find(sentence, max(0, claim.start - len(sentence))) if article else -1
-    offset = claim.start - start
-    text = Text(" ".join(sentence.split()) if start < 0 else "")
-    if start >= 0:
-        before, after = sentence[:offset], sentence[offset + len(claim.surface):]
-        text.append(" ".join(before.split()) + (" " if before[-1:].isspace() else ""))
-        text.append(claim.surface, style="checker.number")
+    parts = split_at_claim(claim, article.text) if article else None
+    if parts is None:
+        text = Text(" ".join(claim.sentence.split()))
+    else:
+        before, surface, after = parts
+        text = Text(" ".join(before.split()) + (" " if before[-1:].isspace() else ""))
+        text.append(surface, style="checker.number")
         text.append((" " if after[:1].isspace() else "") + " ".join(after.split()))
     outlet = (article.outlet if article else None) or claim.article_id
     title = f"{claim.speaker or 'the outlet'} · {outlet}"
@@ -92,19 +93,13 @@ def _side_by_side(panels: list[Panel]) -> RenderableType:
 def findings_by_event(result: RunResult) -> RenderableType:
     """Findings grouped by event, most severe first; the first ones with their quotes side by side."""
     claims = {c.claim_id: c for c in result.claims}
-    events = {e.event_id: e for e in result.events}
-    groups: dict[str, list] = {}
-    for finding in result.findings:
-        groups.setdefault(finding.event_id or "", []).append(finding)
-    ordered = sorted(groups.items(), key=lambda item: (min(SEVERITY_ORDER[f.severity] for f in item[1]), item[0]))
     parts: list[RenderableType] = []
     quoted = 0
     listed: list = []
-    for event_id, group in ordered:
-        event = events.get(event_id)
+    for event, group in event_groups(result):
         heading = Text(event.describe() if event else "Not tied to one event", style="bold")
         shown = []
-        for finding in sorted(group, key=lambda f: (SEVERITY_ORDER[f.severity], f.code)):
+        for finding in group:
             if quoted >= QUOTED_FINDINGS:
                 listed.append(finding)
                 continue
@@ -121,7 +116,7 @@ def findings_by_event(result: RunResult) -> RenderableType:
         table = Table(title=f"{len(listed)} more findings", show_lines=False, expand=False)
         for column in ("severity", "code", "message"):
             table.add_column(column, overflow="fold")
-        parts.append(_capped(table, rows, "findings"))
+        parts.append(capped(table, rows, "findings"))
     return Group(*parts)
 
 
@@ -137,7 +132,7 @@ def articles_table(result: RunResult) -> RenderableType:
         if article.published and article.published_inferred:
             published += " (inferred)"
         rows.append((article.article_id, article.outlet or "—", published, article.title or "—"))
-    return _capped(table, rows, "articles")
+    return capped(table, rows, "articles")
 
 
 def skipped_table(result: RunResult) -> RenderableType:
@@ -145,7 +140,7 @@ def skipped_table(result: RunResult) -> RenderableType:
     table.add_column("input", overflow="fold")
     table.add_column("reason", overflow="fold")
     rows = [(f"{s.path}:{s.line}" if s.line else s.path, s.reason) for s in result.skipped]
-    return _capped(table, rows, "skipped inputs")
+    return capped(table, rows, "skipped inputs")
 
 
 def sources_table(result: RunResult) -> RenderableType:
@@ -160,7 +155,7 @@ def sources_table(result: RunResult) -> RenderableType:
                  else Text(f"{source.score:.2f}", style="checker.number"))
         rows.append((source.source, source.level, score, f"{source.score_low:.2f}-{source.score_high:.2f}",
                      str(source.n_compared), source.reasons))
-    return _capped(table, rows, "sources")
+    return capped(table, rows, "sources")
 
 
 def render_terminal(result: RunResult, console: Console) -> None:
