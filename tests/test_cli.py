@@ -355,3 +355,15 @@ def test_cli_process_exit_2_on_bad_format_value(clean_corpus: list[str], tmp_pat
     assert completed.returncode == 2
     assert "nope" in completed.stderr
     assert "Traceback" not in completed.stderr
+
+
+def test_cli_claims_table_lists_every_kind_of_claim(tmp_path) -> None:
+    """The default table shows count, responsibility and anonymous-source claims (the last two have no figure)."""
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parents[1] / "claims" / "corpus"
+    out = tmp_path / "claims.txt"
+    result = CliRunner().invoke(app, ["claims", str(examples), "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "Claims (31)" in text and "Iraqi officials said" in text and "Iraqi military" in text

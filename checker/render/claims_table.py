@@ -19,6 +19,8 @@ from checker.render.terminal import TABLE_ROW_CAP, capped
 
 def _interval(claim: dict) -> str:
     low, high = claim["value_low"], claim["value_high"]
+    if low is None:
+        return "—"  # a responsibility claim or an anonymous source: no figure
     high_text = "∞" if high is None else f"{high:g}"
     return f"{low:g}" if low == high else f"[{low:g}, {high_text}]"
 
@@ -30,7 +32,7 @@ def render_claims_table(result: RunResult) -> RenderableType:
     rows = []
     for claim in result.claims[: TABLE_ROW_CAP + 1]:
         row = claim.to_dict()
-        rows.append((row["claim_id"], row["value_text"], _interval(row), row["subject"] or "—", row["predicate"] or "—",
+        rows.append((row["claim_id"], row["value_text"] or "—", _interval(row), row["subject"] or "—", row["predicate"] or "—",
                      row["population"] or "—", row["speaker"] or "—", row["event_type"] or "—", row["place"] or "—",
                      row["event_date_low"] or "—"))
     return capped(table, rows, "claims", total=len(result.claims))
