@@ -193,8 +193,7 @@ def load_priors_for(option: Path | None, settings: Settings) -> dict | None:
     """Prior outlet ratings from --priors or the configuration; a bad file is an input error (exit 2)."""
     from checker.reliability import load_priors
 
-    path = option or (Path(settings.source).parent / settings.priors if settings.priors and settings.source
-                      else Path(settings.priors) if settings.priors else None)
+    path = option or (settings.resolve(settings.priors) if settings.priors else None)
     if path is None:
         return None
     try:
@@ -327,8 +326,7 @@ def check(
         fail("give --against PATH or --ledger FILE, not both")
     record_paths = list(against or [])
     if not record_paths and ledger is None and settings.against:
-        base = Path(settings.source).parent if settings.source else Path.cwd()
-        record_paths = [base / path for path in settings.against]
+        record_paths = [settings.resolve(path) for path in settings.against]
     if not record_paths and ledger is None:
         fail("nothing to check against: give --against PATH or --ledger FILE (or 'against' in [tool.checker])")
     missing = [str(d) for d in drafts if not d.is_file()]

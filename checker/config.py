@@ -27,6 +27,11 @@ class Settings:
     priors: str | None = None  # a CSV of outlet ratings (outlet, prior, note) blended into source scores
     source: str | None = None  # the file these settings came from, for messages
 
+    def resolve(self, path: str) -> Path:
+        """A path from the configuration: relative to the file it was written in (else to the working
+        directory); an absolute path stays as it is."""
+        return (Path(self.source).parent if self.source else Path.cwd()) / path
+
     def with_overrides(self, **overrides: object) -> Settings:
         """A copy with the given non-None values replaced (command-line options win)."""
         return replace(self, **{key: value for key, value in overrides.items() if value is not None})

@@ -95,9 +95,8 @@ def _matches(rule: Rule, selector: str) -> bool:
 
 def _pack_files(settings: Settings) -> list[Path]:
     files = sorted((rules_dir() / "packs").glob("*.yaml"))
-    base = Path(settings.source).parent if settings.source else Path.cwd()
     for extra in settings.rule_paths:
-        path = (base / extra) if not Path(extra).is_absolute() else Path(extra)
+        path = settings.resolve(extra)
         files.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
     return files
 
