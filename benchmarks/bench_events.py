@@ -18,7 +18,7 @@ SIZES = (100_000, 1_000_000)
 _RUN = r"""
 import json, random, resource, sys, time
 from datetime import date, timedelta
-from checker.events import cluster_events
+from checker.events.cluster import cluster_events
 from checker.model import Claim
 
 n = int(sys.argv[1]); rng = random.Random(7)
@@ -45,7 +45,7 @@ claims = claims[:n]
 if len(sys.argv) > 2:
     import gc; gc.disable()
 started = time.perf_counter()
-events = cluster_events(claims)
+event_of, events = cluster_events(claims)
 elapsed = time.perf_counter() - started
 print(json.dumps({"claims": len(claims), "events": len(events), "seconds": elapsed,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))

@@ -44,12 +44,16 @@ def check(
     in ``.txt`` is read as plain text, anything else as Markdown with optional front matter.
     Raises ``checker.prepublication.DraftError`` for malformed front matter.
     """
+    from checker.config import Settings
+    from checker.knowledge import Knowledge
     from checker.pipeline import RunResult, run
     from checker.prepublication import check_draft, draft_article
 
+    settings = settings or Settings()
+    knowledge = Knowledge.load(settings.lexicon_folders())
     if not isinstance(against, RunResult):
-        against = run([against] if isinstance(against, (str, Path)) else list(against), settings)
-    return check_draft(draft_article(text, path), against, settings).findings
+        against = run([against] if isinstance(against, (str, Path)) else list(against), settings, knowledge=knowledge)
+    return check_draft(draft_article(text, path, knowledge=knowledge), against, settings, knowledge=knowledge).findings
 
 
 def load_rules(settings: Settings | None = None) -> Rulebook:

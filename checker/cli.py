@@ -102,11 +102,27 @@ def scan_progress(paths: list[Path]) -> Iterator[object]:
         yield lambda _path: progress.advance(task)
 
 
-def run_pipeline(paths: list[Path], settings: Settings, priors: dict | None = None):
+def load_knowledge(settings: Settings):
+    """The language packs, gazetteer and taxonomy; a mistake in one is an input error (exit 2) naming file and line."""
+    from checker.knowledge import Knowledge
+    from checker.lang import DataFileError
+
+    try:
+        return Knowledge.load(settings.lexicon_folders())
+    except DataFileError as error:
+        fail(str(error))
+
+
+def run_pipeline(paths: list[Path], settings: Settings, priors: dict | None = None, knowledge=None):
+    from checker.lang import DataFileError
     from checker.pipeline import run
 
-    with scan_progress(paths) as on_file:
-        result = run(paths, settings, on_file=on_file, priors=priors)
+    knowledge = knowledge or load_knowledge(settings)
+    try:
+        with scan_progress(paths) as on_file:
+            result = run(paths, settings, on_file=on_file, priors=priors, knowledge=knowledge)
+    except DataFileError as error:  # a language pack is loaded when its first article is read
+        fail(str(error))
     if not result.articles:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in result.skipped[:5]) or "no input files"
         fail(f"nothing readable in the inputs ({reasons})")
@@ -154,14 +170,14 @@ def ledger_must_hold_articles(ledger: Path) -> None:
         fail(str(error))
 
 
-def ledger_near(ledger: Path, draft):
+def ledger_near(ledger: Path, draft, knowledge):
     """What is on record near a draft's claims, read from a ledger (only the events it could match)."""
-    from checker.extract import extract_claims
     from checker.ledger import Ledger, LedgerError
+    from checker.pipeline import extract
 
     try:
         with Ledger(ledger, read_only=True) as opened:
-            return opened.record_near(extract_claims(draft))
+            return opened.record_near(extract([draft], knowledge).claims)
     except LedgerError as error:
         fail(str(error))
 
@@ -332,17 +348,19 @@ def check(
     missing = [str(d) for d in drafts if not d.is_file()]
     if missing:
         fail(f"no such draft: {', '.join(missing)}")
-    record = run_pipeline(record_paths, settings) if record_paths else None
+    knowledge = load_knowledge(settings)
+    record = run_pipeline(record_paths, settings, knowledge=knowledge) if record_paths else None
     if ledger is not None:
         ledger_must_hold_articles(ledger)
     findings, unreadable = [], []
     for draft_path in drafts:  # a draft that cannot be read is reported, and the others are still checked
         try:
-            draft = read_draft(draft_path, settings)
+            draft = read_draft(draft_path, settings, knowledge=knowledge)
         except DraftError as error:
             unreadable.append(str(error))
             continue
-        findings.extend(check_draft(draft, record or ledger_near(ledger, draft), settings).findings)
+        near = record or ledger_near(ledger, draft, knowledge)
+        findings.extend(check_draft(draft, near, settings, knowledge=knowledge).findings)
     if output_format is CheckFormat.json:
         from checker.render.lint import render_findings_json as render
     elif output_format is CheckFormat.sarif:

@@ -23,6 +23,7 @@ class Settings:
     ignore: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
     rule_paths: tuple[str, ...] = ()
+    lexicon_paths: tuple[str, ...] = ()  # folders extending the language packs, gazetteer and taxonomy
     against: tuple[str, ...] = ()  # what `checker check` compares drafts with, when --against is not given
     priors: str | None = None  # a CSV of outlet ratings (outlet, prior, note) blended into source scores
     source: str | None = None  # the file these settings came from, for messages
@@ -31,6 +32,10 @@ class Settings:
         """A path from the configuration: relative to the file it was written in (else to the working
         directory); an absolute path stays as it is."""
         return (Path(self.source).parent if self.source else Path.cwd()) / path
+
+    def lexicon_folders(self) -> list[Path]:
+        """The ``lexicon-paths`` folders, resolved against the configuration file."""
+        return [self.resolve(path) for path in self.lexicon_paths]
 
     def with_overrides(self, **overrides: object) -> Settings:
         """A copy with the given non-None values replaced (command-line options win)."""

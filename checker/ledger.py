@@ -19,12 +19,14 @@ import duckdb
 
 from checker.config import Settings
 from checker.ingest import iter_articles
-from checker.model import Article, Claim, Event, Finding, SkippedInput
+from checker.knowledge import Knowledge
+from checker.model import Article, Claim, Event, EventMention, Finding, SkippedInput
 from checker.pipeline import RunResult, assess, extract
 
 DEFAULT_LEDGER = Path(".checker") / "ledger.duckdb"
 BATCH_ARTICLES = 200
-TABLES = {"articles": Article, "claims": Claim, "events": Event, "findings": Finding, "skipped": SkippedInput}
+TABLES = {"articles": Article, "claims": Claim, "mentions": EventMention, "events": Event, "findings": Finding,
+          "skipped": SkippedInput}
 KEYS = {"articles": "article_id", "claims": "claim_id", "events": "event_id", "findings": "finding_id"}
 
 
@@ -119,7 +121,7 @@ class Ledger:
         return bool(self.connection.execute("SELECT count(*) FROM meta WHERE key = 'assessment'").fetchone()[0])
 
     def store_batch(self, articles: list[Article], claims: list[Claim], skipped: list[SkippedInput],
-                    read_paths: list[str] = ()) -> None:
+                    read_paths: list[str] = (), mentions: list[EventMention] = ()) -> None:
         """In one transaction: replace these articles and their claims (by id, and by source path, so a
         renamed id leaves no stale copy), drop articles whose file is now unreadable, record skipped
         inputs and forget old skips of files that read again, and mark events and findings stale."""
@@ -132,9 +134,11 @@ class Ledger:
                 stale = ("SELECT article_id FROM articles WHERE article_id IN (SELECT UNNEST(?)) "
                          "OR source_path IN (SELECT UNNEST(?))")
                 connection.execute(f"DELETE FROM claims WHERE article_id IN ({stale})", [ids, gone_paths])
+                connection.execute(f"DELETE FROM mentions WHERE article_id IN ({stale})", [ids, gone_paths])
                 connection.execute(f"DELETE FROM articles WHERE article_id IN ({stale})", [ids, gone_paths])
                 self._insert("articles", articles)
                 self._insert("claims", claims)
+                self._insert("mentions", list(mentions))
             # files that read now (manifest rows are left alone: a manifest may span batches)
             files = sorted({path for path in [*read_paths, *(a.source_path for a in articles)]
                             if _file_of(path) == path})
@@ -203,7 +207,8 @@ class Ledger:
         """Articles, claims and skipped inputs as stored (events and findings are recomputed by ``assess``)."""
         return RunResult(articles=self.load("articles", "ORDER BY article_id"),
                          claims=self.load("claims", "ORDER BY article_id, start"),
-                         skipped=self.load("skipped", "ORDER BY path"))
+                         skipped=self.load("skipped", "ORDER BY path"),
+                         mentions=self.load("mentions", "ORDER BY article_id, start, kind"))
 
     def record_near(self, claims: list[Claim], days: int = 45) -> RunResult:
         """Only what a draft's claims could be compared with: claims of the same kind of event at the same
@@ -275,6 +280,7 @@ def scan(
     """Add the articles under ``paths`` to the ledger, batch by batch; then recompute events and findings
     (when anything changed). Returns what the scan did, and how many rows each table now holds."""
     settings = settings or Settings()
+    knowledge = Knowledge.load(settings.lexicon_folders())
     stats = ScanStats()
     with Ledger(ledger_path) as ledger:
         known = ledger.known_articles()
@@ -293,14 +299,16 @@ def scan(
                 stats.replaced += stored is not None
                 stats.added += stored is None
                 fresh.append(article)
+            found = extract(fresh, knowledge)
+            skipped = skipped + found.skipped
             stats.skipped += len(skipped)
-            fresh, claims, _ = extract(fresh)
-            stats.claims += len(claims)
-            ledger.store_batch(fresh, claims, skipped, read_paths)
-            known.update((a.article_id, (a.sha256, a.source_path)) for a in fresh)
+            stats.claims += len(found.claims)
+            ledger.store_batch(found.articles, found.claims, skipped, read_paths, found.mentions)
+            known.update((a.article_id, (a.sha256, a.source_path)) for a in found.articles)
         if stats.added or stats.replaced or ledger.assessment_is_stale():
             record = ledger.record()
-            ledger.store_assessment(assess(record.articles, record.claims, settings, skipped=record.skipped))
+            ledger.store_assessment(assess(record.articles, record.claims, record.mentions, settings,
+                                           skipped=record.skipped, knowledge=knowledge))
         totals = {table: ledger.count(table) for table in ("articles", "claims", "events", "findings")}
     return stats, totals
 
@@ -334,6 +342,6 @@ def report_from(ledger_path: Path | str, settings: Settings | None = None,
     """The report's data from a ledger, without re-reading any article."""
     with Ledger(ledger_path, read_only=True) as ledger:
         record = ledger.record()
-    return assess(record.articles, record.claims, settings, skipped=record.skipped, priors=priors)
+    return assess(record.articles, record.claims, record.mentions, settings, skipped=record.skipped, priors=priors)
 
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
-from checker.resources import load_lexicon
+from checker.gazetteer import Gazetteer
+from checker.lang.patterns import phrase_pattern
 
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]s\b")
+__all__ = ["AliasTable", "Entity", "EntityKey", "EntityMatcher", "names_match"]
+
 _PUNCTUATION = re.compile(r"[^\w\s-]")
 
 # Fuzzy matching compares names word by word, in order, with the same number of words:
@@ -23,14 +24,30 @@ WORD_THRESHOLD = 75.0
 NAME_THRESHOLD = {"speaker": 85.0, "actor": 85.0, "place": 85.0}
 
 
-@lru_cache(maxsize=65536)
-def entity_key(text: str) -> str:
-    """The form names are compared in: lower case, no leading article, possessive or punctuation."""
-    text = " ".join(text.split())
-    text = _LEADING_ARTICLE.sub("", text)
-    text = _POSSESSIVE.sub("", text)
-    text = _PUNCTUATION.sub("", text.replace(".", ""))
-    return " ".join(text.lower().split())
+class EntityKey:
+    """The form names are compared in: lower case, without a leading article, possessive ending or punctuation.
+
+    The articles and possessive endings are a language's (its pack's ``speakers`` file).
+    """
+
+    def __init__(self, articles: Iterable[str] = (), possessive_suffixes: Iterable[str] = ()) -> None:
+        articles, possessives = list(articles), list(possessive_suffixes)
+        self._article = re.compile(rf"^(?:{phrase_pattern(articles)})\s+", re.IGNORECASE) if articles else None
+        self._possessive = re.compile(rf"(?:{phrase_pattern(possessives)})\b") if possessives else None
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        key = self._cache.get(text)
+        if key is None:
+            key = " ".join(text.split())
+            if self._article is not None:
+                key = self._article.sub("", key)
+            if self._possessive is not None:
+                key = self._possessive.sub("", key)
+            key = " ".join(_PUNCTUATION.sub("", key.replace(".", "")).lower().split())
+            if len(self._cache) < 65536:
+                self._cache[text] = key
+        return key
 
 
 @dataclass(frozen=True)
@@ -38,34 +55,16 @@ class Entity:
     """A canonical entity from the alias tables."""
 
     name: str
-    kind: str  # for speakers: named_official, organisation, outlet ...; for places: the level as text
+    kind: str  # for speakers: named_official, organisation, outlet ...; for places: "place"; actors: "actor"
     level: int = 0
     part_of: str | None = None
 
 
 @dataclass(frozen=True)
 class AliasTable:
+    """Canonical entities by the key of each of their names and aliases."""
+
     by_key: dict[str, Entity]
-
-    def lookup(self, text: str) -> Entity | None:
-        return self.by_key.get(entity_key(text))
-
-
-@cache
-def alias_table(entity_type: str) -> AliasTable:
-    """The alias table for ``speaker``, ``actor`` or ``place`` from rules/lexicon/entities.yaml."""
-    section = {"speaker": "speakers", "actor": "actors", "place": "places"}[entity_type]
-    by_key: dict[str, Entity] = {}
-    for entry in load_lexicon("entities")[section]:
-        entity = Entity(
-            name=entry["name"],
-            kind=entry.get("kind", entity_type),
-            level=int(entry.get("level", 0)),
-            part_of=entry.get("part_of") or entry.get("within"),
-        )
-        for alias in [entry["name"], *entry.get("aliases", [])]:
-            by_key.setdefault(entity_key(alias), entity)
-    return AliasTable(by_key)
 
 
 def names_match(left: str, right: str, threshold: float) -> bool:
@@ -77,15 +76,55 @@ def names_match(left: str, right: str, threshold: float) -> bool:
     return min(scores) >= WORD_THRESHOLD and fuzz.ratio(left, right) >= threshold
 
 
-@lru_cache(maxsize=65536)
-def normalise(entity_type: str, text: str) -> Entity | None:
-    """The canonical entity for ``text``: an exact alias first, then a guarded fuzzy match, else None."""
-    table = alias_table(entity_type)
-    key = entity_key(text)
-    if key in table.by_key:
-        return table.by_key[key]
-    threshold = NAME_THRESHOLD[entity_type]
-    for alias_key, entity in table.by_key.items():
-        if names_match(key, alias_key, threshold):
-            return entity
-    return None
+class EntityMatcher:
+    """Speakers, actors and places of the gazetteer, looked up by alias and then by guarded fuzzy matching."""
+
+    def __init__(self, gazetteer: Gazetteer, key: EntityKey) -> None:
+        self.key = key
+        self.tables: dict[str, AliasTable] = {
+            "speaker": self._table((e.name, e.kind or "speaker", 0, e.part_of, e.aliases)
+                                   for e in gazetteer.speakers.values()),
+            "actor": self._table((e.name, e.kind or "actor", 0, e.part_of, e.aliases) for e in gazetteer.actors.values()),
+            "place": self._table((p.name, "place", p.level, p.within, p.aliases) for p in gazetteer.places.values()),
+        }
+        self._found: dict[tuple[str, str], Entity | None] = {}
+
+    def _table(self, entries: Iterable[tuple[str, str, int, str | None, tuple[str, ...]]]) -> AliasTable:
+        by_key: dict[str, Entity] = {}
+        for name, kind, level, part_of, aliases in entries:
+            entity = Entity(name=name, kind=kind, level=level, part_of=part_of)
+            for alias in (name, *aliases):
+                by_key.setdefault(self.key(alias), entity)
+        return AliasTable(by_key)
+
+    def lookup(self, entity_type: str, text: str) -> Entity | None:
+        """The entity one of whose names is ``text`` exactly (after keying), else None."""
+        return self.tables[entity_type].by_key.get(self.key(text))
+
+    def normalise(self, entity_type: str, text: str) -> Entity | None:
+        """The canonical entity for ``text``: an exact alias first, then a guarded fuzzy match, else None."""
+        cached = self._found.get((entity_type, text), False)
+        if cached is not False:
+            return cached  # type: ignore[return-value]
+        table = self.tables[entity_type]
+        key = self.key(text)
+        found = table.by_key.get(key)
+        if found is None:
+            threshold = NAME_THRESHOLD[entity_type]
+            found = next((entity for alias_key, entity in table.by_key.items()
+                          if names_match(key, alias_key, threshold)), None)
+        if len(self._found) < 65536:
+            self._found[(entity_type, text)] = found
+        return found
+
+    def contained_alias(self, entity_type: str, text: str) -> Entity | None:
+        """The best alias found inside a longer phrase ("Defense Department spokesman John Kirby" -> John Kirby):
+        a named official first, then the longest alias."""
+        key = f" {self.key(text)} "
+        best: tuple[bool, int, Entity] | None = None
+        for alias_key, entity in self.tables[entity_type].by_key.items():
+            if f" {alias_key} " in key:
+                rank = (entity.kind == "named_official", len(alias_key))
+                if best is None or rank > best[:2]:
+                    best = (*rank, entity)
+        return best[2] if best else None

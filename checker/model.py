@@ -116,7 +116,33 @@ class Claim(_Record):
     line: int = 1
     column: int = 1
     in_headline: bool = False
-    event_id: str | None = None  # set by event clustering
+    sentence_index: int = 0  # the sentence of the article it stands in (counted from 0)
+    paragraph: int = 0  # the paragraph of that sentence (counted from 0)
+    revision_cue: bool = False  # its sentence says a figure was revised ("rose to", "updated")
+    event_id: str | None = None  # set by event resolution
+
+
+@dataclass(slots=True)
+class EventMention(_Record):
+    """A word or phrase that says which event a passage is about: an event word (``type``), a ``place``, a
+    ``date``, or a ``later`` marker ("a week later"). Extraction finds them; event resolution reads them."""
+
+    article_id: str
+    kind: str  # type | place | date | later
+    start: int  # offsets in the article text
+    end: int
+    text: str
+    sentence: int  # index of the sentence in the article
+    paragraph: int
+    value: str | None = None  # the canonical event type or place
+    level: int | None = None  # a place's level (smaller is more specific)
+    role: str = ""  # a place: "" where it happened, "landmark" (north of ...), "owner" (Iraq's army);
+    # a date: "" or "boundary" (since 2010, until January)
+    date_low: date | None = None
+    date_high: date | None = None
+    explicit: bool = False  # a date that states its year
+    relative: bool = False  # a date resolved against the publication date
+    weekday: int | None = None  # the weekday stated with an explicit day (0 = Monday)
 
 
 @dataclass(slots=True)

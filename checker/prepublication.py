@@ -23,11 +23,10 @@ from pathlib import Path
 
 from checker.checks import CheckData
 from checker.config import Settings
-from checker.events import cluster_events
-from checker.extract import with_publication_date
 from checker.ingest import read_text
 from checker.ingest.decode import UnreadableInput, normalise_text
 from checker.ingest.text import parse_markdown, parse_plain_text
+from checker.knowledge import Knowledge
 from checker.model import Article, Claim, Finding
 from checker.pipeline import RunResult, analyse
 from checker.rulebook import load_rules, run_rules, selected_rules
@@ -50,16 +49,19 @@ class CheckResult:
     findings: list[Finding] = field(default_factory=list)
 
 
-def read_draft(path: Path, settings: Settings | None = None, today: date | None = None) -> Article:
+def read_draft(path: Path, settings: Settings | None = None, today: date | None = None,
+               knowledge: Knowledge | None = None) -> Article:
     """A draft as an article: Markdown front matter or plain text; line numbers as the editor sees them."""
+    settings = settings or Settings()
     try:
-        text = read_text(path, settings or Settings())
+        text = read_text(path, settings)
     except UnreadableInput as problem:
         raise DraftError(f"{path}: {problem.reason}") from None
-    return draft_article(text, str(path), today=today)
+    return draft_article(text, str(path), today=today, knowledge=knowledge or Knowledge.load(settings.lexicon_folders()))
 
 
-def draft_article(text: str, path: str = "draft.md", today: date | None = None) -> Article:
+def draft_article(text: str, path: str = "draft.md", today: date | None = None,
+                  knowledge: Knowledge | None = None) -> Article:
     """Parse draft text. Its publication date: front matter, else inferred from the text, else today."""
     text = normalise_text(text)
     try:
@@ -78,29 +80,31 @@ def draft_article(text: str, path: str = "draft.md", today: date | None = None) 
         line_offset=parsed.line_offset,
         outlet=(parsed.metadata or {}).get("outlet"),
     )
-    article = with_publication_date(article)
+    knowledge = knowledge or Knowledge.load()
+    extractor = knowledge.extractor(article.lang)
+    if extractor is None:
+        raise DraftError(f"{path}: no language pack for {article.lang!r}")
+    article = extractor.with_publication_date(article)
     if article.published is None:
         article = replace(article, published=today or date.today(), published_inferred=True)
     return article
 
 
-def check_draft(draft: Article, record: RunResult, settings: Settings | None = None) -> CheckResult:
+def check_draft(draft: Article, record: RunResult, settings: Settings | None = None,
+                knowledge: Knowledge | None = None) -> CheckResult:
     """Check one draft against the record (the result of ``analyse`` over the articles on record)."""
     settings = settings or Settings()
+    knowledge = knowledge or Knowledge.load(settings.lexicon_folders())
     rules = selected_rules(load_rules(settings), settings)
-    own = analyse([draft], settings)  # the draft's claims, and its own problems
+    own = analyse([draft], settings, knowledge=knowledge)  # the draft's claims, and its own problems
     findings = [f for f in own.findings if f.code[:2] in DRAFT_FAMILIES]
-    # cluster the draft with the record, so its figures join the events on record; the record's own
-    # event ids are put back afterwards (a scan result may be reused for the next draft)
-    record_event_ids = [claim.event_id for claim in record.claims]
-    try:
-        events = cluster_events(record.claims + own.claims)
-        data = CheckData(record.articles + own.articles, record.claims + own.claims, events,
-                         drafts=frozenset({draft.article_id}))
-        findings += run_rules([rule for rule in rules if rule.check == "draft_vs_record"], data)
-    finally:
-        for claim, event_id in zip(record.claims, record_event_ids):
-            claim.event_id = event_id
+    # the draft's figures join the events on record: one resolution over both, into copies of the claims
+    # (the record is left as it is, so a scan result can be reused for the next draft)
+    together = record.claims + own.claims
+    resolution = knowledge.resolver().cluster(together)
+    data = CheckData(record.articles + own.articles, resolution.apply(together), resolution.events,
+                     drafts=frozenset({draft.article_id}), gazetteer=knowledge.gazetteer, taxonomy=knowledge.taxonomy)
+    findings += run_rules([rule for rule in rules if rule.check == "draft_vs_record"], data)
     findings, unused = _apply_suppressions(draft, findings)
     data.unused_suppressions = unused
     findings += run_rules([rule for rule in rules if rule.check == "unused_suppression"], data)

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.case_files import load_cases
-from checker.extract.dates import DateMention, find_dates, infer_published
+from checker.extract.dates import DateMention
+from tests.english import find_dates, infer_published
 
 
 

@@ -16,7 +16,7 @@ from datetime import date
 import pytest
 
 from tests.case_files import case_param, load_cases
-from checker.extract import extract_claims, with_publication_date
+from tests.english import extract_claims, with_publication_date
 from checker.model import Article, Claim
 
 TOPICS = ("subjects", "traps", "quotes", "statement", "nested", "anonymous", "pronouns", "events", "responsibility")

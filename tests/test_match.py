@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from checker.match import entity_key, names_match, normalise
+from checker.match import names_match
+from tests.english import MATCHER
+
+entity_key, normalise = MATCHER.key, MATCHER.normalise
 from tests.shared_data import gold_entries
 
 TYPES = {"Green Zone": "place", "international zone": "place", "Irbil": "place", "Erbil": "place"}

@@ -19,6 +19,7 @@ import pytest
 from tests.case_files import case_param, load_cases
 from checker.model import Article, Finding
 from checker.pipeline import RunResult, analyse, assess, extract
+from tests.english import KNOWLEDGE
 from checker.prepublication import check_draft, draft_article
 from checker.rulebook import load_rules
 
@@ -76,13 +77,15 @@ def _matches(finding: Finding, case: dict) -> bool:
 def test_rule_case(case: dict) -> None:
     articles = [_article(case["id"], spec) for spec in case["articles"]]
     if "priors" in case:  # outlet ratings handed in through the API, as a CMS would
-        extracted, claims, failures = extract(articles)
+        found = extract(articles, KNOWLEDGE)
         priors = {outlet: (float(value), "") for outlet, value in case["priors"].items()}
-        result = assess(extracted, claims, failures=failures, priors=priors)
+        result = assess(found.articles, found.claims, found.mentions, failures=found.failures, priors=priors,
+                        knowledge=KNOWLEDGE)
     else:
-        result = analyse(articles)
+        result = analyse(articles, knowledge=KNOWLEDGE)
     if "draft" in case:  # a pre-publication check: the draft against the articles as the record
-        checked = check_draft(draft_article(case["draft"], f"cases/{case['id']}/draft.md"), result)
+        draft = draft_article(case["draft"], f"cases/{case['id']}/draft.md", knowledge=KNOWLEDGE)
+        checked = check_draft(draft, result, knowledge=KNOWLEDGE)
         result = RunResult(articles=result.articles + [checked.article], claims=result.claims + checked.claims,
                            findings=checked.findings)
     findings = [f for f in result.findings if f.code == case["rule"]]

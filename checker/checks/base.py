@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from checker.model import Article, Claim, Event
-from checker.resources import load_lexicon
+from checker.gazetteer import Gazetteer
+from checker.model import Article, Claim, Event, EventMention
 from checker.schemas import RowFailure
+from checker.taxonomy import Taxonomy
 
 
 @dataclass
@@ -24,6 +25,9 @@ class CheckData:
     drafts: frozenset[str] = frozenset()  # article ids of drafts under a pre-publication check
     unused_suppressions: list[tuple[str, int, int, str, int]] = field(default_factory=list)
     memo: dict = field(default_factory=dict)  # indexes that several rules of one run share
+    mentions: list[EventMention] = field(default_factory=list)  # event words, places and dates of the articles
+    gazetteer: Gazetteer = field(default_factory=Gazetteer.load)
+    taxonomy: Taxonomy = field(default_factory=Taxonomy.load)
 
     @cached_property
     def article(self) -> dict[str, Article]:
@@ -81,16 +85,15 @@ def format_value(claim: Claim) -> str:
     return f"{low:g}-{high:g}"
 
 
-def describe_quantity(claim: Claim) -> str:
+def describe_quantity(claim: Claim, taxonomy: Taxonomy) -> str:
     """"rockets fired", "US troops killed", "rockets that failed to launch" (singular for exactly one)."""
-    lexicon = load_lexicon("claims")
     subject = claim.subject or "items"
-    plural = lexicon["plurals"].get(subject, subject if subject.endswith("s") else f"{subject}s")
+    plural = taxonomy.plurals.get(subject, subject if subject.endswith("s") else f"{subject}s")
     if claim.value_low == 1 and claim.value_kind in ("exact", "lower"):
         plural = subject  # "1 rocket", "at least 1 contractor"
     if claim.population:
         plural = f"{claim.population} {plural}"
-    phrase = lexicon["predicate_phrases"].get(claim.predicate, claim.predicate or "")
+    phrase = taxonomy.predicate_phrases.get(claim.predicate or "", claim.predicate or "")
     return f"{plural} {phrase}".strip()
 
 

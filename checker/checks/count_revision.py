@@ -23,7 +23,7 @@ def run(data: CheckData, params: dict) -> Drafts:
                     event = data.event.get(earlier.event_id)
                     yield Draft(
                         values={
-                            "quantity": describe_quantity(earlier),
+                            "quantity": describe_quantity(earlier, data.taxonomy),
                             "at": describe_place_and_date(event),
                             "speaker": speaker,
                             "value_a": format_value(earlier),

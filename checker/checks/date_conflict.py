@@ -33,7 +33,7 @@ def run(data: CheckData, params: dict) -> Drafts:
             reported.add(pair)
             yield Draft(
                 values={
-                    "quantity": describe_quantity(a),
+                    "quantity": describe_quantity(a, data.taxonomy),
                     "value": format_value(a),
                     "speaker": a.speaker,
                     "place": a.place,

@@ -76,7 +76,7 @@ def _draft(claim: Claim, figures: list[Claim], data: CheckData) -> Draft:
     first = figures[0]
     return Draft(
         values={
-            "quantity": describe_quantity(claim),
+            "quantity": describe_quantity(claim, data.taxonomy),
             "at": describe_place_and_date(event),
             "value": format_value(claim),
             "speaker": claim.speaker if claim.speaker_kind != "outlet" else "no one",

@@ -8,7 +8,6 @@ gives for the same quantity.
 from __future__ import annotations
 
 from checker.checks.base import CheckData, Draft, Drafts, describe_quantity, format_value
-from checker.checks.responsibility_conflict import root_actor
 
 PARAMS: dict = {}
 FIELDS = {"headline", "headline_says", "body", "body_says", "article"}
@@ -25,10 +24,10 @@ def run(data: CheckData, params: dict) -> Drafts:
         body = [c for c in claims if not c.in_headline]
         for claim in headline:
             if claim.kind == "responsibility" and claim.actor and claim.stance in _WEAKER:
-                actor = root_actor(claim.actor)
+                actor = data.gazetteer.root_actor(claim.actor)
                 # the same speaker says less in the body (or anyone does, when the headline speaks for the outlet)
                 against = [c for c in body if c.kind == "responsibility" and c.stance in _WEAKER[claim.stance]
-                           and (c.actor is None or root_actor(c.actor) == actor)
+                           and (c.actor is None or data.gazetteer.root_actor(c.actor) == actor)
                            and (claim.speaker_kind == "outlet" or c.speaker == claim.speaker)]
                 if against:
                     first = against[0]
@@ -44,7 +43,7 @@ def run(data: CheckData, params: dict) -> Drafts:
                 if same and all(claim.value_low > c.value_high for c in same):
                     top = max(same, key=lambda c: c.value_high)
                     yield Draft(
-                        values={"headline": f"{format_value(claim)} {describe_quantity(claim)}",
+                        values={"headline": f"{format_value(claim)} {describe_quantity(claim, data.taxonomy)}",
                                 "headline_says": format_value(claim), "body": f"{format_value(top)} at most",
                                 "body_says": format_value(top), "article": article_id},
                         claims=[claim, top],

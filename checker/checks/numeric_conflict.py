@@ -8,9 +8,7 @@ a revision, reported by the ``count_revision`` check instead.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from functools import cache
 from itertools import combinations
 
 from checker.checks.base import (
@@ -26,16 +24,9 @@ from checker.checks.base import (
     speaker_label,
 )
 from checker.model import Claim
-from checker.resources import load_lexicon
 
 PARAMS = {"scope": ("cross_speaker", "same_speaker"), "include_vague": (False, True)}
 FIELDS = {"quantity", "at", "value_a", "speaker_a", "value_b", "speaker_b", "article_a", "article_b", "event"}
-
-
-@cache
-def _revision_cue() -> re.Pattern[str]:
-    cues = load_lexicon("claims")["revision_cues"]
-    return re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues) + r")\b", re.IGNORECASE)
 
 
 def is_revision(earlier: Claim, later: Claim, data: CheckData) -> bool:
@@ -45,7 +36,7 @@ def is_revision(earlier: Claim, later: Claim, data: CheckData) -> bool:
     if earlier.article_id != later.article_id:
         first, second = (data.article[c.article_id].published for c in (earlier, later))
         return first is not None and second is not None and first < second
-    return bool(_revision_cue().search(later.sentence))
+    return later.revision_cue
 
 
 def comparable_counts(data: CheckData, include_vague: bool) -> dict[tuple, list[Claim]]:
@@ -74,7 +65,7 @@ def _draft(a: Claim, b: Claim, data: CheckData) -> Draft:
     event = data.event.get(a.event_id)
     return Draft(
         values={
-            "quantity": describe_quantity(a),
+            "quantity": describe_quantity(a, data.taxonomy),
             "at": describe_place_and_date(event),
             "event": event.describe() if event else "",
             "value_a": format_value(a),

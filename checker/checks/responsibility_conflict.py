@@ -6,28 +6,11 @@ as one: an Iran-backed militia and Iran), naming every speaker on each side.
 
 from __future__ import annotations
 
-from functools import cache
-
 from checker.checks.base import CheckData, Draft, Drafts, speaker_label
-from checker.match import alias_table
 
 PARAMS: dict = {}
 FIELDS = {"event", "actor", "asserters", "deniers"}
 ASSERTING = ("asserts", "hedges")
-
-
-@cache
-def _parent_of() -> dict[str, str | None]:
-    return {entity.name: entity.part_of for entity in alias_table("actor").by_key.values()}
-
-
-def root_actor(actor: str) -> str:
-    """The actor at the top of the ``part_of`` chain (Iran for an Iran-backed militia)."""
-    parents, seen = _parent_of(), set()
-    while parents.get(actor) and actor not in seen:
-        seen.add(actor)
-        actor = parents[actor]
-    return actor
 
 
 def _names(claims, data: CheckData) -> str:
@@ -44,7 +27,7 @@ def run(data: CheckData, params: dict) -> Drafts:
         by_actor: dict[str, list] = {}
         for claim in claims:
             if claim.kind == "responsibility" and claim.actor and claim.stance in (*ASSERTING, "denies"):
-                by_actor.setdefault(root_actor(claim.actor), []).append(claim)
+                by_actor.setdefault(data.gazetteer.root_actor(claim.actor), []).append(claim)
         # "called the accusations baseless": a denial that names no actor answers every accusation
         unnamed_denials = [c for c in claims if c.kind == "responsibility" and not c.actor and c.stance == "denies"]
         for group in by_actor.values():

@@ -26,7 +26,7 @@ def unattributed_figure(data: CheckData, params: dict) -> Drafts:
                 and not claim.in_headline and claim.value_kind != "vague"):
             article = data.article.get(claim.article_id)
             yield Draft(
-                values={"quantity": describe_quantity(claim), "value": format_value(claim),
+                values={"quantity": describe_quantity(claim, data.taxonomy), "value": format_value(claim),
                         "article": claim.article_id, "outlet": (article.outlet if article else None) or "the outlet"},
                 claims=[claim],
                 event_id=claim.event_id,

@@ -1,15 +1,15 @@
-"""Find date mentions in English news sentences and resolve them to intervals.
+"""Find date mentions in news sentences and resolve them to intervals, with the words of a language pack.
 
-``find_dates(text, published)`` returns every date mention in *text*, in order,
+``DateGrammar(pack.dates, numbers).find(text, published)`` returns every date mention in *text*, in order,
 each resolved to a closed interval ``[low, high]`` of calendar days.  Forms that
 depend on when the article was written ("on Sunday", "last week", "December 20",
 "in January") are resolved against *published*; without a publication date they
 come back open (``low = high = None``).
 
 All word lists (month and weekday names, prepositions, parts of months, relative
-phrases, ...) live in ``rules/lexicon/dates.yaml``.  Everything is plain regex
-and ``datetime`` arithmetic.  The patterns are compiled once (on first use), and
-results are memoised per ``(text, published)``.  Speed comes from "core" words:
+phrases, ...) live in the pack's ``dates.yaml``; counts in "N days ago" are read by the
+number grammar. Everything is plain regex and ``datetime`` arithmetic. The patterns are
+compiled once per grammar, and results are memoised per ``(text, published)``.  Speed comes from "core" words:
 every mention holds a month name, a year-like or month/unit-bound number, or a
 keyword ("day", "week", "month", ...); the combined pattern is only tried at the
 word holding a core and at the run of prefix words right before it, so a
@@ -38,14 +38,16 @@ from __future__ import annotations
 import calendar
 import math
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache, lru_cache
-from typing import Any, Callable
+from typing import NamedTuple
 
-from checker.resources import load_lexicon
+from checker.extract.numbers import NumberGrammar
+from checker.lang.models import DatesFile
+from checker.lang.patterns import norm, phrase_pattern
 
-__all__ = ["DateMention", "find_dates", "infer_published"]
+__all__ = ["DateGrammar", "DateMention"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,199 +132,44 @@ def _weekday_date(wd: int, pub: date, mode: str) -> date:
     return pub - timedelta(days=delta)
 
 
-def _alt(words: Any, ci: bool = False) -> str:
-    """A trie-shaped regex alternation of *words* (a space matches any whitespace).
-
-    With *ci*, a word also matches with its first letter capitalised ("In", "Last
-    week").  Every branch starts with a literal, so ``re`` rejects it on the
-    first character; that keeps the big pattern cheap.
-    """
-    variants: set[str] = set()
-    for w in words:
-        w = " ".join(str(w).split())
-        if not w:
-            continue
-        variants.add(w)
-        if ci:
-            variants.add(w.lower())
-            variants.add(w[0].upper() + w[1:].lower())
-    trie: dict[str, Any] = {}
-    for w in variants:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [
-            (r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:  # a word ends here: the longer words are optional (greedy)
-            return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
-        return body
-
-    return "(?:" + emit(trie) + ")"
-
-
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _WORD_AFTER = re.compile(r"\s+(\w+)")
 _WORD_NEXT = re.compile(r"\s*[\w(]")
 _MAX_GAP = 4  # most separator characters between two words of one mention ("Sun., Dec. 20")
 
 
-def _norm(s: str) -> str:
-    return " ".join(s.lower().split())
+# --------------------------------------------------------------------------- the grammar
 
 
-# --------------------------------------------------------------------------- lexicon + pattern
+class _Found(NamedTuple):
+    """A date mention as a form's handler reads it (offsets into the text searched)."""
 
-_Found = tuple[int, int, "date | None", "date | None", bool, "int | None", bool, bool]
-# (start, end, low, high, explicit, weekday, relative, full-day-with-year)
+    start: int
+    end: int
+    low: date | None
+    high: date | None
+    explicit: bool  # carries its own year
+    weekday: int | None  # the weekday stated with an explicit day
+    relative: bool  # resolved against the publication date
+    full: bool  # a full date: day, month and year
 
 
-class _Grammar:
-    """The lexicon, the compiled patterns and the per-form handlers (built once)."""
+def _open(start: int, end: int, weekday: int | None = None) -> _Found:
+    """A mention that needs a publication date to resolve, when there is none."""
+    return _Found(start, end, None, None, False, weekday, True, False)
 
-    def __init__(self, lex: dict[str, Any]) -> None:
-        self.months: dict[str, int] = {**lex["month_abbreviations"], **lex["months"]}
-        self.month_abbr = frozenset(lex["month_abbreviations"])
-        self.weekdays: dict[str, int] = dict(lex["weekdays"])
-        self.weekday_abbr: dict[str, int] = dict(lex["weekday_abbreviations"])
-        self.wd_name_before = frozenset(lex["weekday_name_before"])
-        self.wd_name_after = frozenset(lex["weekday_name_after"])
-        self.wd_mods = {_norm(k): v for k, v in lex["weekday_modifiers"].items()}
-        self.month_mods = {_norm(k): v for k, v in lex["month_modifiers"].items()}
-        self.month_parts = {_norm(k): tuple(v) for k, v in lex["month_parts"].items()}
-        self.year_parts = {_norm(k): tuple(v) for k, v in lex["year_parts"].items()}
-        self.decade_parts = {_norm(k): tuple(v) for k, v in lex["decade_parts"].items()}
-        self.seasons = {_norm(k): tuple(v) for k, v in lex["seasons"].items()}
-        self.relative = {_norm(k): v for k, v in lex["relative"].items()}
-        self.numbers = {_norm(k): (int(v), int(v)) for k, v in lex["numbers"].items()}
-        self.numbers.update({_norm(k): (int(v[0]), int(v[1])) for k, v in lex["vague_numbers"].items()})
-        self.ago_band = {k: int(v["band"]) for k, v in lex["ago_units"].items()}
-        self.ago_band.setdefault("hour", 0)
-        unit_words = ["day", "week", "month", "year"]
 
-        month_re = _alt(self.months)
-        full_month_re = _alt(lex["months"])
-        wd_re = _alt(self.weekdays)
-        wd_abbr_re = _alt(self.weekday_abbr)
-        m_prep = _alt(lex["month_prepositions"], ci=True)
-        y_prep = _alt(lex["year_prepositions"], ci=True)
-        m_mod = _alt(self.month_mods, ci=True)
-        wd_mod = _alt(self.wd_mods, ci=True)
-        parts = _alt(set(self.month_parts) | set(self.year_parts) | set(self.decade_parts), ci=True)
-        seasons = _alt(self.seasons, ci=True)
-        rel = _alt(self.relative, ci=True)
-        nums = _alt(self.numbers, ci=True)
-        units = _alt(unit_words)
-        the = "(?:[Tt]he)"
-        range_word = _alt(["to", "and", "through", "until", "till"])
-        day_range_word = _alt(["to", "through", "until", "till"])  # "March 3 and 5" are two days
+class DateGrammar:
+    """Date mentions of one language: the pack's word lists, compiled patterns and a handler per form.
 
-        year = r"(?:1[7-9]|20|21)\d\d(?!\d)"  # 1700..2199
-        year_end = r"(?![\w]|[,.]\d|[-–]\d)"  # not "2011-12", "2,011", "2011th"
+    Built once per language pack; ``find(text, published)`` gives the mentions of a text.
+    """
 
-        def month(p: str) -> str:
-            return rf"(?P<{p}mon>{month_re})\b(?P<{p}dot>\.)?"
-
-        def day(p: str, name: str = "day") -> str:
-            return rf"(?P<{p}{name}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
-
-        def day_range(p: str) -> str:
-            return (
-                rf"{day(p)}(?:(?:\s*[-–]\s*|\s+{day_range_word}\s+){day(p, 'day2')}(?![.:]\d|\s*[ap]\.?m\b))?"
-                rf"(?![.:]\d)"
-            )
-
-        def opt_year(p: str) -> str:
-            return rf"(?:(?:,\s*|\s+)(?P<{p}year>{year}){year_end})?"
-
-        alts = {
-            # weekday stated with an explicit day: "Sunday, December 20, 2020", "Sun. (Dec. 20)"
-            "X": (
-                rf"(?:{_alt(['last', 'this', 'next', 'past'], ci=True)}\s+)?"
-                rf"(?:(?P<Xwd>{wd_re})\b|(?P<Xwa>{wd_abbr_re})\.)\s*,?\s*(?P<Xpar>\()?\s*(?:the\s+)?"
-                rf"(?:{month('Xa')}\s+{day_range('Xa')}{opt_year('Xa')}"
-                rf"|{day_range('Xb')}\s+(?:of\s+)?{month('Xb')}{opt_year('Xb')})"
-                rf"(?(Xpar)\s*\))"
-            ),
-            # ISO dates: 2020-12-20, 2020/12/20
-            "I": (
-                rf"(?<![\d\-/.])(?P<Iy>{year})(?P<Isep>[-/])(?P<Im>0[1-9]|1[0-2])(?P=Isep)"
-                rf"(?P<Id>0[1-9]|[12]\d|3[01])(?!\d)"
-            ),
-            # month-first forms: "Dec. 20, 2020", "March 29th", "September 2018",
-            # "in January", "late November", "last December", "between May and July"
-            "M": (
-                rf"(?:(?P<Mprep>{m_prep})\s+)?"
-                rf"(?:(?P<Mmod>{m_mod})\s+|(?:{the}\s+)?(?P<Mpart>{parts})(?:\s*-\s*|\s+)(?:of\s+)?)?"
-                + month("M")
-                + rf"(?:\s+{day_range('M')}{opt_year('M')}"
-                rf"|(?:,\s*|\s+)(?:of\s+)?(?P<Myr>{year}){year_end}"
-                rf"|(?P<Mtail>\s*[-–]\s*|\s+{range_word}\s+)(?P<Mmon2>{full_month_re})\b(?!\.?\s*\d)"
-                rf")?"
-            ),
-            # day-first forms: "20 December 2020", "the 20th of December"
-            "D": rf"(?<![\d.,:/\-–]){day_range('D')}\s+(?:of\s+)?{month('D')}{opt_year('D')}",
-            # years: "in 2011", "in late 2019", "mid-2020", "summer of 2019", "the 1990s", "2011-2015"
-            "Y": (
-                rf"(?:(?P<Yprep>{y_prep})\s+)?(?:{the}\s+)?"
-                rf"(?:(?P<Ypart>{parts})(?:\s*-\s*|\s+)(?:the\s+)?"
-                rf"|(?P<Yseason>{seasons})\s+(?:of\s+)?|(?P<Ythe_year>[Yy]ear)\s+)?"
-                rf"(?P<Yyear>{year})"
-                rf"(?:(?P<Ydec>s)\b|(?:(?P<Ysep>\s*[-–]\s*|\s+{range_word}\s+)"
-                rf"(?P<Yyear2>{year})|[-–/](?P<Yshort>\d\d)(?!\d))?{year_end})"
-            ),
-            # weekdays: "on Sunday", "Wednesday night", "last Sunday", "Monday's attack"
-            "W": rf"(?:(?P<Wmod>{wd_mod})\s+)?(?P<Wwd>{wd_re})\b",
-            # "three days ago", "a week ago", "a few months ago"
-            "A": rf"(?<![\d,.])(?P<Anum>\d{{1,3}}|{nums})[\s-]+(?P<Aunit>{units})s?\s+ago\b",
-            # "the past two weeks", "the last 24 hours"
-            "P": (
-                rf"(?:{the}\s+)?{_alt(['past', 'last', 'previous'], ci=True)}\s+(?P<Pnum>\d{{1,3}}|{nums})\s+"
-                rf"(?P<Punit>{units}|hour)s?\b(?!\s+of\b)"
-            ),
-            # fixed phrases: "today", "last week", "this month", "over the weekend"
-            "R": rf"(?P<Rphrase>{rel})\b(?!\s+of\b)",
-        }
-        self.pattern = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in alts.items()) + ")")
-
-        # Core words: every mention contains a month name, a digit, or a keyword
-        # ("day" covers weekdays, today, yesterday and "days ago"; the others come
-        # from the last word of each relative phrase).  Mentions are looked for only
-        # in a short window before each core, which keeps date-free sentences cheap.
-        keys = set(unit_words) | {"hour"}
-        for phrase in self.relative:
-            words = phrase.split()
-            # a one-word phrase may be capitalised ("Today"): key on its tail
-            keys.add(words[-1] if len(words) > 1 else words[0][1:])
-        keys = {k for k in keys if not any(o != k and o in k for o in keys)}
-        self.core = re.compile(_alt(set(self.months) | keys))
-        self.any_digit = re.compile(r"[0-9]")
-        # A number is a core only as a possible year or before a month or a unit
-        # ("20 December", "3 days ago", "the past 24 hours"); counts are not.
-        self.digit_core = re.compile(
-            # one leading character class lets ``re`` skip non-digits fast
-            rf"[0-9](?<![0-9][0-9])(?:(?<=[12])[0-9]{{3}}(?![0-9])|[0-9]{{0,2}}"
-            rf"(?=(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-9]{{1,2}}(?:st|nd|rd|th)?)?"
-            rf"[\s-]+(?:of\s+)?(?:{month_re}|{units}|hour)))"
-        )
-        # Words that may precede the word holding the core inside a mention
-        # ("as early as the summer of 2019"): all words of the prefix lists.
-        inner: set[str] = {"the", "of", "past", "last", "previous", "year"}
-        for group in (
-            lex["month_prepositions"], lex["year_prepositions"], self.month_mods, self.wd_mods,
-            self.month_parts, self.year_parts, self.decade_parts, self.seasons, self.relative, self.numbers,
-            self.weekday_abbr, self.weekdays,
-        ):
-            for w in group:
-                inner.update(str(w).lower().split())
-        self.inner_words = frozenset(inner)
-
+    def __init__(self, lexicon: DatesFile, numbers: NumberGrammar) -> None:
+        self.numbers = numbers
+        self._read_vocabulary(lexicon)
+        self.pattern = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in self._forms(lexicon).items()) + ")")
+        self._build_cores(lexicon)
         self.handlers: dict[str, Callable[[re.Match[str], str, date | None], list[_Found]]] = {
             "X": self._weekday_date,
             "I": self._iso,
@@ -334,6 +181,200 @@ class _Grammar:
             "P": self._past_n,
             "R": self._relative,
         }
+        self._cache: dict[tuple[str, date | None], tuple[tuple[DateMention, bool], ...]] = {}
+
+    def _read_vocabulary(self, lexicon: DatesFile) -> None:
+        grammar = lexicon.grammar
+        self.months: dict[str, int] = {**lexicon.month_abbreviations, **lexicon.months}
+        self.month_abbr = frozenset(lexicon.month_abbreviations)
+        self.weekdays: dict[str, int] = dict(lexicon.weekdays)
+        self.weekday_abbr: dict[str, int] = dict(lexicon.weekday_abbreviations)
+        self.wd_name_before = frozenset(lexicon.weekday_name_before)
+        self.wd_name_after = frozenset(lexicon.weekday_name_after)
+        self.wd_mods = {norm(k): v for k, v in lexicon.weekday_modifiers.items()}
+        self.month_mods = {norm(k): v for k, v in lexicon.month_modifiers.items()}
+        self.month_parts = {norm(k): tuple(v) for k, v in lexicon.month_parts.items()}
+        self.year_parts = {norm(k): tuple(v) for k, v in lexicon.year_parts.items()}
+        self.decade_parts = {norm(k): tuple(v) for k, v in lexicon.decade_parts.items()}
+        self.seasons = {norm(k): tuple(v) for k, v in lexicon.seasons.items()}
+        self.relative = {norm(k): v for k, v in lexicon.relative.items()}
+        self.ago_band = {unit: spec.band for unit, spec in lexicon.ago_units.items()}
+        self.ago_band.setdefault("hour", 0)
+        self.unit_of = {form.lower(): unit for unit, forms in grammar.units.items() for form in forms}
+        self.unit_of.update({form.lower(): "hour" for form in grammar.hours})
+        self.indefinite = frozenset(w.lower() for w in self.numbers.indefinite_words)
+        self.demoting_prepositions = frozenset(norm(w) for w in grammar.count_after_month_prepositions)
+        self.and_ranges_after = frozenset(norm(w) for w in grammar.and_ranges_after)
+        self.and_words = frozenset(norm(w) for w in grammar.and_words)
+
+    def _forms(self, lexicon: DatesFile) -> dict[str, str]:
+        """The regex of each date form, by the letter its handler is registered under."""
+        grammar = lexicon.grammar
+
+        def words(phrases: Iterable[str], capitalised: bool = False) -> str:
+            return "(?:" + phrase_pattern(phrases, case="capitalised" if capitalised else "exact") + ")"
+
+        month_re, full_month_re = words(self.months), words(lexicon.months)
+        wd_re, wd_abbr_re = words(self.weekdays), words(self.weekday_abbr)
+        m_prep, y_prep = words(lexicon.month_prepositions, True), words(lexicon.year_prepositions, True)
+        m_mod, wd_mod = words(self.month_mods, True), words(self.wd_mods, True)
+        parts = words(set(self.month_parts) | set(self.year_parts) | set(self.decade_parts), True)
+        seasons, rel = words(self.seasons, True), words(self.relative, True)
+        the, of, ordinal = words(grammar.the, True), words(grammar.of), words(grammar.ordinal_suffixes)
+        units = words([form for forms in grammar.units.values() for form in forms])
+        hour_units = words([form for forms in grammar.units.values() for form in forms] + list(grammar.hours))
+        range_word, day_range_word = words(grammar.range_words), words(grammar.day_range_words)
+        count = self._count_pattern()
+        year = r"(?:1[7-9]|20|21)\d\d(?!\d)"  # 1700..2199
+        year_end = r"(?![\w]|[,.]\d|[-–]\d)"  # not "2011-12", "2,011", "2011th"
+
+        def month(p: str) -> str:
+            return rf"(?P<{p}mon>{month_re})\b(?P<{p}dot>\.)?"
+
+        def day(p: str, name: str = "day") -> str:
+            return rf"(?P<{p}{name}>[12]\d|3[01]|0?[1-9])(?:{ordinal})?\b"
+
+        def day_range(p: str) -> str:
+            return (rf"{day(p)}(?:(?:\s*[-–]\s*|\s+{day_range_word}\s+){day(p, 'day2')}"
+                    rf"(?![.:]\d|\s*{words(grammar.clock_suffixes)}\b))?(?![.:]\d)")
+
+        def opt_year(p: str) -> str:
+            return rf"(?:(?:,\s*|\s+)(?P<{p}year>{year}){year_end})?"
+
+        return {
+            # weekday stated with an explicit day: "Sunday, December 20, 2020", "Sun. (Dec. 20)"
+            "X": (
+                rf"(?:{words(grammar.weekday_date_modifiers, True)}\s+)?"
+                rf"(?:(?P<Xwd>{wd_re})\b|(?P<Xwa>{wd_abbr_re})\.)\s*,?\s*(?P<Xpar>\()?\s*(?:{words(grammar.the)}\s+)?"
+                rf"(?:{month('Xa')}\s+{day_range('Xa')}{opt_year('Xa')}"
+                rf"|{day_range('Xb')}\s+(?:{of}\s+)?{month('Xb')}{opt_year('Xb')})"
+                rf"(?(Xpar)\s*\))"
+            ),
+            # ISO dates: 2020-12-20, 2020/12/20
+            "I": (
+                rf"(?<![\d\-/.])(?P<Iy>{year})(?P<Isep>[-/])(?P<Im>0[1-9]|1[0-2])(?P=Isep)"
+                rf"(?P<Id>0[1-9]|[12]\d|3[01])(?!\d)"
+            ),
+            # month-first forms: "Dec. 20, 2020", "March 29th", "September 2018",
+            # "in January", "late November", "last December", "between May and July"
+            "M": (
+                rf"(?:(?P<Mprep>{m_prep})\s+)?"
+                rf"(?:(?P<Mmod>{m_mod})\s+|(?:{the}\s+)?(?P<Mpart>{parts})(?:\s*-\s*|\s+)(?:{of}\s+)?)?"
+                + month("M")
+                + rf"(?:\s+{day_range('M')}{opt_year('M')}"
+                rf"|(?:,\s*|\s+)(?:{of}\s+)?(?P<Myr>{year}){year_end}"
+                rf"|(?P<Mtail>\s*[-–]\s*|\s+{range_word}\s+)(?P<Mmon2>{full_month_re})\b(?!\.?\s*\d)"
+                rf")?"
+            ),
+            # day-first forms: "20 December 2020", "the 20th of December"
+            "D": rf"(?<![\d.,:/\-–]){day_range('D')}\s+(?:{of}\s+)?{month('D')}{opt_year('D')}",
+            # years: "in 2011", "in late 2019", "mid-2020", "summer of 2019", "the 1990s", "2011-2015"
+            "Y": (
+                rf"(?:(?P<Yprep>{y_prep})\s+)?(?:{the}\s+)?"
+                rf"(?:(?P<Ypart>{parts})(?:\s*-\s*|\s+)(?:{words(grammar.the)}\s+)?"
+                rf"|(?P<Yseason>{seasons})\s+(?:{of}\s+)?|(?P<Ythe_year>{words(grammar.the_year, True)})\s+)?"
+                rf"(?P<Yyear>{year})"
+                rf"(?:(?P<Ydec>s)\b|(?:(?P<Ysep>\s*[-–]\s*|\s+{range_word}\s+)"
+                rf"(?P<Yyear2>{year})|[-–/](?P<Yshort>\d\d)(?!\d))?{year_end})"
+            ),
+            # weekdays: "on Sunday", "Wednesday night", "last Sunday", "Monday's attack"
+            "W": rf"(?:(?P<Wmod>{wd_mod})\s+)?(?P<Wwd>{wd_re})\b",
+            # "three days ago", "a week ago", "twenty-one days ago", "a few months ago"
+            "A": rf"(?<![\d,.])(?P<Anum>\d{{1,3}}|{count})[\s-]+(?P<Aunit>{units})\s+{words(grammar.ago)}\b",
+            # "the past two weeks", "the last 24 hours"
+            "P": (
+                rf"(?:{the}\s+)?{words(grammar.past_n, True)}\s+(?P<Pnum>\d{{1,3}}|{count})\s+"
+                rf"(?P<Punit>{hour_units})\b(?!\s+{of}\b)"
+            ),
+            # fixed phrases: "today", "last week", "this month", "over the weekend"
+            "R": rf"(?P<Rphrase>{rel})\b(?!\s+{of}\b)",
+        }
+
+    def _count_pattern(self) -> str:
+        """A count in words, as the number grammar reads it: "two", "twenty-one", "a few", "a"."""
+        number_words = phrase_pattern(self.numbers.word_class, case="capitalised")
+        phrases = list(self.numbers.vague) + list(self.numbers.phrases) + list(self.numbers.indefinite_words)
+        return (rf"(?:{phrase_pattern(phrases, case='capitalised')}"
+                rf"|{number_words}(?:(?:\s*-\s*|\s+){number_words})*)")
+
+    def _build_cores(self, lexicon: DatesFile) -> None:
+        """Core words: every mention contains a month name, a weekday, a digit, or a keyword ("day" covers
+        weekdays, today, yesterday and "days ago"; the others come from the last word of each relative
+        phrase). Mentions are looked for only in a short window before each core, which keeps date-free
+        sentences cheap."""
+        grammar = lexicon.grammar
+        keys = set(self.unit_of) | set(self.weekdays)
+        for phrase in self.relative:
+            words = phrase.split()
+            # a one-word phrase may be capitalised ("Today"): key on its tail
+            keys.add(words[-1] if len(words) > 1 else words[0][1:])
+        keys = {k for k in keys if k and not any(o != k and o in k for o in keys)}
+        self.core = re.compile("(?:" + phrase_pattern(set(self.months) | keys) + ")")
+        self.any_digit = re.compile(r"[0-9]")
+        units = phrase_pattern(list(self.unit_of))
+        # A number is a core only as a possible year or before a month or a unit
+        # ("20 December", "3 days ago", "the past 24 hours"); counts are not.
+        ordinal = phrase_pattern(grammar.ordinal_suffixes)
+        self.digit_core = re.compile(
+            # one leading character class lets ``re`` skip non-digits fast
+            rf"[0-9](?<![0-9][0-9])(?:(?<=[12])[0-9]{{3}}(?![0-9])|[0-9]{{0,2}}"
+            rf"(?=(?:{ordinal})?(?:\s*[-–]\s*[0-9]{{1,2}}(?:{ordinal})?)?"
+            rf"[\s-]+(?:(?:{phrase_pattern(grammar.of)})\s+)?(?:{phrase_pattern(self.months)}|{units})))"
+        )
+        # Words that may precede the word holding the core inside a mention
+        # ("as early as the summer of 2019"): all words of the prefix lists.
+        inner: set[str] = set()
+        for group in (
+            grammar.the, grammar.of, grammar.past_n, grammar.the_year, lexicon.month_prepositions,
+            lexicon.year_prepositions, self.month_mods, self.wd_mods, self.month_parts, self.year_parts,
+            self.decade_parts, self.seasons, self.relative, self.weekday_abbr, self.weekdays,
+            self.numbers.word_class, self.numbers.vague, self.numbers.phrases, self.numbers.indefinite_words,
+        ):
+            for w in group:
+                inner.update(str(w).lower().split())
+        self.inner_words = frozenset(inner)
+
+    def find(self, text: str, published: date | None) -> list[DateMention]:
+        """Every date mention in ``text``, in order, resolved against ``published``."""
+        if not isinstance(text, str) or not text:
+            return []
+        if isinstance(published, datetime):
+            published = published.date()
+        elif not isinstance(published, date):
+            published = None
+        return [mention for mention, _ in self._scan(text, published)]
+
+    def infer_published(self, text: str) -> date | None:
+        """The latest fully dated mention (day, month and year) in ``text``, or None."""
+        if not isinstance(text, str) or not text:
+            return None
+        best: date | None = None
+        for mention, full in self._scan(text, None):
+            if full and mention.high is not None and (best is None or mention.high > best):
+                best = mention.high
+        return best
+
+    def _scan(self, text: str, published: date | None) -> tuple[tuple[DateMention, bool], ...]:
+        key = (text, published)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        found: list[tuple[DateMention, bool]] = []
+        for match in self.matches(text):
+            try:
+                mentions = self.handlers[match.lastgroup or ""](match, text, published)
+            except (ValueError, OverflowError, KeyError):
+                continue  # impossible dates (Feb 30, 2021-02-29) and out-of-range arithmetic
+            for m in mentions:
+                low, high = (m.high, m.low) if m.low is not None and m.high is not None and m.low > m.high \
+                    else (m.low, m.high)
+                found.append((DateMention(m.start, m.end, text[m.start:m.end], low, high, m.explicit, m.weekday,
+                                          m.relative), m.full))
+        result = tuple(found)
+        if len(self._cache) >= 8192:
+            self._cache.clear()
+        self._cache[key] = result
+        return result
 
     def matches(self, text: str) -> list[re.Match[str]]:
         """The pattern's matches, as ``finditer`` would give them, tried only near core words.
@@ -401,23 +442,23 @@ class _Grammar:
         if year is not None:
             low = date(year, month, d1)  # ValueError for Feb 29 of a common year -> dropped
             high = date(year, month, min(d2, calendar.monthrange(year, month)[1])) if d2 else low
-            return [(start, end, low, high, True, weekday, False, True)]
+            return [_Found(start, end, low, high, True, weekday, False, True)]
         if pub is None:
-            return [(start, end, None, None, False, weekday, True, False)]
+            return [_open(start, end, weekday)]
         low = _latest_month_day(month, d1, pub)
         if low is None:
             return []
         high = date(low.year, month, min(d2, calendar.monthrange(low.year, month)[1])) if d2 else low
-        return [(start, end, low, high, False, weekday, True, False)]
+        return [_Found(start, end, low, high, False, weekday, True, False)]
 
     def _month_alone(
         self, month: int, mode: str, days: tuple[int, int] | None, pub: date | None, start: int, end: int
     ) -> tuple[_Found, int | None]:
         if pub is None:
-            return (start, end, None, None, False, None, True, False), None
+            return _open(start, end), None
         y = _month_year(month, pub, mode)
         low, high = _month_interval(y, month, days)
-        return (start, end, low, high, False, None, True, False), y
+        return _Found(start, end, low, high, False, None, True, False), y
 
     # ------------------------------------------------------------------ forms
 
@@ -431,7 +472,7 @@ class _Grammar:
 
     def _iso(self, m: re.Match[str], text: str, pub: date | None) -> list[_Found]:
         d = date(int(m["Iy"]), int(m["Im"]), int(m["Id"]))
-        return [(m.start("I"), m.end("I"), d, d, True, None, False, True)]
+        return [_Found(m.start("I"), m.end("I"), d, d, True, None, False, True)]
 
     def _month_first(self, m: re.Match[str], text: str, pub: date | None) -> list[_Found]:
         month = self.months[m["Mmon"]]
@@ -444,7 +485,7 @@ class _Grammar:
             demote = (
                 m["Myear"] is None
                 and prep is not None
-                and _norm(prep) in ("in", "during")
+                and norm(prep) in self.demoting_prepositions
                 and _WORD_NEXT.match(text, day_end) is not None
             )  # "in December 20 people died" is a month and a count, not a day
             if not demote:
@@ -455,9 +496,9 @@ class _Grammar:
             end = month_end
         elif m["Myr"]:
             y = int(m["Myr"])
-            days = self.month_parts.get(_norm(part)) if part else None
+            days = self.month_parts.get(norm(part)) if part else None
             low, high = _month_interval(y, month, days)
-            return [(start, m.end("M"), low, high, True, None, False, False)]
+            return [_Found(start, m.end("M"), low, high, True, None, False, False)]
         else:
             end = month_end
         # month with neither day nor year
@@ -467,23 +508,23 @@ class _Grammar:
             return []
         days = None
         if part:
-            days = self.month_parts.get(_norm(part))
+            days = self.month_parts.get(norm(part))
             if days is None:
                 return []
-        mode = self.month_mods.get(_norm(mod), "latest") if mod else "latest"
+        mode = self.month_mods.get(norm(mod), "latest") if mod else "latest"
         first, y = self._month_alone(month, mode, days, pub, start, end)
         out = [first]
         if m["Mmon2"]:
-            sep = _norm(m["Mtail"])
-            if sep != "and" or (prep and _norm(prep) == "between"):
+            sep = norm(m["Mtail"])
+            if sep not in self.and_words or (prep and norm(prep) in self.and_ranges_after):
                 month2 = self.months[m["Mmon2"]]
                 s2, e2 = m.start("Mmon2"), m.end("Mmon2")
                 if y is None:
-                    out.append((s2, e2, None, None, False, None, True, False))
+                    out.append(_open(s2, e2))
                 else:
                     y2 = y if month2 >= month else y + 1
                     low, high = _month_interval(y2, month2)
-                    out.append((s2, e2, low, high, False, None, True, False))
+                    out.append(_Found(s2, e2, low, high, False, None, True, False))
         return out
 
     def _day_first(self, m: re.Match[str], text: str, pub: date | None) -> list[_Found]:
@@ -500,10 +541,10 @@ class _Grammar:
         if m["Ydec"]:
             if y % 10:
                 return []
-            a, b = self.decade_parts.get(_norm(part), (0, 9)) if part else (0, 9)
+            a, b = self.decade_parts.get(norm(part), (0, 9)) if part else (0, 9)
             if y % 100 == 0:  # "the 1800s" may be the decade or the century: take the century
                 a, b = 10 * a, 10 * b + 9
-            return [(start, end, date(y + a, 1, 1), date(y + b, 12, 31), True, None, False, False)]
+            return [_Found(start, end, date(y + a, 1, 1), date(y + b, 12, 31), True, None, False, False)]
         if not (m["Yprep"] or part or season or m["Ythe_year"]):
             return []  # a bare year ("the 2015 accord") is not a mention
         y_last = y
@@ -514,18 +555,18 @@ class _Grammar:
         if m["Yyear2"]:
             end = m.end("Yyear")
         if part:
-            a, b = self.year_parts.get(_norm(part), (1, 12))
+            a, b = self.year_parts.get(norm(part), (1, 12))
             low, high = date(y, a, 1), _month_end(y, b)
         elif season:
-            a, b = self.seasons[_norm(season)]
+            a, b = self.seasons[norm(season)]
             low = date(*_add_months(y, a, 0), 1)
             high = _month_end(*_add_months(y, b, 0))
         else:
             low, high = date(y, 1, 1), date(y_last, 12, 31)
-        out: list[_Found] = [(start, end, low, high, True, None, False, False)]
+        out: list[_Found] = [_Found(start, end, low, high, True, None, False, False)]
         if m["Yyear2"]:
             y2 = int(m["Yyear2"])
-            out.append((m.start("Yyear2"), m.end("Yyear2"), date(y2, 1, 1), date(y2, 12, 31), True, None, False, False))
+            out.append(_Found(m.start("Yyear2"), m.end("Yyear2"), date(y2, 1, 1), date(y2, 12, 31), True, None, False, False))
         return out
 
     def _weekday(self, m: re.Match[str], text: str, pub: date | None) -> list[_Found]:
@@ -538,42 +579,50 @@ class _Grammar:
                 return []
         start = m.start("Wmod") if mod else s
         if pub is None:
-            return [(start, e, None, None, False, None, True, False)]
-        mode = self.wd_mods.get(_norm(mod), "latest") if mod else "latest"
+            return [_open(start, e)]
+        mode = self.wd_mods.get(norm(mod), "latest") if mod else "latest"
         d = _weekday_date(self.weekdays[m["Wwd"]], pub, mode)
-        return [(start, e, d, d, False, None, True, False)]
+        return [_Found(start, e, d, d, False, None, True, False)]
 
     def _count(self, raw: str) -> tuple[int, int]:
-        return (int(raw), int(raw)) if raw.isdigit() else self.numbers[_norm(raw)]
+        """The count of "N days ago" as an interval: digits, or words read by the number grammar."""
+        if raw.isdigit():
+            return int(raw), int(raw)
+        if norm(raw) in self.indefinite:
+            return 1, 1  # "a week ago"
+        found = self.numbers.parse_count(raw)
+        if found is None:
+            raise ValueError(f"not a count: {raw!r}")
+        return int(found[0]), int(found[1])  # an open bound ("many") overflows and the mention is dropped
 
     def _ago(self, m: re.Match[str], text: str, pub: date | None) -> list[_Found]:
         s, e = m.start("A"), m.end("A")
         if pub is None:
-            return [(s, e, None, None, False, None, True, False)]
+            return [_open(s, e)]
         lo_n, hi_n = self._count(m["Anum"])
-        unit = m["Aunit"].lower()
+        unit = self.unit_of[m["Aunit"].lower()]
         band = timedelta(days=self.ago_band.get(unit, 0))
         low = _shift(pub, unit, -hi_n) - band
         high = min(_shift(pub, unit, -lo_n) + band, pub)
-        return [(s, e, min(low, high), high, False, None, True, False)]
+        return [_Found(s, e, min(low, high), high, False, None, True, False)]
 
     def _past_n(self, m: re.Match[str], text: str, pub: date | None) -> list[_Found]:
         s, e = m.start("P"), m.end("P")
         if pub is None:
-            return [(s, e, None, None, False, None, True, False)]
+            return [_open(s, e)]
         _, hi_n = self._count(m["Pnum"])
-        return [(s, e, min(_shift(pub, m["Punit"].lower(), -hi_n), pub), pub, False, None, True, False)]
+        return [_Found(s, e, min(_shift(pub, self.unit_of[m["Punit"].lower()], -hi_n), pub), pub, False, None, True, False)]
 
     def _relative(self, m: re.Match[str], text: str, pub: date | None) -> list[_Found]:
         s, e = m.start("R"), m.end("R")
         if pub is None:
-            return [(s, e, None, None, False, None, True, False)]
-        spec = self.relative[_norm(m["Rphrase"])]
-        unit = spec["unit"]
-        offset = spec.get("offset", 0)
+            return [_open(s, e)]
+        spec = self.relative[norm(m["Rphrase"])]
+        unit = spec.unit
+        offset = spec.offset
         if unit == "day":
             low = pub + timedelta(days=int(offset))
-            high = pub + timedelta(days=int(spec.get("through", offset)))
+            high = pub + timedelta(days=int(offset if spec.through is None else spec.through))
         elif unit in ("week", "weekend"):
             if offset == "recent":
                 offset = 0 if pub.weekday() >= 5 else -1
@@ -586,53 +635,10 @@ class _Grammar:
         else:  # year
             y = pub.year + int(offset)
             low, high = date(y, 1, 1), date(y, 12, 31)
-        if spec.get("to_date"):
+        if spec.to_date:
             high = min(high, pub)
-        if spec.get("from_date"):
+        if spec.from_date:
             low = max(low, pub)
         if low > high:
             low, high = high, low
-        return [(s, e, low, high, False, None, True, False)]
-
-
-@cache
-def _grammar() -> _Grammar:
-    return _Grammar(load_lexicon("dates"))
-
-
-@lru_cache(maxsize=8192)
-def _scan(text: str, published: date | None) -> tuple[tuple[DateMention, bool], ...]:
-    g = _grammar()
-    out: list[tuple[DateMention, bool]] = []
-    for m in g.matches(text):
-        try:
-            found = g.handlers[m.lastgroup or ""](m, text, published)
-        except (ValueError, OverflowError, KeyError):
-            continue  # impossible dates (Feb 30, 2021-02-29) and out-of-range arithmetic
-        for start, end, low, high, explicit, weekday, relative, full in found:
-            if low is not None and high is not None and low > high:
-                low, high = high, low
-            out.append((DateMention(start, end, text[start:end], low, high, explicit, weekday, relative), full))
-    return tuple(out)
-
-
-def find_dates(text: str, published: date | None) -> list[DateMention]:
-    """Every date mention in *text*, in order, resolved against *published*."""
-    if not isinstance(text, str) or not text:
-        return []
-    if isinstance(published, datetime):
-        published = published.date()
-    elif not isinstance(published, date):
-        published = None
-    return [mention for mention, _ in _scan(text, published)]
-
-
-def infer_published(text: str) -> date | None:
-    """The latest fully dated mention (day, month and year) in *text*, or None."""
-    if not isinstance(text, str) or not text:
-        return None
-    best: date | None = None
-    for mention, full in _scan(text, None):
-        if full and mention.high is not None and (best is None or mention.high > best):
-            best = mention.high
-    return best
+        return [_Found(s, e, low, high, False, None, True, False)]

@@ -1,53 +1,53 @@
-"""Turn numbers in English news text into count intervals.
+"""Turn numbers in news text into count intervals, with the words of a language pack.
 
-``find_quantities(text)`` finds every number that can be a count ("eight",
-"21", "3,000", "two dozen", "at least 25", "between 15 and 30", "dozens of")
-and gives it a closed interval ``[low, high]`` (``high`` may be ``math.inf``).
-Numbers that are not counts -- years, days of the month, clock times, ages,
-ordinals, calibres and other units, money, percentages, model names and page
-furniture -- are skipped.
+``NumberGrammar(pack.numbers, months).find(text)`` finds every number that can be a count
+("eight", "21", "3,000", "two dozen", "at least 25", "between 15 and 30", "dozens of") and
+gives it a closed interval ``[low, high]`` (``high`` may be ``math.inf``). Numbers that are
+not counts -- years, days of the month, clock times, ages, ordinals, calibres and other
+units, money, percentages, model names and page furniture -- are skipped.
 
-All vocabulary (number words, quantifiers, tolerance, vague amounts, non-count
-context words) is read from ``rules/lexicon/numbers.yaml``; the regular
-expressions are compiled once, at import.
+All vocabulary (number words, quantifiers, tolerance, vague amounts, non-count context
+words) comes from the pack's ``numbers.yaml``; month names from its ``dates.yaml``.
 
 How it works, in four passes over one sentence:
 
-1. One compiled regex (``_MASTER``, run on the lower-cased text) finds the
-   *cores*: vague phrases ("a barrage of", "several hundred"), fixed phrases
-   ("a single", "half a dozen") and runs of number tokens ("one hundred and
-   ten", "1.5 million", "15 and 30").  Runs are split into numbers by a small
-   grammar (``_parse_run``).
-2. Each core gets its prefix quantifier, its suffix quantifier, and a
-   non-count verdict from the context rules.  Everything that must sit right
-   before a number (quantifiers, currency, designators, months, year
-   prepositions) is matched with one anchored ``match`` on the reversed text,
-   so no pattern scans backwards; a prefix quantifier never reaches back past
+1. One compiled regex (run on the lower-cased text) finds the *cores*: vague phrases
+   ("a barrage of", "several hundred"), fixed phrases ("a single", "half a dozen") and runs
+   of number tokens ("one hundred and ten", "1.5 million", "15 and 30"). Runs are split into
+   numbers by a small grammar (``_NumberRun``).
+2. Each core gets its prefix quantifier, its suffix quantifier, and a non-count verdict from
+   the context rules. Everything that must sit right before a number (quantifiers, currency,
+   designators, months, year prepositions) is matched with one anchored ``match`` on the
+   reversed text, so no pattern scans backwards; a prefix quantifier never reaches back past
    the previous core.
-3. Non-count verdicts spread across range connectors ("May 7-9", "18 to 25
-   years old", "5-10%").
-4. Adjacent numbers joined by a connector become ranges; quantifiers are
-   applied; ``Quantity`` objects are built.
-
-Public API: ``Quantity``, ``find_quantities``, ``parse_count``, ``CANDIDATE``
-(the sentence prefilter) and ``candidate_words`` (the words behind it).
+3. Non-count verdicts spread across range connectors ("May 7-9", "18 to 25 years old").
+4. Adjacent numbers joined by a connector become ranges; quantifiers are applied;
+   ``Quantity`` objects are built.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
 
-from checker.resources import load_lexicon
+from checker.lang.models import NumbersFile, VagueAmount
+from checker.lang.patterns import lower_same_length, norm, phrase_pattern, trie_pattern
 
-__all__ = ["CANDIDATE", "Quantity", "candidate_words", "find_quantities", "parse_count"]
+__all__ = ["NumberGrammar", "Quantity"]
 
 INF = math.inf
+MAX_VALUE = 1e15  # larger numbers are not counts (and would overflow the arithmetic)
+MULTIPLIER_CLASSES = ("hundred", "big", "dozen")
 
-# Numbers larger than this are not counts (and would overflow the arithmetic).
-_MAX_VALUE = 1e15
+# Digits: "21", "3,000", "1.5"; not glued to letters ("107mm", "K1", "63rd") and not the tail of a
+# decimal (".50"). Written digit-first so the regex engine can reject other positions on the first character.
+_DIGITS = r"[0-9](?<!\.[0-9])(?>[0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]*(?:\.[0-9]+)?)(?!\w)"
+_TOKEN = re.compile(r"[0-9][0-9.,]*|[^\W\d_]+")
+_PLAIN_DIGITS = re.compile(r"[0-9][0-9.,]*")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_SUFFIX_KEY = re.compile(r"[^\w+]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,762 +66,619 @@ class Quantity:
     kind: str  # "exact" | "lower" | "upper" | "range" | "approximate" | "vague"
 
 
-# ---------------------------------------------------------------------------
-# Lexicon -> compiled patterns
-# ---------------------------------------------------------------------------
-
-
-def _norm(s: str) -> str:
-    """Lexicon/lookup key: lower case, hyphens as spaces, whitespace collapsed."""
-    return " ".join(s.lower().replace("-", " ").split())
-
-
-def _char_re(ch: str, ci: bool) -> str:
-    if ch == " ":
-        return r"\s+"
-    if ch == "-":
-        return r"(?:\s*-\s*|\s+)"
-    if ci and ch.lower() != ch.upper():
-        return f"[{re.escape(ch.lower())}{re.escape(ch.upper())}]"
-    return re.escape(ch)
-
-
-def _trie(entries: dict[str, str], ci: bool = False) -> str:
-    """Regex source matching any phrase in `entries`, each followed by its own tail regex.
-
-    Phrases are in lexicon notation (a space matches any whitespace run, a
-    hyphen an optionally spaced hyphen or whitespace).  The phrases are merged
-    into a character trie, so every alternation starts with distinct literals
-    (fast to reject), and longer phrases are tried before their prefixes.
-    """
-    root: dict[str, Any] = {}
-    for phrase, tail in entries.items():
-        node = root
-        for ch in " ".join(phrase.split()):
-            node = node.setdefault(ch, {})
-        node[""] = tail
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [_char_re(ch, ci) + emit(node[ch]) for ch in sorted(k for k in node if k)]
-        if "" in node:
-            tail = node[""]
-            alts.append(f"(?:{tail})" if "|" in tail else tail)
-        if len(alts) == 1:
-            return alts[0]
-        return "(?:" + "|".join(alts) + ")"
-
-    return emit(root) if root else "(?!)"
-
-
-def _words_trie(phrases: Iterable[str], *, rev: bool = False, boundary: bool = True, ci: bool = False) -> str:
-    """Trie over lexicon phrases; with `rev`, over the reversed phrases (for matching reversed text).
-
-    `boundary` adds a word boundary on the side of the phrase away from the number
-    (its end, or its start when reversed) where that side is a word character.
-    """
-    entries: dict[str, str] = {}
-    for p in phrases:
-        p = " ".join(str(p).lower().split())
-        if not p:
-            continue
-        edge = p[0] if rev else p[-1]
-        tail = r"\b" if boundary and edge.isalnum() else ""
-        entries[p[::-1] if rev else p] = tail
-    return _trie(entries, ci)
-
-
-def _num(x: Any) -> float:
-    v = float(x)
-    if math.isnan(v) or v < 0:
-        raise ValueError(f"numbers.yaml: bad band value {x!r}")
-    return v
-
-
-_LEX: dict[str, Any] = load_lexicon("numbers")
-
-_W = _LEX["words"]
-# word -> (class, value); classes: unit (incl. zero), teen, ten, hundred, big, dozen
-_WORDCLASS: dict[str, tuple[str, float]] = {}
-for _cls, _key in (("unit", "units"), ("teen", "teens"), ("ten", "tens"), ("hundred", "hundred"),
-                   ("big", "scales"), ("dozen", "dozen")):
-    for _w, _v in _W[_key].items():
-        _WORDCLASS[str(_w).lower()] = (_cls, float(_v))
-_MULT_WORDS = sorted(w for w, (c, _) in _WORDCLASS.items() if c in ("hundred", "big", "dozen"))
-
-_TOL_REL = float(_LEX["tolerance"]["relative"])
-_TOL_ABS = float(_LEX["tolerance"]["absolute_min"])
-
-# Fixed phrases with an exact value.
-_PHRASES: dict[str, float] = {_norm(k): float(v) for k, v in _LEX["phrases"].items()}
-
-# Vague entries, by normalised phrase.
-_VAGUE: dict[str, dict[str, Any]] = {}
-for _e in _LEX["vague"]:
-    _lo, _hi = (_num(x) for x in _e["band"])
-    if _lo > _hi:
-        raise ValueError(f"numbers.yaml: band low > high for {_e['phrase']!r}")
-    _after = [str(w).lower() for w in _e.get("not_after", []) or []]
-    _before = [str(w).lower() for w in _e.get("not_before", []) or []]
-    _VAGUE[_norm(_e["phrase"])] = {
-        "low": _lo,
-        "high": _hi,
-        "scalable": bool(_e.get("scalable", False)),
-        "needs_of": bool(_e.get("needs_of", False)),
-        # matched on the reversed text at the phrase start / forward at its end
-        "not_after": re.compile(r"\s+" + _words_trie(_after, rev=True)) if _after else None,
-        "not_before": re.compile(r"\s+" + _words_trie(_before)) if _before else None,
-    }
-
-# Digits: "21", "3,000", "1.5"; not glued to letters ("107mm", "K1", "63rd")
-# and not the tail of a decimal (".50").
-# Written digit-first so the regex engine can reject other positions on the first character.
-_DIG = r"[0-9](?<!\.[0-9])(?>[0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]*(?:\.[0-9]+)?)(?!\w)"
-_WORD_TRIE = _words_trie(_WORDCLASS)
-_MULT_TRIE = _words_trie(_MULT_WORDS)
-# continuation of a number run: "-one", " hundred", " and ten", " million"
-_CONT = rf"(?:(?:\s+and\s+|\s*-\s*|\s+){_WORD_TRIE})*"
-_VTAIL = rf"\b(?:(?:\s+of)?(?:\s+{_MULT_TRIE}){{1,2}})?(?:\s+of\b)?"
-
-_master: dict[str, str] = {}
-for _w in _WORDCLASS:
-    if _WORDCLASS[_w][0] not in ("hundred", "big", "dozen"):
-        _master[_w] = r"\b" + _CONT
-for _w in _MULT_WORDS:
-    _master[f"a {_w}"] = r"\b" + _CONT
-    _master[f"an {_w}"] = r"\b" + _CONT
-for _p in _PHRASES:
-    _master[_p] = r"\b"
-for _p in _VAGUE:
-    _master[_p] = _VTAIL
-# Run on lower-cased text.  One leading \b, then digits or the trie of every
-# number word, fixed phrase and vague phrase.
-_MASTER = re.compile(rf"\b(?:{_DIG}{_CONT}|{_trie(_master)})")
-
-_TOKEN = re.compile(r"[0-9][0-9.,]*|[a-z]+")
-_PLAIN_DIGITS = re.compile(r"[0-9][0-9.,]*")
-_SCALE_END = re.compile(rf"(?:\s+of)?\s+({_MULT_TRIE})\Z")
-_TRAILING_OF = re.compile(r"\s+of\Z")
-_FIRST_WORD = re.compile(r"[a-z]+")
-_PHRASE_FIRST = {p.split()[0] for p in list(_PHRASES) + list(_VAGUE)}
-
-# Quantifiers.  Prefixes are matched on the reversed text, leftwards from the number.
-_Q = _LEX["quantifiers"]
-_PREFIX_TYPE: dict[str, str] = {}
-for _kind, _words in _Q["prefix"].items():
-    for _p in _words:
-        _PREFIX_TYPE[_norm(_p)] = _kind
-_PREFIX_REV = re.compile(
-    r"\s+"
-    + _words_trie([p for p in _PREFIX_TYPE if p[-1].isalnum()], rev=True)
-    + "|"
-    + r"\s*"
-    + _words_trie([p for p in _PREFIX_TYPE if not p[-1].isalnum()], rev=True)
-)
-
-_SUFFIX_TYPE: dict[str, str] = {}
-for _kind, _words in _Q["suffix"].items():
-    for _p in _words:
-        _SUFFIX_TYPE[_norm(_p).strip() or "+"] = _kind
-_SUFFIX = re.compile(
-    r"\s+" + _words_trie([p for ps in _Q["suffix"].values() for p in ps if str(p)[:1].isalnum()])
-    + r"|\s*(?:\s*-\s*|\s+)" + _words_trie([str(p)[1:] for ps in _Q["suffix"].values() for p in ps
-                                               if str(p)[:1] == "-"])
-    + r"|\s*\+(?![0-9])"
-)
-_SUFFIX_KEY = re.compile(r"[^\w+]+")
-
-# Range connectors between two numbers: symbols ("-", "–") with optional
-# spaces, words ("to", "or", "and") with spaces around them.
-_CONNECTORS = {str(c).lower().strip() for c in _LEX.get("range_connectors", []) if str(c).strip()}
-_CONNECT = re.compile(
-    r"\s*(?P<d>" + ("|".join(re.escape(c) for c in sorted(_CONNECTORS) if not c[0].isalnum()) or "(?!)") + r")\s*"
-    r"|\s+(?P<w>" + ("|".join(re.escape(c) for c in sorted(_CONNECTORS) if c[0].isalnum()) or "(?!)") + r")\s+"
-)
-
-# Non-count context.
-_NC = _LEX["non_count"]
-
-
-def _unit_trie(phrases: Iterable[str]) -> str:
-    # a unit must not run on into a longer word: "5 amid" is not "5 am"
-    entries = {}
-    for p in phrases:
-        p = " ".join(str(p).lower().split())
-        entries[p] = r"(?![a-z])" if p[-1].isalnum() else ""
-    return _trie(entries)
-
-
-# Right after a number: unit/time/age/money words, "/", ":30", ".62", "-20km", page furniture.
-_AFTER_NONCOUNT = re.compile(
-    rf"\s*(?:-\s*)?{_unit_trie(_NC['units'])}"
-    rf"|\s*{_unit_trie(_NC['furniture_following'])}"
-    r"|\s*/|:[0-9]|[.,][0-9]|\s*[-–]\s*[0-9][0-9.,]*(?:[^\W\d_]|%)"
-)
-_ORDINAL_AFTER = re.compile(rf"(?:\s*-\s*|\s+){_words_trie(_NC['ordinal_fraction'])}")
-
-# Right before a number (matched on the reversed text): currency, designator,
-# age, page furniture, letter+hyphen ("B-52"), sign ("+1"), "7:" and "24/".
-_BEFORE_NONCOUNT_REV = re.compile(
-    rf"\s*{_words_trie(_NC['currency_prefixes'], rev=True)}"
-    rf"|\s*{_words_trie(_NC['designator_prefixes'], rev=True)}"
-    rf"|\s+{_words_trie(_NC['age_prefixes'], rev=True)}"
-    rf"|\s*[(:\[]?\s*{_words_trie(_NC['furniture_preceding'], rev=True)}"
-    r"|-[^\W\d_]|[+±−]|\s*:\s*[0-9]|\s*/"
-)
-_IDIOM = re.compile(rf"\b{_words_trie(_NC['idioms'])}")
-# number words that occur in an idiom (only numbers containing one are checked)
-_IDIOM_WORDS = {w for p in _NC["idioms"] for w in _norm(str(p)).split() if w in _WORDCLASS}
-_IDIOM_WORDS_RE = re.compile(r"\b(?:" + "|".join(sorted(_IDIOM_WORDS)) + r")\b") if _IDIOM_WORDS else None
-
-_MONTHS = [str(m) for m in _NC["months"]]
-_MONTH_TRIE_REV = _trie({m[::-1]: r"\b" for m in set(_MONTHS) | {m.upper() for m in _MONTHS}})
-_MONTH_TRIE = _trie({m: r"\b" for m in set(_MONTHS) | {m.upper() for m in _MONTHS}})
-_MONTH_BEFORE_REV = re.compile(rf"\s+,?\.?{_MONTH_TRIE_REV}")  # case-sensitive, on the raw text
-_MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?{_MONTH_TRIE}")
-
-_YEAR_LO, _YEAR_HI = (int(x) for x in _NC["year_range"])
-_YEAR_PRECEDERS = [str(p) for p in _NC["year_preceders"]] + [m.lower() for m in _MONTHS]
-_YEAR_BEFORE_REV = re.compile(rf"\s+\.?{_words_trie(_YEAR_PRECEDERS, rev=True)}")
-# The word after a number, skipping a range partner ("2000 to 3000 troops").
-_NEXT_WORD = re.compile(r"(?:\s*(?:[-–—]|\bto\b|\band\b|\bor\b)\s*[0-9][0-9,.]*)?\s+([a-z]+)\b(?!['’])")
-_PLURAL_IRREGULAR = {str(w).lower() for w in _NC["plural_irregular"]}
-_NOT_PLURAL = {str(w).lower() for w in _NC["not_plural"]} | {str(w).lower() for w in _NC["event_nouns"]}
-
-
-def candidate_words() -> list[str]:
-    """Every number word, plus one word of each number phrase that has none (the prefilter's words)."""
-    words = set(_WORDCLASS)
-    for p in list(_PHRASES) + list(_VAGUE):
-        parts = p.split()
-        if not any(w in words for w in parts):
-            words.add(max(parts, key=len))
-    return sorted(words)
-
-
-#: Cheap case-insensitive prefilter: matches if the text contains a digit or
-#: any number word / vague-amount word.  Everything ``find_quantities`` finds
-#: contains a match.  (Case-insensitive through [xX] classes rather than
-#: re.IGNORECASE, which would disable the engine's fast literal checks.)
-CANDIDATE = re.compile(r"[0-9]|\b" + _words_trie(candidate_words(), ci=True))
-
-
-# ---------------------------------------------------------------------------
-# Pass 1: cores
-# ---------------------------------------------------------------------------
-
-
 class _Core:
-    __slots__ = (
-        "start", "end", "low", "high", "vague", "digit", "raw", "ntok", "scale",
-        "words", "rejected", "q", "qstart", "sq", "send",
-    )
+    """A number found in pass 1, with what the later passes learn about it."""
+
+    __slots__ = ("start", "end", "low", "high", "vague", "digits", "digits_text", "token_count", "scale",
+                 "spelled", "rejected", "prefix_kind", "phrase_start", "suffix_kind", "phrase_end")
 
     def __init__(self, start: int, end: int, low: float, high: float, vague: bool = False) -> None:
-        self.start = start
-        self.end = end
-        self.low = low
-        self.high = high
-        self.vague = vague
-        self.digit = False  # first token is digits
-        self.raw = ""  # the digit token, as written
-        self.ntok = 0
-        self.scale = 0.0  # multiplier word closing a two-token number ("2 million"), else 0
-        self.words = False  # spelled-out number
-        self.rejected = False
-        self.q = ""  # prefix quantifier type
-        self.qstart = start
-        self.sq = ""  # suffix quantifier type
-        self.send = end
+        self.start, self.end, self.low, self.high, self.vague = start, end, low, high, vague
+        self.digits = False  # the first token is digits
+        self.digits_text = ""  # that token, as written
+        self.token_count = 0
+        self.scale = 0.0  # the multiplier word closing a two-token number ("2 million"), else 0
+        self.spelled = False  # written in words
+        self.rejected = False  # not a count (a year, a time, an age ...)
+        self.prefix_kind = ""  # the quantifier before it ("at least": lower)
+        self.phrase_start = start
+        self.suffix_kind = ""  # the quantifier after it ("or more": lower)
+        self.phrase_end = end
 
 
-class _Acc:
-    __slots__ = ("start", "end", "total", "current", "last", "min_big", "ntok", "digit", "raw", "lastmult")
+class _NumberRun:
+    """The number being read from a run of number tokens ("one hundred and ten")."""
+
+    __slots__ = ("start", "end", "total", "current", "last", "min_big", "token_count", "digits", "digits_text",
+                 "last_multiplier")
 
     def __init__(self, start: int) -> None:
-        self.start = start
-        self.end = start
+        self.start = self.end = start
         self.total = 0.0
         self.current = 0.0
-        self.last = ""
+        self.last = ""  # class of the last token: unit, teen, ten, hundred, big, dozen, digit, or "a"
         self.min_big = INF
-        self.ntok = 0
-        self.digit = False
-        self.raw = ""
-        self.lastmult = 0.0
+        self.token_count = 0
+        self.digits = False
+        self.digits_text = ""
+        self.last_multiplier = 0.0
 
+    def can_take(self, word_class: str, value: float, after_and: bool) -> bool:
+        """Whether a token of ``word_class`` continues this number (the grammar of spelled-out numbers)."""
+        last = self.last
+        if after_and:
+            return last in ("hundred", "big") and word_class in ("unit", "teen", "ten") and value > 0
+        if word_class in ("unit", "teen", "ten"):
+            if last in ("hundred", "big"):
+                return value > 0
+            return last == "ten" and word_class == "unit" and value > 0
+        if word_class == "hundred":
+            return last in ("a", "unit", "teen", "ten", "digit") and 0 < self.current < 100 or last == "a"
+        if word_class == "big":
+            if value >= self.min_big:
+                return False
+            return last == "a" or (last in ("unit", "teen", "ten", "digit", "hundred") and self.current > 0)
+        if word_class == "dozen":
+            return last in ("a", "unit", "teen", "ten", "digit") and self.current > 0
+        return False
 
-def _can_extend(acc: _Acc, cls: str, val: float, after_and: bool) -> bool:
-    last = acc.last
-    if after_and:
-        return last in ("hundred", "big") and cls in ("unit", "teen", "ten") and val > 0
-    if cls in ("unit", "teen", "ten"):
-        if last in ("hundred", "big"):
-            return val > 0
-        return last == "ten" and cls == "unit" and val > 0
-    if cls == "hundred":
-        return last in ("a", "unit", "teen", "ten", "digit") and 0 < acc.current < 100 or last == "a"
-    if cls == "big":
-        if val >= acc.min_big:
-            return False
-        if last == "a":
-            return True
-        return last in ("unit", "teen", "ten", "digit", "hundred") and acc.current > 0
-    if cls == "dozen":
-        return last in ("a", "unit", "teen", "ten", "digit") and acc.current > 0
-    return False
-
-
-def _finish(acc: _Acc | None, out: list[_Core]) -> None:
-    if acc is None or acc.last == "a" or acc.ntok == 0:
-        return
-    value = acc.total + acc.current
-    if not (0 <= value <= _MAX_VALUE):
-        return
-    c = _Core(acc.start, acc.end, value, value)
-    c.digit = acc.digit
-    c.raw = acc.raw
-    c.ntok = acc.ntok
-    c.words = not acc.digit
-    if acc.lastmult and acc.ntok == 2:
-        c.scale = acc.lastmult
-    out.append(c)
-
-
-def _parse_run(low: str, s: int, e: int, out: list[_Core]) -> None:
-    """Split a run of number tokens into numbers (grammar in ``_can_extend``)."""
-    acc: _Acc | None = None
-    after_and = False
-    for m in _TOKEN.finditer(low, s, e):
-        w = m.group()
-        if w == "and":
-            if acc is not None and acc.last in ("hundred", "big"):
-                after_and = True
-            else:
-                _finish(acc, out)
-                acc = None
-            continue
-        if w == "a" or w == "an":
-            _finish(acc, out)
-            acc = _Acc(m.start())
-            acc.last = "a"
-            acc.current = 1.0
-            acc.end = m.end()
-            after_and = False
-            continue
-        wc = _WORDCLASS.get(w)
-        if wc is None:
-            if len(w) > 20:  # absurdly long digit string: not a count
-                _finish(acc, out)
-                acc = None
-                after_and = False
-                continue
-            try:
-                val = float(w.replace(",", ""))
-            except ValueError:
-                _finish(acc, out)
-                acc = None
-                after_and = False
-                continue
-            cls = "digit"
-        else:
-            cls, val = wc
-        if acc is not None and _can_extend(acc, cls, val, after_and):
-            pass
-        else:
-            if after_and:
-                # "and" did not continue the number: close it before the "and"
-                after_and = False
-            _finish(acc, out)
-            acc = None
-            if cls in ("hundred", "big", "dozen"):
-                continue
-            acc = _Acc(m.start())
-            if cls == "digit":
-                acc.digit = True
-                acc.raw = w
-        after_and = False
-        if cls in ("unit", "teen", "ten", "digit"):
-            acc.current += val
-            acc.last = cls
-            acc.lastmult = 0.0
-        elif cls == "hundred":
-            acc.current = (acc.current or 1.0) * val
-            acc.last = "hundred"
-            acc.lastmult = val
-        elif cls == "big":
-            acc.total += (acc.current or 1.0) * val
-            acc.current = 0.0
-            acc.min_big = val
-            acc.last = "big"
-            acc.lastmult = val
+    def take(self, word_class: str, value: float, end: int) -> None:
+        if word_class in ("unit", "teen", "ten", "digit"):
+            self.current += value
+            self.last_multiplier = 0.0
+        elif word_class == "hundred":
+            self.current = (self.current or 1.0) * value
+            self.last_multiplier = value
+        elif word_class == "big":
+            self.total += (self.current or 1.0) * value
+            self.current = 0.0
+            self.min_big = value
+            self.last_multiplier = value
         else:  # dozen
-            acc.current *= val
-            acc.last = "dozen"
-            acc.lastmult = val
-        acc.ntok += 1
-        acc.end = m.end()
-        if cls == "dozen":
-            _finish(acc, out)
-            acc = None
-    _finish(acc, out)
+            self.current *= value
+            self.last_multiplier = value
+        self.last = word_class
+        self.token_count += 1
+        self.end = end
+
+    def core(self) -> _Core | None:
+        """The finished number, or None when nothing countable was read."""
+        if self.last == "a" or self.token_count == 0:
+            return None
+        value = self.total + self.current
+        if not 0 <= value <= MAX_VALUE:
+            return None
+        core = _Core(self.start, self.end, value, value)
+        core.digits, core.digits_text, core.token_count = self.digits, self.digits_text, self.token_count
+        core.spelled = not self.digits
+        if self.last_multiplier and self.token_count == 2:
+            core.scale = self.last_multiplier
+        return core
 
 
-def _cores(low: str, rev: str) -> list[_Core]:
-    out: list[_Core] = []
-    n = len(low)
-    for m in _MASTER.finditer(low):
-        s, end = m.span()
-        txt = m.group()
-        if txt[0] in "0123456789":
-            if _PLAIN_DIGITS.fullmatch(txt):  # fast path: a lone number such as "21" or "3,000"
-                v = float(txt.replace(",", "")) if len(txt) <= 20 else INF
-                if v <= _MAX_VALUE:
-                    c = _Core(s, end, v, v)
-                    c.digit = True
-                    c.raw = txt
-                    c.ntok = 1
-                    out.append(c)
-            else:
-                _parse_run(low, s, end, out)
-            continue
-        wc = _WORDCLASS.get(txt)
-        if wc is not None:  # fast path: a lone number word such as "eight"
-            c = _Core(s, end, wc[1], wc[1])
-            c.words = True
-            c.ntok = 1
-            out.append(c)
-            continue
-        first = _FIRST_WORD.match(txt)
-        if first is not None and first.group() in _WORDCLASS and first.group() not in _PHRASE_FIRST:
-            _parse_run(low, s, end, out)  # "two dozen", "one hundred and ten"
-            continue
-        key = _norm(txt)
-        v = _PHRASES.get(key)
-        if v is not None:
-            c = _Core(s, end, v, v)
-            c.words = True
-            c.ntok = 1
-            out.append(c)
-            continue
-        # vague: strip the tail (" of", scale words) to find the entry
-        base = txt
-        has_of = False
-        tm = _TRAILING_OF.search(base)
-        if tm:
-            base = base[: tm.start()]
-            has_of = True
-        num_end = s + len(base)
-        f = 1.0
-        sm = _SCALE_END.search(base)
-        while sm is not None:  # "several hundred", "a couple of hundred"
-            f *= _WORDCLASS[sm.group(1)][1]
-            has_of = has_of or sm.group().lstrip().startswith("of")
-            base = base[: sm.start()]
-            sm = _SCALE_END.search(base)
-        nb = _norm(base)
-        e = _VAGUE.get(nb) or (_VAGUE.get(nb + " of") if has_of else None)
-        if e is None:
-            _parse_run(low, s, end, out)  # "one hundred", "a dozen", ...
-            continue
-        if f != 1.0 and not e["scalable"]:
-            continue
-        if e["needs_of"] and not (has_of or f != 1.0):
-            continue
-        if e["not_after"] is not None and e["not_after"].match(rev, n - s):
-            continue
-        if e["not_before"] is not None and e["not_before"].match(low, end):
-            continue
-        c = _Core(s, num_end, e["low"] * f, e["high"] * f, vague=True)
-        c.send = end  # the "of" belongs to the phrase, not to the number
-        # "many thousands of": the first vague word only intensifies the second
-        if out and out[-1].vague and not low[out[-1].send : s].strip():
-            out.pop()
-        out.append(c)
-    return out
+@dataclass(frozen=True)
+class _Vague:
+    low: float
+    high: float
+    scalable: bool
+    needs_of: bool
+    not_after: re.Pattern[str] | None  # matched on the reversed text at the phrase start
+    not_before: re.Pattern[str] | None  # matched at its end
 
 
-# ---------------------------------------------------------------------------
-# Pass 2: context
-# ---------------------------------------------------------------------------
-
-
-def _is_plural_noun(word: str) -> bool:
-    if word in _PLURAL_IRREGULAR:
-        return True
-    if word in _NOT_PLURAL or len(word) < 3 or not word.endswith("s"):
-        return False
-    return not word.endswith(("ss", "us", "is"))
-
-
-def _is_year(c: _Core, low: str, rev: str, rawrev: str) -> bool:
-    """A bare four-digit number that reads as a year (rules in numbers.yaml)."""
-    raw = c.raw
-    if not c.digit or c.ntok != 1 or len(raw) != 4 or not raw.isdigit():
-        return False
-    v = int(raw)
-    if not (1000 <= v <= _YEAR_HI):
-        return False
-    n = len(low)
-    for b in (c.start, c.qstart) if c.qstart != c.start else (c.start,):
-        if _YEAR_BEFORE_REV.match(rev, n - b) or _MONTH_BEFORE_REV.match(rawrev, n - b):
-            return True
-    if v < _YEAR_LO:
-        return False
-    m = _NEXT_WORD.match(low, c.end)
-    return not (m and _is_plural_noun(m.group(1)))
-
-
-def _reject(c: _Core, text: str, low: str, rev: str, rawrev: str) -> bool:
-    """True when the number is not a count (date, time, age, unit, money, ...)."""
-    s, e = c.start, c.end
-    n = len(low)
-    # right after the number
-    if _AFTER_NONCOUNT.match(low, e):
-        return True
-    if c.words and _ORDINAL_AFTER.match(low, e):
-        return True
-    # right before the number, and before its quantifier ("aged over 65")
-    if _BEFORE_NONCOUNT_REV.match(rev, n - s):
-        return True
-    if c.qstart != s and _BEFORE_NONCOUNT_REV.match(rev, n - c.qstart):
-        return True
-    if c.digit:
-        raw = c.raw
-        if len(raw) > 1 and raw[0] == "0" and raw[1] != ".":
-            return True  # "07", "0700": clock times, codes
-        if c.ntok == 1 and "," not in raw and "." not in raw and 1 <= c.low <= 31:
-            if _MONTH_BEFORE_REV.match(rawrev, n - s) or _MONTH_AFTER.match(text, e):
-                return True
-        if _is_year(c, low, rev, rawrev):
-            return True
-    if c.words and _IDIOM_WORDS_RE is not None and _IDIOM_WORDS_RE.search(low, s, e):
-        hi = min(n, e + 24)
-        i = _IDIOM.search(low, max(0, s - 16), hi)
-        while i is not None:
-            if i.start() < e and i.end() > s:
-                return True
-            i = _IDIOM.search(low, i.start() + 1, hi)
-    return False
-
-
-def _prefix(c: _Core, low: str, rev: str, lo_win: int) -> None:
-    s = c.start
-    if s == 0 or low[s - 1].isalnum():
-        return
-    n = len(low)
-    m = _PREFIX_REV.match(rev, n - s, n - lo_win)
-    if m is None:
-        return
-    qstart = n - m.end()
-    kind = _PREFIX_TYPE.get(_norm(low[qstart:s]))
-    if kind is None:
-        return
-    c.q = kind
-    c.qstart = qstart
-
-
-def _suffix(c: _Core, low: str) -> None:
-    m = _SUFFIX.match(low, c.send)
-    if m is None:
-        return
-    kind = _SUFFIX_TYPE.get(_norm(_SUFFIX_KEY.sub(" ", m.group())) or "+")
-    if kind is None:
-        return
-    c.sq = kind
-    c.send = m.end()
-
-
-# ---------------------------------------------------------------------------
-# Pass 4: intervals
-# ---------------------------------------------------------------------------
-
-
-def _tol(v: float) -> float:
-    return max(_TOL_ABS, _TOL_REL * v)
-
-
-def _integral(v: float) -> bool:
-    return v != INF and v == int(v)
-
-
-def _apply(kind: str, lo: float, hi: float) -> tuple[float, float, bool]:
-    """Interval for quantifier `kind` applied to the base interval [lo, hi]."""
-    whole = _integral(lo) and (hi == INF or _integral(hi))
-    one = 1.0 if whole else 0.0
-    approx = False
-    if kind == "lower":
-        lo, hi = lo, INF
-    elif kind == "lower_strict":
-        lo, hi = lo + one, INF
-    elif kind == "upper":
-        lo = 0.0
-    elif kind == "upper_strict":
-        lo, hi = 0.0, hi - one
-    elif kind == "approx":
-        lo, hi, approx = lo - _tol(lo), hi + _tol(hi), True
-    elif kind == "approx_below":
-        lo, approx = lo - _tol(lo), True
-    elif kind == "approx_below_strict":
-        lo, hi, approx = lo - _tol(lo), hi - one, True
-    elif kind == "approx_above_strict":
-        lo, hi, approx = lo + one, hi + _tol(hi), True
-    if approx and whole:
-        lo = math.ceil(lo - 1e-9)
-        if hi != INF:
-            hi = math.floor(hi + 1e-9)
-    lo = max(0.0, float(lo))
-    hi = max(0.0, float(hi))
-    if hi < lo:
-        hi = lo
-    return lo, hi, approx
-
-
-_KIND_OF_Q = {
-    "lower": "lower",
-    "lower_strict": "lower",
-    "upper": "upper",
-    "upper_strict": "upper",
-    "approx": "approximate",
-    "approx_below": "approximate",
-    "approx_below_strict": "approximate",
+_KIND_OF_QUANTIFIER = {
+    "lower": "lower", "lower_strict": "lower", "upper": "upper", "upper_strict": "upper",
+    "approx": "approximate", "approx_below": "approximate", "approx_below_strict": "approximate",
     "approx_above_strict": "approximate",
 }
 
 
-def _make(text: str, s: int, e: int, ps: int, pe: int, lo: float, hi: float, approx: bool, kind: str) -> Quantity:
-    if not (lo >= 0):  # also catches NaN
-        lo = 0.0
-    if not (hi >= lo):
-        hi = lo
-    return Quantity(s, e, text[s:e], ps, pe, text[ps:pe], float(lo), float(hi), approx, kind)
+class NumberGrammar:
+    """Counts in the text of one language: ``find(text)`` gives every count with its interval."""
 
+    def __init__(self, lexicon: NumbersFile, months: Iterable[str]) -> None:
+        self.lexicon = lexicon
+        self._build_words(lexicon)
+        self._build_quantifiers(lexicon)
+        self._build_non_count(lexicon, list(months))
+        #: A cheap prefilter: matches if a text holds a digit or any number word or vague-amount word;
+        #: everything ``find`` finds contains a match. Case-insensitive through [xX] classes: re.IGNORECASE
+        #: would disable the engine's fast literal checks.
+        self.candidate = re.compile(r"[0-9]|\b" + self._words(self.candidate_words(), case="classes"))
 
-def _lower(text: str) -> str:
-    low = text.lower()
-    if len(low) != len(text):  # a few characters change length when lower-cased
-        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-    return low
+    # --- building the patterns -------------------------------------------------------------------
+    @staticmethod
+    def _words(phrases: Iterable[str], *, reverse: bool = False, boundary: bool = True, case: str = "exact") -> str:
+        return phrase_pattern(phrases, lower=True, hyphens=True, reverse=reverse, boundary=boundary,
+                              case=case)  # type: ignore[arg-type]
 
+    def _build_words(self, lexicon: NumbersFile) -> None:
+        words = lexicon.words
+        self.word_class: dict[str, tuple[str, float]] = {}
+        for word_class, table in (("unit", words.units), ("teen", words.teens), ("ten", words.tens),
+                                  ("hundred", words.hundred), ("big", words.scales), ("dozen", words.dozen)):
+            for word, value in table.items():
+                self.word_class[word.lower()] = (word_class, float(value))
+        self.multiplier_words = sorted(w for w, (c, _) in self.word_class.items() if c in MULTIPLIER_CLASSES)
+        self.compound_words = frozenset(w.lower() for w in lexicon.joiners.compound)
+        self.indefinite_words = frozenset(w.lower() for w in lexicon.joiners.indefinite)
+        self.of_words = tuple(w.lower() for w in lexicon.joiners.of)
+        self.tolerance_relative = lexicon.tolerance.relative
+        self.tolerance_min = lexicon.tolerance.absolute_min
+        self.phrases = {norm(k, hyphens=True): float(v) for k, v in lexicon.phrases.items()}
+        self.vague = {norm(entry.phrase, hyphens=True): self._vague_entry(entry) for entry in lexicon.vague}
+        word_pattern = self._words(self.word_class)
+        multiplier_pattern = self._words(self.multiplier_words)
+        of = self._words(self.of_words) if self.of_words else "(?!)"
+        compound = rf"\s+{self._words(self.compound_words)}\s+|" if self.compound_words else ""
+        continuation = rf"(?:(?:{compound}\s*-\s*|\s+){word_pattern})*"  # "-one", " hundred", " and ten"
+        vague_tail = rf"\b(?:(?:\s+{of})?(?:\s+{multiplier_pattern}){{1,2}})?(?:\s+{of}\b)?"
+        entries: dict[str, str] = {}
+        for word, (word_class, _) in self.word_class.items():
+            if word_class not in MULTIPLIER_CLASSES:
+                entries[word] = r"\b" + continuation
+        for word in self.multiplier_words:
+            for article in self.indefinite_words:
+                entries[f"{article} {word}"] = r"\b" + continuation
+        for phrase in self.phrases:
+            entries[phrase] = r"\b"
+        for phrase in self.vague:
+            entries[phrase] = vague_tail
+        # run on lower-cased text: one leading \b, then digits or the trie of every number word and phrase
+        self.master = re.compile(rf"\b(?:{_DIGITS}{continuation}|{trie_pattern(entries, hyphens=True)})")
+        self.scale_end = re.compile(rf"(?:\s+{of})?\s+({multiplier_pattern})\Z")
+        self.trailing_of = re.compile(rf"\s+{of}\Z")
+        self.phrase_first_words = {p.split()[0] for p in list(self.phrases) + list(self.vague)}
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every count in `text`, in order of appearance (never raises)."""
-    try:
-        return _find(text)
-    except Exception:  # pragma: no cover - defensive: a bad sentence must not stop a corpus run
-        return []
+    def _vague_entry(self, entry: VagueAmount) -> _Vague:
+        return _Vague(
+            low=entry.band[0], high=entry.band[1], scalable=entry.scalable, needs_of=entry.needs_of,
+            not_after=re.compile(r"\s+" + self._words(entry.not_after, reverse=True)) if entry.not_after else None,
+            not_before=re.compile(r"\s+" + self._words(entry.not_before)) if entry.not_before else None,
+        )
 
+    def _build_quantifiers(self, lexicon: NumbersFile) -> None:
+        quantifiers = lexicon.quantifiers
+        self.prefix_kind = {norm(p, hyphens=True): kind for kind, phrases in quantifiers.prefix.items()
+                            for p in phrases}
+        self.prefix_reversed = re.compile(
+            r"\s+" + self._words([p for p in self.prefix_kind if p[-1].isalnum()], reverse=True)
+            + r"|\s*" + self._words([p for p in self.prefix_kind if not p[-1].isalnum()], reverse=True)
+        )
+        self.suffix_kind = {norm(p, hyphens=True).strip() or "+": kind for kind, phrases in quantifiers.suffix.items()
+                            for p in phrases}
+        suffixes = [p for phrases in quantifiers.suffix.values() for p in phrases]
+        self.suffix = re.compile(
+            r"\s+" + self._words([p for p in suffixes if p[:1].isalnum()])
+            + r"|\s*(?:\s*-\s*|\s+)" + self._words([p[1:] for p in suffixes if p[:1] == "-"])
+            + r"|\s*\+(?![0-9])"
+        )
+        self.connectors = {c.lower().strip() for c in lexicon.range_connectors if c.strip()}
+        symbols = [c for c in self.connectors if not c[0].isalnum()]
+        words = [c for c in self.connectors if c[0].isalnum()]
+        self.connect = re.compile(rf"\s*(?P<symbol>{phrase_pattern(symbols)})\s*|\s+(?P<word>{phrase_pattern(words)})\s+")
+        self.between_only = {c.lower() for c in lexicon.between_only_connectors}
+        self.between_connectors = {c.lower() for c in lexicon.between_connectors}
+        self.change_connectors = {c.lower() for c in lexicon.change_connectors}
+        self.range_partner = (rf"(?:\s*(?:{phrase_pattern(symbols)}|\b(?:{phrase_pattern(words)})\b)\s*"
+                              r"[0-9][0-9,.]*)?")
 
-def _find(text: str) -> list[Quantity]:
-    if not text or not isinstance(text, str):
-        return []
-    low = _lower(text)
-    rev = low[::-1]
-    cores = _cores(low, rev)
-    if not cores:
-        return []
-    n = len(cores)
-    rawrev = text[::-1]
+    def _build_non_count(self, lexicon: NumbersFile, months: list[str]) -> None:
+        context = lexicon.non_count
 
-    # pass 2: quantifiers and context
-    prev_end = 0
-    for c in cores:
-        _prefix(c, low, rev, prev_end)
-        _suffix(c, low)
-        if not c.vague:
-            c.rejected = _reject(c, text, low, rev, rawrev)
-        prev_end = c.send
+        def units(phrases: Iterable[str]) -> str:  # a unit must not run on into a longer word: "5 amid" is not "5 am"
+            return trie_pattern({" ".join(p.lower().split()): r"(?![^\W\d_])" if p.strip()[-1:].isalnum() else ""
+                                 for p in phrases if p.strip()}, hyphens=True)
 
-    # connectors between neighbours (index i joins i and i+1)
-    conn: list[str] = [""] * n
-    for i in range(n - 1):
-        a, b = cores[i], cores[i + 1]
-        if a.vague or b.vague or a.sq or b.q:
-            continue
-        m = _CONNECT.fullmatch(low, a.end, b.start)
-        if m is None:
-            continue
-        w = m.group("d") or m.group("w")
-        if w not in _CONNECTORS:
-            continue
-        if w == "and" and a.q != "between":
-            continue
-        conn[i] = w
+        self.after_non_count = re.compile(  # right after a number: units, times, ages, money, "/", ":30", ".62"
+            rf"\s*(?:-\s*)?{units(context.units)}|\s*{units(context.furniture_following)}"
+            r"|\s*/|:[0-9]|[.,][0-9]|\s*[-–]\s*[0-9][0-9.,]*(?:[^\W\d_]|%)"
+        )
+        self.ordinal_after = re.compile(rf"(?:\s*-\s*|\s+){self._words(context.ordinal_fraction)}")
+        self.before_non_count_reversed = re.compile(  # right before a number, on the reversed text
+            rf"\s*{self._words(context.currency_prefixes, reverse=True)}"
+            rf"|\s*{self._words(context.designator_prefixes, reverse=True)}"
+            rf"|\s+{self._words(context.age_prefixes, reverse=True)}"
+            rf"|\s*[(:\[]?\s*{self._words(context.furniture_preceding, reverse=True)}"
+            r"|-[^\W\d_]|[+±−]|\s*:\s*[0-9]|\s*/"
+        )
+        self.idiom = re.compile(rf"\b{self._words(context.idioms)}")
+        idiom_words = {w for p in context.idioms for w in norm(p, hyphens=True).split() if w in self.word_class}
+        self.idiom_words = re.compile(rf"\b(?:{phrase_pattern(idiom_words)})\b") if idiom_words else None
+        cased_months = set(months) | {m.upper() for m in months}  # case-sensitive: "may" the verb is no month
+        month_reversed = trie_pattern({m[::-1]: r"\b" for m in cased_months})
+        month_forward = trie_pattern({m: r"\b" for m in cased_months})
+        self.month_before_reversed = re.compile(rf"\s+,?\.?{month_reversed}")
+        self.month_after = re.compile(rf"\s+(?:(?:{phrase_pattern(self.of_words)})\s+)?{month_forward}")
+        self.year_low, self.year_high = context.year_range
+        preceders = list(context.year_preceders) + [m.lower() for m in months]
+        self.year_before_reversed = re.compile(rf"\s+\.?{self._words(preceders, reverse=True)}")
+        self.next_word = re.compile(rf"{self.range_partner}\s+([^\W\d_]+)\b(?!['’])")
+        self.plural_irregular = {w.lower() for w in context.plural_irregular}
+        self.not_plural = {w.lower() for w in context.not_plural} | {w.lower() for w in context.event_nouns}
+        self.plural_suffixes = tuple(context.plural_suffixes)
+        self.not_plural_suffixes = tuple(context.not_plural_suffixes)
 
-    # pass 3: a non-count spreads over its range partner ("May 7-9", "5-10%")
-    for i in range(n - 1):
-        if conn[i] and cores[i].rejected:
-            cores[i + 1].rejected = True
-    for i in range(n - 2, -1, -1):
-        if conn[i] and cores[i + 1].rejected:
-            cores[i].rejected = True
+    def candidate_words(self) -> list[str]:
+        """Every number word, plus one word of each number phrase that has none (the prefilter's words)."""
+        words = set(self.word_class)
+        for phrase in list(self.phrases) + list(self.vague):
+            parts = phrase.split()
+            if not any(w in words for w in parts):
+                words.add(max(parts, key=len))
+        return sorted(words)
 
-    # pass 4: build
-    out: list[Quantity] = []
-    i = 0
-    while i < n:
-        c = cores[i]
-        if c.rejected:
-            i += 1
-            continue
-        q = c.q
-        if i + 1 < n and conn[i] and not cores[i + 1].rejected:
-            d = cores[i + 1]
-            w = conn[i]
-            a_lo, a_hi = c.low, c.high
-            if d.scale and not c.scale and c.low < d.low / d.scale:
-                # "1 to 2 million", "two to three dozen"
-                a_lo, a_hi = c.low * d.scale, c.high * d.scale
-            is_range = False
-            if q == "between" and w in ("and", "to", "-", "–", "—"):
-                is_range = True
-            elif q == "from" and w == "to":
-                is_range = False  # a change, "from 3,000 to 2,500"
-            elif a_lo < d.low:
-                is_range = True
-            if is_range:
-                lo, hi = min(a_lo, d.low), max(a_hi, d.high)
-                approx = False
-                kind = "range"
-                ps = c.qstart if q and q not in ("from",) else c.start
-                pe = d.send
-                if q in _KIND_OF_Q:
-                    lo, hi, approx = _apply(q, lo, hi)
-                    if q in ("lower", "lower_strict", "upper", "upper_strict"):
-                        kind = _KIND_OF_Q[q]
-                elif d.sq:
-                    lo, hi, approx = _apply(d.sq, lo, hi)
-                    if d.sq in ("lower", "upper"):
-                        kind = d.sq
-                out.append(_make(text, c.start, d.end, ps, pe, lo, hi, approx, kind))
-                i += 2
+    # --- finding counts -----------------------------------------------------------------------------
+    def find(self, text: str) -> list[Quantity]:
+        """Every count in ``text``, in order of appearance."""
+        if not text:
+            return []
+        lower = lower_same_length(text)
+        reversed_lower = lower[::-1]
+        cores = self._cores(lower, reversed_lower)
+        if not cores:
+            return []
+        self._read_context(cores, text, lower, reversed_lower)
+        connectors = self._connectors(cores, lower)
+        self._spread_rejections(cores, connectors)
+        return self._quantities(cores, connectors, text)
+
+    def parse_count(self, phrase: str) -> tuple[float, float, bool] | None:
+        """Interval of a whole phrase: ``"at least 25"`` -> ``(25, inf, False)``; None when it holds no count."""
+        found = self.find(phrase)
+        return (found[0].low, found[0].high, found[0].approximate) if found else None
+
+    # pass 1: cores -------------------------------------------------------------------------------
+    def _cores(self, lower: str, reversed_lower: str) -> list[_Core]:
+        cores: list[_Core] = []
+        for match in self.master.finditer(lower):
+            start, end = match.span()
+            found = match.group()
+            if found[0].isdigit():
+                self._digit_core(found, start, end, lower, cores)
+            elif found in self.word_class:  # fast path: a lone number word such as "eight"
+                core = _Core(start, end, self.word_class[found][1], self.word_class[found][1])
+                core.spelled, core.token_count = True, 1
+                cores.append(core)
+            else:
+                self._phrase_core(found, start, end, lower, reversed_lower, cores)
+        return cores
+
+    def _digit_core(self, found: str, start: int, end: int, lower: str, cores: list[_Core]) -> None:
+        if not _PLAIN_DIGITS.fullmatch(found):
+            self._read_run(lower, start, end, cores)  # "2 million", "15 and 30"
+            return
+        value = float(found.replace(",", "")) if len(found) <= 20 else INF  # fast path: "21", "3,000"
+        if value <= MAX_VALUE:
+            core = _Core(start, end, value, value)
+            core.digits, core.digits_text, core.token_count = True, found, 1
+            cores.append(core)
+
+    def _phrase_core(self, found: str, start: int, end: int, lower: str, reversed_lower: str,
+                     cores: list[_Core]) -> None:
+        """A core that starts with a word: a run of number words, a fixed phrase or a vague amount."""
+        first = _FIRST_WORD.match(found)
+        if first is not None and first.group() in self.word_class and first.group() not in self.phrase_first_words:
+            self._read_run(lower, start, end, cores)  # "two dozen", "one hundred and ten"
+            return
+        value = self.phrases.get(norm(found, hyphens=True))
+        if value is not None:
+            core = _Core(start, end, value, value)
+            core.spelled, core.token_count = True, 1
+            cores.append(core)
+            return
+        self._vague_core(found, start, end, lower, reversed_lower, cores)
+
+    def _vague_core(self, found: str, start: int, end: int, lower: str, reversed_lower: str,
+                    cores: list[_Core]) -> None:
+        """A vague amount ("several hundred", "dozens of"): strip its tail (of, scale words) to find the entry."""
+        base, has_of = found, False
+        trailing = self.trailing_of.search(base)
+        if trailing:
+            base, has_of = base[:trailing.start()], True
+        number_end = start + len(base)
+        factor = 1.0
+        scale = self.scale_end.search(base)
+        while scale is not None:  # "several hundred", "a couple of hundred"
+            factor *= self.word_class[scale.group(1)][1]
+            has_of = has_of or scale.group().split()[0] in self.of_words
+            base = base[:scale.start()]
+            scale = self.scale_end.search(base)
+        key = norm(base, hyphens=True)
+        entry = self.vague.get(key)
+        if entry is None and has_of:
+            entry = next((self.vague[f"{key} {of}"] for of in self.of_words if f"{key} {of}" in self.vague), None)
+        if entry is None:
+            self._read_run(lower, start, end, cores)  # "one hundred", "a dozen", ...
+            return
+        if (factor != 1.0 and not entry.scalable) or (entry.needs_of and not (has_of or factor != 1.0)):
+            return
+        if entry.not_after is not None and entry.not_after.match(reversed_lower, len(lower) - start):
+            return
+        if entry.not_before is not None and entry.not_before.match(lower, end):
+            return
+        core = _Core(start, number_end, entry.low * factor, entry.high * factor, vague=True)
+        core.phrase_end = end  # the "of" belongs to the phrase, not to the number
+        if cores and cores[-1].vague and not lower[cores[-1].phrase_end:start].strip():
+            cores.pop()  # "many thousands of": the first vague word only intensifies the second
+        cores.append(core)
+
+    def _read_run(self, lower: str, start: int, end: int, cores: list[_Core]) -> None:
+        """Split a run of number tokens into numbers (the grammar is ``_NumberRun.can_take``)."""
+        run: _NumberRun | None = None
+        after_and = False
+
+        def close() -> None:
+            core = run.core() if run is not None else None
+            if core is not None:
+                cores.append(core)
+
+        for token in _TOKEN.finditer(lower, start, end):
+            word = token.group()
+            if word in self.compound_words:
+                if run is not None and run.last in ("hundred", "big"):
+                    after_and = True
+                else:
+                    close()
+                    run = None
                 continue
-        lo, hi = c.low, c.high
-        approx = c.vague
-        kind = "vague" if c.vague else "exact"
-        ps, pe = c.start, c.send
-        if q in _KIND_OF_Q:
-            lo, hi, ap = _apply(q, lo, hi)
-            approx = approx or ap
-            kind = _KIND_OF_Q[q]
-            ps = c.qstart
-        elif c.sq:
-            lo, hi, ap = _apply(c.sq, lo, hi)
-            approx = approx or ap
-            kind = _KIND_OF_Q[c.sq]
-        if c.vague and kind == "approximate":
+            if word in self.indefinite_words:
+                close()
+                run = _NumberRun(token.start())
+                run.last, run.current, run.end = "a", 1.0, token.end()
+                after_and = False
+                continue
+            word_class, value = self._token_value(word)
+            if not word_class:
+                close()
+                run, after_and = None, False
+                continue
+            if run is None or not run.can_take(word_class, value, after_and):
+                close()
+                run = None
+                if word_class in MULTIPLIER_CLASSES:
+                    after_and = False
+                    continue
+                run = _NumberRun(token.start())
+                if word_class == "digit":
+                    run.digits, run.digits_text = True, word
+            after_and = False
+            run.take(word_class, value, token.end())
+            if word_class == "dozen":
+                close()
+                run = None
+        close()
+
+    def _token_value(self, word: str) -> tuple[str, float]:
+        known = self.word_class.get(word)
+        if known is not None:
+            return known
+        if len(word) > 20:  # an absurdly long digit string: not a count
+            return "", 0.0
+        try:
+            return "digit", float(word.replace(",", ""))
+        except ValueError:
+            return "", 0.0
+
+    # pass 2: context -----------------------------------------------------------------------------
+    def _read_context(self, cores: list[_Core], text: str, lower: str, reversed_lower: str) -> None:
+        reversed_text = text[::-1]
+        previous_end = 0
+        for core in cores:
+            self._prefix(core, lower, reversed_lower, previous_end)
+            self._suffix(core, lower)
+            if not core.vague:
+                core.rejected = self._is_not_a_count(core, text, lower, reversed_lower, reversed_text)
+            previous_end = core.phrase_end
+
+    def _prefix(self, core: _Core, lower: str, reversed_lower: str, floor: int) -> None:
+        start = core.start
+        if start == 0 or lower[start - 1].isalnum():
+            return
+        length = len(lower)
+        match = self.prefix_reversed.match(reversed_lower, length - start, length - floor)
+        if match is None:
+            return
+        phrase_start = length - match.end()
+        kind = self.prefix_kind.get(norm(lower[phrase_start:start], hyphens=True))
+        if kind is not None:
+            core.prefix_kind, core.phrase_start = kind, phrase_start
+
+    def _suffix(self, core: _Core, lower: str) -> None:
+        match = self.suffix.match(lower, core.phrase_end)
+        if match is None:
+            return
+        kind = self.suffix_kind.get(norm(_SUFFIX_KEY.sub(" ", match.group()), hyphens=True) or "+")
+        if kind is not None:
+            core.suffix_kind, core.phrase_end = kind, match.end()
+
+    def _is_plural_noun(self, word: str) -> bool:
+        if word in self.plural_irregular:
+            return True
+        if word in self.not_plural or len(word) < 3 or not word.endswith(self.plural_suffixes):
+            return False
+        return not word.endswith(self.not_plural_suffixes)
+
+    def _is_year(self, core: _Core, lower: str, reversed_lower: str, reversed_text: str) -> bool:
+        """A bare four-digit number that reads as a year (the rules are in numbers.yaml)."""
+        raw = core.digits_text
+        if not core.digits or core.token_count != 1 or len(raw) != 4 or not raw.isdigit():
+            return False
+        value = int(raw)
+        if not 1000 <= value <= self.year_high:
+            return False
+        length = len(lower)
+        for position in {core.start, core.phrase_start}:
+            if (self.year_before_reversed.match(reversed_lower, length - position)
+                    or self.month_before_reversed.match(reversed_text, length - position)):
+                return True
+        if value < self.year_low:
+            return False
+        following = self.next_word.match(lower, core.end)
+        return not (following and self._is_plural_noun(following.group(1)))
+
+    def _is_not_a_count(self, core: _Core, text: str, lower: str, reversed_lower: str, reversed_text: str) -> bool:
+        """A date, a time, an age, a unit, money ... (the context words are in numbers.yaml)."""
+        start, end, length = core.start, core.end, len(lower)
+        if self.after_non_count.match(lower, end):
+            return True
+        if core.spelled and self.ordinal_after.match(lower, end):
+            return True
+        for position in {start, core.phrase_start}:  # right before the number, and before its quantifier
+            if self.before_non_count_reversed.match(reversed_lower, length - position):
+                return True
+        if core.digits:
+            raw = core.digits_text
+            if len(raw) > 1 and raw[0] == "0" and raw[1] != ".":
+                return True  # "07", "0700": clock times, codes
+            if (core.token_count == 1 and "," not in raw and "." not in raw and 1 <= core.low <= 31
+                    and (self.month_before_reversed.match(reversed_text, length - start)
+                         or self.month_after.match(text, end))):
+                return True
+            if self._is_year(core, lower, reversed_lower, reversed_text):
+                return True
+        return core.spelled and self._in_idiom(lower, start, end)
+
+    def _in_idiom(self, lower: str, start: int, end: int) -> bool:
+        if self.idiom_words is None or not self.idiom_words.search(lower, start, end):
+            return False
+        limit = min(len(lower), end + 24)
+        idiom = self.idiom.search(lower, max(0, start - 16), limit)
+        while idiom is not None:
+            if idiom.start() < end and idiom.end() > start:
+                return True
+            idiom = self.idiom.search(lower, idiom.start() + 1, limit)
+        return False
+
+    # pass 3: ranges and spreading non-counts ---------------------------------------------------
+    def _connectors(self, cores: list[_Core], lower: str) -> list[str]:
+        """The connector joining each core to the next ("" where none does)."""
+        connectors = [""] * len(cores)
+        for index in range(len(cores) - 1):
+            first, second = cores[index], cores[index + 1]
+            if first.vague or second.vague or first.suffix_kind or second.prefix_kind:
+                continue
+            match = self.connect.fullmatch(lower, first.end, second.start)
+            if match is None:
+                continue
+            word = match.group("symbol") or match.group("word")
+            if word not in self.connectors or (word in self.between_only and first.prefix_kind != "between"):
+                continue
+            connectors[index] = word
+        return connectors
+
+    @staticmethod
+    def _spread_rejections(cores: list[_Core], connectors: list[str]) -> None:
+        """A non-count spreads over its range partner ("May 7-9", "5-10%")."""
+        for index in range(len(cores) - 1):
+            if connectors[index] and cores[index].rejected:
+                cores[index + 1].rejected = True
+        for index in range(len(cores) - 2, -1, -1):
+            if connectors[index] and cores[index + 1].rejected:
+                cores[index].rejected = True
+
+    # pass 4: intervals -----------------------------------------------------------------------------
+    def _quantities(self, cores: list[_Core], connectors: list[str], text: str) -> list[Quantity]:
+        found: list[Quantity] = []
+        index = 0
+        while index < len(cores):
+            core = cores[index]
+            if core.rejected:
+                index += 1
+                continue
+            if index + 1 < len(cores) and connectors[index] and not cores[index + 1].rejected:
+                ranged = self._range(core, cores[index + 1], connectors[index], text)
+                if ranged is not None:
+                    found.append(ranged)
+                    index += 2
+                    continue
+            found.append(self._single(core, text))
+            index += 1
+        return found
+
+    def _range(self, first: _Core, second: _Core, connector: str, text: str) -> Quantity | None:
+        """Two numbers joined by a connector, as one range; None when they are not a range."""
+        quantifier = first.prefix_kind
+        first_low, first_high = first.low, first.high
+        if second.scale and not first.scale and first.low < second.low / second.scale:
+            first_low, first_high = first.low * second.scale, first.high * second.scale  # "1 to 2 million"
+        if quantifier == "between" and connector in self.between_connectors:
+            is_range = True
+        elif quantifier == "from" and connector in self.change_connectors:
+            is_range = False  # a change, "from 3,000 to 2,500"
+        else:
+            is_range = first_low < second.low
+        if not is_range:
+            return None
+        low, high = min(first_low, second.low), max(first_high, second.high)
+        approximate, kind = False, "range"
+        phrase_start = first.phrase_start if quantifier and quantifier != "from" else first.start
+        if quantifier in _KIND_OF_QUANTIFIER:
+            low, high, approximate = self._apply(quantifier, low, high)
+            if quantifier in ("lower", "lower_strict", "upper", "upper_strict"):
+                kind = _KIND_OF_QUANTIFIER[quantifier]
+        elif second.suffix_kind:
+            low, high, approximate = self._apply(second.suffix_kind, low, high)
+            if second.suffix_kind in ("lower", "upper"):
+                kind = second.suffix_kind
+        return _quantity(text, first.start, second.end, phrase_start, second.phrase_end, low, high, approximate, kind)
+
+    def _single(self, core: _Core, text: str) -> Quantity:
+        low, high, approximate = core.low, core.high, core.vague
+        kind = "vague" if core.vague else "exact"
+        phrase_start = core.start
+        quantifier = core.prefix_kind if core.prefix_kind in _KIND_OF_QUANTIFIER else core.suffix_kind
+        if quantifier:
+            low, high, applied = self._apply(quantifier, low, high)
+            approximate = approximate or applied
+            kind = _KIND_OF_QUANTIFIER[quantifier]
+            if quantifier == core.prefix_kind:
+                phrase_start = core.phrase_start
+        if core.vague and kind == "approximate":
             kind = "vague"
-        out.append(_make(text, c.start, c.end, ps, pe, lo, hi, approx, kind))
-        i += 1
-    return out
+        return _quantity(text, core.start, core.end, phrase_start, core.phrase_end, low, high, approximate, kind)
+
+    def _tolerance(self, value: float) -> float:
+        return max(self.tolerance_min, self.tolerance_relative * value)
+
+    def _apply(self, kind: str, low: float, high: float) -> tuple[float, float, bool]:
+        """The interval for quantifier ``kind`` applied to the base interval [low, high]."""
+        whole = _integral(low) and (high == INF or _integral(high))
+        one = 1.0 if whole else 0.0
+        approximate = kind.startswith("approx")
+        if kind == "lower":
+            high = INF
+        elif kind == "lower_strict":
+            low, high = low + one, INF
+        elif kind == "upper":
+            low = 0.0
+        elif kind == "upper_strict":
+            low, high = 0.0, high - one
+        elif kind == "approx":
+            low, high = low - self._tolerance(low), high + self._tolerance(high)
+        elif kind == "approx_below":
+            low = low - self._tolerance(low)
+        elif kind == "approx_below_strict":
+            low, high = low - self._tolerance(low), high - one
+        elif kind == "approx_above_strict":
+            low, high = low + one, high + self._tolerance(high)
+        if approximate and whole:
+            low = math.ceil(low - 1e-9)
+            if high != INF:
+                high = math.floor(high + 1e-9)
+        low, high = max(0.0, float(low)), max(0.0, float(high))
+        return low, max(low, high), approximate
 
 
-def parse_count(phrase: str) -> tuple[float, float, bool] | None:
-    """Interval of a whole phrase: ``"at least 25"`` -> ``(25, inf, False)``.
+def _integral(value: float) -> bool:
+    return value != INF and value == int(value)
 
-    Returns the first quantity found in `phrase`, or None when it holds no count.
-    """
-    qs = find_quantities(phrase)
-    if not qs:
-        return None
-    q = qs[0]
-    return (q.low, q.high, q.approximate)
+
+def _quantity(text: str, start: int, end: int, phrase_start: int, phrase_end: int, low: float, high: float,
+              approximate: bool, kind: str) -> Quantity:
+    if not low >= 0:  # also catches NaN
+        low = 0.0
+    if not high >= low:
+        high = low
+    return Quantity(start, end, text[start:end], phrase_start, phrase_end, text[phrase_start:phrase_end],
+                    float(low), float(high), approximate, kind)

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-# Words ending in a full stop that do not end a sentence.
-_ABBREVIATIONS = {
-    "u.s", "u.k", "u.n", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "cmdr", "dr", "mr", "mrs", "ms", "st",
-    "rep", "sen", "gov", "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "no", "vs", "e.g", "i.e", "a.m", "p.m", "etc", "inc", "corp", "co", "ltd", "jr", "sr", "mt", "ft", "approx",
-}
 # A sentence ends at . ! ? (plus closing quotes or brackets) followed by space and an upper-case
-# letter, a digit or an opening quote.
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# letter, a digit or an opening quote. The run of marks is taken whole, once, from its first mark
+# (possessive), so a long run of full stops costs linear time, not quadratic.
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
@@ -50,19 +46,25 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in result if text[s:e].strip()]
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of ``text`` in order; ``text[s.start:s.end] == s.text``, trimmed of surrounding space."""
-    sentences: list[Sentence] = []
-    for number, (start, end) in enumerate(_paragraph_spans(text)):
-        cursor = start
-        for match in _BOUNDARY.finditer(text, start, end):
-            word = _WORD_BEFORE.search(text, max(start, match.start() - 12), match.start())
-            if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1):
-                continue  # "U.S.", "Gen.", "Jan.", an initial
-            _append(sentences, text, cursor, match.end(), number)
-            cursor = match.end()
-        _append(sentences, text, cursor, end, number)
-    return sentences
+class SentenceSplitter:
+    """Sentences of a language: its abbreviations and titles never end one ("U.S.", "Brig. Gen.", "Jan.")."""
+
+    def __init__(self, abbreviations: Iterable[str], titles: Iterable[str] = ()) -> None:
+        self.abbreviations = frozenset(word.lower().rstrip(".") for word in [*abbreviations, *titles])
+
+    def split(self, text: str) -> list[Sentence]:
+        """Sentences of ``text`` in order; ``text[s.start:s.end] == s.text``, trimmed of surrounding space."""
+        sentences: list[Sentence] = []
+        for number, (start, end) in enumerate(_paragraph_spans(text)):
+            cursor = start
+            for match in _BOUNDARY.finditer(text, start, end):
+                word = _WORD_BEFORE.search(text, max(start, match.start() - 12), match.start())
+                if word and (word.group(1).lower().rstrip(".") in self.abbreviations or len(word.group(1)) == 1):
+                    continue  # "U.S.", "Gen.", "Jan.", an initial
+                _append(sentences, text, cursor, match.end(), number)
+                cursor = match.end()
+            _append(sentences, text, cursor, end, number)
+        return sentences
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:

@@ -1,4 +1,4 @@
-"""Event clustering: group claims about the same attack (type, place, date) across articles.
+"""Event clustering: group framed claims about the same event (type, place, date) across articles.
 
 Blocks first on (event type, place), then sweeps each block in date order, so the
 cost grows with the size of the blocks, never with the square of the corpus.
@@ -80,8 +80,11 @@ def _cluster_block(claims: list[Claim], event_type: str | None, place: str | Non
     return clusters + loose
 
 
-def cluster_events(claims: list[Claim]) -> list[Event]:
-    """Assign ``event_id`` to every claim that names an event; return the events in a stable order."""
+def cluster_events(claims: list[Claim]) -> tuple[dict[str, str], list[Event]]:
+    """The event of every claim that names one (claim id -> event id), and the events in a stable order.
+
+    Claims are read, never changed: their frames (event type, place, dates) decide.
+    """
     gc_was_enabled = gc.isenabled()
     gc.disable()  # a million small objects: the cyclic collector would rescan them again and again, for nothing
     try:
@@ -91,7 +94,7 @@ def cluster_events(claims: list[Claim]) -> list[Event]:
             gc.enable()
 
 
-def _cluster_events(claims: list[Claim]) -> list[Event]:
+def _cluster_events(claims: list[Claim]) -> tuple[dict[str, str], list[Event]]:
     blocks: dict[tuple[str | None, str | None], list[Claim]] = defaultdict(list)
     pending: list[Claim] = []  # open dates and unknown event types: placed through their article
     for claim in claims:
@@ -137,8 +140,9 @@ def _place_pending(pending: list[Claim], clusters: list[_Cluster]) -> None:
         own[key].add(claim)
 
 
-def _events_from(clusters: list[_Cluster]) -> list[Event]:
+def _events_from(clusters: list[_Cluster]) -> tuple[dict[str, str], list[Event]]:
     events: list[Event] = []
+    event_of: dict[str, str] = {}
     used: dict[str, int] = {}
     for cluster in clusters:
         dated = cluster.low.isoformat() if cluster.low == cluster.high and cluster.low else (
@@ -148,7 +152,7 @@ def _events_from(clusters: list[_Cluster]) -> list[Event]:
         used[base] = used.get(base, 0) + 1
         event_id = base if used[base] == 1 else f"{base}#{used[base]}"
         for claim in cluster.claims:
-            claim.event_id = event_id
+            event_of[claim.claim_id] = event_id
         events.append(Event(
             event_id=event_id,
             event_type=cluster.event_type,
@@ -158,4 +162,4 @@ def _events_from(clusters: list[_Cluster]) -> list[Event]:
             claim_ids=[c.claim_id for c in cluster.claims],
             article_ids=sorted({c.article_id for c in cluster.claims}),
         ))
-    return events
+    return event_of, events

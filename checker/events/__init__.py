@@ -1,0 +1,76 @@
+"""Event resolution: which real-world event each claim is about, behind one small interface.
+
+Extraction emits claims and event *mentions* (event words, places, dates with their spans);
+``EventResolver.resolve(claims, mentions, articles)`` frames each claim from its article's
+mentions (``frames``) and clusters the framed claims of all articles into events
+(``cluster``). It returns results and never changes the claims it is given:
+``Resolution.apply(claims)`` gives resolved copies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from checker.events.cluster import cluster_events
+from checker.events.frames import Frame, frames_by_article
+from checker.gazetteer import Gazetteer
+from checker.model import Article, Claim, Event, EventMention
+from checker.taxonomy import Taxonomy
+
+__all__ = ["EventResolver", "Frame", "Resolution"]
+
+
+@dataclass
+class Resolution:
+    """What event resolution found: each claim's frame and event, and the events."""
+
+    frames: dict[str, Frame] = field(default_factory=dict)  # claim id -> the event as its article frames it
+    event_of: dict[str, str] = field(default_factory=dict)  # claim id -> event id
+    events: list[Event] = field(default_factory=list)
+
+    def apply(self, claims: Iterable[Claim]) -> list[Claim]:
+        """Copies of ``claims`` with their frames and event ids filled in (the originals are left as they are)."""
+        resolved = []
+        for claim in claims:
+            frame = self.frames.get(claim.claim_id)
+            values: dict[str, object] = {"event_id": self.event_of.get(claim.claim_id)}
+            if frame is not None:
+                values.update(event_type=frame.event_type, place=frame.place, event_date_low=frame.date_low,
+                              event_date_high=frame.date_high)
+            resolved.append(replace(claim, **values))
+        return resolved
+
+
+class EventResolver:
+    """Frames claims from their articles' mentions and clusters them into events (gazetteer and taxonomy given)."""
+
+    def __init__(self, gazetteer: Gazetteer, taxonomy: Taxonomy) -> None:
+        self.gazetteer = gazetteer
+        self.taxonomy = taxonomy
+
+    def frame(self, claims: Sequence[Claim], mentions: Iterable[EventMention],
+              articles: Iterable[Article]) -> dict[str, Frame]:
+        """The frame of each claim, read from its own article's mentions (claim id -> frame)."""
+        published = {article.article_id: article.published for article in articles}
+        return frames_by_article(claims, mentions, published, self.gazetteer, self.taxonomy)
+
+    def frame_claims(self, claims: Sequence[Claim], mentions: Iterable[EventMention],
+                     articles: Iterable[Article]) -> list[Claim]:
+        """Copies of ``claims`` with their frames filled in (per article: this runs where extraction runs)."""
+        return Resolution(frames=self.frame(claims, mentions, articles)).apply(claims)
+
+    def resolve(self, claims: Sequence[Claim], mentions: Iterable[EventMention],
+                articles: Iterable[Article]) -> Resolution:
+        """Frame every claim, then cluster the framed claims of all articles into events."""
+        frames = self.frame(claims, mentions, articles)
+        framed = Resolution(frames=frames).apply(claims)  # the cluster keys are the frames
+        event_of, events = cluster_events(framed)
+        return Resolution(frames=frames, event_of=event_of, events=events)
+
+    def cluster(self, framed_claims: Sequence[Claim]) -> Resolution:
+        """Events of claims already framed (as a ledger stores them): their frames stay as they are."""
+        event_of, events = cluster_events(list(framed_claims))
+        frames = {c.claim_id: Frame(c.event_type, c.place, c.event_date_low, c.event_date_high)
+                  for c in framed_claims}
+        return Resolution(frames=frames, event_of=event_of, events=events)

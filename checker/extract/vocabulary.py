@@ -1,0 +1,128 @@
+"""The compiled word lists and patterns claim extraction reads: built once per language pack.
+
+Everything here comes from the pack (``quantities``, ``events``, ``responsibility``), the
+taxonomy and the gazetteer; nothing is a word of any language written in Python.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.gazetteer import Gazetteer
+from checker.lang import LanguagePack, expand_pattern
+from checker.lang.patterns import key_words, norm, phrase_pattern
+from checker.taxonomy import Taxonomy
+
+__all__ = ["ClaimVocabulary"]
+
+
+def _role_patterns(forms: dict[str, tuple[str, ...]]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One alternation of every phrase, and each phrase's role (a phrase listed twice keeps its first role)."""
+    role_of: dict[str, str] = {}
+    for role, phrases in forms.items():
+        for phrase in phrases:
+            role_of.setdefault(norm(phrase), role)
+    return re.compile(rf"\b(?:{phrase_pattern(role_of)})\b", re.IGNORECASE), role_of
+
+
+@dataclass(frozen=True)
+class ClaimVocabulary:
+    """What counts, places, event words and responsibility cues look like in one language."""
+
+    subject_of: dict[str, str]  # surface form -> canonical subject
+    subject_pattern: re.Pattern[str]  # a subject noun at the start of the text
+    weapon_attack_nouns: frozenset[str]
+    weapon_attack_nouns_plural: frozenset[str]
+    population_of: dict[str, str]
+    predicates_after: tuple[re.Pattern[str], dict[str, str]]  # one alternation, and each phrase's role
+    predicates_before: tuple[re.Pattern[str], dict[str, str]]
+    not_modifiers: frozenset[str]
+    back_reference: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    revision_cue: re.Pattern[str]
+    partial_before: re.Pattern[str]
+    partial_after: re.Pattern[str]
+    rest_follows: re.Pattern[str]
+    coordinated: re.Pattern[str]
+    of_group: re.Pattern[str]
+    event_type_of: dict[str, str]  # event word -> canonical event type
+    place_or_trigger: re.Pattern[str]  # places and event words in one pattern, on lower-cased text
+    possessive_owner: re.Pattern[str]
+    not_the_place: re.Pattern[str]
+    date_boundary: re.Pattern[str]
+    later: re.Pattern[str]
+    later_keys: frozenset[str]
+    responsibility: tuple[re.Pattern[str], dict[str, str]]  # one alternation of cues, and each cue's stance
+    actor_pattern: re.Pattern[str]
+    attack_words: re.Pattern[str]
+    clause_split: re.Pattern[str]
+    negation_before: re.Pattern[str]
+    responsibility_keys: frozenset[str]
+    anonymous_keys: frozenset[str]
+    actor_keys: frozenset[str]
+    disavowal_keys: frozenset[str]  # denials and refusals: a responsibility claim even with no actor named
+
+    @classmethod
+    def build(cls, pack: LanguagePack, gazetteer: Gazetteer, taxonomy: Taxonomy) -> ClaimVocabulary:
+        quantities, events, responsibility = pack.quantities, pack.events, pack.responsibility
+        subject_of = {form.lower(): canonical for canonical, forms in quantities.subjects.items() for form in forms}
+        # keys without a final full stop: tokens are compared that way ("U.S." -> "u.s")
+        population_of = {form.lower().rstrip("."): canonical for canonical, forms in quantities.populations.items()
+                         for form in forms}
+        event_type_of = {norm(t): canonical for canonical, triggers in events.event_types.items() for t in triggers}
+        place_surface = [a for place in gazetteer.places.values() for a in (place.name, *place.aliases)]
+        actor_surface = [a for actor in gazetteer.actors.values() for a in (actor.name, *actor.aliases)]
+        stance_of: dict[str, str] = {}
+        for stance, cues in responsibility.responsibility.items():
+            for cue in cues:
+                stance_of.setdefault(norm(cue), stance)
+        disavowals = [*responsibility.responsibility.get("denies", ()), *responsibility.responsibility.get("declines", ())]
+
+        def words(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+            return re.compile(rf"\b(?:{phrase_pattern(phrases)})\b", re.IGNORECASE)
+
+        def on_lower(phrases: list[str]) -> re.Pattern[str]:
+            # whole phrases in lower-cased text: twice as fast as a case-insensitive alternation
+            return re.compile(rf"(?<![\w-])(?:{phrase_pattern(phrases, lower=True)})(?![\w-])")
+
+        return cls(
+            subject_of=subject_of,
+            subject_pattern=re.compile(rf"(?P<noun>{phrase_pattern(subject_of)})\b", re.IGNORECASE),
+            weapon_attack_nouns=frozenset(w.lower() for w in quantities.weapon_attack_nouns),
+            weapon_attack_nouns_plural=frozenset(w.lower() for w in quantities.weapon_attack_nouns_plural),
+            population_of=population_of,
+            predicates_after=_role_patterns({role: forms.after for role, forms in quantities.predicates.items()}),
+            predicates_before=_role_patterns({role: forms.before for role, forms in quantities.predicates.items()}),
+            not_modifiers=frozenset(w.lower() for w in quantities.not_modifiers),
+            back_reference=re.compile(rf"(?P<noun>{phrase_pattern(quantities.back_reference_nouns)})\b", re.IGNORECASE),
+            hypothetical=words(quantities.hypothetical_markers),
+            revision_cue=words(quantities.revision_cues),
+            partial_before=re.compile(rf"\b(?:{phrase_pattern(quantities.partial_before)})\s+$", re.IGNORECASE),
+            partial_after=re.compile(rf"\s+(?:{phrase_pattern(quantities.partial_after)})\b", re.IGNORECASE),
+            rest_follows=expand_pattern(quantities, "rest_follows"),
+            coordinated=expand_pattern(quantities, "coordinated"),
+            of_group=expand_pattern(quantities, "of_group"),
+            event_type_of=event_type_of,
+            place_or_trigger=on_lower(place_surface + list(event_type_of)),
+            possessive_owner=expand_pattern(events, "possessive_owner"),
+            not_the_place=expand_pattern(events, "not_the_place"),
+            date_boundary=expand_pattern(events, "date_boundary"),
+            later=expand_pattern(events, "later"),
+            later_keys=key_words(events.later_words),
+            responsibility=(on_lower(list(stance_of)), stance_of),
+            actor_pattern=re.compile(rf"(?<![\w-])(?:{phrase_pattern(actor_surface)})(?![\w-])"),
+            attack_words=words(responsibility.attack_words),
+            clause_split=expand_pattern(responsibility, "clause_split"),
+            negation_before=expand_pattern(responsibility, "negation_before"),
+            responsibility_keys=key_words(stance_of),
+            anonymous_keys=key_words(pack.speakers.anonymous_markers),
+            actor_keys=key_words(actor_surface),
+            disavowal_keys=key_words(disavowals),
+        )
+
+    def canonical_subject(self, noun: str) -> str | None:
+        return self.subject_of.get(" ".join(noun.lower().split()))
+
+    def canonical_event_type(self, trigger: str) -> str | None:
+        return self.event_type_of.get(" ".join(trigger.lower().split()))

@@ -1,0 +1,256 @@
+"""The shape of each language-pack file (rules/lexicon/<lang>/*.yaml), validated when a pack is loaded.
+
+Every field has an empty default, so a small pack (a few number words and reporting verbs
+of another language) is valid; a key that is not listed here is a mistake, reported with
+its line. ``patterns`` hold regular expressions in which ``{name}`` stands for a word list
+of the same file.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from checker.lang.loader import DataModel
+
+Words = tuple[str, ...]
+Stance = Literal["asserts", "hedges", "denies", "declines"]
+PrefixKind = Literal["lower", "lower_strict", "upper", "upper_strict", "approx", "approx_below",
+                     "approx_below_strict", "approx_above_strict", "between", "from"]
+SuffixKind = Literal["lower", "upper", "approx"]
+DayPick = Literal["latest", "before", "week", "after"]
+
+
+class PackFile(DataModel):
+    """What every pack file may hold besides its own keys: the keys a user's file replaces instead of extending."""
+
+    replace: Words = ()
+
+
+# --- numbers.yaml ------------------------------------------------------------------------------
+
+class NumberWords(DataModel):
+    units: dict[str, float] = {}
+    teens: dict[str, float] = {}
+    tens: dict[str, float] = {}
+    hundred: dict[str, float] = {}
+    scales: dict[str, float] = {}
+    dozen: dict[str, float] = {}
+
+
+class Joiners(DataModel):
+    compound: Words = ()
+    indefinite: Words = ()
+    of: Words = ()
+
+
+class Tolerance(DataModel):
+    relative: float = Field(0.10, ge=0)
+    absolute_min: float = Field(1.0, ge=0)
+
+
+class Quantifiers(DataModel):
+    prefix: dict[PrefixKind, Words] = {}
+    suffix: dict[SuffixKind, Words] = {}
+
+
+class VagueAmount(DataModel):
+    phrase: str = Field(min_length=1)
+    band: tuple[float, float]
+    scalable: bool = False
+    needs_of: bool = False
+    not_after: Words = ()
+    not_before: Words = ()
+
+    @field_validator("band")
+    @classmethod
+    def band_is_an_interval(cls, band: tuple[float, float]) -> tuple[float, float]:
+        low, high = band
+        if math.isnan(low) or math.isnan(high) or low < 0 or low > high:
+            raise ValueError("band must be [low, high] with 0 <= low <= high")
+        return band
+
+
+class NonCount(DataModel):
+    units: Words = ()
+    furniture_following: Words = ()
+    furniture_preceding: Words = ()
+    ordinal_fraction: Words = ()
+    currency_prefixes: Words = ()
+    age_prefixes: Words = ()
+    designator_prefixes: Words = ()
+    idioms: Words = ()
+    year_range: tuple[int, int] = (1800, 2100)
+    year_preceders: Words = ()
+    plural_suffixes: Words = ()
+    not_plural_suffixes: Words = ()
+    plural_irregular: Words = ()
+    not_plural: Words = ()
+    event_nouns: Words = ()
+
+
+class NumbersFile(PackFile):
+    words: NumberWords = NumberWords()
+    joiners: Joiners = Joiners()
+    phrases: dict[str, float] = {}
+    tolerance: Tolerance = Tolerance()
+    quantifiers: Quantifiers = Quantifiers()
+    range_connectors: Words = ()
+    between_only_connectors: Words = ()
+    between_connectors: Words = ()
+    change_connectors: Words = ()
+    vague: tuple[VagueAmount, ...] = ()
+    non_count: NonCount = NonCount()
+
+
+# --- dates.yaml --------------------------------------------------------------------------------
+
+class RelativeDate(DataModel):
+    unit: Literal["day", "week", "weekend", "month", "year"]
+    offset: int | Literal["recent"] = 0
+    through: int | None = None
+    to_date: bool = False
+    from_date: bool = False
+
+
+class AgoUnit(DataModel):
+    band: int = Field(0, ge=0)
+
+
+class DateGrammarWords(DataModel):
+    the: Words = ()
+    of: Words = ()
+    ago: Words = ()
+    past_n: Words = ()
+    weekday_date_modifiers: Words = ()
+    units: dict[Literal["day", "week", "month", "year"], Words] = {}
+    hours: Words = ()
+    the_year: Words = ()
+    ordinal_suffixes: Words = ()
+    range_words: Words = ()
+    day_range_words: Words = ()
+    and_ranges_after: Words = ()
+    and_words: Words = ()
+    count_after_month_prepositions: Words = ()
+    clock_suffixes: Words = ()
+
+
+class DatesFile(PackFile):
+    months: dict[str, int] = {}
+    month_abbreviations: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    weekday_abbreviations: dict[str, int] = {}
+    weekday_name_before: Words = ()
+    weekday_name_after: Words = ()
+    weekday_modifiers: dict[str, DayPick] = {}
+    month_modifiers: dict[str, DayPick] = {}
+    month_prepositions: Words = ()
+    year_prepositions: Words = ()
+    month_parts: dict[str, tuple[int, int]] = {}
+    year_parts: dict[str, tuple[int, int]] = {}
+    decade_parts: dict[str, tuple[int, int]] = {}
+    seasons: dict[str, tuple[int, int]] = {}
+    relative: dict[str, RelativeDate] = {}
+    ago_units: dict[Literal["day", "week", "month", "year"], AgoUnit] = {}
+    grammar: DateGrammarWords = DateGrammarWords()
+
+    @model_validator(mode="after")
+    def calendar_numbers_in_range(self) -> DatesFile:
+        for name, month in {**self.months, **self.month_abbreviations}.items():
+            if not 1 <= month <= 12:
+                raise ValueError(f"month {name!r} must be 1..12")
+        for name, day in {**self.weekdays, **self.weekday_abbreviations}.items():
+            if not 0 <= day <= 6:
+                raise ValueError(f"weekday {name!r} must be 0 (Monday)..6 (Sunday)")
+        return self
+
+
+# --- sentences.yaml ----------------------------------------------------------------------------
+
+class SentencesFile(PackFile):
+    abbreviations: Words = ()
+    titles: Words = ()
+
+
+# --- quantities.yaml ---------------------------------------------------------------------------
+
+class PredicateForms(DataModel):
+    before: Words = ()
+    after: Words = ()
+
+
+class QuantitiesFile(PackFile):
+    subjects: dict[str, Words] = {}
+    weapon_attack_nouns: Words = ()
+    weapon_attack_nouns_plural: Words = ()
+    populations: dict[str, Words] = {}
+    predicates: dict[str, PredicateForms] = {}
+    not_modifiers: Words = ()
+    back_reference_nouns: Words = ()
+    hypothetical_markers: Words = ()
+    revision_cues: Words = ()
+    partial_before: Words = ()
+    partial_after: Words = ()
+    coordinators: Words = ()
+    rest_openers: Words = ()
+    group_nouns: Words = ()
+    patterns: dict[Literal["rest_follows", "coordinated", "of_group"], str] = {}
+
+
+# --- events.yaml -------------------------------------------------------------------------------
+
+class EventsFile(PackFile):
+    event_types: dict[str, Words] = {}
+    near_place_words: Words = ()
+    patron_words: Words = ()
+    owned_nouns: Words = ()
+    date_boundary_words: Words = ()
+    later_words: Words = ()
+    patterns: dict[Literal["later", "possessive_owner", "date_boundary", "not_the_place"], str] = {}
+
+
+# --- speakers.yaml -----------------------------------------------------------------------------
+
+class SpeakersFile(PackFile):
+    reporting_verbs: Words = ()
+    speaker_words: Words = ()
+    reporting_prepositions: Words = ()
+    citing_prepositions: Words = ()
+    anonymous_markers: Words = ()
+    organisation_words: Words = ()
+    document_words: Words = ()
+    statement_words: Words = ()
+    person_pronouns: Words = ()
+    group_pronouns: Words = ()
+    articles: Words = ()
+    phrase_joiners: Words = ()
+    indefinite_words: Words = ()
+    not_speakers: Words = ()
+    edge_words: Words = ()
+    adverbs: Words = ()
+    adverb_suffixes: Words = ()
+    adverb_pair_heads: Words = ()
+    possessive_suffixes: Words = ()
+    not_name_words: Words = ()
+    patterns: dict[Literal["anonymity_clause", "trailing_anonymity"], str] = {}
+
+
+# --- responsibility.yaml -----------------------------------------------------------------------
+
+class ResponsibilityFile(PackFile):
+    responsibility: dict[Stance, Words] = {}
+    attack_words: Words = ()
+    patterns: dict[Literal["clause_split", "negation_before"], str] = {}
+
+
+PACK_FILES: dict[str, type[PackFile]] = {
+    "numbers": NumbersFile,
+    "dates": DatesFile,
+    "sentences": SentencesFile,
+    "quantities": QuantitiesFile,
+    "events": EventsFile,
+    "speakers": SpeakersFile,
+    "responsibility": ResponsibilityFile,
+}
