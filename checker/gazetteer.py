@@ -73,9 +73,10 @@ class Gazetteer:
         for table, entries in ((self.places, part.places), (self.speakers, part.speakers), (self.actors, part.actors)):
             for entry in entries:
                 known = table.get(entry.name)
-                if known is not None:  # a user's entry extends a shipped one with more aliases
-                    aliases = known.aliases + tuple(a for a in entry.aliases if a not in known.aliases)
-                    entry = entry.model_copy(update={"aliases": aliases})
+                if known is not None:  # a user's entry extends a shipped one: more aliases, and what it states
+                    update = {key: getattr(entry, key) for key in entry.model_fields_set if key != "aliases"}
+                    update["aliases"] = known.aliases + tuple(a for a in entry.aliases if a not in known.aliases)
+                    entry = known.model_copy(update=update)
                 table[entry.name] = entry  # type: ignore[assignment]
 
     def _check_links(self, where: str) -> None:

@@ -27,7 +27,3 @@ def load_rules_yaml(relative_path: str) -> Any:
     with (rules_dir() / relative_path).open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
-
-def load_lexicon(name: str) -> Any:
-    """Load ``rules/lexicon/<name>.yaml`` with the safe YAML loader (cached)."""
-    return load_rules_yaml(f"lexicon/{name}.yaml")

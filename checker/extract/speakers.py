@@ -182,7 +182,8 @@ class SpeakerReader:
                 at = phrase.rfind(np)
                 found.append(Attribution(phrase_start + max(at, 0), match.end(), np))
                 continue
-            if re.search(r"(?:^|[,”\"])\s*$", text[: match.start()]):
+            lead = text[: match.start()].rstrip()
+            if not lead or lead[-1] in ",”\"":  # the verb opens the sentence or follows a comma or quotation
                 after = self._phrase_after(text[match.end():])
                 np = self.clean_np(after)
                 if self.is_plausible(np):
