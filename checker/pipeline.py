@@ -15,7 +15,7 @@ from checker.reliability import score_sources
 from checker.schemas import RowFailure, article_failures, claim_failures, source_failures
 from checker.checks import CheckData
 from checker.events import cluster_events
-from checker.rulebook import load_rules, run_rules, selected_rules
+from checker.rulebook import Rule, load_rules, run_rules, selected_rules
 
 
 @dataclass
@@ -28,6 +28,7 @@ class RunResult:
     events: list[Event] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     sources: list[SourceScore] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)  # the rules that ran: renderers read their properties
 
 
 
@@ -77,9 +78,11 @@ def assess(
     result.skipped.extend(SkippedInput(p.path, f"rule pack problem, rule left out: {p.reason}", p.line)
                           for p in book.problems)
     data = CheckData(result.articles, result.claims, result.events, list(failures or []))
-    rules = selected_rules(book, settings)
-    result.findings = run_rules([r for r in rules if r.code != "SV003"], data)
-    result.sources = score_sources(result.claims, result.articles, result.findings, priors=priors)
+    result.rules = rules = selected_rules(book, settings)
+    result.findings = run_rules([r for r in rules if not r.runs_after_scoring], data)
+    against_outlet = {r.code for r in rules if r.counts_against_outlet}
+    result.sources = score_sources(result.claims, result.articles,
+                                   [f for f in result.findings if f.code in against_outlet], priors=priors)
     data.validation_failures = source_failures(result.sources)
-    result.findings += run_rules([r for r in rules if r.code == "SV003"], data)
+    result.findings += run_rules([r for r in rules if r.runs_after_scoring], data)
     return result

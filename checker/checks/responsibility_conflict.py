@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from checker.checks.base import CheckData, Draft, Drafts, speaker_label
+from checker.checks.base import CheckData, CheckParams, Draft, Drafts, speaker_label
 from checker.match import alias_table
 
-PARAMS: dict = {}
 FIELDS = {"event", "actor", "asserters", "deniers"}
 ASSERTING = ("asserts", "hedges")
 
@@ -39,7 +38,7 @@ def _names(claims, data: CheckData) -> str:
     return ", ".join(names)
 
 
-def run(data: CheckData, params: dict) -> Drafts:
+def run(data: CheckData, params: CheckParams) -> Drafts:
     for event_id, claims in data.claims_by_event.items():
         by_actor: dict[str, list] = {}
         for claim in claims:

@@ -6,11 +6,10 @@ import calendar
 import re
 from functools import cache
 
-from checker.checks.base import CheckData, Draft, Drafts
+from checker.checks.base import CheckData, CheckParams, Draft, Drafts
 from checker.extract.dates import find_dates
 from checker.resources import load_lexicon
 
-PARAMS: dict = {}
 FIELDS = {"date", "stated", "actual", "article", "text"}
 
 
@@ -24,7 +23,7 @@ _DAY_NUMBER = re.compile(r"\d")
 WINDOW = 60  # characters after a weekday name in which a date may follow ("Sunday, Dec. 20, 2020")
 
 
-def run(data: CheckData, params: dict) -> Drafts:
+def run(data: CheckData, params: CheckParams) -> Drafts:
     for article in data.articles:
         for weekday in _weekday_name().finditer(article.text):
             start = weekday.start()
