@@ -198,7 +198,8 @@ def _rule_from(entry: object, path: Path) -> Rule | RuleProblem:
             return problem(f"missing '{key}'")
     unknown_keys = [key for key in entry if key not in (*RULE_KEYS, "__line__", "__lines__")]
     if unknown_keys:
-        return problem(f"unknown key {unknown_keys[0]!r} (a rule has {', '.join(RULE_KEYS)})")
+        return problem(f"unknown key {unknown_keys[0]!r} (a rule has {', '.join(RULE_KEYS)})",
+                       key_lines.get(str(unknown_keys[0])))
     code, name, check = str(entry["code"]), str(entry["name"]), str(entry["check"])
     if not CODE.match(code) or code[:2] not in FAMILIES:
         return problem(f"code must be a family ({', '.join(FAMILIES)}) and three digits, e.g. CC101")

@@ -150,14 +150,14 @@ def test_rulebook_typed_parameters_reach_the_check(tmp_path: Path) -> None:
     assert "killed" in shipped.params.predicates  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize(("extra", "reason"), [
-    ("    claimreview: yes please\n", "claimreview must be true or false"),
-    ("    counts_against_outlet: 1\n", "counts_against_outlet must be true or false"),
-    ("    claimreveiw: true\n", "unknown key 'claimreveiw'"),
+@pytest.mark.parametrize(("extra", "reason", "line"), [
+    ("    claimreview: yes please\n", "claimreview must be true or false", 8),
+    ("    counts_against_outlet: 1\n", "counts_against_outlet must be true or false", 8),
+    ("    claimreveiw: true\n", "unknown key 'claimreveiw'", 8),
 ])
-def test_rulebook_rule_properties_are_validated(tmp_path: Path, extra: str, reason: str) -> None:
+def test_rulebook_rule_properties_are_validated(tmp_path: Path, extra: str, reason: str, line: int) -> None:
     book, _ = load_pack(tmp_path, "rules:\n" + GOOD_RULE + extra)
-    assert len(book.problems) == 1 and reason in book.problems[0].reason and book.problems[0].line == 2
+    assert len(book.problems) == 1 and reason in book.problems[0].reason and book.problems[0].line == line
     assert "CC950" not in {rule.code for rule in book.rules}
 
 
