@@ -132,12 +132,16 @@ class Ledger:
             connection.execute("UPDATE articles SET sha256 = ''")  # extracted without the new columns: extract again
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('assessment', 'stale')")
 
-    def _require_current(self, table: str) -> None:
-        missing = self.outdated.get(table)
-        if missing:
-            lacks = f"has no table {table}" if len(missing) == len(_columns(TABLES[table])) else \
-                f"has no columns {', '.join(missing)} in table {table}"
-            raise LedgerError(f"{self.path}: written by an earlier version of checker ({lacks}); "
+    def _require_current(self, *tables: str) -> None:
+        """Raise ``LedgerError`` if any of ``tables`` lacks a table or column that this version writes."""
+        lacks = []
+        for table in tables:
+            missing = self.outdated.get(table)
+            if missing:
+                lacks.append(f"no table {table}" if len(missing) == len(_columns(TABLES[table]))
+                             else f"no columns {', '.join(missing)} in table {table}")
+        if lacks:
+            raise LedgerError(f"{self.path}: written by an earlier version of checker (has {'; '.join(lacks)}); "
                               "run 'checker scan' on it to bring it up to date")
 
     # --- writing ----------------------------------------------------------------------------------
@@ -268,8 +272,7 @@ class Ledger:
     def export(self, directory: Path) -> list[Path]:
         """Every table (articles, claims, events, findings, skipped inputs, sources) as a Parquet file in
         ``directory``."""
-        for table in TABLES:
-            self._require_current(table)
+        self._require_current(*TABLES)
         written = []
         try:
             directory.mkdir(parents=True, exist_ok=True)
