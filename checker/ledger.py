@@ -9,10 +9,10 @@ doubled. Events and findings are recomputed from the stored claims at the end of
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -23,6 +23,7 @@ from checker.model import Article, Claim, ColumnKind, Event, Finding, SkippedInp
 from checker.pipeline import RunResult, assess, extract
 
 DEFAULT_LEDGER = Path(".checker") / "ledger.duckdb"
+"""The ledger a command uses when none is given: the one place for this path (the CLI reads it from here)."""
 BATCH_ARTICLES = 200
 TABLES: dict[str, type] = {"articles": Article, "claims": Claim, "events": Event, "findings": Finding,
                            "skipped": SkippedInput, "sources": SourceScore}
@@ -70,7 +71,7 @@ class ScanStats:
 class Ledger:
     """An open ledger file. Use as a context manager; every write is a transaction."""
 
-    def __init__(self, path: Path | str, read_only: bool = False) -> None:
+    def __init__(self, path: Path | str = DEFAULT_LEDGER, read_only: bool = False) -> None:
         self.path = Path(path)
         if read_only and not self.path.is_file():
             raise LedgerError(f"{self.path}: no such ledger (create one with 'checker scan PATH --ledger {self.path}')")
@@ -148,7 +149,11 @@ class Ledger:
     def count(self, table: str) -> int:
         if table not in TABLES:
             raise ValueError(f"no table {table!r} in a ledger")
-        return self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return self._count(f"SELECT count(*) FROM {table}")
+
+    def _count(self, query: str) -> int:
+        row = self.connection.execute(query).fetchone()
+        return int(row[0]) if row else 0
 
     def known_articles(self) -> dict[str, tuple[str, str]]:
         """article id -> (content hash, source path) of every stored article."""
@@ -156,10 +161,10 @@ class Ledger:
         return {article_id: (sha256, path) for article_id, sha256, path in rows}
 
     def assessment_is_stale(self) -> bool:
-        return bool(self.connection.execute("SELECT count(*) FROM meta WHERE key = 'assessment'").fetchone()[0])
+        return bool(self._count("SELECT count(*) FROM meta WHERE key = 'assessment'"))
 
     def store_batch(self, articles: list[Article], claims: list[Claim], skipped: list[SkippedInput],
-                    read_paths: list[str] = ()) -> None:
+                    read_paths: Sequence[str] = ()) -> None:
         """In one transaction: replace these articles and their claims (by id, and by source path, so a
         renamed id leaves no stale copy), drop articles whose file is now unreadable, record skipped
         inputs and forget old skips of files that read again, and mark events and findings stale."""
@@ -257,8 +262,8 @@ class Ledger:
         keys = {(c.event_type, c.place) for c in comparable}
         if not keys:
             return RunResult()
-        low = min(c.event_date_low for c in comparable)
-        high = max(c.event_date_high for c in comparable)
+        low = min(c.event_date_low for c in comparable if c.event_date_low)
+        high = max(c.event_date_high for c in comparable if c.event_date_high)
         where = "WHERE (" + " OR ".join("(event_type = ? AND place = ?)" for _ in keys) + ")"
         parameters: list = [value for key in sorted(keys) for value in key]
         where += (" AND (event_date_low IS NULL OR event_date_high IS NULL OR "
@@ -359,7 +364,10 @@ def _batches(items: Iterator[Article | SkippedInput], size: int) -> Iterator[tup
     articles: list[Article] = []
     skipped: list[SkippedInput] = []
     for item in items:
-        (skipped if isinstance(item, SkippedInput) else articles).append(item)
+        if isinstance(item, SkippedInput):
+            skipped.append(item)
+        else:
+            articles.append(item)
         if len(articles) >= size:
             yield articles, skipped
             articles, skipped = [], []
@@ -367,7 +375,7 @@ def _batches(items: Iterator[Article | SkippedInput], size: int) -> Iterator[tup
         yield articles, skipped
 
 
-def report_from(ledger_path: Path | str, settings: Settings | None = None,
+def report_from(ledger_path: Path | str = DEFAULT_LEDGER, settings: Settings | None = None,
                 priors: dict[str, tuple[float, str]] | None = None) -> RunResult:
     """The report's data from a ledger, without re-reading any article."""
     with Ledger(ledger_path, read_only=True) as ledger:

@@ -87,7 +87,8 @@ def _votes(claims: list[Claim], level: str, articles: dict[str, Article], copies
     votes: dict[tuple, dict[str, tuple[float, float]]] = defaultdict(dict)
     for claim in claims:
         if (claim.kind != "count" or not claim.event_id or claim.predicate is None or claim.partial
-                or claim.value_kind == "vague" or claim.claim_id in copies.original_of):
+                or claim.value_kind == "vague" or claim.claim_id in copies.original_of
+                or claim.value_low is None or claim.value_high is None):
             continue
         source = _source(claim, level, articles)
         if source is not None:

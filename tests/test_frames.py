@@ -18,7 +18,8 @@ import pytest
 
 import checker
 from checker.frames import TABLES, findings_csv, table_csv, to_pandas, to_polars
-from checker.ledger import TABLES as LEDGER_TABLES, _columns
+from checker.ledger import TABLES as LEDGER_TABLES
+from checker.ledger import _columns
 from checker.model import Article, Claim, Event, Finding, SkippedInput, SourceScore
 from checker.schemas import claim_failures, table_schema
 
@@ -81,7 +82,7 @@ def test_frames_take_any_object_with_the_record_lists() -> None:
     finding = Finding("IC102-x", "IC102", "dates.weekday_mismatch", "warning", "a message", line=None)
     bundle = SimpleNamespace(articles=[article], claims=[], events=[], findings=[finding], sources=[])
     pandas_tables, polars_tables = to_pandas(bundle), to_polars(bundle)
-    assert len(pandas_tables["claims"]) == 0 and list(pandas_tables["claims"].columns)[0] == "claim_id"
+    assert len(pandas_tables["claims"]) == 0 and next(iter(pandas_tables["claims"].columns)) == "claim_id"
     assert pd.isna(pandas_tables["findings"]["line"].iloc[0])
     assert polars_tables["articles"]["published"][0] == date(2021, 2, 1)
     assert polars_tables["events"].height == 0
