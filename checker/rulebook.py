@@ -233,7 +233,8 @@ def _rule_from(entry: object, path: Path) -> Rule | RuleProblem:
         return problem(f"description needs the sections {', '.join(DESCRIPTION_SECTIONS)}")
     return Rule(code, name, check, str(entry["severity"]), str(entry["message"]), status, params,
                 {s: str(description[s]) for s in DESCRIPTION_SECTIONS}, str(path), line or 0,
-                claimreview=entry.get("claimreview", False), counts_against_outlet=entry.get("counts_against_outlet", False))
+                claimreview=entry.get("claimreview", False),
+                counts_against_outlet=entry.get("counts_against_outlet", False))
 
 
 def _params(given: object, check: str, line: int | None) -> CheckParams | tuple[str, int | None]:
@@ -251,17 +252,21 @@ def _params(given: object, check: str, line: int | None) -> CheckParams | tuple[
         first = error.errors()[0]
         key = str(first["loc"][0]) if first["loc"] else "?"
         known = ", ".join(model.model_fields) or "none"
-        if first["type"] == "extra_forbidden":
+        if first["type"] in ("extra_forbidden", "invalid_key"):
             reason = f"unknown parameter {key!r} for check {check} (its parameters: {known})"
         elif first["type"] == "missing":
             reason = f"parameter {key} is required by check {check}"
         else:
             wanted = _WANTED.get(first["type"], first["msg"][:1].lower() + first["msg"][1:])
-            reason = f"parameter {key}: {wanted}, not {first['input']!r}"
+            reason = f"parameter {key}: {wanted}, not {_shortened(repr(first['input']))}"
         return reason, key_lines.get(key, line)
 
 
 _WANTED = {"tuple_type": "a list is expected", "list_type": "a list is expected"}  # pydantic says "tuple"
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def selected_rules(book: Rulebook, settings: Settings) -> list[Rule]:

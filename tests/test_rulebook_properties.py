@@ -163,15 +163,24 @@ def test_rulebook_rule_properties_are_validated(tmp_path: Path, extra: str, reas
 
 YAML_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6) | st.integers(), inner, max_size=3),
     max_leaves=6,
 )
 KEYS = st.sampled_from(["code", "name", "check", "severity", "message", "status", "params", "description",
                         "claimreview", "counts_against_outlet", "other"])
 
 
+VALID = {"code": "CC960", "name": "house.fuzzed", "check": "numeric_conflict", "severity": "error",
+         "message": "{quantity}", "params": {"scope": "same_speaker"}, "claimreview": True,
+         "description": {"what": "a", "why": "b", "example": "c", "fix": "d"}}
+ONE_VALUE_CHANGED = st.builds(lambda key, value: {**VALID, key: value}, KEYS, YAML_VALUES)
+ONE_PARAM_CHANGED = st.builds(lambda key, value: {**VALID, "params": {key: value}},
+                              st.sampled_from(["scope", "include_vague", "max_days", "x"]), YAML_VALUES)
+
+
 @hypothesis_settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(entries=st.lists(st.dictionaries(KEYS, YAML_VALUES, max_size=10) | YAML_VALUES, max_size=3))
+@given(entries=st.lists(ONE_VALUE_CHANGED | ONE_PARAM_CHANGED | st.dictionaries(KEYS, YAML_VALUES, max_size=10)
+                        | YAML_VALUES, max_size=3))
 def test_rulebook_any_rule_values_load_or_are_listed(tmp_path: Path, entries: list[object]) -> None:
     """Whatever the values of a rule's keys, the pack loads: each entry is a rule or a listed problem."""
     import yaml
