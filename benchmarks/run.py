@@ -6,7 +6,7 @@ import runpy
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["bench_scan.py", "bench_events.py", "bench_ledger.py", "bench_reliability.py"]
+BENCHMARKS = ["bench_scan.py", "bench_events.py", "bench_ledger.py", "bench_reliability.py", "bench_tables.py"]
 
 if __name__ == "__main__":
     for name in BENCHMARKS:

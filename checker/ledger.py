@@ -9,10 +9,10 @@ doubled. Events and findings are recomputed from the stored claims at the end of
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, fields
-from functools import cache
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -20,13 +20,27 @@ import duckdb
 from checker.config import Settings
 from checker.ingest import iter_articles
 from checker.knowledge import Knowledge
-from checker.model import Article, Claim, Event, EventMention, Finding, SkippedInput
+from checker.model import (
+    Article,
+    Claim,
+    ColumnKind,
+    Event,
+    EventMention,
+    Finding,
+    SkippedInput,
+    SourceScore,
+    table_columns,
+)
 from checker.pipeline import RunResult, assess, extract
 
 DEFAULT_LEDGER = Path(".checker") / "ledger.duckdb"
+"""The ledger a command uses when none is given: the one place for this path (the CLI reads it from here)."""
 BATCH_ARTICLES = 200
-TABLES = {"articles": Article, "claims": Claim, "mentions": EventMention, "events": Event, "findings": Finding,
-          "skipped": SkippedInput}
+TABLES: dict[str, type] = {"articles": Article, "claims": Claim, "mentions": EventMention, "events": Event,
+                           "findings": Finding, "skipped": SkippedInput, "sources": SourceScore}
+ASSESSMENT = ("events", "findings", "sources")  # derived from all claims, replaced together by each assessment
+EXTRACTED = ("articles", "claims", "mentions")  # what extraction wrote: a new column there means extracting again
+FIRST_TABLES = ("articles", "claims", "events", "findings", "skipped")  # every ledger has these; later ones are added
 KEYS = {"articles": "article_id", "claims": "claim_id", "events": "event_id", "findings": "finding_id"}
 
 
@@ -34,21 +48,14 @@ class LedgerError(RuntimeError):
     """A ledger that cannot be opened or written: the message names the file."""
 
 
-def _sql_type(annotation: object) -> str:
-    text = str(annotation)
-    if "list[dict" in text:
-        return "JSON"
-    if "list[str" in text:
-        return "VARCHAR[]"
-    for name, sql in (("bool", "BOOLEAN"), ("float", "DOUBLE"), ("int", "INTEGER"), ("date", "DATE")):
-        if text.startswith(name) or f" {name}" in text.replace("|", " "):
-            return sql
-    return "VARCHAR"
+_SQL_TYPES: dict[ColumnKind, str] = {"str": "VARCHAR", "int": "INTEGER", "float": "DOUBLE", "bool": "BOOLEAN",
+                                    "date": "DATE", "str_list": "VARCHAR[]", "records": "JSON"}
 
 
 @cache
 def _columns(record: type) -> tuple[tuple[str, str], ...]:
-    return tuple((f.name, _sql_type(f.type)) for f in fields(record))
+    """(name, SQL type) of each column of a record's table, from its description in ``checker.model``."""
+    return tuple((column.name, _SQL_TYPES[column.kind]) for column in table_columns(record))
 
 
 @cache
@@ -75,7 +82,7 @@ class ScanStats:
 class Ledger:
     """An open ledger file. Use as a context manager; every write is a transaction."""
 
-    def __init__(self, path: Path | str, read_only: bool = False) -> None:
+    def __init__(self, path: Path | str = DEFAULT_LEDGER, read_only: bool = False) -> None:
         self.path = Path(path)
         if read_only and not self.path.is_file():
             raise LedgerError(f"{self.path}: no such ledger (create one with 'checker scan PATH --ledger {self.path}')")
@@ -86,12 +93,15 @@ class Ledger:
         except (duckdb.Error, OSError) as error:
             raise LedgerError(f"{self.path}: cannot open the ledger: {error}") from None
         if not read_only:
-            self._create_tables()
-        tables = {row[0] for row in self.connection.execute("SELECT table_name FROM information_schema.tables")
-                  .fetchall()}
-        if not set(TABLES) <= tables:
+            self._create_or_upgrade_tables()
+        stored = self._stored_columns()
+        if not set(FIRST_TABLES) <= set(stored):
             self.connection.close()
-            raise LedgerError(f"{self.path}: not a checker ledger (no tables {', '.join(sorted(set(TABLES) - tables))})")
+            missing = sorted(set(FIRST_TABLES) - set(stored))
+            raise LedgerError(f"{self.path}: not a checker ledger (no tables {', '.join(missing)})")
+        # a ledger written by an earlier version, opened read-only: what it lacks (a rescan adds it)
+        self.outdated = {table: [name for name, _ in _columns(record) if name not in stored.get(table, ())]
+                         for table, record in TABLES.items()}
 
     def __enter__(self) -> Ledger:
         return self
@@ -99,18 +109,62 @@ class Ledger:
     def __exit__(self, *exc: object) -> None:
         self.connection.close()
 
-    def _create_tables(self) -> None:
-        self.connection.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    def _stored_columns(self) -> dict[str, set[str]]:
+        stored: dict[str, set[str]] = {}
+        for table, column in self.connection.execute(
+                "SELECT table_name, column_name FROM information_schema.columns").fetchall():
+            stored.setdefault(table, set()).add(column)
+        return stored
+
+    def _create_or_upgrade_tables(self) -> None:
+        """Create the tables, or bring a ledger written by an earlier version up to the records' columns.
+
+        A new column of an extracted table (articles, claims) marks every article as changed, so
+        the next scan extracts it again; any new table or column makes the assessment stale.
+        """
+        connection = self.connection
+        connection.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        stored = self._stored_columns()
+        fresh = not set(FIRST_TABLES) & set(stored)
+        changed: set[str] = set()
         for table, record in TABLES.items():
-            columns = ", ".join(f"{_quoted(name)} {sql}" for name, sql in _columns(record))
-            key = f", PRIMARY KEY ({_quoted(KEYS[table])})" if table in KEYS else ""
-            self.connection.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns}{key})")
+            if table not in stored:
+                columns = ", ".join(f"{_quoted(name)} {sql}" for name, sql in _columns(record))
+                key = f", PRIMARY KEY ({_quoted(KEYS[table])})" if table in KEYS else ""
+                connection.execute(f"CREATE TABLE {table} ({columns}{key})")
+                changed.add(table)
+                continue
+            for name, sql in _columns(record):
+                if name not in stored[table]:
+                    connection.execute(f"ALTER TABLE {table} ADD COLUMN {_quoted(name)} {sql}")
+                    changed.add(table)
+        if fresh or not changed:
+            return
+        if changed & set(EXTRACTED):
+            connection.execute("UPDATE articles SET sha256 = ''")  # extracted without the new columns: extract again
+        connection.execute("INSERT OR REPLACE INTO meta VALUES ('assessment', 'stale')")
+
+    def _require_current(self, *tables: str) -> None:
+        """Raise ``LedgerError`` if any of ``tables`` lacks a table or column that this version writes."""
+        lacks = []
+        for table in tables:
+            missing = self.outdated.get(table)
+            if missing:
+                lacks.append(f"no table {table}" if len(missing) == len(_columns(TABLES[table]))
+                             else f"no columns {', '.join(missing)} in table {table}")
+        if lacks:
+            raise LedgerError(f"{self.path}: written by an earlier version of checker (has {'; '.join(lacks)}); "
+                              "run 'checker scan' on it to bring it up to date")
 
     # --- writing ----------------------------------------------------------------------------------
     def count(self, table: str) -> int:
         if table not in TABLES:
             raise ValueError(f"no table {table!r} in a ledger")
-        return self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return self._count(f"SELECT count(*) FROM {table}")
+
+    def _count(self, query: str) -> int:
+        row = self.connection.execute(query).fetchone()
+        return int(row[0]) if row else 0
 
     def known_articles(self) -> dict[str, tuple[str, str]]:
         """article id -> (content hash, source path) of every stored article."""
@@ -118,10 +172,10 @@ class Ledger:
         return {article_id: (sha256, path) for article_id, sha256, path in rows}
 
     def assessment_is_stale(self) -> bool:
-        return bool(self.connection.execute("SELECT count(*) FROM meta WHERE key = 'assessment'").fetchone()[0])
+        return bool(self._count("SELECT count(*) FROM meta WHERE key = 'assessment'"))
 
     def store_batch(self, articles: list[Article], claims: list[Claim], skipped: list[SkippedInput],
-                    read_paths: list[str] = (), mentions: list[EventMention] = ()) -> None:
+                    read_paths: Sequence[str] = (), mentions: Sequence[EventMention] = ()) -> None:
         """In one transaction: replace these articles and their claims (by id, and by source path, so a
         renamed id leaves no stale copy), drop articles whose file is now unreadable, record skipped
         inputs and forget old skips of files that read again, and mark events and findings stale."""
@@ -155,16 +209,17 @@ class Ledger:
             raise
 
     def store_assessment(self, result: RunResult) -> None:
-        """Replace the events and findings (derived from all claims) in one transaction."""
+        """Replace the events, findings and source scores (derived from all claims) in one transaction."""
         connection = self.connection
         connection.execute("BEGIN TRANSACTION")
         try:
-            connection.execute("DELETE FROM events")
-            connection.execute("DELETE FROM findings")
+            for table in ASSESSMENT:
+                connection.execute(f"DELETE FROM {table}")
             connection.execute("DELETE FROM meta WHERE key = 'assessment'")
             connection.execute("UPDATE claims SET event_id = NULL")
             self._insert("events", result.events)
             self._insert("findings", result.findings)
+            self._insert("sources", result.sources)
             pairs = [(c.claim_id, c.event_id) for c in result.claims if c.event_id]
             if pairs:
                 import pandas as pd
@@ -184,8 +239,9 @@ class Ledger:
             return
         import pandas as pd
 
-        names = [name for name, _ in _columns(TABLES[table])]
-        rows = [_row(record, names) for record in records]
+        columns = _columns(TABLES[table])
+        names = [name for name, _ in columns]
+        rows = [_row(record, columns) for record in records]
         frame = pd.DataFrame(rows, columns=names)
         self.connection.register("incoming", frame)
         column_list = ", ".join(_quoted(n) for n in names)
@@ -195,6 +251,7 @@ class Ledger:
     # --- reading ----------------------------------------------------------------------------------
     def load(self, table: str, where: str = "", parameters: list | None = None) -> list:
         record = TABLES[table]
+        self._require_current(table)
         names = [name for name, _ in _columns(record)]
         query = f"SELECT {', '.join(_quoted(n) for n in names)} FROM {table} {where}"
         try:
@@ -219,8 +276,8 @@ class Ledger:
         keys = {(c.event_type, c.place) for c in comparable}
         if not keys:
             return RunResult()
-        low = min(c.event_date_low for c in comparable)
-        high = max(c.event_date_high for c in comparable)
+        low = min(c.event_date_low for c in comparable if c.event_date_low)
+        high = max(c.event_date_high for c in comparable if c.event_date_high)
         where = "WHERE (" + " OR ".join("(event_type = ? AND place = ?)" for _ in keys) + ")"
         parameters: list = [value for key in sorted(keys) for value in key]
         where += (" AND (event_date_low IS NULL OR event_date_high IS NULL OR "
@@ -232,7 +289,9 @@ class Ledger:
         return RunResult(articles=articles, claims=near)
 
     def export(self, directory: Path) -> list[Path]:
-        """Every table as a Parquet file in ``directory``."""
+        """Every table (articles, claims, events, findings, skipped inputs, sources) as a Parquet file in
+        ``directory``."""
+        self._require_current(*TABLES)
         written = []
         try:
             directory.mkdir(parents=True, exist_ok=True)
@@ -246,16 +305,9 @@ class Ledger:
         return written
 
 
-def _row(record: object, names: list[str]) -> list:
-    row = []
-    for name in names:
-        value = getattr(record, name)
-        if isinstance(value, list) and value and isinstance(value[0], dict):
-            value = json.dumps(value, ensure_ascii=False)
-        elif isinstance(value, list) and not value and name == "spans":
-            value = "[]"
-        row.append(value)
-    return row
+def _row(record: object, columns: tuple[tuple[str, str], ...]) -> list[object]:
+    return [json.dumps(getattr(record, name), ensure_ascii=False) if sql == "JSON" else getattr(record, name)
+            for name, sql in columns]
 
 
 def _values(row: dict, record: type) -> dict:
@@ -329,7 +381,10 @@ def _batches(items: Iterator[Article | SkippedInput], size: int) -> Iterator[tup
     articles: list[Article] = []
     skipped: list[SkippedInput] = []
     for item in items:
-        (skipped if isinstance(item, SkippedInput) else articles).append(item)
+        if isinstance(item, SkippedInput):
+            skipped.append(item)
+        else:
+            articles.append(item)
         if len(articles) >= size:
             yield articles, skipped
             articles, skipped = [], []
@@ -337,7 +392,7 @@ def _batches(items: Iterator[Article | SkippedInput], size: int) -> Iterator[tup
         yield articles, skipped
 
 
-def report_from(ledger_path: Path | str, settings: Settings | None = None,
+def report_from(ledger_path: Path | str = DEFAULT_LEDGER, settings: Settings | None = None,
                 priors: dict[str, tuple[float, str]] | None = None) -> RunResult:
     """The report's data from a ledger, without re-reading any article."""
     with Ledger(ledger_path, read_only=True) as ledger:

@@ -1,14 +1,89 @@
-"""The records that flow through a run: articles, skipped inputs, claims, events and findings.
+"""The records that flow through a run: articles, skipped inputs, claims, events, findings and source scores.
 
-Each record type has a pandera model of the same name in ``checker.schemas``; the
-dataclasses are what the pipeline passes around, the frames are what gets validated
-and exported.
+Each dataclass is the one description of its table. A field's type gives the column's type
+and whether it may be null (``X | None``); ``Annotated[X, Column(...)]`` adds what the values
+must satisfy (unique, one of a set, bounds, a pattern). From that description follow the
+pandera schema that validates the table (``checker.schemas``), the ledger's DuckDB columns
+(``checker.ledger``) and the analysts' DataFrames (``checker.frames``); ``table_columns``
+reads it. Adding a field to a record is a one-place change.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import types
+import typing
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
+from functools import cache
+from typing import Annotated, Literal, TypedDict
+
+ColumnKind = Literal["str", "int", "float", "bool", "date", "str_list", "records"]
+"""What a column holds: a scalar of a Python type, a list of strings, or a list of records (JSON in the ledger)."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """What a column's values must satisfy besides their type (checked by pandera, row by row).
+
+    Attributes:
+        unique: no two rows share a value.
+        isin: the values allowed.
+        ge: lower bound (inclusive).
+        le: upper bound (inclusive).
+        matches: a regular expression every value matches (from its start).
+        min_length: the shortest string allowed.
+    """
+
+    unique: bool = False
+    isin: tuple[str, ...] | None = None
+    ge: float | None = None
+    le: float | None = None
+    matches: str | None = None
+    min_length: int | None = None
+
+
+@dataclass(frozen=True)
+class TableColumn:
+    """One column of a table, as read from its record's field: name, kind, nullability, constraints."""
+
+    name: str
+    kind: ColumnKind
+    nullable: bool
+    rules: Column
+    record: type | None = None  # for ``records`` columns: the TypedDict of one item (its keys and types)
+
+
+_SCALARS: dict[object, ColumnKind] = {str: "str", int: "int", float: "float", bool: "bool", date: "date"}
+
+
+@cache
+def table_columns(record: type) -> tuple[TableColumn, ...]:
+    """The columns of a record type's table, in field order, read from its annotations."""
+    hints = typing.get_type_hints(record, include_extras=True)
+    return tuple(_column(f.name, hints[f.name]) for f in fields(record))
+
+
+def _column(name: str, hint: object) -> TableColumn:
+    rules = Column()
+    if typing.get_origin(hint) is Annotated:
+        hint, *extras = typing.get_args(hint)
+        rules = next((extra for extra in extras if isinstance(extra, Column)), rules)
+    nullable = False
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        members = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        nullable = len(members) < len(typing.get_args(hint))
+        if len(members) != 1:
+            raise TypeError(f"column {name}: a union other than X | None has no column type")
+        hint = members[0]
+    if hint in _SCALARS:
+        return TableColumn(name, _SCALARS[hint], nullable, rules)
+    if typing.get_origin(hint) is list:
+        (item,) = typing.get_args(hint)
+        if item is str:
+            return TableColumn(name, "str_list", nullable, rules)
+        if typing.is_typeddict(item):
+            return TableColumn(name, "records", nullable, rules, item)
+    raise TypeError(f"column {name}: no column type for {hint!r}")
 
 
 def _plain(value: object) -> object:
@@ -29,14 +104,39 @@ class _Record:
         return {key: _plain(value) for key, value in asdict(self).items()}  # type: ignore[call-overload]
 
 
+CLAIM_KINDS = ("count", "responsibility", "attribution")
+VALUE_KINDS = ("exact", "lower", "upper", "range", "approximate", "vague")
+SPEAKER_KINDS = ("named_official", "organisation", "anonymous", "outlet", "document")
+STANCES = ("asserts", "denies", "hedges", "declines")
+SOURCE_LEVELS = ("outlet", "speaker")
+SHA256 = r"^[0-9a-f]{64}$"
+RULE_CODE = r"^[A-Z]{2}\d{3}$"
+
+Unique = Column(unique=True)
+NonNegative = Column(ge=0)
+Share = Column(ge=0, le=1)  # a proportion or a score in [0, 1]
+
+
+class Span(TypedDict):
+    """A piece of a finding's evidence: where it is (article, file, offsets, line, column) and its words."""
+
+    article_id: str
+    path: str
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+
+
 @dataclass(slots=True)
 class Article(_Record):
     """One article as read from disk or a manifest, with normalised text."""
 
-    article_id: str
+    article_id: Annotated[str, Column(unique=True, min_length=1)]
     source_path: str
-    text: str
-    sha256: str
+    text: Annotated[str, Column(min_length=1)]
+    sha256: Annotated[str, Column(matches=SHA256)]
     outlet: str | None = None
     url: str | None = None
     title: str | None = None
@@ -44,7 +144,7 @@ class Article(_Record):
     published_inferred: bool = False
     lang: str = "en"
     format: str = "text"
-    line_offset: int = 0  # lines of the source file before ``text`` starts (front matter, date marker)
+    line_offset: Annotated[int, NonNegative] = 0  # lines of the source file before ``text`` starts (front matter, date marker)
 
 
 @dataclass(slots=True)
@@ -53,7 +153,7 @@ class SkippedInput(_Record):
 
     path: str
     reason: str
-    line: int | None = None
+    line: Annotated[int | None, Column(ge=1)] = None
 
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -68,32 +168,32 @@ def at_or_above(findings: list[Finding], level: str) -> list[Finding]:
 class Finding(_Record):
     """One problem found by a rule, pointing at the claims and articles behind it."""
 
-    finding_id: str
-    code: str
+    finding_id: Annotated[str, Unique]
+    code: Annotated[str, Column(matches=RULE_CODE)]
     rule: str
-    severity: str
+    severity: Annotated[str, Column(isin=tuple(SEVERITY_RANK))]
     message: str
     event_id: str | None = None
     claim_ids: list[str] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
     path: str | None = None
-    line: int | None = None
-    column: int | None = None
-    spans: list[dict] = field(default_factory=list)  # the evidence: article, path, offsets, line, column, words
+    line: Annotated[int | None, Column(ge=1)] = None
+    column: Annotated[int | None, Column(ge=1)] = None
+    spans: list[Span] = field(default_factory=list)  # the evidence: article, path, offsets, line, column, words
 
 
 @dataclass(slots=True)
 class Claim(_Record):
     """One assertion found in an article: a count (value as an interval) or a responsibility claim."""
 
-    claim_id: str
+    claim_id: Annotated[str, Unique]
     article_id: str
-    kind: str  # count | responsibility | attribution (an anonymous source, with or without a figure)
-    value_low: float | None = None
-    value_high: float | None = None
+    kind: Annotated[str, Column(isin=CLAIM_KINDS)]  # count | responsibility | attribution (an anonymous source, with or without a figure)
+    value_low: Annotated[float | None, NonNegative] = None
+    value_high: Annotated[float | None, NonNegative] = None
     value_text: str | None = None  # the phrase as written, quantifier included ("at least 25")
     approximate: bool = False
-    value_kind: str | None = None  # exact | lower | upper | range | approximate | vague
+    value_kind: Annotated[str | None, Column(isin=VALUE_KINDS)] = None  # exact | lower | upper | range | approximate | vague
     partial: bool = False  # a part of a larger count ("two others hit houses"), never compared as a total
     subject: str | None = None
     predicate: str | None = None
@@ -103,18 +203,18 @@ class Claim(_Record):
     event_date_low: date | None = None
     event_date_high: date | None = None
     speaker: str | None = None
-    speaker_kind: str | None = None
+    speaker_kind: Annotated[str | None, Column(isin=SPEAKER_KINDS)] = None
     speaker_text: str | None = None
     attribution: list[str] = field(default_factory=list)
     actor: str | None = None
-    stance: str | None = None
+    stance: Annotated[str | None, Column(isin=STANCES)] = None
     in_quote: bool = False
     sentence: str = ""
-    start: int = 0  # offsets of the number (or of the responsibility cue) in the article text
-    end: int = 0
+    start: Annotated[int, NonNegative] = 0  # offsets of the number (or of the responsibility cue) in the article text
+    end: Annotated[int, NonNegative] = 0
     surface: str = ""  # text[start:end]
-    line: int = 1
-    column: int = 1
+    line: Annotated[int, Column(ge=1)] = 1
+    column: Annotated[int, Column(ge=1)] = 1
     in_headline: bool = False
     sentence_index: int = 0  # the sentence of the article it stands in (counted from 0)
     paragraph: int = 0  # the paragraph of that sentence (counted from 0)
@@ -149,7 +249,7 @@ class EventMention(_Record):
 class Event(_Record):
     """One real-world event (an attack on a place on a date) that claims from many articles are about."""
 
-    event_id: str
+    event_id: Annotated[str, Unique]
     event_type: str | None
     place: str | None
     date_low: date | None
@@ -174,16 +274,16 @@ _ZONE_LIKE = {"Green Zone"}
 class SourceScore(_Record):
     """How far a source (an outlet, or a speaker) can be trusted, with the evidence and the reasons."""
 
-    source: str
-    level: str  # outlet | speaker
-    score: float | None  # None: not enough evidence for a number
-    score_low: float  # the plausible range of the score (a Wilson interval on the agreement)
-    score_high: float
-    n_claims: int
-    n_compared: int  # figures that could be compared with independent sources
-    agreement: float | None  # share of compared figures that agreed with the weighted consensus
-    anonymous_share: float  # outlets: share of their figures with no named source
-    findings: int  # internal contradictions and headline overstatements in the source's articles
+    source: Annotated[str, Column(min_length=1)]
+    level: Annotated[str, Column(isin=SOURCE_LEVELS)]
+    score: Annotated[float | None, Share]  # None: not enough evidence for a number
+    score_low: Annotated[float, Share]  # the plausible range of the score (a Wilson interval on the agreement)
+    score_high: Annotated[float, Share]
+    n_claims: Annotated[int, NonNegative]
+    n_compared: Annotated[int, NonNegative]  # figures that could be compared with independent sources
+    agreement: Annotated[float | None, Share]  # share of compared figures that agreed with the weighted consensus
+    anonymous_share: Annotated[float, Share]  # outlets: share of their figures with no named source
+    findings: Annotated[int, NonNegative]  # internal contradictions and headline overstatements in the source's articles
     copies_of: list[str] = field(default_factory=list)  # sources this one copied passages from
-    prior: float | None = None  # a user-supplied rating, shown apart and blended in
+    prior: Annotated[float | None, Share] = None  # a user-supplied rating, shown apart and blended in
     reasons: str = ""

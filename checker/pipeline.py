@@ -6,16 +6,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
 from checker.checks import CheckData
 from checker.config import Settings
 from checker.ingest import read_inputs
 from checker.knowledge import Knowledge
 from checker.model import Article, Claim, Event, EventMention, Finding, SkippedInput, SourceScore
 from checker.reliability import score_sources
-from checker.rulebook import load_rules, run_rules, selected_rules
-from checker.schemas import ArticleSchema, ClaimSchema, RowFailure, SourceScoreSchema, validate_rows
+from checker.rulebook import Rule, load_rules, run_rules, selected_rules
+from checker.schemas import RowFailure, article_failures, claim_failures, source_failures
 
 
 @dataclass
@@ -29,6 +27,7 @@ class RunResult:
     findings: list[Finding] = field(default_factory=list)
     sources: list[SourceScore] = field(default_factory=list)
     mentions: list[EventMention] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)  # the rules that ran: renderers read their properties
 
 
 @dataclass
@@ -41,12 +40,6 @@ class Extracted:
     mentions: list[EventMention] = field(default_factory=list)
     failures: list[RowFailure] = field(default_factory=list)
     skipped: list[SkippedInput] = field(default_factory=list)
-
-
-def articles_frame(articles: list[Article]) -> pd.DataFrame:
-    """The Article table as a DataFrame with the columns of ``ArticleSchema``."""
-    columns = list(ArticleSchema.to_schema().columns)
-    return pd.DataFrame([{name: getattr(a, name) for name in columns} for a in articles], columns=columns)
 
 
 def run(
@@ -91,8 +84,8 @@ def extract(articles: list[Article], knowledge: Knowledge) -> Extracted:
         found.articles.append(extraction.article)
         found.claims.extend(resolver.frame_claims(extraction.claims, extraction.mentions, [extraction.article]))
         found.mentions.extend(extraction.mentions)
-    _, found.failures = validate_rows(ArticleSchema, articles_frame(found.articles), "article", "article_id")
-    found.failures += validate_claims(found.claims, found.articles)
+    found.failures = article_failures(found.articles)
+    found.failures += claim_failures(found.claims, found.articles)
     return found
 
 
@@ -117,45 +110,11 @@ def assess(
                           for p in book.problems)
     data = CheckData(result.articles, result.claims, result.events, list(failures or []), mentions=mentions,
                      gazetteer=knowledge.gazetteer, taxonomy=knowledge.taxonomy)
-    rules = selected_rules(book, settings)
-    result.findings = run_rules([r for r in rules if r.code != "SV003"], data)
-    result.sources = score_sources(result.claims, result.articles, result.findings, priors=priors)
-    data.validation_failures = validate_sources(result.sources)
-    result.findings += run_rules([r for r in rules if r.code == "SV003"], data)
+    result.rules = rules = selected_rules(book, settings)
+    result.findings = run_rules([r for r in rules if not r.runs_after_scoring], data)
+    against_outlet = {r.code for r in rules if r.counts_against_outlet}
+    result.sources = score_sources(result.claims, result.articles,
+                                   [f for f in result.findings if f.code in against_outlet], priors=priors)
+    data.validation_failures = source_failures(result.sources)
+    result.findings += run_rules([r for r in rules if r.runs_after_scoring], data)
     return result
-
-
-def validate_sources(sources: list[SourceScore]) -> list[RowFailure]:
-    """Validate the source table; each failure becomes an SV003 finding."""
-    if not sources:
-        return []
-    columns = [name for name in SourceScoreSchema.to_schema().columns if name != "row_id"]
-    frame = pd.DataFrame([{name: getattr(s, name) for name in columns} | {"row_id": f"{s.level}:{s.source}"}
-                          for s in sources])
-    _, failures = validate_rows(SourceScoreSchema, frame, "source", "row_id")
-    return failures
-
-
-def claims_frame(claims: list[Claim], articles: list[Article]) -> pd.DataFrame:
-    """The Claim table with the article facts its checks need (text length, span text, publication date)."""
-    by_id = {article.article_id: article for article in articles}
-    columns = list(ClaimSchema.to_schema().columns)
-    rows = []
-    for claim in claims:
-        article = by_id[claim.article_id]
-        row = {name: getattr(claim, name, None) for name in columns}
-        row.update(
-            published=article.published,
-            text_length=len(article.text),
-            span_text=article.text[claim.start:claim.end],
-        )
-        rows.append(row)
-    return pd.DataFrame(rows, columns=columns)
-
-
-def validate_claims(claims: list[Claim], articles: list[Article]) -> list[RowFailure]:
-    """Validate claims; each failure becomes an SV finding (the claim stays in the report)."""
-    if not claims:
-        return []
-    _, failures = validate_rows(ClaimSchema, claims_frame(claims, articles), "claim", "claim_id")
-    return failures

@@ -26,7 +26,6 @@ from checker.model import Article, Claim, Finding, SourceScore
 COPY_SIMILARITY = 90.0  # rapidfuzz ratio of two sentences at or above which one copies the other
 MIN_COMPARED = 3  # fewer comparable figures than this: no score, only a range
 ITERATIONS = 30
-INTERNAL_FINDINGS = ("IC101", "IC102", "IC103")
 WILSON_Z = 1.645  # a 90 % interval
 
 
@@ -88,7 +87,8 @@ def _votes(claims: list[Claim], level: str, articles: dict[str, Article], copies
     votes: dict[tuple, dict[str, tuple[float, float]]] = defaultdict(dict)
     for claim in claims:
         if (claim.kind != "count" or not claim.event_id or claim.predicate is None or claim.partial
-                or claim.value_kind == "vague" or claim.claim_id in copies.original_of):
+                or claim.value_kind == "vague" or claim.claim_id in copies.original_of
+                or claim.value_low is None or claim.value_high is None):
             continue
         source = _source(claim, level, articles)
         if source is not None:
@@ -177,15 +177,18 @@ def score_sources(
     findings: list[Finding],
     priors: dict[str, tuple[float, str]] | None = None,
 ) -> list[SourceScore]:
-    """Scores for every outlet and every speaker with figures, most reliable first within each level."""
+    """Scores for every outlet and every speaker with figures, most reliable first within each level.
+
+    ``findings`` are those that count against the outlets of their articles (internal contradictions,
+    overstatements: the rules marked ``counts_against_outlet``); each lowers its outlets' scores.
+    """
     by_id = {a.article_id: a for a in articles}
     copies = detect_copies(claims, by_id)
-    internal = defaultdict(int)
+    internal: dict[str, int] = defaultdict(int)
     for finding in findings:
-        if finding.code in INTERNAL_FINDINGS:
-            for article_id in finding.article_ids:
-                article = by_id.get(article_id)
-                internal[(article.outlet if article and article.outlet else None) or article_id] += 1
+        for article_id in finding.article_ids:
+            article = by_id.get(article_id)
+            internal[(article.outlet if article and article.outlet else None) or article_id] += 1
     scores = []
     for level in ("outlet", "speaker"):
         _, errors = learn_weights(_votes(claims, level, by_id, copies))

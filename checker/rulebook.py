@@ -1,9 +1,11 @@
 """Rule packs: load rules from YAML (safe loader, with line numbers), validate them, select, and run them.
 
 A rule is a configured check: a stable code (CC101), a dotted name, a check type,
-a severity, a one-line message template, parameters and a self-documenting
-description. A mistake in a rule file is reported with its file and line, and the
-run goes on without that rule.
+a severity, a one-line message template, typed parameters, a self-documenting
+description, and facts that other parts of a run read from the rule rather than from
+lists of codes (``claimreview``, ``counts_against_outlet``; ``compares_figures`` and
+``runs_after_scoring`` follow from the check type). A mistake in a rule file is
+reported with its file and line, and the run goes on without that rule.
 """
 
 from __future__ import annotations
@@ -11,49 +13,91 @@ from __future__ import annotations
 import hashlib
 import re
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
-from checker.checks import CHECK_TYPES, CheckData, Draft
+from checker.checks import CHECK_TYPES, CheckData, CheckParams, Draft
 from checker.config import SEVERITIES, Settings
-from checker.model import SEVERITY_RANK, Finding
+from checker.model import RULE_CODE, SEVERITY_RANK, Claim, Finding, Span
 from checker.resources import rules_dir
 
-CODE = re.compile(r"^[A-Z]{2}\d{3}$")
+CODE = re.compile(RULE_CODE)
 NAME = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 STATUSES = ("stable", "preview", "deprecated")
 DESCRIPTION_SECTIONS = ("what", "why", "example", "fix")
 SECTION_TITLES = {"what": "What it finds", "why": "Why it matters", "example": "Example", "fix": "What to do"}
 FAMILIES = {"CC": "cross-source consistency", "IC": "internal consistency", "SR": "sourcing",
             "SV": "schema validation"}
+REQUIRED_KEYS = ("code", "name", "check", "severity", "message", "description")
+FLAGS = ("claimreview", "counts_against_outlet")  # facts about a rule's findings, true or false (default false)
+RULE_KEYS = (*REQUIRED_KEYS, "status", "params", *FLAGS)
 
 
 @dataclass(frozen=True)
 class Rule:
+    """A configured check, as read from a rule pack.
+
+    Attributes:
+        params: the check type's parameters, validated, defaults filled in.
+        claimreview: a confirmed finding may be published as schema.org ClaimReview (a conflict
+            between sources that a fact-checker can rate).
+        counts_against_outlet: each finding counts against the outlet of its articles in the
+            source scores (an internal contradiction or an overstatement).
+    """
+
     code: str
     name: str
     check: str
     severity: str
     message: str
     status: str
-    params: dict
+    params: CheckParams
     description: dict[str, str]
     path: str
     line: int
+    claimreview: bool = False
+    counts_against_outlet: bool = False
 
     @property
     def family(self) -> str:
         return self.code[:2]
+
+    @property
+    def compares_figures(self) -> bool:
+        """Its findings are about figures of one quantity, which a report can chart on one axis."""
+        return CHECK_TYPES[self.check].compares_figures
+
+    @property
+    def runs_after_scoring(self) -> bool:
+        """It reads the source scores, so it runs after the sources are scored."""
+        return self.params.reads_source_scores
 
     def explain(self) -> str:
         """The rule's documentation, as ``checker rules CODE`` prints it."""
         lines = [f"{self.code} {self.name} ({self.severity}, {self.status}; check type {self.check})", ""]
         for section in DESCRIPTION_SECTIONS:
             lines += [f"## {SECTION_TITLES[section]}", self.description[section].strip(), ""]
-        lines += [f"Message: {self.message}", f"Defined in {self.path}:{self.line}"]
+        lines.append(f"Message: {self.message}")
+        given = self.params.model_dump()
+        if given:
+            lines.append("Parameters: " + ", ".join(f"{key}={_shown(value)}" for key, value in given.items()))
+        facts = [flag for flag in FLAGS if getattr(self, flag)] + [
+            fact for fact in ("compares_figures", "runs_after_scoring") if getattr(self, fact)]
+        if facts:
+            lines.append("Properties: " + ", ".join(facts))
+        lines.append(f"Defined in {self.path}:{self.line}")
         return "\n".join(lines)
+
+
+def _shown(value: object) -> str:
+    """A parameter's value as it is written in YAML."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "[" + ", ".join(map(str, value)) + "]" if isinstance(value, (list, tuple)) else str(value)
 
 
 @dataclass(frozen=True)
@@ -74,12 +118,19 @@ class Rulebook:
 
 
 class _LineLoader(yaml.SafeLoader):
-    """The safe loader, recording the line each mapping starts on as ``__line__``."""
+    """The safe loader, recording the line each mapping starts on as ``__line__`` and the line of each of
+    its keys as ``__lines__``."""
 
 
-def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
     mapping = loader.construct_mapping(node, deep=True)
+    lines = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, str):
+            lines[key] = key_node.start_mark.line + 1
     mapping["__line__"] = node.start_mark.line + 1
+    mapping["__lines__"] = lines
     return mapping
 
 
@@ -137,13 +188,18 @@ def _rule_from(entry: object, path: Path) -> Rule | RuleProblem:
     if not isinstance(entry, dict):
         return RuleProblem(str(path), None, "each rule is a mapping of code, name, check, severity, message ...")
     line = entry.get("__line__")
+    key_lines: dict[str, int] = entry.get("__lines__", {})
 
-    def problem(reason: str) -> RuleProblem:
-        return RuleProblem(str(path), line, f"rule {entry.get('code', '?')}: {reason}")
+    def problem(reason: str, at: int | None = None) -> RuleProblem:
+        return RuleProblem(str(path), at or line, f"rule {entry.get('code', '?')}: {reason}")
 
-    for key in ("code", "name", "check", "severity", "message", "description"):
+    for key in REQUIRED_KEYS:
         if key not in entry:
             return problem(f"missing '{key}'")
+    unknown_keys = [key for key in entry if key not in (*RULE_KEYS, "__line__", "__lines__")]
+    if unknown_keys:
+        return problem(f"unknown key {unknown_keys[0]!r} (a rule has {', '.join(RULE_KEYS)})",
+                       key_lines.get(str(unknown_keys[0])))
     code, name, check = str(entry["code"]), str(entry["name"]), str(entry["check"])
     if not CODE.match(code) or code[:2] not in FAMILIES:
         return problem(f"code must be a family ({', '.join(FAMILIES)}) and three digits, e.g. CC101")
@@ -156,6 +212,9 @@ def _rule_from(entry: object, path: Path) -> Rule | RuleProblem:
     status = entry.get("status", "stable")
     if status not in STATUSES:
         return problem(f"status must be one of {', '.join(STATUSES)}")
+    for flag in FLAGS:
+        if not isinstance(entry.get(flag, False), bool):
+            return problem(f"{flag} must be true or false", key_lines.get(flag))
     check_type = CHECK_TYPES[check]
     try:
         fields = {f for _, f, _, _ in string.Formatter().parse(str(entry["message"])) if f}
@@ -165,22 +224,49 @@ def _rule_from(entry: object, path: Path) -> Rule | RuleProblem:
     if unknown:
         return problem(f"message uses {', '.join(sorted(unknown))}, not fields of check {check} "
                        f"({', '.join(sorted(check_type.fields))})")
-    params = check_type.defaults()
-    given = {k: v for k, v in (entry.get("params") or {}).items() if k != "__line__"}
-    for key, value in given.items():
-        if key not in check_type.params:
-            return problem(f"unknown parameter {key!r} for check {check}")
-        allowed = check_type.params[key]
-        if len(allowed) > 1 and value not in allowed:
-            return problem(f"parameter {key} must be one of {', '.join(map(str, allowed))}")
-        if len(allowed) == 1 and not isinstance(value, type(allowed[0])):
-            return problem(f"parameter {key} must be a {type(allowed[0]).__name__}")
-        params[key] = value
+    params = _params(entry.get("params"), check, key_lines.get("params"))
+    if isinstance(params, tuple):
+        reason, at = params
+        return problem(reason, at)
     description = entry["description"]
     if not isinstance(description, dict) or any(not str(description.get(s, "")).strip() for s in DESCRIPTION_SECTIONS):
         return problem(f"description needs the sections {', '.join(DESCRIPTION_SECTIONS)}")
     return Rule(code, name, check, str(entry["severity"]), str(entry["message"]), status, params,
-                {s: str(description[s]) for s in DESCRIPTION_SECTIONS}, str(path), line or 0)
+                {s: str(description[s]) for s in DESCRIPTION_SECTIONS}, str(path), line or 0,
+                claimreview=entry.get("claimreview", False),
+                counts_against_outlet=entry.get("counts_against_outlet", False))
+
+
+def _params(given: object, check: str, line: int | None) -> CheckParams | tuple[str, int | None]:
+    """A rule's ``params`` validated against its check type's model, or (the problem, its line)."""
+    model = CHECK_TYPES[check].params
+    if given is None:
+        given = {}
+    if not isinstance(given, dict):
+        return f"params must be a mapping of parameter names to values, not {type(given).__name__}", line
+    key_lines: dict[str, int] = given.get("__lines__", {})
+    values = {key: value for key, value in given.items() if key not in ("__line__", "__lines__")}
+    try:
+        return model.model_validate(values)
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = str(first["loc"][0]) if first["loc"] else "?"
+        known = ", ".join(model.model_fields) or "none"
+        if first["type"] in ("extra_forbidden", "invalid_key"):
+            reason = f"unknown parameter {key!r} for check {check} (its parameters: {known})"
+        elif first["type"] == "missing":
+            reason = f"parameter {key} is required by check {check}"
+        else:
+            wanted = _WANTED.get(first["type"], first["msg"][:1].lower() + first["msg"][1:])
+            reason = f"parameter {key}: {wanted}, not {_shortened(repr(first['input']))}"
+        return reason, key_lines.get(key, line)
+
+
+_WANTED = {"tuple_type": "a list is expected", "list_type": "a list is expected"}  # pydantic says "tuple"
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def selected_rules(book: Rulebook, settings: Settings) -> list[Rule]:
@@ -197,8 +283,7 @@ def selected_rules(book: Rulebook, settings: Settings) -> list[Rule]:
 
 
 def _with_severity(rule: Rule, severity: str) -> Rule:
-    return Rule(rule.code, rule.name, rule.check, severity, rule.message, rule.status, rule.params,
-                rule.description, rule.path, rule.line)
+    return replace(rule, severity=severity)
 
 
 def run_rules(rules: list[Rule], data: CheckData) -> list[Finding]:
@@ -233,14 +318,14 @@ def _finding(rule: Rule, draft: Draft, data: CheckData) -> Finding:
     return finding
 
 
-def _claim_span(data: CheckData, claim) -> dict:
+def _claim_span(data: CheckData, claim: Claim) -> Span:
     """A claim's evidence: its line and column were worked out when it was extracted."""
     return {"article_id": claim.article_id, "path": data.article[claim.article_id].source_path,
             "start": claim.start, "end": claim.end, "line": claim.line, "column": claim.column,
             "text": claim.surface}
 
 
-def _span(data: CheckData, article_id: str, start: int, end: int) -> dict:
+def _span(data: CheckData, article_id: str, start: int, end: int) -> Span:
     """Where a piece of evidence is: article, file, offsets, line and column in the file, and the words."""
     article = data.article[article_id]
     line_index = article.text.count("\n", 0, start)

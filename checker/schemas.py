@@ -1,30 +1,110 @@
-"""Pandera models for the tables of a run, and lazy validation that reports bad rows instead of dropping them."""
+"""Pandera schemas for the tables of a run, built from the record types in ``checker.model``, and lazy
+validation that reports bad rows instead of dropping them.
+
+A table's columns, types, nullability and per-value checks come from its dataclass (see
+``checker.model.table_columns``); this module adds only what a row cannot say about itself:
+the article facts a claim is checked against (``published``, ``text_length``, ``span_text``),
+an id for source rows, and the checks across columns.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.typing import Series
+
+from checker.model import Article, Claim, ColumnKind, SourceScore, TableColumn, table_columns
+
+_DTYPES: dict[ColumnKind, Any] = {"str": str, "int": "int64", "float": "float64", "bool": bool, "date": pa.DateTime}
+_NULLABLE_DTYPES: dict[ColumnKind, Any] = {**_DTYPES, "int": "Int64"}  # numpy ints have no null
 
 
-class ArticleSchema(pa.DataFrameModel):
-    """Articles: one row per input article, with its normalised text."""
+def _column_schema(column: TableColumn) -> pa.Column:
+    rules = column.rules
+    checks: list[pa.Check] = []
+    if rules.isin is not None:
+        checks.append(pa.Check.isin(list(rules.isin)))
+    if rules.ge is not None:
+        checks.append(pa.Check.ge(rules.ge))
+    if rules.le is not None:
+        checks.append(pa.Check.le(rules.le))
+    if rules.matches is not None:
+        checks.append(pa.Check.str_matches(rules.matches))
+    if rules.min_length is not None:
+        checks.append(pa.Check.str_length(min_value=rules.min_length))
+    scalar = column.kind not in ("str_list", "records")  # lists are stored as they are, not coerced
+    dtype = (_NULLABLE_DTYPES if column.nullable else _DTYPES).get(column.kind) if scalar else None
+    return pa.Column(dtype, checks=checks, nullable=column.nullable, unique=rules.unique, coerce=scalar,
+                     name=column.name)
 
-    article_id: Series[str] = pa.Field(unique=True, str_length={"min_value": 1})
-    source_path: Series[str]
-    outlet: Series[str] = pa.Field(nullable=True)
-    url: Series[str] = pa.Field(nullable=True)
-    title: Series[str] = pa.Field(nullable=True)
-    published: Series[pa.DateTime] = pa.Field(nullable=True)
-    published_inferred: Series[bool]
-    text: Series[str] = pa.Field(str_length={"min_value": 1})
-    sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$")
-    lang: Series[str]
 
-    class Config:
-        coerce = True
+def _interval_is_ordered(frame: pd.DataFrame) -> pd.Series:
+    return frame["value_low"].isna() | frame["value_high"].isna() | (frame["value_low"] <= frame["value_high"])
+
+
+def _event_not_after_publication(frame: pd.DataFrame) -> pd.Series:
+    return frame["event_date_low"].isna() | frame["published"].isna() | (frame["event_date_low"] <= frame["published"])
+
+
+def _span_inside_text(frame: pd.DataFrame) -> pd.Series:
+    return (frame["start"] < frame["end"]) & (frame["end"] <= frame["text_length"])
+
+
+def _span_matches_surface(frame: pd.DataFrame) -> pd.Series:
+    return frame["span_text"] == frame["surface"]
+
+
+def _range_is_ordered(frame: pd.DataFrame) -> pd.Series:
+    return frame["score_low"] <= frame["score_high"]
+
+
+@dataclass(frozen=True)
+class _TableExtras:
+    """What a table's schema adds to its record's columns: derived columns and checks across columns."""
+
+    derived: tuple[pa.Column, ...] = ()
+    checks: tuple[tuple[Callable[[pd.DataFrame], pd.Series], str], ...] = ()  # (check, the failure in words)
+
+
+_EXTRAS: dict[type, _TableExtras] = {
+    Claim: _TableExtras(
+        derived=(pa.Column(pa.DateTime, nullable=True, coerce=True, name="published"),
+                 pa.Column("int64", checks=[pa.Check.ge(0)], coerce=True, name="text_length"),
+                 pa.Column(str, coerce=True, name="span_text")),
+        checks=((_interval_is_ordered, "value_low is greater than value_high"),
+                (_event_not_after_publication, "event date is after the publication date"),
+                (_span_inside_text, "span lies outside the article text"),
+                (_span_matches_surface, "text at [start:end] is not the claim's surface form")),
+    ),
+    SourceScore: _TableExtras(
+        derived=(pa.Column(str, name="row_id"),),
+        checks=((_range_is_ordered, "score_low is above score_high"),),
+    ),
+}
+
+
+@cache
+def table_schema(record: type) -> pa.DataFrameSchema:
+    """The pandera schema of a record type's table (strict: no column the record does not describe)."""
+    extras = _EXTRAS.get(record, _TableExtras())
+    columns = [_column_schema(column) for column in table_columns(record)] + list(extras.derived)
+    return pa.DataFrameSchema(
+        {column.name: column for column in columns},
+        checks=[pa.Check(check, error=error) for check, error in extras.checks],
+        strict=True,
+        name=record.__name__,
+    )
+
+
+def record_frame(records: Sequence[object], record: type, derived: dict[str, list[object]] | None = None) -> pd.DataFrame:
+    """A table of records as a DataFrame, column by column (values as they are; the schema coerces them)."""
+    data: dict[str, list[object]] = {c.name: [getattr(r, c.name) for r in records] for c in table_columns(record)}
+    data.update(derived or {})
+    return pd.DataFrame(data, columns=list(data))
 
 
 @dataclass(frozen=True)
@@ -44,21 +124,19 @@ class RowFailure:
         return f"{self.table} {self.row_id or '?'}: column {self.column!r} failed {self.check} (value {self.value})"
 
 
-def validate_rows(
-    schema: type[pa.DataFrameModel], frame: pd.DataFrame, table: str, id_column: str
-) -> tuple[pd.DataFrame, list[RowFailure]]:
-    """Validate ``frame`` lazily; return the valid rows and one ``RowFailure`` per failed check.
+def row_failures(schema: pa.DataFrameSchema, frame: pd.DataFrame, table: str, id_column: str) -> list[RowFailure]:
+    """Validate ``frame`` lazily and return one ``RowFailure`` per failed check on a row.
 
-    Rows that fail are removed from the returned frame but never lost: each
-    failure names the row, and the caller turns it into an SV finding.
+    Nothing is dropped here: the rows stay in the run, and the caller turns each failure
+    into an SV finding that names the row.
     """
     try:
-        return schema.validate(frame, lazy=True), []
+        schema.validate(frame, lazy=True)
+        return []
     except pa.errors.SchemaErrors as errors:
         cases = errors.failure_cases
     failures: list[RowFailure] = []
-    bad_index: set[object] = set()
-    seen: set[tuple] = set()
+    seen: set[tuple[object, ...]] = set()
     for case in cases.itertuples(index=False):
         index = case.index
         whole_row = case.schema_context == "DataFrameSchema"  # a check across columns: one failure per row
@@ -68,82 +146,35 @@ def validate_rows(
         seen.add(key)
         row_id = None
         if index is not None and not pd.isna(index) and index in frame.index:
-            bad_index.add(index)
             row_id = str(frame.at[index, id_column]) if id_column in frame.columns else str(index)
         column = None if whole_row else (case.column if isinstance(case.column, str) and case.column in frame.columns else None)
         value = "" if whole_row else str(case.failure_case)
         failures.append(RowFailure(table, row_id, column, str(case.check), value))
-    remaining = frame.drop(index=list(bad_index))
-    if any(failure.row_id is None for failure in failures):
-        return remaining, failures  # a table-wide failure (e.g. a missing column): keep what passes row checks
-    return schema.validate(remaining, lazy=False) if len(remaining) else remaining, failures
+    return failures
 
 
-class ClaimSchema(pa.DataFrameModel):
-    """Claims: one row per assertion, with its value interval, event, speaker and exact span."""
-
-    claim_id: Series[str] = pa.Field(unique=True)
-    article_id: Series[str]
-    kind: Series[str] = pa.Field(isin=["count", "responsibility", "attribution"])
-    value_low: Series[float] = pa.Field(nullable=True, ge=0)
-    value_high: Series[float] = pa.Field(nullable=True, ge=0)
-    approximate: Series[bool]
-    subject: Series[str] = pa.Field(nullable=True)
-    predicate: Series[str] = pa.Field(nullable=True)
-    speaker: Series[str] = pa.Field(nullable=True)
-    speaker_kind: Series[str] = pa.Field(
-        nullable=True, isin=["named_official", "organisation", "anonymous", "outlet", "document"]
-    )
-    stance: Series[str] = pa.Field(nullable=True, isin=["asserts", "denies", "hedges", "declines"])
-    event_date_low: Series[pa.DateTime] = pa.Field(nullable=True)
-    event_date_high: Series[pa.DateTime] = pa.Field(nullable=True)
-    published: Series[pa.DateTime] = pa.Field(nullable=True)
-    start: Series[int] = pa.Field(ge=0)
-    end: Series[int] = pa.Field(ge=0)
-    text_length: Series[int] = pa.Field(ge=0)
-    surface: Series[str]
-    span_text: Series[str]
-
-    class Config:
-        coerce = True
-
-    @pa.dataframe_check(error="value_low is greater than value_high")
-    def interval_is_ordered(cls, frame: pd.DataFrame) -> Series[bool]:
-        return frame["value_low"].isna() | frame["value_high"].isna() | (frame["value_low"] <= frame["value_high"])
-
-    @pa.dataframe_check(error="event date is after the publication date")
-    def event_not_after_publication(cls, frame: pd.DataFrame) -> Series[bool]:
-        return frame["event_date_low"].isna() | frame["published"].isna() | (
-            frame["event_date_low"] <= frame["published"]
-        )
-
-    @pa.dataframe_check(error="span lies outside the article text")
-    def span_inside_text(cls, frame: pd.DataFrame) -> Series[bool]:
-        return (frame["start"] < frame["end"]) & (frame["end"] <= frame["text_length"])
-
-    @pa.dataframe_check(error="text at [start:end] is not the claim's surface form")
-    def span_matches_surface(cls, frame: pd.DataFrame) -> Series[bool]:
-        return frame["span_text"] == frame["surface"]
+def article_failures(articles: Sequence[Article]) -> list[RowFailure]:
+    """The Article table's failed checks (each becomes an SV001 finding)."""
+    return row_failures(table_schema(Article), record_frame(articles, Article), "article", "article_id")
 
 
-class SourceScoreSchema(pa.DataFrameModel):
-    """Source scores: one row per outlet or speaker, a score in [0, 1] (or none, for thin evidence)."""
+def claim_failures(claims: Sequence[Claim], articles: Iterable[Article]) -> list[RowFailure]:
+    """The Claim table's failed checks, with the article facts a claim is checked against (SV002)."""
+    if not claims:
+        return []
+    by_id = {article.article_id: article for article in articles}
+    texts = [by_id[claim.article_id].text for claim in claims]
+    derived: dict[str, list[object]] = {
+        "published": [by_id[claim.article_id].published for claim in claims],
+        "text_length": [len(text) for text in texts],
+        "span_text": [text[claim.start:claim.end] for claim, text in zip(claims, texts)],
+    }
+    return row_failures(table_schema(Claim), record_frame(claims, Claim, derived), "claim", "claim_id")
 
-    source: Series[str] = pa.Field(str_length={"min_value": 1})
-    level: Series[str] = pa.Field(isin=["outlet", "speaker"])
-    score: Series[float] = pa.Field(nullable=True, ge=0, le=1)
-    score_low: Series[float] = pa.Field(ge=0, le=1)
-    score_high: Series[float] = pa.Field(ge=0, le=1)
-    n_claims: Series[int] = pa.Field(ge=0)
-    n_compared: Series[int] = pa.Field(ge=0)
-    agreement: Series[float] = pa.Field(nullable=True, ge=0, le=1)
-    anonymous_share: Series[float] = pa.Field(ge=0, le=1)
-    findings: Series[int] = pa.Field(ge=0)
-    row_id: Series[str]
 
-    class Config:
-        coerce = True
-
-    @pa.dataframe_check(error="score_low is above score_high")
-    def range_is_ordered(cls, frame: pd.DataFrame) -> Series[bool]:
-        return frame["score_low"] <= frame["score_high"]
+def source_failures(sources: Sequence[SourceScore]) -> list[RowFailure]:
+    """The source table's failed checks (SV003); a row is named by its level and source."""
+    if not sources:
+        return []
+    frame = record_frame(sources, SourceScore, {"row_id": [f"{s.level}:{s.source}" for s in sources]})
+    return row_failures(table_schema(SourceScore), frame, "source", "row_id")

@@ -12,10 +12,11 @@ import time
 from pathlib import Path
 
 import duckdb
+import pytest
 from typer.testing import CliRunner
 
 from checker.cli import app
-from checker.ledger import Ledger
+from checker.ledger import Ledger, LedgerError
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "claims" / "corpus"
 
@@ -72,7 +73,39 @@ def test_ledger_export_writes_parquet_tables(tmp_path: Path) -> None:
     exported = duckdb.sql(f"SELECT count(*) FROM read_parquet('{tmp_path / 'out' / 'claims.parquet'}')").fetchall()[0][0]
     assert exported == stored > 0
     assert {p.name for p in (tmp_path / "out").iterdir()} >= {"articles.parquet", "claims.parquet", "events.parquet",
-                                                              "findings.parquet"}
+                                                              "findings.parquet", "sources.parquet"}
+
+
+def test_ledger_stores_and_exports_the_source_scores(tmp_path: Path) -> None:
+    ledger = tmp_path / "ledger.duckdb"
+    invoke("scan", str(EXAMPLES), "--ledger", str(ledger))
+    assert invoke("export", "--ledger", str(ledger), str(tmp_path / "out")).exit_code == 0
+    exported = duckdb.sql(f"SELECT source, level, n_claims, score_high FROM read_parquet("
+                          f"'{tmp_path / 'out' / 'sources.parquet'}') ORDER BY level, source").fetchall()
+    direct = report_json(str(EXAMPLES))["sources"]
+    assert exported == [(s["source"], s["level"], s["n_claims"], s["score_high"])
+                        for s in sorted(direct, key=lambda s: (s["level"], s["source"]))]
+    with Ledger(ledger, read_only=True) as opened:
+        assert [s.to_dict() for s in opened.load("sources", "ORDER BY level, source")] == sorted(
+            direct, key=lambda s: (s["level"], s["source"]))
+
+
+def test_ledger_of_an_earlier_version_is_brought_up_to_date_by_a_scan(tmp_path: Path) -> None:
+    ledger = tmp_path / "ledger.duckdb"
+    invoke("scan", str(EXAMPLES), "--ledger", str(ledger))
+    with Ledger(ledger) as opened:  # as an earlier version wrote it: no sources table, a claim column fewer
+        opened.connection.execute("DROP TABLE sources")
+        opened.connection.execute('ALTER TABLE claims DROP COLUMN "partial"')
+    with Ledger(ledger, read_only=True) as opened:
+        with pytest.raises(LedgerError, match="earlier version of checker .has no columns partial in table claims"):
+            opened.load("claims")
+    exported = invoke("export", "--ledger", str(ledger), str(tmp_path / "out"))
+    assert exported.exit_code == 2 and "no table sources" in exported.stderr and "no columns partial" in exported.stderr
+    rescanned = invoke("scan", str(EXAMPLES), "--ledger", str(ledger))
+    assert "7 replaced" in rescanned.stderr  # extracted again, so the new column holds real values
+    assert signature(report_json("--ledger", str(ledger))) == signature(report_json(str(EXAMPLES)))
+    with Ledger(ledger, read_only=True) as opened:
+        assert opened.count("sources") == len(report_json(str(EXAMPLES))["sources"]) > 0
 
 
 def test_ledger_check_matches_check_against_the_articles(tmp_path: Path) -> None:

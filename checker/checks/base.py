@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from pydantic import BaseModel, ConfigDict
+
 from checker.gazetteer import Gazetteer
 from checker.model import Article, Claim, Event, EventMention
 from checker.schemas import RowFailure
@@ -51,6 +53,21 @@ class CheckData:
         for claim in self.claims:
             grouped[claim.article_id].append(claim)
         return grouped
+
+
+class CheckParams(BaseModel):
+    """A check type's parameters, typed and with defaults; a rule's ``params`` mapping is validated against
+    its check type's model (strictly: a string is not a number, an unknown name is an error).
+
+    A check type with parameters subclasses this; one without uses it as it is.
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    @property
+    def reads_source_scores(self) -> bool:
+        """Whether a rule with these parameters reads the source scores, so runs after they are computed."""
+        return False
 
 
 @dataclass

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from checker.checks.base import CheckData, Draft, Drafts, describe_place_and_date, describe_quantity, format_value
+from checker.checks.base import CheckData, CheckParams, Draft, Drafts, describe_place_and_date, describe_quantity, format_value
 from checker.checks.base import published_order
 from checker.checks.numeric_conflict import comparable_counts, is_revision
 
-PARAMS: dict = {}
 FIELDS = {"quantity", "at", "speaker", "value_a", "value_b", "article_a", "article_b"}
 
 
-def run(data: CheckData, params: dict) -> Drafts:
+def run(data: CheckData, params: CheckParams) -> Drafts:
     for claims in comparable_counts(data, include_vague=False).values():
         by_speaker: dict[str, list] = {}
         for claim in sorted(claims, key=lambda c: published_order(c, data)):

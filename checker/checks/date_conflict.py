@@ -6,14 +6,23 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
-from checker.checks.base import CheckData, Draft, Drafts, describe_quantity, format_value
+from pydantic import Field
 
-PARAMS = {"max_days": (3,)}
+from checker.checks.base import CheckData, CheckParams, Draft, Drafts, describe_quantity, format_value
+
+
+class Params(CheckParams):
+    """``max_days``: the largest gap between two dates of one figure that is reported (a larger one is
+    more likely two events)."""
+
+    max_days: int = Field(default=3, ge=1)
+
+
 FIELDS = {"quantity", "value", "speaker", "place", "date_a", "date_b", "article_a", "article_b"}
 
 
-def run(data: CheckData, params: dict) -> Drafts:
-    max_days = int(params["max_days"])
+def run(data: CheckData, params: Params) -> Drafts:
+    max_days = params.max_days
     groups: dict[tuple, list] = defaultdict(list)
     for claim in data.claims:
         if (claim.kind == "count" and claim.event_id and claim.place and claim.event_type

@@ -6,8 +6,11 @@ a corpus there are no drafts, and they find nothing.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from checker.checks.base import (
     CheckData,
+    CheckParams,
     Draft,
     Drafts,
     describe_place_and_date,
@@ -19,7 +22,13 @@ from checker.checks.base import (
 )
 from checker.model import Claim
 
-PARAMS = {"verdict": ("conflicts", "misquotes", "disputed")}
+
+class Params(CheckParams):
+    """``verdict``: which standing of a draft figure against the record the rule reports (see ``verdict``)."""
+
+    verdict: Literal["conflicts", "misquotes", "disputed"] = "conflicts"
+
+
 FIELDS = {"quantity", "at", "value", "speaker", "record", "record_speaker", "record_value", "record_article"}
 
 
@@ -45,7 +54,7 @@ def verdict(claim: Claim, figures: list[Claim]) -> tuple[str, list[Claim]] | Non
     return None
 
 
-def run(data: CheckData, params: dict) -> Drafts:
+def run(data: CheckData, params: Params) -> Drafts:
     if not data.drafts:
         return
     on_record = data.memo.get("figures_on_record")
@@ -60,7 +69,7 @@ def run(data: CheckData, params: dict) -> Drafts:
             continue
         figures = on_record.get(quantity_key(claim), [])
         result = verdict(claim, figures) if figures and claim.predicate else None
-        if result is not None and result[0] == params["verdict"]:
+        if result is not None and result[0] == params.verdict:
             yield _draft(claim, result[1], data)
 
 
@@ -93,7 +102,7 @@ def _draft(claim: Claim, figures: list[Claim], data: CheckData) -> Draft:
 FIELDS_UNUSED = {"code", "line"}
 
 
-def unused_suppression(data: CheckData, params: dict) -> Drafts:
+def unused_suppression(data: CheckData, params: CheckParams) -> Drafts:
     for article_id, start, end, code, line in data.unused_suppressions:
         yield Draft(values={"code": code, "line": line}, claims=[], key=f"{article_id}:{start}:{code}",
                     spans=[(article_id, start, end)])

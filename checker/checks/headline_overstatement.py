@@ -7,16 +7,15 @@ gives for the same quantity.
 
 from __future__ import annotations
 
-from checker.checks.base import CheckData, Draft, Drafts, describe_quantity, format_value
+from checker.checks.base import CheckData, CheckParams, Draft, Drafts, describe_quantity, format_value
 
-PARAMS: dict = {}
 FIELDS = {"headline", "headline_says", "body", "body_says", "article"}
 _WEAKER = {"denies": ("declines", "hedges", "asserts"), "asserts": ("declines", "denies")}
 _SAYS = {"asserts": "asserts responsibility", "denies": "denies responsibility", "hedges": "only suspects",
          "declines": "declines to attribute"}
 
 
-def run(data: CheckData, params: dict) -> Drafts:
+def run(data: CheckData, params: CheckParams) -> Drafts:
     for article_id, claims in data.claims_by_article.items():
         headline = [c for c in claims if c.in_headline]
         if not headline:

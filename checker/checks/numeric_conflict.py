@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from itertools import combinations
+from typing import Literal
 
 from checker.checks.base import (
     CheckData,
+    CheckParams,
     Drafts,
     Draft,
     describe_place_and_date,
@@ -25,7 +27,15 @@ from checker.checks.base import (
 )
 from checker.model import Claim
 
-PARAMS = {"scope": ("cross_speaker", "same_speaker"), "include_vague": (False, True)}
+
+class Params(CheckParams):
+    """``scope``: compare figures of different speakers (cross_speaker) or one speaker's figures within one
+    article (same_speaker); ``include_vague``: compare vague bands ("dozens") too."""
+
+    scope: Literal["cross_speaker", "same_speaker"] = "cross_speaker"
+    include_vague: bool = False
+
+
 FIELDS = {"quantity", "at", "value_a", "speaker_a", "value_b", "speaker_b", "article_a", "article_b", "event"}
 
 
@@ -80,9 +90,9 @@ def _draft(a: Claim, b: Claim, data: CheckData) -> Draft:
     )
 
 
-def run(data: CheckData, params: dict) -> Drafts:
-    scope = params["scope"]
-    for claims in comparable_counts(data, params["include_vague"]).values():
+def run(data: CheckData, params: Params) -> Drafts:
+    scope = params.scope
+    for claims in comparable_counts(data, params.include_vague).values():
         reported: set[tuple[str, str]] = set()
         ordered = sorted(claims, key=lambda c: published_order(c, data))
         for a, b in combinations(ordered, 2):

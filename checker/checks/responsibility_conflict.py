@@ -6,9 +6,8 @@ as one: an Iran-backed militia and Iran), naming every speaker on each side.
 
 from __future__ import annotations
 
-from checker.checks.base import CheckData, Draft, Drafts, speaker_label
+from checker.checks.base import CheckData, CheckParams, Draft, Drafts, speaker_label
 
-PARAMS: dict = {}
 FIELDS = {"event", "actor", "asserters", "deniers"}
 ASSERTING = ("asserts", "hedges")
 
@@ -22,7 +21,7 @@ def _names(claims, data: CheckData) -> str:
     return ", ".join(names)
 
 
-def run(data: CheckData, params: dict) -> Drafts:
+def run(data: CheckData, params: CheckParams) -> Drafts:
     for event_id, claims in data.claims_by_event.items():
         by_actor: dict[str, list] = {}
         for claim in claims:

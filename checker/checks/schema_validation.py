@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-from checker.checks.base import CheckData, Draft, Drafts
+from typing import Literal
 
-PARAMS = {"table": ("article", "claim", "event", "source")}
+from checker.checks.base import CheckData, CheckParams, Draft, Drafts
+
+
+class Params(CheckParams):
+    """``table``: the table whose failed rows the rule reports (required)."""
+
+    table: Literal["article", "claim", "event", "source"]
+
+    @property
+    def reads_source_scores(self) -> bool:
+        return self.table == "source"  # the source table exists only once the sources are scored
+
+
 FIELDS = {"table", "row", "column", "check", "value", "reason"}
 
 
-def run(data: CheckData, params: dict) -> Drafts:
+def run(data: CheckData, params: Params) -> Drafts:
     claims = {c.claim_id: c for c in data.claims}
     for failure in data.validation_failures:
-        if failure.table != params["table"]:
+        if failure.table != params.table:
             continue
         claim = claims.get(failure.row_id or "")
         yield Draft(

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from checker.checks.base import CheckData, Draft, Drafts, describe_quantity, format_value
+from pydantic import Field
+
+from checker.checks.base import CheckData, CheckParams, Draft, Drafts, describe_quantity, format_value
 
 FIELDS_ANONYMOUS = {"speaker", "words", "article", "chain"}
 FIELDS_UNATTRIBUTED = {"quantity", "value", "article", "outlet"}
 
 
-def anonymous_source(data: CheckData, params: dict) -> Drafts:
+class UnattributedParams(CheckParams):
+    """``predicates``: what happened to the counted things that makes a figure key (killed, fired ...)."""
+
+    predicates: tuple[str, ...] = Field(
+        default=("killed", "wounded", "fired", "landed", "intercepted", "failed_to_launch"), strict=False)
+
+
+def anonymous_source(data: CheckData, params: CheckParams) -> Drafts:
     for claim in data.claims:
         if claim.kind == "attribution" and claim.speaker_kind == "anonymous":
             yield Draft(
@@ -19,8 +28,8 @@ def anonymous_source(data: CheckData, params: dict) -> Drafts:
             )
 
 
-def unattributed_figure(data: CheckData, params: dict) -> Drafts:
-    key_predicates = set(params["predicates"])
+def unattributed_figure(data: CheckData, params: UnattributedParams) -> Drafts:
+    key_predicates = set(params.predicates)
     for claim in data.claims:
         if (claim.kind == "count" and claim.speaker_kind == "outlet" and claim.predicate in key_predicates
                 and not claim.in_headline and claim.value_kind != "vague"):

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import calendar
 
-from checker.checks.base import CheckData, Draft, Drafts
+from checker.checks.base import CheckData, CheckParams, Draft, Drafts
 
-PARAMS: dict = {}
 FIELDS = {"date", "stated", "actual", "article", "text"}
 
 
-def run(data: CheckData, params: dict) -> Drafts:
+def run(data: CheckData, params: CheckParams) -> Drafts:
     for mention in data.mentions:
         if mention.kind != "date" or mention.weekday is None or mention.date_low is None:
             continue

@@ -1,4 +1,5 @@
-"""schema.org ClaimReview (JSON-LD): one review per cross-source finding an editor may publish, rated Conflicting."""
+"""schema.org ClaimReview (JSON-LD): one review per finding an editor may publish (of a rule marked
+``claimreview: true``), rated Conflicting."""
 
 from __future__ import annotations
 
@@ -7,16 +8,16 @@ import json
 from checker.pipeline import RunResult
 from checker.render.html import safe_url
 
-PUBLISHABLE = ("CC101", "CC102", "CC103")  # conflicts between sources; a desk confirms before publishing
 PERSON_KINDS = ("named_official",)
 
 
 def render_claimreview(result: RunResult, reviewer: str = "checker") -> str:
     claims = {c.claim_id: c for c in result.claims}
     articles = {a.article_id: a for a in result.articles}
+    publishable = {rule.code for rule in result.rules if rule.claimreview}  # a desk confirms before publishing
     reviews = []
     for finding in result.findings:
-        if finding.code not in PUBLISHABLE:
+        if finding.code not in publishable:
             continue
         evidence = [claims[i] for i in finding.claim_ids if i in claims]
         if not evidence:

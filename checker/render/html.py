@@ -87,6 +87,7 @@ def _chart(claims: list[Claim]) -> str:
 def render_html(result: RunResult) -> str:
     counts = summary(result)
     claims = {c.claim_id: c for c in result.claims}
+    charted = {rule.code for rule in result.rules if rule.compares_figures}
     out = ["<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
            f"<title>checker report</title><style>{STYLE}</style></head><body>",
@@ -101,7 +102,7 @@ def render_html(result: RunResult) -> str:
             evidence = [claims[i] for i in finding.claim_ids if i in claims]
             out.append(f"<div class=\"finding {e(finding.severity)}\"><p><span class=\"code\">{e(finding.code)}</span> "
                        f"<span class=\"dim\">{e(finding.severity)} · {e(finding.rule)}</span><br>{e(finding.message)}</p>")
-            if finding.code in ("CC101", "IC101", "CC104", "CC201", "CC202", "CC203"):
+            if finding.code in charted:
                 out.append(_chart(evidence))
             out.append("<div class=\"quotes\">" + "".join(_quote(c, result) for c in evidence[:4]) + "</div></div>")
     if result.sources:
