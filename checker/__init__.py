@@ -21,7 +21,7 @@ __all__ = ["scan", "check", "load_rules", "__version__"]
 if TYPE_CHECKING:
     from checker.config import Settings
     from checker.model import Finding
-    from checker.pipeline import RunResult
+    from checker.result import RunResult
     from checker.rulebook import Rulebook
 
 
@@ -44,7 +44,8 @@ def check(
     in ``.txt`` is read as plain text, anything else as Markdown with optional front matter.
     Raises ``checker.prepublication.DraftError`` for malformed front matter.
     """
-    from checker.pipeline import RunResult, run
+    from checker.pipeline import run
+    from checker.result import RunResult
     from checker.prepublication import check_draft, draft_article
 
     if not isinstance(against, RunResult):

@@ -20,7 +20,8 @@ import duckdb
 from checker.config import Settings
 from checker.ingest import iter_articles
 from checker.model import Article, Claim, Event, Finding, SkippedInput
-from checker.pipeline import RunResult, assess, extract
+from checker.pipeline import assess, extract
+from checker.result import RunResult
 
 DEFAULT_LEDGER = Path(".checker") / "ledger.duckdb"
 BATCH_ARTICLES = 200

@@ -3,34 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from checker.config import Settings
 from checker.ingest import read_inputs
-from checker.model import Article, Event, Finding, SkippedInput, SourceScore
+from checker.model import Article, SkippedInput, SourceScore
 from checker.extract import extract_claims, with_publication_date
 from checker.model import Claim
 from checker.reliability import score_sources
 from checker.schemas import ArticleSchema, ClaimSchema, RowFailure, SourceScoreSchema, validate_rows
 from checker.checks import CheckData
 from checker.events import cluster_events
+from checker.result import RunResult
 from checker.rulebook import load_rules, run_rules, selected_rules
-
-
-@dataclass
-class RunResult:
-    """Everything one run produced, ready for any renderer."""
-
-    articles: list[Article] = field(default_factory=list)
-    skipped: list[SkippedInput] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    sources: list[SourceScore] = field(default_factory=list)
-
 
 
 def articles_frame(articles: list[Article]) -> pd.DataFrame:

@@ -29,7 +29,8 @@ from checker.ingest import read_text
 from checker.ingest.decode import UnreadableInput, normalise_text
 from checker.ingest.text import parse_markdown, parse_plain_text
 from checker.model import Article, Claim, Finding
-from checker.pipeline import RunResult, analyse
+from checker.pipeline import analyse
+from checker.result import RunResult
 from checker.rulebook import load_rules, run_rules, selected_rules
 
 DRAFT_FAMILIES = ("IC", "SR", "SV")  # the draft's own problems; the CC2xx rules compare it with the record

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from checker.pipeline import RunResult
+from checker.result import RunResult
 from checker.render.html import safe_url
 
 PUBLISHABLE = ("CC101", "CC102", "CC103")  # conflicts between sources; a desk confirms before publishing

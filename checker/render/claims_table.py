@@ -11,7 +11,7 @@ from rich.console import RenderableType
 from rich.table import Table
 
 from checker.model import Claim
-from checker.pipeline import RunResult
+from checker.result import RunResult
 from checker.render.terminal import TABLE_ROW_CAP, capped
 
 

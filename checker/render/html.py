@@ -7,7 +7,7 @@ import math
 from urllib.parse import urlparse
 
 from checker.model import Claim
-from checker.pipeline import RunResult
+from checker.result import RunResult
 from checker.render.evidence import event_groups, split_at_claim
 from checker.render.json_report import summary
 

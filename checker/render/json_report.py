@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from checker import __version__
-from checker.pipeline import RunResult
+from checker.result import RunResult
 
 SEVERITY_ORDER = ("error", "warning", "info")
 

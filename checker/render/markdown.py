@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from checker.model import Claim
-from checker.pipeline import RunResult
+from checker.result import RunResult
 from checker.render.evidence import event_groups, split_at_claim
 from checker.render.json_report import summary
 

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
 
-from checker.pipeline import RunResult
+from checker.result import RunResult
 from checker.render.evidence import event_groups, split_at_claim
 from checker.render.json_report import summary
 

@@ -1,0 +1,21 @@
+"""What one run produced: the records every renderer reads. Imports nothing heavy (no pandas), so renderers stay light."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checker.model import Article, Claim, Event, Finding, SkippedInput, SourceScore
+
+__all__ = ["RunResult"]
+
+
+@dataclass
+class RunResult:
+    """Everything one run produced, ready for any renderer."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[SkippedInput] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    sources: list[SourceScore] = field(default_factory=list)
