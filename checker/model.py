@@ -7,7 +7,7 @@ and exported.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 
 
@@ -25,8 +25,12 @@ class _Record:
     __slots__ = ()
 
     def to_dict(self) -> dict[str, object]:
-        """A JSON-ready dict: dates as ISO strings, open (infinite) bounds as null."""
-        return {key: _plain(value) for key, value in asdict(self).items()}  # type: ignore[call-overload]
+        """A JSON-ready dict: dates as ISO strings, open (infinite) bounds as null.
+
+        Shallow: lists are new lists, but the dicts inside them (a finding's spans) are the record's
+        own, not deep copies as ``dataclasses.asdict`` makes (a report of many records copied them all).
+        """
+        return {name: _plain(getattr(self, name)) for name in self.__dataclass_fields__}  # type: ignore[attr-defined]
 
 
 @dataclass(slots=True)
