@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import json
+from typing import TextIO
 
-from checker.result import RunResult
+from checker.render import RenderOptions
 from checker.render.html import safe_url
+from checker.result import RunResult
 
 PUBLISHABLE = ("CC101", "CC102", "CC103")  # conflicts between sources; a desk confirms before publishing
 PERSON_KINDS = ("named_official",)
+
+
+def write_reviews(result: RunResult, options: RenderOptions, out: TextIO) -> None:
+    """The reviews as one JSON-LD array."""
+    out.write(render_claimreview(result))
 
 
 def render_claimreview(result: RunResult, reviewer: str = "checker") -> str:

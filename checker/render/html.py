@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import html
 import math
+from typing import TextIO
 from urllib.parse import urlparse
 
 from checker.model import Claim
-from checker.result import RunResult
+from checker.render import RenderOptions
 from checker.render.evidence import event_groups, split_at_claim
 from checker.render.json_report import summary
+from checker.result import RunResult
 
 STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:60em;color:#1d1d1f;padding:0 1em}
@@ -34,10 +36,13 @@ def e(text: object) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """Only http(s) links become links; anything else (javascript:, data:) stays plain text."""
+    """Only well-formed http(s) links become links; anything else (javascript:, data:, ``http://[::1``) stays text."""
     if not url:
         return None
-    parsed = urlparse(url.strip())
+    try:
+        parsed = urlparse(url.strip())
+    except ValueError:  # urlparse refuses a malformed host ("Invalid IPv6 URL")
+        return None
     return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
 
 
@@ -82,6 +87,11 @@ def _chart(claims: list[Claim]) -> str:
     parts.append(f'<line x1="{left}" y1="{height - 8}" x2="{width - 20}" y2="{height - 8}" stroke="#999"/>')
     parts.append(f'<text x="{left}" y="{height}">0</text><text x="{width - 40}" y="{height}">{top:.0f}</text></svg>')
     return "".join(parts)
+
+
+def write_report(result: RunResult, options: RenderOptions, out: TextIO) -> None:
+    """The page of ``checker report --format html``."""
+    out.write(render_html(result))
 
 
 def render_html(result: RunResult) -> str:

@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from checker import __version__
 from checker.model import Finding
-from checker.rulebook import Rule
+from checker.render import RenderOptions
+from checker.result import RunResult
+
+if TYPE_CHECKING:  # the rulebook imports the checks and pandas: loaded only when SARIF is written
+    from checker.rulebook import Rule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def write_sarif(result: RunResult, options: RenderOptions, out: TextIO) -> None:
+    """SARIF of the findings, describing the rules they come from (from the run's rule packs)."""
+    from checker.rulebook import load_rules
+
+    out.write(render_sarif(result.findings, load_rules(options.settings).rules))
 
 
 def render_sarif(findings: list[Finding], rules: list[Rule]) -> str:
