@@ -66,10 +66,12 @@ _debug = False  # set by --debug for the command being run
 
 def report_crash(error: Exception) -> NoReturn:
     """A bug: one line and status 2, or the traceback (without local variables) under --debug."""
-    if _debug:
-        from rich.traceback import Traceback
+    if _debug:  # the frames (our code), then the exception on one line: its text may come from input
+        import traceback
 
-        stderr.print(Traceback.from_exception(type(error), error, error.__traceback__, show_locals=False))
+        frames = "".join(traceback.format_tb(error.__traceback__))
+        exception = "".join(traceback.format_exception_only(type(error), error)).rstrip("\n")
+        sys.stderr.write(f"Traceback (most recent call last):\n{frames}{escape_controls(exception)}\n")
     else:
         detail = " ".join(str(error).split())
         detail = detail if len(detail) <= 200 else detail[:199] + "…"
@@ -163,8 +165,7 @@ def format_option(view: View) -> Any:
 
     names = format_names(view)
     return typer.Option("--format", "-f", callback=canonical, metavar="[" + "|".join(names) + "]",
-                        help=f"Output format: {', '.join(names)} (default text; 'terminal' and 'table' are "
-                             "old names of text).")
+                        help="Output format ('terminal' and 'table' are older names of text).")
 
 
 def _codes(option: str | None) -> tuple[str, ...] | None:

@@ -18,7 +18,7 @@ from checker.result import RunResult
 
 SEVERITY_ORDER = tuple(sorted(SEVERITY_RANK, key=SEVERITY_RANK.__getitem__, reverse=True))  # error, warning, info
 INDENT = 2
-_COMPACT = json.JSONEncoder(ensure_ascii=False)  # no indent: json uses its C encoder
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # no indent: json uses its C encoder
 _INDENTED = json.JSONEncoder(ensure_ascii=False, indent=INDENT)
 
 # The tables of a report in the JSON document's order, each with the ``type`` of its records in JSON Lines.
@@ -53,7 +53,7 @@ def _write_object(out: TextIO, members: Iterable[tuple[str, object]]) -> None:
     pad, inner = " " * INDENT, " " * (2 * INDENT)
     out.write("{")
     for index, (key, value) in enumerate(members):
-        out.write(("," if index else "") + f"\n{pad}{_COMPACT.encode(key)}: ")
+        out.write(("," if index else "") + f"\n{pad}{_INDENTED.encode(key)}: ")
         if not isinstance(value, list) or not value:
             out.write(_indented(value, 1))
             continue
