@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum, IntEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, Optional, TextIO, TypeVar
+from typing import Annotated, Any, NoReturn, TextIO, TypeVar
 
 import typer
 from rich.console import Console
@@ -125,32 +125,32 @@ PathsArgument = Annotated[
     list[Path], typer.Argument(help="Article files or directories (walked recursively): .txt .md .html .jsonl .json .csv")
 ]
 RecordPathsArgument = Annotated[
-    Optional[list[Path]],
+    list[Path] | None,
     typer.Argument(help="Article files or folders (or use --ledger): .txt .md .html .jsonl .json .csv"),
 ]
-OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of the terminal.")]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")]
 ConfigOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--config", help="A checker.toml or pyproject.toml to read settings from (default: the nearest one)."),
 ]
 SelectOption = Annotated[
-    Optional[str], typer.Option("--select", help="Only these rules: codes, dotted names or families, comma-separated.")
+    str | None, typer.Option("--select", help="Only these rules: codes, dotted names or families, comma-separated.")
 ]
 IgnoreOption = Annotated[
-    Optional[str], typer.Option("--ignore", help="Leave out these rules: codes, dotted names or families, comma-separated.")
+    str | None, typer.Option("--ignore", help="Leave out these rules: codes, dotted names or families, comma-separated.")
 ]
 MaxBytesOption = Annotated[
-    Optional[int], typer.Option("--max-file-bytes", help="Skip input files larger than this (default 10 MB).")
+    int | None, typer.Option("--max-file-bytes", help="Skip input files larger than this (default 10 MB).")
 ]
 FailOnOption = Annotated[
-    Optional[FailLevel], typer.Option("--fail-on", help="Exit 1 when there are findings at or above this level (default error).")
+    FailLevel | None, typer.Option("--fail-on", help="Exit 1 when there are findings at or above this level (default error).")
 ]
 ExitZeroOption = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")]
 LedgerOption = Annotated[
-    Optional[Path], typer.Option("--ledger", help="A claim ledger (DuckDB file) written by 'checker scan'.")
+    Path | None, typer.Option("--ledger", help="A claim ledger (DuckDB file) written by 'checker scan'.")
 ]
 PriorsOption = Annotated[
-    Optional[Path], typer.Option("--priors", help="A CSV of outlet ratings (outlet, prior 0..1, note) to blend in.")
+    Path | None, typer.Option("--priors", help="A CSV of outlet ratings (outlet, prior 0..1, note) to blend in.")
 ]
 
 
@@ -365,7 +365,7 @@ STDIN = Path("-")
 def check(
     drafts: Annotated[list[Path], typer.Argument(help="Draft articles to check (.md or .txt); '-' reads standard input.")],
     against: Annotated[
-        Optional[list[Path]],
+        list[Path] | None,
         typer.Option("--against", help="Articles or folders on record to check against (repeatable; "
                                        "default: 'against' in the configuration)."),
     ] = None,
@@ -377,7 +377,7 @@ def check(
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     stdin_filename: Annotated[
-        Optional[str], typer.Option("--stdin-filename", help="The name of the draft read from '-', for messages "
+        str | None, typer.Option("--stdin-filename", help="The name of the draft read from '-', for messages "
                                                              "(a name ending in .txt is read as plain text).")
     ] = None,
     config: ConfigOption = None,
@@ -498,7 +498,7 @@ def export(
 @command
 def rules(
     selector: Annotated[
-        Optional[str], typer.Argument(help="A rule code (CC101), dotted name (numbers.conflicting_count) or family (CC).")
+        str | None, typer.Argument(help="A rule code (CC101), dotted name (numbers.conflicting_count) or family (CC).")
     ] = None,
     config: ConfigOption = None,
 ) -> None:

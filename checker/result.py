@@ -1,4 +1,4 @@
-"""What one run produced: the records every renderer reads. Imports nothing heavy (no pandas), so renderers stay light."""
+"""What one run produced: the records every renderer reads (no pandas here, so importing a renderer stays light)."""
 
 from __future__ import annotations
 

@@ -71,7 +71,7 @@ def test_render_json_lines_one_typed_record_per_line() -> None:
     types = [record["type"] for record in rest]
     order = ["article", "claim", "event", "finding", "source", "skipped"]
     assert types == sorted(types, key=order.index)  # grouped, in this order
-    for kind, table in zip(order, ("articles", "claims", "events", "findings", "sources", "skipped")):
+    for kind, table in zip(order, ("articles", "claims", "events", "findings", "sources", "skipped"), strict=True):
         expected = [{"type": kind, **record.to_dict()} for record in getattr(result, table)]
         assert [r for r in rest if r["type"] == kind] == expected
     assert lines[1] == json.dumps(records[1], ensure_ascii=False, separators=(",", ":"))  # compact

@@ -75,7 +75,7 @@ HOSTILE_CHARACTERS = list("abw.:/@_*`<>[]()!#|~&\\-+=1 \n\t\"'") + ["www.", "htt
                                                                      "<img src=x>", "- ", "1. ", "---", "```", "\x1b["]
 
 
-@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 300)), deadline=None)
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "300")), deadline=None)
 @given(st.lists(st.sampled_from(HOSTILE_CHARACTERS) | st.characters(blacklist_categories=("Cs",)), max_size=30))
 def test_render_markdown_escape_keeps_every_character_as_text(parts: list[str]) -> None:
     """Whatever the text, escape() renders on GitHub as that text: in a paragraph, a quote, or a table cell."""

@@ -29,14 +29,14 @@ def render_claimreview(result: RunResult, reviewer: str = "checker") -> str:
         if not evidence:
             continue
         first = evidence[0]
-        dates = [articles[c.article_id].published for c in evidence
-                 if c.article_id in articles and articles[c.article_id].published]
+        dates = [published for c in evidence if c.article_id in articles
+                 for published in [articles[c.article_id].published] if published is not None]
         appearances = []
         for claim in evidence:
             article = articles.get(claim.article_id)
             if article is None:
                 continue
-            work = {"@type": "CreativeWork", "headline": article.title or article.article_id,
+            work: dict[str, object] = {"@type": "CreativeWork", "headline": article.title or article.article_id,
                     "publisher": {"@type": "Organization", "name": article.outlet or article.article_id}}
             if safe_url(article.url):
                 work["url"] = safe_url(article.url)

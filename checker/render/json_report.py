@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import TextIO
+from typing import TextIO, TypedDict
 
 from checker import __version__
 from checker.model import SEVERITY_RANK
@@ -27,7 +27,17 @@ RECORD_TYPES = {"articles": "article", "skipped": "skipped", "claims": "claim", 
 LINES_ORDER = ("articles", "claims", "events", "findings", "sources", "skipped")  # JSON Lines: skipped inputs last
 
 
-def summary(result: RunResult) -> dict[str, object]:
+class Summary(TypedDict):
+    """The counts of the summary block."""
+
+    articles: int
+    skipped: int
+    claims: int
+    events: int
+    findings: dict[str, int]  # by severity, most severe first
+
+
+def summary(result: RunResult) -> Summary:
     """Counts for the summary block, shared by every renderer."""
     return {
         "articles": len(result.articles),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from checker import __version__
 from checker.model import Finding
@@ -58,25 +58,26 @@ def _rule(rule: Rule) -> dict:
     }
 
 
-def _result(finding: Finding, index: dict[str, int]) -> dict:
-    result = {
+def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+    locations: list[dict[str, Any]] = []
+    result: dict[str, Any] = {
         "ruleId": finding.code,
         "level": LEVEL[finding.severity],
         "message": {"text": finding.message},
         "partialFingerprints": {"checkerFindingId/v1": finding.finding_id},
-        "locations": [],
+        "locations": locations,
     }
     if finding.code in index:
         result["ruleIndex"] = index[finding.code]
     spans = finding.spans or ([{"path": finding.path, "line": finding.line, "column": finding.column}]
                               if finding.path else [])
     for span in spans:
-        region = {"startLine": span["line"], "startColumn": span["column"]}
+        region: dict[str, Any] = {"startLine": span["line"], "startColumn": span["column"]}
         if "text" in span and "\n" not in span["text"]:
             region["endLine"] = span["line"]
             region["endColumn"] = span["column"] + len(span["text"])
             region["snippet"] = {"text": span["text"]}
-        result["locations"].append({"physicalLocation": {
+        locations.append({"physicalLocation": {
             "artifactLocation": {"uri": Path(span["path"]).as_posix()},
             "region": region,
         }})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TextIO
 
 from rich.console import Console, Group, RenderableType
@@ -50,7 +51,8 @@ def console_for(options: RenderOptions, out: TextIO) -> Console:
     return make_console(file=out, width=options.width, color=options.color)
 
 
-def capped(table: Table, rows: list[tuple[RenderableType, ...]], what: str, total: int | None = None) -> RenderableType:
+def capped(table: Table, rows: Sequence[Sequence[RenderableType]], what: str,
+           total: int | None = None) -> RenderableType:
     """The table with at most TABLE_ROW_CAP rows, and a line counting the rest (of ``total``, or of ``rows``)."""
     for row in rows[:TABLE_ROW_CAP]:
         table.add_row(*row)
