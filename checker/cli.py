@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum, IntEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TextIO, TypeVar
+from typing import Annotated, Any, NoReturn, TextIO, TypeVar, cast
 
 import typer
 from rich.console import Console
@@ -96,7 +96,7 @@ def command(function: F) -> F:
             report_crash(error)
 
     app.command()(guarded)
-    return function
+    return cast(F, guarded)
 
 
 def _show_version(value: bool) -> None:

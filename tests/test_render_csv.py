@@ -43,6 +43,11 @@ def test_render_csv_formulas_and_line_breaks_from_input_stay_in_their_cell(view:
     assert text.endswith("\r\n") and text.count("\r\n") >= len(records) + 1  # the csv module's line terminator
 
 
+def test_render_csv_terminal_escapes_are_stripped_and_a_formula_behind_them_still_neutralised() -> None:
+    assert csv_cell("\x1b[31m=1+2\x1b]8;;https://evil.example\x07x") == "'=1+2x"
+    assert csv_cell("two\r\nlines") == "two\r\nlines"  # line breaks stay, in the quoted cell
+
+
 def test_render_csv_claims_keep_their_lists_as_json() -> None:
     rows = list(csv.DictReader(io.StringIO(renderer_for(View.claims, "csv").render(hostile_run("x")), newline="")))
     assert json.loads(rows[0]["attribution"]) == [] and rows[0]["value_low"] == "8.0"

@@ -17,7 +17,7 @@ from checker.render import ALIASES, RENDERERS, RenderOptions, UnknownFormat, Vie
 from checker.result import RunResult
 
 REPO = Path(__file__).resolve().parents[1]
-RENDER_MODULES = sorted({renderer.target.split(":")[0] for renderer in RENDERERS}
+RENDER_MODULES = sorted({renderer.target.split(":")[0] for renderer in RENDERERS} | {"checker.render", "checker.result"}
                         | {f"checker.render.{p.stem}" for p in (REPO / "checker" / "render").glob("*.py")
                            if p.stem != "__init__"})
 
@@ -74,3 +74,14 @@ def test_render_interface_the_command_line_holds_no_format_logic() -> None:
     source = (REPO / "checker" / "cli.py").read_text(encoding="utf-8")
     for sign in ("import json", "import csv", "json.dumps", "DictWriter", "Table(", "OutputFormat", "== \"json\""):
         assert sign not in source, sign
+
+
+@pytest.mark.parametrize("renderer", RENDERERS, ids=lambda r: f"{r.view.value}-{r.name}")
+def test_render_interface_no_format_writes_a_raw_terminal_escape_from_input(renderer) -> None:
+    """Whatever the format, printing it (`cat report.*`) sends no escape sequence or control character from input."""
+    from hostile_records import PAYLOAD, hostile_run
+
+    text = renderer.render(hostile_run(PAYLOAD), RenderOptions(width=200, color=False))
+    assert text.strip()
+    for control in ("\x1b", "\x07", "\x9b", "\x9d", "\x9c"):
+        assert control not in text, (renderer.name, repr(control))

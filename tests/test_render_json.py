@@ -105,3 +105,7 @@ def test_render_json_lone_surrogate_is_written_as_its_escape_not_a_crash(tmp_pat
 
     emit(View.report, "json", result, target, Settings())
     assert json.loads(target.read_text(encoding="utf-8"))["articles"][0]["outlet"] == "Harbor \ud800 Ledger"
+    for name in ("json", "jsonl"):  # written as the escape itself, so any stream can take it
+        text = renderer_for(View.report, name).render(result)
+        assert "\ud800" not in text and "Harbor \\ud800 Ledger" in text
+        text.encode("utf-8")

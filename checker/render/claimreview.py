@@ -6,6 +6,7 @@ import json
 from typing import TextIO
 
 from checker.render import RenderOptions
+from checker.render.escape import json_text
 from checker.render.html import safe_url
 from checker.result import RunResult
 
@@ -61,4 +62,4 @@ def render_claimreview(result: RunResult, reviewer: str = "checker") -> str:
                              "ratingExplanation": finding.message},
             "reviewBody": finding.message,
         })
-    return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(reviews, ensure_ascii=False, indent=2)) + "\n"

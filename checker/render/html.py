@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 
 from checker.model import Claim
 from checker.render import RenderOptions
+from checker.render.escape import strip_terminal_controls
 from checker.render.evidence import event_groups, split_at_claim
 from checker.render.json_report import summary
 from checker.result import RunResult
@@ -31,8 +32,8 @@ svg text{font:12px system-ui,sans-serif}
 
 
 def e(text: object) -> str:
-    """Escape anything that came from an article (or anywhere) for HTML text and attributes."""
-    return html.escape("" if text is None else str(text), quote=True)
+    """Escape anything that came from an article (or anywhere) for HTML text and attributes; no control characters."""
+    return html.escape(strip_terminal_controls("" if text is None else str(text)), quote=True)
 
 
 def safe_url(url: str | None) -> str | None:

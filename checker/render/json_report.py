@@ -14,6 +14,7 @@ from typing import TextIO, TypedDict
 from checker import __version__
 from checker.model import SEVERITY_RANK
 from checker.render import RenderOptions
+from checker.render.escape import json_text
 from checker.result import RunResult
 
 SEVERITY_ORDER = tuple(sorted(SEVERITY_RANK, key=SEVERITY_RANK.__getitem__, reverse=True))  # error, warning, info
@@ -37,6 +38,10 @@ class Summary(TypedDict):
     findings: dict[str, int]  # by severity, most severe first
 
 
+def _compact(value: object) -> str:
+    return json_text(_COMPACT.encode(value))
+
+
 def summary(result: RunResult) -> Summary:
     """Counts for the summary block, shared by every renderer."""
     return {
@@ -51,7 +56,7 @@ def summary(result: RunResult) -> Summary:
 def _indented(value: object, depth: int) -> str:
     """``value`` as ``json.dumps(..., indent=2)`` writes it ``depth`` levels down inside a larger document."""
     # json escapes newlines inside strings, so every newline in its output is layout
-    return _INDENTED.encode(value).replace("\n", "\n" + " " * (INDENT * depth))
+    return json_text(_INDENTED.encode(value)).replace("\n", "\n" + " " * (INDENT * depth))
 
 
 def _write_object(out: TextIO, members: Iterable[tuple[str, object]]) -> None:
@@ -82,11 +87,11 @@ def write_report(result: RunResult, options: RenderOptions, out: TextIO) -> None
 
 def write_report_lines(result: RunResult, options: RenderOptions, out: TextIO) -> None:
     """JSON Lines: a summary line, then one line per record, each with its ``type`` first."""
-    out.write(_COMPACT.encode({"type": "summary", "checker_version": __version__, **summary(result)}) + "\n")
+    out.write(_compact({"type": "summary", "checker_version": __version__, **summary(result)}) + "\n")
     for table in LINES_ORDER:
         kind = RECORD_TYPES[table]
         for record in getattr(result, table):
-            out.write(_COMPACT.encode({"type": kind, **record.to_dict()}) + "\n")
+            out.write(_compact({"type": kind, **record.to_dict()}) + "\n")
 
 
 def write_findings(result: RunResult, options: RenderOptions, out: TextIO) -> None:
@@ -102,4 +107,4 @@ def write_sources(result: RunResult, options: RenderOptions, out: TextIO) -> Non
 def write_claims_lines(result: RunResult, options: RenderOptions, out: TextIO) -> None:
     """Every claim, one compact JSON object a line (``checker claims --format jsonl``)."""
     for claim in result.claims:
-        out.write(_COMPACT.encode(claim.to_dict()) + "\n")
+        out.write(_compact(claim.to_dict()) + "\n")

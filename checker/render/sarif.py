@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from checker import __version__
 from checker.model import Finding
 from checker.render import RenderOptions
+from checker.render.escape import json_text
 from checker.result import RunResult
 
 if TYPE_CHECKING:  # the rulebook imports the checks and pandas: loaded only when SARIF is written
@@ -43,7 +44,7 @@ def render_sarif(findings: list[Finding], rules: list[Rule]) -> str:
             "results": [_result(f, index) for f in findings],
         }],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _rule(rule: Rule) -> dict:
