@@ -6,7 +6,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from enum import Enum, IntEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TextIO, TypeVar, cast
@@ -314,7 +314,8 @@ def emit(view: View, format_name: str, result: RunResult, output: Path | None, s
             renderer.write(result, options, out)
             out.flush()
         except BrokenPipeError:  # the reader went away (`checker report | head`): stop quietly
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            with suppress(OSError, ValueError):  # and keep Python from complaining when it flushes at exit
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(ExitCode.ERROR) from None
         except OSError as error:
             fail(f"{output or 'standard output'}: cannot write: {error.strerror or error}")
