@@ -21,7 +21,7 @@ __all__ = ["scan", "check", "load_rules", "__version__"]
 if TYPE_CHECKING:
     from checker.config import Settings
     from checker.model import Finding
-    from checker.pipeline import RunResult
+    from checker.result import RunResult
     from checker.rulebook import Rulebook
 
 
@@ -46,7 +46,8 @@ def check(
     """
     from checker.config import Settings
     from checker.knowledge import Knowledge
-    from checker.pipeline import RunResult, run
+    from checker.pipeline import run
+    from checker.result import RunResult
     from checker.prepublication import check_draft, draft_article
 
     settings = settings or Settings()

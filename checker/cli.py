@@ -2,26 +2,38 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import sys
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from enum import Enum, IntEnum
 from pathlib import Path
-from typing import Annotated, Iterator, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, TypeVar, cast
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
+from checker import __version__
 from checker.config import ConfigError, Settings, load_settings
-from checker.render import OutputFormat
+from checker.render import RenderOptions, UnknownFormat, View, format_names, renderer_for
+from checker.render.escape import escape_controls
+from checker.result import RunResult
+
+if TYPE_CHECKING:
+    from checker.knowledge import Knowledge
 
 app = typer.Typer(
     help="Check news articles for conflicting figures and weigh their sources.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_show_locals=False,  # locals hold article text and paths: never in a CI log
 )
-stderr = Console(stderr=True, highlight=False, soft_wrap=True)  # long paths stay on one line
+# Long paths stay on one line; nothing printed here is read as markup or emoji codes.
+stderr = Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
 
 
 class ExitCode(IntEnum):
@@ -29,13 +41,7 @@ class ExitCode(IntEnum):
 
     CLEAN = 0  # nothing at or above the failing level
     FINDINGS = 1  # findings at or above the failing level
-    ERROR = 2  # usage or input error: bad option, nothing readable
-
-
-class ClaimsFormat(str, Enum):
-    table = "table"
-    csv = "csv"
-    jsonl = "jsonl"
+    ERROR = 2  # usage or input error: bad option, nothing readable; or a crash
 
 
 class FailLevel(str, Enum):
@@ -44,35 +50,129 @@ class FailLevel(str, Enum):
     info = "info"
 
 
+# --- messages -------------------------------------------------------------------------------------
+
+
+def print_problem(message: str, label: str = "error", style: str = "bold red") -> None:
+    """One line on stderr; control characters in it (from file names, input) are shown escaped."""
+    stderr.print(Text.assemble((f"{label}: ", style), escape_controls(message)))
+
+
+def fail(message: str) -> NoReturn:
+    """Print an input or usage error and exit with status 2."""
+    print_problem(message)
+    raise typer.Exit(ExitCode.ERROR)
+
+
+_debug = False  # set by --debug for the command being run
+
+
+def report_crash(error: Exception) -> NoReturn:
+    """A bug: one line and status 2, or the traceback (without local variables) under --debug."""
+    if _debug:  # the frames (our code), then the exception on one line: its text may come from input
+        import traceback
+
+        frames = "".join(traceback.format_tb(error.__traceback__))
+        exception = "".join(traceback.format_exception_only(type(error), error)).rstrip("\n")
+        sys.stderr.write(f"Traceback (most recent call last):\n{frames}{escape_controls(exception)}\n")
+    else:
+        detail = " ".join(str(error).split())
+        detail = detail if len(detail) <= 200 else detail[:199] + "…"
+        print_problem(f"checker crashed ({type(error).__name__}{': ' + detail if detail else ''}); this is a bug. "
+                      "Run the same command with --debug (checker --debug COMMAND ...) to see the traceback.")
+    raise typer.Exit(ExitCode.ERROR)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def command(function: F) -> F:
+    """Register a command whose unexpected exceptions end in ``report_crash``, not in a traceback."""
+
+    @functools.wraps(function)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as error:  # noqa: BLE001 - the one place a crash is turned into a message
+            report_crash(error)
+
+    app.command()(guarded)
+    return cast(F, guarded)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"checker {__version__}\n")
+        raise typer.Exit(ExitCode.CLEAN)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", is_eager=True, callback=_show_version, help="Print the version and exit.")
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", envvar="CHECKER_DEBUG", help="Show the traceback if checker crashes.")
+    ] = False,
+) -> None:
+    """Check news articles for conflicting figures and weigh their sources."""
+    global _debug
+    _debug = debug
+
+
+# --- options shared by the commands (declared once) ----------------------------------------------
+
 PathsArgument = Annotated[
     list[Path], typer.Argument(help="Article files or directories (walked recursively): .txt .md .html .jsonl .json .csv")
 ]
-OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of the terminal.")]
+RecordPathsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Article files or folders (or use --ledger): .txt .md .html .jsonl .json .csv"),
+]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")]
 ConfigOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--config", help="A checker.toml or pyproject.toml to read settings from (default: the nearest one)."),
 ]
 SelectOption = Annotated[
-    Optional[str], typer.Option("--select", help="Only these rules: codes, dotted names or families, comma-separated.")
+    str | None, typer.Option("--select", help="Only these rules: codes, dotted names or families, comma-separated.")
 ]
 IgnoreOption = Annotated[
-    Optional[str], typer.Option("--ignore", help="Leave out these rules: codes, dotted names or families, comma-separated.")
+    str | None, typer.Option("--ignore", help="Leave out these rules: codes, dotted names or families, comma-separated.")
 ]
+MaxBytesOption = Annotated[
+    int | None, typer.Option("--max-file-bytes", help="Skip input files larger than this (default 10 MB).")
+]
+FailOnOption = Annotated[
+    FailLevel | None, typer.Option("--fail-on", help="Exit 1 when there are findings at or above this level (default error).")
+]
+ExitZeroOption = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")]
+LedgerOption = Annotated[
+    Path | None, typer.Option("--ledger", help="A claim ledger (DuckDB file) written by 'checker scan'.")
+]
+PriorsOption = Annotated[
+    Path | None, typer.Option("--priors", help="A CSV of outlet ratings (outlet, prior 0..1, note) to blend in.")
+]
+
+
+def format_option(view: View) -> Any:
+    """The --format option of a command: the formats of its view in the registry, old names accepted as aliases."""
+
+    def canonical(name: str) -> str:
+        try:
+            return renderer_for(view, name).name
+        except UnknownFormat as error:
+            raise typer.BadParameter(str(error)) from None
+
+    names = format_names(view)
+    return typer.Option("--format", "-f", callback=canonical, metavar="[" + "|".join(names) + "]",
+                        help="Output format ('terminal' and 'table' are older names of text).")
 
 
 def _codes(option: str | None) -> tuple[str, ...] | None:
     return tuple(part.strip() for part in option.split(",") if part.strip()) if option else None
-
-
-MaxBytesOption = Annotated[
-    Optional[int], typer.Option("--max-file-bytes", help="Skip input files larger than this (default 10 MB).")
-]
-
-
-def fail(message: str) -> None:
-    """Print an input or usage error and exit with status 2."""
-    stderr.print(Text.assemble(("error: ", "bold red"), message))
-    raise typer.Exit(ExitCode.ERROR)
 
 
 def settings_for(config: Path | None, **overrides: object) -> Settings:
@@ -85,8 +185,19 @@ def settings_for(config: Path | None, **overrides: object) -> Settings:
         raise  # unreachable: fail() exits
 
 
+def exit_status(findings: list, settings: Settings, exit_zero: bool) -> None:
+    """Exit 1 when findings reach the failing level (unless --exit-zero); return otherwise."""
+    from checker.model import at_or_above
+
+    if at_or_above(findings, settings.fail_on) and not exit_zero:
+        raise typer.Exit(ExitCode.FINDINGS)
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+
 @contextmanager
-def scan_progress(paths: list[Path]) -> Iterator[object]:
+def scan_progress(paths: list[Path]) -> Iterator[Callable[[Path], None] | None]:
     """A progress bar on stderr while reading inputs, shown only on a terminal."""
     if not sys.stderr.isatty():
         yield None
@@ -102,7 +213,7 @@ def scan_progress(paths: list[Path]) -> Iterator[object]:
         yield lambda _path: progress.advance(task)
 
 
-def load_knowledge(settings: Settings):
+def load_knowledge(settings: Settings) -> Knowledge:
     """The language packs, gazetteer and taxonomy; a mistake in one is an input error (exit 2) naming file and line."""
     from checker.knowledge import Knowledge
     from checker.lang import DataFileError
@@ -113,7 +224,8 @@ def load_knowledge(settings: Settings):
         fail(str(error))
 
 
-def run_pipeline(paths: list[Path], settings: Settings, priors: dict | None = None, knowledge=None):
+def run_pipeline(paths: list[Path], settings: Settings, priors: dict | None = None,
+                 knowledge: Knowledge | None = None) -> RunResult:
     from checker.lang import DataFileError
     from checker.pipeline import run
 
@@ -129,23 +241,7 @@ def run_pipeline(paths: list[Path], settings: Settings, priors: dict | None = No
     return result
 
 
-@contextmanager
-def terminal_output(output: Path | None) -> Iterator[Console]:
-    """A themed console on stdout, or on ``output`` (plain text, fixed width) when a file is given."""
-    from checker.render.terminal import make_console
-
-    if output is None:
-        yield make_console()
-        return
-    try:
-        handle = output.open("w", encoding="utf-8")
-    except OSError as error:
-        fail(f"{output}: cannot write: {error.strerror or error}")
-    with handle:
-        yield make_console(file=handle, width=120, color=False)
-
-
-def ledger_record(ledger: Path, settings: Settings, priors: dict | None = None):
+def ledger_record(ledger: Path, settings: Settings, priors: dict | None = None) -> RunResult:
     """The report's data from a ledger; a missing or unreadable ledger is an input error (exit 2)."""
     from checker.ledger import LedgerError, report_from
 
@@ -170,7 +266,7 @@ def ledger_must_hold_articles(ledger: Path) -> None:
         fail(str(error))
 
 
-def ledger_near(ledger: Path, draft, knowledge):
+def ledger_near(ledger: Path, draft: Any, knowledge: Knowledge) -> RunResult:
     """What is on record near a draft's claims, read from a ledger (only the events it could match)."""
     from checker.ledger import Ledger, LedgerError
     from checker.pipeline import extract
@@ -182,27 +278,15 @@ def ledger_near(ledger: Path, draft, knowledge):
         fail(str(error))
 
 
-def record_from(paths: list[Path] | None, ledger: Path | None, settings: Settings, priors: Path | None):
+def record_from(paths: list[Path] | None, ledger: Path | None, settings: Settings, priors: Path | None) -> RunResult:
     """The run's data from article paths or from a ledger (exactly one of them), with prior ratings."""
     if bool(paths) == bool(ledger):
         fail("give article PATHs or --ledger FILE (one of them)")
     ratings = load_priors_for(priors, settings)
-    return run_pipeline(paths, settings, ratings) if paths else ledger_record(ledger, settings, ratings)
-
-
-def write_output(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        fail(f"{output}: cannot write: {error.strerror or error}")
-
-
-PriorsOption = Annotated[
-    Optional[Path], typer.Option("--priors", help="A CSV of outlet ratings (outlet, prior 0..1, note) to blend in.")
-]
+    if paths:
+        return run_pipeline(paths, settings, ratings)
+    assert ledger is not None
+    return ledger_record(ledger, settings, ratings)
 
 
 def load_priors_for(option: Path | None, settings: Settings) -> dict | None:
@@ -220,22 +304,51 @@ def load_priors_for(option: Path | None, settings: Settings) -> dict | None:
         fail(str(error))
 
 
-FailOnOption = Annotated[
-    Optional[FailLevel], typer.Option("--fail-on", help="Exit 1 when there are findings at or above this level (default error).")
-]
-ExitZeroOption = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")]
-LedgerOption = Annotated[
-    Optional[Path], typer.Option("--ledger", help="A claim ledger (DuckDB file) written by 'checker scan'.")
-]
+# --- writing ---------------------------------------------------------------------------------------
 
 
-@app.command()
+@contextmanager
+def opened_output(output: Path | None) -> Iterator[TextIO]:
+    """Standard output, or ``output`` opened for writing (UTF-8; a lone surrogate is written as ``\\udXXX``)."""
+    if output is None:
+        yield sys.stdout
+        return
+    try:
+        handle = output.open("w", encoding="utf-8", errors="backslashreplace", newline="")
+    except OSError as error:
+        fail(f"{output}: cannot write: {error.strerror or error}")
+    with handle:
+        yield handle
+
+
+def emit(view: View, format_name: str, result: RunResult, output: Path | None, settings: Settings) -> None:
+    """Write ``result`` with the renderer of ``view`` named ``format_name``, to ``output`` or standard output.
+
+    A file gets the terminal formats as plain text 120 columns wide; standard output gets them
+    as the terminal (or NO_COLOR) says.
+    """
+    renderer = renderer_for(view, format_name)
+    options = RenderOptions(width=120 if output else None, color=False if output else None, settings=settings)
+    with opened_output(output) as out:
+        try:
+            renderer.write(result, options, out)
+            out.flush()
+        except BrokenPipeError:  # the reader went away (`checker report | head`): stop quietly
+            with suppress(OSError, ValueError):  # and keep Python from complaining when it flushes at exit
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(ExitCode.ERROR) from None
+        except OSError as error:
+            fail(f"{output or 'standard output'}: cannot write: {error.strerror or error}")
+
+
+# --- commands --------------------------------------------------------------------------------------
+
+
+@command
 def report(
-    paths: Annotated[
-        Optional[list[Path]], typer.Argument(help="Article files or folders (or use --ledger): .txt .md .html .jsonl .json .csv")
-    ] = None,
+    paths: RecordPathsArgument = None,
     ledger: LedgerOption = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.terminal,
+    output_format: Annotated[str, format_option(View.report)] = "text",
     output: OutputOption = None,
     fail_on: FailOnOption = None,
     exit_zero: ExitZeroOption = False,
@@ -249,95 +362,59 @@ def report(
     settings = settings_for(config, fail_on=fail_on.value if fail_on else None, max_file_bytes=max_file_bytes,
                             select=_codes(select), ignore=_codes(ignore))
     result = record_from(paths, ledger, settings, priors)
-    if output_format is OutputFormat.json:
-        from checker.render.json_report import render_json
-
-        write_output(render_json(result), output)
-    elif output_format is OutputFormat.html:
-        from checker.render.html import render_html
-
-        write_output(render_html(result), output)
-    elif output_format is OutputFormat.claimreview:
-        from checker.render.claimreview import render_claimreview
-
-        write_output(render_claimreview(result), output)
-    elif output_format is OutputFormat.markdown:
-        from checker.render.markdown import render_markdown
-
-        write_output(render_markdown(result), output)
-    elif output_format is OutputFormat.sarif:
-        from checker.render.sarif import render_sarif
-        from checker.rulebook import load_rules
-
-        write_output(render_sarif(result.findings, load_rules(settings).rules), output)
-    elif output_format is OutputFormat.github:
-        from checker.render.lint import render_github
-
-        write_output(render_github(result.findings), output)
-    else:
-        from checker.render.terminal import render_terminal
-
-        with terminal_output(output) as console:
-            render_terminal(result, console)
-    from checker.model import at_or_above
-
-    if at_or_above(result.findings, settings.fail_on) and not exit_zero:
-        raise typer.Exit(ExitCode.FINDINGS)
+    emit(View.report, output_format, result, output, settings)
+    exit_status(result.findings, settings, exit_zero)
 
 
-@app.command()
+@command
 def claims(
     paths: PathsArgument,
-    output_format: Annotated[ClaimsFormat, typer.Option("--format", "-f", help="table (capped), or csv / jsonl (all claims).")] = ClaimsFormat.table,
+    output_format: Annotated[str, format_option(View.claims)] = "text",
     output: OutputOption = None,
     config: ConfigOption = None,
     max_file_bytes: MaxBytesOption = None,
 ) -> None:
     """List the claims extracted from articles: who said which figure about which event."""
     settings = settings_for(config, max_file_bytes=max_file_bytes)
-    result = run_pipeline(paths, settings)
-    from checker.render import claims_table
-
-    if output_format is ClaimsFormat.table:
-        with terminal_output(output) as console:
-            console.print(claims_table.render_claims_table(result))
-    elif output_format is ClaimsFormat.csv:
-        write_output(claims_table.claims_csv(result), output)
-    else:
-        write_output(claims_table.claims_jsonl(result), output)
+    emit(View.claims, output_format, run_pipeline(paths, settings), output, settings)
 
 
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
+STDIN = Path("-")
 
 
-@app.command()
+@command
 def check(
-    drafts: Annotated[list[Path], typer.Argument(help="Draft articles to check (.md or .txt).")],
+    drafts: Annotated[list[Path], typer.Argument(help="Draft articles to check (.md or .txt); '-' reads standard input.")],
     against: Annotated[
-        Optional[list[Path]],
+        list[Path] | None,
         typer.Option("--against", help="Articles or folders on record to check against (repeatable; "
                                        "default: 'against' in the configuration)."),
     ] = None,
     ledger: LedgerOption = None,
-    output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+    output_format: Annotated[str, format_option(View.check)] = "text",
     output: OutputOption = None,
     fail_on: FailOnOption = None,
     exit_zero: ExitZeroOption = False,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    stdin_filename: Annotated[
+        str | None, typer.Option("--stdin-filename", help="The name of the draft read from '-', for messages "
+                                                             "(a name ending in .txt is read as plain text).")
+    ] = None,
     config: ConfigOption = None,
+    max_file_bytes: MaxBytesOption = None,
 ) -> None:
     """Pre-publication check: each figure in a draft against the figures on record, like a linter.
 
     Prints path:line:col: CODE message for every conflict, and exits 1 when there are findings
     at or above --fail-on. Silence a deliberate choice with <!-- checker: ignore CODE --> on the
-    line or the line before.
+    line or the line before. A draft that cannot be read is reported and the others are still
+    checked (exit 2 at the end).
     """
-    from checker.prepublication import DraftError, check_draft, read_draft
+    from checker.prepublication import DraftError, check_draft, read_draft, read_draft_stream
 
-    settings = settings_for(config, fail_on=fail_on.value if fail_on else None)
+    settings = settings_for(config, fail_on=fail_on.value if fail_on else None, max_file_bytes=max_file_bytes,
+                            select=_codes(select), ignore=_codes(ignore))
     if against and ledger is not None:
         fail("give --against PATH or --ledger FILE, not both")
     record_paths = list(against or [])
@@ -345,58 +422,45 @@ def check(
         record_paths = [settings.resolve(path) for path in settings.against]
     if not record_paths and ledger is None:
         fail("nothing to check against: give --against PATH or --ledger FILE (or 'against' in [tool.checker])")
-    missing = [str(d) for d in drafts if not d.is_file()]
-    if missing:
-        fail(f"no such draft: {', '.join(missing)}")
+    if drafts.count(STDIN) > 1:
+        fail("standard input ('-') can be read once")
     knowledge = load_knowledge(settings)
+    readable, unreadable = [], []
+    for draft_path in drafts:  # a draft that cannot be read is reported, and the others are still checked
+        try:
+            if draft_path == STDIN:
+                readable.append(read_draft_stream(sys.stdin.buffer, stdin_filename or "<stdin>", settings,
+                                                  knowledge=knowledge))
+            elif not draft_path.is_file():
+                unreadable.append(f"{draft_path}: no such draft" + (" (a folder)" if draft_path.is_dir() else ""))
+            else:
+                readable.append(read_draft(draft_path, settings, knowledge=knowledge))
+        except DraftError as error:
+            unreadable.append(str(error))
+    if not readable:
+        for problem in unreadable:
+            print_problem(problem)
+        raise typer.Exit(ExitCode.ERROR)
     record = run_pipeline(record_paths, settings, knowledge=knowledge) if record_paths else None
     if ledger is not None:
         ledger_must_hold_articles(ledger)
-    findings, unreadable = [], []
-    for draft_path in drafts:  # a draft that cannot be read is reported, and the others are still checked
-        try:
-            draft = read_draft(draft_path, settings, knowledge=knowledge)
-        except DraftError as error:
-            unreadable.append(str(error))
-            continue
-        near = record or ledger_near(ledger, draft, knowledge)
-        findings.extend(check_draft(draft, near, settings, knowledge=knowledge).findings)
-    if output_format is CheckFormat.json:
-        from checker.render.lint import render_findings_json as render
-    elif output_format is CheckFormat.sarif:
-        from checker.render.sarif import render_sarif
-        from checker.rulebook import load_rules
-
-        rules = load_rules(settings).rules
-        render = lambda items: render_sarif(items, rules)  # noqa: E731 - one renderer signature
-    elif output_format is CheckFormat.github:
-        from checker.render.lint import render_github as render
-    else:
-        from checker.render.lint import render_text as render
-    write_output(render(findings), output)
+    findings = []
+    for draft in readable:
+        on_record = record if record is not None else ledger_near(ledger, draft, knowledge)  # type: ignore[arg-type]
+        findings.extend(check_draft(draft, on_record, settings, knowledge=knowledge).findings)
+    emit(View.check, output_format, RunResult(articles=readable, findings=findings), output, settings)
     for problem in unreadable:
-        stderr.print(Text.assemble(("error: ", "bold red"), problem))
+        print_problem(problem)
     if unreadable:
         raise typer.Exit(ExitCode.ERROR)
-    from checker.model import at_or_above
-
-    if at_or_above(findings, settings.fail_on) and not exit_zero:
-        raise typer.Exit(ExitCode.FINDINGS)
+    exit_status(findings, settings, exit_zero)
 
 
-class SourcesFormat(str, Enum):
-    terminal = "terminal"
-    json = "json"
-    csv = "csv"
-
-
-@app.command()
+@command
 def sources(
-    paths: Annotated[
-        Optional[list[Path]], typer.Argument(help="Article files or folders (or use --ledger).")
-    ] = None,
+    paths: RecordPathsArgument = None,
     ledger: LedgerOption = None,
-    output_format: Annotated[SourcesFormat, typer.Option("--format", "-f", help="Output format.")] = SourcesFormat.terminal,
+    output_format: Annotated[str, format_option(View.sources)] = "text",
     output: OutputOption = None,
     priors: PriorsOption = None,
     config: ConfigOption = None,
@@ -404,33 +468,10 @@ def sources(
 ) -> None:
     """Score outlets and speakers: agreement with the weighted consensus, sourcing, contradictions, copies."""
     settings = settings_for(config, max_file_bytes=max_file_bytes)
-    result = record_from(paths, ledger, settings, priors)
-    if output_format is SourcesFormat.terminal:
-        from checker.render.terminal import sources_table
-
-        with terminal_output(output) as console:
-            console.print(sources_table(result))
-        return
-    rows = [source.to_dict() for source in result.sources]
-    if output_format is SourcesFormat.json:
-        import json
-
-        write_output(json.dumps({"sources": rows}, ensure_ascii=False, indent=2) + "\n", output)
-        return
-    import csv
-    import io
-
-    from checker.model import SourceScore
-
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(SourceScore.__dataclass_fields__), lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
-    write_output(buffer.getvalue(), output)
+    emit(View.sources, output_format, record_from(paths, ledger, settings, priors), output, settings)
 
 
-@app.command()
+@command
 def scan(
     paths: PathsArgument,
     ledger: Annotated[
@@ -450,16 +491,17 @@ def scan(
             stats, totals = scan_into(ledger, paths, settings, on_file=on_file, batch_articles=batch_size)
     except LedgerError as error:
         fail(str(error))
-    stderr.print(f"{ledger}: {stats.added} articles added, {stats.replaced} replaced, {stats.unchanged} unchanged, "
-                 f"{stats.skipped} inputs skipped; {totals['articles']} articles, {totals['claims']} claims, "
-                 f"{totals['events']} events, {totals['findings']} findings on record", markup=False)
+    stderr.print(escape_controls(
+        f"{ledger}: {stats.added} articles added, {stats.replaced} replaced, {stats.unchanged} unchanged, "
+        f"{stats.skipped} inputs skipped; {totals['articles']} articles, {totals['claims']} claims, "
+        f"{totals['events']} events, {totals['findings']} findings on record"))
     if not totals["articles"]:
         fail("nothing readable in the inputs, and the ledger holds no articles")
     if not (stats.added or stats.replaced or stats.unchanged):
         fail("nothing readable in the inputs (the ledger is unchanged)")
 
 
-@app.command()
+@command
 def export(
     ledger: Annotated[Path, typer.Option("--ledger", help="The ledger file to export.")],
     directory: Annotated[Path, typer.Argument(help="Folder to write one Parquet file per table into.")],
@@ -473,43 +515,29 @@ def export(
     except LedgerError as error:
         fail(str(error))
     for path in written:
-        sys.stdout.write(f"{path}\n")
+        sys.stdout.write(escape_controls(str(path)) + "\n")
 
 
-@app.command()
+@command
 def rules(
     selector: Annotated[
-        Optional[str], typer.Argument(help="A rule code (CC101), dotted name (numbers.conflicting_count) or family (CC).")
+        str | None, typer.Argument(help="A rule code (CC101), dotted name (numbers.conflicting_count) or family (CC).")
     ] = None,
     config: ConfigOption = None,
 ) -> None:
     """List the rules, or explain the ones a code, name or family selects."""
-    from checker.rulebook import FAMILIES, load_rules, selected_rules
+    from checker.rulebook import load_rules, selected_rules
 
     settings = settings_for(config)
     book = load_rules(settings)
     for problem in book.problems:
         where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-        stderr.print(Text.assemble(("warning: ", "yellow"), f"{where}: {problem.reason} (rule left out)"))
+        print_problem(f"{where}: {problem.reason} (rule left out)", label="warning", style="yellow")
     if selector is None:
-        from rich.table import Table
-
-        from checker.render.terminal import make_console
+        from checker.render.rules_table import write_rules_table
 
         enabled = {rule.code for rule in selected_rules(book, settings)}
-        console = make_console()
-        wide = console.width >= 110  # the summary column only where it fits; `checker rules CODE` has it all
-        table = Table(title=f"Rules ({len(book.rules)})", expand=False)
-        for column in ("code", "name", "severity", "status", "on"):
-            table.add_column(column, no_wrap=True)
-        if wide:
-            table.add_column("what it finds", no_wrap=True, overflow="ellipsis", max_width=console.width - 82)
-        for rule in book.rules:
-            row = [rule.code, rule.name, rule.severity, rule.status, "yes" if rule.code in enabled else "no"]
-            table.add_row(*row, *([" ".join(rule.description["what"].split())] if wide else []))
-        console.print(table)
-        console.print("Families: " + "; ".join(f"{code} {name}" for code, name in FAMILIES.items()))
-        console.print("Explain one with: checker rules CODE")
+        write_rules_table(book.rules, enabled, sys.stdout)
         return
     matches = book.find(selector)
     if not matches:
@@ -519,7 +547,16 @@ def rules(
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    for stream in (sys.stdout, sys.stderr):  # a lone surrogate from input is shown escaped, not a crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        app()
+    except Exception as error:  # noqa: BLE001 - outside a command (commands report their own crashes)
+        try:
+            report_crash(error)
+        except typer.Exit as exit_:
+            sys.exit(exit_.exit_code)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,8 @@ from checker.model import (
     SourceScore,
     table_columns,
 )
-from checker.pipeline import RunResult, assess, extract
+from checker.pipeline import assess, extract
+from checker.result import RunResult
 
 DEFAULT_LEDGER = Path(".checker") / "ledger.duckdb"
 """The ledger a command uses when none is given: the one place for this path (the CLI reads it from here)."""

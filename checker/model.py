@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import types
 import typing
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cache
 from typing import Annotated, Literal, TypedDict
@@ -100,8 +100,12 @@ class _Record:
     __slots__ = ()
 
     def to_dict(self) -> dict[str, object]:
-        """A JSON-ready dict: dates as ISO strings, open (infinite) bounds as null."""
-        return {key: _plain(value) for key, value in asdict(self).items()}  # type: ignore[call-overload]
+        """A JSON-ready dict: dates as ISO strings, open (infinite) bounds as null.
+
+        Shallow: lists are new lists, but the dicts inside them (a finding's spans) are the record's
+        own, not deep copies as ``dataclasses.asdict`` makes (a report of many records copied them all).
+        """
+        return {name: _plain(getattr(self, name)) for name in self.__dataclass_fields__}  # type: ignore[attr-defined]
 
 
 CLAIM_KINDS = ("count", "responsibility", "attribution")

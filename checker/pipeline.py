@@ -10,24 +10,11 @@ from checker.checks import CheckData
 from checker.config import Settings
 from checker.ingest import read_inputs
 from checker.knowledge import Knowledge
-from checker.model import Article, Claim, Event, EventMention, Finding, SkippedInput, SourceScore
+from checker.model import Article, Claim, EventMention, SkippedInput
 from checker.reliability import score_sources
-from checker.rulebook import Rule, load_rules, run_rules, selected_rules
+from checker.result import RunResult
+from checker.rulebook import load_rules, run_rules, selected_rules
 from checker.schemas import RowFailure, article_failures, claim_failures, source_failures
-
-
-@dataclass
-class RunResult:
-    """Everything one run produced, ready for any renderer."""
-
-    articles: list[Article] = field(default_factory=list)
-    skipped: list[SkippedInput] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    sources: list[SourceScore] = field(default_factory=list)
-    mentions: list[EventMention] = field(default_factory=list)
-    rules: list[Rule] = field(default_factory=list)  # the rules that ran: renderers read their properties
 
 
 @dataclass

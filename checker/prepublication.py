@@ -20,15 +20,17 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from checker.checks import CheckData
 from checker.config import Settings
 from checker.ingest import read_text
-from checker.ingest.decode import UnreadableInput, normalise_text
+from checker.ingest.decode import UnreadableInput, decode_bytes, normalise_text
 from checker.ingest.text import parse_markdown, parse_plain_text
 from checker.knowledge import Knowledge
 from checker.model import Article, Claim, Finding
-from checker.pipeline import RunResult, analyse
+from checker.pipeline import analyse
+from checker.result import RunResult
 from checker.rulebook import load_rules, run_rules, selected_rules
 
 DRAFT_FAMILIES = ("IC", "SR", "SV")  # the draft's own problems; the CC2xx rules compare it with the record
@@ -58,6 +60,20 @@ def read_draft(path: Path, settings: Settings | None = None, today: date | None 
     except UnreadableInput as problem:
         raise DraftError(f"{path}: {problem.reason}") from None
     return draft_article(text, str(path), today=today, knowledge=knowledge or Knowledge.load(settings.lexicon_folders()))
+
+
+def read_draft_stream(stream: BinaryIO, name: str, settings: Settings | None = None,
+                      today: date | None = None, knowledge: Knowledge | None = None) -> Article:
+    """A draft read from a stream (standard input, for a CMS that pipes it); ``name`` names it in findings."""
+    limit = (settings or Settings()).max_file_bytes
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise DraftError(f"{name}: more than {limit:,} bytes, over the limit (max_file_bytes)")
+    try:
+        text = decode_bytes(data)
+    except UnreadableInput as problem:
+        raise DraftError(f"{name}: {problem.reason}") from None
+    return draft_article(text, name, today=today, knowledge=knowledge)
 
 
 def draft_article(text: str, path: str = "draft.md", today: date | None = None,

@@ -367,3 +367,162 @@ def test_cli_claims_table_lists_every_kind_of_claim(tmp_path) -> None:
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
     assert "Claims (31)" in text and "rocket" in text and "wounded" in text  # all 31, no crash on the figureless
+
+
+# --- version, help, format names ------------------------------------------------------------------
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "claims" / "corpus"
+
+
+def test_cli_version_and_short_help() -> None:
+    from checker import __version__
+
+    version = invoke("--version")
+    assert version.exit_code == 0 and version.stdout == f"checker {__version__}\n"
+    for args in (["-h"], ["report", "-h"], ["check", "-h"]):
+        result = invoke(*args)
+        assert result.exit_code == 0 and "Usage: " in result.stdout, args
+
+
+@pytest.mark.parametrize(("command", "old", "args"), [
+    ("report", "terminal", ["--exit-zero"]),
+    ("sources", "terminal", []),
+    ("claims", "table", []),
+])
+def test_cli_old_format_names_are_aliases_of_text(command: str, old: str, args: list[str], tmp_path: Path) -> None:
+    outputs = []
+    for name in ("text", old):
+        target = tmp_path / f"{name}.txt"
+        result = invoke(command, str(EXAMPLES), "--format", name, "--output", str(target), *args)
+        assert result.exit_code == 0, result.stderr
+        outputs.append(target.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1] and outputs[0].strip()
+
+
+def test_cli_unknown_format_names_the_choices() -> None:
+    result = invoke("check", "draft.md", "--against", str(EXAMPLES), "--format", "markdown")
+    assert result.exit_code == 2
+    assert "markdown" in result.stderr and squash("text, json, sarif, github") in squash(result.stderr)
+
+
+# --- check: stdin, several drafts, hostile file names ----------------------------------------------
+
+MISQUOTE = ("---\npublished: 2020-12-22\n---\n\nU.S. Central Command said eight rockets were fired at the Green Zone "
+            "on Sunday, December 20, 2020.\n")
+
+
+def test_cli_check_reads_the_draft_from_stdin_with_a_name_for_messages() -> None:
+    result = CliRunner().invoke(app, ["check", "-", "--against", str(EXAMPLES), "--stdin-filename", "cms/story.md"],
+                                input=MISQUOTE.encode("utf-8"))
+    assert result.exit_code == 1, result.stderr
+    assert result.stdout.startswith("cms/story.md:5:27: CC202 ")
+    unnamed = CliRunner().invoke(app, ["check", "-", "--against", str(EXAMPLES)], input=MISQUOTE)
+    assert unnamed.exit_code == 1 and unnamed.stdout.startswith("<stdin>:5:27: CC202 ")
+
+
+def test_cli_check_binary_stdin_is_an_input_error() -> None:
+    result = CliRunner().invoke(app, ["check", "-", "--against", str(EXAMPLES)], input=b"\x89PNG\r\n\x1a\n\x00\x00IHDR")
+    assert result.exit_code == 2 and "<stdin>: binary file" in result.stderr
+    assert_no_traceback(result)
+
+
+def test_cli_check_a_missing_and_a_binary_draft_are_reported_and_the_others_checked(tmp_path: Path) -> None:
+    good = tmp_path / "good.md"
+    good.write_text(MISQUOTE, encoding="utf-8")
+    binary = tmp_path / "picture.md"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    missing = tmp_path / "missing.md"
+    result = invoke("check", str(missing), str(good), str(binary), "--against", str(EXAMPLES))
+    assert result.exit_code == 2  # an input error, after the readable draft was checked
+    assert f"{good}:5:27: CC202 " in result.stdout
+    assert f"{missing}: no such draft" in result.stderr
+    assert f"{binary}: binary file" in result.stderr
+    assert_no_traceback(result)
+
+
+def test_cli_check_select_and_ignore_choose_the_rules(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(MISQUOTE, encoding="utf-8")
+    everything = invoke("check", str(draft), "--against", str(EXAMPLES), "--format", "json")
+    codes = {f["code"] for f in json.loads(everything.stdout)["findings"]}
+    assert "CC202" in codes
+    ignored = invoke("check", str(draft), "--against", str(EXAMPLES), "--format", "json", "--ignore", "CC202")
+    assert "CC202" not in {f["code"] for f in json.loads(ignored.stdout)["findings"]}
+    selected = invoke("check", str(draft), "--against", str(EXAMPLES), "--format", "json", "--select", "CC202")
+    assert {f["code"] for f in json.loads(selected.stdout)["findings"]} == {"CC202"}
+
+
+FORGED_NAME = "story\n::error title=forged::pwned\x1b[2J.md"
+
+
+def test_cli_check_file_names_with_control_characters_cannot_forge_lines(tmp_path: Path) -> None:
+    """A draft named with a newline and '::error ...::' forges no GitHub workflow command, in output or on stderr."""
+    draft = tmp_path / FORGED_NAME
+    draft.write_text(MISQUOTE, encoding="utf-8")
+    missing = tmp_path / ("gone" + FORGED_NAME)
+    for output_format in ("text", "github"):
+        result = invoke("check", str(draft), str(missing), "--against", str(EXAMPLES), "--format", output_format)
+        assert result.exit_code == 2
+        for stream in (result.stdout, result.stderr):
+            assert not [line for line in stream.splitlines() if line.startswith("::error title=forged")]
+            assert "\x1b" not in stream
+        assert "story\\n::error title=forged::pwned\\x1b[2J.md" in result.stderr  # named, escaped
+    text = invoke("check", str(draft), "--against", str(EXAMPLES))
+    assert text.stdout.count("\n") == 1 and "story\\n::error" in text.stdout
+
+
+# --- crashes ----------------------------------------------------------------------------------------
+
+
+def _crashing_writer(result, options, out) -> None:
+    article_text = "SECRET-LOCAL-VALUE"  # noqa: F841 - a local that must not reach a CI log
+    raise ValueError("boom\n::error::forged")
+
+
+def test_cli_crash_exits_2_with_one_line_and_no_locals(monkeypatch: pytest.MonkeyPatch) -> None:
+    import checker.render.json_report
+
+    monkeypatch.setattr(checker.render.json_report, "write_report", _crashing_writer)
+    result = invoke("report", str(EXAMPLES), "--format", "json")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "--debug" in result.stderr and "ValueError: boom" in result.stderr
+    assert "Traceback" not in result.stderr and "SECRET-LOCAL-VALUE" not in result.stderr
+    assert not [line for line in result.stderr.splitlines() if line.startswith("::")]
+    debug = invoke("--debug", "report", str(EXAMPLES), "--format", "json")
+    assert debug.exit_code == 2
+    assert "Traceback" in debug.stderr and "_crashing_writer" in debug.stderr
+    assert "SECRET-LOCAL-VALUE" not in debug.stderr and "ValueError: boom\\n::error::forged" in debug.stderr
+
+
+def test_cli_process_crash_exits_2_with_one_line(tmp_path: Path) -> None:
+    """Through the console-script entry point (main), as CI runs it: no Typer pretty traceback, no locals."""
+    code = ("import sys\nimport checker.render.json_report as j\n"
+            "def boom(result, options, out):\n    secret = 'SECRET-LOCAL-VALUE'\n    raise RuntimeError('boom')\n"
+            "j.write_report = boom\nfrom checker.cli import main\n"
+            f"sys.argv = ['checker', 'report', {str(EXAMPLES)!r}, '--format', 'json']\nmain()\n")
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert completed.returncode == 2
+    assert completed.stderr.count("\n") == 1 and "RuntimeError: boom" in completed.stderr
+    assert "Traceback" not in completed.stderr and "SECRET-LOCAL-VALUE" not in completed.stderr
+
+
+# --- hostile URLs -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("output_format", ["html", "claimreview", "markdown", "json"])
+def test_cli_report_malformed_article_url_is_no_link_not_a_crash(tmp_path: Path, output_format: str) -> None:
+    manifest = tmp_path / "articles.jsonl"
+    rows = [json.dumps({"id": f"a{index}", "url": "http://[::1", "outlet": f"Outlet {index}", "published": "2020-12-21",
+                        "text": f"{speaker} said {figure} rockets were fired at the Green Zone in Baghdad on Sunday, "
+                                "December 20, 2020."})
+            for index, (speaker, figure) in enumerate((("Iraq's military", "eight"), ("U.S. Central Command", "21")))]
+    manifest.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = invoke("report", str(manifest), "--format", output_format, "--exit-zero")
+    assert result.exit_code == 0, result.stderr
+    assert_no_traceback(result)
+    if output_format == "html":
+        assert 'href="http://[::1"' not in result.stdout and "CC101" in result.stdout
+    if output_format == "claimreview":
+        assert all("url" not in work for review in json.loads(result.stdout)
+                   for work in review["itemReviewed"]["appearance"])

@@ -7,11 +7,14 @@ import re
 from functools import cache
 from pathlib import Path
 
-from checker.model import Finding
-from checker.pipeline import RunResult, run
-from rich.console import Console
+import pytest
+from hostile_records import ESCAPES, MARKUP, hostile_run
 
-from checker.render.terminal import QUOTED_FINDINGS, TABLE_ROW_CAP, THEME, make_console, render_terminal
+from checker.model import Finding
+from checker.pipeline import run
+from checker.render import RenderOptions, View, renderer_for
+from checker.render.terminal import QUOTED_FINDINGS, TABLE_ROW_CAP, make_console, render_terminal
+from checker.result import RunResult
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "claims" / "corpus"
 ANSI = re.compile(r"\x1b\[")
@@ -38,19 +41,58 @@ def test_render_terminal_conflict_quotes_side_by_side() -> None:
     assert "Sources" in text and "not enough evidence" in text
 
 
+class TerminalBuffer(io.StringIO):
+    """A string buffer that says it is a terminal, as a real one does: Rich colours what it writes."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def render_on_a_terminal(result: RunResult, width: int = 140) -> str:
+    buffer = TerminalBuffer()
+    render_terminal(result, make_console(file=buffer, width=width))  # the project's console, as the CLI makes it
+    return buffer.getvalue()
+
+
 def test_render_terminal_no_colour_codes_off_a_terminal_or_with_no_color(monkeypatch) -> None:
-    assert not ANSI.search(render(example_run(), color=False))
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert not ANSI.search(render(example_run(), color=None))  # not a terminal: plain text
+    assert COLOUR.search(render_on_a_terminal(example_run()))  # a terminal: colour (so the next line can fail)
     monkeypatch.setenv("NO_COLOR", "1")
-    buffer = io.StringIO()  # even a terminal gets no colour under NO_COLOR
-    render_terminal(example_run(), Console(file=buffer, width=100, force_terminal=True, theme=THEME))
-    assert not COLOUR.search(buffer.getvalue())
+    assert not COLOUR.search(render_on_a_terminal(example_run()))  # even a terminal gets no colour under NO_COLOR
 
 
 def test_render_terminal_highlights_the_figure_in_colour_on_a_terminal(monkeypatch) -> None:
+    monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.delenv("NO_COLOR", raising=False)
-    buffer = io.StringIO()
-    render_terminal(example_run(), Console(file=buffer, width=140, force_terminal=True, theme=THEME))
-    assert re.search(r"\x1b\[[0-9;]*m(eight|21)\x1b\[0m", buffer.getvalue())
+    assert re.search(r"\x1b\[[0-9;]*m(eight|21)\x1b\[0m", render_on_a_terminal(example_run()))
+
+
+def test_render_terminal_markup_from_input_is_shown_as_written_never_parsed(monkeypatch) -> None:
+    """Outlets, titles, speakers, ids, messages and skip reasons with "[/oops]" or "[link=...]": text, not markup."""
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    text = render_on_a_terminal(hostile_run(MARKUP), width=400)  # MarkupError would be raised here
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    for where in ("outlet", "title", "speaker", "id0", "message", "reason", "source", "reasons"):
+        assert f"{MARKUP} {where}" in plain, where
+    assert "\x1b]8;" not in text  # no hyperlink made from [link=...]
+
+
+@pytest.mark.parametrize("view", [View.report, View.sources, View.claims])
+def test_render_terminal_escape_sequences_from_input_never_reach_the_terminal(monkeypatch, view: View) -> None:
+    """Clear screen, OSC 8 links, OSC 52 clipboard writes, window titles and C1 controls are stripped."""
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    buffer = TerminalBuffer()
+    renderer_for(view, "text").write(hostile_run(f"before {ESCAPES} after"), RenderOptions(width=400), buffer)
+    text = buffer.getvalue()
+    assert "before" in text and "link" in text  # the words stay
+    assert not re.search(r"\x1b\[(?![0-9;]*m)", text)  # CSI: only Rich's own colour codes (SGR)
+    assert "\x1b]" not in text and "\x07" not in text and "\x9b" not in text and "\x1b\\" not in text
+    off_terminal = renderer_for(view, "text").render(hostile_run(ESCAPES), RenderOptions(width=400, color=False))
+    assert "\x1b" not in off_terminal
 
 
 def test_render_terminal_long_lists_are_capped_with_a_count() -> None:

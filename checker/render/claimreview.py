@@ -4,11 +4,19 @@
 from __future__ import annotations
 
 import json
+from typing import TextIO
 
-from checker.pipeline import RunResult
+from checker.render import RenderOptions
+from checker.render.escape import json_text
 from checker.render.html import safe_url
+from checker.result import RunResult
 
 PERSON_KINDS = ("named_official",)
+
+
+def write_reviews(result: RunResult, options: RenderOptions, out: TextIO) -> None:
+    """The reviews as one JSON-LD array."""
+    out.write(render_claimreview(result))
 
 
 def render_claimreview(result: RunResult, reviewer: str = "checker") -> str:
@@ -23,14 +31,14 @@ def render_claimreview(result: RunResult, reviewer: str = "checker") -> str:
         if not evidence:
             continue
         first = evidence[0]
-        dates = [articles[c.article_id].published for c in evidence
-                 if c.article_id in articles and articles[c.article_id].published]
+        dates = [published for c in evidence if c.article_id in articles
+                 for published in [articles[c.article_id].published] if published is not None]
         appearances = []
         for claim in evidence:
             article = articles.get(claim.article_id)
             if article is None:
                 continue
-            work = {"@type": "CreativeWork", "headline": article.title or article.article_id,
+            work: dict[str, object] = {"@type": "CreativeWork", "headline": article.title or article.article_id,
                     "publisher": {"@type": "Organization", "name": article.outlet or article.article_id}}
             if safe_url(article.url):
                 work["url"] = safe_url(article.url)
@@ -55,4 +63,4 @@ def render_claimreview(result: RunResult, reviewer: str = "checker") -> str:
                              "ratingExplanation": finding.message},
             "reviewBody": finding.message,
         })
-    return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(reviews, ensure_ascii=False, indent=2)) + "\n"

@@ -1,20 +1,15 @@
-"""The claims listing of ``checker claims``: a capped terminal table, or every claim as CSV or JSON Lines."""
+"""The claims table of ``checker claims``: a capped terminal table (every claim: ``--format csv`` or ``jsonl``)."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from dataclasses import fields
+from typing import TextIO
 
 from rich.console import RenderableType
 from rich.table import Table
 
-from checker.model import Claim
-from checker.pipeline import RunResult
-from checker.render.terminal import TABLE_ROW_CAP, capped
-
-
+from checker.render import RenderOptions
+from checker.render.terminal import TABLE_ROW_CAP, capped, console_for, plain
+from checker.result import RunResult
 
 
 def _interval(claim: dict) -> str:
@@ -32,20 +27,11 @@ def render_claims_table(result: RunResult) -> RenderableType:
     rows = []
     for claim in result.claims[: TABLE_ROW_CAP + 1]:
         row = claim.to_dict()
-        rows.append((row["claim_id"], row["value_text"] or "—", _interval(row), row["subject"] or "—", row["predicate"] or "—",
-                     row["population"] or "—", row["speaker"] or "—", row["event_type"] or "—", row["place"] or "—",
-                     row["event_date_low"] or "—"))
+        cells = (row["claim_id"], row["value_text"], _interval(row), row["subject"], row["predicate"], row["population"],
+                 row["speaker"], row["event_type"], row["place"], row["event_date_low"])
+        rows.append(tuple(plain(cell or "—") for cell in cells))
     return capped(table, rows, "claims", total=len(result.claims))
 
 
-def claims_jsonl(result: RunResult) -> str:
-    return "".join(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n" for claim in result.claims)
-
-
-def claims_csv(result: RunResult) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[f.name for f in fields(Claim)], lineterminator="\n")
-    writer.writeheader()  # a header even with no claims, so the file still loads as a table
-    for row in (claim.to_dict() for claim in result.claims):
-        writer.writerow({k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in row.items()})
-    return buffer.getvalue()
+def write_table(result: RunResult, options: RenderOptions, out: TextIO) -> None:
+    console_for(options, out).print(render_claims_table(result))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.model import SEVERITY_RANK, Claim, Event, Finding
-from checker.pipeline import RunResult
+from checker.result import RunResult
 
 
 def most_severe_first(finding: Finding) -> tuple:

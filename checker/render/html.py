@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import html
 import math
+from typing import TextIO
 from urllib.parse import urlparse
 
 from checker.model import Claim
-from checker.pipeline import RunResult
+from checker.render import RenderOptions
+from checker.render.escape import strip_terminal_controls
 from checker.render.evidence import event_groups, split_at_claim
 from checker.render.json_report import summary
+from checker.result import RunResult
 
 STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:60em;color:#1d1d1f;padding:0 1em}
@@ -29,15 +32,18 @@ svg text{font:12px system-ui,sans-serif}
 
 
 def e(text: object) -> str:
-    """Escape anything that came from an article (or anywhere) for HTML text and attributes."""
-    return html.escape("" if text is None else str(text), quote=True)
+    """Escape anything that came from an article (or anywhere) for HTML text and attributes; no control characters."""
+    return html.escape(strip_terminal_controls("" if text is None else str(text)), quote=True)
 
 
 def safe_url(url: str | None) -> str | None:
-    """Only http(s) links become links; anything else (javascript:, data:) stays plain text."""
+    """Only well-formed http(s) links become links; anything else (javascript:, data:, ``http://[::1``) stays text."""
     if not url:
         return None
-    parsed = urlparse(url.strip())
+    try:
+        parsed = urlparse(url.strip())
+    except ValueError:  # urlparse refuses a malformed host ("Invalid IPv6 URL")
+        return None
     return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
 
 
@@ -58,30 +64,40 @@ def _quote(claim: Claim, result: RunResult) -> str:
 
 def _chart(claims: list[Claim]) -> str:
     """Each source's figure for one quantity on one axis: a bar for a range, a dot for a number."""
-    counts = [c for c in claims if c.kind == "count" and c.value_low is not None]
+    counts = [(claim, claim.value_low, claim.value_high) for claim in claims
+              if claim.kind == "count" and claim.value_low is not None and claim.value_high is not None]
     if len(counts) < 2:
         return ""
-    top = max(max(c.value_low for c in counts), max(c.value_high for c in counts if math.isfinite(c.value_high)) if
-              any(math.isfinite(c.value_high) for c in counts) else 0) * 1.15 or 1
+    finite_highs = [high for _, _, high in counts if math.isfinite(high)]
+    top = max(max(low for _, low, _ in counts), max(finite_highs) if finite_highs else 0) * 1.15 or 1
     width, left, row = 560, 190, 26
     height = row * len(counts) + 30
-    scale = lambda v: left + (width - left - 20) * min(v, top) / top  # noqa: E731
+
+    def scale(value: float) -> float:
+        return left + (width - left - 20) * min(value, top) / top
+
     parts = [f'<svg role="img" aria-label="figures by source" width="{width}" height="{height}">']
-    for index, claim in enumerate(counts):
+    for index, (claim, low, value_high) in enumerate(counts):
         y = 20 + index * row
         label = f"{claim.speaker or 'outlet'}"
         parts.append(f'<text x="4" y="{y + 4}">{e(label[:28])}</text>')
-        low, high = claim.value_low, claim.value_high if math.isfinite(claim.value_high) else top
+        high = value_high if math.isfinite(value_high) else top
         if low == high:
             parts.append(f'<circle cx="{scale(low):.1f}" cy="{y}" r="5" fill="#c62828"/>')
         else:
             parts.append(f'<rect x="{scale(low):.1f}" y="{y - 5}" width="{max(2, scale(high) - scale(low)):.1f}" '
                          f'height="10" fill="#ef8f00"/>')
-        shown = f"{low:g}" if low == claim.value_high else f"{low:g}–{'∞' if not math.isfinite(claim.value_high) else f'{claim.value_high:g}'}"
+        upper = f"{value_high:g}" if math.isfinite(value_high) else "∞"
+        shown = f"{low:g}" if low == value_high else f"{low:g}–{upper}"
         parts.append(f'<text x="{scale(high) + 8:.1f}" y="{y + 4}">{e(shown)}</text>')
     parts.append(f'<line x1="{left}" y1="{height - 8}" x2="{width - 20}" y2="{height - 8}" stroke="#999"/>')
     parts.append(f'<text x="{left}" y="{height}">0</text><text x="{width - 40}" y="{height}">{top:.0f}</text></svg>')
     return "".join(parts)
+
+
+def write_report(result: RunResult, options: RenderOptions, out: TextIO) -> None:
+    """The page of ``checker report --format html``."""
+    out.write(render_html(result))
 
 
 def render_html(result: RunResult) -> str:

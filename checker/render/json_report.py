@@ -1,16 +1,48 @@
-"""The JSON report: the full data model with stable keys (documented in the README)."""
+"""JSON and JSON Lines: the full data model with stable keys (documented in the README), written record by record.
+
+Nothing here builds the whole document as one string: a report of a large corpus is written
+one record at a time. Indented output uses the json module's Python encoder (the only one that
+indents); JSON Lines uses the compact C encoder.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from typing import TextIO, TypedDict
 
 from checker import __version__
-from checker.pipeline import RunResult
+from checker.model import SEVERITY_RANK
+from checker.render import RenderOptions
+from checker.render.escape import json_text
+from checker.result import RunResult
 
-SEVERITY_ORDER = ("error", "warning", "info")
+SEVERITY_ORDER = tuple(sorted(SEVERITY_RANK, key=SEVERITY_RANK.__getitem__, reverse=True))  # error, warning, info
+INDENT = 2
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # no indent: json uses its C encoder
+_INDENTED = json.JSONEncoder(ensure_ascii=False, indent=INDENT)
+
+# The tables of a report in the JSON document's order, each with the ``type`` of its records in JSON Lines.
+RECORD_TYPES = {"articles": "article", "skipped": "skipped", "claims": "claim", "events": "event",
+                "findings": "finding", "sources": "source"}
+LINES_ORDER = ("articles", "claims", "events", "findings", "sources", "skipped")  # JSON Lines: skipped inputs last
 
 
-def summary(result: RunResult) -> dict[str, object]:
+class Summary(TypedDict):
+    """The counts of the summary block."""
+
+    articles: int
+    skipped: int
+    claims: int
+    events: int
+    findings: dict[str, int]  # by severity, most severe first
+
+
+def _compact(value: object) -> str:
+    return json_text(_COMPACT.encode(value))
+
+
+def summary(result: RunResult) -> Summary:
     """Counts for the summary block, shared by every renderer."""
     return {
         "articles": len(result.articles),
@@ -21,19 +53,58 @@ def summary(result: RunResult) -> dict[str, object]:
     }
 
 
-def report_document(result: RunResult) -> dict[str, object]:
-    """The report as plain data: the same dict is written as JSON and used by tests."""
-    return {
-        "checker_version": __version__,
-        "summary": summary(result),
-        "articles": [article.to_dict() for article in result.articles],
-        "skipped": [skipped.to_dict() for skipped in result.skipped],
-        "claims": [claim.to_dict() for claim in result.claims],
-        "events": [event.to_dict() for event in result.events],
-        "findings": [finding.to_dict() for finding in result.findings],
-        "sources": [source.to_dict() for source in result.sources],
-    }
+def _indented(value: object, depth: int) -> str:
+    """``value`` as ``json.dumps(..., indent=2)`` writes it ``depth`` levels down inside a larger document."""
+    # json escapes newlines inside strings, so every newline in its output is layout
+    return json_text(_INDENTED.encode(value)).replace("\n", "\n" + " " * (INDENT * depth))
 
 
-def render_json(result: RunResult) -> str:
-    return json.dumps(report_document(result), ensure_ascii=False, indent=2) + "\n"
+def _write_object(out: TextIO, members: Iterable[tuple[str, object]]) -> None:
+    """An indented JSON object whose members may be lists of records, each record encoded as it is written.
+
+    The bytes are those of ``json.dumps(document, ensure_ascii=False, indent=2)``, without the
+    whole document ever being in memory.
+    """
+    pad, inner = " " * INDENT, " " * (2 * INDENT)
+    out.write("{")
+    for index, (key, value) in enumerate(members):
+        out.write(("," if index else "") + f"\n{pad}{_INDENTED.encode(key)}: ")
+        if not isinstance(value, list) or not value:
+            out.write(_indented(value, 1))
+            continue
+        out.write("[")
+        for position, record in enumerate(value):
+            out.write(("," if position else "") + f"\n{inner}{_indented(record.to_dict(), 2)}")
+        out.write(f"\n{pad}]")
+    out.write("\n}\n")
+
+
+def write_report(result: RunResult, options: RenderOptions, out: TextIO) -> None:
+    """The JSON report of ``checker report``: version, summary, then every table."""
+    _write_object(out, [("checker_version", __version__), ("summary", summary(result)),
+                        *((table, getattr(result, table)) for table in RECORD_TYPES)])
+
+
+def write_report_lines(result: RunResult, options: RenderOptions, out: TextIO) -> None:
+    """JSON Lines: a summary line, then one line per record, each with its ``type`` first."""
+    out.write(_compact({"type": "summary", "checker_version": __version__, **summary(result)}) + "\n")
+    for table in LINES_ORDER:
+        kind = RECORD_TYPES[table]
+        for record in getattr(result, table):
+            out.write(_compact({"type": kind, **record.to_dict()}) + "\n")
+
+
+def write_findings(result: RunResult, options: RenderOptions, out: TextIO) -> None:
+    """The JSON of ``checker check``: ``{"findings": [...]}``."""
+    _write_object(out, [("findings", result.findings)])
+
+
+def write_sources(result: RunResult, options: RenderOptions, out: TextIO) -> None:
+    """The JSON of ``checker sources``: ``{"sources": [...]}``."""
+    _write_object(out, [("sources", result.sources)])
+
+
+def write_claims_lines(result: RunResult, options: RenderOptions, out: TextIO) -> None:
+    """Every claim, one compact JSON object a line (``checker claims --format jsonl``)."""
+    for claim in result.claims:
+        out.write(_compact(claim.to_dict()) + "\n")

@@ -1,35 +1,43 @@
-"""Line-oriented renderers for the pre-publication check: `path:line:col: CODE message`, GitHub annotations, JSON."""
+"""Line-oriented renderers for editors and CI: `path:line:col: CODE message`, and GitHub Actions annotations.
+
+Both print file names and messages that come from input; neither lets them break a line (a
+newline in a draft's file name could otherwise start a forged workflow command).
+"""
 
 from __future__ import annotations
 
-import json
+from typing import TextIO
 
 from checker.model import Finding
+from checker.render import RenderOptions
+from checker.render.escape import escape_controls
+from checker.result import RunResult
 
 GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def render_text(findings: list[Finding]) -> str:
-    """One line per finding, as editors and CI read them: path:line:col: CODE message."""
-    return "".join(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}\n" for f in findings)
+def finding_line(finding: Finding) -> str:
+    """``path:line:col: CODE message`` on one line, control characters escaped."""
+    return escape_controls(f"{finding.path}:{finding.line}:{finding.column}: {finding.code} {finding.message}")
+
+
+def write_lines(result: RunResult, options: RenderOptions, out: TextIO) -> None:
+    """One line per finding, as editors and CI read them."""
+    for finding in result.findings:
+        out.write(finding_line(finding) + "\n")
 
 
 def _escape_property(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+    return escape_controls(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+                           .replace(":", "%3A").replace(",", "%2C"))
 
 
 def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escape_controls(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
-def render_github(findings: list[Finding]) -> str:
+def write_github(result: RunResult, options: RenderOptions, out: TextIO) -> None:
     """GitHub Actions workflow commands: ::warning file=...,line=...,col=...,title=CODE::message."""
-    return "".join(
-        f"::{GITHUB_LEVEL[f.severity]} file={_escape_property(f.path or '')},line={f.line},col={f.column},"
-        f"title={_escape_property(f.code + ' ' + f.rule)}::{_escape_data(f.message)}\n"
-        for f in findings
-    )
-
-
-def render_findings_json(findings: list[Finding]) -> str:
-    return json.dumps({"findings": [f.to_dict() for f in findings]}, ensure_ascii=False, indent=2) + "\n"
+    for f in result.findings:
+        out.write(f"::{GITHUB_LEVEL[f.severity]} file={_escape_property(f.path or '')},line={f.line},col={f.column},"
+                  f"title={_escape_property(f.code + ' ' + f.rule)}::{_escape_data(f.message)}\n")

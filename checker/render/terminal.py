@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TextIO
+
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
 
-from checker.pipeline import RunResult
+from checker.render import RenderOptions
+from checker.render.escape import strip_terminal_controls
 from checker.render.evidence import event_groups, split_at_claim
 from checker.render.json_report import summary
+from checker.result import RunResult
 
 THEME = Theme(
     {
@@ -27,13 +32,27 @@ THEME = Theme(
 TABLE_ROW_CAP = 50
 
 
-def make_console(file=None, width: int | None = None, color: bool | None = None) -> Console:
-    """A console with the report theme; colour follows NO_COLOR and whether the output is a terminal."""
+def make_console(file: TextIO | None = None, width: int | None = None, color: bool | None = None) -> Console:
+    """A console with the report theme; colour follows NO_COLOR and whether the output is a terminal.
+
+    Markup and emoji codes are off: a string printed by mistake as a string, not as ``Text``, still
+    shows as written ("[link=...]" or ":warning:" from an article stays text).
+    """
     return Console(file=file, width=width, theme=THEME, no_color=None if color is None else not color,
-                   highlight=False, soft_wrap=False)
+                   highlight=False, soft_wrap=False, markup=False, emoji=False)
 
 
-def capped(table: Table, rows: list[tuple[RenderableType, ...]], what: str, total: int | None = None) -> RenderableType:
+def plain(text: object, style: str | None = None) -> Text:
+    """Text from input as Rich ``Text``: never parsed as markup, terminal controls stripped."""
+    return Text(strip_terminal_controls("" if text is None else str(text)), style=style or "")
+
+
+def console_for(options: RenderOptions, out: TextIO) -> Console:
+    return make_console(file=out, width=options.width, color=options.color)
+
+
+def capped(table: Table, rows: Sequence[Sequence[RenderableType]], what: str,
+           total: int | None = None) -> RenderableType:
     """The table with at most TABLE_ROW_CAP rows, and a line counting the rest (of ``total``, or of ``rows``)."""
     for row in rows[:TABLE_ROW_CAP]:
         table.add_row(*row)
@@ -66,15 +85,15 @@ def _quote_panel(claim, result: RunResult) -> Panel:
     article = next((a for a in result.articles if a.article_id == claim.article_id), None)
     parts = split_at_claim(claim, article.text) if article else None
     if parts is None:
-        text = Text(" ".join(claim.sentence.split()))
+        text = plain(" ".join(claim.sentence.split()))
     else:
         before, surface, after = parts
-        text = Text(" ".join(before.split()) + (" " if before[-1:].isspace() else ""))
-        text.append(surface, style="checker.number")
-        text.append((" " if after[:1].isspace() else "") + " ".join(after.split()))
+        text = plain(" ".join(before.split()) + (" " if before[-1:].isspace() else ""))
+        text.append_text(plain(surface, style="checker.number"))
+        text.append_text(plain((" " if after[:1].isspace() else "") + " ".join(after.split())))
     outlet = (article.outlet if article else None) or claim.article_id
-    title = f"{claim.speaker or 'the outlet'} · {outlet}"
-    return Panel(text, title=title, title_align="left", subtitle=f"{claim.article_id}:{claim.line}",
+    title = plain(f"{claim.speaker or 'the outlet'} · {outlet}")
+    return Panel(text, title=title, title_align="left", subtitle=plain(f"{claim.article_id}:{claim.line}"),
                  subtitle_align="right", expand=True)
 
 
@@ -97,21 +116,21 @@ def findings_by_event(result: RunResult) -> RenderableType:
     quoted = 0
     listed: list = []
     for event, group in event_groups(result):
-        heading = Text(event.describe() if event else "Not tied to one event", style="bold")
+        heading = plain(event.describe() if event else "Not tied to one event", style="bold")
         shown = []
         for finding in group:
             if quoted >= QUOTED_FINDINGS:
                 listed.append(finding)
                 continue
             quoted += 1
-            line = Text.assemble((f"{finding.severity} ", f"checker.severity.{finding.severity}"),
-                                 (finding.code, "checker.code"), " ", finding.message)
+            line = Text.assemble(plain(f"{finding.severity} ", f"checker.severity.{finding.severity}"),
+                                 plain(finding.code, "checker.code"), " ", plain(finding.message))
             evidence = [_quote_panel(claims[i], result) for i in finding.claim_ids[:4] if i in claims]
             shown += [line, _side_by_side(evidence)]
         if shown:
             parts += [heading, *shown, Text("")]
     if listed:
-        rows = [(Text(f.severity, style=f"checker.severity.{f.severity}"), Text(f.code, style="checker.code"), f.message)
+        rows = [(plain(f.severity, f"checker.severity.{f.severity}"), plain(f.code, "checker.code"), plain(f.message))
                 for f in listed]
         table = Table(title=f"{len(listed)} more findings", show_lines=False, expand=False)
         for column in ("severity", "code", "message"):
@@ -131,7 +150,8 @@ def articles_table(result: RunResult) -> RenderableType:
         published = article.published.isoformat() if article.published else "—"
         if article.published and article.published_inferred:
             published += " (inferred)"
-        rows.append((article.article_id, article.outlet or "—", published, article.title or "—"))
+        rows.append((plain(article.article_id), plain(article.outlet or "—"), plain(published),
+                     plain(article.title or "—")))
     return capped(table, rows, "articles")
 
 
@@ -139,7 +159,7 @@ def skipped_table(result: RunResult) -> RenderableType:
     table = Table(title="Inputs skipped", expand=False)
     table.add_column("input", overflow="fold")
     table.add_column("reason", overflow="fold")
-    rows = [(f"{s.path}:{s.line}" if s.line else s.path, s.reason) for s in result.skipped]
+    rows = [(plain(f"{s.path}:{s.line}" if s.line else s.path), plain(s.reason)) for s in result.skipped]
     return capped(table, rows, "skipped inputs")
 
 
@@ -153,12 +173,24 @@ def sources_table(result: RunResult) -> RenderableType:
     for source in result.sources:
         score = (Text("not enough evidence", style="checker.dim") if source.score is None
                  else Text(f"{source.score:.2f}", style="checker.number"))
-        rows.append((source.source, source.level, score, f"{source.score_low:.2f}-{source.score_high:.2f}",
-                     str(source.n_compared), source.reasons))
+        rows.append((plain(source.source), plain(source.level), score,
+                     Text(f"{source.score_low:.2f}-{source.score_high:.2f}"), Text(str(source.n_compared)),
+                     plain(source.reasons)))
     return capped(table, rows, "sources")
 
 
+def write_report(result: RunResult, options: RenderOptions, out: TextIO) -> None:
+    """The report of ``checker report``, drawn for a terminal (plain text on a file)."""
+    render_terminal(result, console_for(options, out))
+
+
+def write_sources(result: RunResult, options: RenderOptions, out: TextIO) -> None:
+    """The table of ``checker sources``."""
+    console_for(options, out).print(sources_table(result))
+
+
 def render_terminal(result: RunResult, console: Console) -> None:
+    """Print the report on ``console``."""
     console.print(summary_panel(result))
     if result.findings:
         console.print(findings_by_event(result))
