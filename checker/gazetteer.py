@@ -1,24 +1,37 @@
 """The gazetteer: places, speakers and actors by canonical name, with their aliases and what contains what.
 
-Shared by every language: ``rules/gazetteer/*.yaml``, extended by ``<path>/gazetteer/*.yaml``
-for every folder in the ``lexicon-paths`` setting (a user's landmarks, speakers, actors).
-An entry whose canonical name is already known adds its aliases to it.
+Shared by every language. Places are the world's countries, first-level regions and cities
+(``checker.world``, from maintained data packages) plus the landmarks of
+``rules/gazetteer/*.yaml`` (a zone, a base, an airport, a town too small for the world
+data), each with a level (1 a site, 2 a district or town, 3 a city, 4 a region, 5 a
+country) and the place it lies ``within``. Speakers and actors come from the same YAML
+files. Every folder of the ``lexicon-paths`` setting may add ``gazetteer/*.yaml``: an entry
+whose name is already known adds its aliases (and whatever else it states) to it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from pathlib import Path
 
 from pydantic import Field
 
 from checker.lang.loader import DataFileError, DataModel, read_data_file, validate_data
 from checker.resources import rules_dir
+from checker.world import name_key
 
-__all__ = ["EntityEntry", "Gazetteer", "PlaceEntry"]
+__all__ = ["COUNTRY_LEVEL", "EntityEntry", "Gazetteer", "PlaceEntry", "PlaceSpec", "place_key"]
 
-COUNTRY_LEVEL = 4  # places at this level or above are countries (or larger)
+COUNTRY_LEVEL = 5  # places at this level are countries
+REGION_LEVEL = 4
+CITY_LEVEL = 3
+
+
+def place_key(name: str) -> str:
+    """The form place names are looked up in: folded to plain letters, lower case, single spaces, no dots."""
+    return name_key(name)
 
 
 class EntityEntry(DataModel):
@@ -30,78 +43,194 @@ class EntityEntry(DataModel):
     part_of: str | None = None
 
 
-class PlaceEntry(DataModel):
-    """A place: its canonical name, level (smaller is more specific), aliases and the place it lies in."""
+class PlaceSpec(DataModel):
+    """A place as a gazetteer file states it: its canonical name, level, aliases and the place it lies in."""
 
     name: str = Field(min_length=1)
-    level: int = Field(3, ge=0, le=9)
+    level: int = Field(2, ge=1, le=5)
     aliases: tuple[str, ...] = ()
     within: str | None = None
 
 
+class PlaceEntry(NamedTuple):
+    """A place: its canonical name, level (smaller is more specific), the place it lies in, its country code
+    and population (for world places), the lookup keys of its names, and its aliases as a file wrote them."""
+
+    name: str
+    level: int
+    within: str | None = None
+    country: str | None = None
+    population: int = 0
+    keys: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def prominence(self) -> float:
+        """Countries first, then places by population (a region counts as a city of a million)."""
+        if self.level == COUNTRY_LEVEL:
+            return 1e10 + self.population
+        if self.level == REGION_LEVEL:
+            return 1e6
+        return float(self.population) if self.level == CITY_LEVEL else 5e5
+
+
 class GazetteerFile(DataModel):
-    places: tuple[PlaceEntry, ...] = ()
+    places: tuple[PlaceSpec, ...] = ()
     speakers: tuple[EntityEntry, ...] = ()
     actors: tuple[EntityEntry, ...] = ()
+    # words that stand before a place name and may be left out ("Al Anbar" is also "Anbar")
+    optional_prefixes: tuple[str, ...] = ()
 
 
 @dataclass
 class Gazetteer:
-    """Every known place, speaker and actor, by canonical name."""
+    """Every known place, speaker and actor, by canonical name, and places by every name they go by."""
 
     places: dict[str, PlaceEntry] = field(default_factory=dict)
     speakers: dict[str, EntityEntry] = field(default_factory=dict)
     actors: dict[str, EntityEntry] = field(default_factory=dict)
     files: tuple[str, ...] = ()
+    optional_prefixes: tuple[str, ...] = ()
+    _by_key: dict[str, list[str]] = field(default_factory=dict)
+    _prefixes: tuple[str, ...] = ()
+    _country: dict[str, str | None] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, lexicon_paths: Sequence[Path] = ()) -> Gazetteer:
-        """The shipped gazetteer plus the user's folders; a mistake raises DataFileError with file and line."""
-        folders = [rules_dir() / "gazetteer", *(Path(p) / "gazetteer" for p in lexicon_paths)]
+    def load(cls, lexicon_paths: Sequence[Path] = (), world: bool = True) -> Gazetteer:
+        """The world's places (unless ``world`` is False), the shipped YAML and the user's folders; a mistake in
+        a YAML file raises DataFileError with its file and line."""
         gazetteer = cls()
+        if world:
+            from checker.world import world_places
+
+            rows, index = world_places()
+            gazetteer.places = {row[0]: PlaceEntry(*row) for row in rows}
+            gazetteer._by_key = index
+        folders = [rules_dir() / "gazetteer", *(Path(p) / "gazetteer" for p in lexicon_paths)]
         files = []
         for folder in folders:
             for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-                part = validate_data(GazetteerFile, read_data_file(path), path)
-                gazetteer._add(part)
+                gazetteer._add(validate_data(GazetteerFile, read_data_file(path), path))
                 files.append(str(path))
         gazetteer.files = tuple(files)
         gazetteer._check_links(files[-1] if files else str(folders[0]))
+        gazetteer._index()
         return gazetteer
 
     def _add(self, part: GazetteerFile) -> None:
-        for table, entries in ((self.places, part.places), (self.speakers, part.speakers), (self.actors, part.actors)):
+        self.optional_prefixes += tuple(p for p in part.optional_prefixes if p not in self.optional_prefixes)
+        for spec in part.places:
+            known = self.places.get(spec.name)
+            keys = tuple({place_key(name) for name in (spec.name, *spec.aliases)})
+            if known is None:
+                place = PlaceEntry(spec.name, spec.level, spec.within, keys=keys, aliases=spec.aliases)
+            else:  # a user's entry extends a known place: more aliases, and whatever else it states
+                stated = {key: getattr(spec, key) for key in spec.model_fields_set if key not in ("aliases", "name")}
+                place = known._replace(aliases=known.aliases + tuple(a for a in spec.aliases if a not in known.aliases),
+                                       keys=tuple(k for k in keys if k not in known.keys), **stated)
+            self.places[spec.name] = place
+            for key in place.keys:
+                names = self._by_key.setdefault(key, [])
+                if spec.name not in names:
+                    names.append(spec.name)
+        for table, entries in ((self.speakers, part.speakers), (self.actors, part.actors)):
             for entry in entries:
-                known = table.get(entry.name)
-                if known is not None:  # a user's entry extends a shipped one: more aliases, and what it states
+                known_entity = table.get(entry.name)
+                if known_entity is not None:
                     update = {key: getattr(entry, key) for key in entry.model_fields_set if key != "aliases"}
-                    update["aliases"] = known.aliases + tuple(a for a in entry.aliases if a not in known.aliases)
-                    entry = known.model_copy(update=update)
-                table[entry.name] = entry  # type: ignore[assignment]
+                    update["aliases"] = known_entity.aliases + tuple(a for a in entry.aliases
+                                                                     if a not in known_entity.aliases)
+                    entry = known_entity.model_copy(update=update)
+                table[entry.name] = entry
 
     def _check_links(self, where: str) -> None:
-        for place in self.places.values():
+        for place in (p for p in self.places.values() if p.country is None):  # the world's links hold by construction
             if place.within and place.within not in self.places:
                 raise DataFileError(where, None, f"place {place.name!r} lies within {place.within!r}, "
                                                  "which the gazetteer does not list")
+
+    def _index(self) -> None:
+        self._prefixes = tuple(place_key(p) for p in self.optional_prefixes)
+        self._link_cities_to_regions()
+
+    def _keys_for(self, name: str) -> list[str]:
+        """The keys a name may be indexed under: as written, and with or without an optional prefix
+        ("Anbar", "al-Anbar" and "Al Anbar" are one name)."""
+        key = place_key(name)
+        keys = [key]
+        for prefix in self._prefixes:
+            for joined in (f"{prefix}-", f"{prefix} "):
+                if key.startswith(joined):
+                    keys += [f"{prefix} {key[len(joined):]}", key[len(joined):]]
+            keys.append(f"{prefix} {key}")
+        return keys
+
+    def _link_cities_to_regions(self) -> None:
+        """A city that shares a name with a region of its country lies in it (Kirkuk in Kirkuk Governorate)."""
+        for names in self._by_key.values():
+            if len(names) < 2:
+                continue
+            entries = [self.places[n] for n in names]
+            regions = [e for e in entries if e.level == REGION_LEVEL and e.country]
+            for city in entries:
+                parent = self.places.get(city.within or "")
+                if city.level != CITY_LEVEL or not city.country or (parent is not None and parent.level != COUNTRY_LEVEL):
+                    continue
+                region = next((r for r in regions if r.country == city.country), None)
+                if region is not None:
+                    self.places[city.name] = city._replace(within=region.name)
+
+    # --- looking places up -------------------------------------------------------------------------
+    def candidates(self, name: str) -> list[PlaceEntry]:
+        """Every place that goes by ``name``: the places whose own name it is first, then the most prominent."""
+        keys = self._keys_for(name)
+        names = dict.fromkeys(n for key in keys for n in self._by_key.get(key, ()))
+        found = [self.places[n] for n in names]
+        return sorted(found, key=lambda p: (place_key(p.name) != keys[0], -p.prominence))
 
     def level(self, place: str) -> int:
         """How specific a place is (countries are COUNTRY_LEVEL); an unknown place counts as a country."""
         entry = self.places.get(place)
         return entry.level if entry else COUNTRY_LEVEL
 
-    def within(self, place: str, region: str) -> bool:
-        """Whether ``place`` lies inside ``region`` by the ``within`` links."""
-        seen = set()
+    def chain(self, place: str) -> list[str]:
+        """The place and every place it lies within, innermost first."""
+        names, seen = [], set()
         while place in self.places and place not in seen:
             seen.add(place)
-            parent = self.places[place].within
-            if parent == region:
-                return True
-            if parent is None:
-                return False
-            place = parent
-        return False
+            names.append(place)
+            place = self.places[place].within or ""
+        return names
+
+    def within(self, place: str, region: str) -> bool:
+        """Whether ``place`` lies inside ``region`` by the ``within`` links."""
+        return region in self.chain(place)[1:]
+
+    def country_of(self, place: str | None) -> str | None:
+        """The country a place lies in (its name), or None when the gazetteer cannot tell."""
+        if place is None:
+            return None
+        if place not in self._country:
+            chain = self.chain(place)
+            self._country[place] = next((p for p in chain if self.places[p].level == COUNTRY_LEVEL), None)
+        return self._country[place]
+
+    def compatible(self, first: str | None, second: str | None) -> bool:
+        """Whether two places can be where one event happened: the same, one inside the other, or a city and a
+        region of the same country whose link the gazetteer does not know. An unknown place fits any."""
+        if first is None or second is None or first == second:
+            return True
+        if self.within(first, second) or self.within(second, first):
+            return True
+        first_country, second_country = self.country_of(first), self.country_of(second)
+        if first_country is None or second_country is None or first_country != second_country:
+            return False
+        finer, broader = sorted((self.level(first), self.level(second)))
+        return broader == REGION_LEVEL and finer < REGION_LEVEL and not self._both_placed(first, second)
+
+    def _both_placed(self, first: str, second: str) -> bool:
+        """Whether each of two places is known to lie in a region (so a missing link means they are apart)."""
+        return all(any(self.level(p) == REGION_LEVEL for p in self.chain(place)) for place in (first, second))
 
     def root_actor(self, actor: str) -> str:
         """The actor at the top of the ``part_of`` chain (Iran for an Iran-backed militia)."""
@@ -110,3 +239,6 @@ class Gazetteer:
             seen.add(actor)
             actor = self.actors[actor].part_of or actor
         return actor
+
+    def aliases_of(self, names: Iterable[str]) -> list[str]:
+        return [alias for name in names if name in self.places for alias in self.places[name].aliases]

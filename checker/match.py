@@ -1,4 +1,7 @@
-"""Entity normalisation: speakers, actors and places to canonical names (alias tables, then guarded fuzzy matching)."""
+"""Entity normalisation: speakers and actors to canonical names (alias tables, then guarded fuzzy matching).
+
+Places are looked up in the gazetteer itself (``Gazetteer.candidates``), by every name they go by.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +24,7 @@ _PUNCTUATION = re.compile(r"[^\w\s-]")
 # of the other's, WRatio scores high on unrelated strings, and two people with different
 # given names (John Kirby / John Kerry; Frank / Kenneth McKenzie) must stay apart.
 WORD_THRESHOLD = 75.0
-NAME_THRESHOLD = {"speaker": 85.0, "actor": 85.0, "place": 85.0}
+NAME_THRESHOLD = {"speaker": 85.0, "actor": 85.0}
 
 
 class EntityKey:
@@ -55,7 +58,7 @@ class Entity:
     """A canonical entity from the alias tables."""
 
     name: str
-    kind: str  # for speakers: named_official, organisation, outlet ...; for places: "place"; actors: "actor"
+    kind: str  # for speakers: named_official, organisation, outlet ...; for actors: "actor"
     level: int = 0
     part_of: str | None = None
 
@@ -77,7 +80,7 @@ def names_match(left: str, right: str, threshold: float) -> bool:
 
 
 class EntityMatcher:
-    """Speakers, actors and places of the gazetteer, looked up by alias and then by guarded fuzzy matching."""
+    """Speakers and actors of the gazetteer, looked up by alias and then by guarded fuzzy matching."""
 
     def __init__(self, gazetteer: Gazetteer, key: EntityKey) -> None:
         self.key = key
@@ -85,7 +88,6 @@ class EntityMatcher:
             "speaker": self._table((e.name, e.kind or "speaker", 0, e.part_of, e.aliases)
                                    for e in gazetteer.speakers.values()),
             "actor": self._table((e.name, e.kind or "actor", 0, e.part_of, e.aliases) for e in gazetteer.actors.values()),
-            "place": self._table((p.name, "place", p.level, p.within, p.aliases) for p in gazetteer.places.values()),
         }
         self._found: dict[tuple[str, str], Entity | None] = {}
 

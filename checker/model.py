@@ -232,7 +232,8 @@ class EventMention(_Record):
     ``date``, or a ``later`` marker ("a week later"). Extraction finds them; event resolution reads them."""
 
     article_id: str
-    kind: str  # type | place | date | later
+    kind: str  # type | place | date | later | revision (a count revised) | clause (where a clause of a sentence
+    # with dates begins)
     start: int  # offsets in the article text
     end: int
     text: str
@@ -240,8 +241,8 @@ class EventMention(_Record):
     paragraph: int
     value: str | None = None  # the canonical event type or place
     level: int | None = None  # a place's level (smaller is more specific)
-    role: str = ""  # a place: "" where it happened, "landmark" (north of ...), "owner" (Iraq's army);
-    # a date: "" or "boundary" (since 2010, until January)
+    role: str = ""  # a place: "" where it happened, "landmark" (north of ...), "owner" (Iraq's army), "dateline";
+    # a date: "", "boundary" (since 2010, until January) or "reported" (the ministry said Monday)
     date_low: date | None = None
     date_high: date | None = None
     explicit: bool = False  # a date that states its year

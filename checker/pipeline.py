@@ -89,7 +89,7 @@ def assess(
     """Events, findings and source scores for claims already extracted and framed (from a run, or a ledger)."""
     settings = settings or Settings()
     knowledge = knowledge or Knowledge.load(settings.lexicon_folders())
-    resolution = knowledge.resolver().cluster(claims)
+    resolution = knowledge.resolver().cluster(claims, articles)
     result = RunResult(articles=articles, claims=resolution.apply(claims), skipped=list(skipped or []),
                        events=resolution.events, mentions=mentions)
     book = load_rules(settings)

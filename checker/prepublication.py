@@ -117,7 +117,7 @@ def check_draft(draft: Article, record: RunResult, settings: Settings | None = N
     # the draft's figures join the events on record: one resolution over both, into copies of the claims
     # (the record is left as it is, so a scan result can be reused for the next draft)
     together = record.claims + own.claims
-    resolution = knowledge.resolver().cluster(together)
+    resolution = knowledge.resolver().cluster(together, record.articles + own.articles)
     data = CheckData(record.articles + own.articles, resolution.apply(together), resolution.events,
                      drafts=frozenset({draft.article_id}), gazetteer=knowledge.gazetteer, taxonomy=knowledge.taxonomy)
     findings += run_rules([rule for rule in rules if rule.check == "draft_vs_record"], data)

@@ -10,18 +10,37 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from checker.lang.loader import DataModel, merge_data, read_data_file, validate_data
+from checker.lang.loader import DataFileError, DataModel, merge_data, read_data_file, validate_data
 from checker.resources import rules_dir
 
 __all__ = ["Taxonomy"]
 
 
+class EventTypeSpec(DataModel):
+    parent: str | None = None
+    compatible: tuple[str, ...] = ()
+
+
+class SubjectSpec(DataModel):
+    parent: str | None = None
+    default_state: str | None = None
+
+
+class StateRelation(DataModel):
+    part: str
+    whole: str
+
+
 class TaxonomyFile(DataModel):
     replace: tuple[str, ...] = ()
+    types: dict[str, EventTypeSpec] = {}
     from_subject: dict[str, str] = {}
-    predicate_subjects: dict[str, tuple[str, ...]] = {}
+    subjects: dict[str, SubjectSpec] = {}
+    states: dict[str, tuple[str, ...]] = {}
+    relations: tuple[StateRelation, ...] = ()
+    tallies: dict[str, Literal["cumulative", "changing"]] = {}
     weapon_subjects: tuple[str, ...] = ()
     weapon_predicate_map: dict[str, str] = {}
     plurals: dict[str, str] = {}
@@ -32,8 +51,12 @@ class TaxonomyFile(DataModel):
 class Taxonomy:
     """Event types and quantities: which states fit which things, what a weapon count says, message words."""
 
+    event_types: dict[str, EventTypeSpec] = field(default_factory=dict)
     event_type_from_subject: dict[str, str] = field(default_factory=dict)
-    predicate_subjects: dict[str, frozenset[str]] = field(default_factory=dict)
+    subjects: dict[str, SubjectSpec] = field(default_factory=dict)
+    states: dict[str, frozenset[str]] = field(default_factory=dict)  # state -> the things it can be said of
+    relations: tuple[StateRelation, ...] = ()
+    tallies: dict[str, str] = field(default_factory=dict)  # state -> cumulative | changing
     weapon_subjects: frozenset[str] = frozenset()
     weapon_predicate_map: dict[str, str] = field(default_factory=dict)
     plurals: dict[str, str] = field(default_factory=dict)
@@ -53,12 +76,82 @@ class Taxonomy:
                 merged = merge_data(merged, data)
                 files.append(str(path))
         data = validate_data(TaxonomyFile, merged, files[-1] if files else str(folders[0]))
+        where = files[-1] if files else str(folders[0])
+        for name, spec in data.types.items():
+            for other in (spec.parent, *spec.compatible):
+                if other is not None and other not in data.types:
+                    raise DataFileError(where, None, f"event type {name!r} names {other!r}, which is not an event type")
+        for name, subject in data.subjects.items():
+            if subject.parent is not None and subject.parent not in data.subjects:
+                raise DataFileError(where, None, f"subject {name!r} is a kind of {subject.parent!r}, which is not a subject")
+        for relation in data.relations:
+            for state in (relation.part, relation.whole):
+                if state not in data.states:
+                    raise DataFileError(where, None, f"relation names {state!r}, which is not a state")
         return cls(
+            event_types=dict(data.types),
             event_type_from_subject=dict(data.from_subject),
-            predicate_subjects={k: frozenset(v) for k, v in data.predicate_subjects.items()},
+            subjects=dict(data.subjects),
+            states={state: frozenset(things) for state, things in data.states.items()},
+            relations=tuple(data.relations),
+            tallies=dict(data.tallies),
             weapon_subjects=frozenset(data.weapon_subjects),
             weapon_predicate_map=dict(data.weapon_predicate_map),
             plurals=dict(data.plurals),
             predicate_phrases=dict(data.predicate_phrases),
             files=tuple(files),
         )
+
+    def type_line(self, event_type: str) -> list[str]:
+        """The type and its broader types, narrowest first."""
+        line: list[str] = []
+        while event_type and event_type not in line:
+            line.append(event_type)
+            spec = self.event_types.get(event_type)
+            event_type = spec.parent if spec and spec.parent else ""
+        return line
+
+    def compatible_types(self, first: str | None, second: str | None) -> bool:
+        """Whether one event can be reported as both types: the same, one broader than the other, or listed as
+        compatible; an unknown type fits any."""
+        if first is None or second is None or first == second:
+            return True
+        if first in self.type_line(second) or second in self.type_line(first):
+            return True
+        return self._listed_compatible(first, second) or self._listed_compatible(second, first)
+
+    def _listed_compatible(self, first: str, second: str) -> bool:
+        """Whether ``first`` is listed compatible with ``second`` or with a narrower type of it (an explosion may
+        be a bombing, so it may be the attack a bombing is)."""
+        spec = self.event_types.get(first)
+        return bool(spec) and any(second in self.type_line(other) for other in spec.compatible)
+
+    def broadest_common(self, first: str | None, second: str | None) -> str | None:
+        """The narrower of two compatible types (the more informative name for the event)."""
+        if first is None:
+            return second
+        if second is None:
+            return first
+        return first if second in self.type_line(first) else second if first in self.type_line(second) else first
+
+    def subject_line(self, subject: str | None) -> list[str]:
+        """The subject and the broader things it is a kind of, narrowest first (marine, troop, person)."""
+        line: list[str] = []
+        while subject and subject not in line:
+            line.append(subject)
+            spec = self.subjects.get(subject)
+            subject = spec.parent if spec and spec.parent else ""
+        return line
+
+    def state_fits(self, state: str | None, subject: str | None) -> bool:
+        """Whether a state can be said of a thing (or of something broader it is a kind of). Unknown fits."""
+        if state is None or subject is None or state not in self.states:
+            return True
+        return bool(self.states[state] & set(self.subject_line(subject)))
+
+    def default_state(self, subject: str | None) -> str | None:
+        for name in self.subject_line(subject):
+            spec = self.subjects.get(name)
+            if spec and spec.default_state:
+                return spec.default_state
+        return None

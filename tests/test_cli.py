@@ -366,7 +366,7 @@ def test_cli_claims_table_lists_every_kind_of_claim(tmp_path) -> None:
     result = CliRunner().invoke(app, ["claims", str(examples), "--output", str(out)])
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
-    assert "Claims (31)" in text and "rocket" in text and "wounded" in text  # all 31, no crash on the figureless
+    assert "Claims (34)" in text and "rocket" in text and "wounded" in text  # all 34, no crash on the figureless
 
 
 # --- version, help, format names ------------------------------------------------------------------

@@ -1,67 +1,113 @@
-"""Event clustering: the same attack across articles is one event; the same place on other dates is not."""
+"""Event clustering: one real event across articles is one event; other dates, places or kinds of event are not."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from checker.events.cluster import cluster_events
+from checker.events.cluster import EventClusterer
 from checker.model import Claim
+from tests.english import KNOWLEDGE
+
+CLUSTERER = EventClusterer(KNOWLEDGE.gazetteer, KNOWLEDGE.taxonomy)
 
 
-def claim(claim_id: str, article: str, day: date | None, *, place: str = "Green Zone", high: date | None = None,
+def claim(claim_id: str, article: str, day: date | None, *, place: str | None = "Green Zone", high: date | None = None,
           event_type: str | None = "rocket attack") -> Claim:
     return Claim(claim_id=claim_id, article_id=article, kind="count", value_low=1, value_high=1, subject="rocket",
                  predicate="fired", event_type=event_type, place=place, event_date_low=day,
                  event_date_high=high or day)
 
 
+def cluster(claims: list[Claim], published: dict[str, date | None] | None = None):
+    return CLUSTERER.cluster(claims, published)
+
+
 def test_events_same_attack_in_two_articles_is_one_event() -> None:
     claims = [claim("a:1", "a", date(2020, 12, 20)), claim("b:1", "b", date(2020, 12, 20))]
-    event_of, events = cluster_events(claims)
+    event_of, events = cluster(claims)
     assert len(events) == 1 and events[0].article_ids == ["a", "b"]
     assert event_of["a:1"] == event_of["b:1"] == "rocket-attack@green-zone@2020-12-20"
 
 
 def test_events_clustering_leaves_the_claims_unchanged() -> None:
     claims = [claim("a:1", "a", date(2020, 12, 20)), claim("b:1", "b", date(2020, 12, 20))]
-    cluster_events(claims)
+    cluster(claims)
     assert [c.event_id for c in claims] == [None, None]
 
 
 def test_events_same_place_other_dates_are_other_events() -> None:
-    days = [date(2019, 5, 19), date(2020, 3, 5), date(2020, 12, 20), date(2021, 2, 22)]
+    days = [date(2019, 5, 19), date(2020, 3, 5), date(2020, 12, 20), date(2021, 1, 21), date(2021, 1, 26)]
     claims = [claim(f"x{i}:1", f"x{i}", day) for i, day in enumerate(days)]
-    event_of, events = cluster_events(claims)
-    assert len(events) == 4 and len(set(event_of.values())) == 4
+    event_of, events = cluster(claims)
+    assert len(events) == 5 and len(set(event_of.values())) == 5
 
 
-def test_events_other_place_same_day_is_another_event() -> None:
+def test_events_other_city_same_day_is_another_event() -> None:
     claims = [claim("a:1", "a", date(2021, 2, 15), place="Erbil"), claim("b:1", "b", date(2021, 2, 15))]
-    assert len(cluster_events(claims)[1]) == 2
+    assert len(cluster(claims)[1]) == 2
+
+
+def test_events_a_place_and_the_city_it_lies_in_are_one_event() -> None:
+    claims = [claim("a:1", "a", date(2020, 12, 20)), claim("b:1", "b", date(2020, 12, 20), place="Baghdad"),
+              claim("c:1", "c", date(2020, 12, 20), place="Iraq")]
+    event_of, events = cluster(claims)
+    assert len(events) == 1 and events[0].place == "Green Zone"
+
+
+def test_events_a_base_and_its_region_spelt_another_way_are_one_event() -> None:
+    claims = [claim("a:1", "a", date(2021, 3, 3), place="Ain al-Asad"),
+              claim("b:1", "b", date(2021, 3, 3), place="Al Anbar")]
+    assert len(cluster(claims)[1]) == 1
+
+
+def test_events_compatible_kinds_join_and_incompatible_ones_do_not() -> None:
+    rockets = claim("a:1", "a", date(2021, 3, 3), place="Ain al-Asad")
+    missiles = claim("b:1", "b", date(2021, 3, 3), place="Ain al-Asad", event_type="missile attack")
+    flood = claim("c:1", "c", date(2021, 3, 3), place="Ain al-Asad", event_type="flood")
+    event_of, events = cluster([rockets, missiles, flood])
+    assert event_of["a:1"] == event_of["b:1"] != event_of["c:1"]
 
 
 def test_events_open_date_joins_the_one_event_its_article_names() -> None:
     claims = [claim("a:1", "a", date(2020, 12, 20)), claim("a:2", "a", None)]
-    event_of, _ = cluster_events(claims)
+    event_of, _ = cluster(claims)
     assert event_of["a:2"] == event_of["a:1"]
 
 
 def test_events_open_date_stays_apart_when_its_article_names_two_events() -> None:
     claims = [claim("a:1", "a", date(2020, 12, 20)), claim("a:2", "a", date(2021, 2, 22)), claim("a:3", "a", None)]
-    event_of, _ = cluster_events(claims)
+    event_of, _ = cluster(claims)
     assert event_of["a:1"] != event_of["a:2"]
     assert event_of["a:3"] not in {event_of["a:1"], event_of["a:2"]}
     assert "a:3" in event_of  # placed in an event of its own, not dropped
 
 
-def test_events_open_date_from_another_article_never_joins() -> None:
+def test_events_open_date_joins_the_one_event_on_record_before_its_publication() -> None:
     claims = [claim("a:1", "a", date(2020, 12, 20)), claim("b:1", "b", None)]
-    event_of, _ = cluster_events(claims)
-    assert event_of["b:1"] is not None and event_of["b:1"] != event_of["a:1"]
+    event_of, _ = cluster(claims, {"a": date(2020, 12, 21), "b": date(2020, 12, 24)})
+    assert event_of["b:1"] == event_of["a:1"]
+
+
+def test_events_open_date_never_joins_an_event_after_its_publication() -> None:
+    claims = [claim("a:1", "a", date(2020, 12, 20)), claim("b:1", "b", None)]
+    event_of, _ = cluster(claims, {"a": date(2020, 12, 21), "b": date(2020, 11, 2)})
+    assert event_of["b:1"] != event_of["a:1"]
+
+
+def test_events_open_date_stays_apart_when_two_recent_events_on_record_fit() -> None:
+    claims = [claim("a:1", "a", date(2021, 2, 20)), claim("c:1", "c", date(2021, 2, 22)), claim("b:1", "b", None)]
+    event_of, _ = cluster(claims, {"b": date(2021, 3, 1)})
+    assert event_of["b:1"] not in {event_of["a:1"], event_of["c:1"]}
+
+
+def test_events_open_date_joins_the_latest_event_when_it_is_clearly_the_latest() -> None:
+    claims = [claim("a:1", "a", date(2020, 12, 20)), claim("c:1", "c", date(2021, 2, 22)), claim("b:1", "b", None)]
+    event_of, _ = cluster(claims, {"b": date(2021, 3, 1)})
+    assert event_of["b:1"] == event_of["c:1"] != event_of["a:1"]
 
 
 def test_events_month_wide_date_joins_the_one_anchored_event_it_contains() -> None:
     claims = [claim("a:1", "a", date(2020, 12, 1), high=date(2020, 12, 31)),
               claim("b:1", "b", date(2020, 12, 20))]
-    event_of, _ = cluster_events(claims)
+    event_of, _ = cluster(claims)
     assert event_of["a:1"] == event_of["b:1"]

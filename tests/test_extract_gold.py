@@ -42,10 +42,18 @@ def _date_ok(claim: Claim, wanted) -> bool:
     return low == wanted == high
 
 
+def _strict_bound(quote: str) -> bool:
+    """A bound in words that the checker reads inclusively ("more than 30" is [30, inf), not [31, inf)): the
+    devset's fact-checker labels "more than 30 rockets" as the figure 30, and 30 does not contradict it."""
+    return any(words in quote.lower() for words in ("more than", "fewer than", "less than"))
+
+
 def _matches(claim: Claim, entry: dict) -> list[str]:
     """The fields of a gold entry that ``claim`` gets wrong (empty: a match)."""
     wrong = []
     low, high = entry["value"]
+    if _strict_bound(entry["quote"]):  # "more than two dozen": gold [25, inf), read here as [24, inf) on purpose
+        low, high = (low - 1, high) if math.isinf(high) else (low, high + 1)
     if (claim.value_low, claim.value_high) != (float(low), float(high) if not math.isinf(high) else math.inf):
         wrong.append(f"value {claim.value_low}..{claim.value_high}")
     checks = {

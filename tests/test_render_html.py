@@ -109,4 +109,4 @@ def test_render_claimreview_one_review_per_conflict() -> None:
     conflict = next(r for r in reviews if r["identifier"].startswith("CC101"))
     assert conflict["reviewRating"]["alternateName"] == "Conflicting"
     assert conflict["itemReviewed"]["@type"] == "Claim" and conflict["itemReviewed"]["author"]["name"]
-    assert len(conflict["itemReviewed"]["appearance"]) == 2 and "eight" in conflict["claimReviewed"]
+    assert len(conflict["itemReviewed"]["appearance"]) >= 2 and "eight" in conflict["claimReviewed"]

@@ -67,7 +67,7 @@ def test_render_json_lines_one_typed_record_per_line() -> None:
     lines = renderer_for(View.report, "jsonl").render(result).splitlines()
     records = [json.loads(line) for line in lines]
     first, rest = records[0], records[1:]
-    assert first["type"] == "summary" and first["checker_version"] == __version__ and first["claims"] == 31
+    assert first["type"] == "summary" and first["checker_version"] == __version__ and first["claims"] == 34
     types = [record["type"] for record in rest]
     order = ["article", "claim", "event", "finding", "source", "skipped"]
     assert types == sorted(types, key=order.index)  # grouped, in this order

@@ -6,6 +6,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict
@@ -41,10 +42,13 @@ class CheckData:
 
     @cached_property
     def claims_by_event(self) -> dict[str, list[Claim]]:
+        """Each event's claims in the order they were published (the same however the claims were read)."""
         grouped: dict[str, list[Claim]] = defaultdict(list)
         for claim in self.claims:
             if claim.event_id:
                 grouped[claim.event_id].append(claim)
+        for claims in grouped.values():
+            claims.sort(key=lambda c: published_order(c, self))
         return grouped
 
     @cached_property
@@ -138,6 +142,52 @@ def speaker_label(claim: Claim, data: CheckData) -> str:
 def overlaps(a: Claim, b: Claim) -> bool:
     """Whether two count intervals overlap: only non-overlapping intervals contradict each other."""
     return a.value_low <= b.value_high and b.value_low <= a.value_high
+
+
+AS_OF_DAYS = 1  # figures given within a day of each other are about the same state of a count
+
+
+def as_of(claim: Claim, data: CheckData) -> date | None:
+    """When a figure was given: its article's publication date (None when unknown)."""
+    article = data.article.get(claim.article_id)
+    return article.published if article else None
+
+
+def apart_in_time(a: Claim, b: Claim, data: CheckData) -> bool:
+    """Whether two figures were given far enough apart for a count to have moved between them."""
+    first, second = as_of(a, data), as_of(b, data)
+    return first is not None and second is not None and abs((first - second).days) > AS_OF_DAYS
+
+
+def moved_with_time(a: Claim, b: Claim, data: CheckData) -> bool:
+    """Whether two differing figures of a running count are explained by time: given days apart, and the later
+    one higher for a count that only grows (the dead), or either way for a count that changes (the missing).
+    A cumulative count that falls later is a correction, and stays a conflict ("revised to 275 from 288")."""
+    tally = data.taxonomy.tallies.get(a.predicate or "")
+    if tally is None:
+        return False
+    if grew_as_said(a, b, data):
+        return True
+    if not apart_in_time(a, b, data):
+        return False
+    if tally == "changing":
+        return True
+    earlier, later = sorted((a, b), key=lambda c: as_of(c, data) or date.min)
+    return _grew(earlier, later)
+
+
+def _grew(earlier: Claim, later: Claim) -> bool:
+    return later.value_low >= earlier.value_low and later.value_high >= earlier.value_high
+
+
+def grew_as_said(a: Claim, b: Claim, data: CheckData) -> bool:
+    """Whether the higher of two figures of a count that only grows says it grew ("increased to 278") and was
+    not given before the other: news of the count, not a conflict."""
+    if data.taxonomy.tallies.get(a.predicate or "") != "cumulative":
+        return False
+    lower, higher = sorted((a, b), key=lambda c: c.value_low)
+    first, second = as_of(lower, data), as_of(higher, data)
+    return higher.revision_cue and _grew(lower, higher) and (first is None or second is None or second >= first)
 
 
 def published_order(claim: Claim, data: CheckData) -> tuple:

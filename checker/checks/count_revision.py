@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.checks.base import CheckData, CheckParams, Draft, Drafts, describe_place_and_date, describe_quantity, format_value
-from checker.checks.base import published_order
+from checker.checks.base import overlaps, published_order
 from checker.checks.numeric_conflict import comparable_counts, is_revision
 
 FIELDS = {"quantity", "at", "speaker", "value_a", "value_b", "article_a", "article_b"}
@@ -16,8 +16,10 @@ def run(data: CheckData, params: CheckParams) -> Drafts:
             by_speaker.setdefault(claim.speaker or "", []).append(claim)
         for speaker, figures in by_speaker.items():
             for earlier, later in zip(figures, figures[1:]):
-                if (earlier.value_low, earlier.value_high) == (later.value_low, later.value_high):
-                    continue
+                if overlaps(earlier, later):
+                    continue  # "roughly 10" then "10": the same figure, not a revision
+                if data.taxonomy.tallies.get(earlier.predicate or "") == "changing":
+                    continue  # the missing go up and down: each figure is the count of its day
                 if is_revision(earlier, later, data):
                     event = data.event.get(earlier.event_id)
                     yield Draft(

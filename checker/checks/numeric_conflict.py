@@ -3,7 +3,14 @@
 ``scope: cross_speaker`` compares figures from different speakers (CC); ``scope:
 same_speaker`` compares one speaker's figures within one article (IC). A figure
 from the same speaker in a later article, or flagged in the text as an update, is
-a revision, reported by the ``count_revision`` check instead.
+a revision, reported by the ``count_revision`` check instead. A running count (the
+dead, the missing) that moved between figures given days apart is news, not a
+conflict (``moved_with_time``); an article that says its figure changed ("rose to",
+"initially") explains its own difference.
+
+Speakers are compared once per quantity: one finding per pair of speakers, holding
+every figure of each that the other contradicts. An outlet's own figure (a headline)
+that the same article attributes to a named speaker counts as that speaker's.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from checker.checks.base import (
     describe_place_and_date,
     describe_quantity,
     format_value,
+    moved_with_time,
     overlaps,
     published_order,
     quantity_key,
@@ -63,15 +71,17 @@ def comparable_counts(data: CheckData, include_vague: bool) -> dict[tuple, list[
     return groups
 
 
-def _bound_wording(a: Claim, b: Claim) -> bool:
-    """"more than 15" against "15": a bound one away from the other figure is wording, not a dispute."""
-    if "lower" not in (a.value_kind, b.value_kind) and "upper" not in (a.value_kind, b.value_kind):
+def _contradicts(a: Claim, b: Claim, data: CheckData) -> bool:
+    """Whether two figures of one quantity contradict each other."""
+    if overlaps(a, b):
         return False
-    gap = max(a.value_low - b.value_high, b.value_low - a.value_high)
-    return 0 < gap <= 1
+    if a.article_id == b.article_id and (a.revision_cue or b.revision_cue):
+        return False  # "the toll, which initially had been 14, rose to 23": the article explains it
+    return not moved_with_time(a, b, data)
 
 
-def _draft(a: Claim, b: Claim, data: CheckData) -> Draft:
+def _draft(side_a: list[Claim], side_b: list[Claim], data: CheckData) -> Draft:
+    a, b = _voice(side_a), _voice(side_b)
     event = data.event.get(a.event_id)
     return Draft(
         values={
@@ -85,30 +95,57 @@ def _draft(a: Claim, b: Claim, data: CheckData) -> Draft:
             "article_a": a.article_id,
             "article_b": b.article_id,
         },
-        claims=[a, b],
+        claims=_side_by_side(side_a, side_b),
         event_id=a.event_id,
     )
 
 
 def run(data: CheckData, params: Params) -> Drafts:
-    scope = params.scope
     for claims in comparable_counts(data, params.include_vague).values():
-        reported: set[tuple[str, str]] = set()
         ordered = sorted(claims, key=lambda c: published_order(c, data))
+        if params.scope == "cross_speaker":
+            yield from _across_speakers(ordered, data)
+            continue
         for a, b in combinations(ordered, 2):
-            if overlaps(a, b) or _bound_wording(a, b):
-                continue
-            if scope == "cross_speaker":
-                if a.speaker == b.speaker:
-                    continue
-                pair = tuple(sorted((a.speaker or "", b.speaker or "")))
-                if pair in reported:
-                    continue  # one finding per pair of speakers, not per pair of copies
-                reported.add(pair)
-                yield _draft(a, b, data)
-            elif (a.speaker == b.speaker and a.article_id == b.article_id and not is_revision(a, b, data)
-                  and not _same_passage(a, b, data)):
-                yield _draft(a, b, data)
+            if (a.speaker == b.speaker and a.article_id == b.article_id and _contradicts(a, b, data)
+                    and not is_revision(a, b, data) and not _same_passage(a, b, data)):
+                yield _draft([a], [b], data)
+
+
+def _across_speakers(ordered: list[Claim], data: CheckData) -> Drafts:
+    """One finding per pair of positions (a speaker and a figure) that contradict each other, holding every copy
+    of each figure (the same speaker's same figure in other articles): a speaker's two different figures
+    are two positions, never merged into one finding."""
+    named = {(c.article_id, c.value_low, c.value_high): c.speaker for c in ordered
+             if c.speaker and c.speaker_kind != "outlet"}
+    positions: dict[tuple, list[Claim]] = {}
+    for claim in ordered:
+        speaker = claim.speaker or ""
+        if claim.speaker_kind == "outlet":  # a headline's figure that its own body attributes is that speaker's
+            speaker = named.get((claim.article_id, claim.value_low, claim.value_high), speaker) or ""
+        positions.setdefault((speaker, claim.value_low, claim.value_high), []).append(claim)
+    keys = list(positions)
+    for first, second in combinations(keys, 2):
+        if first[0] == second[0]:
+            continue  # one speaker's own figures: a revision or a slip, not a conflict between sources
+        side_a, side_b = positions[first], positions[second]
+        if any(_contradicts(a, b, data) for a in side_a for b in side_b):
+            yield _draft(side_a, side_b, data)
+
+
+def _side_by_side(side_a: list[Claim], side_b: list[Claim]) -> list[Claim]:
+    """Both sides' claims taken in turn, each side's named voice first, so that quotes read in pairs."""
+    first_a, first_b = _voice(side_a), _voice(side_b)
+    rest_a = [first_a, *(c for c in side_a if c is not first_a)]
+    rest_b = [first_b, *(c for c in side_b if c is not first_b)]
+    paired = [c for pair in zip(rest_a, rest_b) for c in pair]
+    shorter = min(len(rest_a), len(rest_b))
+    return paired + rest_a[shorter:] + rest_b[shorter:]
+
+
+def _voice(side: list[Claim]) -> Claim:
+    """The claim that names a side's speaker: a named one before an outlet's headline."""
+    return next((c for c in side if c.speaker_kind != "outlet"), side[0])
 
 
 def _same_passage(a: Claim, b: Claim, data: CheckData) -> bool:

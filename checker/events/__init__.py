@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from checker.events.cluster import cluster_events
+from checker.events.cluster import EventClusterer
 from checker.events.frames import Frame, frames_by_article
 from checker.gazetteer import Gazetteer
 from checker.model import Article, Claim, Event, EventMention
@@ -48,6 +48,7 @@ class EventResolver:
     def __init__(self, gazetteer: Gazetteer, taxonomy: Taxonomy) -> None:
         self.gazetteer = gazetteer
         self.taxonomy = taxonomy
+        self.clusterer = EventClusterer(gazetteer, taxonomy)
 
     def frame(self, claims: Sequence[Claim], mentions: Iterable[EventMention],
               articles: Iterable[Article]) -> dict[str, Frame]:
@@ -63,14 +64,16 @@ class EventResolver:
     def resolve(self, claims: Sequence[Claim], mentions: Iterable[EventMention],
                 articles: Iterable[Article]) -> Resolution:
         """Frame every claim, then cluster the framed claims of all articles into events."""
+        articles = list(articles)
         frames = self.frame(claims, mentions, articles)
         framed = Resolution(frames=frames).apply(claims)  # the cluster keys are the frames
-        event_of, events = cluster_events(framed)
-        return Resolution(frames=frames, event_of=event_of, events=events)
+        return self.cluster(framed, articles)
 
-    def cluster(self, framed_claims: Sequence[Claim]) -> Resolution:
-        """Events of claims already framed (as a ledger stores them): their frames stay as they are."""
-        event_of, events = cluster_events(list(framed_claims))
+    def cluster(self, framed_claims: Sequence[Claim], articles: Iterable[Article] = ()) -> Resolution:
+        """Events of claims already framed (as a ledger stores them): their frames stay as they are. An undated
+        claim is bounded by its article's publication date."""
+        published = {article.article_id: article.published for article in articles}
+        event_of, events = self.clusterer.cluster(framed_claims, published)
         frames = {c.claim_id: Frame(c.event_type, c.place, c.event_date_low, c.event_date_high)
                   for c in framed_claims}
         return Resolution(frames=frames, event_of=event_of, events=events)

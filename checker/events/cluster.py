@@ -1,9 +1,16 @@
-"""Event clustering: group framed claims about the same event (type, place, date) across articles.
+"""Event clustering: framed claims about one real-world event, across articles, become one event.
 
-Blocks first on (event type, place), then sweeps each block in date order, so the
-cost grows with the size of the blocks, never with the square of the corpus.
-A claim with an open date joins an event only through its own article: when that
-article's other claims of the same kind and place all belong to one event.
+Claims are first grouped into article events (one article's claims with one frame). Dated
+article events are swept in date order: one joins an event whose dates overlap its own (a
+day either side) when their places are compatible (the same, one inside the other) and
+their types are compatible (or unknown); two events with different anchored dates never
+merge. An article event dated only roughly ("in December") joins the one dated event it
+fits, if exactly one; one with no date at all, bounded only by its article's publication,
+joins the one event of its article, else the one event on record it fits (type and place
+known) before publication, if exactly one. Otherwise each stays an event of its own.
+
+The sweep keeps only the events whose dates can still overlap, and open dates look only
+at events of their country, so the cost grows with the corpus, not with its square.
 """
 
 from __future__ import annotations
@@ -12,154 +19,246 @@ import bisect
 import gc
 import re
 from collections import defaultdict
-from datetime import date
-from functools import lru_cache
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
+from checker.gazetteer import Gazetteer
 from checker.model import Claim, Event
+from checker.taxonomy import Taxonomy
 
-# A date interval at most this wide anchors an event ("on Sunday", "December 20").
-ANCHOR_DAYS = 3
-# A wider interval ("in December", "last week") joins the one anchored event it overlaps, if exactly one.
+__all__ = ["EventClusterer"]
+
+ANCHOR_DAYS = 3  # a date interval at most this wide anchors an event ("on Sunday", "December 20")
+SLACK = timedelta(days=1)  # reports a day apart about one event ("late Thursday", "early Friday")
+PLACELESS_DAYS = timedelta(days=14)  # an article naming no place or date joins an event this recent, if only one
+TALLY_DAYS = timedelta(days=60)  # counts of an event's dead or missing keep coming this long after it
+CLEARLY_LATER = timedelta(days=7)  # an undated article is about the latest event it fits when that one is this much later
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
-@lru_cache(maxsize=4096)
 def _slug(text: str | None) -> str:
     return _SLUG.sub("-", (text or "unknown").lower()).strip("-")
 
 
-def _span_days(claim: Claim) -> int | None:
-    if claim.event_date_low is None or claim.event_date_high is None:
-        return None
-    return (claim.event_date_high - claim.event_date_low).days
+@dataclass
+class _Group:
+    """Claims of one article with one frame, or several such groups merged into one event."""
+
+    event_type: str | None
+    place: str | None
+    low: date | None
+    high: date | None
+    claims: list[Claim] = field(default_factory=list)
+    places: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+
+    @property
+    def width(self) -> int | None:
+        return None if self.low is None or self.high is None else (self.high - self.low).days
 
 
-class _Cluster:
-    def __init__(self, event_type: str | None, place: str | None, low: date | None, high: date | None) -> None:
-        self.event_type, self.place, self.low, self.high = event_type, place, low, high
-        self.claims: list[Claim] = []
+class EventClusterer:
+    """Clusters framed claims into events with the gazetteer's places and the taxonomy's types."""
 
-    def add(self, claim: Claim) -> None:
-        self.claims.append(claim)
+    def __init__(self, gazetteer: Gazetteer, taxonomy: Taxonomy) -> None:
+        self.gazetteer, self.taxonomy = gazetteer, taxonomy
 
-    def overlaps(self, low: date, high: date) -> bool:
-        return self.low is not None and self.high is not None and low <= self.high and high >= self.low
+    def cluster(self, claims: Iterable[Claim], published: dict[str, date | None] | None = None
+                ) -> tuple[dict[str, str], list[Event]]:
+        """The event of every claim that names one (claim id -> event id), and the events in a stable order.
+
+        Claims are read, never changed: their frames (event type, place, dates) decide.
+        """
+        gc_was_enabled = gc.isenabled()
+        gc.disable()  # a million small objects: the cyclic collector would rescan them again and again, for nothing
+        try:
+            return self._cluster(claims, published or {})
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+
+    def _cluster(self, claims: Iterable[Claim], published: dict[str, date | None]) -> tuple[dict[str, str], list[Event]]:
+        groups: dict[tuple, _Group] = {}
+        for claim in claims:
+            if claim.kind == "attribution" or (claim.event_type is None and claim.place is None):
+                continue  # a source, or a figure with nothing to say which event it is about
+            key = (claim.article_id, claim.event_type, claim.place, claim.event_date_low, claim.event_date_high)
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = _Group(claim.event_type, claim.place, claim.event_date_low, claim.event_date_high,
+                                             places={claim.place} if claim.place else set(),
+                                             articles={claim.article_id})
+            group.claims.append(claim)
+        anchored = sorted((g for g in groups.values() if g.width is not None and g.width <= ANCHOR_DAYS),
+                          key=lambda g: (g.low, g.high, g.claims[0].claim_id))
+        wide = sorted((g for g in groups.values() if g.width is not None and g.width > ANCHOR_DAYS),
+                      key=lambda g: (g.low, g.high, g.claims[0].claim_id))
+        undated = sorted((g for g in groups.values() if g.width is None), key=lambda g: g.claims[0].claim_id)
+        events = self._follow_ups(self._sweep(anchored))
+        loose = self._attach_wide(wide, events)
+        own = self._attach_undated(undated, events, published)
+        return _events_from(events + loose + own)
+
+    def _fits(self, group: _Group, event: _Group) -> bool:
+        if not self.taxonomy.compatible_types(group.event_type, event.event_type):
+            return False
+        return all(self.gazetteer.compatible(place, other) for place in group.places for other in event.places)
+
+    def _merge(self, event: _Group, group: _Group) -> None:
+        event.claims.extend(group.claims)
+        event.articles |= group.articles
+        event.places |= group.places
+        event.event_type = self.taxonomy.broadest_common(event.event_type, group.event_type)
+        if group.place and (event.place is None or self.gazetteer.level(group.place) < self.gazetteer.level(event.place)):
+            event.place = group.place
+        anchored = group.width is not None and group.width <= ANCHOR_DAYS
+        if anchored and event.low is not None and event.high is not None:  # a rough date never widens an event
+            assert group.low is not None and group.high is not None
+            event.low, event.high = min(event.low, group.low), max(event.high, group.high)
+
+    def _sweep(self, anchored: list[_Group]) -> list[_Group]:
+        """Dated article events in date order: each joins the best event its dates overlap, else starts one."""
+        events: list[_Group] = []
+        active: list[_Group] = []  # events whose dates can still overlap what comes next
+        for group in anchored:
+            assert group.low is not None and group.high is not None
+            active = [e for e in active if e.high is not None and e.high + SLACK >= group.low]
+            fitting = [e for e in active if e.low is not None and e.low <= group.high + SLACK and self._fits(group, e)]
+            if fitting:
+                self._merge(max(fitting, key=lambda e: self._closeness(group, e)), group)
+                continue
+            event = _Group(group.event_type, group.place, group.low, group.high, list(group.claims), set(group.places),
+                           set(group.articles))
+            events.append(event)
+            active.append(event)
+        return events
+
+    def _follow_ups(self, events: list[_Group]) -> list[_Group]:
+        """An event of counts only (the dead, the missing: no rocket fired, no blast) dated after an event it fits
+        is that event's count on a later day ("the toll rose to 98 on Monday"): it joins the latest such event
+        within TALLY_DAYS."""
+        kept: list[_Group] = []
+        for event in events:  # in date order
+            if self._counts_only(event) and event.low is not None:
+                earlier = [e for e in kept if e.high is not None and e.high < event.low
+                           and event.low - e.high <= TALLY_DAYS and self._fits(event, e)]
+                if earlier:
+                    self._merge(max(earlier, key=lambda e: (e.high, len(e.claims))), event)
+                    continue
+            kept.append(event)
+        return kept
+
+    def _counts_only(self, event: _Group) -> bool:
+        return all(claim.kind == "count" and claim.predicate in self.taxonomy.tallies for claim in event.claims)
+
+    def _closeness(self, group: _Group, event: _Group) -> tuple:
+        same_place = bool(group.places & event.places)
+        same_type = group.event_type is not None and group.event_type == event.event_type
+        same_day = group.low == event.low
+        return (same_place, same_type, same_day, len(event.claims))
+
+    def _attach_wide(self, wide: list[_Group], events: list[_Group]) -> list[_Group]:
+        """A roughly dated article event joins the one dated event it fits, else a loose event of its dates."""
+        lows = [e.low for e in events]
+        loose: dict[tuple, _Group] = {}
+        for group in wide:
+            assert group.low is not None and group.high is not None
+            position = bisect.bisect_right(lows, group.high + SLACK)
+            fits = []
+            for event in events[:position][::-1]:
+                if event.high is not None and event.high + SLACK >= group.low and self._fits(group, event):
+                    fits.append(event)
+                    if len(fits) > 1:
+                        break
+            if len(fits) == 1:
+                self._merge(fits[0], group)
+                continue
+            key = (group.event_type, group.place, group.low, group.high)
+            if key in loose:
+                self._merge(loose[key], group)
+            else:
+                loose[key] = _Group(group.event_type, group.place, group.low, group.high, list(group.claims),
+                                    set(group.places), set(group.articles))
+        return list(loose.values())
+
+    def _attach_undated(self, undated: list[_Group], events: list[_Group],
+                        published: dict[str, date | None]) -> list[_Group]:
+        """An undated article event joins the one event of its own article it fits, else the one event on record
+        it fits before its publication (when its type and place are known), else an event of its own."""
+        by_article: dict[str, list[_Group]] = defaultdict(list)
+        by_country: dict[str | None, list[_Group]] = defaultdict(list)
+        for event in events:
+            for article in event.articles:
+                by_article[article].append(event)
+            for country in {self.gazetteer.country_of(place) for place in event.places} or {None}:
+                by_country[country].append(event)
+        own: dict[tuple, _Group] = {}
+        for group in undated:
+            article = next(iter(group.articles))
+            fits = [e for e in by_article.get(article, ()) if self._fits(group, e) and not _vague_only(e, article)]
+            bound = published.get(article)
+            if len(fits) != 1 and group.event_type and group.place:
+                country = self.gazetteer.country_of(group.place)
+                pool = by_country.get(country, []) if country else [e for e in events if group.place in e.places]
+                fits = [e for e in pool if self._fits(group, e) and (bound is None or (e.low and e.low <= bound))]
+            elif len(fits) != 1 and group.event_type and bound is not None:
+                # no place known: the one event of its kind in the days before publication
+                fits = [e for e in events if e.low and bound - PLACELESS_DAYS <= e.low <= bound and self._fits(group, e)
+                        and e.event_type is not None]
+            if len(fits) > 1 and bound is not None:
+                fits = _latest_clearly(fits)
+            if len(fits) == 1:
+                self._merge(fits[0], group)
+                continue
+            key = (article, group.event_type, group.place)
+            if key in own:
+                self._merge(own[key], group)
+            else:
+                own[key] = _Group(group.event_type, group.place, None, None, list(group.claims), set(group.places),
+                                  set(group.articles))
+        return list(own.values())
 
 
-def _cluster_block(claims: list[Claim], event_type: str | None, place: str | None) -> list[_Cluster]:
-    """Events of one (type, place) block: anchors merged by date overlap, then wider and open dates attached."""
-    anchors = sorted((c for c in claims if (_span_days(c) or 0) <= ANCHOR_DAYS and _span_days(c) is not None),
-                     key=lambda c: (c.event_date_low, c.event_date_high))
-    clusters: list[_Cluster] = []
-    for claim in anchors:  # sweep: overlapping day intervals are one event (adjacent days are not)
-        current = clusters[-1] if clusters else None
-        if current and claim.event_date_low <= current.high:
-            current.high = max(current.high, claim.event_date_high)
-        else:
-            current = _Cluster(event_type, place, claim.event_date_low, claim.event_date_high)
-            clusters.append(current)
-        current.add(claim)
-    wide = [c for c in claims if _span_days(c) is not None and _span_days(c) > ANCHOR_DAYS]
-    loose: list[_Cluster] = []
-    lows = [cluster.low for cluster in clusters]  # anchored events are disjoint and sorted: bisect, don't scan
-    for claim in sorted(wide, key=lambda c: (c.event_date_low, c.event_date_high)):
-        fits = []
-        position = bisect.bisect_right(lows, claim.event_date_high) - 1
-        while position >= 0 and clusters[position].high >= claim.event_date_low and len(fits) < 2:
-            fits.append(clusters[position])
-            position -= 1
-        if len(fits) == 1:
-            fits[0].add(claim)
-            continue
-        same = [k for k in loose if k.low == claim.event_date_low and k.high == claim.event_date_high]
-        if same:
-            same[0].add(claim)
-        else:
-            loose.append(_Cluster(event_type, place, claim.event_date_low, claim.event_date_high))
-            loose[-1].add(claim)
-    return clusters + loose
+def _latest_clearly(fits: list[_Group]) -> list[_Group]:
+    """Of several events an undated article fits, the latest, when it is clearly later than the others (the
+    news is about the most recent one); else all of them."""
+    ordered = sorted(fits, key=lambda e: e.high or date.min, reverse=True)
+    latest, runner_up = ordered[0], ordered[1]
+    if latest.high and runner_up.high and latest.high - runner_up.high >= CLEARLY_LATER:
+        return [latest]
+    return fits
 
 
-def cluster_events(claims: list[Claim]) -> tuple[dict[str, str], list[Event]]:
-    """The event of every claim that names one (claim id -> event id), and the events in a stable order.
-
-    Claims are read, never changed: their frames (event type, place, dates) decide.
-    """
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # a million small objects: the cyclic collector would rescan them again and again, for nothing
-    try:
-        return _cluster_events(claims)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
+def _vague_only(event: _Group, article: str) -> bool:
+    """Whether an article's only claims in an event are vague figures ("several attacks since January")."""
+    mine = [c for c in event.claims if c.article_id == article]
+    return bool(mine) and all(c.value_kind == "vague" for c in mine)
 
 
-def _cluster_events(claims: list[Claim]) -> tuple[dict[str, str], list[Event]]:
-    blocks: dict[tuple[str | None, str | None], list[Claim]] = defaultdict(list)
-    pending: list[Claim] = []  # open dates and unknown event types: placed through their article
-    for claim in claims:
-        if claim.kind == "attribution" or (claim.event_type is None and claim.place is None):
-            continue  # a source, or a figure with nothing to say which event it is about
-        if claim.event_type is None or claim.event_date_low is None or claim.event_date_high is None:
-            pending.append(claim)
-        else:
-            blocks[(claim.event_type, claim.place)].append(claim)
-    clusters: list[_Cluster] = []
-    for (event_type, place), block in sorted(blocks.items(), key=lambda item: (item[0][0] or "", item[0][1] or "")):
-        clusters.extend(_cluster_block(block, event_type, place))
-    if pending:
-        _place_pending(pending, clusters)
-    return _events_from(clusters)
-
-
-def _place_pending(pending: list[Claim], clusters: list[_Cluster]) -> None:
-    """A claim with an open date (or no event type) joins the one event its own article names, else its own."""
-    articles = {claim.article_id for claim in pending}
-    # per article: (event type, place) -> the clusters its dated claims belong to
-    named: dict[str, dict[tuple, set[int]]] = defaultdict(lambda: defaultdict(set))
-    by_id: dict[int, _Cluster] = {}
-    for cluster in clusters:
-        by_id[id(cluster)] = cluster
-        for claim in cluster.claims:
-            if claim.article_id in articles and claim.value_kind != "vague":  # "several attacks since January"
-                named[claim.article_id][(claim.event_type, claim.place)].add(id(cluster))
-                named[claim.article_id][(None, claim.place)].add(id(cluster))
-    own: dict[tuple, _Cluster] = {}
-    for claim in pending:
-        candidates = set(named[claim.article_id].get((claim.event_type, claim.place), ()))
-        if claim.event_type is None and claim.event_date_low is not None:
-            high = claim.event_date_high or claim.event_date_low
-            candidates = {k for k in candidates if by_id[k].overlaps(claim.event_date_low, high)}
-        if len(candidates) == 1:
-            by_id[candidates.pop()].add(claim)
-            continue
-        key = (claim.article_id, claim.event_type, claim.place)
-        if key not in own:
-            own[key] = _Cluster(claim.event_type, claim.place, None, None)
-            clusters.append(own[key])
-        own[key].add(claim)
-
-
-def _events_from(clusters: list[_Cluster]) -> tuple[dict[str, str], list[Event]]:
+def _events_from(groups: list[_Group]) -> tuple[dict[str, str], list[Event]]:
     events: list[Event] = []
     event_of: dict[str, str] = {}
     used: dict[str, int] = {}
-    for cluster in clusters:
-        dated = cluster.low.isoformat() if cluster.low == cluster.high and cluster.low else (
-            f"{cluster.low}..{cluster.high}" if cluster.low else f"open-{_slug(cluster.claims[0].article_id)}"
-        )
-        base = f"{_slug(cluster.event_type)}@{_slug(cluster.place)}@{dated}"
+    for group in groups:
+        if group.low is not None and group.low == group.high:
+            dated = group.low.isoformat()
+        elif group.low is not None:
+            dated = f"{group.low}..{group.high}"
+        else:
+            dated = f"open-{_slug(group.claims[0].article_id)}"
+        base = f"{_slug(group.event_type)}@{_slug(group.place)}@{dated}"
         used[base] = used.get(base, 0) + 1
         event_id = base if used[base] == 1 else f"{base}#{used[base]}"
-        for claim in cluster.claims:
+        for claim in group.claims:
             event_of[claim.claim_id] = event_id
         events.append(Event(
             event_id=event_id,
-            event_type=cluster.event_type,
-            place=cluster.place,
-            date_low=cluster.low,
-            date_high=cluster.high,
-            claim_ids=[c.claim_id for c in cluster.claims],
-            article_ids=sorted({c.article_id for c in cluster.claims}),
+            event_type=group.event_type,
+            place=group.place,
+            date_low=group.low,
+            date_high=group.high,
+            claim_ids=[c.claim_id for c in group.claims],
+            article_ids=sorted(group.articles),
         ))
     return event_of, events

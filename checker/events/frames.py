@@ -1,29 +1,38 @@
 """Claim frames: the event each claim of one article is about (type, place, dates), read from its mentions.
 
-A claim's own sentence decides first (the nearest event word, the most specific place, the
-nearest date that can date an event); what it does not say comes from the sentences before
-it: the event type from the same paragraph, the place from the same paragraph or the
-article's lead, and dates only from an earlier sentence about the same kind of event at the
-same place (so a photo caption's date or an older attack's never leaks in).
+Each article has a main event, read from its headline and lead: the event type its opening
+names most, the most specific place named where that event is named, and the date tied to
+it (when the opening dates nothing, the one day the rest of the article ties to such an event). A claim takes what its own sentence says of its event (an event word, a place, a date
+in the claim's own clause or in the clause of an event word) and inherits the rest from the
+main event, unless what its sentence says cannot be the main event: another kind of event,
+a place that cannot contain or lie in the main one, or a date before it (or long after).
+Then the claim is about another event, and keeps only what its sentence says.
+
+A date in a reporting clause ("the ministry said Monday") or bounding something ("since
+2010") never dates an event; a date after publication never does either.
 Language-neutral: it reads only mentions, the gazetteer and the taxonomy.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from checker.gazetteer import COUNTRY_LEVEL, Gazetteer
+from checker.gazetteer import Gazetteer
 from checker.model import Claim, EventMention
 from checker.taxonomy import Taxonomy
 
-__all__ = ["Frame", "frame_article"]
+__all__ = ["Frame", "frame_article", "frames_by_article"]
 
-LEAD_SENTENCES = 8  # the opening of an article, where its main event's place is named
-LOOK_BACK = 30  # sentences searched back for an event's place and date
-SAME_PARAGRAPH_TYPE = 3  # sentences searched back, in the same paragraph, for an event word
+LEAD_SENTENCES = 6  # the opening of an article, where its main event is named
+ANCHOR_DAYS = 3  # a date interval at most this wide dates an event ("on Sunday", "December 20")
+FOLLOW_DAYS = 21  # a figure dated this long after its event is a later count of it, not another event
+HISTORIC_YEARS = 1  # a date more years than this before publication is history, not the news
+MAIN_DATE_SCORE = 3  # a date dates the main event only in the clause of its event word, or right by it
+MONTH_DAYS = 31  # a date wider than this (a year, a season) hardly dates an event
 
 
 @dataclass(frozen=True)
@@ -35,61 +44,260 @@ class Frame:
     date_low: date | None
     date_high: date | None
 
+    @property
+    def anchored(self) -> bool:
+        return (self.date_low is not None and self.date_high is not None
+                and (self.date_high - self.date_low).days <= ANCHOR_DAYS)
+
+
+EMPTY = Frame(None, None, None, None)
+
 
 @dataclass
-class _SentenceMentions:
+class _Sentence:
+    index: int
     paragraph: int
-    places: list[EventMention] = field(default_factory=list)  # where events happened (no landmarks or owners)
+    places: list[EventMention] = field(default_factory=list)  # where events happened
     types: list[EventMention] = field(default_factory=list)
     dates: list[EventMention] = field(default_factory=list)
+    clause_starts: list[int] = field(default_factory=list)  # offsets where a new clause begins
     later: bool = False
+    revision: bool = False  # it says a count was revised: its dates may be the count's
 
-    def specific_place(self, gazetteer: Gazetteer, near: int | None = None, skip: frozenset[str] = frozenset()) -> str | None:
-        """The most specific place named (country names only when nothing finer is); nearest ``near`` on ties."""
-        places = [p for p in self.places if p.value not in skip]
-        if not places:
-            return None
-        best = min(gazetteer.level(p.value or "") for p in places)
-        candidates = [p for p in places if gazetteer.level(p.value or "") == best]
-        if near is not None:
-            candidates.sort(key=lambda p: abs(p.start - near))
-        return candidates[0].value
+    def clause_of(self, position: int) -> int:
+        return bisect.bisect_right(self.clause_starts, position)
 
     def event_type(self) -> str | None:
         return self.types[-1].value if self.types else None
 
 
-class _ArticleMentions:
-    def __init__(self, mentions: Iterable[EventMention], published: date | None, gazetteer: Gazetteer) -> None:
-        self.by_sentence: dict[int, _SentenceMentions] = {}
-        self.published = published
-        self.gazetteer = gazetteer
+class _Article:
+    """The mentions of one article, by sentence, and its main event."""
+
+    def __init__(self, mentions: Iterable[EventMention], published: date | None, gazetteer: Gazetteer,
+                 taxonomy: Taxonomy) -> None:
+        self.published, self.gazetteer, self.taxonomy = published, gazetteer, taxonomy
+        self.sentences: dict[int, _Sentence] = {}
         for mention in sorted(mentions, key=lambda m: m.start):
-            sentence = self.by_sentence.setdefault(mention.sentence, _SentenceMentions(mention.paragraph))
+            sentence = self.sentences.setdefault(mention.sentence, _Sentence(mention.sentence, mention.paragraph))
             if mention.kind == "place" and not mention.role:
                 sentence.places.append(mention)
             elif mention.kind == "type":
                 sentence.types.append(mention)
             elif mention.kind == "date":
                 sentence.dates.append(mention)
+            elif mention.kind == "clause":
+                sentence.clause_starts.append(mention.end)
             elif mention.kind == "later":
                 sentence.later = True
-        self.indices = sorted(self.by_sentence)
-        self.lead_place = next((p.value for i in self.indices if i < LEAD_SENTENCES
-                                for p in self.by_sentence[i].places
-                                if gazetteer.level(p.value or "") < COUNTRY_LEVEL), None)
+            elif mention.kind == "revision":
+                sentence.revision = True
+        self.indices = sorted(self.sentences)
+        self.main = self._main_event()
 
-    def before(self, index: int, back: int | None = None) -> list[_SentenceMentions]:
-        """Sentences before ``index`` (within ``back`` sentences) that have mentions, nearest last."""
-        low = 0 if back is None else max(0, index - back)
-        return [self.by_sentence[i] for i in self.indices if low <= i < index]
+    # --- the main event -----------------------------------------------------------------------
+    def _lead(self) -> list[_Sentence]:
+        return [self.sentences[i] for i in self.indices if i < LEAD_SENTENCES]
 
-    def event_dates(self, sentence: _SentenceMentions) -> list[EventMention]:
-        """Dates that can say when an event happened: not a boundary ("since 2010"), and not a relative date
-        after publication ("next month's anniversary"; an explicit one is kept, for SV002 to question)."""
+    def _main_event(self) -> Frame:
+        lead = self._lead()
+        event_type = self._main_type(lead)
+        place = self._main_place(lead, event_type)
+        low, high = self._main_date(lead, event_type, place)
+        if low is None and event_type is not None:
+            low, high = self._body_date(event_type, place)
+        return Frame(event_type, place, low, high)
+
+    def _main_type(self, lead: list[_Sentence]) -> str | None:
+        """The type the opening names most (the headline counts twice), or a narrower one it also names."""
+        counts: dict[str, int] = defaultdict(int)
+        first: dict[str, int] = {}
+        for sentence in lead:
+            for mention in sentence.types:
+                value = mention.value or ""
+                counts[value] += 2 if sentence.index == 0 else 1
+                first.setdefault(value, mention.start)
+        if not counts:
+            return None
+        ranked = sorted(counts, key=lambda t: (-counts[t], first[t]))
+        chosen = ranked[0]
+        earlier = {m.value for s in lead if self._dated_long_before(s) for m in s.types}
+        recent = {m.value for s in lead if not self._dated_long_before(s) for m in s.types}
+        narrower = [t for t in ranked[1:] if chosen in self.taxonomy.type_line(t) and (t in recent or t not in earlier)]
+        return narrower[0] if narrower else chosen
+
+    def _dated_long_before(self, sentence: _Sentence) -> bool:
+        """Whether a sentence dates what it tells more than a month before publication ("Most recently, three
+        mortar bombs rocked the Green Zone in September 2018"): an earlier event, not the news."""
+        dates = [m for m in self.event_dates(sentence) if m.date_high is not None]
+        return bool(self.published and dates
+                    and all(self.published - m.date_high > timedelta(days=MONTH_DAYS) for m in dates))
+
+    def _main_place(self, lead: list[_Sentence], event_type: str | None) -> str | None:
+        """The most specific place of the first sentence of the opening that names the main event and a place
+        (else of the first that names a place), made more specific by the opening's places that lie in it."""
+        with_places = [s for s in lead if s.places]
+        if not with_places:
+            return None
+        naming = [s for s in with_places if any(self.taxonomy.compatible_types(m.value, event_type) for m in s.types)]
+        first = (naming or with_places)[0]
+        top = min(first.places, key=lambda m: (self.gazetteer.level(m.value or ""), m.start))
+        # a more specific place of the opening that lies in the chosen one names it better (the base, not the city)
+        finer = [m for s in with_places for m in s.places
+                 if m.value and top.value and self.gazetteer.within(m.value, top.value)]
+        return (min(finer, key=lambda m: (self.gazetteer.level(m.value or ""), m.start)) if finer else top).value
+
+    def _main_date(self, lead: list[_Sentence], event_type: str | None,
+                   place: str | None) -> tuple[date | None, date | None]:
+        """The date the opening ties to its event: in a sentence naming it (in the same clause is better, and
+        no other place or kind of event), recent rather than historic, a day rather than a month."""
+        candidates = []
+        for sentence in lead:
+            if not any(self.taxonomy.compatible_types(m.value, event_type) for m in sentence.types):
+                continue
+            if any(not self.gazetteer.compatible(m.value, place) for m in sentence.places):
+                continue
+            event_clauses = {sentence.clause_of(m.start) for m in sentence.types}
+            for mention in self.event_dates(sentence):
+                attached = _attached(mention, sentence)
+                same_clause = sentence.clause_of(mention.start) in event_clauses
+                if not (attached or same_clause):
+                    continue  # "the collapse ..., a relative said on Monday": that Monday dates something else
+                score = 1 + (2 if same_clause else 0) + (3 if attached else 0)
+                width = _width(mention)
+                score += 2 if width <= ANCHOR_DAYS else (-2 if width > MONTH_DAYS else 0)
+                if sentence.revision:
+                    score -= 2 if attached else 3  # "the toll rose to 11 on Monday": the count's date
+                if self._historic(mention):
+                    score -= 3
+                distance = min((_gap(mention, m) for m in sentence.types), default=10**6)
+                candidates.append((score, -distance, -mention.start, mention))
+        if not candidates:
+            return None, None
+        score, _, _, best = max(candidates, key=lambda c: c[:3])
+        return (best.date_low, best.date_high) if score >= MAIN_DATE_SCORE else (None, None)
+
+    def _body_date(self, event_type: str, place: str | None) -> tuple[date | None, date | None]:
+        """When the opening dates nothing, the day the rest of the article ties to an event of the main kind at
+        the main place ("following the December 20 attack"): the day it names most often, if one does."""
+        days: dict[tuple[date | None, date | None], int] = defaultdict(int)
+        for index in self.indices:
+            sentence = self.sentences[index]
+            if index < LEAD_SENTENCES or sentence.revision:
+                continue
+            if not any(self.taxonomy.compatible_types(m.value, event_type) for m in sentence.types):
+                continue
+            if any(not self.gazetteer.compatible(m.value, place) for m in sentence.places):
+                continue
+            event_clauses = {sentence.clause_of(m.start) for m in sentence.types}
+            for mention in self.event_dates(sentence):
+                if _width(mention) > ANCHOR_DAYS or self._historic(mention):
+                    continue
+                if _attached(mention, sentence) or sentence.clause_of(mention.start) in event_clauses:
+                    days[(mention.date_low, mention.date_high)] += 1
+        ranked = sorted(days.items(), key=lambda item: -item[1])
+        if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            return None, None
+        return ranked[0][0]
+
+    def _historic(self, mention: EventMention) -> bool:
+        return bool(self.published and mention.date_low
+                    and self.published.year - mention.date_low.year > HISTORIC_YEARS)
+
+    def event_dates(self, sentence: _Sentence) -> list[EventMention]:
+        """Dates that can say when an event happened: not a boundary, not a reporting clause's, not after
+        publication (a relative one; an explicit one is kept, for SV002 to question)."""
         published = self.published
-        return [m for m in sentence.dates if not m.role
-                and not (published and m.relative and m.date_low and m.date_low > published)]
+        return [m for m in sentence.dates if not m.role and m.date_low is not None
+                and not (published and m.relative and m.date_low > published)]
+
+    # --- a claim's frame ----------------------------------------------------------------------
+    def own_frame(self, claim: Claim, taxonomy: Taxonomy) -> Frame:
+        """What the claim's own sentence says of its event."""
+        sentence = self.sentences.get(claim.sentence_index) or _Sentence(claim.sentence_index, claim.paragraph)
+        event_type = taxonomy.event_type_from_subject.get(claim.subject or "")
+        if event_type is None:
+            trigger = _nearest(sentence.types, claim.start)
+            event_type = trigger.value if trigger else None
+        skip = {claim.actor} if claim.kind == "responsibility" and claim.actor else set()
+        places = [m for m in sentence.places if m.value not in skip]
+        own_clause = sentence.clause_of(claim.start)
+        places = [m for m in places if sentence.clause_of(m.start) == own_clause] or places
+        place = None
+        if places:
+            best = min(self.gazetteer.level(m.value or "") for m in places)
+            place = _nearest([m for m in places if self.gazetteer.level(m.value or "") == best], claim.start).value
+        tied = self._tied_date(claim, sentence)
+        return Frame(event_type, place, tied.date_low if tied else None, tied.date_high if tied else None)
+
+    def _tied_date(self, claim: Claim, sentence: _Sentence) -> EventMention | None:
+        """The date in the claim's own clause, else in the clause of an event word of its sentence."""
+        dates = self.event_dates(sentence)
+        if not dates:
+            return None
+        if sentence.revision:
+            dates = [m for m in dates if _attached(m, sentence)]  # a revised count's date is not the event's
+            if not dates:
+                return None
+        own_clause = sentence.clause_of(claim.start)
+        same = [m for m in dates if sentence.clause_of(m.start) == own_clause]
+        if same:
+            return _nearest(same, claim.start)
+        event_clauses = {sentence.clause_of(m.start): m for m in sentence.types}
+        with_event = [m for m in dates if sentence.clause_of(m.start) in event_clauses]
+        return _nearest(with_event, claim.start) if with_event else None
+
+    def is_other_event(self, own: Frame) -> bool:
+        """Whether what a sentence says of its event cannot be the main event."""
+        main = self.main
+        if own.event_type and main.event_type and not self.taxonomy.compatible_types(own.event_type, main.event_type):
+            return True
+        if own.place and main.place and not self.gazetteer.compatible(own.place, main.place):
+            return True
+        if own.date_low and own.date_high and main.date_low and main.date_high:
+            # apart when it ends before the main event or begins long after it
+            return (own.date_high < main.date_low - timedelta(days=1)
+                    or own.date_low > main.date_high + timedelta(days=FOLLOW_DAYS))
+        return False
+
+    def merged(self, own: Frame) -> Frame:
+        """The main event, with what the claim's sentence adds to it."""
+        main = self.main
+        event_type = self.taxonomy.broadest_common(main.event_type, own.event_type) if main.event_type \
+            else own.event_type
+        if main.date_low is not None:
+            low, high = main.date_low, main.date_high
+        else:
+            low, high = own.date_low, own.date_high
+        place = main.place or own.place
+        if own.place and main.place and self.gazetteer.within(own.place, main.place):
+            place = own.place  # "in Iraq" in the opening, "in Baghdad's Green Zone" here: the finer place
+        return Frame(event_type, place, low, high)
+
+
+ATTACHED_AFTER = 20  # characters from an event word to a date that says when it happened ("crash on Friday")
+ATTACHED_BEFORE = 18  # characters from a date to an event word it dates ("Thursday's suicide bombing")
+
+
+def _gap(date_mention: EventMention, event_word: EventMention) -> int:
+    return min(abs(date_mention.start - event_word.end), abs(event_word.start - date_mention.end))
+
+
+def _attached(date_mention: EventMention, sentence: _Sentence) -> bool:
+    """Whether a date stands right after an event word of its clause, or right before one."""
+    clause = sentence.clause_of(date_mention.start)
+    for word in sentence.types:
+        if sentence.clause_of(word.start) != clause:
+            continue
+        if 0 <= date_mention.start - word.end <= ATTACHED_AFTER or 0 <= word.start - date_mention.end <= ATTACHED_BEFORE:
+            return True
+    return False
+
+
+def _width(mention: EventMention) -> int:
+    if mention.date_low is None or mention.date_high is None:
+        return 10**6
+    return (mention.date_high - mention.date_low).days
 
 
 def _nearest(items: list[EventMention], position: int) -> EventMention | None:
@@ -99,73 +307,28 @@ def _nearest(items: list[EventMention], position: int) -> EventMention | None:
 def frame_article(claims: Iterable[Claim], mentions: Iterable[EventMention], published: date | None,
                   gazetteer: Gazetteer, taxonomy: Taxonomy) -> dict[str, Frame]:
     """The frame of each claim of one article, by claim id."""
-    article = _ArticleMentions(mentions, published, gazetteer)
-    return {claim.claim_id: _frame(claim, article, taxonomy) for claim in claims}
-
-
-def _frame(claim: Claim, article: _ArticleMentions, taxonomy: Taxonomy) -> Frame:
-    gazetteer = article.gazetteer
-    index, position, paragraph = claim.sentence_index, claim.start, claim.paragraph
-    own = article.by_sentence.get(index) or _SentenceMentions(paragraph)
-    event_type = _event_type(claim, own, article, taxonomy)
-    skip = frozenset({claim.actor}) if claim.kind == "responsibility" and claim.actor else frozenset()
-    place = own.specific_place(gazetteer, position, skip)
-    earlier = article.before(index, LOOK_BACK)
-    if place is None:
-        same_paragraph = [s for s in earlier if s.paragraph == paragraph and s.places]
-        place = same_paragraph[-1].specific_place(gazetteer) if same_paragraph else article.lead_place
-    elif gazetteer.level(place) >= COUNTRY_LEVEL:
-        # "the rocket attack in Iraq" after sentences about the Green Zone: the finer place
-        for sentence in reversed(earlier):
-            finer = sentence.specific_place(gazetteer)
-            if finer and event_type is not None and sentence.event_type() == event_type \
-                    and gazetteer.within(finer, place):
-                place = finer
-                break
-    mention = _nearest(article.event_dates(own), position)
-    if mention is not None:
-        return Frame(event_type, place, mention.date_low, mention.date_high)
-    if own.later:
-        # "a week later": after the latest date stated before, and not after publication
-        stated = [m.date_low for s in article.before(index) for m in s.dates if m.date_low is not None]
-        return Frame(event_type, place, max(stated) if stated else None, article.published)
-    return Frame(event_type, place, *_inherited_dates(event_type, place, paragraph, earlier, article))
-
-
-def _event_type(claim: Claim, own: _SentenceMentions, article: _ArticleMentions, taxonomy: Taxonomy) -> str | None:
-    """The nearest event word of the sentence, the type a counted weapon implies, or an event word just before."""
-    if claim.subject in taxonomy.event_type_from_subject:
-        return taxonomy.event_type_from_subject[claim.subject or ""]
-    trigger = _nearest(own.types, claim.start)
-    if trigger is not None:
-        return trigger.value
-    for sentence in reversed(article.before(claim.sentence_index, SAME_PARAGRAPH_TYPE)):
-        if sentence.types and sentence.paragraph == claim.paragraph:
-            return sentence.event_type()
-    return None
-
-
-def _inherited_dates(event_type: str | None, place: str | None, paragraph: int,
-                     earlier: list[_SentenceMentions], article: _ArticleMentions) -> tuple[date | None, date | None]:
-    """Dates from an earlier sentence: about the same kind of event at the same place, else from the same paragraph
-    (and no other place)."""
-    gazetteer = article.gazetteer
-    if event_type is not None and place is not None:
-        for sentence in reversed(earlier):
-            if sentence.specific_place(gazetteer) != place or sentence.event_type() != event_type:
-                continue
-            dates = article.event_dates(sentence)
-            if dates:
-                return dates[-1].date_low, dates[-1].date_high
-    for sentence in reversed(earlier):
-        if sentence.paragraph != paragraph:
-            break
-        if sentence.specific_place(gazetteer) not in (None, place):
-            continue
-        dates = article.event_dates(sentence)
-        if dates:
-            return dates[-1].date_low, dates[-1].date_high
-    return None, None
+    article = _Article(mentions, published, gazetteer, taxonomy)
+    frames: dict[str, Frame] = {}
+    carried: tuple[int, Frame] | None = None  # another event a paragraph is about, for its sentences that say nothing
+    for claim in sorted(claims, key=lambda c: c.start):
+        own = article.own_frame(claim, taxonomy)
+        sentence = article.sentences.get(claim.sentence_index)
+        later = False
+        if sentence is not None and sentence.later and own.date_low is None:  # "a week later": after what was said
+            stated = [m.date_low for i in article.indices if i < claim.sentence_index
+                      for m in article.sentences[i].dates if m.date_low is not None]
+            own = Frame(own.event_type, own.place, max(stated) if stated else None, published)
+            later = own.date_low is not None and claim.predicate not in taxonomy.tallies
+        if later or article.is_other_event(own):
+            frames[claim.claim_id] = own
+            carried = (claim.paragraph, own)
+        elif own == EMPTY and carried is not None and carried[0] == claim.paragraph:
+            frames[claim.claim_id] = carried[1]
+        else:
+            frames[claim.claim_id] = article.merged(own)
+            if own != EMPTY:
+                carried = None
+    return frames
 
 
 def frames_by_article(claims: Iterable[Claim], mentions: Iterable[EventMention],

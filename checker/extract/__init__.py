@@ -16,6 +16,7 @@ from datetime import date
 from checker.extract.claims import ArticleReader, Extraction, Grammars, number_keys
 from checker.extract.dates import DateGrammar, DateMention
 from checker.extract.numbers import NumberGrammar, Quantity
+from checker.extract.places import PlaceFinder
 from checker.extract.sentences import SentenceSplitter
 from checker.extract.speakers import SpeakerReader
 from checker.extract.vocabulary import ClaimVocabulary
@@ -41,12 +42,14 @@ class Extractor:
         months = [*pack.dates.months, *pack.dates.month_abbreviations]
         numbers = NumberGrammar(pack.numbers, months)
         matcher = EntityMatcher(gazetteer, EntityKey(pack.speakers.articles, pack.speakers.possessive_suffixes))
+        vocabulary = ClaimVocabulary.build(pack, gazetteer, taxonomy)
         self.grammars = Grammars(
             numbers=numbers,
             dates=DateGrammar(pack.dates, numbers),
             sentences=SentenceSplitter(pack.sentences.abbreviations, pack.sentences.titles),
             speakers=SpeakerReader(pack, matcher),
-            vocabulary=ClaimVocabulary.build(pack, gazetteer, taxonomy),
+            vocabulary=vocabulary,
+            places=PlaceFinder(pack, gazetteer, vocabulary.event_words),
             matcher=matcher,
             taxonomy=taxonomy,
             number_keys=number_keys(numbers),

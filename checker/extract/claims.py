@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from checker.extract.dates import DateGrammar
+from checker.extract.dates import DateGrammar, DateMention
 from checker.extract.numbers import NumberGrammar, Quantity
+from checker.extract.places import PlaceFinder
 from checker.extract.sentences import SentenceSplitter
 from checker.extract.speakers import Attribution, Quotation, Speaker, SpeakerReader
 from checker.extract.vocabulary import ClaimVocabulary
@@ -29,8 +30,12 @@ _WORD = re.compile(r"[\w.'’-]+")
 _NEWLINE = re.compile("\n")
 _DIGIT = re.compile("[0-9]")
 _CLAUSE_BEFORE = re.compile(r"[;:]|,\s+(?=\w)")
+_COORDINATION = re.compile(r",|;|\b(?:and|but|while|whereas)\b")  # where the next verb belongs to the next figure
+PHRASE_REACH = 80  # characters from a quantity phrase to its figure ("the death toll in ... rose to 64")
+PART_REACH = 3  # sentences back in which "others", "another" find the count they are part of
+ZERO_REACH = 30  # characters after a zero's verb searched for words that make it a part ("found since")
 LOOK_BACK = 30  # sentences searched back for the speaker a statement or a pronoun refers to
-PLACE_CONTEXT = 25  # characters before a place name searched for words that make it a landmark
+REPORTING_TAIL = 30  # characters after a reporting verb that still belong to its clause ("said on Tuesday")
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,24 @@ class Extraction:
 
 
 @dataclass(frozen=True)
+class _Counted:
+    """What a figure counts: the thing, whose it is, where its words end, and what happened to it."""
+
+    subject: str | None
+    population: str | None
+    end: int
+    weapon_attack: bool = False  # "21 rocket attack"
+    state: str | None = None  # the state its words name ("dead", "278 deaths")
+    back_reference: bool = False
+
+
+def _skip_spaces(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t\n":
+        position += 1
+    return position
+
+
+@dataclass(frozen=True)
 class Grammars:
     """Everything extraction of one language needs, built once: the grammars, vocabulary and matcher."""
 
@@ -51,6 +74,7 @@ class Grammars:
     sentences: SentenceSplitter
     speakers: SpeakerReader
     vocabulary: ClaimVocabulary
+    places: PlaceFinder
     matcher: EntityMatcher
     taxonomy: Taxonomy
     number_keys: frozenset[str]  # the sentence prefilter: a digit, or a word of a number phrase
@@ -67,10 +91,14 @@ class ArticleReader:
         self.text = article.text
         self.lower_text = lower_same_length(self.text)
         self.sentences = grammars.sentences.split(self.text)
+        self.sentence_starts = [sentence.start for sentence in self.sentences]
         self.words = [sentence_words(self.lower_text[s.start:s.end]) for s in self.sentences]
         self.line_starts = [0] + [match.end() for match in _NEWLINE.finditer(self.text)]
         self.headline = (article.title or "").strip()
         self._quotations: dict[int, list[Quotation]] = {}
+        self._part_cues: dict[int, str] = {}  # offset of a figure -> why it may be a part of a count
+        self._last_count: dict[int, Claim] = {}  # paragraph -> its last count claim so far
+        self._current = 0  # the sentence being read
         self._speakers: dict[int, tuple[list[Quotation], dict[int, Speaker], list[tuple[Attribution, Speaker]]]] = {}
 
     def read(self) -> Extraction:
@@ -80,7 +108,7 @@ class ArticleReader:
         self.names_event = {m.sentence for m in places_and_event_words if m.kind == "type"}
         for index, sentence in enumerate(self.sentences):
             words = self.words[index]
-            if words & self.grammars.number_keys or _DIGIT.search(sentence.text):
+            if words & self.grammars.number_keys or words & vocabulary.zero_keys or _DIGIT.search(sentence.text):
                 claims.extend(self._count_claims(index))
             if words & vocabulary.responsibility_keys and (
                 words & vocabulary.actor_keys or words & vocabulary.disavowal_keys
@@ -88,6 +116,8 @@ class ArticleReader:
                 claims.extend(self._responsibility_claims(index))
             if words & vocabulary.anonymous_keys:
                 claims.extend(self._anonymous_sources(index))
+        self._settle_parts(claims)
+        _share_revision_cues(claims)
         for number, claim in enumerate(claims, start=1):
             claim.claim_id = f"{self.article.article_id}:{number}"
         return Extraction(self.article, claims, self._mentions(places_and_event_words))
@@ -95,16 +125,17 @@ class ArticleReader:
     # --- event mentions -------------------------------------------------------------------------
     def _mentions(self, places_and_event_words: list[EventMention]) -> list[EventMention]:
         """Event words, places, dates and 'later' markers of every sentence, in text order."""
-        mentions = list(places_and_event_words)
+        mentions = [self._speaker_place(m) for m in places_and_event_words]
         published = self.article.published
         vocabulary = self.vocabulary
         for index, sentence in enumerate(self.sentences):
-            for found in self.grammars.dates.find(sentence.text, published):
-                boundary = vocabulary.date_boundary.search(sentence.text, max(0, found.start - 20), found.start)
-                mentions.append(self._mention(index, "date", sentence.start + found.start, sentence.start + found.end,
-                                              role="boundary" if boundary else "", date_low=found.low,
-                                              date_high=found.high, explicit=found.explicit,
-                                              relative=found.relative, weekday=found.weekday))
+            dates = self.grammars.dates.find(sentence.text, published)
+            if dates:
+                mentions += self._dates_and_clauses(index, dates)
+            revision = vocabulary.revision_cue.search(sentence.text)
+            if revision:  # "the toll rose to 64 on Tuesday": a date here may be the count's, not the event's
+                mentions.append(self._mention(index, "revision", sentence.start + revision.start(),
+                                              sentence.start + revision.end()))
             if self.words[index] & vocabulary.later_keys:
                 later = vocabulary.later.search(sentence.text)
                 if later:
@@ -113,35 +144,66 @@ class ArticleReader:
         mentions.sort(key=lambda m: (m.start, m.end, m.kind))
         return mentions
 
+    def _sentence_at(self, position: int) -> int | None:
+        index = bisect.bisect_right(self.sentence_starts, position) - 1
+        return index if index >= 0 and position < self.sentences[index].end else None
+
     def _places_and_event_words(self) -> list[EventMention]:
-        """Places and event words are found in one pass over the whole article (one regex for both lists,
-        not one per sentence) and handed to their sentences by offset."""
-        vocabulary, matcher, lower_text = self.vocabulary, self.grammars.matcher, self.lower_text
-        starts = [sentence.start for sentence in self.sentences]
+        """Event words (one regex over the whole article) and places (the gazetteer's names among the
+        capitalised words), handed to their sentences by offset."""
         mentions = []
-        for match in vocabulary.place_or_trigger.finditer(lower_text):
-            index = bisect.bisect_right(starts, match.start()) - 1
-            if index < 0 or match.start() >= self.sentences[index].end:
-                continue
-            words = match.group(0)
-            event_type = vocabulary.canonical_event_type(words)
-            if event_type:
+        for match in self.vocabulary.event_words.finditer(self.lower_text):
+            index = self._sentence_at(match.start())
+            event_type = self.vocabulary.canonical_event_type(match.group(0))
+            if index is not None and event_type:
                 mentions.append(self._mention(index, "type", match.start(), match.end(), value=event_type))
-                continue
-            entity = matcher.lookup("place", words)
-            if entity is None:
-                continue
-            sentence_start = self.sentences[index].start
-            before = lower_text[max(sentence_start, match.start() - PLACE_CONTEXT):match.start()]
-            if vocabulary.possessive_owner.match(lower_text, match.end()):
-                role = "owner"  # "Iraq's military": an owner, not where
-            elif vocabulary.not_the_place.search(before):
-                role = "landmark"  # "north of Baghdad", "a militia loyal to Iran"
+        for place in self.grammars.places.find(self.text, self.lower_text):
+            index = self._sentence_at(place.start)
+            if index is not None:
+                best = place.candidates[0]
+                mentions.append(self._mention(index, "place", place.start, place.end, value=best.name,
+                                              level=best.level, role=place.role))
+        return mentions
+
+    def _speaker_place(self, mention: EventMention) -> EventMention:
+        """A place inside a speaker's words ("an Iraqi official in Baghdad said") says where the speaker is."""
+        if mention.kind != "place" or mention.role:
+            return mention
+        offset = mention.start - self.sentences[mention.sentence].start
+        for attribution, _ in self._speakers_of(mention.sentence)[2]:
+            if attribution.start <= offset < attribution.end:
+                return replace(mention, role="speaker")
+        return mention
+
+    def _dates_and_clauses(self, index: int, dates: list[DateMention]) -> list[EventMention]:
+        """A sentence's dates, each with its role ("boundary": "since 2010"; "reported": the date of a reporting
+        clause, "the ministry said Monday"), and where its clauses begin (a date counts only in its clause)."""
+        sentence, vocabulary = self.sentences[index], self.vocabulary
+        reporting = self._reporting_regions(index)
+        mentions = [self._mention(index, "clause", sentence.start + m.start(), sentence.start + m.end())
+                    for m in vocabulary.clause_boundary.finditer(sentence.text)]
+        for found in dates:
+            if vocabulary.date_boundary.search(sentence.text, max(0, found.start - 20), found.start):
+                role = "boundary"
+            elif any(start <= found.start < end for start, end in reporting):
+                role = "reported"
             else:
                 role = ""
-            mentions.append(self._mention(index, "place", match.start(), match.end(), value=entity.name,
-                                          level=entity.level, role=role))
+            mentions.append(self._mention(index, "date", sentence.start + found.start, sentence.start + found.end,
+                                          role=role, date_low=found.low, date_high=found.high,
+                                          explicit=found.explicit, relative=found.relative, weekday=found.weekday))
         return mentions
+
+    def _reporting_regions(self, index: int) -> list[tuple[int, int]]:
+        """Where the reporting clauses of a sentence are (offsets in the sentence): from the speaker to the end of
+        the words right after the verb ("the health ministry said Monday", "told Efe Friday")."""
+        text = self.sentences[index].text
+        regions = []
+        for attribution, _ in self._speakers_of(index)[2]:
+            boundary = self.vocabulary.clause_boundary.search(text, attribution.end)
+            end = min(boundary.start() if boundary else len(text), attribution.end + REPORTING_TAIL)
+            regions.append((attribution.start, end))
+        return regions
 
     def _mention(self, index: int, kind: str, start: int, end: int, **values) -> EventMention:
         return EventMention(article_id=self.article.article_id, kind=kind, start=start, end=end,
@@ -258,53 +320,78 @@ class ArticleReader:
                                              value_text=sentence.text[attribution.start:end]))
         return found
 
-    def _subject_after(self, text: str, position: int) -> tuple[str | None, str | None, int, bool] | None:
-        """The counted noun after a number: (subject, population, end offset, weapon-attack form)."""
+    def _subject_after(self, text: str, position: int) -> _Counted | None:
+        """What a number at ``position`` counts: the noun after it (a few modifiers may stand between: whose, and
+        what happened: "two wounded American soldiers"), or None when no counted noun follows."""
         vocabulary = self.vocabulary
-        population = None
+        population, state = None, None
         cursor = position
         for _ in range(4):
-            while cursor < len(text) and text[cursor] in " \t\n":
+            hyphen = cursor < len(text) and text[cursor] == "-"
+            while cursor < len(text) and text[cursor] in " \t\n-":
                 cursor += 1
             noun = vocabulary.subject_pattern.match(text, cursor)
             if noun and (noun.end() == len(text) or not text[noun.end()].isalnum()):
-                subject = vocabulary.canonical_subject(noun.group("noun"))
-                if subject == "person" and population is None:  # "two Americans": the noun says whose
-                    population = vocabulary.population_of.get(noun.group("noun").lower())
-                end = noun.end()
-                following = _WORD.match(text, end + 1) if end < len(text) and text[end] == " " else None
-                following_word = following.group(0).lower().rstrip(".,") if following else ""
-                weapon_attack = False
-                if following and following_word in vocabulary.weapon_attack_nouns \
-                        and subject in self.grammars.taxonomy.weapon_subjects:
-                    weapon_attack = True  # "21 rocket attack": 21 rockets fired
-                    end = following.end()
-                elif following and following_word in vocabulary.weapon_attack_nouns_plural:
-                    subject = "attack"  # "two dozen rocket attacks": attacks counted
-                    end = following.end()
-                of_phrase = vocabulary.of_group.match(text, end)
-                if of_phrase:  # "one member of the Iraqi security forces": whose, from the of-phrase
-                    for token in of_phrase.group(0).lower().split():
-                        population = vocabulary.population_of.get(token.strip(".,'’"), population)
-                    end = of_phrase.end()
-                return subject, population, end, weapon_attack
+                if hyphen and " ".join(noun.group("noun").lower().split()) not in vocabulary.compound_subjects:
+                    return None  # "a 12-rocket launcher" counts a launcher's tubes; "a 12-storey building" does count
+                return self._counted_noun(text, noun, population, state)
             word = _WORD.match(text, cursor)
             if word is None:
                 return None
             token = word.group(0).lower().rstrip(".,")
             if token in vocabulary.not_modifiers or not token or text[word.end():word.end() + 1] in (",", ";", ":"):
                 return None
+            state = vocabulary.state_words.get(token, state)  # "1,175 injured people"
             population = vocabulary.population_of.get(token, population)
             cursor = word.end()
         return None
 
+    def _counted_noun(self, text: str, noun: re.Match[str], population: str | None, state: str | None) -> _Counted:
+        vocabulary, taxonomy = self.vocabulary, self.grammars.taxonomy
+        surface = " ".join(noun.group("noun").lower().split())
+        subject = vocabulary.canonical_subject(surface)
+        state = vocabulary.subject_state.get(surface, state)  # "278 deaths": people killed
+        if subject == "person" and population is None:  # "two Americans": the noun says whose
+            population = vocabulary.population_of.get(surface)
+        end = noun.end()
+        following = _WORD.match(text, end + 1) if end < len(text) and text[end] == " " else None
+        following_word = following.group(0).lower().rstrip(".,") if following else ""
+        weapon_attack = False
+        if following and following_word in vocabulary.weapon_attack_nouns and subject in taxonomy.weapon_subjects:
+            weapon_attack = True  # "21 rocket attack": 21 rockets fired
+            end = following.end()
+        elif following and following_word in vocabulary.weapon_attack_nouns_plural:
+            subject = "attack"  # "two dozen rocket attacks": attacks counted
+            end = following.end()
+        of_phrase = vocabulary.of_group.match(text, end)
+        if of_phrase:  # "one member of the Iraqi security forces": whose, from the of-phrase
+            for token in of_phrase.group(0).lower().split():
+                population = vocabulary.population_of.get(token.strip(".,'’"), population)
+            end = of_phrase.end()
+        return _Counted(subject, population, end, weapon_attack, state)
+
+    def _state_after(self, text: str, position: int) -> tuple[str, int] | None:
+        """A state named right after a figure with no noun ("over 800 have been reported injured", "14 dead"):
+        the state and where its words end."""
+        vocabulary = self.vocabulary
+        word = vocabulary.state_word_pattern.match(text, _skip_spaces(text, position))
+        if word:
+            return vocabulary.state_words[" ".join(word.group("word").lower().split())], word.end()
+        after_pattern, after_roles = vocabulary.predicates_after
+        after = text[position: position + 48]
+        match = after_pattern.search(after)
+        if match and len(after[: match.start()].split()) <= 3 and not _COORDINATION.search(after[: match.start()]):
+            return after_roles[" ".join(match.group(0).lower().split())], position + match.end()
+        return None
+
     def _predicate(self, text: str, phrase_start: int, noun_end: int) -> str | None:
         """The role of the counted thing: a verb just after the noun phrase wins, else the nearest verb before the
-        number. One alternation per position, longest phrase first, so "failed to launch" is never "launch"."""
+        number. One alternation per position, longest phrase first, so "failed to launch" is never "launch".
+        A verb after "and" or a comma belongs to the next figure ("killed 13 and injured 18 more")."""
         after_pattern, after_roles = self.vocabulary.predicates_after
         after = text[noun_end: noun_end + 48]
         match = after_pattern.search(after)
-        if match and len(after[: match.start()].split()) <= 3:
+        if match and len(after[: match.start()].split()) <= 3 and not _COORDINATION.search(after[: match.start()]):
             return after_roles[" ".join(match.group(0).lower().split())]
         before_pattern, before_roles = self.vocabulary.predicates_before
         before = text[max(0, phrase_start - 60):phrase_start]
@@ -316,50 +403,66 @@ class ArticleReader:
         return before_roles[" ".join(nearest.group(0).lower().split())] if nearest else None
 
     def _count_claims(self, index: int) -> list[Claim]:
-        """Count claims of one sentence: each number with a counted noun becomes a claim."""
-        text, vocabulary, taxonomy = self.sentences[index].text, self.vocabulary, self.grammars.taxonomy
+        """Count claims of one sentence: each number with a counted noun (or a state that only people have, or a
+        quantity phrase before it: "the death toll rose to 64") becomes a claim; so does a zero ("no casualties")."""
+        text = self.sentences[index].text
+        self._current = index
+        quantities = self.grammars.numbers.find(text)
         claims: list[Claim] = []
+        taken: set[int] = set()  # offsets of the figures already claimed
         previous: tuple[Quantity, str | None, str | None, str | None] | None = None
-        revision_cue = bool(vocabulary.revision_cue.search(text))
-        for quantity in self.grammars.numbers.find(text):
-            found = self._subject_after(text, quantity.phrase_end)
-            weapon_attack = False
-            if found is None:
-                back = vocabulary.back_reference.match(text, quantity.phrase_end + 1) if previous else None
-                elided = previous and vocabulary.predicates_after[0].match(text, quantity.phrase_end + 1)
-                if previous is None or (back is None and not elided):
-                    previous = None
-                    continue
-                # "12 others" or "but three failed to launch": what is counted is what was counted just before
-                subject, population = previous[1], previous[3]
-                noun_end = back.end() if back is not None else quantity.phrase_end
-            else:
-                subject, population, noun_end, weapon_attack = found
+        revision_cue = bool(self.vocabulary.revision_cue.search(text))
+        claims += self._phrase_claims(index, quantities, taken, revision_cue)  # "the death toll rose to 64"
+        for quantity in quantities:
+            if quantity.start in taken:
+                continue
+            counted = self._what_is_counted(text, quantity, previous)
+            if counted is None:
+                previous = None
+                continue
             clause_start = max(text.rfind(",", 0, quantity.phrase_start), text.rfind(";", 0, quantity.phrase_start), 0)
-            if vocabulary.hypothetical.search(text, clause_start, quantity.phrase_start):
+            if self.vocabulary.hypothetical.search(text, clause_start, quantity.phrase_start):
                 continue  # "if one American is killed", "threatened to fire 100 rockets": not a claim
-            predicate = self._count_predicate(text, quantity, previous, noun_end, weapon_attack)
-            if subject in taxonomy.weapon_subjects:
-                predicate = taxonomy.weapon_predicate_map.get(predicate or "", predicate)
-            if predicate in taxonomy.predicate_subjects and subject not in taxonomy.predicate_subjects[predicate]:
-                predicate = None  # "21 missiles that killed a civilian": the missiles were not killed
-            partial = bool(
-                found is None
-                or vocabulary.partial_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start)
-                or vocabulary.partial_after.match(text, quantity.phrase_end)
-                or vocabulary.rest_follows.search(text, quantity.phrase_end)  # "one hit ... while two others landed"
-            )
-            speaker, in_quote = self.speaker_at(index, quantity.start)
-            claims.append(self.make_claim(
-                index, "count", quantity.start, quantity.end, speaker, in_quote,
-                value_low=float(quantity.low), value_high=float(quantity.high), value_text=quantity.value_text,
-                approximate=quantity.approximate, value_kind=quantity.kind, partial=partial, subject=subject,
-                predicate=predicate, population=population, revision_cue=revision_cue,
-            ))
-            previous = (quantity, subject, predicate, population)
+            predicate = counted.state or self._count_predicate(text, quantity, previous, counted)
+            claim = self._count_claim(index, quantity, counted, predicate, revision_cue)
+            claims.append(claim)
+            taken.add(quantity.start)
+            previous = (quantity, claim.subject, claim.predicate, claim.population)
+        claims += self._zero_claims(index, revision_cue)
+        claims.sort(key=lambda c: c.start)
+        for claim in claims:
+            if claim.subject is not None:
+                self._last_count[claim.paragraph] = claim
         return claims
 
-    def _count_predicate(self, text: str, quantity: Quantity, previous, noun_end: int, weapon_attack: bool) -> str | None:
+    def _what_is_counted(self, text: str, quantity: Quantity, previous) -> _Counted | None:
+        """The counted noun after a figure; else what was counted just before ("and 12 others"); else people,
+        when the state after it is one only people have ("over 800 have been reported injured")."""
+        counted = self._subject_after(text, quantity.phrase_end)
+        if counted is not None:
+            return counted
+        vocabulary = self.vocabulary
+        back = vocabulary.back_reference.match(text, _skip_spaces(text, quantity.phrase_end))
+        after = back.end() if back else quantity.phrase_end
+        state = self._state_after(text, after)
+        if previous is not None and (back or vocabulary.predicates_after[0].match(text, quantity.phrase_end + 1)):
+            # "12 others", "but three failed to launch": what is counted is what was counted just before
+            self._mark_part(quantity, "back")
+            return _Counted(previous[1], previous[3], after, False, state[0] if state else None, back_reference=True)
+        more = back or vocabulary.partial_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start)
+        if state is not None and state[0] in vocabulary.person_states:
+            if more:  # "Another 15 are wounded" after "US troops killed": more of the same people
+                self._mark_part(quantity, "back")
+                earlier = self._last_count.get(self.sentences[self._current].paragraph)
+                if earlier is not None and self.grammars.taxonomy.state_fits(state[0], earlier.subject):
+                    return _Counted(earlier.subject, earlier.population, state[1], False, state[0], back_reference=True)
+            return _Counted("person", None, state[1], False, state[0], back_reference=bool(back))
+        before = self._predicate(text, quantity.phrase_start, quantity.phrase_end)
+        if before in vocabulary.person_states and not back:  # "the storm killed more than 100"
+            return _Counted("person", None, quantity.phrase_end, False, before)
+        return None
+
+    def _count_predicate(self, text: str, quantity: Quantity, previous, counted: _Counted) -> str | None:
         vocabulary = self.vocabulary
         between = text[previous[0].phrase_end: quantity.phrase_start] if previous is not None else ""
         coordinated = (previous is not None and vocabulary.coordinated.fullmatch(between)
@@ -367,9 +470,127 @@ class ArticleReader:
                        and not vocabulary.predicates_before[0].search(between))
         if coordinated and previous[2] is not None:
             return previous[2]  # "killed two American troops and one British service member"
-        if weapon_attack:
+        if previous is not None and previous[2] is not None and vocabulary.inclusion.search(
+                text, max(0, quantity.phrase_start - 30), quantity.phrase_start):
+            self._mark_part(quantity, "included")
+            return previous[2]  # "killed dozens of people, including at least 13 U.S. troops"
+        if counted.weapon_attack:
             return "fired"
-        return self._predicate(text, quantity.phrase_start, noun_end)
+        return self._predicate(text, quantity.phrase_start, counted.end)
+
+    def _count_claim(self, index: int, quantity: Quantity, counted: _Counted, predicate: str | None,
+                     revision_cue: bool) -> Claim:
+        text, vocabulary, taxonomy = self.sentences[index].text, self.vocabulary, self.grammars.taxonomy
+        subject = counted.subject
+        if subject in taxonomy.weapon_subjects:
+            predicate = taxonomy.weapon_predicate_map.get(predicate or "", predicate)
+        if not taxonomy.state_fits(predicate, subject):
+            predicate = None  # "21 missiles that killed a civilian": the missiles were not killed
+        if predicate is None:
+            predicate = taxonomy.default_state(subject)  # "31 Katyusha rockets": rockets fired
+        if vocabulary.partial_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start):
+            self._mark_part(quantity, "before")  # "another 15", "the other two"
+        elif vocabulary.partial_after.match(text, quantity.phrase_end):
+            self._mark_part(quantity, "after")  # "two of them"
+        elif vocabulary.rest_follows.search(text, quantity.phrase_end):
+            self._mark_part(quantity, "rest")  # "one hit the cafeteria while two others landed"
+        speaker, in_quote = self.speaker_at(index, quantity.start)
+        return self.make_claim(
+            index, "count", quantity.start, quantity.end, speaker, in_quote,
+            value_low=float(quantity.low), value_high=float(quantity.high), value_text=quantity.value_text,
+            approximate=quantity.approximate, value_kind=quantity.kind, partial=False, subject=subject,
+            predicate=predicate, population=counted.population, revision_cue=revision_cue,
+        )
+
+    def _phrase_claims(self, index: int, quantities: list[Quantity], taken: set[int], revision_cue: bool) -> list[Claim]:
+        """Figures after a quantity phrase in their clause: "the death toll jumped to 288", "the number of US troops
+        killed remained at 13", "police put the crowd at 240,000"."""
+        text, vocabulary = self.sentences[index].text, self.vocabulary
+        claims = []
+        for phrase in vocabulary.quantity_phrase.finditer(text):
+            subject, state = vocabulary.quantity_phrase_of[" ".join(phrase.group(0).lower().split())]
+            end, population = phrase.end(), None
+            if subject is None:  # "the number of": what follows says what is counted
+                counted = self._subject_after(text, end)
+                if counted is None:
+                    state_only = self._state_after(text, end)  # "the number of injured"
+                    if state_only is None or state_only[0] not in vocabulary.person_states:
+                        continue
+                    subject, state, end = "person", state_only[0], state_only[1]
+                else:
+                    subject, population, state, end = counted.subject, counted.population, counted.state, counted.end
+                    after = self._state_after(text, end)  # "the number of US troops killed"
+                    if state is None and after is not None:
+                        state, end = after
+            boundary = self.vocabulary.clause_boundary.search(text, end)
+            limit = min(boundary.start() if boundary else len(text), end + PHRASE_REACH)
+            figure = next((q for q in quantities if end <= q.phrase_start < limit and q.start not in taken
+                           and not vocabulary.not_the_figure.search(text, max(0, q.phrase_start - 20), q.phrase_start)
+                           and not text.startswith("-", q.phrase_end)  # "the three-train crash"
+                           and self._subject_after(text, q.phrase_end) is None), None)
+            if figure is None or subject is None:
+                continue
+            taken.add(figure.start)
+            speaker, in_quote = self.speaker_at(index, figure.start)
+            claims.append(self.make_claim(
+                index, "count", figure.start, figure.end, speaker, in_quote,
+                value_low=float(figure.low), value_high=float(figure.high), value_text=figure.value_text,
+                approximate=figure.approximate, value_kind=figure.kind, partial=False, subject=subject,
+                predicate=state, population=population, revision_cue=revision_cue,
+            ))
+        return claims
+
+    def _zero_claims(self, index: int, revision_cue: bool) -> list[Claim]:
+        """Zero counts: "no casualties", "No U.S. service members were injured", "no one was hurt"."""
+        text, vocabulary = self.sentences[index].text, self.vocabulary
+        claims = []
+        found: list[tuple[int, int, _Counted]] = []
+        for zero in vocabulary.zero_pattern.finditer(text):
+            counted = self._subject_after(text, zero.end())
+            if counted is not None and counted.subject is not None \
+                    and not vocabulary.zero_scope.search(text, zero.start(), counted.end + ZERO_REACH):
+                found.append((zero.start(), zero.end() - 1, counted))
+        for zero in vocabulary.zero_people_pattern.finditer(text):
+            found.append((zero.start(), zero.end(), _Counted("person", None, zero.end(), False, None)))
+        for start, end, counted in found:
+            state = counted.state or self._predicate(text, start, counted.end)
+            if state is None or not self.grammars.taxonomy.state_fits(state, counted.subject):
+                continue  # "no reports", "no group": a zero says nothing without what happened
+            speaker, in_quote = self.speaker_at(index, start)
+            claims.append(self.make_claim(
+                index, "count", start, end, speaker, in_quote, value_low=0.0, value_high=0.0,
+                value_text=text[start:end], value_kind="exact", subject=counted.subject, predicate=state,
+                population=counted.population, revision_cue=revision_cue,
+            ))
+        return claims
+
+    def _mark_part(self, quantity: Quantity, cue: str) -> None:
+        self._part_cues.setdefault(self.sentences[self._current].start + quantity.start, cue)
+
+    def _settle_parts(self, claims: list[Claim]) -> None:
+        """A figure marked as a part ("another 15", "12 others", "two of them") is a part only of a count of the same
+        thing in the same state: "12 killed and 15 others injured" gives two totals."""
+        counts = [c for c in claims if c.kind == "count"]
+        for position, claim in enumerate(counts):
+            cue = self._part_cues.get(claim.start)
+            if cue is None:
+                continue
+            if cue in ("after", "included"):
+                claim.partial = True
+                continue
+            if cue == "rest":
+                following = counts[position + 1] if position + 1 < len(counts) else None
+                claim.partial = following is not None and following.predicate == claim.predicate
+                continue
+            # "Sixteen other fatalities" after "145 dead bodies": a part of a count of the same state just before;
+            # "12 killed and 15 others injured": others than those of another state, a total of its own
+            recent = [c for c in counts[:position] if claim.sentence_index - c.sentence_index <= PART_REACH]
+            if any(c.predicate == claim.predicate for c in recent):
+                claim.partial = True
+            elif any(c.sentence_index == claim.sentence_index for c in recent):
+                claim.partial = False
+            else:
+                claim.partial = cue == "before"
 
     def _responsibility_claims(self, index: int) -> list[Claim]:
         """Who is said to be behind an attack, clause by clause ("Iran denied it, but U.S. officials blamed ...")."""
@@ -422,3 +643,11 @@ def number_keys(numbers: NumberGrammar) -> frozenset[str]:
     """The sentence prefilter's words: one word of each number phrase (same test as the grammar's candidate)."""
     return key_words(numbers.candidate_words())
 
+
+def _share_revision_cues(claims: list[Claim]) -> None:
+    """A figure the article says was revised ("the toll increased to 278") is revised wherever the article gives it
+    again ("apart from 278 deaths")."""
+    revised = {(c.predicate, c.value_low, c.value_high) for c in claims if c.kind == "count" and c.revision_cue}
+    for claim in claims:
+        if claim.kind == "count" and (claim.predicate, claim.value_low, claim.value_high) in revised:
+            claim.revision_cue = True

@@ -48,6 +48,7 @@ _TOKEN = re.compile(r"[0-9][0-9.,]*|[^\W\d_]+")
 _PLAIN_DIGITS = re.compile(r"[0-9][0-9.,]*")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _SUFFIX_KEY = re.compile(r"[^\w+]+")
+_DOT_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +228,7 @@ class NumberGrammar:
         # run on lower-cased text: one leading \b, then digits or the trie of every number word and phrase
         self.master = re.compile(rf"\b(?:{_DIGITS}{continuation}|{trie_pattern(entries, hyphens=True)})")
         self.scale_end = re.compile(rf"(?:\s+{of})?\s+({multiplier_pattern})\Z")
+        self.scale_after = re.compile(rf"\s+{multiplier_pattern}")
         self.trailing_of = re.compile(rf"\s+{of}\Z")
         self.phrase_first_words = {p.split()[0] for p in list(self.phrases) + list(self.vague)}
 
@@ -348,6 +350,8 @@ class NumberGrammar:
         if not _PLAIN_DIGITS.fullmatch(found):
             self._read_run(lower, start, end, cores)  # "2 million", "15 and 30"
             return
+        if self.lexicon.dot_thousands and _DOT_THOUSANDS.fullmatch(found) and not self.scale_after.match(lower, end):
+            found = found.replace(".", ",")  # "5.000 injured": five thousand
         value = float(found.replace(",", "")) if len(found) <= 20 else INF  # fast path: "21", "3,000"
         if value <= MAX_VALUE:
             core = _Core(start, end, value, value)
@@ -648,12 +652,12 @@ class NumberGrammar:
         approximate = kind.startswith("approx")
         if kind == "lower":
             high = INF
-        elif kind == "lower_strict":
-            low, high = low + one, INF
+        elif kind == "lower_strict":  # "more than 30": read as 30 or more, as fact-checkers do (30 is no lie)
+            high = INF
         elif kind == "upper":
             low = 0.0
-        elif kind == "upper_strict":
-            low, high = 0.0, high - one
+        elif kind == "upper_strict":  # "fewer than 10": read as up to 10
+            low = 0.0
         elif kind == "approx":
             low, high = low - self._tolerance(low), high + self._tolerance(high)
         elif kind == "approx_below":

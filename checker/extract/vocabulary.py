@@ -32,6 +32,19 @@ class ClaimVocabulary:
 
     subject_of: dict[str, str]  # surface form -> canonical subject
     subject_pattern: re.Pattern[str]  # a subject noun at the start of the text
+    subject_state: dict[str, str]  # surface form -> the state the noun implies ("deaths": killed)
+    state_words: dict[str, str]  # "injured" -> wounded
+    state_word_pattern: re.Pattern[str]  # a state word at the start of the text
+    person_states: frozenset[str]
+    zero_pattern: re.Pattern[str]  # "no", "none of the": a zero count of what follows
+    zero_people_pattern: re.Pattern[str]  # "no one", "nobody": zero people
+    quantity_phrase: re.Pattern[str]  # "death toll", "number of": a quantity whose figure follows
+    quantity_phrase_of: dict[str, tuple[str | None, str | None]]  # phrase -> (subject, state)
+    not_the_figure: re.Pattern[str]  # words right before a figure that make it not the phrase's figure
+    inclusion: re.Pattern[str]  # words right before a figure that make it part of the count before it
+    zero_keys: frozenset[str]
+    zero_scope: re.Pattern[str]  # words that make a zero a part ("no other casualties", "no survivors found since")
+    compound_subjects: frozenset[str]  # nouns a figure may stand hyphenated before ("a 12-storey building")
     weapon_attack_nouns: frozenset[str]
     weapon_attack_nouns_plural: frozenset[str]
     population_of: dict[str, str]
@@ -47,10 +60,9 @@ class ClaimVocabulary:
     coordinated: re.Pattern[str]
     of_group: re.Pattern[str]
     event_type_of: dict[str, str]  # event word -> canonical event type
-    place_or_trigger: re.Pattern[str]  # places and event words in one pattern, on lower-cased text
-    possessive_owner: re.Pattern[str]
-    not_the_place: re.Pattern[str]
+    event_words: re.Pattern[str]  # every event word, on lower-cased text
     date_boundary: re.Pattern[str]
+    clause_boundary: re.Pattern[str]
     later: re.Pattern[str]
     later_keys: frozenset[str]
     responsibility: tuple[re.Pattern[str], dict[str, str]]  # one alternation of cues, and each cue's stance
@@ -71,7 +83,6 @@ class ClaimVocabulary:
         population_of = {form.lower().rstrip("."): canonical for canonical, forms in quantities.populations.items()
                          for form in forms}
         event_type_of = {norm(t): canonical for canonical, triggers in events.event_types.items() for t in triggers}
-        place_surface = [a for place in gazetteer.places.values() for a in (place.name, *place.aliases)]
         actor_surface = [a for actor in gazetteer.actors.values() for a in (actor.name, *actor.aliases)]
         stance_of: dict[str, str] = {}
         for stance, cues in responsibility.responsibility.items():
@@ -86,9 +97,23 @@ class ClaimVocabulary:
             # whole phrases in lower-cased text: twice as fast as a case-insensitive alternation
             return re.compile(rf"(?<![\w-])(?:{phrase_pattern(phrases, lower=True)})(?![\w-])")
 
+        phrase_of = {norm(p): (entry.subject, entry.state) for entry in quantities.quantity_phrases for p in entry.phrases}
         return cls(
             subject_of=subject_of,
             subject_pattern=re.compile(rf"(?P<noun>{phrase_pattern(subject_of)})\b", re.IGNORECASE),
+            subject_state={norm(k): v for k, v in quantities.subject_states.items()},
+            state_words={norm(k): v for k, v in quantities.state_words.items()},
+            state_word_pattern=re.compile(rf"(?P<word>{phrase_pattern(quantities.state_words)})\b", re.IGNORECASE),
+            person_states=frozenset(quantities.person_states),
+            zero_pattern=re.compile(rf"\b(?:{phrase_pattern(quantities.zero_words)})\s+", re.IGNORECASE),
+            zero_people_pattern=words(quantities.zero_people),
+            quantity_phrase=words(list(phrase_of)),
+            quantity_phrase_of=phrase_of,
+            not_the_figure=re.compile(rf"\b(?:{phrase_pattern(quantities.not_the_figure)})\s+$", re.IGNORECASE),
+            inclusion=re.compile(rf"\b(?:{phrase_pattern(quantities.inclusion_words)})\s+$", re.IGNORECASE),
+            zero_keys=key_words([*quantities.zero_words, *quantities.zero_people]),
+            zero_scope=words(quantities.zero_scope_words),
+            compound_subjects=frozenset(norm(w) for w in quantities.compound_subjects),
             weapon_attack_nouns=frozenset(w.lower() for w in quantities.weapon_attack_nouns),
             weapon_attack_nouns_plural=frozenset(w.lower() for w in quantities.weapon_attack_nouns_plural),
             population_of=population_of,
@@ -104,10 +129,9 @@ class ClaimVocabulary:
             coordinated=expand_pattern(quantities, "coordinated"),
             of_group=expand_pattern(quantities, "of_group"),
             event_type_of=event_type_of,
-            place_or_trigger=on_lower(place_surface + list(event_type_of)),
-            possessive_owner=expand_pattern(events, "possessive_owner"),
-            not_the_place=expand_pattern(events, "not_the_place"),
+            event_words=on_lower(list(event_type_of)),
             date_boundary=expand_pattern(events, "date_boundary"),
+            clause_boundary=expand_pattern(events, "clause_boundary"),
             later=expand_pattern(events, "later"),
             later_keys=key_words(events.later_words),
             responsibility=(on_lower(list(stance_of)), stance_of),

@@ -95,6 +95,7 @@ class NumbersFile(PackFile):
     words: NumberWords = NumberWords()
     joiners: Joiners = Joiners()
     phrases: dict[str, float] = {}
+    dot_thousands: bool = False
     tolerance: Tolerance = Tolerance()
     quantifiers: Quantifiers = Quantifiers()
     range_connectors: Words = ()
@@ -181,8 +182,24 @@ class PredicateForms(DataModel):
     after: Words = ()
 
 
+class QuantityPhrase(DataModel):
+    phrases: Words
+    subject: str | None = None
+    state: str | None = None
+
+
 class QuantitiesFile(PackFile):
     subjects: dict[str, Words] = {}
+    subject_states: dict[str, str] = {}
+    state_words: dict[str, str] = {}
+    person_states: Words = ()
+    zero_words: Words = ()
+    zero_people: Words = ()
+    quantity_phrases: tuple[QuantityPhrase, ...] = ()
+    not_the_figure: Words = ()
+    inclusion_words: Words = ()
+    zero_scope_words: Words = ()
+    compound_subjects: Words = ()
     weapon_attack_nouns: Words = ()
     weapon_attack_nouns_plural: Words = ()
     populations: dict[str, Words] = {}
@@ -208,7 +225,15 @@ class EventsFile(PackFile):
     owned_nouns: Words = ()
     date_boundary_words: Words = ()
     later_words: Words = ()
-    patterns: dict[Literal["later", "possessive_owner", "date_boundary", "not_the_place"], str] = {}
+    place_cues: Words = ()
+    origin_words: Words = ()
+    locative_words: Words = ()
+    target_verbs: Words = ()
+    place_designators: Words = ()
+    not_places: Words = ()
+    dateline_marks: Words = ()
+    clause_words: Words = ()
+    patterns: dict[Literal["later", "possessive_owner", "date_boundary", "not_the_place", "clause_boundary"], str] = {}
 
 
 # --- speakers.yaml -----------------------------------------------------------------------------

