@@ -100,13 +100,3 @@ def test_render_html_payloads_do_not_run_in_chromium(tmp_path: Path) -> None:
     dom = subprocess.run([browser, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom",
                           page.as_uri()], capture_output=True, text=True, timeout=120, check=False).stdout
     assert "<title>checker report</title>" in dom and "data-pwned" not in dom.split("<body", 1)[1].split(">", 1)[0]
-
-
-def test_render_claimreview_one_review_per_conflict() -> None:
-    result = CliRunner().invoke(app, ["report", str(EXAMPLES), "--format", "claimreview", "--exit-zero"])
-    reviews = json.loads(result.stdout)
-    assert reviews and all(r["@type"] == "ClaimReview" and r["@context"] == "https://schema.org" for r in reviews)
-    conflict = next(r for r in reviews if r["identifier"].startswith("CC101"))
-    assert conflict["reviewRating"]["alternateName"] == "Conflicting"
-    assert conflict["itemReviewed"]["@type"] == "Claim" and conflict["itemReviewed"]["author"]["name"]
-    assert len(conflict["itemReviewed"]["appearance"]) == 2 and "eight" in conflict["claimReviewed"]

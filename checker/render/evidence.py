@@ -29,11 +29,17 @@ def most_severe_first(finding: Finding) -> tuple:
     return (-SEVERITY_RANK[finding.severity], finding.code)
 
 
-def event_groups(result: RunResult) -> list[tuple[Event | None, list[Finding]]]:
-    """Findings grouped by event: the groups with the most severe findings first, each group in that order too."""
+def plural(count: int, word: str) -> str:
+    """"1 error", "2 errors", "0 infos": a count and its word."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def event_groups(result: RunResult, findings: list[Finding] | None = None) -> list[tuple[Event | None, list[Finding]]]:
+    """Findings (default: the run's) grouped by event: the groups with the most severe findings first, each group
+    in that order too."""
     events = {event.event_id: event for event in result.events}
     groups: dict[str, list[Finding]] = {}
-    for finding in result.findings:
+    for finding in result.findings if findings is None else findings:
         groups.setdefault(finding.event_id or "", []).append(finding)
     ordered = sorted(groups.items(), key=lambda item: (min(-SEVERITY_RANK[f.severity] for f in item[1]), item[0]))
     return [(events.get(event_id), sorted(group, key=most_severe_first)) for event_id, group in ordered]
