@@ -45,6 +45,31 @@ def event_groups(result: RunResult, findings: list[Finding] | None = None) -> li
     return [(events.get(event_id), sorted(group, key=most_severe_first)) for event_id, group in ordered]
 
 
+QUOTES_SHOWN = 4
+STANCE_LABELS = {"asserts": "blames", "hedges": "suspects", "denies": "denies", "declines": "declines to blame"}
+
+
+def stance_label(claim: Claim) -> str:
+    """What a responsibility quote does: "blames Iran", "suspects Iran", "denies Iran"; "" for other claims."""
+    if claim.kind != "responsibility" or not claim.stance:
+        return ""
+    actor = claim.actor if claim.actor and claim.actor != claim.speaker else ""  # Iran "denies", not "denies Iran"
+    return f"{STANCE_LABELS.get(claim.stance, claim.stance)} {actor}".strip()
+
+
+
+def quoted_evidence(evidence: list[Claim], limit: int = QUOTES_SHOWN) -> list[Claim]:
+    """The claims to quote for a finding: the first ``limit``, or for a dispute over blame, both sides (those
+    that blame or suspect, and those that deny or decline), half each."""
+    blaming = [c for c in evidence if c.stance in ("asserts", "hedges")]
+    clearing = [c for c in evidence if c.stance in ("denies", "declines")]
+    if not (blaming and clearing):
+        return evidence[:limit]
+    half = limit // 2
+    chosen = blaming[:max(half, limit - len(clearing))] + clearing[:max(half, limit - len(blaming))]
+    return [c for c in evidence if c in chosen][:limit]
+
+
 def split_at_claim(claim: Claim, article_text: str) -> tuple[str, str, str] | None:
     """The claim's sentence as (before, the claim's own words, after); None when they cannot be placed."""
     sentence = claim.sentence

@@ -17,7 +17,8 @@ from rich.theme import Theme
 from checker.model import SEVERITY_RANK, Article, Claim, Finding
 from checker.render import RenderOptions
 from checker.render.escape import strip_terminal_controls
-from checker.render.evidence import event_groups, file_and_row, location, plural, split_at_claim
+from checker.render.evidence import (event_groups, file_and_row, location, plural, quoted_evidence, split_at_claim,
+                                     stance_label)
 from checker.render.json_report import SEVERITY_ORDER, summary
 from checker.result import RunResult
 
@@ -176,7 +177,8 @@ def _quote_panel(claim: Claim, articles: dict[str, Article], panel_width: int) -
         text.append_text(plain((" " if after[:1].isspace() else "") + " ".join(after.split())))
     outlet = (article.outlet if article else None) or (Path(file_and_row(article.source_path)[0]).name
                                                         if article else claim.article_id)
-    title = plain(f"{claim.speaker or 'the outlet'} · {outlet}")
+    stance = stance_label(claim)
+    title = plain(f"{claim.speaker or 'the outlet'}{' (' + stance + ')' if stance else ''} · {outlet}")
     where = location(article.source_path, claim.line) if article else f"{claim.article_id}:{claim.line}"
     if cell_len(where) + 6 <= panel_width:
         return Panel(text, title=title, title_align="left", subtitle=plain(where), subtitle_align="right", expand=True)
@@ -234,7 +236,8 @@ def findings_by_severity(result: RunResult, width: int, min_severity: str = "war
                     listed.append(finding)
                     continue
                 quoted += 1
-                evidence = [_quote_panel(claims[i], articles, panel_width) for i in finding.claim_ids[:4] if i in claims]
+                chosen = quoted_evidence([claims[i] for i in finding.claim_ids if i in claims])
+                evidence = [_quote_panel(claim, articles, panel_width) for claim in chosen]
                 shown += [_finding_line(finding), _side_by_side(evidence, width)]
             if shown:
                 parts += [plain(event.describe() if event else "Not tied to one event", style="bold"), *shown]
