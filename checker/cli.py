@@ -590,7 +590,13 @@ def claimreview(
     Without --confirm or --confirmations, list the findings that may be confirmed (rules marked
     claimreview: true), one a line: id, file:line, message.
     """
-    from checker.confirmations import Confirmation, ConfirmationError, load_confirmations, problems_with, with_review_urls
+    from checker.confirmations import (
+        Confirmation,
+        ConfirmationError,
+        load_confirmations,
+        problems_with,
+        with_review_urls,
+    )
 
     settings = settings_for(config, max_file_bytes=max_file_bytes, publisher=publisher, author=author)
     confirmed = [Confirmation(finding_id) for option in confirm or [] for finding_id in _codes(option) or ()]

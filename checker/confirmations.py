@@ -61,8 +61,9 @@ def load_confirmations(path: Path) -> list[Confirmation]:
     if document is None:
         return []
     if not isinstance(document, list) or node is None:
-        raise ConfirmationError(f"{path}:1: a confirmation file is a list of finding ids (or of mappings with 'finding')")
-    return [_confirmation(entry, f"{path}:{item.start_mark.line + 1}") for entry, item in zip(document, node.value)]
+        raise ConfirmationError(f"{path}:1: a confirmation file is a list of finding ids (or mappings with 'finding')")
+    lines = [item.start_mark.line + 1 for item in node.value]
+    return [_confirmation(entry, f"{path}:{line}") for entry, line in zip(document, lines, strict=True)]
 
 
 def _confirmation(entry: object, where: str) -> Confirmation:

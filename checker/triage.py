@@ -87,7 +87,8 @@ class Triage:
             return True
         if not (event.date_low and event.date_high):
             return False
-        return (self.since is None or event.date_high >= self.since) and (self.until is None or event.date_low <= self.until)
+        after_start = self.since is None or event.date_high >= self.since
+        return after_start and (self.until is None or event.date_low <= self.until)
 
     def _date_in_window(self, day: date) -> bool:
         return (self.since is None or day >= self.since) and (self.until is None or day <= self.until)

@@ -1,4 +1,4 @@
-"""Installing: a plain `pip install .` with the pip Python ships works, and runs without HTML never import trafilatura."""
+"""Installing: a plain `pip install .` with the pip Python ships works; runs without HTML never import trafilatura."""
 
 from __future__ import annotations
 

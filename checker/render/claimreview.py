@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from checker.confirmations import Confirmation
-from checker.model import Article, Claim, Event, Finding
+from checker.model import Article, Claim, Event
 from checker.render import RenderOptions
 from checker.render.escape import escape_controls, json_text
 from checker.render.evidence import location

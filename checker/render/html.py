@@ -11,7 +11,15 @@ from urllib.parse import urlparse
 from checker.model import Claim, Finding
 from checker.render import RenderOptions
 from checker.render.escape import strip_terminal_controls
-from checker.render.evidence import event_groups, file_and_row, location, plural, quoted_evidence, split_at_claim, stance_label
+from checker.render.evidence import (
+    event_groups,
+    file_and_row,
+    location,
+    plural,
+    quoted_evidence,
+    split_at_claim,
+    stance_label,
+)
 from checker.render.json_report import summary
 from checker.result import RunResult
 
@@ -127,7 +135,8 @@ def _finding(finding: Finding, result: RunResult, claims: dict[str, Claim], char
              f"<span class=\"dim\">{e(finding.severity)} · {e(finding.rule)}</span><br>{e(finding.message)}</p>"]
     if finding.code in charted:
         parts.append(_chart(evidence))
-    parts.append("<div class=\"quotes\">" + "".join(_quote(c, result) for c in quoted_evidence(evidence)) + "</div></div>")
+    quotes = "".join(_quote(c, result) for c in quoted_evidence(evidence))
+    parts.append(f"<div class=\"quotes\">{quotes}</div></div>")
     return "".join(parts)
 
 
@@ -154,7 +163,8 @@ def render_html(result: RunResult) -> str:
     else:
         out.append("<p>No findings.</p>")
     for index, (event, group) in enumerate(groups, start=1):
-        out.append(f"<section id=\"event-{index}\"><h3>{e(event.describe() if event else 'Not tied to one event')}</h3>")
+        heading = e(event.describe() if event else "Not tied to one event")
+        out.append(f"<section id=\"event-{index}\"><h3>{heading}</h3>")
         out += [_finding(f, result, claims, charted) for f in group if f.severity != "info"]
         infos = [f for f in group if f.severity == "info"]
         if infos:  # folded: open them when needed, no script

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import re
-from typing import TextIO
-
 from pathlib import Path
+from typing import TextIO
 
 from checker.model import Article, Claim
 from checker.render import RenderOptions
 from checker.render.escape import strip_terminal_controls
-from checker.render.evidence import (event_groups, file_and_row, location, plural, quoted_evidence, split_at_claim,
-                                     stance_label)
+from checker.render.evidence import (
+    event_groups,
+    file_and_row,
+    location,
+    plural,
+    quoted_evidence,
+    split_at_claim,
+    stance_label,
+)
 from checker.render.json_report import summary
 from checker.result import RunResult
 
@@ -63,8 +69,9 @@ def _quote(claim: Claim, article: Article) -> str:
         marked = f"{escape(before)}**{escape(surface)}**{escape(after)}"
     stance = stance_label(claim)
     outlet = article.outlet or Path(file_and_row(article.source_path)[0]).name
-    return (f"> {marked.strip()}\n>\n> — {escape(claim.speaker or 'outlet')}{' (' + escape(stance) + ')' if stance else ''}"
-            f", in {escape(outlet)} ({code(location(article.source_path, claim.line))})")
+    does = f" ({escape(stance)})" if stance else ""
+    where = code(location(article.source_path, claim.line))
+    return f"> {marked.strip()}\n>\n> — {escape(claim.speaker or 'outlet')}{does}, in {escape(outlet)} ({where})"
 
 
 def write_report(result: RunResult, options: RenderOptions, out: TextIO) -> None:

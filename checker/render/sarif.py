@@ -69,7 +69,7 @@ def render_sarif(result: RunResult, rules: list[Rule], root: Path) -> str:
         "runs": [{
             "tool": {"driver": driver},
             "originalUriBaseIds": {SRCROOT: {"description": {
-                "text": "The root of the repository checked (the folder holding .git), else the folder checker ran in."}}},
+                "text": "The root of the repository (the folder holding .git), else the folder checker ran in."}}},
             "columnKind": "unicodeCodePoints",
             "results": [_result(f, index, root, speakers) for f in result.findings],
         }],
@@ -119,12 +119,13 @@ def _result(finding: Finding, index: dict[str, int], root: Path, speakers: dict[
     }
     if finding.code in index:
         result["ruleIndex"] = index[finding.code]
-    spans: list[dict[str, Any]] = list(finding.spans) or (
+    spans: list[dict[str, Any]] = [dict(span) for span in finding.spans] or (
         [{"path": finding.path, "line": finding.line or 1, "column": finding.column or 1}] if finding.path else [])
     if spans:
         result["locations"] = [_location(spans[0], root)]
     related = []
-    for number, (span, claim_id) in enumerate(zip(spans[1:], finding.claim_ids[1:] + [None] * len(spans)), start=1):
+    claim_ids: list[str | None] = [*finding.claim_ids[1:], *[None] * len(spans)]
+    for number, (span, claim_id) in enumerate(zip(spans[1:], claim_ids[:len(spans) - 1], strict=True), start=1):
         location = _location(span, root)
         said = " ".join(str(span.get("text") or "").split())
         speaker = speakers.get(claim_id or "")

@@ -17,8 +17,15 @@ from rich.theme import Theme
 from checker.model import SEVERITY_RANK, Article, Claim, Finding
 from checker.render import RenderOptions
 from checker.render.escape import strip_terminal_controls
-from checker.render.evidence import (event_groups, file_and_row, location, plural, quoted_evidence, split_at_claim,
-                                     stance_label)
+from checker.render.evidence import (
+    event_groups,
+    file_and_row,
+    location,
+    plural,
+    quoted_evidence,
+    split_at_claim,
+    stance_label,
+)
 from checker.render.json_report import SEVERITY_ORDER, summary
 from checker.result import RunResult
 
@@ -58,7 +65,7 @@ def console_for(options: RenderOptions, out: TextIO) -> Console:
 
 def capped(table: RenderableType, rows: Sequence[Sequence[RenderableType]], what: str,
            total: int | None = None) -> RenderableType:
-    """The table (already holding at most TABLE_ROW_CAP rows) and a line counting the rest (of ``total``, or of ``rows``)."""
+    """The table (holding at most TABLE_ROW_CAP rows) and a line counting the rest (of ``total``, or of ``rows``)."""
     total = len(rows) if total is None else total
     if total <= TABLE_ROW_CAP:
         return table
@@ -96,7 +103,7 @@ def fitted_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[Tex
     widths = list(longest)
     excess = sum(widths) + frame - width
     if excess > 0:  # take the excess from the columns that can wrap, in proportion to the room each has
-        room = [long - short for long, short in zip(longest, shortest)]
+        room = [long - short for long, short in zip(longest, shortest, strict=True)]
         total_room = sum(room)
         cuts = [excess * r // total_room for r in room]
         for index in sorted(range(len(room)), key=lambda i: -room[i]):
@@ -104,11 +111,11 @@ def fitted_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[Tex
                 break
             if cuts[index] < room[index]:
                 cuts[index] += 1
-        widths = [w - c for w, c in zip(widths, cuts)]
-    if any(long > PROSE_WIDTH > w for long, w in zip(longest, widths)):  # prose squeezed into a few words a line
+        widths = [w - c for w, c in zip(widths, cuts, strict=True)]
+    if any(long > PROSE_WIDTH > w for long, w in zip(longest, widths, strict=True)):  # prose squeezed into a strip
         return capped(_records(title, headers, shown), rows, what, total)
     table = Table(title=title, expand=False)
-    for header, column_width in zip(headers, widths):
+    for header, column_width in zip(headers, widths, strict=True):
         table.add_column(header, width=column_width, overflow="fold")
     for row in shown:
         table.add_row(*row)
@@ -125,7 +132,7 @@ def _records(title: str, headers: Sequence[str], rows: Sequence[Sequence[Text]])
     for row in rows:
         parts.append(Text.assemble(("", ""), row[0].copy(), style="bold"))
         short, long = Text(), []
-        for header, cell in zip(headers[1:], row[1:]):
+        for header, cell in zip(headers[1:], row[1:], strict=True):
             if cell.plain in ("", "—"):
                 continue
             field = Text.assemble((f"{header}: ", "checker.dim"), cell.copy())
@@ -269,7 +276,8 @@ def articles_table(result: RunResult, width: int) -> RenderableType:
 
 
 def skipped_table(result: RunResult, width: int) -> RenderableType:
-    rows = [(plain(f"{s.path}:{s.line}" if s.line else s.path), plain(s.reason)) for s in result.skipped[:TABLE_ROW_CAP]]
+    rows = [(plain(f"{s.path}:{s.line}" if s.line else s.path), plain(s.reason))
+            for s in result.skipped[:TABLE_ROW_CAP]]
     return fitted_table("Inputs skipped", ("input", "reason"), rows, width, "skipped inputs", total=len(result.skipped))
 
 
