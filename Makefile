@@ -30,6 +30,7 @@ reports: $(STAMP)
 	$(BIN)/python -m checker sources claims/corpus --format csv --output reports/example-sources.csv
 	$(BIN)/python -m checker report claims/corpus --format markdown --exit-zero --output reports/example.md
 	$(BIN)/python -m checker report claims/corpus --format html --exit-zero --output reports/example.html
+	$(BIN)/python -m checker.render.rule_docs docs/rules >/dev/null
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from datetime import datetime
 from enum import Enum, IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, TypeVar, cast
@@ -20,6 +21,7 @@ from checker.config import ConfigError, Settings, load_settings
 from checker.render import RenderOptions, UnknownFormat, View, format_names, renderer_for
 from checker.render.escape import escape_controls
 from checker.result import RunResult
+from checker.triage import Triage
 
 if TYPE_CHECKING:
     from checker.knowledge import Knowledge
@@ -152,6 +154,14 @@ ExitZeroOption = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even w
 LedgerOption = Annotated[
     Path | None, typer.Option("--ledger", help="A claim ledger (DuckDB file) written by 'checker scan'.")
 ]
+MinSeverityOption = Annotated[
+    FailLevel | None,
+    typer.Option("--min-severity", help="Only findings at or above this level, in every format (the text report "
+                                        "lists errors and warnings by default and counts infos)."),
+]
+StatisticsOption = Annotated[
+    bool, typer.Option("--statistics", help="Print the number of findings per rule instead (--format text or json).")
+]
 PriorsOption = Annotated[
     Path | None, typer.Option("--priors", help="A CSV of outlet ratings (outlet, prior 0..1, note) to blend in.")
 ]
@@ -169,6 +179,10 @@ def format_option(view: View) -> Any:
     names = format_names(view)
     return typer.Option("--format", "-f", callback=canonical, metavar="[" + "|".join(names) + "]",
                         help="Output format ('terminal' and 'table' are older names of text).")
+
+
+def _day(value: datetime | None) -> Any:
+    return value.date() if value else None
 
 
 def _codes(option: str | None) -> tuple[str, ...] | None:
@@ -241,6 +255,24 @@ def run_pipeline(paths: list[Path], settings: Settings, priors: dict | None = No
     return result
 
 
+def configured_ledger(settings: Settings) -> Path:
+    """The ledger `scan` writes: ``ledger`` in the configuration, else .checker/ledger.duckdb."""
+    if settings.ledger:
+        return settings.resolve(settings.ledger)
+    from checker.ledger import DEFAULT_LEDGER  # duckdb is imported only by commands that use a ledger
+
+    return DEFAULT_LEDGER
+
+
+def default_ledger(settings: Settings, instead: str) -> Path:
+    """The ledger to read when no articles (``instead``) and no --ledger were given: the configured one, else
+    .checker/ledger.duckdb when `scan` wrote it; a usage error (exit 2) otherwise."""
+    ledger = configured_ledger(settings)
+    if settings.ledger or ledger.is_file():
+        return ledger
+    fail(f"give {instead} or --ledger FILE (there is no ledger at {ledger}: 'checker scan PATH' writes one)")
+
+
 def ledger_record(ledger: Path, settings: Settings, priors: dict | None = None) -> RunResult:
     """The report's data from a ledger; a missing or unreadable ledger is an input error (exit 2)."""
     from checker.ledger import LedgerError, report_from
@@ -279,9 +311,12 @@ def ledger_near(ledger: Path, draft: Any, knowledge: Knowledge) -> RunResult:
 
 
 def record_from(paths: list[Path] | None, ledger: Path | None, settings: Settings, priors: Path | None) -> RunResult:
-    """The run's data from article paths or from a ledger (exactly one of them), with prior ratings."""
-    if bool(paths) == bool(ledger):
+    """The run's data from article paths or from a ledger (one of them; neither: the default ledger), with
+    prior ratings."""
+    if paths and ledger:
         fail("give article PATHs or --ledger FILE (one of them)")
+    if not paths and ledger is None:
+        ledger = default_ledger(settings, "article PATHs")
     ratings = load_priors_for(priors, settings)
     if paths:
         return run_pipeline(paths, settings, ratings)
@@ -321,14 +356,19 @@ def opened_output(output: Path | None) -> Iterator[TextIO]:
         yield handle
 
 
-def emit(view: View, format_name: str, result: RunResult, output: Path | None, settings: Settings) -> None:
+def emit(view: View, format_name: str, result: RunResult, output: Path | None, settings: Settings,
+         **options_given: Any) -> None:
     """Write ``result`` with the renderer of ``view`` named ``format_name``, to ``output`` or standard output.
 
     A file gets the terminal formats as plain text 120 columns wide; standard output gets them
-    as the terminal (or NO_COLOR) says.
+    as the terminal (or NO_COLOR) says. ``options_given`` are further ``RenderOptions``.
     """
-    renderer = renderer_for(view, format_name)
-    options = RenderOptions(width=120 if output else None, color=False if output else None, settings=settings)
+    try:
+        renderer = renderer_for(view, format_name)
+    except UnknownFormat as error:
+        fail(str(error))
+    options = RenderOptions(width=120 if output else None, color=False if output else None, settings=settings,
+                            **options_given)
     with opened_output(output) as out:
         try:
             renderer.write(result, options, out)
@@ -354,16 +394,51 @@ def report(
     exit_zero: ExitZeroOption = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
+    min_severity: MinSeverityOption = None,
+    show_info: Annotated[
+        bool, typer.Option("--show-info", help="List info findings too in the text report (they are counted anyway).")
+    ] = False,
+    event: Annotated[
+        list[str] | None,
+        typer.Option("--event", help="Only findings about this event: its id or words of its description "
+                                     "(repeatable)."),
+    ] = None,
+    outlet: Annotated[
+        list[str] | None,
+        typer.Option("--outlet", help="Only findings in articles of this outlet: a part of its name, any case "
+                                      "(repeatable)."),
+    ] = None,
+    since: Annotated[
+        datetime | None,
+        typer.Option("--since", formats=["%Y-%m-%d"], help="Only findings about events on or after this date "
+                                                            "(or, with no event, in articles published since)."),
+    ] = None,
+    until: Annotated[
+        datetime | None, typer.Option("--until", formats=["%Y-%m-%d"], help="Only findings up to this date.")
+    ] = None,
+    statistics: StatisticsOption = False,
     priors: PriorsOption = None,
     config: ConfigOption = None,
     max_file_bytes: MaxBytesOption = None,
 ) -> None:
-    """Read articles, find conflicting claims, score the sources, and print the report (the main job)."""
+    """Read articles, find conflicting claims, score the sources, and print the report (the main job).
+
+    With no PATH and no --ledger, the report is read from the ledger 'checker scan' wrote
+    ('ledger' in the configuration, else .checker/ledger.duckdb).
+    """
     settings = settings_for(config, fail_on=fail_on.value if fail_on else None, max_file_bytes=max_file_bytes,
                             select=_codes(select), ignore=_codes(ignore))
+    triage = Triage(events=tuple(event or ()), outlets=tuple(outlet or ()), since=_day(since), until=_day(until),
+                    min_severity=min_severity.value if min_severity else None)
     result = record_from(paths, ledger, settings, priors)
-    emit(View.report, output_format, result, output, settings)
-    exit_status(result.findings, settings, exit_zero)
+    shown = triage.narrow(result)
+    if statistics:
+        emit(View.statistics, output_format, shown, output, settings)
+    else:
+        emit(View.report, output_format, shown, output, settings,
+             min_severity="info" if show_info else triage.min_severity, filters=triage.describe(),
+             total_findings=len(result.findings))
+    exit_status(shown.findings, settings, exit_zero)
 
 
 @command
@@ -397,6 +472,8 @@ def check(
     exit_zero: ExitZeroOption = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
+    min_severity: MinSeverityOption = None,
+    statistics: StatisticsOption = False,
     stdin_filename: Annotated[
         str | None, typer.Option("--stdin-filename", help="The name of the draft read from '-', for messages "
                                                              "(a name ending in .txt is read as plain text).")
@@ -409,7 +486,8 @@ def check(
     Prints path:line:col: CODE message for every conflict, and exits 1 when there are findings
     at or above --fail-on. Silence a deliberate choice with <!-- checker: ignore CODE --> on the
     line or the line before. A draft that cannot be read is reported and the others are still
-    checked (exit 2 at the end).
+    checked (exit 2 at the end). Without --against or --ledger, the drafts are checked against
+    'against' or 'ledger' in the configuration, else the ledger 'checker scan' wrote.
     """
     from checker.prepublication import DraftError, check_draft, read_draft, read_draft_stream
 
@@ -421,7 +499,7 @@ def check(
     if not record_paths and ledger is None and settings.against:
         record_paths = [settings.resolve(path) for path in settings.against]
     if not record_paths and ledger is None:
-        fail("nothing to check against: give --against PATH or --ledger FILE (or 'against' in [tool.checker])")
+        ledger = default_ledger(settings, "--against PATH ('against' in [tool.checker])")
     if drafts.count(STDIN) > 1:
         fail("standard input ('-') can be read once")
     knowledge = load_knowledge(settings)
@@ -448,7 +526,10 @@ def check(
     for draft in readable:
         on_record = record if record is not None else ledger_near(ledger, draft, knowledge)  # type: ignore[arg-type]
         findings.extend(check_draft(draft, on_record, settings, knowledge=knowledge).findings)
-    emit(View.check, output_format, RunResult(articles=readable, findings=findings), output, settings)
+    checked = Triage(min_severity=min_severity.value if min_severity else None).narrow(
+        RunResult(articles=readable, findings=findings))
+    emit(View.statistics if statistics else View.check, output_format, checked, output, settings)
+    findings = checked.findings
     for problem in unreadable:
         print_problem(problem)
     if unreadable:
@@ -472,11 +553,83 @@ def sources(
 
 
 @command
+def claimreview(
+    paths: RecordPathsArgument = None,
+    ledger: LedgerOption = None,
+    confirm: Annotated[
+        list[str] | None,
+        typer.Option("--confirm", help="A finding id an editor confirmed for publication (repeatable, or "
+                                       "comma-separated)."),
+    ] = None,
+    confirmations: Annotated[
+        Path | None, typer.Option("--confirmations", help="A YAML file of confirmed findings, with the desk's "
+                                                          "choices (url, claim, reviewed, date).")
+    ] = None,
+    review_url: Annotated[
+        str | None, typer.Option("--review-url", help="The address of each review, with {finding_id} filled in "
+                                                      "(for confirmations without their own url).")
+    ] = None,
+    publisher: Annotated[
+        str | None, typer.Option("--publisher", help="The organisation publishing the reviews (default: "
+                                                     "'publisher' in the configuration).")
+    ] = None,
+    author: Annotated[
+        str | None, typer.Option("--author", help="Who wrote the reviews (default: 'author', else the publisher).")
+    ] = None,
+    review_date: Annotated[
+        datetime | None, typer.Option("--date", formats=["%Y-%m-%d"], help="The reviews' datePublished "
+                                                                            "(default: today).")
+    ] = None,
+    output: OutputOption = None,
+    priors: PriorsOption = None,
+    config: ConfigOption = None,
+    max_file_bytes: MaxBytesOption = None,
+) -> None:
+    """Write schema.org ClaimReview JSON-LD for the findings an editor confirmed (and only those).
+
+    Without --confirm or --confirmations, list the findings that may be confirmed (rules marked
+    claimreview: true), one a line: id, file:line, message.
+    """
+    from checker.confirmations import (
+        Confirmation,
+        ConfirmationError,
+        load_confirmations,
+        problems_with,
+        with_review_urls,
+    )
+
+    settings = settings_for(config, max_file_bytes=max_file_bytes, publisher=publisher, author=author)
+    confirmed = [Confirmation(finding_id) for option in confirm or [] for finding_id in _codes(option) or ()]
+    if confirmations is not None:
+        try:
+            confirmed += load_confirmations(confirmations)
+        except ConfirmationError as error:
+            fail(str(error))
+    result = record_from(paths, ledger, settings, priors)
+    if not confirmed:
+        emit(View.claimreview, "text", result, output, settings)
+        print_problem("nothing confirmed: these findings may be published; confirm them with --confirm ID "
+                      "(or --confirmations FILE)", label="note", style="cyan")
+        return
+    confirmed = with_review_urls(list({c.finding_id: c for c in confirmed}.values()), review_url)
+    problems = problems_with(confirmed, result)
+    if not settings.publisher:
+        problems.append("no publisher for the reviews: set 'publisher' under [tool.checker] or give --publisher")
+    if problems:
+        for problem in problems:
+            print_problem(problem)
+        raise typer.Exit(ExitCode.ERROR)
+    emit(View.claimreview, "json", result, output, settings, confirmed=tuple(confirmed),
+         review_date=_day(review_date))
+
+
+@command
 def scan(
     paths: PathsArgument,
     ledger: Annotated[
-        Path, typer.Option("--ledger", help="The ledger file to create or update (default .checker/ledger.duckdb).")
-    ] = Path(".checker/ledger.duckdb"),
+        Path | None, typer.Option("--ledger", help="The ledger file to create or update (default: 'ledger' in the "
+                                                   "configuration, else .checker/ledger.duckdb).")
+    ] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles written per transaction.")] = 200,
     config: ConfigOption = None,
     max_file_bytes: MaxBytesOption = None,
@@ -486,6 +639,7 @@ def scan(
     from checker.ledger import scan as scan_into
 
     settings = settings_for(config, max_file_bytes=max_file_bytes)
+    ledger = ledger or configured_ledger(settings)
     try:
         with scan_progress(paths) as on_file:
             stats, totals = scan_into(ledger, paths, settings, on_file=on_file, batch_articles=batch_size)
@@ -503,12 +657,17 @@ def scan(
 
 @command
 def export(
-    ledger: Annotated[Path, typer.Option("--ledger", help="The ledger file to export.")],
     directory: Annotated[Path, typer.Argument(help="Folder to write one Parquet file per table into.")],
+    ledger: Annotated[
+        Path | None, typer.Option("--ledger", help="The ledger file to export (default: 'ledger' in the "
+                                                   "configuration, else .checker/ledger.duckdb).")
+    ] = None,
+    config: ConfigOption = None,
 ) -> None:
-    """Export the ledger's tables (articles, claims, events, findings, skipped) to Parquet files."""
+    """Export the ledger's tables (articles, claims, events, findings, skipped, sources) to Parquet files."""
     from checker.ledger import Ledger, LedgerError
 
+    ledger = ledger or default_ledger(settings_for(config), "--ledger FILE")
     try:
         with Ledger(ledger, read_only=True) as opened:
             written = opened.export(directory)

@@ -26,6 +26,9 @@ class Settings:
     lexicon_paths: tuple[str, ...] = ()  # folders extending the language packs, gazetteer and taxonomy
     against: tuple[str, ...] = ()  # what `checker check` compares drafts with, when --against is not given
     priors: str | None = None  # a CSV of outlet ratings (outlet, prior, note) blended into source scores
+    ledger: str | None = None  # the ledger `scan` writes and `report`, `check`, `export` read (default .checker/ledger.duckdb)
+    publisher: str | None = None  # the organisation that publishes ClaimReview (`checker claimreview`)
+    author: str | None = None  # who wrote the reviews (default: the publisher)
     source: str | None = None  # the file these settings came from, for messages
 
     def resolve(self, path: str) -> Path:

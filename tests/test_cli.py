@@ -518,7 +518,13 @@ def test_cli_report_malformed_article_url_is_no_link_not_a_crash(tmp_path: Path,
                                 "December 20, 2020."})
             for index, (speaker, figure) in enumerate((("Iraq's military", "eight"), ("U.S. Central Command", "21")))]
     manifest.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    result = invoke("report", str(manifest), "--format", output_format, "--exit-zero")
+    if output_format == "claimreview":  # only confirmed findings are written: confirm them all
+        findings = json.loads(invoke("report", str(manifest), "--format", "json", "--exit-zero").stdout)["findings"]
+        result = invoke("claimreview", str(manifest), "--publisher", "Harbor Fact Desk", "--review-url",
+                        "https://desk.example/{finding_id}",
+                        *[arg for f in findings if f["code"] == "CC101" for arg in ("--confirm", f["finding_id"])])
+    else:
+        result = invoke("report", str(manifest), "--format", output_format, "--exit-zero")
     assert result.exit_code == 0, result.stderr
     assert_no_traceback(result)
     if output_format == "html":

@@ -87,8 +87,10 @@ def test_render_html_renders_in_headless_chromium(tmp_path: Path) -> None:
     assert shot.is_file() and shot.stat().st_size > 20_000 and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     dom = subprocess.run([browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
                          capture_output=True, text=True, timeout=120, check=False).stdout
-    for words in ("checker report", "CC101", "Iraqi military", "U.S. Central Command", "Sources"):
+    for words in ("checker report", "CC101", "Iraqi military", "U.S. Central Command", "Sources", "1 error"):
         assert words in dom
+    assert "<details>" in dom and "<details open" not in dom  # infos stay folded in the browser
+    assert dom.index('<nav class="contents"') < dom.index('id="event-1"')
 
 
 def test_render_html_payloads_do_not_run_in_chromium(tmp_path: Path) -> None:
@@ -102,11 +104,28 @@ def test_render_html_payloads_do_not_run_in_chromium(tmp_path: Path) -> None:
     assert "<title>checker report</title>" in dom and "data-pwned" not in dom.split("<body", 1)[1].split(">", 1)[0]
 
 
-def test_render_claimreview_one_review_per_conflict() -> None:
-    result = CliRunner().invoke(app, ["report", str(EXAMPLES), "--format", "claimreview", "--exit-zero"])
-    reviews = json.loads(result.stdout)
-    assert reviews and all(r["@type"] == "ClaimReview" and r["@context"] == "https://schema.org" for r in reviews)
-    conflict = next(r for r in reviews if r["identifier"].startswith("CC101"))
-    assert conflict["reviewRating"]["alternateName"] == "Conflicting"
-    assert conflict["itemReviewed"]["@type"] == "Claim" and conflict["itemReviewed"]["author"]["name"]
-    assert len(conflict["itemReviewed"]["appearance"]) >= 2 and "eight" in conflict["claimReviewed"]
+def test_render_html_contents_by_event_errors_first_infos_folded(tmp_path: Path) -> None:
+    page = report_html(EXAMPLES, tmp_path / "report.html")
+    contents = page.split('<nav class="contents"', 1)[1].split("</nav>", 1)[0]
+    entries = contents.split("<li>")[1:]
+    assert len(entries) == 2
+    assert "Green Zone, 2020-12-20" in entries[0] and "1 error" in entries[0] and "1 warning" in entries[0]
+    assert "Not tied to one event" in entries[1] and "5 infos" in entries[1]
+    assert 'href="#event-1"' in entries[0] and 'id="event-1"' in page
+    folded = page.split("<details>", 1)[1].split("</details>", 1)[0]
+    assert "<summary>5 infos</summary>" in folded and folded.count("SR101") == 5
+    assert "SR101" not in page.split("<details>", 1)[0]  # infos only inside the folded part
+    assert "1 error · 1 warning · 5 infos" in page and "1 errors" not in page and "notes" not in page
+
+
+def test_render_html_responsibility_quotes_say_who_blames_and_who_denies(tmp_path: Path) -> None:
+    page = report_html(EXAMPLES, tmp_path / "report.html")
+    blame = page.split("CC102", 1)[1].split('<div class="finding', 1)[0]
+    assert 'class="stance stance-asserts">blames' in blame and 'class="stance stance-denies">denies' in blame
+
+
+def test_render_html_locations_are_file_names_and_lines(tmp_path: Path) -> None:
+    page = report_html(EXAMPLES, tmp_path / "report.html")
+    assert f"<code>{EXAMPLES}/a_kestrel_valley_herald_2020-12-20.md:16</code>" in page
+    assert f"<code>{EXAMPLES}/wire.jsonl:1 (text line 7)</code>" in page
+    assert "<code>kvh-2020-12-20-green-zone-rockets</code>" not in page

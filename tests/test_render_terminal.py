@@ -26,9 +26,9 @@ def example_run() -> RunResult:
     return run([EXAMPLES])
 
 
-def render(result: RunResult, color: bool | None = False, width: int = 100) -> str:
+def render(result: RunResult, color: bool | None = False, width: int = 100, min_severity: str | None = None) -> str:
     buffer = io.StringIO()
-    render_terminal(result, make_console(file=buffer, width=width, color=color))
+    render_terminal(result, make_console(file=buffer, width=width, color=color), RenderOptions(min_severity=min_severity))
     return buffer.getvalue()
 
 
@@ -75,8 +75,9 @@ def test_render_terminal_markup_from_input_is_shown_as_written_never_parsed(monk
     monkeypatch.delenv("NO_COLOR", raising=False)
     text = render_on_a_terminal(hostile_run(MARKUP), width=400)  # MarkupError would be raised here
     plain = re.sub(r"\x1b\[[0-9;]*m", "", text)
-    for where in ("outlet", "title", "speaker", "id0", "message", "reason", "source", "reasons"):
+    for where in ("outlet", "title", "speaker", "message", "reason", "source", "reasons"):
         assert f"{MARKUP} {where}" in plain, where
+    assert f"{MARKUP}.md:1" in plain  # the location: file and line
     assert "\x1b]8;" not in text  # no hyperlink made from [link=...]
 
 
@@ -101,5 +102,5 @@ def test_render_terminal_long_lists_are_capped_with_a_count() -> None:
                      message=f"anonymous source number {i}") for i in range(QUOTED_FINDINGS + TABLE_ROW_CAP + 7)]
     result = RunResult(articles=base.articles, claims=base.claims, events=base.events,
                        findings=base.findings + extra, sources=base.sources)
-    text = render(result)
+    text = render(result, min_severity="info")
     assert "more findings" in text and "use --format json to get them all" in text

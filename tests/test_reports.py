@@ -50,6 +50,6 @@ def test_reports_sarif_and_github_for_a_corpus() -> None:
                                                 "--exit-zero"]).stdout)
     results = sarif["runs"][0]["results"]
     conflict = next(r for r in results if r["ruleId"] == "CC101")
-    assert len(conflict["locations"]) >= 2 and conflict["level"] == "error"
+    assert len(conflict["locations"]) == 1 and len(conflict["relatedLocations"]) >= 1 and conflict["level"] == "error"
     github = CliRunner().invoke(app, ["report", str(REPO / "claims" / "corpus"), "--format", "github", "--exit-zero"])
     assert any(line.startswith("::error file=") and "CC101" in line for line in github.stdout.splitlines())

@@ -43,11 +43,21 @@ HOUSE_CONFLICT = ("  - code: CC901\n    name: house.conflicting_count\n    check
                   "    params: {scope: cross_speaker}\n" + DESCRIPTION)
 
 
+def claimreview(config: Path, *args: str):
+    return CliRunner().invoke(app, ["claimreview", str(EXAMPLES), "--config", str(config), "--publisher", "Desk",
+                                    "--review-url", "https://desk.example/{finding_id}", *args])
+
+
 def test_rule_property_claimreview_publishes_a_user_rules_findings(tmp_path: Path) -> None:
-    published = report(house_pack(tmp_path, HOUSE_CONFLICT + "    claimreview: true\n", ignore=SHIPPED_CC), "claimreview")
-    assert [review["identifier"][:5] for review in json.loads(published)] == ["CC901"]
-    unmarked = report(house_pack(tmp_path, HOUSE_CONFLICT, ignore=SHIPPED_CC), "claimreview")
-    assert json.loads(unmarked) == []  # the same finding, from a rule not marked publishable
+    marked = house_pack(tmp_path, HOUSE_CONFLICT + "    claimreview: true\n", ignore=SHIPPED_CC)
+    [candidate] = claimreview(marked).stdout.split()[:1]
+    assert candidate.startswith("CC901-")
+    published = claimreview(marked, "--confirm", candidate)
+    assert [review["identifier"] for review in json.loads(published.stdout)] == [candidate]
+    unmarked = house_pack(tmp_path, HOUSE_CONFLICT, ignore=SHIPPED_CC)
+    assert claimreview(unmarked).stdout == ""  # the same finding, from a rule not marked publishable: no candidate
+    refused = claimreview(unmarked, "--confirm", candidate)
+    assert refused.exit_code == 2 and "not marked claimreview" in refused.stderr
 
 
 def test_rule_property_counts_against_outlet_lowers_a_user_rules_outlets(tmp_path: Path) -> None:

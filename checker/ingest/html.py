@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import trafilatura
-
 from checker.ingest.decode import UnreadableInput, normalise_text
 from checker.ingest.furniture import remove_furniture
 from checker.ingest.text import ParsedText, parse_date
@@ -11,6 +9,8 @@ from checker.ingest.text import ParsedText, parse_date
 
 def parse_html(html: str) -> ParsedText:
     """Extract the article body, title, site name, date and URL of an HTML page."""
+    import trafilatura  # here, not at the top: runs without an .html input never need it (nor its lxml stack)
+
     document = trafilatura.bare_extraction(
         html, include_comments=False, include_tables=False, with_metadata=True, deduplicate=False
     )

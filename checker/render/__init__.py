@@ -25,7 +25,10 @@ from importlib import import_module
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from checker.config import Settings
+    from checker.confirmations import Confirmation
     from checker.result import RunResult
 
 __all__ = [
@@ -47,6 +50,8 @@ class View(str, Enum):
     check = "check"  # checker check: the findings of the drafts (path, line, column)
     sources = "sources"  # checker sources: the source scores
     claims = "claims"  # checker claims: every claim
+    statistics = "statistics"  # checker report/check --statistics: findings counted per rule
+    claimreview = "claimreview"  # checker claimreview: the reviews an editor confirmed
 
 
 @dataclass(frozen=True)
@@ -56,12 +61,24 @@ class RenderOptions:
     Attributes:
         width: Columns for the terminal formats; None takes the terminal's (or 80 off a terminal).
         color: Colour in the terminal formats; None follows the terminal and ``NO_COLOR``.
-        settings: The settings of the run, for renderers that describe the rules (SARIF).
+        settings: The settings of the run, for renderers that describe the rules (SARIF) or name the
+            reviewing organisation (ClaimReview).
+        min_severity: The least severe findings the text report lists (the others are counted in its
+            summary); None lists errors and warnings. Other formats list the findings they are given.
+        filters: The triage filters in force, in words ("outlet Ashgrove"), for the text report's summary.
+        total_findings: How many findings the run had before the filters, for that summary.
+        confirmed: The findings an editor confirmed for ClaimReview, with the desk's choices.
+        review_date: The ClaimReview ``datePublished`` (None: today).
     """
 
     width: int | None = None
     color: bool | None = None
     settings: Settings | None = None
+    min_severity: str | None = None
+    filters: str = ""
+    total_findings: int | None = None
+    confirmed: tuple[Confirmation, ...] = ()
+    review_date: date | None = None
 
 
 Writer = Callable[["RunResult", RenderOptions, TextIO], None]
@@ -98,8 +115,6 @@ RENDERERS: tuple[Renderer, ...] = (
              "one record per line, each with a 'type' (summary, article, claim, event, finding, source, skipped)"),
     Renderer(View.report, "markdown", _R + "markdown:write_report", "for a wiki or a ticket"),
     Renderer(View.report, "html", _R + "html:write_report", "one self-contained page"),
-    Renderer(View.report, "claimreview", _R + "claimreview:write_reviews",
-             "schema.org ClaimReview JSON-LD for the cross-source conflicts"),
     Renderer(View.report, "sarif", _R + "sarif:write_sarif", "SARIF 2.1.0, for code scanning"),
     Renderer(View.report, "github", _R + "lint:write_github", "GitHub Actions annotations"),
     Renderer(View.check, "text", _R + "lint:write_lines", "path:line:col: CODE message, one finding a line"),
@@ -112,11 +127,22 @@ RENDERERS: tuple[Renderer, ...] = (
     Renderer(View.claims, "text", _R + "claims_table:write_table", "a table, capped at 50 rows (rich)"),
     Renderer(View.claims, "csv", _R + "csv_tables:write_claims", "every claim, one row each"),
     Renderer(View.claims, "jsonl", _R + "json_report:write_claims_lines", "every claim, one JSON object a line"),
+    Renderer(View.statistics, "text", _R + "statistics:write_text", "one line per rule: count, code, severity, name"),
+    Renderer(View.statistics, "json", _R + "statistics:write_json", '[{"code", "rule", "severity", "count"}, ...]'),
+    Renderer(View.claimreview, "json", _R + "claimreview:write_reviews",
+             "schema.org ClaimReview JSON-LD of the confirmed findings, ready to publish"),
+    Renderer(View.claimreview, "text", _R + "claimreview:write_candidates",
+             "the findings a desk may confirm for ClaimReview, one line each"),
 )
 
 # Older names that keep working: `report` and `sources` called their terminal view "terminal",
 # `claims` called its table "table"; every command now calls its human-readable format "text".
 ALIASES: dict[str, str] = {"terminal": "text", "table": "text"}
+# Formats that moved to a command of their own.
+MOVED: dict[tuple[View, str], str] = {
+    (View.report, "claimreview"): "ClaimReview is written by 'checker claimreview --confirm FINDING_ID', for the "
+                                  "findings an editor confirms",
+}
 
 
 class UnknownFormat(ValueError):
@@ -135,4 +161,6 @@ def renderer_for(view: View, name: str) -> Renderer:
     for renderer in RENDERERS:
         if renderer.view is view and renderer.name == wanted:
             return renderer
-    raise UnknownFormat(f"{name!r} is not a format of 'checker {view.value}'; choose from {', '.join(format_names(view))}")
+    moved = MOVED.get((view, wanted))
+    raise UnknownFormat(f"{name!r} is not a format of 'checker {view.value}'"
+                        + (f": {moved}" if moved else f"; choose from {', '.join(format_names(view))}"))

@@ -2,22 +2,72 @@
 
 from __future__ import annotations
 
+import re
+
 from checker.model import SEVERITY_RANK, Claim, Event, Finding
 from checker.result import RunResult
+
+# An article read from a row of a manifest has the source path "wire.jsonl:3" (the manifest and its line).
+_MANIFEST_ROW = re.compile(r"^(?P<path>.+\.(?:jsonl|json|csv)):(?P<row>[1-9]\d*)$", re.IGNORECASE)
+
+
+def file_and_row(source_path: str) -> tuple[str, int | None]:
+    """The file an article was read from, and the manifest row when it is a row of a manifest."""
+    match = _MANIFEST_ROW.match(source_path)
+    return (match["path"], int(match["row"])) if match else (source_path, None)
+
+
+def location(source_path: str, line: int | None) -> str:
+    """Where a line of an article is, as a reader opens it: ``file.md:16``, or ``wire.jsonl:3 (text line 7)``."""
+    path, row = file_and_row(source_path)
+    if row is not None:
+        return f"{path}:{row}" + (f" (text line {line})" if line else "")
+    return f"{path}:{line}" if line else path
 
 
 def most_severe_first(finding: Finding) -> tuple:
     return (-SEVERITY_RANK[finding.severity], finding.code)
 
 
-def event_groups(result: RunResult) -> list[tuple[Event | None, list[Finding]]]:
-    """Findings grouped by event: the groups with the most severe findings first, each group in that order too."""
+def plural(count: int, word: str) -> str:
+    """"1 error", "2 errors", "0 infos": a count and its word."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def event_groups(result: RunResult, findings: list[Finding] | None = None) -> list[tuple[Event | None, list[Finding]]]:
+    """Findings (default: the run's) grouped by event: the groups with the most severe findings first, each group
+    in that order too."""
     events = {event.event_id: event for event in result.events}
     groups: dict[str, list[Finding]] = {}
-    for finding in result.findings:
+    for finding in result.findings if findings is None else findings:
         groups.setdefault(finding.event_id or "", []).append(finding)
     ordered = sorted(groups.items(), key=lambda item: (min(-SEVERITY_RANK[f.severity] for f in item[1]), item[0]))
     return [(events.get(event_id), sorted(group, key=most_severe_first)) for event_id, group in ordered]
+
+
+QUOTES_SHOWN = 4
+STANCE_LABELS = {"asserts": "blames", "hedges": "suspects", "denies": "denies", "declines": "declines to blame"}
+
+
+def stance_label(claim: Claim) -> str:
+    """What a responsibility quote does: "blames Iran", "suspects Iran", "denies Iran"; "" for other claims."""
+    if claim.kind != "responsibility" or not claim.stance:
+        return ""
+    actor = claim.actor if claim.actor and claim.actor != claim.speaker else ""  # Iran "denies", not "denies Iran"
+    return f"{STANCE_LABELS.get(claim.stance, claim.stance)} {actor}".strip()
+
+
+
+def quoted_evidence(evidence: list[Claim], limit: int = QUOTES_SHOWN) -> list[Claim]:
+    """The claims to quote for a finding: the first ``limit``, or for a dispute over blame, both sides (those
+    that blame or suspect, and those that deny or decline), half each."""
+    blaming = [c for c in evidence if c.stance in ("asserts", "hedges")]
+    clearing = [c for c in evidence if c.stance in ("denies", "declines")]
+    if not (blaming and clearing):
+        return evidence[:limit]
+    half = limit // 2
+    chosen = blaming[:max(half, limit - len(clearing))] + clearing[:max(half, limit - len(blaming))]
+    return [c for c in evidence if c in chosen][:limit]
 
 
 def split_at_claim(claim: Claim, article_text: str) -> tuple[str, str, str] | None:

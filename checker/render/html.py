@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import html
 import math
+from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlparse
 
-from checker.model import Claim
+from checker.model import Claim, Finding
 from checker.render import RenderOptions
 from checker.render.escape import strip_terminal_controls
-from checker.render.evidence import event_groups, split_at_claim
+from checker.render.evidence import (
+    event_groups,
+    file_and_row,
+    location,
+    plural,
+    quoted_evidence,
+    split_at_claim,
+    stance_label,
+)
 from checker.render.json_report import summary
 from checker.result import RunResult
 
@@ -27,6 +36,11 @@ mark{background:#ffe082;font-weight:bold}
 .who{color:#555;font-size:.9em}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:.3em .5em;text-align:left;vertical-align:top}
 .dim{color:#777}
+nav.contents ol{padding-left:1.4em}nav.contents li{margin:.2em 0}
+.count-error{color:#c62828;font-weight:bold}.count-warning{color:#a86500}.count-info{color:#1565c0}
+details{margin:1em 0}summary{cursor:pointer;color:#1565c0}
+.stance{font-weight:bold;padding:0 .3em;border-radius:3px}
+.stance-asserts,.stance-hedges{background:#fde0dc}.stance-denies{background:#dcefdc}.stance-declines{background:#eee}
 svg text{font:12px system-ui,sans-serif}
 """
 
@@ -47,6 +61,12 @@ def safe_url(url: str | None) -> str | None:
     return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
 
 
+def _stance(claim: Claim) -> str:
+    """For a responsibility quote: who it blames, suspects or clears ("blames Iran", "denies Iran")."""
+    label = stance_label(claim)
+    return f' <span class="stance stance-{e(claim.stance)}">{e(label)}</span>' if label else ""
+
+
 def _quote(claim: Claim, result: RunResult) -> str:
     article = next((a for a in result.articles if a.article_id == claim.article_id), None)
     parts = split_at_claim(claim, article.text) if article else None
@@ -55,11 +75,13 @@ def _quote(claim: Claim, result: RunResult) -> str:
     else:
         before, surface, after = parts
         body = f"{e(before)}<mark>{e(surface)}</mark>{e(after)}"
-    outlet = (article.outlet if article else None) or claim.article_id
+    outlet = (article.outlet if article else None) or (Path(file_and_row(article.source_path)[0]).name if article
+                                                        else claim.article_id)
     url = safe_url(article.url if article else None)
     where = f'<a href="{e(url)}" rel="noopener noreferrer">{e(outlet)}</a>' if url else e(outlet)
-    return (f"<blockquote><div>{body}</div><div class=\"who\">— {e(claim.speaker or 'the outlet')}, in {where} "
-            f"(<code>{e(claim.article_id)}</code>, line {claim.line})</div></blockquote>")
+    place = location(article.source_path, claim.line) if article else f"{claim.article_id}:{claim.line}"
+    return (f"<blockquote><div>{body}</div><div class=\"who\">— {e(claim.speaker or 'the outlet')}{_stance(claim)}, "
+            f"in {where} (<code>{e(place)}</code>)</div></blockquote>")
 
 
 def _chart(claims: list[Claim]) -> str:
@@ -100,27 +122,55 @@ def write_report(result: RunResult, options: RenderOptions, out: TextIO) -> None
     out.write(render_html(result))
 
 
+def _counts(findings: list[Finding]) -> str:
+    """"1 error, 2 warnings", most severe first, each in its colour."""
+    return ", ".join(f'<span class="count-{level}">{plural(n, level)}</span>'
+                     for level in ("error", "warning", "info")
+                     for n in [sum(f.severity == level for f in findings)] if n)
+
+
+def _finding(finding: Finding, result: RunResult, claims: dict[str, Claim], charted: set[str]) -> str:
+    evidence = [claims[i] for i in finding.claim_ids if i in claims]
+    parts = [f"<div class=\"finding {e(finding.severity)}\"><p><span class=\"code\">{e(finding.code)}</span> "
+             f"<span class=\"dim\">{e(finding.severity)} · {e(finding.rule)}</span><br>{e(finding.message)}</p>"]
+    if finding.code in charted:
+        parts.append(_chart(evidence))
+    quotes = "".join(_quote(c, result) for c in quoted_evidence(evidence))
+    parts.append(f"<div class=\"quotes\">{quotes}</div></div>")
+    return "".join(parts)
+
+
 def render_html(result: RunResult) -> str:
     counts = summary(result)
+    findings = counts["findings"]
     claims = {c.claim_id: c for c in result.claims}
     charted = {rule.code for rule in result.rules if rule.compares_figures}
     out = ["<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
            f"<title>checker report</title><style>{STYLE}</style></head><body>",
            "<h1>checker report</h1>",
-           f"<p class=\"summary\">{counts['articles']} articles read, {counts['skipped']} skipped · {counts['claims']} claims · "
-           f"{counts['events']} events · {counts['findings']['error']} errors · {counts['findings']['warning']} warnings · "
-           f"{counts['findings']['info']} notes</p>"]
-    out.append("<h2>Findings</h2>" if result.findings else "<p>No findings.</p>")
-    for event, group in event_groups(result):
-        out.append(f"<h3>{e(event.describe() if event else 'Not tied to one event')}</h3>")
-        for finding in group:
-            evidence = [claims[i] for i in finding.claim_ids if i in claims]
-            out.append(f"<div class=\"finding {e(finding.severity)}\"><p><span class=\"code\">{e(finding.code)}</span> "
-                       f"<span class=\"dim\">{e(finding.severity)} · {e(finding.rule)}</span><br>{e(finding.message)}</p>")
-            if finding.code in charted:
-                out.append(_chart(evidence))
-            out.append("<div class=\"quotes\">" + "".join(_quote(c, result) for c in evidence[:4]) + "</div></div>")
+           f"<p class=\"summary\">{plural(counts['articles'], 'article')} read, {counts['skipped']} skipped · "
+           f"{plural(counts['claims'], 'claim')} · {plural(counts['events'], 'event')} · "
+           f"{plural(findings['error'], 'error')} · {plural(findings['warning'], 'warning')} · "
+           f"{plural(findings['info'], 'info')}</p>"]
+    groups = event_groups(result)
+    if groups:  # the contents: each event with its counts, the events with errors first
+        out.append("<h2>Findings</h2><nav class=\"contents\" aria-label=\"findings by event\"><ol>")
+        for index, (event, group) in enumerate(groups, start=1):
+            out.append(f"<li><a href=\"#event-{index}\">{e(event.describe() if event else 'Not tied to one event')}</a>"
+                       f" — {_counts(group)}</li>")
+        out.append("</ol></nav>")
+    else:
+        out.append("<p>No findings.</p>")
+    for index, (event, group) in enumerate(groups, start=1):
+        heading = e(event.describe() if event else "Not tied to one event")
+        out.append(f"<section id=\"event-{index}\"><h3>{heading}</h3>")
+        out += [_finding(f, result, claims, charted) for f in group if f.severity != "info"]
+        infos = [f for f in group if f.severity == "info"]
+        if infos:  # folded: open them when needed, no script
+            out.append(f"<details><summary>{plural(len(infos), 'info')}</summary>"
+                       + "".join(_finding(f, result, claims, charted) for f in infos) + "</details>")
+        out.append("</section>")
     if result.sources:
         out.append("<h2>Sources</h2><table><tr><th>source</th><th>level</th><th>score</th><th>range</th>"
                    "<th>compared</th><th>why</th></tr>")
@@ -129,11 +179,11 @@ def render_html(result: RunResult) -> str:
             out.append(f"<tr><td>{e(s.source)}</td><td>{e(s.level)}</td><td>{e(score)}</td>"
                        f"<td>{s.score_low:.2f}–{s.score_high:.2f}</td><td>{s.n_compared}</td><td>{e(s.reasons)}</td></tr>")
         out.append("</table>")
-    out.append("<h2>Articles</h2><table><tr><th>article</th><th>outlet</th><th>published</th><th>headline</th></tr>")
+    out.append("<h2>Articles</h2><table><tr><th>file</th><th>outlet</th><th>published</th><th>headline</th></tr>")
     for a in result.articles:
         url = safe_url(a.url)
         title = f'<a href="{e(url)}" rel="noopener noreferrer">{e(a.title or a.article_id)}</a>' if url else e(a.title or "")
-        out.append(f"<tr><td><code>{e(a.article_id)}</code></td><td>{e(a.outlet or '')}</td>"
+        out.append(f"<tr><td><code>{e(location(a.source_path, None))}</code></td><td>{e(a.outlet or '')}</td>"
                    f"<td>{e(a.published or 'unknown')}</td><td>{title}</td></tr>")
     out.append("</table>")
     if result.skipped:

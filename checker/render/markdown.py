@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TextIO
 
-from checker.model import Claim
+from checker.model import Article, Claim
 from checker.render import RenderOptions
 from checker.render.escape import strip_terminal_controls
-from checker.render.evidence import event_groups, split_at_claim
+from checker.render.evidence import (
+    event_groups,
+    file_and_row,
+    location,
+    plural,
+    quoted_evidence,
+    split_at_claim,
+    stance_label,
+)
 from checker.render.json_report import summary
 from checker.result import RunResult
 
@@ -50,16 +59,19 @@ def code(text: str) -> str:
     return f"`{text}`" if text and "`" not in text and "|" not in text else escape(text)
 
 
-def _quote(claim: Claim, article_text: str, outlet: str) -> str:
-    """The sentence, with the claim's own words in bold, then who says so and where."""
-    parts = split_at_claim(claim, article_text)
+def _quote(claim: Claim, article: Article) -> str:
+    """The sentence, with the claim's own words in bold, then who says so (and whom it blames) and where."""
+    parts = split_at_claim(claim, article.text)
     if parts is None:
         marked = escape(claim.sentence)
     else:
         before, surface, after = parts
         marked = f"{escape(before)}**{escape(surface)}**{escape(after)}"
-    return (f"> {marked.strip()}\n>\n> — {escape(claim.speaker or 'outlet')}, in {escape(outlet)} "
-            f"({code(claim.article_id)}, line {claim.line})")
+    stance = stance_label(claim)
+    outlet = article.outlet or Path(file_and_row(article.source_path)[0]).name
+    does = f" ({escape(stance)})" if stance else ""
+    where = code(location(article.source_path, claim.line))
+    return f"> {marked.strip()}\n>\n> — {escape(claim.speaker or 'outlet')}{does}, in {escape(outlet)} ({where})"
 
 
 def write_report(result: RunResult, options: RenderOptions, out: TextIO) -> None:
@@ -71,9 +83,10 @@ def render_markdown(result: RunResult) -> str:
     counts = summary(result)
     findings = counts["findings"]
     lines = ["# checker report", "",
-             f"{counts['articles']} articles read, {counts['skipped']} skipped; {counts['claims']} claims in "
-             f"{counts['events']} events; {findings['error']} errors, {findings['warning']} warnings, "
-             f"{findings['info']} notes.", ""]
+             f"{plural(counts['articles'], 'article')} read, {counts['skipped']} skipped; "
+             f"{plural(counts['claims'], 'claim')} in {plural(counts['events'], 'event')}; "
+             f"{plural(findings['error'], 'error')}, {plural(findings['warning'], 'warning')}, "
+             f"{plural(findings['info'], 'info')}.", ""]
     claims = {c.claim_id: c for c in result.claims}
     articles = {a.article_id: a for a in result.articles}
     lines += ["## Findings", ""] if result.findings else ["No findings.", ""]
@@ -82,11 +95,10 @@ def render_markdown(result: RunResult) -> str:
         for finding in group:
             lines += [f"**{escape(finding.code)}** ({escape(finding.severity)}, {code(finding.rule)}): "
                       f"{escape(finding.message)}", ""]
-            for claim_id in finding.claim_ids[:4]:
-                claim = claims.get(claim_id)
-                article = articles.get(claim.article_id) if claim is not None else None
-                if claim is not None and article is not None:
-                    lines += [_quote(claim, article.text, article.outlet or article.article_id), ""]
+            for claim in quoted_evidence([claims[i] for i in finding.claim_ids if i in claims]):
+                article = articles.get(claim.article_id)
+                if article is not None:
+                    lines += [_quote(claim, article), ""]
     if result.sources:
         lines += ["## Sources", "", "| source | level | score | range | compared | why |", "|---|---|---|---|---|---|"]
         for source in result.sources:
@@ -94,12 +106,12 @@ def render_markdown(result: RunResult) -> str:
             lines.append(f"| {escape(source.source)} | {escape(source.level)} | {score} | "
                          f"{source.score_low:.2f}-{source.score_high:.2f} | {source.n_compared} | {escape(source.reasons)} |")
         lines.append("")
-    lines += ["## Articles", "", "| article | outlet | published | headline |", "|---|---|---|---|"]
+    lines += ["## Articles", "", "| file | outlet | published | headline |", "|---|---|---|---|"]
     for article in result.articles:
         published = article.published.isoformat() if article.published else "unknown"
         if article.published and article.published_inferred:
             published += " (inferred)"
-        lines.append(f"| {code(article.article_id)} | {escape(article.outlet or '')} | {published} | "
+        lines.append(f"| {code(location(article.source_path, None))} | {escape(article.outlet or '')} | {published} | "
                      f"{escape(article.title or '')} |")
     lines.append("")
     if result.skipped:

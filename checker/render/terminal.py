@@ -3,18 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
 
+from checker.model import SEVERITY_RANK, Article, Claim, Finding
 from checker.render import RenderOptions
 from checker.render.escape import strip_terminal_controls
-from checker.render.evidence import event_groups, split_at_claim
-from checker.render.json_report import summary
+from checker.render.evidence import (
+    event_groups,
+    file_and_row,
+    location,
+    plural,
+    quoted_evidence,
+    split_at_claim,
+    stance_label,
+)
+from checker.render.json_report import SEVERITY_ORDER, summary
 from checker.result import RunResult
 
 THEME = Theme(
@@ -51,11 +63,9 @@ def console_for(options: RenderOptions, out: TextIO) -> Console:
     return make_console(file=out, width=options.width, color=options.color)
 
 
-def capped(table: Table, rows: Sequence[Sequence[RenderableType]], what: str,
+def capped(table: RenderableType, rows: Sequence[Sequence[RenderableType]], what: str,
            total: int | None = None) -> RenderableType:
-    """The table with at most TABLE_ROW_CAP rows, and a line counting the rest (of ``total``, or of ``rows``)."""
-    for row in rows[:TABLE_ROW_CAP]:
-        table.add_row(*row)
+    """The table (holding at most TABLE_ROW_CAP rows) and a line counting the rest (of ``total``, or of ``rows``)."""
     total = len(rows) if total is None else total
     if total <= TABLE_ROW_CAP:
         return table
@@ -64,25 +74,106 @@ def capped(table: Table, rows: Sequence[Sequence[RenderableType]], what: str,
     return Group(table, more)
 
 
-def summary_panel(result: RunResult) -> Panel:
+def _longest_line(text: Text) -> int:
+    return max((cell_len(line) for line in text.plain.split("\n")), default=0)
+
+
+def _longest_word(text: Text) -> int:
+    return max((cell_len(word) for word in text.plain.split()), default=0)
+
+
+TABLE_BORDERS = 4  # "│ " before the first column and " │" after the last
+COLUMN_GAP = 3  # " │ " between two columns
+
+
+def fitted_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[Text]], width: int,
+                 what: str, total: int | None = None) -> RenderableType:
+    """A table whose columns are wide enough for their longest word, so no word is broken across lines.
+
+    When the columns cannot all be that wide at ``width``, each row is shown as a short block
+    instead ("column: value" lines), which wraps between words at any width. At most
+    TABLE_ROW_CAP rows are drawn; the rest are counted.
+    """
+    shown = [list(row) for row in rows[:TABLE_ROW_CAP]]
+    longest = [max([len(header), *(_longest_line(row[i]) for row in shown)]) for i, header in enumerate(headers)]
+    shortest = [max([len(header), *(_longest_word(row[i]) for row in shown)]) for i, header in enumerate(headers)]
+    frame = TABLE_BORDERS + COLUMN_GAP * (len(headers) - 1)
+    if sum(shortest) + frame > width:
+        return capped(_records(title, headers, shown), rows, what, total)
+    widths = list(longest)
+    excess = sum(widths) + frame - width
+    if excess > 0:  # take the excess from the columns that can wrap, in proportion to the room each has
+        room = [long - short for long, short in zip(longest, shortest, strict=True)]
+        total_room = sum(room)
+        cuts = [excess * r // total_room for r in room]
+        for index in sorted(range(len(room)), key=lambda i: -room[i]):
+            if sum(cuts) >= excess:
+                break
+            if cuts[index] < room[index]:
+                cuts[index] += 1
+        widths = [w - c for w, c in zip(widths, cuts, strict=True)]
+    if any(long > PROSE_WIDTH > w for long, w in zip(longest, widths, strict=True)):  # prose squeezed into a strip
+        return capped(_records(title, headers, shown), rows, what, total)
+    table = Table(title=title, expand=False)
+    for header, column_width in zip(headers, widths, strict=True):
+        table.add_column(header, width=column_width, overflow="fold")
+    for row in shown:
+        table.add_row(*row)
+    return capped(table, rows, what, total)
+
+
+PROSE_WIDTH = 30  # a column of sentences narrower than this reads badly: the rows become blocks instead
+SHORT_FIELD = 32  # fields up to this long share a line in the block layout; empty ones (—) are left out
+
+
+def _records(title: str, headers: Sequence[str], rows: Sequence[Sequence[Text]]) -> RenderableType:
+    """Each row as a block: its first cell in bold, then the short fields on one line and each long one on its own."""
+    parts: list[RenderableType] = [Text(title, style="bold")]
+    for row in rows:
+        parts.append(Text.assemble(("", ""), row[0].copy(), style="bold"))
+        short, long = Text(), []
+        for header, cell in zip(headers[1:], row[1:], strict=True):
+            if cell.plain in ("", "—"):
+                continue
+            field = Text.assemble((f"{header}: ", "checker.dim"), cell.copy())
+            if cell_len(cell.plain) <= SHORT_FIELD and "\n" not in cell.plain:
+                short.append_text(Text(" · ", style="checker.dim") if short else Text())
+                short.append_text(field)
+            else:
+                long.append(field)
+        for line in ([short] if short else []) + long:
+            parts.append(Padding(line, (0, 0, 0, 2), expand=False))
+    return Group(*parts)
+
+
+def summary_panel(result: RunResult, options: RenderOptions | None = None) -> Panel:
     counts = summary(result)
     findings = counts["findings"]
     line = Text()
-    line.append(f"{counts['articles']} articles read, {counts['skipped']} skipped · ")
-    line.append(f"{counts['claims']} claims · {counts['events']} events · ")
+    line.append(f"{plural(counts['articles'], 'article')} read, {counts['skipped']} skipped · ")
+    line.append(f"{plural(counts['claims'], 'claim')} · {plural(counts['events'], 'event')}\n")
     for level in ("error", "warning", "info"):
-        line.append(f"{findings[level]} {level}{'s' if findings[level] != 1 else ''}",
-                    style=f"checker.severity.{level}" if findings[level] else None)
+        line.append(plural(findings[level], level), style=f"checker.severity.{level}" if findings[level] else None)
         line.append(" · " if level != "info" else "")
+    if options is not None and options.filters:
+        total = options.total_findings
+        line.append_text(plain(f"\nfiltered ({options.filters}): {len(result.findings)} of "
+                               f"{plural(total if total is not None else len(result.findings), 'finding')}",
+                               style="checker.dim"))
     return Panel(line, title="checker report", expand=False)
 
 
 QUOTED_FINDINGS = 20  # findings shown with their quotes; the rest are listed one line each
+SIDE_BY_SIDE_WIDTH = 100  # below this, quotes are stacked: a panel needs room for its location
 
 
-def _quote_panel(claim, result: RunResult) -> Panel:
-    """One piece of evidence: the sentence with the claim's words highlighted, and who says so where."""
-    article = next((a for a in result.articles if a.article_id == claim.article_id), None)
+def _quote_panel(claim: Claim, articles: dict[str, Article], panel_width: int) -> Panel:
+    """One piece of evidence: the sentence with the claim's words highlighted, and who says so where.
+
+    The location (file and line) is the panel's footer when it fits there whole, else the last line
+    of the panel: it is never cut.
+    """
+    article = articles.get(claim.article_id)
     parts = split_at_claim(claim, article.text) if article else None
     if parts is None:
         text = plain(" ".join(claim.sentence.split()))
@@ -91,16 +182,23 @@ def _quote_panel(claim, result: RunResult) -> Panel:
         text = plain(" ".join(before.split()) + (" " if before[-1:].isspace() else ""))
         text.append_text(plain(surface, style="checker.number"))
         text.append_text(plain((" " if after[:1].isspace() else "") + " ".join(after.split())))
-    outlet = (article.outlet if article else None) or claim.article_id
-    title = plain(f"{claim.speaker or 'the outlet'} · {outlet}")
-    return Panel(text, title=title, title_align="left", subtitle=plain(f"{claim.article_id}:{claim.line}"),
-                 subtitle_align="right", expand=True)
+    outlet = (article.outlet if article else None) or (Path(file_and_row(article.source_path)[0]).name
+                                                        if article else claim.article_id)
+    stance = stance_label(claim)
+    title = plain(f"{claim.speaker or 'the outlet'}{' (' + stance + ')' if stance else ''} · {outlet}")
+    where = location(article.source_path, claim.line) if article else f"{claim.article_id}:{claim.line}"
+    if cell_len(where) + 6 <= panel_width:
+        return Panel(text, title=title, title_align="left", subtitle=plain(where), subtitle_align="right", expand=True)
+    text.append_text(plain("\n" + where, style="checker.dim"))
+    return Panel(text, title=title, title_align="left", expand=True)
 
 
-def _side_by_side(panels: list[Panel]) -> RenderableType:
-    """Quotes two to a row, side by side."""
+def _side_by_side(panels: list[Panel], width: int) -> RenderableType:
+    """Quotes two to a row, side by side, on a wide terminal; one under the other on a narrow one."""
     if len(panels) < 2:
         return panels[0] if panels else Text("")
+    if width < SIDE_BY_SIDE_WIDTH:
+        return Group(*panels)
     grid = Table.grid(expand=True, padding=(0, 1))
     grid.add_column(ratio=1)
     grid.add_column(ratio=1)
@@ -109,95 +207,116 @@ def _side_by_side(panels: list[Panel]) -> RenderableType:
     return grid
 
 
-def findings_by_event(result: RunResult) -> RenderableType:
-    """Findings grouped by event, most severe first; the first ones with their quotes side by side."""
+def _finding_line(finding: Finding) -> Text:
+    return Text.assemble(plain(f"{finding.severity} ", f"checker.severity.{finding.severity}"),
+                         plain(finding.code, "checker.code"), " ", plain(finding.message))
+
+
+def finding_location(finding: Finding, articles: dict[str, Article]) -> str:
+    """Where a finding points: the file and line of its first piece of evidence."""
+    if finding.spans:
+        return location(finding.spans[0]["path"], finding.spans[0]["line"])
+    return location(finding.path, finding.line) if finding.path else "—"
+
+
+def findings_by_severity(result: RunResult, width: int, min_severity: str = "warning") -> RenderableType:
+    """Errors first, then warnings (then infos, when asked), across all events; within a level, by event.
+
+    The first QUOTED_FINDINGS are shown with their quotes; the rest one line each, with their file
+    and line. Findings below ``min_severity`` are only counted.
+    """
     claims = {c.claim_id: c for c in result.claims}
+    articles = {a.article_id: a for a in result.articles}
+    panel_width = width if width < SIDE_BY_SIDE_WIDTH else (width - 1) // 2
     parts: list[RenderableType] = []
     quoted = 0
-    listed: list = []
-    for event, group in event_groups(result):
-        heading = plain(event.describe() if event else "Not tied to one event", style="bold")
-        shown = []
-        for finding in group:
-            if quoted >= QUOTED_FINDINGS:
-                listed.append(finding)
-                continue
-            quoted += 1
-            line = Text.assemble(plain(f"{finding.severity} ", f"checker.severity.{finding.severity}"),
-                                 plain(finding.code, "checker.code"), " ", plain(finding.message))
-            evidence = [_quote_panel(claims[i], result) for i in finding.claim_ids[:4] if i in claims]
-            shown += [line, _side_by_side(evidence)]
-        if shown:
-            parts += [heading, *shown, Text("")]
+    listed: list[Finding] = []
+    for level in SEVERITY_ORDER:
+        at_level = [f for f in result.findings if f.severity == level]
+        if not at_level or SEVERITY_RANK[level] < SEVERITY_RANK[min_severity]:
+            continue
+        parts.append(Text(plural(len(at_level), level).capitalize(), style=f"bold checker.severity.{level}"))
+        for event, group in event_groups(result, at_level):
+            shown: list[RenderableType] = []
+            for finding in group:
+                if quoted >= QUOTED_FINDINGS:
+                    listed.append(finding)
+                    continue
+                quoted += 1
+                chosen = quoted_evidence([claims[i] for i in finding.claim_ids if i in claims])
+                evidence = [_quote_panel(claim, articles, panel_width) for claim in chosen]
+                shown += [_finding_line(finding), _side_by_side(evidence, width)]
+            if shown:
+                parts += [plain(event.describe() if event else "Not tied to one event", style="bold"), *shown]
+        parts.append(Text(""))
     if listed:
-        rows = [(plain(f.severity, f"checker.severity.{f.severity}"), plain(f.code, "checker.code"), plain(f.message))
-                for f in listed]
-        table = Table(title=f"{len(listed)} more findings", show_lines=False, expand=False)
-        for column in ("severity", "code", "message"):
-            table.add_column(column, overflow="fold")
-        parts.append(capped(table, rows, "findings"))
+        rows = [(plain(f.severity, f"checker.severity.{f.severity}"), plain(f.code, "checker.code"),
+                 plain(finding_location(f, articles)), plain(f.message)) for f in listed]
+        parts.append(fitted_table(f"{plural(len(listed), 'more finding')}", ("severity", "code", "where", "message"),
+                                  rows, width, "findings"))
+    hidden = [f for f in result.findings if SEVERITY_RANK[f.severity] < SEVERITY_RANK[min_severity]]
+    if hidden:
+        counted = ", ".join(plural(len([f for f in hidden if f.severity == level]), level)
+                            for level in SEVERITY_ORDER if any(f.severity == level for f in hidden))
+        parts.append(Text(f"{counted} not listed; --show-info (or --min-severity info) lists them.",
+                          style="checker.dim"))
     return Group(*parts)
 
 
-def articles_table(result: RunResult) -> RenderableType:
-    table = Table(title="Articles read", expand=False)
-    table.add_column("article")
-    table.add_column("outlet")
-    table.add_column("published")
-    table.add_column("headline", overflow="fold")
+def articles_table(result: RunResult, width: int) -> RenderableType:
     rows = []
-    for article in result.articles:
+    for article in result.articles[:TABLE_ROW_CAP]:
         published = article.published.isoformat() if article.published else "—"
         if article.published and article.published_inferred:
             published += " (inferred)"
-        rows.append((plain(article.article_id), plain(article.outlet or "—"), plain(published),
+        rows.append((plain(location(article.source_path, None)), plain(article.outlet or "—"), plain(published),
                      plain(article.title or "—")))
-    return capped(table, rows, "articles")
+    return fitted_table("Articles read", ("file", "outlet", "published", "headline"), rows, width, "articles",
+                        total=len(result.articles))
 
 
-def skipped_table(result: RunResult) -> RenderableType:
-    table = Table(title="Inputs skipped", expand=False)
-    table.add_column("input", overflow="fold")
-    table.add_column("reason", overflow="fold")
-    rows = [(plain(f"{s.path}:{s.line}" if s.line else s.path), plain(s.reason)) for s in result.skipped]
-    return capped(table, rows, "skipped inputs")
+def skipped_table(result: RunResult, width: int) -> RenderableType:
+    rows = [(plain(f"{s.path}:{s.line}" if s.line else s.path), plain(s.reason))
+            for s in result.skipped[:TABLE_ROW_CAP]]
+    return fitted_table("Inputs skipped", ("input", "reason"), rows, width, "skipped inputs", total=len(result.skipped))
 
 
-def sources_table(result: RunResult) -> RenderableType:
+def sources_table(result: RunResult, width: int) -> RenderableType:
     """Outlets and speakers with their scores; thin evidence shows a range and no number."""
-    table = Table(title="Sources", expand=False)
-    for column in ("source", "level", "score", "range", "compared"):
-        table.add_column(column, no_wrap=column != "source")
-    table.add_column("why", overflow="fold")
     rows = []
-    for source in result.sources:
+    for source in result.sources[:TABLE_ROW_CAP]:
         score = (Text("not enough evidence", style="checker.dim") if source.score is None
                  else Text(f"{source.score:.2f}", style="checker.number"))
         rows.append((plain(source.source), plain(source.level), score,
                      Text(f"{source.score_low:.2f}-{source.score_high:.2f}"), Text(str(source.n_compared)),
                      plain(source.reasons)))
-    return capped(table, rows, "sources")
+    return fitted_table("Sources", ("source", "level", "score", "range", "compared", "why"), rows, width, "sources",
+                        total=len(result.sources))
 
 
 def write_report(result: RunResult, options: RenderOptions, out: TextIO) -> None:
     """The report of ``checker report``, drawn for a terminal (plain text on a file)."""
-    render_terminal(result, console_for(options, out))
+    render_terminal(result, console_for(options, out), options)
 
 
 def write_sources(result: RunResult, options: RenderOptions, out: TextIO) -> None:
     """The table of ``checker sources``."""
-    console_for(options, out).print(sources_table(result))
+    console = console_for(options, out)
+    console.print(sources_table(result, console.width))
 
 
-def render_terminal(result: RunResult, console: Console) -> None:
-    """Print the report on ``console``."""
-    console.print(summary_panel(result))
+def render_terminal(result: RunResult, console: Console, options: RenderOptions | None = None) -> None:
+    """Print the report on ``console``: the summary, errors then warnings (infos counted; listed when asked),
+    the sources, the articles and the skipped inputs."""
+    options = options or RenderOptions()
+    width = console.width
+    console.print(summary_panel(result, options))
     if result.findings:
-        console.print(findings_by_event(result))
+        console.print(findings_by_severity(result, width, options.min_severity or "warning"))
     else:
         console.print(Text("No findings.", style="checker.dim"))
     if result.sources:
-        console.print(sources_table(result))
-    console.print(articles_table(result))
+        console.print(sources_table(result, width))
+    console.print(articles_table(result, width))
     if result.skipped:
-        console.print(skipped_table(result))
+        console.print(skipped_table(result, width))
