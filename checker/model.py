@@ -266,13 +266,31 @@ class Event(_Record):
         """"the rocket attack on the Green Zone, 2020-12-20" (parts that are unknown are left out)."""
         words = f"the {self.event_type}" if self.event_type else "the event"
         if self.place:
-            words += f" on the {self.place}" if self.place in _ZONE_LIKE else f" in {self.place}"
+            words += f" {place_phrase(self.place, on=True)}"
         if self.date_low and self.date_high:
             words += f", {self.date_low}" if self.date_low == self.date_high else f", {self.date_low}..{self.date_high}"
         return words
 
 
-_ZONE_LIKE = {"Green Zone"}
+# How a report names where something happened, in English: "at" a site, "the" before a zone or a strait.
+_DEFINITE_LAST_WORDS = frozenset({"Zone", "Strait", "Gulf", "Sea", "Canal", "River", "Channel", "Bay", "Valley",
+                                  "Desert", "Peninsula", "Islands", "Mountains", "Ocean", "Corridor", "Strip"})
+_DEFINITE_FIRST_WORDS = frozenset({"Strait", "Gulf", "Sea", "Bay", "Isle", "Republic", "Kingdom"})
+_SITE_LAST_WORDS = frozenset({"Airport", "Base", "Airbase", "Gate", "Camp", "Station", "Square", "Tower", "Towers",
+                              "Bridge", "Stadium", "Hospital", "Embassy", "Port", "Compound", "Building", "Market",
+                              "Mosque", "Church", "Temple", "Hotel", "Mall", "School", "University", "Palace",
+                              "Plant", "Refinery", "Field", "Bazar", "Bazaar", "Barracks", "Prison", "Zone"})
+
+
+def place_phrase(place: str, on: bool = False) -> str:
+    """"at the Green Zone", "at Abbey Gate", "in the Strait of Hormuz", "in Baghdad" (``on``: "on the Green Zone",
+    as an attack is on a place)."""
+    words = place.split()
+    definite = words[-1] in _DEFINITE_LAST_WORDS or words[0] in _DEFINITE_FIRST_WORDS
+    name = f"the {place}" if definite and words[0].lower() != "the" else place
+    if words[-1] in _SITE_LAST_WORDS:
+        return f"{'on' if on and definite else 'at'} {name}"
+    return f"in {name}"
 
 
 @dataclass(slots=True)

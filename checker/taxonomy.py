@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -133,6 +134,11 @@ class Taxonomy:
         if second is None:
             return first
         return first if second in self.type_line(first) else second if first in self.type_line(second) else first
+
+    @cached_property
+    def state_parts(self) -> frozenset[tuple[str, str]]:
+        """(part, whole) pairs of states: what is said of a part of what the whole counts (landed, fired)."""
+        return frozenset((relation.part, relation.whole) for relation in self.relations)
 
     def subject_line(self, subject: str | None) -> list[str]:
         """The subject and the broader things it is a kind of, narrowest first (marine, troop, person)."""

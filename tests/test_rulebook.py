@@ -85,11 +85,11 @@ def test_rulebook_select_ignore_and_severity_from_config(tmp_path: Path) -> None
                       'severity = {CC101 = "warning"}\nfail-on = "warning"\n', encoding="utf-8")
     settings = load_settings(config)
     rules = {rule.code: rule for rule in selected_rules(load_rules(settings), settings)}
-    assert set(rules) == {"CC101", "CC103", "CC104", "CC201", "CC202", "CC203", "SR101"}
+    assert set(rules) == {"CC101", "CC103", "CC104", "CC105", "CC201", "CC202", "CC203", "SR101"}
     assert rules["CC101"].severity == "warning"
     result = CliRunner().invoke(app, ["report", str(EXAMPLES), "--format", "json", "--config", str(config)])
     codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
-    assert codes <= {"CC101", "CC103", "CC104", "SR101"} and "CC101" in codes
+    assert codes <= {"CC101", "CC103", "CC104", "CC105", "SR101"} and "CC101" in codes
     assert result.exit_code == 1  # fail-on warning, and CC101 is now a warning
 
 

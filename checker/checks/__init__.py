@@ -17,6 +17,7 @@ from checker.checks import (
     draft_vs_record,
     headline_overstatement,
     numeric_conflict,
+    quantity_relation,
     responsibility_conflict,
     schema_validation,
     sourcing,
@@ -47,6 +48,8 @@ class CheckType(Generic[P]):
 
 _CHECK_TYPES: list[CheckType[Any]] = [
     CheckType("numeric_conflict", numeric_conflict.run, numeric_conflict.Params, frozenset(numeric_conflict.FIELDS),
+              compares_figures=True),
+    CheckType("quantity_relation", quantity_relation.run, CheckParams, frozenset(quantity_relation.FIELDS),
               compares_figures=True),
     CheckType("count_revision", count_revision.run, CheckParams, frozenset(count_revision.FIELDS),
               compares_figures=True),

@@ -12,7 +12,7 @@ from functools import cached_property
 from pydantic import BaseModel, ConfigDict
 
 from checker.gazetteer import Gazetteer
-from checker.model import Article, Claim, Event, EventMention
+from checker.model import Article, Claim, Event, EventMention, place_phrase
 from checker.schemas import RowFailure
 from checker.taxonomy import Taxonomy
 
@@ -124,7 +124,7 @@ def describe_place_and_date(event: Event | None) -> str:
         return ""
     words = []
     if event.place:
-        words.append(f"at the {event.place}" if event.place.endswith("Zone") else f"in {event.place}")
+        words.append(place_phrase(event.place))
     if event.date_low and event.date_high:
         words.append(f"on {event.date_low}" if event.date_low == event.date_high
                      else f"between {event.date_low} and {event.date_high}")

@@ -7,7 +7,7 @@ their types are compatible (or unknown); two events with different anchored date
 merge. An article event dated only roughly ("in December") joins the one dated event it
 fits, if exactly one; one with no date at all, bounded only by its article's publication,
 joins the one event of its article, else the one event on record it fits (type and place
-known) before publication, if exactly one. Otherwise each stays an event of its own.
+known) in the TALLY_DAYS before publication, if exactly one. Otherwise each stays an event of its own.
 
 The sweep keeps only the events whose dates can still overlap, and open dates look only
 at events of their country, so the cost grows with the corpus, not with its square.
@@ -201,7 +201,7 @@ class EventClusterer:
             if len(fits) != 1 and group.event_type and group.place:
                 country = self.gazetteer.country_of(group.place)
                 pool = by_country.get(country, []) if country else [e for e in events if group.place in e.places]
-                fits = [e for e in pool if self._fits(group, e) and (bound is None or (e.low and e.low <= bound))]
+                fits = [e for e in pool if self._fits(group, e) and (bound is None or _recent(e, bound))]
             elif len(fits) != 1 and group.event_type and bound is not None:
                 # no place known: the one event of its kind in the days before publication
                 fits = [e for e in events if e.low and bound - PLACELESS_DAYS <= e.low <= bound and self._fits(group, e)
@@ -218,6 +218,12 @@ class EventClusterer:
                 own[key] = _Group(group.event_type, group.place, None, None, list(group.claims), set(group.places),
                                   set(group.articles))
         return list(own.values())
+
+
+def _recent(event: _Group, bound: date) -> bool:
+    """Whether an event happened before a publication date and recently enough for an article to mention it
+    undated (an undated "air strike" in March 2021 is not the one of December 2019)."""
+    return event.low is not None and event.high is not None and event.low <= bound and bound - event.high <= TALLY_DAYS
 
 
 def _latest_clearly(fits: list[_Group]) -> list[_Group]:

@@ -260,6 +260,21 @@ class _Article:
                     or own.date_low > main.date_high + timedelta(days=FOLLOW_DAYS))
         return False
 
+    def other_event_before(self, index: int, paragraph: int) -> tuple[int, Frame] | None:
+        """The event the sentences before ``index`` in its paragraph last named, when it is not the main event
+        ("The air strike on the Iraq-Syria border ... The fatalities are disputed"): what a sentence that names
+        no event of its own continues to tell about."""
+        for previous in reversed(self.indices[:bisect.bisect_left(self.indices, index)]):
+            sentence = self.sentences[previous]
+            if sentence.paragraph != paragraph:
+                return None
+            if sentence.types or sentence.places:
+                places = sorted(sentence.places, key=lambda m: self.gazetteer.level(m.value or ""))
+                first_type = sentence.types[0].value if sentence.types else None  # the sentence's subject, mostly
+                named = Frame(first_type, places[0].value if places else None, None, None)
+                return (paragraph, named) if self.is_other_event(named) else None
+        return None
+
     def merged(self, own: Frame) -> Frame:
         """The main event, with what the claim's sentence adds to it."""
         main = self.main
@@ -311,6 +326,8 @@ def frame_article(claims: Iterable[Claim], mentions: Iterable[EventMention], pub
     frames: dict[str, Frame] = {}
     carried: tuple[int, Frame] | None = None  # another event a paragraph is about, for its sentences that say nothing
     for claim in sorted(claims, key=lambda c: c.start):
+        if carried is None or carried[0] != claim.paragraph:
+            carried = article.other_event_before(claim.sentence_index, claim.paragraph)
         own = article.own_frame(claim, taxonomy)
         sentence = article.sentences.get(claim.sentence_index)
         later = False

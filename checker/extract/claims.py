@@ -98,6 +98,7 @@ class ArticleReader:
         self._quotations: dict[int, list[Quotation]] = {}
         self._part_cues: dict[int, str] = {}  # offset of a figure -> why it may be a part of a count
         self._last_count: dict[int, Claim] = {}  # paragraph -> its last count claim so far
+        self._topic: dict[int, tuple[str | None, str | None, str | None]] = {}  # paragraph -> quantity it names
         self._current = 0  # the sentence being read
         self._speakers: dict[int, tuple[list[Quotation], dict[int, Speaker], list[tuple[Attribution, Speaker]]]] = {}
 
@@ -488,6 +489,9 @@ class ArticleReader:
             predicate = None  # "21 missiles that killed a civilian": the missiles were not killed
         if predicate is None:
             predicate = taxonomy.default_state(subject)  # "31 Katyusha rockets": rockets fired
+        if predicate is None and vocabulary.inclusion.search(text, max(0, quantity.phrase_start - 30),
+                                                             quantity.phrase_start):
+            predicate = self._state_of_whole(index, subject)  # "13 were killed. They included at least 11 Marines"
         if vocabulary.partial_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start):
             self._mark_part(quantity, "before")  # "another 15", "the other two"
         elif vocabulary.partial_after.match(text, quantity.phrase_end):
@@ -502,15 +506,27 @@ class ArticleReader:
             predicate=predicate, population=counted.population, revision_cue=revision_cue,
         )
 
+    def _state_of_whole(self, index: int, subject: str | None) -> str | None:
+        """The state of the paragraph's last count of a broader thing, for a figure said to be among it."""
+        earlier = self._last_count.get(self.sentences[index].paragraph)
+        if earlier is None or earlier.predicate is None or earlier.subject not in self.grammars.taxonomy.subject_line(
+                subject):
+            return None
+        return earlier.predicate
+
     def _phrase_claims(self, index: int, quantities: list[Quantity], taken: set[int], revision_cue: bool) -> list[Claim]:
         """Figures after a quantity phrase in their clause: "the death toll jumped to 288", "the number of US troops
         killed remained at 13", "police put the crowd at 240,000"."""
         text, vocabulary = self.sentences[index].text, self.vocabulary
         claims = []
+        paragraph = self.sentences[index].paragraph
         for phrase in vocabulary.quantity_phrase.finditer(text):
-            subject, state = vocabulary.quantity_phrase_of[" ".join(phrase.group(0).lower().split())]
+            words = " ".join(phrase.group(0).lower().split())
+            subject, state = vocabulary.quantity_phrase_of[words]
             end, population = phrase.end(), None
-            if subject is None:  # "the number of": what follows says what is counted
+            if words in vocabulary.topic_phrases:  # "the total was 113": the paragraph's quantity
+                subject, state, population = self._topic.get(paragraph, (None, None, None))
+            elif subject is None:  # "the number of": what follows says what is counted
                 counted = self._subject_after(text, end)
                 if counted is None:
                     state_only = self._state_after(text, end)  # "the number of injured"
@@ -522,6 +538,8 @@ class ArticleReader:
                     after = self._state_after(text, end)  # "the number of US troops killed"
                     if state is None and after is not None:
                         state, end = after
+            if subject is not None and state is not None:
+                self._topic[paragraph] = (subject, state, population)
             boundary = self.vocabulary.clause_boundary.search(text, end)
             limit = min(boundary.start() if boundary else len(text), end + PHRASE_REACH)
             figure = next((q for q in quantities if end <= q.phrase_start < limit and q.start not in taken
@@ -575,8 +593,12 @@ class ArticleReader:
             cue = self._part_cues.get(claim.start)
             if cue is None:
                 continue
-            if cue in ("after", "included"):
+            if cue == "after":
                 claim.partial = True
+                continue
+            if cue == "included":  # "60 killed, including 13 U.S. troops": a part of the 60, the total of U.S. troops
+                claim.partial = any(c.sentence_index == claim.sentence_index and c.start < claim.start
+                                    and _quantity(c) == _quantity(claim) for c in counts[:position])
                 continue
             if cue == "rest":
                 following = counts[position + 1] if position + 1 < len(counts) else None
@@ -642,6 +664,10 @@ class ArticleReader:
 def number_keys(numbers: NumberGrammar) -> frozenset[str]:
     """The sentence prefilter's words: one word of each number phrase (same test as the grammar's candidate)."""
     return key_words(numbers.candidate_words())
+
+
+def _quantity(claim: Claim) -> tuple[str | None, str | None, str | None]:
+    return claim.subject, claim.predicate, claim.population
 
 
 def _share_revision_cues(claims: list[Claim]) -> None:

@@ -50,6 +50,7 @@ _NP = r"(?P<np>(?:[\w.'’()&-]+\s+){0,7}?[\w.'’()&-]+)"
 _PHRASE_BREAK = re.compile(r"[,;:“”\"—–]|\s-\s")  # brackets stay: "Central Command (CENTCOM) said"
 # Quotations: curly pairs, or straight double quotes paired in order.
 _QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+_INITIALS = re.compile(r"\b[A-Z]\.(?=[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\.")  # the full stops of "U.S.", "U.K."
 # A name: two or more capitalised words (an initial may stand between them).
 _NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)+)\b")
 _HEAD_VERB_AT_END = 40  # characters before an opening quotation searched for "X said:"
@@ -226,8 +227,10 @@ class SpeakerReader:
         return self.clean_np(self._phrase_after(tail[verb.end():]))
 
     def _phrase_after(self, text: str) -> str:
-        """The words after a verb up to the clause's end; full stops of titles ("Brig. Gen.") do not end it."""
+        """The words after a verb up to the clause's end; full stops of titles ("Brig. Gen.") and of initials
+        ("U.S.") do not end it."""
         hidden = self.title_abbreviation.sub(lambda m: m.group(0).replace(".", "\x00"), text[:100])
+        hidden = _INITIALS.sub(lambda m: m.group(0).replace(".", "\x00"), hidden)  # "U.S." ends nothing
         phrase = re.match(r"\s*([^.,;:“”\"]*)", hidden)
         return phrase.group(1).replace("\x00", ".") if phrase else ""
 

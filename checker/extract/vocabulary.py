@@ -40,6 +40,7 @@ class ClaimVocabulary:
     zero_people_pattern: re.Pattern[str]  # "no one", "nobody": zero people
     quantity_phrase: re.Pattern[str]  # "death toll", "number of": a quantity whose figure follows
     quantity_phrase_of: dict[str, tuple[str | None, str | None]]  # phrase -> (subject, state)
+    topic_phrases: frozenset[str]  # "the total": the quantity the paragraph is about
     not_the_figure: re.Pattern[str]  # words right before a figure that make it not the phrase's figure
     inclusion: re.Pattern[str]  # words right before a figure that make it part of the count before it
     zero_keys: frozenset[str]
@@ -98,6 +99,8 @@ class ClaimVocabulary:
             return re.compile(rf"(?<![\w-])(?:{phrase_pattern(phrases, lower=True)})(?![\w-])")
 
         phrase_of = {norm(p): (entry.subject, entry.state) for entry in quantities.quantity_phrases for p in entry.phrases}
+        topic_phrases = frozenset(norm(p) for p in quantities.topic_phrases)
+        phrase_of.update({p: (None, None) for p in topic_phrases if p not in phrase_of})
         return cls(
             subject_of=subject_of,
             subject_pattern=re.compile(rf"(?P<noun>{phrase_pattern(subject_of)})\b", re.IGNORECASE),
@@ -109,6 +112,7 @@ class ClaimVocabulary:
             zero_people_pattern=words(quantities.zero_people),
             quantity_phrase=words(list(phrase_of)),
             quantity_phrase_of=phrase_of,
+            topic_phrases=topic_phrases,
             not_the_figure=re.compile(rf"\b(?:{phrase_pattern(quantities.not_the_figure)})\s+$", re.IGNORECASE),
             inclusion=re.compile(rf"\b(?:{phrase_pattern(quantities.inclusion_words)})\s+$", re.IGNORECASE),
             zero_keys=key_words([*quantities.zero_words, *quantities.zero_people]),

@@ -196,6 +196,7 @@ class QuantitiesFile(PackFile):
     zero_words: Words = ()
     zero_people: Words = ()
     quantity_phrases: tuple[QuantityPhrase, ...] = ()
+    topic_phrases: Words = ()
     not_the_figure: Words = ()
     inclusion_words: Words = ()
     zero_scope_words: Words = ()

@@ -1,0 +1,131 @@
+"""Check type ``quantity_relation``: counts of two related quantities of one event that cannot both be true.
+
+A part cannot exceed its whole. The relations are data in ``rules/taxonomy/quantities.yaml``:
+a state that is part of another (``relations``: no more rockets landed than were fired, no
+more killed than casualties), a thing that is a kind of another (``subjects``: no more marines
+than troops, no more troops than people), and a population named against none (no more Iraqi
+troops wounded than troops wounded). A quantity is the part of another when it is the same
+or narrower on all three, and narrower on at least one.
+
+Two figures break a relation when the part, at its lowest, exceeds the whole, at its highest
+("at least 10 landed" against "8 fired"; "2 Iraqi troops wounded" against "only one Iraqi
+wounded"). Figures from one speaker are left to the IC rules; vague figures, parts of a
+total ("two others") and wholes of zero ("no casualties", nearly always scoped more narrowly
+than it reads) are not compared; a running tally given days apart may have grown in
+between (``moved_with_time``). One finding per pair of positions (a speaker and a figure).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from checker.checks.base import (
+    CheckData,
+    CheckParams,
+    Draft,
+    Drafts,
+    apart_in_time,
+    as_of,
+    describe_place_and_date,
+    describe_quantity,
+    format_value,
+    published_order,
+    speaker_label,
+)
+from checker.model import Claim
+from checker.taxonomy import Taxonomy
+
+FIELDS = {"part", "whole", "at", "value_part", "speaker_part", "value_whole", "speaker_whole", "event"}
+
+Quantity = tuple[str | None, str | None, str | None]  # subject, state, population
+
+
+def _quantity(claim: Claim) -> Quantity:
+    return claim.subject, claim.predicate, claim.population
+
+
+def is_part(part: Quantity, whole: Quantity, taxonomy: Taxonomy) -> bool:
+    """Whether ``part`` counts some of what ``whole`` counts, and is not the same quantity."""
+    if part == whole:
+        return False
+    (subject, state, population), (whole_subject, whole_state, whole_population) = part, whole
+    if whole_subject not in taxonomy.subject_line(subject):
+        return False
+    if state != whole_state and (state, whole_state) not in taxonomy.state_parts:
+        return False
+    return population == whole_population or whole_population is None
+
+
+def _counts_by_event(data: CheckData) -> dict[str, dict[Quantity, list[Claim]]]:
+    events: dict[str, dict[Quantity, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for claim in data.claims:
+        if (claim.kind != "count" or not claim.event_id or claim.predicate is None or claim.subject is None
+                or claim.partial or claim.value_kind == "vague"):
+            continue
+        events[claim.event_id][_quantity(claim)].append(claim)
+    return events
+
+
+def _positions(claims: list[Claim]) -> dict[tuple, list[Claim]]:
+    """A speaker's figure and every copy of it, keyed by (speaker, low, high)."""
+    positions: dict[tuple, list[Claim]] = {}
+    for claim in claims:
+        positions.setdefault((claim.speaker or "", claim.value_low, claim.value_high), []).append(claim)
+    return positions
+
+
+def _explained_by_time(part: Claim, whole: Claim, data: CheckData) -> bool:
+    """A whole that is a running tally, given days before a part that exceeds it, may simply have grown."""
+    tally = data.taxonomy.tallies.get(whole.predicate or "")
+    if tally is None or not apart_in_time(part, whole, data):
+        return False
+    if tally == "changing":
+        return True
+    part_date, whole_date = as_of(part, data), as_of(whole, data)
+    return part_date is not None and whole_date is not None and whole_date < part_date
+
+
+def _broken(parts: list[Claim], wholes: list[Claim], data: CheckData) -> bool:
+    # a whole of zero ("no casualties") is left out: it is nearly always scoped more narrowly than it reads
+    # ("no casualties among U.S. forces"), so a part it seems to deny is usually outside it
+    return any(p.value_low > w.value_high > 0 and not _explained_by_time(p, w, data) for p in parts for w in wholes)
+
+
+def _pairs(quantities: dict[Quantity, list[Claim]], taxonomy: Taxonomy) -> Iterator[tuple[Quantity, Quantity]]:
+    keys = sorted(quantities, key=repr)
+    for part in keys:
+        for whole in keys:
+            if is_part(part, whole, taxonomy):
+                yield part, whole
+
+
+def run(data: CheckData, params: CheckParams) -> Drafts:
+    for event_id, quantities in _counts_by_event(data).items():
+        for part_key, whole_key in _pairs(quantities, data.taxonomy):
+            part_positions = _positions(sorted(quantities[part_key], key=lambda c: published_order(c, data)))
+            whole_positions = _positions(sorted(quantities[whole_key], key=lambda c: published_order(c, data)))
+            for (part_speaker, *_), parts in part_positions.items():
+                for (whole_speaker, *_), wholes in whole_positions.items():
+                    if part_speaker == whole_speaker or not _broken(parts, wholes, data):
+                        continue
+                    yield _draft(event_id, parts, wholes, data)
+
+
+def _draft(event_id: str, parts: list[Claim], wholes: list[Claim], data: CheckData) -> Draft:
+    part, whole = parts[0], wholes[0]
+    event = data.event.get(event_id)
+    return Draft(
+        values={
+            "part": describe_quantity(part, data.taxonomy),
+            "whole": describe_quantity(whole, data.taxonomy),
+            "at": describe_place_and_date(event),
+            "event": event.describe() if event else "",
+            "value_part": format_value(part),
+            "speaker_part": speaker_label(part, data),
+            "value_whole": format_value(whole),
+            "speaker_whole": speaker_label(whole, data),
+        },
+        claims=[part, whole, *parts[1:], *wholes[1:]],
+        event_id=event_id,
+    )
