@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -181,6 +182,12 @@ def _rule_from(entry: object, path: Path) -> Rule | RuleProblem:
         return problem(f"description needs the sections {', '.join(DESCRIPTION_SECTIONS)}")
     return Rule(code, name, check, str(entry["severity"]), str(entry["message"]), status, params,
                 {s: str(description[s]) for s in DESCRIPTION_SECTIONS}, str(path), line or 0)
+
+
+def unknown_selectors(book: Rulebook, selectors: Iterable[str]) -> list[str]:
+    """The selectors that name no rule in ``book`` (not a code, dotted name or family): typos such as
+    ``CC1O1`` (a letter O), which would otherwise select or ignore nothing without a word."""
+    return [selector for selector in selectors if not book.find(selector)]
 
 
 def selected_rules(book: Rulebook, settings: Settings) -> list[Rule]:

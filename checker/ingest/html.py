@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import trafilatura
 
+from checker.ingest.controls import clean_field
 from checker.ingest.decode import UnreadableInput, normalise_text
 from checker.ingest.furniture import remove_furniture
 from checker.ingest.text import ParsedText, parse_date
@@ -18,7 +19,7 @@ def parse_html(html: str) -> ParsedText:
     if not body.strip():
         raise UnreadableInput("no article text found in the HTML page")
     lines = remove_furniture(body.split("\n"))
-    title = document.title.strip() if document.title else None
+    title = clean_field(document.title)
     if title and lines and lines[0].strip() != title:
         lines = [title, ""] + lines  # keep the headline in the text, as for plain text, so it can be checked
     try:
