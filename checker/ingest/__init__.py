@@ -129,10 +129,10 @@ def _article_from_file(path: Path, text: str) -> Article:
     )
 
 
-def _read_row_target(target: Path, written: str, settings: Settings) -> str:
-    """The text of a file a manifest row names; a problem is reported on the row, naming the file."""
+def _article_from_row_path(target: Path, written: str, settings: Settings) -> Article:
+    """The article in a file a manifest row names; a problem is reported on the row, naming the file."""
     try:
-        return read_text(target, settings)
+        return _article_from_file(target, read_text(target, settings))
     except UnreadableInput as problem:
         line = f" (its line {problem.line})" if problem.line else ""
         raise UnreadableInput(f"row's path {written!r}: {problem.reason}{line}") from None
@@ -153,7 +153,7 @@ def _read_manifest(path: Path, text: str, settings: Settings, used_ids: set[str]
                 target = manifest_target(path, fields["path"], settings)
                 if target.suffix.lower() not in TEXT_PARSERS:
                     raise UnreadableInput(f"row's path {fields['path']!r} is not a text, Markdown or HTML file")
-                article = _article_from_file(target, _read_row_target(target, fields["path"], settings))
+                article = _article_from_row_path(target, fields["path"], settings)
             else:
                 parsed = parse_plain_text(normalise_text(fields["text"] or ""))
                 article = Article(

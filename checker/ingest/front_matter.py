@@ -10,6 +10,8 @@ a mapping, true/false, ``!!binary``) is a reason to skip the file, with its line
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import yaml
 
 from checker.ingest.controls import clean_field
@@ -26,8 +28,16 @@ _NULL_TAG = f"{_TAG}null"
 _TAG_NAMES = {f"{_TAG}bool": "true or false", f"{_TAG}binary": "binary data (!!binary)"}
 
 
-def front_matter_values(source: str, first_line: int = 2) -> dict[str, str | None]:
-    """The known keys of a front-matter block, as one-line text (None when empty).
+@dataclass
+class FrontMatter:
+    """The known keys of a front-matter block as one-line text (None when empty), and the line of each."""
+
+    values: dict[str, str | None] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+
+
+def read_front_matter(source: str, first_line: int = 2) -> FrontMatter:
+    """The known keys of a front-matter block, as text.
 
     Args:
         source: the lines between the ``---`` markers.
@@ -50,15 +60,16 @@ def front_matter_values(source: str, first_line: int = 2) -> dict[str, str | Non
     except RecursionError:
         raise UnreadableInput("malformed front matter: nested too deeply", line=first_line) from None
     if root is None:
-        return {}
+        return FrontMatter()
     if not isinstance(root, yaml.MappingNode):
         raise UnreadableInput("malformed front matter: expected key: value pairs", line=first_line)
-    values: dict[str, str | None] = {}
+    found = FrontMatter()
     for key_node, value_node in root.value:
         if isinstance(key_node, yaml.ScalarNode) and key_node.value in FRONT_MATTER_KEYS:
-            line = value_node.start_mark.line + first_line
-            values[key_node.value] = clean_field(_scalar_text(key_node.value, value_node, line))
-    return values
+            key, line = key_node.value, key_node.start_mark.line + first_line  # the key's line, as an editor looks
+            found.values[key] = clean_field(_scalar_text(key, value_node, line))
+            found.lines[key] = line
+    return found
 
 
 def _scalar_text(key: str, node: yaml.Node, line: int) -> str | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from checker.ingest.decode import UnreadableInput
-from checker.ingest.front_matter import front_matter_values
+from checker.ingest.front_matter import FrontMatter, read_front_matter
 from checker.ingest.furniture import find_headline, remove_furniture
 
 # A leading publication-date marker, as some saved pages carry: "date 2019-05-20 ...".
@@ -71,15 +71,20 @@ def parse_plain_text(text: str) -> ParsedText:
 def parse_markdown(text: str) -> ParsedText:
     """Markdown with optional YAML front matter (title, outlet, published, url, id: see ``front_matter``)."""
     lines = text.split("\n")
-    metadata: dict[str, str | None] = {}
+    front = FrontMatter()
     body_start = 0
     if lines and lines[0].strip() == "---":
         closing = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
         if closing is None:
             raise UnreadableInput("malformed front matter: no closing '---' line", line=1)
-        metadata = front_matter_values("\n".join(lines[1:closing]), first_line=2)
+        front = read_front_matter("\n".join(lines[1:closing]), first_line=2)
         body_start = closing + 1
-    published = parse_date(metadata.get("published") or metadata.get("date"), "front matter 'published'")
+    metadata = front.values
+    date_key = "published" if metadata.get("published") else "date"
+    try:
+        published = parse_date(metadata.get(date_key), f"front matter '{date_key}'")
+    except UnreadableInput as problem:
+        raise UnreadableInput(problem.reason, line=front.lines.get(date_key)) from None
     parsed = _clean(lines[body_start:], body_start, False, published=published, metadata=metadata)
     first_line = parsed.text.split("\n", 1)[0]
     heading = _MARKDOWN_HEADING.match(first_line)
