@@ -96,6 +96,12 @@ def test_ingest_front_matter_deeply_nested_skipped_not_recursion_error(tmp_path:
     assert "front matter" in reason
 
 
+def test_ingest_front_matter_brackets_nested_deep_skipped_with_line(tmp_path: Path) -> None:
+    reason, line = skipped_for(tmp_path, "title: Fine\ntags: " + "[" * 1000 + "]" * 1000)
+    assert reason == "malformed front matter: brackets nested more than 64 deep"
+    assert line == 2
+
+
 def test_ingest_front_matter_over_its_limit_skipped(tmp_path: Path) -> None:
     filler = "".join(f"note{i}: {'x' * 60}\n" for i in range(MAX_FRONT_MATTER_CHARS // 60))
     reason, line = skipped_for(tmp_path, "title: Long\n" + filler)

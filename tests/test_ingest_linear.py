@@ -114,3 +114,13 @@ def test_ingest_linear_growth_from_10_to_100_kb(pattern: str) -> None:
 def test_ingest_linear_patterns_grow_ten_times() -> None:
     for pattern, (make, _) in PATTERNS.items():
         assert 9 <= len(make(LARGE)) / len(make(SMALL)) <= 11, pattern
+
+
+def test_ingest_linear_front_matter_bracket_depth_100_against_1000() -> None:
+    # PyYAML scans each token in time proportional to the bracket depth: 1,000 open brackets took
+    # 1.5 s (100 times as long as 100 brackets) before the reader bounded the depth
+    def nested(depth: int) -> str:
+        return "---\ntitle: " + "[" * depth + "\n---\nBody.\n"
+
+    growth = seconds_per_call(parse_markdown, nested(1000)) / seconds_per_call(parse_markdown, nested(100))
+    assert growth < MAX_GROWTH, f"10 times the depth took {growth:.0f} times as long"

@@ -22,6 +22,10 @@ FRONT_MATTER_KEYS = ("id", "title", "outlet", "url", "published", "date")
 # a file from holding the run (the article body has its own limit, max_file_bytes).
 MAX_FRONT_MATTER_CHARS = 65_536
 
+# PyYAML's scanner does work in proportion to the depth of [ and { for every token, and its
+# composer recurses: 1,000 open brackets took 1.5 s before failing. Front matter never nests deep.
+MAX_FLOW_DEPTH = 64
+
 _TAG = "tag:yaml.org,2002:"
 _TEXT_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "timestamp")}
 _NULL_TAG = f"{_TAG}null"
@@ -50,6 +54,8 @@ def read_front_matter(source: str, first_line: int = 2) -> FrontMatter:
         raise UnreadableInput(
             f"front matter is {len(source):,} characters, over the limit of {MAX_FRONT_MATTER_CHARS:,}", line=1
         )
+    if _flow_depth(source) > MAX_FLOW_DEPTH:
+        raise UnreadableInput(f"malformed front matter: brackets nested more than {MAX_FLOW_DEPTH} deep", line=first_line)
     try:
         root = yaml.compose(source, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
@@ -70,6 +76,20 @@ def read_front_matter(source: str, first_line: int = 2) -> FrontMatter:
             found.values[key] = clean_field(_scalar_text(key, value_node, line))
             found.lines[key] = line
     return found
+
+
+def _flow_depth(source: str) -> int:
+    """The deepest nesting of [ and { (brackets inside quotes count too: a bound, not a parse)."""
+    if source.count("[") + source.count("{") <= MAX_FLOW_DEPTH:
+        return 0  # cannot be deeper; the usual case, without a loop over every character
+    depth = deepest = 0
+    for character in source:
+        if character in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif character in "]}":
+            depth = max(0, depth - 1)
+    return deepest
 
 
 def _scalar_text(key: str, node: yaml.Node, line: int) -> str | None:
