@@ -14,8 +14,9 @@ import re
 import tomllib
 import typing
 from dataclasses import dataclass, field, fields, replace
+from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[str, ...] = typing.get_args(Severity)
@@ -26,7 +27,8 @@ EXPECTED = {
     "fail_on": f"one of {', '.join(SEVERITIES)}",
     "select": 'a list of rule codes, dotted names or families, e.g. select = ["CC", "SR101"]',
     "ignore": 'a list of rule codes, dotted names or families, e.g. ignore = ["SR102"]',
-    "severity": f'a table of rule selectors and levels ({", ".join(SEVERITIES)}), e.g. severity = {{ CC103 = "error" }}',
+    "severity": f'a table of rule selectors and levels ({", ".join(SEVERITIES)}), '
+                'e.g. severity = { CC103 = "error" }',
     "rule_paths": 'a list of files or folders of rule packs, e.g. rule-paths = ["house-rules/"]',
     "against": 'a list of article files or folders, e.g. against = ["archive/"]',
     "priors": 'the path of a CSV file of outlet ratings, e.g. priors = "priors.csv"',
@@ -63,7 +65,8 @@ class Settings:
 
     def with_overrides(self, **overrides: object) -> Settings:
         """A copy with the given non-None values replaced (command-line options win)."""
-        return replace(self, **{key: value for key, value in overrides.items() if value is not None})
+        changes: dict[str, Any] = {key: value for key, value in overrides.items() if value is not None}
+        return replace(self, **changes)
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -99,27 +102,35 @@ def load_settings(path: Path | None = None, start: Path | None = None) -> Settin
     return _settings_from_table(table, path, text)
 
 
-def _settings_from_table(table: dict, path: Path, text: str = "") -> Settings:
-    from pydantic import TypeAdapter, ValidationError  # imported only when there is a file to check
+@cache
+def _validator(name: str):
+    """The strict validator of one field of ``Settings``, from the type written on it (built once)."""
+    from pydantic import TypeAdapter
 
-    types = typing.get_type_hints(Settings)
+    return TypeAdapter(typing.get_type_hints(Settings)[name])
+
+
+def _settings_from_table(table: dict, path: Path, text: str = "") -> Settings:
+    from pydantic import ValidationError
+
     known = {f.name for f in fields(Settings)} - {"source"}
     values: dict[str, object] = {}
     for key, value in table.items():
         name = key.replace("-", "_")
         if name not in known:
-            raise ConfigError(f"{_where(path, text, key)}: unknown setting {key!r} (known: {', '.join(sorted(k.replace('_', '-') for k in known))})")
+            names = ", ".join(sorted(name.replace("_", "-") for name in known))
+            raise ConfigError(f"{_where(path, text, key)}: unknown setting {key!r} (known: {names})")
         given = tuple(value) if isinstance(value, list) else value  # TOML arrays fill tuple fields
         try:
-            values[name] = TypeAdapter(types[name]).validate_python(given, strict=True)
+            values[name] = _validator(name).validate_python(given, strict=True)
         except ValidationError as error:
             inner = error.errors()[0]["loc"]  # the index or table key inside the value, if any
             part = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in inner[:1])
             problem = f"{key}{part} is {_shown(value, inner)}" if part else f"got {_shown(value, inner)}"
             raise ConfigError(f"{_where(path, text, key)}: {key} must be {EXPECTED[name]} ({problem})") from None
-        problem = _value_problem(name, values[name])
-        if problem:
-            raise ConfigError(f"{_where(path, text, key)}: {key} must be {EXPECTED[name]} ({problem})")
+        beyond_type = _value_problem(name, values[name])
+        if beyond_type:
+            raise ConfigError(f"{_where(path, text, key)}: {key} must be {EXPECTED[name]} ({beyond_type})")
     return Settings(**values, source=str(path))  # type: ignore[arg-type]
 
 
@@ -146,7 +157,8 @@ def _shown(value: object, inner: tuple) -> str:
     elif isinstance(value, (str, int, float)):
         shown = json.dumps(value)
     else:
-        shown = f"a {'table' if isinstance(value, dict) else 'list' if isinstance(value, list) else type(value).__name__}"
+        kind = "table" if isinstance(value, dict) else "list" if isinstance(value, list) else type(value).__name__
+        shown = f"a {kind}"
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 

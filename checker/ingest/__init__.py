@@ -16,7 +16,7 @@ from checker.ingest.manifest import manifest_rows
 from checker.ingest.text import ParsedText, parse_date, parse_markdown, parse_plain_text
 from checker.model import Article, SkippedInput
 
-__all__ = ["Ingested", "iter_articles", "iter_input_files", "read_inputs", "read_text", "SUPPORTED_SUFFIXES"]
+__all__ = ["SUPPORTED_SUFFIXES", "Ingested", "iter_articles", "iter_input_files", "read_inputs", "read_text"]
 
 TEXT_PARSERS: dict[str, tuple[str, Callable[[str], ParsedText]]] = {
     ".txt": ("text", parse_plain_text),
@@ -69,10 +69,13 @@ def iter_articles(
         except UnreadableInput as problem:
             yield SkippedInput(shown_path(item), problem.reason, problem.line)
         except Exception as error:  # noqa: BLE001 - one file's bug must not end the run; the report names it
-            yield SkippedInput(shown_path(item), f"{INTERNAL_ERROR}: {type(error).__name__}: {clean_field(str(error))}")
+            detail = clean_field(str(error)) or "no message"
+            yield SkippedInput(shown_path(item), f"{INTERNAL_ERROR}: {type(error).__name__}: {detail}")
 
 
-def _articles_in_file(path: Path, suffix: str, settings: Settings, used_ids: set[str]) -> Iterator[Article | SkippedInput]:
+def _articles_in_file(
+    path: Path, suffix: str, settings: Settings, used_ids: set[str]
+) -> Iterator[Article | SkippedInput]:
     text = read_text(path, settings)
     if suffix in MANIFEST_SUFFIXES:
         yield from _read_manifest(path, text, settings, used_ids)
@@ -90,7 +93,10 @@ def read_inputs(
     """Read every article under ``paths``. Never raises for bad input: it is listed in ``skipped``."""
     result = Ingested()
     for item in iter_articles(paths, settings, on_file):
-        (result.skipped if isinstance(item, SkippedInput) else result.articles).append(item)
+        if isinstance(item, SkippedInput):
+            result.skipped.append(item)
+        else:
+            result.articles.append(item)
     return result
 
 

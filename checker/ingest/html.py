@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import trafilatura
+from trafilatura.settings import Document
 
 from checker.ingest.controls import clean_field
 from checker.ingest.decode import UnreadableInput, normalise_text
 from checker.ingest.furniture import remove_furniture
 from checker.ingest.text import ParsedText, parse_date
-
 
 # htmldate's "extensive" search hands any odd date string in a page to dateparser with every one
 # of its 200 locales: 5-10 s the first time in a process, and a guess in any language. The fast
@@ -23,8 +23,8 @@ def parse_html(html: str) -> ParsedText:
         html, include_comments=False, include_tables=False, with_metadata=True, deduplicate=False,
         date_extraction_params=_DATE_SEARCH,
     )
-    body = normalise_text(getattr(document, "text", None) or "") if document is not None else ""
-    if not body.strip():
+    body = normalise_text(document.text or "") if isinstance(document, Document) else ""
+    if not isinstance(document, Document) or not body.strip():
         raise UnreadableInput("no article text found in the HTML page")
     lines = remove_furniture(body.split("\n"))
     title = clean_field(document.title)

@@ -23,17 +23,16 @@ them at ``CHECKER_FUZZ_EXAMPLES`` each, then prints the counts this module colle
 from __future__ import annotations
 
 import os
+import random
 import signal
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, TypeVar
-
-import random
+from typing import Any, TypeVar
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st

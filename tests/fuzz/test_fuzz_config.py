@@ -8,6 +8,7 @@ selectors from a file never crash the selector check.
 from __future__ import annotations
 
 import json
+import math
 import typing
 from dataclasses import fields
 from datetime import date, datetime, time
@@ -53,7 +54,7 @@ def toml_value(value: object) -> str:
     if isinstance(value, (int, str)):
         return json.dumps(value)
     if isinstance(value, float):
-        if value != value:
+        if math.isnan(value):
             return "nan"
         return repr(value) if abs(value) != float("inf") else ("inf" if value > 0 else "-inf")
     if isinstance(value, (datetime, date, time)):

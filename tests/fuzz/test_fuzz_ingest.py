@@ -15,8 +15,8 @@ import json
 import os
 from pathlib import Path
 
-from fuzz_harness import SEEDS, encoded, fuzz_call, fuzz_settings, mutants, scratch_folder, text_with_hazards
 import pytest
+from fuzz_harness import SEEDS, encoded, fuzz_call, fuzz_settings, mutants, scratch_folder, text_with_hazards
 from hypothesis import given
 from hypothesis import strategies as st
 
