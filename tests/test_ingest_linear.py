@@ -48,6 +48,17 @@ def seconds_per_call(run: Callable[[object], object], value: object) -> float:
     return best
 
 
+def measured_growth(run: Callable[[object], object], small: object, large: object) -> float:
+    """How many times longer ``large`` takes than ``small``; measured again when the first measure is
+    over the limit, since another process on the machine can slow one batch (quadratic work stays over)."""
+    growth = float("inf")
+    for _ in range(2):
+        growth = min(growth, seconds_per_call(run, large) / seconds_per_call(run, small))
+        if growth < MAX_GROWTH:
+            break
+    return growth
+
+
 def json_manifest(text: str) -> list:
     return list(manifest_rows(text, Path("rows.json")))
 
@@ -107,7 +118,7 @@ def test_ingest_linear_growth_from_10_to_100_kb(pattern: str) -> None:
             run(value)
         except ValueError as problem:
             assert pattern in EXPECTED_TO_BE_SKIPPED, f"{pattern}: {problem}"
-    growth = seconds_per_call(run, large) / seconds_per_call(run, small)
+    growth = measured_growth(run, small, large)
     assert growth < MAX_GROWTH, f"{pattern}: 10 times the input took {growth:.0f} times as long"
 
 
@@ -122,5 +133,5 @@ def test_ingest_linear_front_matter_bracket_depth_100_against_1000() -> None:
     def nested(depth: int) -> str:
         return "---\ntitle: " + "[" * depth + "\n---\nBody.\n"
 
-    growth = seconds_per_call(parse_markdown, nested(1000)) / seconds_per_call(parse_markdown, nested(100))
+    growth = measured_growth(parse_markdown, nested(100), nested(1000))
     assert growth < MAX_GROWTH, f"10 times the depth took {growth:.0f} times as long"

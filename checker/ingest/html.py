@@ -27,6 +27,8 @@ def parse_html(html: str) -> ParsedText:
     if not isinstance(document, Document) or not body.strip():
         raise UnreadableInput("no article text found in the HTML page")
     lines = remove_furniture(body.split("\n"))
+    if not any(line.strip() for line in lines):
+        raise UnreadableInput("no article text left after removing page furniture")
     title = clean_field(document.title)
     if title and lines and lines[0].strip() != title:
         lines = [title, ""] + lines  # keep the headline in the text, as for plain text, so it can be checked

@@ -45,7 +45,12 @@ EXAMPLES_PER_TARGET = int(os.environ.get("CHECKER_FUZZ_EXAMPLES") or (500 if VOL
 MUTANTS_PER_EXAMPLE = int(os.environ.get("CHECKER_FUZZ_MUTANTS") or (20 if VOLUME else 2))
 SLOW_SECONDS = 1.0  # an input that takes longer than this is reported as slow
 SAMPLES_DIR = os.environ.get("CHECKER_FUZZ_SAMPLES")  # where to write crashing and slow inputs in full
-HANG_SECONDS = 30.0  # an input that takes longer than this is stopped and counted as a crash (a hang)
+HANG_SECONDS = 30.0
+# Targets write a file per input: in memory (tmpfs) where there is one, since a disk spends more
+# time on the churn of creating and deleting small files than the readers spend reading them.
+SCRATCH_ROOT = os.environ.get("CHECKER_FUZZ_TMP") or (
+    "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+)  # an input that takes longer than this is stopped and counted as a crash (a hang)
 
 T = TypeVar("T")
 S = TypeVar("S", str, bytes)
@@ -250,7 +255,7 @@ def scratch_folder() -> Iterator[str]:
     import shutil
     import tempfile
 
-    folder = tempfile.mkdtemp(prefix="checker-fuzz-")
+    folder = tempfile.mkdtemp(prefix="checker-fuzz-", dir=SCRATCH_ROOT)
     try:
         yield folder
     finally:

@@ -35,7 +35,7 @@ def main() -> int:
         stats_file = Path(scratch) / "fuzz-counts.json"
         environment = dict(os.environ, CHECKER_FUZZ="volume", CHECKER_FUZZ_EXAMPLES=str(options.examples),
                            CHECKER_FUZZ_STATS=str(stats_file))
-        command = [sys.executable, "-m", "pytest", str(FUZZ_DIR), "-q", "-p", "no:cacheprovider"]
+        command = [sys.executable, "-m", "pytest", str(FUZZ_DIR), "-q", "-p", "no:cacheprovider", "-p", "no:logging"]
         if options.select:
             command += ["-k", options.select]
         start = time.perf_counter()
