@@ -17,7 +17,8 @@ test then asserts the target's properties on the result. To add a target::
 
 ``make test`` runs every target at a modest number of examples (derandomized, so the same
 inputs each run); ``make fuzz`` (``tests/fuzz/run.py``) sets ``CHECKER_FUZZ=volume`` and runs
-them at ``CHECKER_FUZZ_EXAMPLES`` each, then prints the counts this module collects.
+them at ``CHECKER_FUZZ_EXAMPLES`` examples of ``CHECKER_FUZZ_MUTANTS`` mutants each, then
+prints the counts this module collects.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """``make fuzz``: run every fuzz target in tests/fuzz at volume and print inputs, crashes and slow inputs.
 
-Usage: python tests/fuzz/run.py [--examples N] [--min-inputs N] [-k EXPRESSION]
+Usage: python tests/fuzz/run.py [--examples N] [--mutants N] [--min-inputs N] [-k EXPRESSION]
 
-Each target runs ``--examples`` examples (default 10,000; some targets take a share of it,
-see ``fuzz_settings(weight)``), with random inputs each run. Exit status 0 when every target
+Each target runs ``--examples`` hypothesis examples (default 500; some targets take a share,
+see ``fuzz_settings(weight)``), each also read as ``--mutants`` random mutants of itself
+(default 20): about 10,500 inputs per target, random each run. Exit status 0 when every target
 passed, nothing crashed, no input took more than a second and at least ``--min-inputs``
 inputs were tried in all; 1 otherwise. A crash is kept by hypothesis (``.hypothesis/``) and
 replayed first on the next run; turn it into a regression test beside the reader it broke.
@@ -26,7 +27,8 @@ REPO_ROOT = FUZZ_DIR.parent.parent
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--examples", type=int, default=10_000, help="examples per fuzz target (default 10,000)")
+    parser.add_argument("--examples", type=int, default=500, help="hypothesis examples per fuzz target (default 500)")
+    parser.add_argument("--mutants", type=int, default=20, help="mutants read per example (default 20)")
     parser.add_argument("--min-inputs", type=int, default=100_000, help="fail when fewer inputs were tried in all")
     parser.add_argument("-k", dest="select", help="only the targets whose test names match (pytest -k)")
     options = parser.parse_args()
@@ -34,7 +36,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         stats_file = Path(scratch) / "fuzz-counts.json"
         environment = dict(os.environ, CHECKER_FUZZ="volume", CHECKER_FUZZ_EXAMPLES=str(options.examples),
-                           CHECKER_FUZZ_STATS=str(stats_file))
+                           CHECKER_FUZZ_MUTANTS=str(options.mutants), CHECKER_FUZZ_STATS=str(stats_file))
         command = [sys.executable, "-m", "pytest", str(FUZZ_DIR), "-q", "-p", "no:cacheprovider", "-p", "no:logging"]
         if options.select:
             command += ["-k", options.select]
@@ -55,7 +57,7 @@ def main() -> int:
             print(f"      {sample}")
     short = options.select is None and inputs < options.min_inputs
     if short:
-        print(f"fewer than {options.min_inputs:,} inputs: raise --examples")
+        print(f"fewer than {options.min_inputs:,} inputs: raise --examples or --mutants")
     return 0 if tests.returncode == 0 and not crashes and not slow and not short else 1
 
 

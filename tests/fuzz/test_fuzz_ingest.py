@@ -286,7 +286,7 @@ ENTRY_KINDS = ["file", "hidden", "folder", "link-in", "link-out", "link-dangling
                "link-up", "fifo", "device", "unsupported"]
 
 
-@fuzz_settings(0.3)
+@fuzz_settings()
 @given(st.lists(st.tuples(st.sampled_from(ENTRY_KINDS), st.sampled_from([".txt", ".md", ".html", ".jsonl", ""])),
                 min_size=1, max_size=8),
        st.booleans())
