@@ -86,7 +86,7 @@ def test_ingest_files_fifo_given_on_command_line_never_opened(tree: Path) -> Non
     os.mkfifo(fifo)
     result = read_within([fifo])
     assert [(s.path, s.reason) for s in result.skipped] == [
-        (str(fifo), "not a regular file (a FIFO (named pipe)); only regular files are read")
+        (str(fifo), "not a regular file (a FIFO); only regular files are read")
     ]
 
 
