@@ -193,10 +193,19 @@ def settings_for(config: Path | None, **overrides: object) -> Settings:
     if config is not None and not config.is_file():
         fail(f"{config}: no such configuration file")
     try:
-        return load_settings(config).with_overrides(**overrides)
+        settings = load_settings(config).with_overrides(**overrides)
     except ConfigError as error:
         fail(str(error))
         raise  # unreachable: fail() exits
+    if settings.select or settings.ignore or settings.severity:  # an unknown rule selector is a usage error
+        from checker.rulebook import load_rules, unknown_selectors
+
+        book = load_rules(settings)
+        for key in ("select", "ignore", "severity"):
+            for selector in unknown_selectors(book, getattr(settings, key)):
+                origin = f"--{key}" if overrides.get(key) is not None else f"{settings.source}: {key}"
+                fail(f"unknown rule selector {selector!r} in {origin}; 'checker rules' lists the rules")
+    return settings
 
 
 def exit_status(findings: list, settings: Settings, exit_zero: bool) -> None:

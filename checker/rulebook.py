@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -267,6 +268,12 @@ _WANTED = {"tuple_type": "a list is expected", "list_type": "a list is expected"
 
 def _shortened(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def unknown_selectors(book: Rulebook, selectors: Iterable[str]) -> list[str]:
+    """The selectors that name no rule in ``book`` (not a code, dotted name or family): typos such as
+    ``CC1O1`` (a letter O), which would otherwise select or ignore nothing without a word."""
+    return [selector for selector in selectors if not book.find(selector)]
 
 
 def selected_rules(book: Rulebook, settings: Settings) -> list[Rule]:

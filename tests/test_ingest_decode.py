@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-
 from checker.ingest import read_inputs
 from checker.model import Article
 

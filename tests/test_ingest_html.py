@@ -87,3 +87,34 @@ def test_ingest_html_same_page_readable_again(ingest_fixtures: Path) -> None:
         result = read_inputs([page])
         assert result.skipped == []
         assert len(result.articles) == 1
+
+
+# --- found by fuzzing (issue 13) -----------------------------------------------------------------
+
+
+def test_ingest_html_page_of_furniture_only_skipped_not_empty_article(tmp_path: Path) -> None:
+    # found by make fuzz: the page's only text was furniture, and an article with no text was kept
+    page = tmp_path / "advert.html"
+    page.write_text("<html>ADVERTISEMENT<hbody></html>", encoding="utf-8")
+    result = read_inputs([page])
+    assert result.articles == []
+    [skipped] = result.skipped
+    assert skipped.reason == "no article text left after removing page furniture"
+
+
+def test_ingest_html_odd_date_not_handed_to_dateparser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # found by make fuzz: a date string htmldate's fast rules cannot read went to dateparser with all
+    # of its locales (5-10 s the first time in a process, and a guess in any language)
+    import htmldate.extractors
+
+    handed_over: list[str] = []
+    monkeypatch.setattr(htmldate.extractors, "_external_date", lambda string: handed_over.append(string))
+    page = tmp_path / "odd.html"
+    page.write_text(
+        '<html><head><meta name="date" content="2020-<article>02-30 Sunday"></head><body><article>'
+        "<p>The army said 21 rockets were fired at the base on the night of the attack.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    [article] = read_inputs([page]).articles
+    assert "21 rockets" in article.text
+    assert handed_over == []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from checker.config import Settings
 from checker.ingest import read_inputs
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from checker.config import Settings
 from checker.ingest import Ingested, read_inputs
 
 
@@ -237,5 +238,71 @@ def test_ingest_manifest_path_row_without_id_keeps_front_matter_id(manifests: Pa
     manifest = tmp_path / "rows.jsonl"
     target = manifests / "articles" / "ferry_timetable.md"
     manifest.write_text(json.dumps({"path": str(target)}) + "\n")
-    [article] = read_inputs([manifest]).articles
+    # the file is outside the manifest's folder: allowed because input-root says where rows may read
+    [article] = read_inputs([manifest], Settings(input_root=str(manifests))).articles
     assert article.article_id == "ferry-timetable-2024"
+
+
+# --- inputs found by fuzzing (issue 13) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl"])
+def test_ingest_manifest_deeply_nested_json_skipped_not_recursion_error(tmp_path: Path, suffix: str) -> None:
+    manifest = tmp_path / f"deep{suffix}"
+    manifest.write_text("[" * 100_000)
+    good = tmp_path / "good.txt"
+    good.write_text("Lifeboat crew rescues two walkers\n\nThe crew was called out at dawn.\n")
+    result = read_inputs([manifest, good])  # raised RecursionError
+    assert [a.article_id for a in result.articles] == ["good"]
+    [skipped] = result.skipped
+    assert "nested too deeply" in skipped.reason
+    assert skipped.line == 1
+
+
+def test_ingest_manifest_integer_too_long_to_convert_skipped(tmp_path: Path) -> None:
+    manifest = tmp_path / "rows.jsonl"
+    manifest.write_text('{"id": ' + "9" * 5000 + ', "text": "x"}\n{"id": "ok", "text": "The quay reopened."}\n')
+    result = read_inputs([manifest])
+    assert [a.article_id for a in result.articles] == ["ok"]
+    assert skipped_lines(result) == [("rows.jsonl", 1)]
+    assert "JSON" in result.skipped[0].reason
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "kind"),
+    [("outlet", ["a"], "a list"), ("title", {"x": 1}, "an object"), ("outlet", True, "true or false"),
+     ("path", ["a.txt"], "a list"), ("text", {"body": "x"}, "an object"), ("published", [2020], "a list")],
+)
+def test_ingest_manifest_field_not_text_skipped_with_line(tmp_path: Path, field: str, value: object, kind: str) -> None:
+    manifest = tmp_path / "rows.jsonl"
+    row = {"id": "x", "text": "The quay reopened.", field: value}
+    manifest.write_text('{"id": "ok", "text": "The ferry ran."}\n' + json.dumps(row) + "\n")
+    result = read_inputs([manifest])
+    assert [a.article_id for a in result.articles] == ["ok"]
+    assert skipped_lines(result) == [("rows.jsonl", 2)]
+    assert f"manifest field '{field}' must be text, not {kind}" == result.skipped[0].reason
+
+
+def test_ingest_manifest_numbers_in_fields_read_as_text(tmp_path: Path) -> None:
+    manifest = tmp_path / "rows.json"
+    manifest.write_text(json.dumps([{"id": 17, "outlet": 2021, "title": 3.5, "text": "The quay reopened."}]))
+    [article] = read_inputs([manifest]).articles
+    assert (article.article_id, article.outlet, article.title) == ("17", "2021", "3.5")
+
+
+def test_ingest_manifest_row_fields_are_one_line(tmp_path: Path) -> None:
+    manifest = tmp_path / "rows.jsonl"
+    row = {"id": "a\nb", "outlet": "Valley\nCourier", "title": "Two\r\nlines", "text": "The quay reopened."}
+    manifest.write_text(json.dumps(row) + "\n")
+    [article] = read_inputs([manifest]).articles
+    assert (article.article_id, article.outlet, article.title) == ("a b", "Valley Courier", "Two  lines")
+
+
+def test_ingest_manifest_row_path_problem_names_the_file_it_read(tmp_path: Path) -> None:
+    (tmp_path / "bad.md").write_text("---\ntitle: [unclosed\n---\nBody.\n")
+    manifest = tmp_path / "rows.jsonl"
+    manifest.write_text('{"id": "x", "path": "bad.md"}\n')
+    [skipped] = read_inputs([manifest]).skipped
+    assert skipped.line == 1  # the manifest's line; the file's own line is in the reason
+    assert skipped.reason.startswith("row's path 'bad.md': malformed front matter")
+    assert "(its line 2)" in skipped.reason

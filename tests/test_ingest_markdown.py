@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.case_files import read_one
 from checker.ingest import read_inputs
 from checker.model import Article
+from tests.case_files import read_one
 
 
 @pytest.fixture

@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.config import Settings
+from checker.ingest.controls import clean_field, shown_path
 from checker.ingest.decode import UnreadableInput, decode_bytes, normalise_text
+from checker.ingest.files import iter_input_files, manifest_target, read_file_bytes
 from checker.ingest.html import parse_html
 from checker.ingest.manifest import manifest_rows
 from checker.ingest.text import ParsedText, parse_date, parse_markdown, parse_plain_text
 from checker.model import Article, SkippedInput
 
-__all__ = ["Ingested", "iter_articles", "read_inputs", "read_text", "SUPPORTED_SUFFIXES"]
+__all__ = ["SUPPORTED_SUFFIXES", "Ingested", "iter_articles", "iter_input_files", "read_inputs", "read_text"]
 
 TEXT_PARSERS: dict[str, tuple[str, Callable[[str], ParsedText]]] = {
     ".txt": ("text", parse_plain_text),
@@ -26,6 +28,9 @@ TEXT_PARSERS: dict[str, tuple[str, Callable[[str], ParsedText]]] = {
 }
 MANIFEST_SUFFIXES = (".jsonl", ".json", ".csv")
 SUPPORTED_SUFFIXES = tuple(TEXT_PARSERS) + MANIFEST_SUFFIXES
+# The start of the reason given when reading a file failed in a way no check foresaw (a bug in
+# the checker or a library): the file is skipped and named, the run goes on; fuzz tests look for it.
+INTERNAL_ERROR = "the checker failed on this file (please report it)"
 
 
 @dataclass
@@ -36,34 +41,9 @@ class Ingested:
     skipped: list[SkippedInput] = field(default_factory=list)
 
 
-def iter_input_files(paths: Iterable[Path]) -> Iterator[Path | SkippedInput]:
-    """Each file under ``paths`` (directories walked recursively in sorted order, hidden entries left out)."""
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative = child.relative_to(path)
-                if child.is_file() and not any(part.startswith(".") for part in relative.parts):
-                    yield child
-        elif path.is_file():
-            yield path
-        elif path.exists():
-            yield SkippedInput(str(path), "not a regular file")
-        else:
-            yield SkippedInput(str(path), "no such file or directory")
-
-
 def read_text(path: Path, settings: Settings) -> str:
-    """The decoded, normalised text of a file; raise ``UnreadableInput`` with the reason otherwise."""
-    try:
-        size = path.stat().st_size
-        if size > settings.max_file_bytes:
-            raise UnreadableInput(
-                f"file is {size:,} bytes, over the limit of {settings.max_file_bytes:,} (max_file_bytes)"
-            )
-        data = path.read_bytes()
-    except OSError as error:
-        raise UnreadableInput(f"cannot read file: {error.strerror or error}") from None
-    return normalise_text(decode_bytes(data))
+    """The decoded, normalised text of a regular file; raise ``UnreadableInput`` with the reason otherwise."""
+    return normalise_text(decode_bytes(read_file_bytes(path, settings.max_file_bytes)))
 
 
 def iter_articles(
@@ -74,7 +54,7 @@ def iter_articles(
     """Each article under ``paths`` as it is read, or a ``SkippedInput`` with the reason; never raises."""
     settings = settings or Settings()
     used_ids: set[str] = set()
-    for item in iter_input_files(Path(p) for p in paths):
+    for item in iter_input_files((Path(p) for p in paths), settings):
         if isinstance(item, SkippedInput):
             yield item
             continue
@@ -82,18 +62,27 @@ def iter_articles(
             on_file(item)
         suffix = item.suffix.lower()
         if suffix not in SUPPORTED_SUFFIXES:
-            yield SkippedInput(str(item), f"unsupported file type {suffix or '(none)'}")
+            yield SkippedInput(shown_path(item), f"unsupported file type {clean_field(suffix) or '(none)'}")
             continue
         try:
-            text = read_text(item, settings)
-            if suffix in MANIFEST_SUFFIXES:
-                yield from _read_manifest(item, text, settings, used_ids)
-            else:
-                article = _article_from_file(item, text)
-                article.article_id = _unique_id(article.article_id, article.source_path, used_ids)
-                yield article
+            yield from _articles_in_file(item, suffix, settings, used_ids)
         except UnreadableInput as problem:
-            yield SkippedInput(str(item), problem.reason, problem.line)
+            yield SkippedInput(shown_path(item), problem.reason, problem.line)
+        except Exception as error:  # noqa: BLE001 - one file's bug must not end the run; the report names it
+            detail = clean_field(str(error)) or "no message"
+            yield SkippedInput(shown_path(item), f"{INTERNAL_ERROR}: {type(error).__name__}: {detail}")
+
+
+def _articles_in_file(
+    path: Path, suffix: str, settings: Settings, used_ids: set[str]
+) -> Iterator[Article | SkippedInput]:
+    text = read_text(path, settings)
+    if suffix in MANIFEST_SUFFIXES:
+        yield from _read_manifest(path, text, settings, used_ids)
+    else:
+        article = _article_from_file(path, text)
+        article.article_id = _unique_id(article.article_id, article.source_path, used_ids)
+        yield article
 
 
 def read_inputs(
@@ -104,7 +93,10 @@ def read_inputs(
     """Read every article under ``paths``. Never raises for bad input: it is listed in ``skipped``."""
     result = Ingested()
     for item in iter_articles(paths, settings, on_file):
-        (result.skipped if isinstance(item, SkippedInput) else result.articles).append(item)
+        if isinstance(item, SkippedInput):
+            result.skipped.append(item)
+        else:
+            result.articles.append(item)
     return result
 
 
@@ -125,67 +117,73 @@ def _unique_id(wanted: str, source_path: str, used: set[str]) -> str:
     return article_id
 
 
-def _text_or_none(value: object) -> str | None:
-    return str(value).strip() or None if value is not None else None
-
-
 def _article_from_file(path: Path, text: str) -> Article:
     kind, parser = TEXT_PARSERS[path.suffix.lower()]
     parsed = parser(text)
     metadata = parsed.metadata or {}
     return Article(
-        article_id=_text_or_none(metadata.get("id")) or path.stem,
-        source_path=str(path),
+        article_id=clean_field(metadata.get("id")) or clean_field(shown_path(path.stem)) or "article",
+        source_path=shown_path(path),
         text=parsed.text,
         sha256=_sha256(parsed.text),
-        outlet=_text_or_none(metadata.get("outlet")),
-        url=_text_or_none(metadata.get("url")),
-        title=_text_or_none(parsed.title),
+        outlet=clean_field(metadata.get("outlet")),
+        url=clean_field(metadata.get("url")),
+        title=clean_field(parsed.title),
         published=parsed.published,
         format=kind,
         line_offset=parsed.line_offset,
     )
 
 
+def _article_from_row_path(target: Path, written: str, settings: Settings) -> Article:
+    """The article in a file a manifest row names; a problem is reported on the row, naming the file."""
+    try:
+        return _article_from_file(target, read_text(target, settings))
+    except UnreadableInput as problem:
+        line = f" (its line {problem.line})" if problem.line else ""
+        raise UnreadableInput(f"row's path {written!r}: {problem.reason}{line}") from None
+
+
 def _read_manifest(path: Path, text: str, settings: Settings, used_ids: set[str]) -> Iterator[Article | SkippedInput]:
     rows_read, skipped_any = 0, False
+    manifest = shown_path(path)
     for row in manifest_rows(text, path):
         if isinstance(row, UnreadableInput):
             skipped_any = True
-            yield SkippedInput(str(path), row.reason, row.line)
+            yield SkippedInput(manifest, row.reason, row.line)
             continue
-        where = f"{path}:{row.line}"
+        where = f"{manifest}:{row.line}"
         fields = row.fields
         try:
-            if fields["path"] and not (isinstance(fields["text"], str) and fields["text"].strip()):
-                target = (path.parent / str(fields["path"])).resolve()
+            if fields["path"] and not (fields["text"] and fields["text"].strip()):
+                target = manifest_target(path, fields["path"], settings)
                 if target.suffix.lower() not in TEXT_PARSERS:
                     raise UnreadableInput(f"row's path {fields['path']!r} is not a text, Markdown or HTML file")
-                article = _article_from_file(target, read_text(target, settings))
+                article = _article_from_row_path(target, fields["path"], settings)
             else:
-                parsed = parse_plain_text(normalise_text(str(fields["text"])))
+                parsed = parse_plain_text(normalise_text(fields["text"] or ""))
                 article = Article(
                     article_id="",
                     source_path=where,
                     text=parsed.text,
                     sha256=_sha256(parsed.text),
-                    title=parsed.title,
+                    title=clean_field(parsed.title),
                     published=parsed.published,
                     format="manifest",
                 )
             article.source_path = where
-            article.outlet = _text_or_none(fields["outlet"]) or article.outlet
-            article.url = _text_or_none(fields["url"]) or article.url
-            article.title = _text_or_none(fields["title"]) or article.title
+            article.outlet = clean_field(fields["outlet"]) or article.outlet
+            article.url = clean_field(fields["url"]) or article.url
+            article.title = clean_field(fields["title"]) or article.title
             article.published = parse_date(fields["published"], "published") or article.published
         except UnreadableInput as problem:
             skipped_any = True
-            yield SkippedInput(str(path), problem.reason, problem.line or row.line)
+            yield SkippedInput(manifest, problem.reason, problem.line or row.line)
             continue
         # manifest id, else the referenced file's own id (front matter or file name), else a content hash
-        wanted = _text_or_none(fields["id"]) or article.article_id or article.sha256[:16]
+        wanted = clean_field(fields["id"]) or article.article_id or article.sha256[:16]
         article.article_id = _unique_id(wanted, article.source_path, used_ids)
         yield article
         rows_read += 1
     if rows_read == 0 and not skipped_any:
-        yield SkippedInput(str(path), "manifest lists no articles")
+        yield SkippedInput(manifest, "manifest lists no articles")

@@ -7,6 +7,8 @@ import unicodedata
 
 from charset_normalizer import from_bytes
 
+from checker.ingest.controls import neutralise_controls
+
 # No-break and other typographic spaces fold to a plain space; zero-width marks and the
 # byte-order mark disappear. Curly quotes and dashes are kept as written.
 _ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\v\f]")
@@ -57,8 +59,9 @@ def decode_bytes(data: bytes) -> str:
 
 
 def normalise_text(text: str) -> str:
-    """NFC, Unix line breaks, odd spaces folded to one space, invisible characters removed, lines right-trimmed."""
-    text = unicodedata.normalize("NFC", text)
-    text = _LINE_BREAKS.sub("\n", text)
+    """NFC, Unix line breaks, control sequences and characters blanked (see ``controls``), odd spaces folded
+    to one space, invisible characters removed, lines right-trimmed."""
+    text = unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", text))
+    text = neutralise_controls(text)
     text = _INVISIBLE_OR_ODD_SPACE.sub(lambda m: "" if _INVISIBLES.match(m.group(0)) else " ", text)  # one scan
     return "\n".join(line.rstrip() for line in text.split("\n"))

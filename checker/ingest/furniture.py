@@ -67,7 +67,7 @@ def find_headline(lines: list[str]) -> tuple[str | None, list[str]]:
     navigation) are blanked. Returns the headline (or None) and the lines.
     """
     rules = furniture_rules()
-    labels: list[int] = []
+    labels: set[int] = set()
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
@@ -78,5 +78,5 @@ def find_headline(lines: list[str]) -> tuple[str | None, list[str]]:
         if len(stripped.split()) >= rules.headline_min_words:
             # labels such as "World News" above the headline are navigation, not text
             return stripped, ["" if i in labels else text for i, text in enumerate(lines)]
-        labels.append(index)
+        labels.add(index)
     return None, lines

@@ -19,7 +19,7 @@ class ManifestRow:
     """One row of a manifest, with the line it starts on."""
 
     line: int
-    fields: dict
+    fields: dict[str, str | None]
 
 
 def manifest_rows(text: str, path: Path) -> Iterator[ManifestRow | UnreadableInput]:
@@ -34,12 +34,31 @@ def manifest_rows(text: str, path: Path) -> Iterator[ManifestRow | UnreadableInp
 
 
 def _checked(line: int, value: object) -> ManifestRow | UnreadableInput:
+    """A row with each known field as text (or None), or the reason the row cannot be used."""
     if not isinstance(value, dict):
         return UnreadableInput("manifest row is not an object with named fields", line=line)
-    row = {key: value.get(key) for key in FIELDS}
-    if not (isinstance(row["text"], str) and row["text"].strip()) and not row["path"]:
+    row: dict[str, str | None] = {}
+    for key in FIELDS:
+        field = value.get(key)
+        if isinstance(field, bool) or not isinstance(field, (str, int, float, type(None))):
+            kind = "true or false" if isinstance(field, bool) else "a list" if isinstance(field, list) else "an object"
+            return UnreadableInput(f"manifest field {key!r} must be text, not {kind}", line=line)
+        row[key] = None if field is None else str(field)
+    if not (row["text"] and row["text"].strip()) and not row["path"]:
         return UnreadableInput("manifest row has no text and no path", line=line)
     return ManifestRow(line, row)
+
+
+def _parsed_json(text: str) -> object:
+    """``json.loads``, with every way it can fail turned into an ``UnreadableInput`` (line in the text)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise UnreadableInput(f"not valid JSON: {error.msg}", line=error.lineno) from None
+    except ValueError as error:  # e.g. an integer with more digits than Python converts
+        raise UnreadableInput(f"not usable JSON: {error}") from None
+    except RecursionError:
+        raise UnreadableInput("not usable JSON: nested too deeply") from None
 
 
 def _jsonl_rows(text: str) -> Iterator[ManifestRow | UnreadableInput]:
@@ -47,18 +66,18 @@ def _jsonl_rows(text: str) -> Iterator[ManifestRow | UnreadableInput]:
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield UnreadableInput(f"manifest row is not valid JSON: {error.msg}", line=number)
+            value = _parsed_json(line)
+        except UnreadableInput as problem:
+            yield UnreadableInput(f"manifest row is {problem.reason}", line=number)
             continue
         yield _checked(number, value)
 
 
 def _json_rows(text: str) -> Iterator[ManifestRow | UnreadableInput]:
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        yield UnreadableInput(f"not valid JSON: {error.msg}", line=error.lineno)
+        document = _parsed_json(text)
+    except UnreadableInput as problem:
+        yield UnreadableInput(problem.reason, line=problem.line or 1)
         return
     nested = isinstance(document, dict) and "articles" in document
     if isinstance(document, dict):

@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-import yaml
-
 from checker.ingest.decode import UnreadableInput
+from checker.ingest.front_matter import FrontMatter, read_front_matter
 from checker.ingest.furniture import find_headline, remove_furniture
 
 # A leading publication-date marker, as some saved pages carry: "date 2019-05-20 ...".
@@ -24,7 +23,7 @@ class ParsedText:
     title: str | None = None
     published: date | None = None
     line_offset: int = 0
-    metadata: dict | None = None
+    metadata: dict[str, str | None] | None = None
 
 
 def parse_date(value: object, what: str) -> date | None:
@@ -46,10 +45,9 @@ def _clean(lines: list[str], line_offset: int, detect_headline: bool, **found: o
     title = None
     if detect_headline:
         title, lines = find_headline(lines)
-    while lines and not lines[0].strip():
-        lines.pop(0)
-        line_offset += 1
-    text = "\n".join(lines)
+    leading_blank = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    text = "\n".join(lines[leading_blank:])  # one slice: popping blank lines one by one is quadratic
+    line_offset += leading_blank
     if not text.strip():
         raise UnreadableInput("no article text left after removing page furniture")
     return ParsedText(text=text, title=title, line_offset=line_offset, **found)  # type: ignore[arg-type]
@@ -71,25 +69,22 @@ def parse_plain_text(text: str) -> ParsedText:
 
 
 def parse_markdown(text: str) -> ParsedText:
-    """Markdown with optional YAML front matter (title, outlet, published, url, id)."""
+    """Markdown with optional YAML front matter (title, outlet, published, url, id: see ``front_matter``)."""
     lines = text.split("\n")
-    metadata: dict = {}
+    front = FrontMatter()
     body_start = 0
     if lines and lines[0].strip() == "---":
         closing = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
         if closing is None:
             raise UnreadableInput("malformed front matter: no closing '---' line", line=1)
-        try:
-            metadata = yaml.safe_load("\n".join(lines[1:closing])) or {}
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line = mark.line + 2 if mark is not None else 1
-            problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-            raise UnreadableInput(f"malformed front matter: {problem}", line=line) from None
-        if not isinstance(metadata, dict):
-            raise UnreadableInput("malformed front matter: expected key: value pairs", line=2)
+        front = read_front_matter("\n".join(lines[1:closing]), first_line=2)
         body_start = closing + 1
-    published = parse_date(metadata.get("published", metadata.get("date")), "front matter 'published'")
+    metadata = front.values
+    date_key = "published" if metadata.get("published") else "date"
+    try:
+        published = parse_date(metadata.get(date_key), f"front matter '{date_key}'")
+    except UnreadableInput as problem:
+        raise UnreadableInput(problem.reason, line=front.lines.get(date_key)) from None
     parsed = _clean(lines[body_start:], body_start, False, published=published, metadata=metadata)
     first_line = parsed.text.split("\n", 1)[0]
     heading = _MARKDOWN_HEADING.match(first_line)
