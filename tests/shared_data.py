@@ -27,3 +27,11 @@ def gold_entries(section: str) -> list:
     if not GOLD.is_file():
         return []
     return yaml.safe_load(GOLD.read_text(encoding="utf-8")).get(section, [])
+
+
+DEVSET = SHARED / "devset"
+
+
+def require_devset() -> None:
+    if not (DEVSET / "corpus.jsonl").is_file() or not (DEVSET / "score.py").is_file():
+        pytest.skip(f"the labelled dev set is not at {DEVSET}")

@@ -97,7 +97,7 @@ class EventClusterer:
         undated = sorted((g for g in groups.values() if g.width is None), key=lambda g: g.claims[0].claim_id)
         events = self._follow_ups(self._sweep(anchored))
         loose = self._attach_wide(wide, events)
-        own = self._attach_undated(undated, events, published)
+        own = self._attach_undated(undated, events + loose, published)
         return _events_from(events + loose + own)
 
     def _fits(self, group: _Group, event: _Group) -> bool:

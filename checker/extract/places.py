@@ -81,7 +81,7 @@ class PlaceFinder:
 
     def _longest_at(self, text: str, tokens: list[re.Match[str]], index: int) -> tuple[PlaceMatch, int] | None:
         first = tokens[index].group()
-        if not first[0].isupper() or first.lower() in self.not_places:
+        if not first[0].isupper():
             return None
         if first.isalpha() and first.isupper() and len(first) <= 5 and not self._in_capitals(text, tokens[index].start()):
             return None  # an acronym (IRNA, ISIS), not a place, unless the whole line is in capitals
