@@ -30,7 +30,6 @@ _WORD = re.compile(r"[\w.'’-]+")
 _NEWLINE = re.compile("\n")
 _DIGIT = re.compile("[0-9]")
 _CLAUSE_BEFORE = re.compile(r"[;:]|,\s+(?=\w)")
-_COORDINATION = re.compile(r",|;|\b(?:and|but|while|whereas)\b")  # where the next verb belongs to the next figure
 PHRASE_REACH = 80  # characters from a quantity phrase to its figure ("the death toll in ... rose to 64")
 PART_REACH = 3  # sentences back in which "others", "another" find the count they are part of
 ZERO_REACH = 30  # characters after a zero's verb searched for words that make it a part ("found since")
@@ -381,7 +380,8 @@ class ArticleReader:
         after_pattern, after_roles = vocabulary.predicates_after
         after = text[position: position + 48]
         match = after_pattern.search(after)
-        if match and len(after[: match.start()].split()) <= 3 and not _COORDINATION.search(after[: match.start()]):
+        between = after[: match.start()] if match else ""
+        if match and len(between.split()) <= 3 and not self.vocabulary.state_break.search(between):
             return after_roles[" ".join(match.group(0).lower().split())], position + match.end()
         return None
 
@@ -392,7 +392,8 @@ class ArticleReader:
         after_pattern, after_roles = self.vocabulary.predicates_after
         after = text[noun_end: noun_end + 48]
         match = after_pattern.search(after)
-        if match and len(after[: match.start()].split()) <= 3 and not _COORDINATION.search(after[: match.start()]):
+        between = after[: match.start()] if match else ""
+        if match and len(between.split()) <= 3 and not self.vocabulary.state_break.search(between):
             return after_roles[" ".join(match.group(0).lower().split())]
         before_pattern, before_roles = self.vocabulary.predicates_before
         before = text[max(0, phrase_start - 60):phrase_start]

@@ -59,6 +59,7 @@ class ClaimVocabulary:
     partial_after: re.Pattern[str]
     rest_follows: re.Pattern[str]
     coordinated: re.Pattern[str]
+    state_break: re.Pattern[str]  # where a state word stops belonging to the figure before it
     of_group: re.Pattern[str]
     event_type_of: dict[str, str]  # event word -> canonical event type
     event_words: re.Pattern[str]  # every event word, on lower-cased text
@@ -131,6 +132,7 @@ class ClaimVocabulary:
             partial_after=re.compile(rf"\s+(?:{phrase_pattern(quantities.partial_after)})\b", re.IGNORECASE),
             rest_follows=expand_pattern(quantities, "rest_follows"),
             coordinated=expand_pattern(quantities, "coordinated"),
+            state_break=expand_pattern(quantities, "state_break"),
             of_group=expand_pattern(quantities, "of_group"),
             event_type_of=event_type_of,
             event_words=on_lower(list(event_type_of)),

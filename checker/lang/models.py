@@ -214,7 +214,8 @@ class QuantitiesFile(PackFile):
     coordinators: Words = ()
     rest_openers: Words = ()
     group_nouns: Words = ()
-    patterns: dict[Literal["rest_follows", "coordinated", "of_group"], str] = {}
+    state_breakers: Words = ()
+    patterns: dict[Literal["rest_follows", "coordinated", "of_group", "state_break"], str] = {}
 
 
 # --- events.yaml -------------------------------------------------------------------------------
