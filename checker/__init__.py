@@ -47,8 +47,8 @@ def check(
     from checker.config import Settings
     from checker.knowledge import Knowledge
     from checker.pipeline import run
-    from checker.result import RunResult
     from checker.prepublication import check_draft, draft_article
+    from checker.result import RunResult
 
     settings = settings or Settings()
     knowledge = Knowledge.load(settings.lexicon_folders())

@@ -59,7 +59,7 @@ class Settings:
     lexicon_paths: tuple[str, ...] = ()  # folders extending the language packs, gazetteer and taxonomy
     against: tuple[str, ...] = ()  # what `checker check` compares drafts with, when --against is not given
     priors: str | None = None  # a CSV of outlet ratings (outlet, prior, note) blended into source scores
-    ledger: str | None = None  # the ledger `scan` writes and `report`, `check`, `export` read (default .checker/ledger.duckdb)
+    ledger: str | None = None  # what `scan` writes; `report`, `check`, `export` read it (.checker/ledger.duckdb)
     publisher: str | None = None  # the organisation that publishes ClaimReview (`checker claimreview`)
     author: str | None = None  # who wrote the reviews (default: the publisher)
     input_root: str | None = None  # the folder manifest rows may read from (default: each manifest's folder)

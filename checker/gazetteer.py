@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import Field
 
@@ -174,7 +174,8 @@ class Gazetteer:
             regions = [e for e in entries if e.level == REGION_LEVEL and e.country]
             for city in entries:
                 parent = self.places.get(city.within or "")
-                if city.level != CITY_LEVEL or not city.country or (parent is not None and parent.level != COUNTRY_LEVEL):
+                in_a_country = parent is None or parent.level == COUNTRY_LEVEL
+                if city.level != CITY_LEVEL or not city.country or not in_a_country:
                     continue
                 region = next((r for r in regions if r.country == city.country), None)
                 if region is not None:

@@ -75,7 +75,7 @@ def names_match(left: str, right: str, threshold: float) -> bool:
     left_words, right_words = left.split(), right.split()
     if len(left_words) != len(right_words) or not left_words:
         return False
-    scores = [fuzz.ratio(a, b) for a, b in zip(left_words, right_words)]
+    scores = [fuzz.ratio(a, b) for a, b in zip(left_words, right_words, strict=False)]
     return min(scores) >= WORD_THRESHOLD and fuzz.ratio(left, right) >= threshold
 
 
@@ -87,7 +87,8 @@ class EntityMatcher:
         self.tables: dict[str, AliasTable] = {
             "speaker": self._table((e.name, e.kind or "speaker", 0, e.part_of, e.aliases)
                                    for e in gazetteer.speakers.values()),
-            "actor": self._table((e.name, e.kind or "actor", 0, e.part_of, e.aliases) for e in gazetteer.actors.values()),
+            "actor": self._table((e.name, e.kind or "actor", 0, e.part_of, e.aliases)
+                                 for e in gazetteer.actors.values()),
         }
         self._found: dict[tuple[str, str], Entity | None] = {}
 

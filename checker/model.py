@@ -148,7 +148,7 @@ class Article(_Record):
     published_inferred: bool = False
     lang: str = "en"
     format: str = "text"
-    line_offset: Annotated[int, NonNegative] = 0  # lines of the source file before ``text`` starts (front matter, date marker)
+    line_offset: Annotated[int, NonNegative] = 0  # source lines before ``text`` starts (front matter, date marker)
 
 
 @dataclass(slots=True)
@@ -192,12 +192,12 @@ class Claim(_Record):
 
     claim_id: Annotated[str, Unique]
     article_id: str
-    kind: Annotated[str, Column(isin=CLAIM_KINDS)]  # count | responsibility | attribution (an anonymous source, with or without a figure)
+    kind: Annotated[str, Column(isin=CLAIM_KINDS)]  # count | responsibility | attribution (an anonymous source)
     value_low: Annotated[float | None, NonNegative] = None
     value_high: Annotated[float | None, NonNegative] = None
     value_text: str | None = None  # the phrase as written, quantifier included ("at least 25")
     approximate: bool = False
-    value_kind: Annotated[str | None, Column(isin=VALUE_KINDS)] = None  # exact | lower | upper | range | approximate | vague
+    value_kind: Annotated[str | None, Column(isin=VALUE_KINDS)] = None  # exact, lower, upper, range, approximate, vague
     partial: bool = False  # a part of a larger count ("two others hit houses"), never compared as a total
     subject: str | None = None
     predicate: str | None = None
@@ -306,7 +306,7 @@ class SourceScore(_Record):
     n_compared: Annotated[int, NonNegative]  # figures that could be compared with independent sources
     agreement: Annotated[float | None, Share]  # share of compared figures that agreed with the weighted consensus
     anonymous_share: Annotated[float, Share]  # outlets: share of their figures with no named source
-    findings: Annotated[int, NonNegative]  # internal contradictions and headline overstatements in the source's articles
+    findings: Annotated[int, NonNegative]  # internal contradictions and headline overstatements in its articles
     copies_of: list[str] = field(default_factory=list)  # sources this one copied passages from
     prior: Annotated[float | None, Share] = None  # a user-supplied rating, shown apart and blended in
     reasons: str = ""

@@ -100,7 +100,8 @@ def table_schema(record: type) -> pa.DataFrameSchema:
     )
 
 
-def record_frame(records: Sequence[object], record: type, derived: dict[str, list[object]] | None = None) -> pd.DataFrame:
+def record_frame(records: Sequence[object], record: type,
+                 derived: dict[str, list[object]] | None = None) -> pd.DataFrame:
     """A table of records as a DataFrame, column by column (values as they are; the schema coerces them)."""
     data: dict[str, list[object]] = {c.name: [getattr(r, c.name) for r in records] for c in table_columns(record)}
     data.update(derived or {})
@@ -147,7 +148,8 @@ def row_failures(schema: pa.DataFrameSchema, frame: pd.DataFrame, table: str, id
         row_id = None
         if index is not None and not pd.isna(index) and index in frame.index:
             row_id = str(frame.at[index, id_column]) if id_column in frame.columns else str(index)
-        column = None if whole_row else (case.column if isinstance(case.column, str) and case.column in frame.columns else None)
+        named = isinstance(case.column, str) and case.column in frame.columns
+        column = case.column if named and not whole_row else None
         value = "" if whole_row else str(case.failure_case)
         failures.append(RowFailure(table, row_id, column, str(case.check), value))
     return failures
@@ -167,7 +169,7 @@ def claim_failures(claims: Sequence[Claim], articles: Iterable[Article]) -> list
     derived: dict[str, list[object]] = {
         "published": [by_id[claim.article_id].published for claim in claims],
         "text_length": [len(text) for text in texts],
-        "span_text": [text[claim.start:claim.end] for claim, text in zip(claims, texts)],
+        "span_text": [text[claim.start:claim.end] for claim, text in zip(claims, texts, strict=True)],
     }
     return row_failures(table_schema(Claim), record_frame(claims, Claim, derived), "claim", "claim_id")
 

@@ -72,19 +72,20 @@ class Taxonomy:
         files = []
         for folder in folders:
             for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-                data = read_data_file(path)
-                validate_data(TaxonomyFile, data, path)
-                merged = merge_data(merged, data)
+                part = read_data_file(path)
+                validate_data(TaxonomyFile, part, path)
+                merged = merge_data(merged, part)
                 files.append(str(path))
-        data = validate_data(TaxonomyFile, merged, files[-1] if files else str(folders[0]))
         where = files[-1] if files else str(folders[0])
+        data = validate_data(TaxonomyFile, merged, where)
         for name, spec in data.types.items():
             for other in (spec.parent, *spec.compatible):
                 if other is not None and other not in data.types:
                     raise DataFileError(where, None, f"event type {name!r} names {other!r}, which is not an event type")
         for name, subject in data.subjects.items():
             if subject.parent is not None and subject.parent not in data.subjects:
-                raise DataFileError(where, None, f"subject {name!r} is a kind of {subject.parent!r}, which is not a subject")
+                raise DataFileError(where, None,
+                                    f"subject {name!r} is a kind of {subject.parent!r}, which is not a subject")
         for relation in data.relations:
             for state in (relation.part, relation.whole):
                 if state not in data.states:
@@ -125,7 +126,7 @@ class Taxonomy:
         """Whether ``first`` is listed compatible with ``second`` or with a narrower type of it (an explosion may
         be a bombing, so it may be the attack a bombing is)."""
         spec = self.event_types.get(first)
-        return bool(spec) and any(second in self.type_line(other) for other in spec.compatible)
+        return spec is not None and any(second in self.type_line(other) for other in spec.compatible)
 
     def broadest_common(self, first: str | None, second: str | None) -> str | None:
         """The narrower of two compatible types (the more informative name for the event)."""

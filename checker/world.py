@@ -144,13 +144,13 @@ def _city(city: dict, countries: dict[str, tuple[str, set[str], int]], taken: di
 
 
 def _region(region: object, countries: dict[str, tuple[str, set[str], int]], taken: dict[str, str]) -> WorldPlace:
-    code = getattr(region, "country_code")
+    code = region.country_code
     country = countries[code][0] if code in countries else None
-    name = fold(getattr(region, "name"))
+    name = fold(region.name)
     kind = getattr(region, "type", "Region")
     aliases = {name, f"{name} {kind}"}
-    display = _unique(name, f"{name} {kind}" if f"{name} {kind}" not in taken else f"{name}, {country or code}", "region",
-                      taken)
+    qualified = f"{name} {kind}" if f"{name} {kind}" not in taken else f"{name}, {country or code}"
+    display = _unique(name, qualified, "region", taken)
     return WorldPlace(display, REGION, country, code, 0, _keys(display, aliases))
 
 

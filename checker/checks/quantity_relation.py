@@ -89,7 +89,14 @@ def _explained_by_time(part: Claim, whole: Claim, data: CheckData) -> bool:
 def _broken(parts: list[Claim], wholes: list[Claim], data: CheckData) -> bool:
     # a whole of zero ("no casualties") is left out: it is nearly always scoped more narrowly than it reads
     # ("no casualties among U.S. forces"), so a part it seems to deny is usually outside it
-    return any(p.value_low > w.value_high > 0 and not _explained_by_time(p, w, data) for p in parts for w in wholes)
+    return any(_exceeds(p, w) and not _explained_by_time(p, w, data) for p in parts for w in wholes)
+
+
+def _exceeds(part: Claim, whole: Claim) -> bool:
+    """Whether the part, at its lowest, is more than a whole above zero, at its highest."""
+    if part.value_low is None or whole.value_high is None:
+        return False
+    return part.value_low > whole.value_high > 0
 
 
 def _pairs(quantities: dict[Quantity, list[Claim]], taxonomy: Taxonomy) -> Iterator[tuple[Quantity, Quantity]]:

@@ -34,11 +34,12 @@ class Resolution:
         resolved = []
         for claim in claims:
             frame = self.frames.get(claim.claim_id)
-            values: dict[str, object] = {"event_id": self.event_of.get(claim.claim_id)}
-            if frame is not None:
-                values.update(event_type=frame.event_type, place=frame.place, event_date_low=frame.date_low,
-                              event_date_high=frame.date_high)
-            resolved.append(replace(claim, **values))
+            event_id = self.event_of.get(claim.claim_id)
+            if frame is None:
+                resolved.append(replace(claim, event_id=event_id))
+                continue
+            resolved.append(replace(claim, event_id=event_id, event_type=frame.event_type, place=frame.place,
+                                    event_date_low=frame.date_low, event_date_high=frame.date_high))
         return resolved
 
 

@@ -2,7 +2,8 @@
 
 Each article has a main event, read from its headline and lead: the event type its opening
 names most, the most specific place named where that event is named, and the date tied to
-it (when the opening dates nothing, the one day the rest of the article ties to such an event). A claim takes what its own sentence says of its event (an event word, a place, a date
+it (when the opening dates nothing, the one day the rest of the article ties to such an event).
+A claim takes what its own sentence says of its event (an event word, a place, a date
 in the claim's own clause or in the clause of an event word) and inherits the rest from the
 main event, unless what its sentence says cannot be the main event: another kind of event,
 a place that cannot contain or lie in the main one, or a date before it (or long after).
@@ -129,9 +130,9 @@ class _Article:
     def _dated_long_before(self, sentence: _Sentence) -> bool:
         """Whether a sentence dates what it tells more than a month before publication ("Most recently, three
         mortar bombs rocked the Green Zone in September 2018"): an earlier event, not the news."""
-        dates = [m for m in self.event_dates(sentence) if m.date_high is not None]
-        return bool(self.published and dates
-                    and all(self.published - m.date_high > timedelta(days=MONTH_DAYS) for m in dates))
+        published = self.published
+        ends = [m.date_high for m in self.event_dates(sentence) if m.date_high is not None]
+        return bool(published and ends and all(published - end > timedelta(days=MONTH_DAYS) for end in ends))
 
     def _main_place(self, lead: list[_Sentence], event_type: str | None) -> str | None:
         """The most specific place of the first sentence of the opening that names the main event and a place
@@ -226,7 +227,8 @@ class _Article:
         place = None
         if places:
             best = min(self.gazetteer.level(m.value or "") for m in places)
-            place = _nearest([m for m in places if self.gazetteer.level(m.value or "") == best], claim.start).value
+            nearest = _nearest([m for m in places if self.gazetteer.level(m.value or "") == best], claim.start)
+            place = nearest.value if nearest else None
         tied = self._tied_date(claim, sentence)
         return Frame(event_type, place, tied.date_low if tied else None, tied.date_high if tied else None)
 
@@ -280,10 +282,7 @@ class _Article:
         main = self.main
         event_type = self.taxonomy.broadest_common(main.event_type, own.event_type) if main.event_type \
             else own.event_type
-        if main.date_low is not None:
-            low, high = main.date_low, main.date_high
-        else:
-            low, high = own.date_low, own.date_high
+        low, high = (main.date_low, main.date_high) if main.date_low is not None else (own.date_low, own.date_high)
         place = main.place or own.place
         if own.place and main.place and self.gazetteer.within(own.place, main.place):
             place = own.place  # "in Iraq" in the opening, "in Baghdad's Green Zone" here: the finer place
@@ -304,7 +303,8 @@ def _attached(date_mention: EventMention, sentence: _Sentence) -> bool:
     for word in sentence.types:
         if sentence.clause_of(word.start) != clause:
             continue
-        if 0 <= date_mention.start - word.end <= ATTACHED_AFTER or 0 <= word.start - date_mention.end <= ATTACHED_BEFORE:
+        after = 0 <= date_mention.start - word.end <= ATTACHED_AFTER
+        if after or 0 <= word.start - date_mention.end <= ATTACHED_BEFORE:
             return True
     return False
 

@@ -515,7 +515,8 @@ class ArticleReader:
             return None
         return earlier.predicate
 
-    def _phrase_claims(self, index: int, quantities: list[Quantity], taken: set[int], revision_cue: bool) -> list[Claim]:
+    def _phrase_claims(self, index: int, quantities: list[Quantity], taken: set[int],
+                       revision_cue: bool) -> list[Claim]:
         """Figures after a quantity phrase in their clause: "the death toll jumped to 288", "the number of US troops
         killed remained at 13", "police put the crowd at 240,000"."""
         text, vocabulary = self.sentences[index].text, self.vocabulary

@@ -193,14 +193,14 @@ class DateGrammar:
         self.wd_name_after = frozenset(lexicon.weekday_name_after)
         self.wd_mods = {norm(k): v for k, v in lexicon.weekday_modifiers.items()}
         self.month_mods = {norm(k): v for k, v in lexicon.month_modifiers.items()}
-        self.month_parts = {norm(k): tuple(v) for k, v in lexicon.month_parts.items()}
-        self.year_parts = {norm(k): tuple(v) for k, v in lexicon.year_parts.items()}
-        self.decade_parts = {norm(k): tuple(v) for k, v in lexicon.decade_parts.items()}
-        self.seasons = {norm(k): tuple(v) for k, v in lexicon.seasons.items()}
+        self.month_parts = {norm(k): (v[0], v[1]) for k, v in lexicon.month_parts.items()}
+        self.year_parts = {norm(k): (v[0], v[1]) for k, v in lexicon.year_parts.items()}
+        self.decade_parts = {norm(k): (v[0], v[1]) for k, v in lexicon.decade_parts.items()}
+        self.seasons = {norm(k): (v[0], v[1]) for k, v in lexicon.seasons.items()}
         self.relative = {norm(k): v for k, v in lexicon.relative.items()}
-        self.ago_band = {unit: spec.band for unit, spec in lexicon.ago_units.items()}
+        self.ago_band: dict[str, int] = {unit: spec.band for unit, spec in lexicon.ago_units.items()}
         self.ago_band.setdefault("hour", 0)
-        self.unit_of = {form.lower(): unit for unit, forms in grammar.units.items() for form in forms}
+        self.unit_of: dict[str, str] = {form.lower(): unit for unit, forms in grammar.units.items() for form in forms}
         self.unit_of.update({form.lower(): "hour" for form in grammar.hours})
         self.indefinite = frozenset(w.lower() for w in self.numbers.indefinite_words)
         self.demoting_prepositions = frozenset(norm(w) for w in grammar.count_after_month_prepositions)
@@ -445,11 +445,11 @@ class DateGrammar:
             return [_Found(start, end, low, high, True, weekday, False, True)]
         if pub is None:
             return [_open(start, end, weekday)]
-        low = _latest_month_day(month, d1, pub)
-        if low is None:
+        latest = _latest_month_day(month, d1, pub)
+        if latest is None:
             return []
-        high = date(low.year, month, min(d2, calendar.monthrange(low.year, month)[1])) if d2 else low
-        return [_Found(start, end, low, high, False, weekday, True, False)]
+        high = date(latest.year, month, min(d2, calendar.monthrange(latest.year, month)[1])) if d2 else latest
+        return [_Found(start, end, latest, high, False, weekday, True, False)]
 
     def _month_alone(
         self, month: int, mode: str, days: tuple[int, int] | None, pub: date | None, start: int, end: int
@@ -512,17 +512,17 @@ class DateGrammar:
             if days is None:
                 return []
         mode = self.month_mods.get(norm(mod), "latest") if mod else "latest"
-        first, y = self._month_alone(month, mode, days, pub, start, end)
+        first, first_year = self._month_alone(month, mode, days, pub, start, end)
         out = [first]
         if m["Mmon2"]:
             sep = norm(m["Mtail"])
             if sep not in self.and_words or (prep and norm(prep) in self.and_ranges_after):
                 month2 = self.months[m["Mmon2"]]
                 s2, e2 = m.start("Mmon2"), m.end("Mmon2")
-                if y is None:
+                if first_year is None:
                     out.append(_open(s2, e2))
                 else:
-                    y2 = y if month2 >= month else y + 1
+                    y2 = first_year if month2 >= month else first_year + 1
                     low, high = _month_interval(y2, month2)
                     out.append(_Found(s2, e2, low, high, False, None, True, False))
         return out
@@ -566,7 +566,8 @@ class DateGrammar:
         out: list[_Found] = [_Found(start, end, low, high, True, None, False, False)]
         if m["Yyear2"]:
             y2 = int(m["Yyear2"])
-            out.append(_Found(m.start("Yyear2"), m.end("Yyear2"), date(y2, 1, 1), date(y2, 12, 31), True, None, False, False))
+            out.append(_Found(m.start("Yyear2"), m.end("Yyear2"), date(y2, 1, 1), date(y2, 12, 31), True, None, False,
+                              False))
         return out
 
     def _weekday(self, m: re.Match[str], text: str, pub: date | None) -> list[_Found]:
@@ -611,7 +612,8 @@ class DateGrammar:
         if pub is None:
             return [_open(s, e)]
         _, hi_n = self._count(m["Pnum"])
-        return [_Found(s, e, min(_shift(pub, self.unit_of[m["Punit"].lower()], -hi_n), pub), pub, False, None, True, False)]
+        earliest = min(_shift(pub, self.unit_of[m["Punit"].lower()], -hi_n), pub)
+        return [_Found(s, e, earliest, pub, False, None, True, False)]
 
     def _relative(self, m: re.Match[str], text: str, pub: date | None) -> list[_Found]:
         s, e = m.start("R"), m.end("R")

@@ -258,7 +258,8 @@ class NumberGrammar:
         self.connectors = {c.lower().strip() for c in lexicon.range_connectors if c.strip()}
         symbols = [c for c in self.connectors if not c[0].isalnum()]
         words = [c for c in self.connectors if c[0].isalnum()]
-        self.connect = re.compile(rf"\s*(?P<symbol>{phrase_pattern(symbols)})\s*|\s+(?P<word>{phrase_pattern(words)})\s+")
+        self.connect = re.compile(
+            rf"\s*(?P<symbol>{phrase_pattern(symbols)})\s*|\s+(?P<word>{phrase_pattern(words)})\s+")
         self.between_only = {c.lower() for c in lexicon.between_only_connectors}
         self.between_connectors = {c.lower() for c in lexicon.between_connectors}
         self.change_connectors = {c.lower() for c in lexicon.change_connectors}

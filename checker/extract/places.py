@@ -83,7 +83,8 @@ class PlaceFinder:
         first = tokens[index].group()
         if not first[0].isupper():
             return None
-        if first.isalpha() and first.isupper() and len(first) <= 5 and not self._in_capitals(text, tokens[index].start()):
+        acronym = first.isalpha() and first.isupper() and len(first) <= 5
+        if acronym and not self._in_capitals(text, tokens[index].start()):
             return None  # an acronym (IRNA, ISIS), not a place, unless the whole line is in capitals
         last = index
         for following in range(index + 1, min(len(tokens), index + MAX_WORDS)):  # words of one name: spaces only
@@ -185,7 +186,8 @@ class PlaceFinder:
             before = _WORD_BEFORE.search(text, max(0, before.start() - 30), before.start())
         if not place.alone or place.candidates[0].population >= BIG_CITY:
             return "" if self._locative(place, text, lower_text, words_before, after) else "mention"
-        if before and (before.group(1).lower() in self.cues | self.targets or before.group(1).endswith(_POSSESSIVE_END)):
+        word_before = before.group(1) if before else ""
+        if word_before and (word_before.lower() in self.cues | self.targets or word_before.endswith(_POSSESSIVE_END)):
             return ""  # "in Balasore", "Odisha's Balasore", "rockets hit Kirkuk"
         if text.startswith(_POSSESSIVE_END, end):
             return ""

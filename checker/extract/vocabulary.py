@@ -90,7 +90,8 @@ class ClaimVocabulary:
         for stance, cues in responsibility.responsibility.items():
             for cue in cues:
                 stance_of.setdefault(norm(cue), stance)
-        disavowals = [*responsibility.responsibility.get("denies", ()), *responsibility.responsibility.get("declines", ())]
+        stances = responsibility.responsibility
+        disavowals = [*stances.get("denies", ()), *stances.get("declines", ())]
 
         def words(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
             return re.compile(rf"\b(?:{phrase_pattern(phrases)})\b", re.IGNORECASE)
@@ -99,7 +100,8 @@ class ClaimVocabulary:
             # whole phrases in lower-cased text: twice as fast as a case-insensitive alternation
             return re.compile(rf"(?<![\w-])(?:{phrase_pattern(phrases, lower=True)})(?![\w-])")
 
-        phrase_of = {norm(p): (entry.subject, entry.state) for entry in quantities.quantity_phrases for p in entry.phrases}
+        phrase_of = {norm(p): (entry.subject, entry.state)
+                     for entry in quantities.quantity_phrases for p in entry.phrases}
         topic_phrases = frozenset(norm(p) for p in quantities.topic_phrases)
         phrase_of.update({p: (None, None) for p in topic_phrases if p not in phrase_of})
         return cls(

@@ -55,7 +55,8 @@ def read_front_matter(source: str, first_line: int = 2) -> FrontMatter:
             f"front matter is {len(source):,} characters, over the limit of {MAX_FRONT_MATTER_CHARS:,}", line=1
         )
     if _flow_depth(source) > MAX_FLOW_DEPTH:
-        raise UnreadableInput(f"malformed front matter: brackets nested more than {MAX_FLOW_DEPTH} deep", line=first_line)
+        raise UnreadableInput(f"malformed front matter: brackets nested more than {MAX_FLOW_DEPTH} deep",
+                              line=first_line)
     try:
         root = yaml.compose(source, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
