@@ -23,6 +23,7 @@ from checker.checks.base import (
     grew_as_said,
     moved_with_time,
     overlaps,
+    published_order,
     quantity_key,
     speaker_label,
 )
@@ -123,6 +124,8 @@ def run(data: CheckData, params: Params) -> Drafts:
             if (claim.article_id not in data.drafts and claim.kind == "count" and claim.event_id and claim.predicate
                     and not claim.partial and claim.value_kind != "vague"):
                 on_record.setdefault(quantity_key(claim), []).append(claim)
+        for figures in on_record.values():  # in the order they were published, however the record was read
+            figures.sort(key=lambda c: published_order(c, data))
     for claim in data.claims:
         if claim.article_id not in data.drafts or claim.kind != "count" or not claim.event_id or claim.partial:
             continue
