@@ -291,8 +291,10 @@ class Ledger:
         if self.assessment_is_stale():
             record = self.record()
             return RunResult(articles=record.articles, claims=record.claims)
-        self._require_current("events", "claims", "articles")
-        rows = self.connection.execute("SELECT event_id, event_type, place, date_low, date_high FROM events").fetchall()
+        try:
+            rows = self.connection.execute("SELECT event_id, event_type, place, date_low, date_high FROM events").fetchall()
+        except duckdb.Error as error:
+            raise LedgerError(f"{self.path}: cannot read table events (a ledger from another version?): {error}") from None
         gazetteer, taxonomy = knowledge.gazetteer, knowledge.taxonomy
         wanted = sorted({event_id for event_id, event_type, place, low, high in rows
                          if any(_in_reach(claim, event_type, place, _day(low), _day(high), gazetteer, taxonomy)
