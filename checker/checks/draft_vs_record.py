@@ -35,6 +35,7 @@ class Params(CheckParams):
     verdict: Literal["conflicts", "misquotes", "disputed"] = "conflicts"
 
 
+LOOSE = ("lower", "upper")  # a bound fits many figures: alone, it bears out none of them
 FIELDS = {"quantity", "at", "value", "speaker", "record", "record_speaker", "record_value", "record_article"}
 
 
@@ -45,11 +46,11 @@ def verdict(claim: Claim, figures: list[Claim], data: CheckData) -> tuple[str, l
     that speaker's supports it; ``conflicts``: figures on record contradict it and none supports it;
     ``disputed``: figures on record support it and others contradict it, and it is attributed to a
     supporting speaker or to no one; None: it agrees with the record, or nothing on record can tell.
-    A running count is compared with the record as it stood when the draft was written (``current``).
+    A running count is compared with the record as it stood when the draft was written (``_current``).
     """
-    figures = current(figures, claim, data)
-    contradicting = [f for f in figures if contradicts(claim, f, data)]
-    supporting = [f for f in figures if supports(f, claim, contradicting)]
+    figures = _current(figures, claim, data)
+    contradicting = [f for f in figures if _contradicts(claim, f, data)]
+    supporting = [f for f in figures if _supports(f, claim, contradicting)]
     attributed = claim.speaker_kind not in ("outlet", None)
     # two unnamed officials are not the same person: only a named speaker can be misquoted
     named = attributed and claim.speaker_kind != "anonymous"
@@ -66,7 +67,7 @@ def verdict(claim: Claim, figures: list[Claim], data: CheckData) -> tuple[str, l
     return None
 
 
-def contradicts(claim: Claim, figure: Claim, data: CheckData) -> bool:
+def _contradicts(claim: Claim, figure: Claim, data: CheckData) -> bool:
     """Whether a figure on record contradicts a draft's figure: their intervals do not overlap, and time does not
     explain it. Time explains a running count that moved on after the draft's date; a draft figure above the
     record's of its day, even one that says the count rose, is news the record lacks: the editor checks it."""
@@ -77,7 +78,7 @@ def contradicts(claim: Claim, figure: Claim, data: CheckData) -> bool:
     return not (later_on_record and moved_with_time(claim, figure, data))
 
 
-def supports(figure: Claim, claim: Claim, contradicting: list[Claim]) -> bool:
+def _supports(figure: Claim, claim: Claim, contradicting: list[Claim]) -> bool:
     """Whether a figure on record bears out a draft's figure. A bound ("at least 10") bears out an exact figure
     only when it takes the draft's side against every figure that contradicts the draft (at least 18 against
     15, for 18): one that fits a contradicting figure too tells "14" from "10" no better than nothing."""
@@ -88,17 +89,15 @@ def supports(figure: Claim, claim: Claim, contradicting: list[Claim]) -> bool:
     return not any(overlaps(figure, other) for other in contradicting)
 
 
-LOOSE = ("lower", "upper")  # a bound fits many figures: alone, it bears out none of them
-
-
-def current(figures: list[Claim], claim: Claim, data: CheckData) -> list[Claim]:
+def _current(figures: list[Claim], claim: Claim, data: CheckData) -> list[Claim]:
     """The figures on record as they stood when the draft was written: of a running count (the dead, the
     missing), a figure that a later one given by then bears out or moved on from ("the toll rose to 98") is
     left out. A fall is a correction, not news of the count: both figures stay."""
     if data.taxonomy.tallies.get(claim.predicate or "") is None:
         return figures
     drafted = as_of(claim, data)
-    known = [f for f in figures if drafted is None or (as_of(f, data) or date.min) <= drafted + timedelta(days=AS_OF_DAYS)]
+    horizon = None if drafted is None else drafted + timedelta(days=AS_OF_DAYS)
+    known = [f for f in figures if horizon is None or (as_of(f, data) or date.min) <= horizon]
     return [f for f in figures if not any(_moved_on(f, later, data) for later in known)]
 
 
