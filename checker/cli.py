@@ -312,9 +312,10 @@ def ledger_near(ledger: Path, draft: Any, knowledge: Knowledge) -> RunResult:
     from checker.ledger import Ledger, LedgerError
     from checker.pipeline import extract
 
+    found = extract([draft], knowledge)  # the draft's claims, framed as a report frames them
     try:
         with Ledger(ledger, read_only=True) as opened:
-            return opened.record_near(extract([draft], knowledge).claims)
+            return opened.record_near(found.claims, found.articles, knowledge)
     except LedgerError as error:
         fail(str(error))
 

@@ -18,6 +18,8 @@ from pathlib import Path
 import duckdb
 
 from checker.config import Settings
+from checker.events.cluster import SLACK, TALLY_DAYS
+from checker.gazetteer import Gazetteer
 from checker.ingest import iter_articles
 from checker.knowledge import Knowledge
 from checker.model import (
@@ -33,6 +35,7 @@ from checker.model import (
 )
 from checker.pipeline import assess, extract
 from checker.result import RunResult
+from checker.taxonomy import Taxonomy
 
 DEFAULT_LEDGER = Path(".checker") / "ledger.duckdb"
 """The ledger a command uses when none is given: the one place for this path (the CLI reads it from here)."""
@@ -268,26 +271,40 @@ class Ledger:
                          skipped=self.load("skipped", "ORDER BY path"),
                          mentions=self.load("mentions", "ORDER BY article_id, start, kind"))
 
-    def record_near(self, claims: list[Claim], days: int = 45) -> RunResult:
-        """Only what a draft's claims could be compared with: claims of the same kind of event at the same
-        places, near in time, and their articles. Keeps ``checker check`` fast on a large ledger."""
-        # only dated, comparable figures can meet an event on record (an undated one joins only its own draft's)
-        comparable = [c for c in claims if c.kind == "count" and c.predicate and c.event_type and c.place
-                      and c.event_date_low and c.event_date_high]
-        keys = {(c.event_type, c.place) for c in comparable}
-        if not keys:
+    def record_near(self, claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> RunResult:
+        """What a draft could be compared with: every event on record that event resolution could join the
+        draft's claims to, with all its claims and their articles. ``checker check`` then clusters the draft
+        with them through the same resolver a report uses, so a draft's figure meets the same event with
+        ``--ledger`` as with ``--against``; reading only these events keeps it fast on a large ledger.
+
+        An event is in reach of a framed draft claim when their types are compatible (or unknown), their
+        places compatible or in one country (or unknown), and its dates near enough to join: within the
+        days a running toll keeps coming (``TALLY_DAYS``) of the claim's dates; for an undated claim, any
+        time up to the draft's publication. A ledger whose events are stale (a scan interrupted before
+        they were recomputed) is read whole.
+        """
+        published = {article.article_id: article.published for article in articles}
+        framed = {(c.event_type, c.place, c.event_date_low, c.event_date_high, published.get(c.article_id))
+                  for c in claims if c.kind != "attribution" and (c.event_type or c.place)}
+        if not framed:
             return RunResult()
-        low = min(c.event_date_low for c in comparable if c.event_date_low)
-        high = max(c.event_date_high for c in comparable if c.event_date_high)
-        where = "WHERE (" + " OR ".join("(event_type = ? AND place = ?)" for _ in keys) + ")"
-        parameters: list = [value for key in sorted(keys) for value in key]
-        where += (" AND (event_date_low IS NULL OR event_date_high IS NULL OR "
-                  "(event_date_low <= ? + INTERVAL (?) DAY AND event_date_high >= ? - INTERVAL (?) DAY))")
-        parameters += [high, days, low, days]
-        near = self.load("claims", where, parameters)
+        if self.assessment_is_stale():
+            record = self.record()
+            return RunResult(articles=record.articles, claims=record.claims)
+        try:
+            rows = self.connection.execute("SELECT event_id, event_type, place, date_low, date_high FROM events").fetchall()
+        except duckdb.Error as error:
+            raise LedgerError(f"{self.path}: cannot read table events (a ledger from another version?): {error}") from None
+        gazetteer, taxonomy = knowledge.gazetteer, knowledge.taxonomy
+        wanted = sorted({event_id for event_id, event_type, place, low, high in rows
+                         if any(_in_reach(claim, event_type, place, _day(low), _day(high), gazetteer, taxonomy)
+                                for claim in framed)})
+        if not wanted:
+            return RunResult()
+        near = self.load("claims", "WHERE event_id IN (SELECT UNNEST(?)) ORDER BY article_id, start", [wanted])
         article_ids = sorted({c.article_id for c in near})
-        articles = self.load("articles", "WHERE article_id IN (SELECT UNNEST(?))", [article_ids]) if near else []
-        return RunResult(articles=articles, claims=near)
+        return RunResult(articles=self.load("articles", "WHERE article_id IN (SELECT UNNEST(?)) ORDER BY article_id",
+                                            [article_ids]), claims=near)
 
     def export(self, directory: Path) -> list[Path]:
         """Every table (articles, claims, events, findings, skipped inputs, sources) as a Parquet file in
@@ -321,6 +338,32 @@ def _values(row: dict, record: type) -> dict:
         elif sql == "DATE" and value is not None and not isinstance(value, date):
             row[name] = date.fromisoformat(str(value)[:10])
     return row
+
+
+def _day(value: object) -> date | None:
+    return value if value is None or isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+REACH = TALLY_DAYS + SLACK  # an event this far from a claim's dates can still take it in (a later toll)
+
+
+def _in_reach(claim: tuple, event_type: str | None, place: str | None, low: date | None, high: date | None,
+              gazetteer: Gazetteer, taxonomy: Taxonomy) -> bool:
+    """Whether an event on record could take in a framed draft claim, (type, place, date low, date high,
+    publication): a superset of what the clusterer merges, so that it decides as it would over the whole
+    record."""
+    claim_type, claim_place, claim_low, claim_high, claim_published = claim
+    if not taxonomy.compatible_types(claim_type, event_type):
+        return False
+    if claim_place and place and not gazetteer.compatible(claim_place, place):
+        country = gazetteer.country_of(claim_place)
+        if country is None or country != gazetteer.country_of(place):
+            return False
+    if low is None or high is None:
+        return True  # an undated event on record may take in a dated claim, or join its event
+    if claim_low is None or claim_high is None:  # undated: any event of its kind before it was published
+        return claim_published is None or low <= claim_published + SLACK
+    return low <= claim_high + REACH and high >= claim_low - REACH
 
 
 def scan(

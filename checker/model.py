@@ -261,6 +261,7 @@ class Event(_Record):
     date_high: date | None
     claim_ids: list[str] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+    place_within: list[str] = field(default_factory=list)  # the places the place lies in, innermost first
 
     def describe(self) -> str:
         """"the rocket attack on the Green Zone, 2020-12-20" (parts that are unknown are left out)."""

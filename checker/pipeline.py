@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from checker.checks import CheckData
@@ -90,8 +90,10 @@ def assess(
     settings = settings or Settings()
     knowledge = knowledge or Knowledge.load(settings.lexicon_folders())
     resolution = knowledge.resolver().cluster(claims, articles)
+    events = [replace(event, place_within=knowledge.gazetteer.chain(event.place)[1:]) if event.place else event
+              for event in resolution.events]  # where the place lies, for a reader who does not know it
     result = RunResult(articles=articles, claims=resolution.apply(claims), skipped=list(skipped or []),
-                       events=resolution.events, mentions=mentions)
+                       events=events, mentions=mentions)
     book = load_rules(settings)
     result.skipped.extend(SkippedInput(p.path, f"rule pack problem, rule left out: {p.reason}", p.line)
                           for p in book.problems)

@@ -3,11 +3,16 @@
 For each count in the draft, the figures on record for the same event and quantity
 (from other articles) decide:
 
-- the draft's figure matches none of them: error (CC201);
+- figures on record contradict the draft's and none bears it out: error (CC201);
 - it is attributed to a speaker whose own figure on record differs: error (CC202);
 - it matches one side of a figure that is disputed on record, and is attributed to that
   side or to nobody: warning naming the dispute (CC203);
 - it agrees with everything on record: nothing.
+
+A running count is compared with the record as it stood on the draft's date (see
+``checker.checks.draft_vs_record``). The draft's claims join the events on record through the
+same event resolution as a report's, whether the record is read from articles (``--against``)
+or from a ledger (``--ledger``, which reads only the events a draft could join).
 
 The draft's internal problems come from the ordinary rules (IC, SR) run on the draft alone.
 An editor's deliberate choice is kept with ``<!-- checker: ignore CODE -->`` on the line

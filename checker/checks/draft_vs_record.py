@@ -6,17 +6,23 @@ a corpus there are no drafts, and they find nothing.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Literal
 
 from checker.checks.base import (
+    AS_OF_DAYS,
     CheckData,
     CheckParams,
     Draft,
     Drafts,
+    apart_in_time,
+    as_of,
     describe_place_and_date,
     describe_quantity,
     format_value,
+    moved_with_time,
     overlaps,
+    published_order,
     quantity_key,
     speaker_label,
 )
@@ -29,29 +35,79 @@ class Params(CheckParams):
     verdict: Literal["conflicts", "misquotes", "disputed"] = "conflicts"
 
 
+LOOSE = ("lower", "upper")  # a bound fits many figures: alone, it bears out none of them
 FIELDS = {"quantity", "at", "value", "speaker", "record", "record_speaker", "record_value", "record_article"}
 
 
-def verdict(claim: Claim, figures: list[Claim]) -> tuple[str, list[Claim]] | None:
+def verdict(claim: Claim, figures: list[Claim], data: CheckData) -> tuple[str, list[Claim]] | None:
     """How a draft figure stands against the figures on record for the same event and quantity.
 
-    ``misquotes``: attributed to a speaker whose own figure on record differs; ``conflicts``: it
-    matches no figure on record; ``disputed``: it matches one side of a disputed figure and is
-    attributed to that side or to no one; None: it agrees with the record.
+    ``misquotes``: attributed to a speaker whose own figure on record contradicts it, and no figure of
+    that speaker's supports it; ``conflicts``: figures on record contradict it and none supports it;
+    ``disputed``: figures on record support it and others contradict it, and it is attributed to a
+    supporting speaker or to no one; None: it agrees with the record, or nothing on record can tell.
+    A running count is compared with the record as it stood when the draft was written (``_current``).
     """
+    figures = _current(figures, claim, data)
+    contradicting = [f for f in figures if _contradicts(claim, f, data)]
+    supporting = [f for f in figures if _supports(f, claim, contradicting)]
     attributed = claim.speaker_kind not in ("outlet", None)
     # two unnamed officials are not the same person: only a named speaker can be misquoted
     named = attributed and claim.speaker_kind != "anonymous"
     same_speaker = [f for f in figures if named and f.speaker == claim.speaker]
-    if same_speaker and not any(overlaps(claim, f) for f in same_speaker):
-        return "misquotes", same_speaker
-    agreeing = [f for f in figures if overlaps(claim, f)]
-    if not agreeing:
-        return "conflicts", figures
-    disagreeing = [f for f in figures if not overlaps(claim, f)]
-    if disagreeing and (not attributed or same_speaker):
-        return "disputed", agreeing[:1] + disagreeing
+    if (any(f in contradicting for f in same_speaker)
+            and not any(overlaps(claim, f) for f in same_speaker)):
+        return "misquotes", [f for f in same_speaker if f in contradicting]
+    if not contradicting:
+        return None
+    if not supporting:
+        return "conflicts", contradicting
+    if not attributed or any(f in supporting for f in same_speaker):
+        return "disputed", supporting[:1] + contradicting
     return None
+
+
+def _contradicts(claim: Claim, figure: Claim, data: CheckData) -> bool:
+    """Whether a figure on record contradicts a draft's figure: their intervals do not overlap, and time does not
+    explain it. Time explains a running count that moved on after the draft's date; a draft figure above the
+    record's of its day, even one that says the count rose, is news the record lacks: the editor checks it."""
+    if overlaps(claim, figure):
+        return False
+    drafted, given = as_of(claim, data), as_of(figure, data)
+    later_on_record = drafted is not None and given is not None and given > drafted
+    return not (later_on_record and moved_with_time(claim, figure, data))
+
+
+def _supports(figure: Claim, claim: Claim, contradicting: list[Claim]) -> bool:
+    """Whether a figure on record bears out a draft's figure. A bound ("at least 10") bears out an exact figure
+    only when it takes the draft's side against every figure that contradicts the draft (at least 18 against
+    15, for 18): one that fits a contradicting figure too tells "14" from "10" no better than nothing."""
+    if not overlaps(claim, figure):
+        return False
+    if figure.value_kind not in LOOSE or claim.value_kind in LOOSE:
+        return True
+    return not any(overlaps(figure, other) for other in contradicting)
+
+
+def _current(figures: list[Claim], claim: Claim, data: CheckData) -> list[Claim]:
+    """The figures on record as they stood when the draft was written: of a running count (the dead, the
+    missing), a figure that a later one given by then bears out or moved on from ("the toll rose to 98") is
+    left out. A fall is a correction, not news of the count: both figures stay."""
+    if data.taxonomy.tallies.get(claim.predicate or "") is None:
+        return figures
+    drafted = as_of(claim, data)
+    horizon = None if drafted is None else drafted + timedelta(days=AS_OF_DAYS)
+    known = [f for f in figures if horizon is None or (as_of(f, data) or date.min) <= horizon]
+    return [f for f in figures if not any(_moved_on(f, later, data) for later in known)]
+
+
+def _moved_on(earlier: Claim, later: Claim, data: CheckData) -> bool:
+    first, second = as_of(earlier, data), as_of(later, data)
+    if first is None or second is None or second < first or later is earlier:
+        return False
+    if overlaps(earlier, later):  # "at least 11" on Monday, 98 a month later
+        return apart_in_time(earlier, later, data)
+    return (second > first or later.revision_cue) and moved_with_time(earlier, later, data)
 
 
 def run(data: CheckData, params: Params) -> Drafts:
@@ -64,11 +120,13 @@ def run(data: CheckData, params: Params) -> Drafts:
             if (claim.article_id not in data.drafts and claim.kind == "count" and claim.event_id and claim.predicate
                     and not claim.partial and claim.value_kind != "vague"):
                 on_record.setdefault(quantity_key(claim), []).append(claim)
+        for figures in on_record.values():  # in the order they were published, however the record was read
+            figures.sort(key=lambda c: published_order(c, data))
     for claim in data.claims:
         if claim.article_id not in data.drafts or claim.kind != "count" or not claim.event_id or claim.partial:
             continue
         figures = on_record.get(quantity_key(claim), [])
-        result = verdict(claim, figures) if figures and claim.predicate else None
+        result = verdict(claim, figures, data) if figures and claim.predicate else None
         if result is not None and result[0] == params.verdict:
             yield _draft(claim, result[1], data)
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
+from pathlib import Path
 
-from checker.model import SEVERITY_RANK, Claim, Event, Finding
+from checker.model import SEVERITY_RANK, Article, Claim, Event, Finding
 from checker.result import RunResult
 
 # An article read from a row of a manifest has the source path "wire.jsonl:3" (the manifest and its line).
@@ -43,6 +45,44 @@ def event_groups(result: RunResult, findings: list[Finding] | None = None) -> li
         groups.setdefault(finding.event_id or "", []).append(finding)
     ordered = sorted(groups.items(), key=lambda item: (min(-SEVERITY_RANK[f.severity] for f in item[1]), item[0]))
     return [(events.get(event_id), sorted(group, key=most_severe_first)) for event_id, group in ordered]
+
+
+ARTICLES_NAMED = 5  # an event line names this many articles and counts the rest
+
+
+def article_label(article: Article | None, article_id: str) -> str:
+    """How a report names an article: its outlet, else the name of its file, else its id."""
+    if article is None:
+        return article_id
+    return article.outlet or Path(file_and_row(article.source_path)[0]).name
+
+
+def event_line(event: Event, articles: dict[str, Article]) -> str:
+    """Why an event's claims were compared with each other, in one line: its type, its place and where that
+    lies, its dates, and the articles it joins, earliest first ("rocket attack · Green Zone (Baghdad, Iraq) ·
+    2020-12-20 · 3 articles: Kestrel Valley Herald, Ashgrove Tribune (2)")."""
+    place = event.place or "place unknown"
+    if event.place and event.place_within:  # the place it lies in and the country, enough to tell where it is
+        around = dict.fromkeys((event.place_within[0], event.place_within[-1]))
+        place += f" ({', '.join(around)})"
+    if event.date_low and event.date_high:
+        dates = str(event.date_low) if event.date_low == event.date_high else f"{event.date_low} to {event.date_high}"
+    else:
+        dates = "undated"
+    ordered = sorted(event.article_ids, key=lambda a: (_published(articles.get(a)), a))
+    counts: dict[str, int] = {}
+    for article_id in ordered:
+        label = article_label(articles.get(article_id), article_id)
+        counts[label] = counts.get(label, 0) + 1
+    names = [f"{label} ({count})" if count > 1 else label for label, count in counts.items()]
+    if len(names) > ARTICLES_NAMED:
+        names = names[:ARTICLES_NAMED] + [f"{len(names) - ARTICLES_NAMED} more"]
+    joined = f"{plural(len(ordered), 'article')}: {', '.join(names)}" if names else "no articles"
+    return " · ".join((event.event_type or "type unknown", place, dates, joined))
+
+
+def _published(article: Article | None) -> date:
+    return article.published if article and article.published else date.max
 
 
 QUOTES_SHOWN = 4

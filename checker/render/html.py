@@ -13,6 +13,7 @@ from checker.render import RenderOptions
 from checker.render.escape import strip_terminal_controls
 from checker.render.evidence import (
     event_groups,
+    event_line,
     file_and_row,
     location,
     plural,
@@ -153,6 +154,7 @@ def render_html(result: RunResult) -> str:
            f"{plural(counts['claims'], 'claim')} · {plural(counts['events'], 'event')} · "
            f"{plural(findings['error'], 'error')} · {plural(findings['warning'], 'warning')} · "
            f"{plural(findings['info'], 'info')}</p>"]
+    articles = {a.article_id: a for a in result.articles}
     groups = event_groups(result)
     if groups:  # the contents: each event with its counts, the events with errors first
         out.append("<h2>Findings</h2><nav class=\"contents\" aria-label=\"findings by event\"><ol>")
@@ -165,6 +167,8 @@ def render_html(result: RunResult) -> str:
     for index, (event, group) in enumerate(groups, start=1):
         heading = e(event.describe() if event else "Not tied to one event")
         out.append(f"<section id=\"event-{index}\"><h3>{heading}</h3>")
+        if event is not None:  # why its claims were compared: type, place, dates, articles
+            out.append(f"<p class=\"event dim\">{e(event_line(event, articles))}</p>")
         out += [_finding(f, result, claims, charted) for f in group if f.severity != "info"]
         infos = [f for f in group if f.severity == "info"]
         if infos:  # folded: open them when needed, no script

@@ -11,6 +11,7 @@ from checker.render import RenderOptions
 from checker.render.escape import strip_terminal_controls
 from checker.render.evidence import (
     event_groups,
+    event_line,
     file_and_row,
     location,
     plural,
@@ -92,6 +93,8 @@ def render_markdown(result: RunResult) -> str:
     lines += ["## Findings", ""] if result.findings else ["No findings.", ""]
     for event, group in event_groups(result):
         lines += [f"### {escape(event.describe()) if event else 'Not tied to one event'}", ""]
+        if event is not None:  # why its claims were compared: type, place, dates, articles
+            lines += [escape(event_line(event, articles)), ""]
         for finding in group:
             lines += [f"**{escape(finding.code)}** ({escape(finding.severity)}, {code(finding.rule)}): "
                       f"{escape(finding.message)}", ""]

@@ -19,6 +19,7 @@ from checker.render import RenderOptions
 from checker.render.escape import strip_terminal_controls
 from checker.render.evidence import (
     event_groups,
+    event_line,
     file_and_row,
     location,
     plural,
@@ -247,7 +248,10 @@ def findings_by_severity(result: RunResult, width: int, min_severity: str = "war
                 evidence = [_quote_panel(claim, articles, panel_width) for claim in chosen]
                 shown += [_finding_line(finding), _side_by_side(evidence, width)]
             if shown:
-                parts += [plain(event.describe() if event else "Not tied to one event", style="bold"), *shown]
+                parts.append(plain(event.describe() if event else "Not tied to one event", style="bold"))
+                if event is not None:  # why its claims were compared: type, place, dates, articles
+                    parts.append(plain(event_line(event, articles), style="checker.dim"))
+                parts += shown
         parts.append(Text(""))
     if listed:
         rows = [(plain(f.severity, f"checker.severity.{f.severity}"), plain(f.code, "checker.code"),
