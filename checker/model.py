@@ -222,7 +222,8 @@ class Claim(_Record):
     in_headline: bool = False
     sentence_index: int = 0  # the sentence of the article it stands in (counted from 0)
     paragraph: int = 0  # the paragraph of that sentence (counted from 0)
-    revision_cue: bool = False  # its sentence says a figure was revised ("rose to", "updated")
+    revision_cue: bool = False  # its clause says a figure was revised ("rose to", "updated")
+    superseded: bool = False  # the text says this figure was replaced by another ("rose to 934 from 863")
     event_id: str | None = None  # set by event resolution
 
 

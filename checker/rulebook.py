@@ -270,6 +270,11 @@ def _shortened(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+def _tidy(message: str) -> str:
+    """A message with the gaps of empty fields closed ("people wounded  from 863" -> "people wounded from 863")."""
+    return re.sub(r" {2,}", " ", message).replace(" :", ":").strip()
+
+
 def unknown_selectors(book: Rulebook, selectors: Iterable[str]) -> list[str]:
     """The selectors that name no rule in ``book`` (not a code, dotted name or family): typos such as
     ``CC1O1`` (a letter O), which would otherwise select or ignore nothing without a word."""
@@ -313,7 +318,7 @@ def _finding(rule: Rule, draft: Draft, data: CheckData) -> Finding:
         code=rule.code,
         rule=rule.name,
         severity=rule.severity,
-        message=rule.message.format(**{k: ("" if v is None else v) for k, v in draft.values.items()}),
+        message=_tidy(rule.message.format(**{k: ("" if v is None else v) for k, v in draft.values.items()})),
         event_id=draft.event_id,
         claim_ids=claim_ids,
         article_ids=article_ids,

@@ -44,6 +44,7 @@ class TaxonomyFile(DataModel):
     tallies: dict[str, Literal["cumulative", "changing"]] = {}
     weapon_subjects: tuple[str, ...] = ()
     weapon_predicate_map: dict[str, str] = {}
+    person_predicate_map: dict[str, str] = {}
     plurals: dict[str, str] = {}
     predicate_phrases: dict[str, str] = {}
 
@@ -60,6 +61,7 @@ class Taxonomy:
     tallies: dict[str, str] = field(default_factory=dict)  # state -> cumulative | changing
     weapon_subjects: frozenset[str] = frozenset()
     weapon_predicate_map: dict[str, str] = field(default_factory=dict)
+    person_predicate_map: dict[str, str] = field(default_factory=dict)
     plurals: dict[str, str] = field(default_factory=dict)
     predicate_phrases: dict[str, str] = field(default_factory=dict)
     files: tuple[str, ...] = ()
@@ -99,6 +101,7 @@ class Taxonomy:
             tallies=dict(data.tallies),
             weapon_subjects=frozenset(data.weapon_subjects),
             weapon_predicate_map=dict(data.weapon_predicate_map),
+            person_predicate_map=dict(data.person_predicate_map),
             plurals=dict(data.plurals),
             predicate_phrases=dict(data.predicate_phrases),
             files=tuple(files),

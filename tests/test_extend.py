@@ -52,7 +52,7 @@ def _report(tmp_path: Path, corpus: Path) -> dict:
 def test_extend_a_landmark_and_an_event_type_make_claims_meet(tmp_path: Path) -> None:
     report = _report(tmp_path, _desk(tmp_path, with_lexicon=True))
     messages = [f["message"] for f in report["findings"] if f["code"] == "CC101"]
-    assert any("Riverside Stadium" in m and "14 (Police)" in m and "31 (ambulance service)" in m for m in messages)
+    assert any("Riverside Stadium" in m and "14 (police)" in m and "31 (ambulance service)" in m for m in messages)
     assert any("12 (regional government)" in m and "19 (Local hospitals)" in m for m in messages)
     events = {e["event_type"] for e in report["events"]}
     assert "heatwave" in events

@@ -9,10 +9,16 @@ from checker.checks.numeric_conflict import comparable_counts, is_revision
 FIELDS = {"quantity", "at", "speaker", "value_a", "value_b", "article_a", "article_b"}
 
 
+def _said_order(claim, data: CheckData) -> tuple:
+    """Publication order; within one article, a figure the text says was replaced ("from 863") comes first."""
+    published, date, article, start = published_order(claim, data)
+    return published, date, article, not claim.superseded, start
+
+
 def run(data: CheckData, params: CheckParams) -> Drafts:
     for claims in comparable_counts(data, include_vague=False).values():
         by_speaker: dict[str, list] = {}
-        for claim in sorted(claims, key=lambda c: published_order(c, data)):
+        for claim in sorted(claims, key=lambda c: _said_order(c, data)):
             by_speaker.setdefault(claim.speaker or "", []).append(claim)
         for speaker, figures in by_speaker.items():
             for earlier, later in zip(figures, figures[1:]):

@@ -48,6 +48,7 @@ def verdict(claim: Claim, figures: list[Claim], data: CheckData) -> tuple[str, l
     supporting speaker or to no one; None: it agrees with the record, or nothing on record can tell.
     A running count is compared with the record as it stood when the draft was written (``_current``).
     """
+    said = figures
     figures = _current(figures, claim, data)
     contradicting = [f for f in figures if _contradicts(claim, f, data)]
     supporting = [f for f in figures if _supports(f, claim, contradicting)]
@@ -55,11 +56,16 @@ def verdict(claim: Claim, figures: list[Claim], data: CheckData) -> tuple[str, l
     # two unnamed officials are not the same person: only a named speaker can be misquoted
     named = attributed and claim.speaker_kind != "anonymous"
     same_speaker = [f for f in figures if named and f.speaker == claim.speaker]
-    if (any(f in contradicting for f in same_speaker)
-            and not any(overlaps(claim, f) for f in same_speaker)):
-        return "misquotes", [f for f in same_speaker if f in contradicting]
+    # a figure the speaker did give is no misquote, even when the count has moved on since
+    ever_said = any(overlaps(claim, f) for f in said if named and f.speaker == claim.speaker)
+    if any(f in contradicting for f in same_speaker) and not ever_said:
+        own = [f for f in said if f.speaker == claim.speaker and not overlaps(claim, f)]
+        return "misquotes", sorted(own, key=lambda f: not f.revision_cue)  # the figure it revised to first
     if not contradicting:
         return None
+    if ever_said:  # a faithful quote of a figure the record has since moved on from, or that others dispute
+        own = [f for f in said if f.speaker == claim.speaker and overlaps(claim, f)]
+        return "disputed", own[:1] + contradicting
     if not supporting:
         return "conflicts", contradicting
     if not attributed or any(f in supporting for f in same_speaker):

@@ -33,6 +33,7 @@ ANCHOR_DAYS = 3  # a date interval at most this wide anchors an event ("on Sunda
 SLACK = timedelta(days=1)  # reports a day apart about one event ("late Thursday", "early Friday")
 PLACELESS_DAYS = timedelta(days=14)  # an article naming no place or date joins an event this recent, if only one
 TALLY_DAYS = timedelta(days=60)  # counts of an event's dead or missing keep coming this long after it
+RECENT_DAYS = timedelta(days=365)  # an undated figure is about an event at most this old when its article appeared
 CLEARLY_LATER = timedelta(days=7)  # an undated article is about the latest event it fits when that one is this much later
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -196,8 +197,9 @@ class EventClusterer:
         own: dict[tuple, _Group] = {}
         for group in undated:
             article = next(iter(group.articles))
-            fits = [e for e in by_article.get(article, ()) if self._fits(group, e) and not _vague_only(e, article)]
             bound = published.get(article)
+            fits = [e for e in by_article.get(article, ()) if self._fits(group, e) and not _vague_only(e, article)
+                    and (bound is None or _recent(e, bound))]
             if len(fits) != 1 and group.event_type and group.place:
                 country = self.gazetteer.country_of(group.place)
                 pool = by_country.get(country, []) if country else [e for e in events if group.place in e.places]
@@ -222,8 +224,9 @@ class EventClusterer:
 
 def _recent(event: _Group, bound: date) -> bool:
     """Whether an event happened before a publication date and recently enough for an article to mention it
-    undated (an undated "air strike" in March 2021 is not the one of December 2019)."""
-    return event.low is not None and event.high is not None and event.low <= bound and bound - event.high <= TALLY_DAYS
+    undated (an undated "air strike" in March 2021 is not the one of December 2019; "the death toll" in 2018 is not
+    the Galveston hurricane's of 1900)."""
+    return event.low is not None and event.high is not None and event.low <= bound and bound - event.high <= RECENT_DAYS
 
 
 def _latest_clearly(fits: list[_Group]) -> list[_Group]:

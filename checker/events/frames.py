@@ -260,7 +260,11 @@ class _Article:
             # apart when it ends before the main event or begins long after it
             return (own.date_high < main.date_low - timedelta(days=1)
                     or own.date_low > main.date_high + timedelta(days=FOLLOW_DAYS))
-        return False
+        # an undated main event is the news: a date years before publication is history ("the Galveston hurricane
+        # of 1900 killed more than 6,000")
+        published = self.published
+        return bool(main.date_low is None and own.date_high and published
+                    and published.year - own.date_high.year > HISTORIC_YEARS)
 
     def other_event_before(self, index: int, paragraph: int) -> tuple[int, Frame] | None:
         """The event the sentences before ``index`` in its paragraph last named, when it is not the main event

@@ -328,7 +328,7 @@ class ArticleReader:
         cursor = position
         for _ in range(4):
             hyphen = cursor < len(text) and text[cursor] == "-"
-            while cursor < len(text) and text[cursor] in " \t\n-":
+            while cursor < len(text) and text[cursor] in " \t\n-\"“‘'":  # 4,645 "excess deaths"
                 cursor += 1
             noun = vocabulary.subject_pattern.match(text, cursor)
             if noun and (noun.end() == len(text) or not text[noun.end()].isalnum()):
@@ -413,7 +413,8 @@ class ArticleReader:
         claims: list[Claim] = []
         taken: set[int] = set()  # offsets of the figures already claimed
         previous: tuple[Quantity, str | None, str | None, str | None] | None = None
-        revision_cue = bool(self.vocabulary.revision_cue.search(text))
+        revised = self._revised_clauses(text)
+        revision_cue = bool(revised)
         claims += self._phrase_claims(index, quantities, taken, revision_cue)  # "the death toll rose to 64"
         for quantity in quantities:
             if quantity.start in taken:
@@ -432,10 +433,26 @@ class ArticleReader:
             previous = (quantity, claim.subject, claim.predicate, claim.population)
         claims += self._zero_claims(index, revision_cue)
         claims.sort(key=lambda c: c.start)
+        if revised:  # the cue holds for the figures of its own clause only ("risen to 190, with three missing")
+            offset = self.sentences[index].start
+            for claim in claims:
+                position = claim.start - offset
+                claim.revision_cue = any(start <= position < end for start, end in revised)
+                marker = self.vocabulary.superseded_marker.search(text, max(0, position - 16), position)
+                claim.superseded = claim.revision_cue and marker is not None
         for claim in claims:
             if claim.subject is not None:
                 self._last_count[claim.paragraph] = claim
         return claims
+
+    def _revised_clauses(self, text: str) -> list[tuple[int, int]]:
+        """The clauses of a sentence that say a figure was revised: (start, end) offsets."""
+        cues = [cue.start() for cue in self.vocabulary.revision_cue.finditer(text)]
+        if not cues:
+            return []
+        bounds = [0, *(b.end() for b in self.vocabulary.clause_boundary.finditer(text)), len(text)]
+        return [(start, end) for start, end in zip(bounds, bounds[1:], strict=False)
+                if any(start <= cue < end for cue in cues)]
 
     def _what_is_counted(self, text: str, quantity: Quantity, previous) -> _Counted | None:
         """The counted noun after a figure; else what was counted just before ("and 12 others"); else people,
@@ -486,6 +503,8 @@ class ArticleReader:
         subject = counted.subject
         if subject in taxonomy.weapon_subjects:
             predicate = taxonomy.weapon_predicate_map.get(predicate or "", predicate)
+        elif "person" in taxonomy.subject_line(subject):
+            predicate = taxonomy.person_predicate_map.get(predicate or "", predicate)
         if not taxonomy.state_fits(predicate, subject):
             predicate = None  # "21 missiles that killed a civilian": the missiles were not killed
         if predicate is None:
@@ -550,14 +569,18 @@ class ArticleReader:
                            and self._subject_after(text, q.phrase_end) is None), None)
             if figure is None or subject is None:
                 continue
-            taken.add(figure.start)
-            speaker, in_quote = self.speaker_at(index, figure.start)
-            claims.append(self.make_claim(
-                index, "count", figure.start, figure.end, speaker, in_quote,
-                value_low=float(figure.low), value_high=float(figure.high), value_text=figure.value_text,
-                approximate=figure.approximate, value_kind=figure.kind, partial=False, subject=subject,
-                predicate=state, population=population, revision_cue=revision_cue,
-            ))
+            replaced = [q for q in quantities if end <= q.phrase_start < limit and q.start not in taken
+                        and q is not figure and revision_cue
+                        and vocabulary.superseded_marker.search(text, max(0, q.phrase_start - 16), q.phrase_start)]
+            for found in (figure, *replaced[:1]):  # "raised the death toll from 64 to 2,975": both figures
+                taken.add(found.start)
+                speaker, in_quote = self.speaker_at(index, found.start)
+                claims.append(self.make_claim(
+                    index, "count", found.start, found.end, speaker, in_quote,
+                    value_low=float(found.low), value_high=float(found.high), value_text=found.value_text,
+                    approximate=found.approximate, value_kind=found.kind, partial=False, subject=subject,
+                    predicate=state, population=population, revision_cue=revision_cue,
+                ))
         return claims
 
     def _zero_claims(self, index: int, revision_cue: bool) -> list[Claim]:

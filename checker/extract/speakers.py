@@ -84,6 +84,7 @@ class SpeakerReader:
         self.joiners = frozenset(w.lower() for w in words.phrase_joiners)
         self.not_speakers = frozenset(w.lower() for w in words.not_speakers)
         self.adverbs = frozenset(words.adverbs)
+        self.asides = frozenset(w.lower() for w in words.asides)
         self.adverb_suffixes = tuple(words.adverb_suffixes)
         self.adverb_pair_heads = frozenset(words.adverb_pair_heads)
         self.not_name_words = frozenset(words.not_name_words)
@@ -119,8 +120,8 @@ class SpeakerReader:
                 continue
             break
         kept.reverse()
-        while kept and kept[0].lower().strip("(") in self.edge_words - self.articles:
-            kept.pop(0)
+        while kept and (kept[0].lower().strip("(") in self.edge_words - self.articles or kept[0].lower() in self.adverbs):
+            kept.pop(0)  # "of the", "Later the minister"
         while kept and kept[-1].lower() in self.edge_words:
             kept.pop()
         phrase = " ".join(kept).strip(" ,;:(").rstrip(".")
@@ -151,6 +152,15 @@ class SpeakerReader:
         """The words before ``position`` back to clause punctuation (at most 140 characters), minus adverbials."""
         window_start = max(0, position - 140)
         before = self._strip_adverbials(text[window_start:position])
+        head = before.rstrip()
+        if head.endswith(","):  # "Police, however, said"; "the health minister, Hamad Hassan, said"
+            head = head[:-1]
+            comma = head.rfind(",")
+            aside = head[comma + 1:].strip() if comma >= 0 else ""
+            if aside.lower() in self.asides:
+                before = head[:comma]
+            elif aside and self.proper_name(aside):
+                return aside, window_start + comma + 1 + (len(head[comma + 1:]) - len(head[comma + 1:].lstrip()))
         anonymity = self.trailing_anonymity.search(before)  # "officials, speaking on condition of anonymity, said"
         if anonymity:
             phrase, start = self._phrase_before(text, window_start + anonymity.start())
@@ -274,6 +284,8 @@ class SpeakerReader:
         if entity is not None:
             return Speaker(entity.name, entity.kind, text, chain, is_statement)
         cleaned = self.leading_article.sub("", " ".join(text.split()))
+        if cleaned.isalpha() and cleaned[1:].islower() and cleaned.lower() in self.speaker_words:
+            cleaned = cleaned.lower()  # "Police said" and "police said": one speaker
         name = self.proper_name(text)
         if (self.anonymous.search(text) or self.indefinite.match(text.strip())) and not name:
             kind = "anonymous"
@@ -288,9 +300,15 @@ class SpeakerReader:
     def proper_name(self, text: str) -> str | None:
         """A person's name in the phrase (two or more capitalised words that are not titles or nationalities)."""
         for match in _NAME.finditer(text):
-            words = [w for w in match.group(1).split() if w.strip(".") not in self.not_name_words]
-            if len(words) >= 2:
-                return " ".join(words)
+            runs: list[list[str]] = [[]]  # names between titles: "Odisha Chief | Secretary | Pradeep Jena"
+            for word in match.group(1).split():
+                if word.strip(".") in self.not_name_words:
+                    runs.append([])
+                else:
+                    runs[-1].append(word)
+            named = [run for run in runs if len(run) >= 2]
+            if named:
+                return " ".join(named[-1])  # the person comes last: "Odisha Chief Secretary Pradeep Jena"
         return None
 
     def is_pronoun(self, text: str) -> bool:

@@ -41,6 +41,7 @@ class ClaimVocabulary:
     quantity_phrase: re.Pattern[str]  # "death toll", "number of": a quantity whose figure follows
     quantity_phrase_of: dict[str, tuple[str | None, str | None]]  # phrase -> (subject, state)
     topic_phrases: frozenset[str]  # "the total": the quantity the paragraph is about
+    superseded_marker: re.Pattern[str]  # "from" right before a figure: the figure a revision replaced
     not_the_figure: re.Pattern[str]  # words right before a figure that make it not the phrase's figure
     inclusion: re.Pattern[str]  # words right before a figure that make it part of the count before it
     zero_keys: frozenset[str]
@@ -116,6 +117,8 @@ class ClaimVocabulary:
             quantity_phrase=words(list(phrase_of)),
             quantity_phrase_of=phrase_of,
             topic_phrases=topic_phrases,
+            superseded_marker=re.compile(rf"\b(?:{phrase_pattern(quantities.superseded_markers)})\s+$", re.IGNORECASE)
+            if quantities.superseded_markers else re.compile("(?!)"),
             not_the_figure=re.compile(rf"\b(?:{phrase_pattern(quantities.not_the_figure)})\s+$", re.IGNORECASE),
             inclusion=re.compile(rf"\b(?:{phrase_pattern(quantities.inclusion_words)})\s+$", re.IGNORECASE),
             zero_keys=key_words([*quantities.zero_words, *quantities.zero_people]),
