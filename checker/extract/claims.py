@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from checker.extract.dates import DateGrammar, DateMention
@@ -31,6 +32,7 @@ _NEWLINE = re.compile("\n")
 _DIGIT = re.compile("[0-9]")
 _CLAUSE_BEFORE = re.compile(r"[;:]|,\s+(?=\w)")
 PHRASE_REACH = 80  # characters from a quantity phrase to its figure ("the death toll in ... rose to 64")
+PART_WINDOW = 50  # counts looked back at, at most, to settle a part (a sentence rarely holds more)
 PART_REACH = 3  # sentences back in which "others", "another" find the count they are part of
 ZERO_REACH = 30  # characters after a zero's verb searched for words that make it a part ("found since")
 LOOK_BACK = 30  # sentences searched back for the speaker a statement or a pronoun refers to
@@ -614,6 +616,15 @@ class ArticleReader:
         """A figure marked as a part ("another 15", "12 others", "two of them") is a part only of a count of the same
         thing in the same state: "12 killed and 15 others injured" gives two totals."""
         counts = [c for c in claims if c.kind == "count"]
+
+        def before(position: int, reach: int) -> Iterator[Claim]:
+            """The counts before ``position`` at most ``reach`` sentences back, nearest first (a bounded walk)."""
+            sentence = counts[position].sentence_index
+            for earlier in reversed(counts[max(0, position - PART_WINDOW):position]):
+                if sentence - earlier.sentence_index > reach:
+                    return
+                yield earlier
+
         for position, claim in enumerate(counts):
             cue = self._part_cues.get(claim.start)
             if cue is None:
@@ -622,8 +633,7 @@ class ArticleReader:
                 claim.partial = True
                 continue
             if cue == "included":  # "60 killed, including 13 U.S. troops": a part of the 60, the total of U.S. troops
-                claim.partial = any(c.sentence_index == claim.sentence_index and c.start < claim.start
-                                    and _quantity(c) == _quantity(claim) for c in counts[:position])
+                claim.partial = any(_quantity(c) == _quantity(claim) for c in before(position, 0))
                 continue
             if cue == "rest":
                 following = counts[position + 1] if position + 1 < len(counts) else None
@@ -631,7 +641,7 @@ class ArticleReader:
                 continue
             # "Sixteen other fatalities" after "145 dead bodies": a part of a count of the same state just before;
             # "12 killed and 15 others injured": others than those of another state, a total of its own
-            recent = [c for c in counts[:position] if claim.sentence_index - c.sentence_index <= PART_REACH]
+            recent = list(before(position, PART_REACH))
             if any(c.predicate == claim.predicate for c in recent):
                 claim.partial = True
             elif any(c.sentence_index == claim.sentence_index for c in recent):

@@ -11,6 +11,7 @@ the article names elsewhere wins, else the most prominent one. Each place gets a
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ MAX_WORDS = 6  # the longest place name looked up, in words
 PROMINENCE_GAP = 20  # a place this many times less prominent than another of its name wins only by the article
 BIG_CITY = 1_000_000  # a city this large is a place wherever its name stands
 _TOKEN = re.compile(r"\w(?:[\w'’.-]*\w)?")
+_NEWLINE = re.compile("\n")
 _JOIN = re.compile(r"\.?[ \t]+|[ \t]*-[ \t]*|")  # what may stand between the words of one name ("U.S. Embassy")
 _WORD_AFTER = re.compile(r"\s+([\w'’-]+)")
 _WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
@@ -62,6 +64,7 @@ class PlaceFinder:
         self.dateline_tail = re.compile(rf"(?:\s*,\s*[A-Z][\w .'-]{{0,40}}?)?(?:\s*\([^)]{{1,40}}\))?\s*(?:{marks})\s")
         self.possessive_owner = expand_pattern(words, "possessive_owner")
         self.not_the_place = expand_pattern(words, "not_the_place")
+        self._lines: tuple[str, list[int], dict[int, tuple[bool, bool]]] | None = None  # the last text's lines
         self.reporting_verb = re.compile(rf"(?:\s+\w+)?\s+(?:{phrase_pattern(pack.speakers.reporting_verbs)})\b")
 
     def find(self, text: str, lower_text: str) -> list[PlaceMatch]:
@@ -153,13 +156,28 @@ class PlaceFinder:
         return bool(after and after.group(1).lower() not in self.function_words
                     and self.event_words.match(lower_text, after.end() + 1))
 
-    @staticmethod
-    def _in_capitals(text: str, position: int) -> bool:
-        line_start = text.rfind("\n", 0, position) + 1
-        line_end = text.find("\n", position)
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
-        letters = [c for c in line if c.isalpha()]
-        return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    def _in_capitals(self, text: str, position: int) -> bool:
+        return self._line_style(text, position)[0]
+
+    def _line_style(self, text: str, position: int) -> tuple[bool, bool]:
+        """Whether the line holding ``position`` is in capitals, and whether it is in title case (a headline),
+        worked out once per line: a long line read once, not once per name in it."""
+        lines = self._lines
+        if lines is None or lines[0] is not text:
+            lines = self._lines = (text, [m.start() for m in _NEWLINE.finditer(text)], {})
+        _, breaks, styles = lines
+        number = bisect.bisect_left(breaks, position)
+        style = styles.get(number)
+        if style is None:
+            line_start = breaks[number - 1] + 1 if number else 0
+            line_end = breaks[number] if number < len(breaks) else len(text)
+            line = text[line_start:line_end]
+            letters = [c for c in line if c.isalpha()]
+            capitals = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+            words = [w for w in line.split() if w[:1].isalpha()]
+            title = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+            style = styles[number] = (capitals, title)
+        return style
 
     def _role(self, place: PlaceMatch, text: str, lower_text: str) -> str | None:
         """What the place is there for, or None when a lone city name does not read as a place here."""
@@ -174,7 +192,7 @@ class PlaceFinder:
             return "owner"  # "Iran's Islamic Revolutionary Guard Corps": a possessive naming an organisation
         after = _WORD_AFTER.match(text, end)
         if (after and after.group(1)[0].isupper() and after.group(1).lower() not in self.designators
-                and not self._in_capitals(text, start) and not _title_case(text, start)):
+                and not self._in_capitals(text, start) and not self._line_style(text, start)[1]):
             return "owner"  # part of a name: "Baghdad Operations Command", "the Washington Post"
         if self.not_the_place.search(lower_text, max(0, start - 25), start):
             return "landmark"  # "north of Baghdad", "loyal to Iran"
@@ -198,11 +216,3 @@ class PlaceFinder:
         if self._in_capitals(text, start):
             return ""  # an all-capitals heading or dateline word
         return None
-
-
-def _title_case(text: str, position: int) -> bool:
-    """Whether the line holding ``position`` is written in title case (a headline: most words capitalised)."""
-    line_start = text.rfind("\n", 0, position) + 1
-    line_end = text.find("\n", position)
-    words = [w for w in text[line_start:line_end if line_end >= 0 else len(text)].split() if w[:1].isalpha()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)

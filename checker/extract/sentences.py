@@ -67,10 +67,20 @@ class SentenceSplitter:
         return sentences
 
 
+MAX_SENTENCE = 1500  # characters: a longer "sentence" (a table, a list, junk) is read in pieces of at most this
+
+
 def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:  # the extractor's work per sentence stays bounded, so an article's is linear
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        _append(sentences, text, start, cut, paragraph)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if start < end:
         sentences.append(Sentence(start, end, text[start:end], paragraph))
