@@ -120,8 +120,9 @@ class SpeakerReader:
                 continue
             break
         kept.reverse()
-        while kept and (kept[0].lower().strip("(") in self.edge_words - self.articles or kept[0].lower() in self.adverbs):
-            kept.pop(0)  # "of the", "Later the minister"
+        leading = (self.edge_words - self.articles) | self.adverbs  # "of the", "Later the minister"
+        while kept and (kept[0].lower().strip("(") in leading):
+            kept.pop(0)
         while kept and kept[-1].lower() in self.edge_words:
             kept.pop()
         phrase = " ".join(kept).strip(" ,;:(").rstrip(".")
