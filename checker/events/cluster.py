@@ -34,6 +34,7 @@ SLACK = timedelta(days=1)  # reports a day apart about one event ("late Thursday
 PLACELESS_DAYS = timedelta(days=14)  # an article naming no place or date joins an event this recent, if only one
 TALLY_DAYS = timedelta(days=60)  # counts of an event's dead or missing keep coming this long after it
 RECENT_DAYS = timedelta(days=365)  # an undated figure is about an event at most this old when its article appeared
+PERIOD = timedelta(days=62)  # a figure dated over a span wider than this counts many events ("since 2014")
 CLEARLY_LATER = timedelta(days=7)  # an undated article is about the latest event it fits when that one is this much later
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -98,7 +99,8 @@ class EventClusterer:
         undated = sorted((g for g in groups.values() if g.width is None), key=lambda g: g.claims[0].claim_id)
         events = self._follow_ups(self._sweep(anchored))
         loose = self._attach_wide(wide, events)
-        own = self._attach_undated(undated, events + loose, published)
+        rough = [e for e in loose if e.low is not None and e.high is not None and e.high - e.low <= PERIOD]
+        own = self._attach_undated(undated, events + rough, published)  # a period is no event to join
         return _events_from(events + loose + own)
 
     def _fits(self, group: _Group, event: _Group) -> bool:
@@ -165,8 +167,8 @@ class EventClusterer:
         loose: dict[tuple, _Group] = {}
         for group in wide:
             assert group.low is not None and group.high is not None
-            position = bisect.bisect_right(lows, group.high + SLACK)
-            fits = []
+            position = bisect.bisect_right(lows, group.high + SLACK) if group.high - group.low <= PERIOD else 0
+            fits = []  # a period ("since 2014", "this year") is many events, never one of them
             for event in events[:position][::-1]:
                 if event.high is not None and event.high + SLACK >= group.low and self._fits(group, event):
                     fits.append(event)

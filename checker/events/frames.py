@@ -249,6 +249,19 @@ class _Article:
         with_event = [m for m in dates if sentence.clause_of(m.start) in event_clauses]
         return _nearest(with_event, claim.start) if with_event else None
 
+    def period_of(self, claim: Claim, sentence: _Sentence | None) -> date | None:
+        """The start of the period a figure counts over, when its clause bounds it far back ("since 2014", "since
+        January"): more than a month before publication."""
+        if sentence is None or self.published is None:
+            return None
+        clause = sentence.clause_of(claim.start)
+        for mention in sentence.dates:
+            if (mention.role == "boundary" and mention.date_low is not None
+                    and sentence.clause_of(mention.start) in (clause, clause + 1)  # "... since 2014" opens one
+                    and self.published - mention.date_low > timedelta(days=MONTH_DAYS)):
+                return mention.date_low
+        return None
+
     def is_other_event(self, own: Frame) -> bool:
         """Whether what a sentence says of its event cannot be the main event."""
         main = self.main
@@ -335,14 +348,18 @@ def frame_article(claims: Iterable[Claim], mentions: Iterable[EventMention], pub
         own = article.own_frame(claim, taxonomy)
         sentence = article.sentences.get(claim.sentence_index)
         later = False
-        if sentence is not None and sentence.later and own.date_low is None:  # "a week later": after what was said
+        period = article.period_of(claim, sentence)
+        if period is not None:  # "more than 20,000 deaths since 2014": a tally over years, not the news event
+            own, later = Frame(own.event_type, own.place, period, published or period), True
+        elif sentence is not None and sentence.later and own.date_low is None:  # "a week later": after what was said
             stated = [m.date_low for i in article.indices if i < claim.sentence_index
                       for m in article.sentences[i].dates if m.date_low is not None]
             own = Frame(own.event_type, own.place, max(stated) if stated else None, published)
             later = own.date_low is not None and claim.predicate not in taxonomy.tallies
         if later or article.is_other_event(own):
             frames[claim.claim_id] = own
-            carried = (claim.paragraph, own)
+            if period is None:  # a period's tally says nothing of the sentences after it
+                carried = (claim.paragraph, own)
         elif own == EMPTY and carried is not None and carried[0] == claim.paragraph:
             frames[claim.claim_id] = carried[1]
         else:
