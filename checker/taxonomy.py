@@ -7,7 +7,7 @@ read the names (and how a quantity reads in a message) from here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -109,12 +109,7 @@ class Taxonomy:
 
     def type_line(self, event_type: str) -> list[str]:
         """The type and its broader types, narrowest first."""
-        line: list[str] = []
-        while event_type and event_type not in line:
-            line.append(event_type)
-            spec = self.event_types.get(event_type)
-            event_type = spec.parent if spec and spec.parent else ""
-        return line
+        return _line(event_type, self.event_types)
 
     def compatible_types(self, first: str | None, second: str | None) -> bool:
         """Whether one event can be reported as both types: the same, one broader than the other, or listed as
@@ -146,12 +141,7 @@ class Taxonomy:
 
     def subject_line(self, subject: str | None) -> list[str]:
         """The subject and the broader things it is a kind of, narrowest first (marine, troop, person)."""
-        line: list[str] = []
-        while subject and subject not in line:
-            line.append(subject)
-            spec = self.subjects.get(subject)
-            subject = spec.parent if spec and spec.parent else ""
-        return line
+        return _line(subject, self.subjects)
 
     def state_fits(self, state: str | None, subject: str | None) -> bool:
         """Whether a state can be said of a thing (or of something broader it is a kind of). Unknown fits."""
@@ -165,3 +155,13 @@ class Taxonomy:
             if spec and spec.default_state:
                 return spec.default_state
         return None
+
+
+def _line(name: str | None, specs: Mapping[str, EventTypeSpec | SubjectSpec]) -> list[str]:
+    """A name and the broader ones above it by their ``parent`` links, narrowest first (a loop stops the walk)."""
+    line: list[str] = []
+    while name and name not in line:
+        line.append(name)
+        spec = specs.get(name)
+        name = spec.parent if spec and spec.parent else ""
+    return line

@@ -154,9 +154,7 @@ class _Article:
         no other place or kind of event), recent rather than historic, a day rather than a month."""
         candidates = []
         for sentence in lead:
-            if not any(self.taxonomy.compatible_types(m.value, event_type) for m in sentence.types):
-                continue
-            if any(not self.gazetteer.compatible(m.value, place) for m in sentence.places):
+            if not self._tells_of(sentence, event_type, place):
                 continue
             event_clauses = {sentence.clause_of(m.start) for m in sentence.types}
             for mention in self.event_dates(sentence):
@@ -184,11 +182,7 @@ class _Article:
         days: dict[tuple[date | None, date | None], int] = defaultdict(int)
         for index in self.indices:
             sentence = self.sentences[index]
-            if index < LEAD_SENTENCES or sentence.revision:
-                continue
-            if not any(self.taxonomy.compatible_types(m.value, event_type) for m in sentence.types):
-                continue
-            if any(not self.gazetteer.compatible(m.value, place) for m in sentence.places):
+            if index < LEAD_SENTENCES or sentence.revision or not self._tells_of(sentence, event_type, place):
                 continue
             event_clauses = {sentence.clause_of(m.start) for m in sentence.types}
             for mention in self.event_dates(sentence):
@@ -200,6 +194,11 @@ class _Article:
         if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
             return None, None
         return ranked[0][0]
+
+    def _tells_of(self, sentence: _Sentence, event_type: str | None, place: str | None) -> bool:
+        """Whether a sentence names an event of the type, and no place where it cannot have happened."""
+        return (any(self.taxonomy.compatible_types(m.value, event_type) for m in sentence.types)
+                and all(self.gazetteer.compatible(m.value, place) for m in sentence.places))
 
     def _historic(self, mention: EventMention) -> bool:
         return bool(self.published and mention.date_low
