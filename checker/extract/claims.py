@@ -254,6 +254,19 @@ class ArticleReader:
                     return speaker
         return None
 
+    def _named_with_role(self, index: int, role: str) -> Speaker | None:
+        """The person named before, anywhere earlier in the article, with this role ("Minister Hamad Hassan")."""
+        reader = self.grammars.speakers
+        spellings = reader.role_spellings(role)
+        for earlier in range(index - 1, -1, -1):
+            if not self.words[earlier] & spellings:
+                continue  # only sentences that name the role are read for their speakers
+            _, quoted, clauses = self._speakers_of(earlier)
+            for speaker in [s for _, s in reversed(clauses)] + list(quoted.values()):
+                if speaker.kind == "named_official" and reader.role_of(speaker.text) == role:
+                    return speaker
+        return None
+
     def _resolve(self, index: int, phrase: str | None, chain: tuple[str, ...] = ()) -> Speaker:
         reader = self.grammars.speakers
         if not phrase:
@@ -265,6 +278,11 @@ class ArticleReader:
                 return Speaker(named.name, named.kind, phrase, chain)
             return Speaker(f"unidentified speaker ({phrase.strip()})", "anonymous", phrase, chain)
         speaker = reader.resolve(phrase, chain)
+        if speaker.kind != "named_official":
+            role = reader.role_of(phrase)
+            named = self._named_with_role(index, role) if role else None
+            if named is not None:  # "the minister said" after "Health Minister Hamad Hassan said"
+                return Speaker(named.name, named.kind, phrase, chain)
         if speaker.is_statement and speaker.kind == "document":
             source = self._recall(index, statement=True)
             if source is not None:

@@ -85,6 +85,8 @@ class SpeakerReader:
         self.not_speakers = frozenset(w.lower() for w in words.not_speakers)
         self.adverbs = frozenset(words.adverbs)
         self.asides = frozenset(w.lower() for w in words.asides)
+        self.role_words = frozenset(w.lower() for w in words.role_words)
+        self.role_abbreviations = {k.lower(): v.lower() for k, v in words.role_abbreviations.items()}
         self.adverb_suffixes = tuple(words.adverb_suffixes)
         self.adverb_pair_heads = frozenset(words.adverb_pair_heads)
         self.not_name_words = frozenset(words.not_name_words)
@@ -160,8 +162,10 @@ class SpeakerReader:
             aside = head[comma + 1:].strip() if comma >= 0 else ""
             if aside.lower() in self.asides:
                 before = head[:comma]
-            elif aside and self.proper_name(aside):
-                return aside, window_start + comma + 1 + (len(head[comma + 1:]) - len(head[comma + 1:].lstrip()))
+            elif aside and self.proper_name(aside):  # the role stays with the name, for later "the minister said"
+                role = _PHRASE_BREAK.split(head[:comma])[-1].strip()
+                start = window_start + comma + 1 + (len(head[comma + 1:]) - len(head[comma + 1:].lstrip()))
+                return (f"{role} {aside}" if role and not self.proper_name(role) else aside), start
         anonymity = self.trailing_anonymity.search(before)  # "officials, speaking on condition of anonymity, said"
         if anonymity:
             phrase, start = self._phrase_before(text, window_start + anonymity.start())
@@ -311,6 +315,16 @@ class SpeakerReader:
             if named:
                 return " ".join(named[-1])  # the person comes last: "Odisha Chief Secretary Pradeep Jena"
         return None
+
+    def role_of(self, text: str) -> str | None:
+        """The role a speaker phrase names ("the health minister" -> "minister"), if it names one."""
+        words = [w.strip(",.").lower() for w in text.split()]
+        words = [self.role_abbreviations.get(w, w) for w in words]
+        return next((w for w in reversed(words) if w in self.role_words), None)
+
+    def role_spellings(self, role: str) -> frozenset[str]:
+        """The words a role is written with: itself and its abbreviations ("general", "gen")."""
+        return frozenset([role, *(short for short, full in self.role_abbreviations.items() if full == role)])
 
     def is_pronoun(self, text: str) -> bool:
         return self.matcher.key(text) in self.pronouns

@@ -259,6 +259,8 @@ class SpeakersFile(PackFile):
     edge_words: Words = ()
     adverbs: Words = ()
     asides: Words = ()
+    role_words: Words = ()
+    role_abbreviations: dict[str, str] = {}
     adverb_suffixes: Words = ()
     adverb_pair_heads: Words = ()
     possessive_suffixes: Words = ()
