@@ -311,9 +311,11 @@ class SpeakerReader:
                     runs.append([])
                 else:
                     runs[-1].append(word)
-            named = [run for run in runs if len(run) >= 2]
+            # after a title comes the person ("Odisha Chief Secretary Pradeep Jena"); before one, what the title is
+            # of ("The Lebanese Minister of Health", "Miami-Dade County Mayor ...")
+            named = [run for run in (runs[1:] if len(runs) > 1 else runs) if len(run) >= 2]
             if named:
-                return " ".join(named[-1])  # the person comes last: "Odisha Chief Secretary Pradeep Jena"
+                return " ".join(named[-1])
         return None
 
     def role_of(self, text: str) -> str | None:
