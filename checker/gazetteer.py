@@ -27,6 +27,8 @@ __all__ = ["COUNTRY_LEVEL", "EntityEntry", "Gazetteer", "PlaceEntry", "PlaceSpec
 COUNTRY_LEVEL = 5  # places at this level are countries
 REGION_LEVEL = 4
 CITY_LEVEL = 3
+MEMO_SIZE = 100_000  # names looked up remembered at most, per gazetteer
+MAX_NAME_WORDS = 6  # the most words a name after an optional prefix ("Al ...") is looked up with
 
 
 def place_key(name: str) -> str:
@@ -94,6 +96,9 @@ class Gazetteer:
     _by_key: dict[str, list[str]] = field(default_factory=dict)
     _prefixes: tuple[str, ...] = ()
     _country: dict[str, str | None] = field(default_factory=dict)
+    _first_words: dict[str, int] = field(default_factory=dict)  # first word of a key -> most words of such keys
+    _found: dict[str, tuple[PlaceEntry, ...]] = field(default_factory=dict)  # names already looked up
+    _starts: dict[str, int] = field(default_factory=dict)  # words already tested by longest_name_from
 
     @classmethod
     def load(cls, lexicon_paths: Sequence[Path] = (), world: bool = True) -> Gazetteer:
@@ -152,6 +157,14 @@ class Gazetteer:
     def _index(self) -> None:
         self._prefixes = tuple(place_key(p) for p in self.optional_prefixes)
         self._link_cities_to_regions()
+        longest: dict[str, int] = dict.fromkeys(self._prefixes, MAX_NAME_WORDS)  # "Al ..." may go on
+        for key in self._by_key:
+            words = key.split(" ")
+            longest[words[0]] = max(longest.get(words[0], 0), len(words))
+            if words[0] in self._prefixes and len(words) > 1:  # "Al Anbar" is also looked up as "Anbar"
+                longest[words[1]] = max(longest.get(words[1], 0), len(words) - 1)
+        self._first_words = longest
+        self._found, self._starts = {}, {}
 
     def _keys_for(self, name: str) -> list[str]:
         """The keys a name may be indexed under: as written, and with or without an optional prefix
@@ -182,12 +195,35 @@ class Gazetteer:
                     self.places[city.name] = city._replace(within=region.name)
 
     # --- looking places up -------------------------------------------------------------------------
-    def candidates(self, name: str) -> list[PlaceEntry]:
+    def longest_name_from(self, word: str) -> int:
+        """The most words a place name beginning with ``word`` may have; 0 when no name begins with it (a cheap
+        test before looking runs of words up)."""
+        known = self._starts.get(word)
+        if known is None:
+            if len(self._starts) >= MEMO_SIZE:
+                self._starts.clear()
+            key = place_key(word).removesuffix("'s").rstrip("'")  # "Iraq's"
+            known = self._first_words.get(key, 0)
+            head, dash, rest = key.partition("-")
+            if dash and head in self._prefixes:  # "al-Anbar"
+                known = max(known, self._first_words.get(rest, 0))
+            self._starts[word] = known
+        return known
+
+    def candidates(self, name: str) -> tuple[PlaceEntry, ...]:
         """Every place that goes by ``name``: the places whose own name it is first, then the most prominent."""
+        found = self._found.get(name)
+        if found is None:
+            if len(self._found) >= MEMO_SIZE:
+                self._found.clear()
+            found = self._found[name] = self._look_up(name)
+        return found
+
+    def _look_up(self, name: str) -> tuple[PlaceEntry, ...]:
         keys = self._keys_for(name)
         names = dict.fromkeys(n for key in keys for n in self._by_key.get(key, ()))
         found = [self.places[n] for n in names]
-        return sorted(found, key=lambda p: (place_key(p.name) != keys[0], -p.prominence))
+        return tuple(sorted(found, key=lambda p: (place_key(p.name) != keys[0], -p.prominence)))
 
     def level(self, place: str) -> int:
         """How specific a place is (countries are COUNTRY_LEVEL); an unknown place counts as a country."""

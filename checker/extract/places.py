@@ -26,6 +26,10 @@ PROMINENCE_GAP = 20  # a place this many times less prominent than another of it
 BIG_CITY = 1_000_000  # a city this large is a place wherever its name stands
 _TOKEN = re.compile(r"\w(?:[\w'’.-]*\w)?")
 _NEWLINE = re.compile("\n")
+# where a word may start a name: a capital (or any non-ASCII letter, tested further) that starts a _TOKEN
+_NAME_START = re.compile(r"(?<![\w'’.-])[.'’-]*[A-Z\u0080-\U0010ffff]")
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD_INITIAL = re.compile(r"(?<!\S)[^\W\d_]")
 _JOIN = re.compile(r"\.?[ \t]+|[ \t]*-[ \t]*|")  # what may stand between the words of one name ("U.S. Embassy")
 _WORD_AFTER = re.compile(r"\s+([\w'’-]+)")
 _WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
@@ -69,46 +73,50 @@ class PlaceFinder:
 
     def find(self, text: str, lower_text: str) -> list[PlaceMatch]:
         """Every place named in ``text`` (``lower_text`` is its lower-case twin, same offsets), in order."""
-        tokens = list(_TOKEN.finditer(text))
         found: list[PlaceMatch] = []
-        index = 0
-        while index < len(tokens):
-            match = self._longest_at(text, tokens, index)
-            if match is None:
-                index += 1
+        after = 0  # where the last place found ends: the words inside it start no other
+        for start in _NAME_START.finditer(text):
+            position = start.end() - 1
+            if position < after or not text[position].isupper():
                 continue
-            place, words = match
-            found.append(place)
-            index += words
+            match = self._longest_at(text, position)
+            if match is not None:
+                place, after = match
+                found.append(place)
         return self._settle(found, text, lower_text)
 
-    def _longest_at(self, text: str, tokens: list[re.Match[str]], index: int) -> tuple[PlaceMatch, int] | None:
-        first = tokens[index].group()
-        if not first[0].isupper():
+    def _longest_at(self, text: str, position: int) -> tuple[PlaceMatch, int] | None:
+        """The longest place name starting with the capitalised word at ``position``, and where its last word
+        ends."""
+        first_token = _TOKEN.match(text, position)
+        if first_token is None:
+            return None
+        first = first_token.group()
+        most_words = min(MAX_WORDS, self.gazetteer.longest_name_from(first))
+        if not most_words:
             return None
         acronym = first.isalpha() and first.isupper() and len(first) <= 5
-        if acronym and not self._in_capitals(text, tokens[index].start()):
+        if acronym and not self._in_capitals(text, position):
             return None  # an acronym (IRNA, ISIS), not a place, unless the whole line is in capitals
-        last = index
-        for following in range(index + 1, min(len(tokens), index + MAX_WORDS)):  # words of one name: spaces only
-            if not _JOIN.fullmatch(text, tokens[following - 1].end(), tokens[following].start()):
+        tokens = [first_token]
+        while len(tokens) < most_words:  # the words of one name: spaces only between them
+            following = _TOKEN.search(text, tokens[-1].end())
+            if following is None or not _JOIN.fullmatch(text, tokens[-1].end(), following.start()):
                 break
-            last = following
-        for end_index in range(last, index - 1, -1):
+            tokens.append(following)
+        for end_index in range(len(tokens) - 1, -1, -1):
             end_token = tokens[end_index].group()
             if not (end_token[0].isupper() or end_token[0].isdigit() or end_token.lower() in self.designators
-                    or end_token.rpartition("-")[2][:1].isupper() or end_index == index):  # "Ain al-Assad"
+                    or end_token.rpartition("-")[2][:1].isupper() or end_index == 0):  # "Ain al-Assad"
                 continue
-            start, end = tokens[index].start(), tokens[end_index].end()
-            name = text[start:end]
-            possessive = name.endswith(_POSSESSIVE_END)
-            if possessive:
+            end = tokens[end_index].end()
+            name = text[position:end]
+            if name.endswith(_POSSESSIVE_END):
                 name = name.rstrip("'’").removesuffix("'s").removesuffix("’s")
-                end = start + len(name)
             candidates = self.gazetteer.candidates(name)
             if candidates and name.lower() not in self.not_places:
-                alone = end_index == index and all(c.level == CITY_LEVEL for c in candidates)
-                return PlaceMatch(start, end, tuple(candidates), "", alone), end_index - index + 1
+                alone = end_index == 0 and all(c.level == CITY_LEVEL for c in candidates)
+                return PlaceMatch(position, position + len(name), candidates, "", alone), end
         return None
 
     def _settle(self, found: list[PlaceMatch], text: str, lower_text: str) -> list[PlaceMatch]:
@@ -172,10 +180,10 @@ class PlaceFinder:
             line_start = breaks[number - 1] + 1 if number else 0
             line_end = breaks[number] if number < len(breaks) else len(text)
             line = text[line_start:line_end]
-            letters = [c for c in line if c.isalpha()]
-            capitals = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-            words = [w for w in line.split() if w[:1].isalpha()]
-            title = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+            letters = "".join(_LETTER.findall(line))
+            capitals = bool(letters) and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
+            initials = "".join(_WORD_INITIAL.findall(line))  # the first letter of each word that starts with one
+            title = len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.7 * len(initials)
             style = styles[number] = (capitals, title)
         return style
 
