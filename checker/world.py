@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any  # pycountry subdivision records carry no types
 
 __all__ = ["WorldPlace", "fold", "name_key", "world_places"]
 
@@ -143,7 +144,7 @@ def _city(city: dict, countries: dict[str, tuple[str, set[str], int]], taken: di
     return WorldPlace(display, CITY, country, city["countrycode"], population, _keys(display, aliases))
 
 
-def _region(region: object, countries: dict[str, tuple[str, set[str], int]], taken: dict[str, str]) -> WorldPlace:
+def _region(region: Any, countries: dict[str, tuple[str, set[str], int]], taken: dict[str, str]) -> WorldPlace:
     code = region.country_code
     country = countries[code][0] if code in countries else None
     name = fold(region.name)
