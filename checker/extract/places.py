@@ -32,8 +32,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 _WORD_INITIAL = re.compile(r"(?<!\S)[^\W\d_]")
 _JOIN = re.compile(r"\.?[ \t]+|[ \t]*-[ \t]*|")  # what may stand between the words of one name ("U.S. Embassy")
 _WORD_AFTER = re.compile(r"\s+([\w'’-]+)")
-_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
-_WORDS_BEFORE = re.compile(r"(?:[\w'’-]+\s+){1,3}$")  # up to three words right before a place
+# words right before a place, matched on the reversed text before it (a search for "words, then the end" would try
+# every position of the window)
+_REVERSED_WORD = re.compile(r"\s+[\w'’-]+")
+_REVERSED_WORDS = re.compile(r"(?:\s+[\w'’-]+){1,3}")
 _POSSESSIVE_NAME = re.compile(r"['’]s\s+([A-Z][\w-]*)")  # "Iran's Islamic ..."
 _POSSESSIVE_END = ("'s", "’s", "'", "’")
 
@@ -139,7 +141,7 @@ class PlaceFinder:
             settled.append(place)
         return settled
 
-    def _locative(self, place: PlaceMatch, text: str, lower_text: str, words_before: re.Match[str] | None,
+    def _locative(self, place: PlaceMatch, text: str, lower_text: str, words_before: str,
                   after: re.Match[str] | None) -> bool:
         """Whether a place reads as where something is: a site or a town, or a name after a locative word ("in
         northern Iraq", "the capital of Afghanistan"), owning a place ("Iraq's Kirkuk province"), or before an
@@ -147,7 +149,7 @@ class PlaceFinder:
         as no place."""
         if place.candidates[0].level < CITY_LEVEL:
             return True
-        before = set(words_before.group(0).lower().split()) if words_before else set()
+        before = set(words_before.lower().split())
         if before & self.locatives:
             return True
         if text.startswith(_POSSESSIVE_END, place.end) or self._in_capitals(text, place.start):
@@ -204,15 +206,14 @@ class PlaceFinder:
             return "owner"  # part of a name: "Baghdad Operations Command", "the Washington Post"
         if self.not_the_place.search(lower_text, max(0, start - 25), start):
             return "landmark"  # "north of Baghdad", "loyal to Iran"
-        words_before = _WORDS_BEFORE.search(text, max(0, start - 60), start)
-        if words_before and self.origin_words & set(words_before.group(0).lower().split()):
+        words_before = _words_before(text, start, 60, _REVERSED_WORDS)[1]
+        if self.origin_words & set(words_before.lower().split()):
             return "landmark"  # "fired from northwestern Iran": where it came from
-        before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-        if before and before.group(1).lower() in self.articles:
-            before = _WORD_BEFORE.search(text, max(0, before.start() - 30), before.start())
+        before_start, word_before = _words_before(text, start, 30, _REVERSED_WORD)
+        if word_before.lower() in self.articles:
+            word_before = _words_before(text, before_start, 30, _REVERSED_WORD)[1]
         if not place.alone or place.candidates[0].population >= BIG_CITY:
             return "" if self._locative(place, text, lower_text, words_before, after) else "mention"
-        word_before = before.group(1) if before else ""
         if word_before and (word_before.lower() in self.cues | self.targets or word_before.endswith(_POSSESSIVE_END)):
             return ""  # "in Balasore", "Odisha's Balasore", "rockets hit Kirkuk"
         if text.startswith(_POSSESSIVE_END, end):
@@ -224,3 +225,12 @@ class PlaceFinder:
         if self._in_capitals(text, start):
             return ""  # an all-capitals heading or dateline word
         return None
+
+
+def _words_before(text: str, end: int, reach: int, reversed_words: re.Pattern[str]) -> tuple[int, str]:
+    """The words (each followed by a space) that end right at ``end``, within ``reach`` characters: where they start
+    and what they are, stripped ("" when a word does not end right before ``end``)."""
+    match = reversed_words.match(text[max(0, end - reach):end][::-1])
+    if match is None:
+        return end, ""
+    return end - match.end(), text[end - match.end():end].rstrip()
