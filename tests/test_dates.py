@@ -9,10 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.case_files import load_cases
 from checker.extract.dates import DateMention
+from tests.case_files import load_cases
 from tests.english import find_dates, infer_published
-
 
 
 def _as_date(value: object) -> date | None:

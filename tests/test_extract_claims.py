@@ -15,9 +15,9 @@ from datetime import date
 
 import pytest
 
+from checker.model import Article, Claim
 from tests.case_files import case_param, load_cases
 from tests.english import extract_claims, with_publication_date
-from checker.model import Article, Claim
 
 TOPICS = ("subjects", "traps", "quotes", "statement", "nested", "anonymous", "pronouns", "events", "responsibility")
 CASE_KEYS = {"id", "topic", "trap", "text", "published", "outlet", "expect", "expect_none", "forbid", "xfail"}

@@ -6,6 +6,7 @@ import pytest
 
 from checker.match import names_match
 from tests.english import KNOWLEDGE, MATCHER
+from tests.shared_data import gold_entries
 
 entity_key = MATCHER.key
 
@@ -15,7 +16,7 @@ def normalise(entity_type: str, name: str):
         found = KNOWLEDGE.gazetteer.candidates(name)
         return found[0] if found else None
     return MATCHER.normalise(entity_type, name)
-from tests.shared_data import gold_entries
+
 
 TYPES = {"Green Zone": "place", "international zone": "place", "Irbil": "place", "Erbil": "place"}
 

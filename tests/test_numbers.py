@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.case_files import load_cases
 from checker.extract.numbers import Quantity
+from tests.case_files import load_cases
 from tests.english import NUMBERS, find_quantities
 
 CANDIDATE = NUMBERS.candidate

@@ -16,12 +16,12 @@ from datetime import date
 
 import pytest
 
-from tests.case_files import case_param, load_cases
 from checker.model import Article, Finding
 from checker.pipeline import RunResult, analyse, assess, extract
-from tests.english import KNOWLEDGE
 from checker.prepublication import check_draft, draft_article
 from checker.rulebook import load_rules
+from tests.case_files import case_param, load_cases
+from tests.english import KNOWLEDGE
 
 CASE_KEYS = {"id", "rule", "articles", "draft", "priors", "fires", "message_contains", "spans_contain", "findings", "xfail"}
 ARTICLE_KEYS = {"id", "outlet", "published", "title", "text"}
