@@ -1,6 +1,7 @@
 """Fast start: the command line and a check of a Markdown draft never import the heavy libraries they do not
 need (pandas and pandera are for a row that fails the validation screen, trafilatura for HTML, duckdb for a
-ledger). Each case runs in a fresh interpreter and reads its ``sys.modules``."""
+ledger, charset_normalizer for a file that is not UTF-8). Each case runs in a fresh interpreter and reads
+its ``sys.modules``."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import sys
 from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "claims" / "corpus"
-HEAVY = {"pandas", "pandera", "trafilatura", "duckdb", "polars"}
+HEAVY = {"pandas", "pandera", "trafilatura", "duckdb", "polars", "charset_normalizer"}
 
 _RUN_CHECKER = """
 import json, runpy, sys
