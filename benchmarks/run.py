@@ -4,7 +4,8 @@ For a corpus of ``BENCH_MB`` megabytes (default 50) built by ``corpus.build_corp
 
 - MB/s per core of the whole command ``checker report CORPUS --format json --output FILE --jobs 1``
   (CPU time, user + system, of the process and its children, from ``os.wait4``) and of extraction
-  alone (reading and extracting, timed inside one process by ``time.process_time``);
+  alone (reading and extracting, in one process: the ``ingest`` and ``extraction`` stages of the growth
+  run, else ``checker.pipeline``'s pieces timed by ``time.process_time``);
 - the references on the same texts: spaCy's blank English tokenizer (no pipeline components) and
   the regex floor ``\\w+|[^\\w\\s]``, and the ratio of the command and of extraction to spaCy;
 - the ``--jobs 2`` speed-up (wall time of ``--jobs 1`` over ``--jobs 2``) and the peak memory (max
@@ -13,8 +14,9 @@ For a corpus of ``BENCH_MB`` megabytes (default 50) built by ``corpus.build_corp
 - ``checker check`` of a 1,500-word draft against ``claims/corpus`` (wall time, median of 5) and its
   start-up part (``checker --version``).
 
-Figures are medians of ``BENCH_RUNS`` runs (default 3); each run is a fresh process. Progress goes to
-stderr, the table (Markdown) to stdout. ``BENCH_MB=10 make bench`` is a quick try;
+The whole command is run ``BENCH_RUNS`` times (default 3) with each ``--jobs`` and the spaCy and regex
+references timed as often, and the medians are given; the growth run is one run at each size. Each run is
+a fresh process. Progress goes to stderr, the table (Markdown) to stdout. ``BENCH_MB=10 make bench`` is a quick try;
 ``BENCH_SECONDARY=0`` leaves out the secondary benchmarks.
 """
 
@@ -119,7 +121,8 @@ def whole_command(corpus: Path, output: Path, jobs: int | None) -> list[Usage]:
         usage = measured(report_command(corpus, output, jobs))
         if usage.returncode not in (0, 1):
             raise RuntimeError(f"checker report failed (exit {usage.returncode}): {usage.stderr.strip()[-800:]}")
-        progress(f"  report --jobs {jobs}: run {run + 1}: {usage.cpu:.1f} s CPU, {usage.wall:.1f} s wall, "
+        option = "" if jobs is None else f" --jobs {jobs}"
+        progress(f"  report{option}: run {run + 1}: {usage.cpu:.1f} s CPU, {usage.wall:.1f} s wall, "
                  f"{usage.peak_mb:,.0f} MB")
         usages.append(usage)
     return usages
@@ -226,6 +229,16 @@ def markdown_table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def extraction_alone(corpus: Path, growth: dict[str, tuple[float, float]] | str) -> tuple[list[float], int | None]:
+    """CPU seconds of reading and extracting the corpus in one process: the ``ingest`` and ``extraction``
+    stages of the growth run when there is one (one run), else ``RUNS`` runs of ``_EXTRACTION``; and the
+    number of claims when known."""
+    if not isinstance(growth, str) and "ingest" in growth and "extraction" in growth:
+        return [growth["ingest"][1] + growth["extraction"][1]], None
+    runs = [child_json(_EXTRACTION, str(corpus)) for _ in range(RUNS)]
+    return [run["cpu"] for run in runs], runs[0]["claims"]
+
+
 def main() -> None:
     # As a user runs it: the package's bytecode written once and read after (an environment that forbids
     # writing it would charge every run for compiling the source), and one run of each command first.
@@ -244,15 +257,12 @@ def main() -> None:
         jobs = jobs_supported()  # also the warm-up of the command line
         progress(f"whole command, {RUNS} runs" + ("" if jobs else " (this checker has no --jobs option)"))
         one = whole_command(corpus, output, 1 if jobs else None)
-        cpu = median([u.cpu for u in one])
-        command_rate = size / MB / cpu
-        command_wall = median([u.wall for u in one])
-        peak = max(u.peak_mb for u in one)
+        two = whole_command(corpus, output, 2) if jobs else []
 
-        progress(f"extraction alone, {RUNS} runs")
-        extraction = [child_json(_EXTRACTION, str(corpus)) for _ in range(RUNS)]
-        extraction_cpu = median([e["cpu"] for e in extraction])
-        extraction_rate = size / MB / extraction_cpu
+        progress(f"growth per stage: {small_size / MB:.1f} MB and {size / MB:.1f} MB")
+        growth = stage_growth(small, corpus)
+        progress("extraction alone" + (" (from the growth run)" if not isinstance(growth, str) else ""))
+        extraction, claims = extraction_alone(corpus, growth)
 
         progress(f"spaCy blank tokenizer and the regex floor, {RUNS} runs each")
         try:
@@ -261,59 +271,6 @@ def main() -> None:
             references = None
             progress(f"  no spaCy reference: {(error.stderr or '').strip().splitlines()[-1:]}")
 
-        rows.append(Row(f"`checker report` (JSON to a file, `--jobs 1`), CPU per core, {size / MB:.1f} MB "
-                        f"({files:,} files)",
-                        f"**{command_rate:.2f} MB/s** ({cpu:.1f} s CPU; runs {runs_text([u.cpu for u in one])} s; "
-                        f"wall {command_wall:.1f} s)",
-                        f">= {MBS_PER_CORE} MB/s", verdict(command_rate >= MBS_PER_CORE)))
-        rows.append(Row("extraction alone (read + extract, in one process), CPU",
-                        f"**{extraction_rate:.2f} MB/s** ({extraction_cpu:.1f} s; runs "
-                        f"{runs_text([e['cpu'] for e in extraction])} s; {extraction[0]['claims']:,} claims)",
-                        "", ""))
-        if references is not None:
-            spacy_rate = size / MB / median(references["spacy"])
-            regex_rate = size / MB / median(references["regex"])
-            rows.append(Row(f"reference: spaCy {references['spacy_version']} `spacy.blank(\"en\")` tokenizer alone, "
-                            "same texts",
-                            f"{spacy_rate:.2f} MB/s ({references['spacy_tokens']:,} tokens; runs "
-                            f"{runs_text(references['spacy'])} s)", "", ""))
-            rows.append(Row(r"reference: regex floor `re.findall(r'\w+|[^\w\s]')`, same texts",
-                            f"{regex_rate:.2f} MB/s ({references['regex_tokens']:,} tokens)", "", ""))
-            rows.append(Row("whole command / spaCy tokenizer", f"**{command_rate / spacy_rate:.2f}x**",
-                            "> 1x (faster than spaCy)", verdict(command_rate > spacy_rate)))
-            rows.append(Row("extraction alone / spaCy tokenizer", f"{extraction_rate / spacy_rate:.2f}x", "> 1x",
-                            verdict(extraction_rate > spacy_rate)))
-        else:
-            rows.append(Row("whole command / spaCy tokenizer", "n/a (spaCy not installed: `pip install -e .[bench]`)",
-                            "> 1x", verdict(None)))
-
-        if jobs:
-            progress(f"--jobs 2, {RUNS} runs")
-            two = whole_command(corpus, output, 2)
-            speedup = command_wall / median([u.wall for u in two])
-            rows.append(Row("`--jobs 2` speed-up of the whole command (wall time of `--jobs 1` / `--jobs 2`)",
-                            f"**{speedup:.2f}x** ({command_wall:.1f} s / {median([u.wall for u in two]):.1f} s; "
-                            f"CPU {median([u.cpu for u in two]):.1f} s)",
-                            f">= {JOBS_2_SPEEDUP}x", verdict(speedup >= JOBS_2_SPEEDUP)))
-        else:
-            rows.append(Row("`--jobs 2` speed-up", "n/a (no --jobs)", f">= {JOBS_2_SPEEDUP}x", verdict(None)))
-        rows.append(Row("peak memory of the whole command (max resident set, `--jobs 1`)", f"**{peak:,.0f} MB**",
-                        f"< {PEAK_MB:,} MB", verdict(peak < PEAK_MB)))
-
-        progress(f"growth per stage: {small_size / MB:.1f} MB and {size / MB:.1f} MB")
-        growth = stage_growth(small, corpus)
-        factor = size / small_size
-        if isinstance(growth, str):
-            rows.append(Row("10x the corpus, every stage", growth, f"<= {GROWTH_AT_10X:g}x", verdict(None)))
-        else:
-            for stage, (at_small, at_large) in sorted(growth.items(), key=lambda item: -item[1][1]):
-                ratio = at_large / at_small if at_small > 0 else float("inf")
-                meaningful = at_large >= 0.5  # a stage of a few milliseconds at both sizes is noise
-                rows.append(Row(f"{factor:.1f}x the corpus: {stage}",
-                                f"{ratio:.1f}x ({at_small:.2f} s -> {at_large:.2f} s CPU)",
-                                f"<= {GROWTH_AT_10X:g}x", verdict(ratio <= GROWTH_AT_10X) if meaningful else
-                                "n/a (< 0.5 s)"))
-
         progress(f"checker check, {CHECK_RUNS} runs")
         draft = draft_from_examples(directory / "draft.md")
         measured([*CHECKER, "check", str(draft), "--against", str(EXAMPLES)])  # warm-up: bytecode, the world cache
@@ -321,19 +278,74 @@ def main() -> None:
         if any(u.returncode not in (0, 1) for u in check):
             raise RuntimeError(f"checker check failed: {check[0].stderr.strip()[-800:]}")
         startup = [measured([*CHECKER, "--version"]) for _ in range(CHECK_RUNS)]
-        check_wall, startup_wall = median([u.wall for u in check]), median([u.wall for u in startup])
-        rows.append(Row(f"`checker check` of a {DRAFT_WORDS:,}-word draft against `claims/corpus`, median of "
-                        f"{CHECK_RUNS}",
-                        f"**{check_wall:.2f} s** (runs {runs_text([u.wall for u in check], 2)}; CPU "
-                        f"{median([u.cpu for u in check]):.2f} s)",
-                        f"< {CHECK_SECONDS} s", verdict(check_wall < CHECK_SECONDS)))
-        rows.append(Row("its start-up: `checker --version`, median of 5",
-                        f"**{startup_wall:.2f} s** (CPU {median([u.cpu for u in startup]):.2f} s)",
-                        f"< {STARTUP_SECONDS} s", verdict(startup_wall < STARTUP_SECONDS)))
 
-    print(f"Speed and scale: {size / MB:.1f} MB corpus, medians of {RUNS} runs, {os.cpu_count()} cores "
-          f"(`BENCH_MB={CORPUS_MB:g} make bench`)\n")
+    cpu, command_wall = median([u.cpu for u in one]), median([u.wall for u in one])
+    command_rate = size / MB / cpu
+    rows.append(Row(f"`checker report` (JSON to a file{', `--jobs 1`' if jobs else ''}), CPU per core, "
+                    f"{size / MB:.1f} MB ({files:,} files)",
+                    f"**{command_rate:.2f} MB/s** ({cpu:.1f} s CPU; runs {runs_text([u.cpu for u in one])} s; "
+                    f"wall {command_wall:.1f} s)",
+                    f">= {MBS_PER_CORE} MB/s", verdict(command_rate >= MBS_PER_CORE)))
+    extraction_rate = size / MB / median(extraction)
+    rows.append(Row("extraction alone (read + extract, in one process), CPU",
+                    f"**{extraction_rate:.2f} MB/s** ({median(extraction):.1f} s; runs {runs_text(extraction)} s"
+                    + (f"; {claims:,} claims)" if claims is not None else ")"), "", ""))
+    if references is not None:
+        spacy_rate = size / MB / median(references["spacy"])
+        regex_rate = size / MB / median(references["regex"])
+        rows.append(Row(f"reference: spaCy {references['spacy_version']} `spacy.blank(\"en\")` tokenizer alone, "
+                        "same texts",
+                        f"{spacy_rate:.2f} MB/s ({references['spacy_tokens']:,} tokens; runs "
+                        f"{runs_text(references['spacy'])} s)", "", ""))
+        rows.append(Row(r"reference: regex floor `re.findall(r'\w+|[^\w\s]')`, same texts",
+                        f"{regex_rate:.2f} MB/s ({references['regex_tokens']:,} tokens)", "", ""))
+        rows.append(Row("whole command / spaCy tokenizer", f"**{command_rate / spacy_rate:.2f}x**",
+                        "> 1x (faster than spaCy)", verdict(command_rate > spacy_rate)))
+        rows.append(Row("extraction alone / spaCy tokenizer", f"{extraction_rate / spacy_rate:.2f}x", "> 1x",
+                        verdict(extraction_rate > spacy_rate)))
+    else:
+        rows.append(Row("whole command / spaCy tokenizer", "n/a (spaCy not installed: `pip install -e .[bench]`)",
+                        "> 1x", verdict(None)))
+    if two:
+        two_wall = median([u.wall for u in two])
+        speedup = command_wall / two_wall
+        rows.append(Row("`--jobs 2` speed-up of the whole command (wall time of `--jobs 1` / `--jobs 2`)",
+                        f"**{speedup:.2f}x** ({command_wall:.1f} s / {two_wall:.1f} s; CPU "
+                        f"{median([u.cpu for u in two]):.1f} s)",
+                        f">= {JOBS_2_SPEEDUP}x", verdict(speedup >= JOBS_2_SPEEDUP)))
+    else:
+        rows.append(Row("`--jobs 2` speed-up", "n/a (no --jobs)", f">= {JOBS_2_SPEEDUP}x", verdict(None)))
+    peak = max(u.peak_mb for u in one)
+    rows.append(Row(f"peak memory of the whole command (max resident set{', `--jobs 1`' if jobs else ''})",
+                    f"**{peak:,.0f} MB**", f"< {PEAK_MB:,} MB", verdict(peak < PEAK_MB)))
+    rows += growth_rows(growth, size / small_size)
+    check_wall, startup_wall = median([u.wall for u in check]), median([u.wall for u in startup])
+    rows.append(Row(f"`checker check` of a {DRAFT_WORDS:,}-word draft against `claims/corpus`, median of "
+                    f"{CHECK_RUNS}",
+                    f"**{check_wall:.2f} s** (runs {runs_text([u.wall for u in check], 2)}; CPU "
+                    f"{median([u.cpu for u in check]):.2f} s)",
+                    f"< {CHECK_SECONDS} s", verdict(check_wall < CHECK_SECONDS)))
+    rows.append(Row(f"its start-up: `checker --version`, median of {CHECK_RUNS}",
+                    f"**{startup_wall:.2f} s** (CPU {median([u.cpu for u in startup]):.2f} s)",
+                    f"< {STARTUP_SECONDS} s", verdict(startup_wall < STARTUP_SECONDS)))
+
+    print(f"Speed and scale: {size / MB:.1f} MB corpus from the {source}, medians of {RUNS} runs, "
+          f"{os.cpu_count()} cores (`BENCH_MB={CORPUS_MB:g} make bench`)\n")
     print(markdown_table(rows), flush=True)
+
+
+def growth_rows(growth: dict[str, tuple[float, float]] | str, factor: float) -> list[Row]:
+    """One row per stage, the slowest at the larger size first."""
+    if isinstance(growth, str):
+        return [Row("10x the corpus, every stage", growth, f"<= {GROWTH_AT_10X:g}x", verdict(None))]
+    rows = []
+    for stage, (at_small, at_large) in sorted(growth.items(), key=lambda item: -item[1][1]):
+        ratio = at_large / at_small if at_small > 0 else float("inf")
+        meaningful = at_large >= 0.5  # a stage of a few milliseconds at both sizes is noise
+        rows.append(Row(f"{factor:.1f}x the corpus: {stage}",
+                        f"{ratio:.1f}x ({at_small:.2f} s -> {at_large:.2f} s CPU)", f"<= {GROWTH_AT_10X:g}x",
+                        verdict(ratio <= GROWTH_AT_10X) if meaningful else "n/a (< 0.5 s)"))
+    return rows
 
 
 def secondary() -> None:
