@@ -13,6 +13,8 @@ pandas or pandera, and the failures reported are the ones pandera gives for the 
 
 from __future__ import annotations
 
+import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -174,6 +176,36 @@ def _unique_keys(column: TableColumn, values: list[object]) -> list[object]:
     return [v if isinstance(v, (str, int, float, bool, date)) else ("unhashable", i) for i, v in enumerate(values)]
 
 
+_KIND_TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool, "date": date, "str_list": list,
+                                "records": list}
+
+
+def _whole_column_passes(column: TableColumn, values: list[object]) -> bool:
+    """Whether every value of ``column`` passes the screen, by tests over the whole column (the set of types,
+    the smallest and largest values); when this says no, each value is tested to find the rows."""
+    allowed = {_KIND_TYPES[column.kind]} | ({type(None)} if column.nullable else set())
+    types = set(map(type, values))
+    if not types <= allowed:
+        return False
+    present = [v for v in values if v is not None] if type(None) in types else values
+    if not present:
+        return True
+    rules, kind = column.rules, column.kind
+    if kind in ("str_list", "records"):
+        return rules == Column()  # rules on a list column: left to pandera
+    low, high = (min(present), max(present)) if kind in ("int", "float", "date") else (None, None)  # type: ignore[type-var]
+    return not (
+        (kind == "float" and any(map(math.isnan, present)))  # type: ignore[arg-type]
+        or (kind == "int" and not (low in _INT64 and high in _INT64))
+        or (kind == "date" and not (_FIRST_DAY <= low and high <= _LAST_DAY))  # type: ignore[operator]
+        or (rules.isin is not None and not set(present) <= set(rules.isin))
+        or (rules.ge is not None and min(present) < rules.ge)  # type: ignore[type-var, operator]
+        or (rules.le is not None and max(present) > rules.le)  # type: ignore[type-var, operator]
+        or (rules.matches is not None and not all(map(re.compile(rules.matches).match, present)))  # type: ignore[arg-type]
+        or (rules.min_length is not None and min(map(len, present)) < rules.min_length)  # type: ignore[arg-type]
+    )
+
+
 def doubtful_rows(record: type, records: Sequence[object], derived: dict[str, list[object]] | None = None) -> list[int]:
     """The positions of the rows the screen cannot pass: a value of another type, a null where none is
     allowed, a broken rule, a value shared in a unique column, or a failed check across columns."""
@@ -185,15 +217,21 @@ def doubtful_rows(record: type, records: Sequence[object], derived: dict[str, li
     positions = range(len(records))
     for column in (*table_columns(record), *extras.derived):
         column_values = values[column.name]
-        passes = _value_test(column)
-        doubtful.update(compress(positions, (not passes(v) for v in column_values)))
-        if column.rules.unique:
+        clean = _whole_column_passes(column, column_values)
+        if not clean:
+            passes = _value_test(column)
+            doubtful.update(compress(positions, (not passes(v) for v in column_values)))
+        if column.rules.unique and not (clean and len(set(column_values)) == len(column_values)):
             keys = _unique_keys(column, column_values)
             counts = Counter(keys)
             doubtful.update(compress(positions, (counts[key] > 1 for key in keys)))
-    for check in extras.checks:  # on the rows of the right types only: the others are doubtful already
+    typed = not doubtful  # every value of the right type: the checks across columns can run on every row
+    for check in extras.checks:
         arguments = [values[name] for name in check.columns]
-        for position, row in enumerate(zip(*arguments, strict=True)):
+        if typed:
+            doubtful.update(compress(positions, map(operator.not_, map(check.test, *arguments))))
+            continue
+        for position, row in enumerate(zip(*arguments, strict=True)):  # only the rows of the right types
             if position not in doubtful and not check.test(*row):
                 doubtful.add(position)
     return sorted(doubtful)
