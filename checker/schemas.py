@@ -206,10 +206,17 @@ def _whole_column_passes(column: TableColumn, values: list[object]) -> bool:
     )
 
 
-def doubtful_rows(record: type, records: Sequence[object], derived: dict[str, list[object]] | None = None) -> list[int]:
-    """The positions of the rows the screen cannot pass: a value of another type, a null where none is
-    allowed, a broken rule, a value shared in a unique column, or a failed check across columns."""
-    derived = derived or {}
+@dataclass(frozen=True)
+class _Screened:
+    """What the screen made of a table: the rows only pandera can judge, and the checks across columns that
+    failed on rows whose every value is of the right type and meets its rules (their failures need no pandera)."""
+
+    for_pandera: list[int]
+    failed_checks: list[tuple[RowCheck, list[int]]]
+
+
+def _screen(record: type, records: Sequence[object], derived: dict[str, list[object]]
+            ) -> tuple[_Screened, dict[str, list[object]]]:
     extras = table_extras(record)
     values: dict[str, list[object]] = {c.name: list(map(attrgetter(c.name), records)) for c in table_columns(record)}
     values.update(derived)
@@ -225,28 +232,42 @@ def doubtful_rows(record: type, records: Sequence[object], derived: dict[str, li
             keys = _unique_keys(column, column_values)
             counts = Counter(keys)
             doubtful.update(compress(positions, (counts[key] > 1 for key in keys)))
-    typed = not doubtful  # every value of the right type: the checks across columns can run on every row
-    for check in extras.checks:
+    if not doubtful:  # every value of the right type and within its rules: the checks across columns say the rest
+        failed = [(check, list(compress(positions, map(operator.not_, map(check.test, *(values[name] for name in
+                                                                                        check.columns))))))
+                  for check in extras.checks]
+        return _Screened([], [(check, rows) for check, rows in failed if rows]), values
+    for check in extras.checks:  # on the rows of the right types only
         arguments = [values[name] for name in check.columns]
-        if typed:
-            doubtful.update(compress(positions, map(operator.not_, map(check.test, *arguments))))
-            continue
-        for position, row in enumerate(zip(*arguments, strict=True)):  # only the rows of the right types
+        for position, row in enumerate(zip(*arguments, strict=True)):
             if position not in doubtful and not check.test(*row):
                 doubtful.add(position)
-    return sorted(doubtful)
+    return _Screened(sorted(doubtful), []), values
+
+
+def doubtful_rows(record: type, records: Sequence[object], derived: dict[str, list[object]] | None = None) -> list[int]:
+    """The positions of the rows the screen cannot pass: a value of another type, a null where none is
+    allowed, a broken rule, a value shared in a unique column, or a failed check across columns."""
+    screened, _ = _screen(record, records, derived or {})
+    return sorted(set(screened.for_pandera).union(*(rows for _, rows in screened.failed_checks)))
 
 
 def _failures(record: type, records: Sequence[object], derived: dict[str, list[object]], table: str,
               id_column: str) -> list[RowFailure]:
-    doubtful = doubtful_rows(record, records, derived)
+    """The table's failures as pandera reports them for the whole table. A row that fails only checks across
+    columns, in a table with no other doubt, is reported here; any other doubtful row is validated by pandera
+    (with the others, whose bad values can change what pandera makes of a check across columns)."""
+    screened, values = _screen(record, records, derived)
+    failures = [RowFailure(table, str(values[id_column][row]), None, check.error, "")
+                for check, rows in screened.failed_checks for row in rows]
+    doubtful = screened.for_pandera
     if not doubtful:
-        return []
+        return failures
     from checker.pandera_schemas import validate_rows  # pandas and pandera only when a row is doubtful
 
-    return validate_rows(record, [records[i] for i in doubtful],
-                         {name: [column[i] for i in doubtful] for name, column in derived.items()},
-                         table, id_column, index=doubtful)
+    return failures + validate_rows(record, [records[i] for i in doubtful],
+                                    {name: [column[i] for i in doubtful] for name, column in derived.items()},
+                                    table, id_column, index=doubtful)
 
 
 def article_failures(articles: Sequence[Article]) -> list[RowFailure]:

@@ -76,12 +76,31 @@ def test_schemas_bad_claims_give_the_failures_pandera_gives_for_the_whole_table(
     assert "event date is after the publication date" in reasons and "field_uniqueness" in reasons
 
 
-def test_schemas_one_bad_claim_sends_only_its_row_to_pandera(example) -> None:
+def test_schemas_rows_failing_only_checks_across_columns_are_reported_without_pandera(example, monkeypatch) -> None:
     claims, articles = list(example.claims), list(example.articles)
     claims[3] = replace(claims[3], value_low=9.0, value_high=1.0)
+    claims[5] = replace(claims[5], event_date_low=date(2030, 1, 1), surface="zzz")
+    assert doubtful_rows(Claim, claims, _claim_columns(claims, articles)) == [3, 5]
+    whole_table = validate_rows(Claim, claims, _claim_columns(claims, articles), "claim", "claim_id")
+
+    def no_pandera(*args: object, **kwargs: object) -> list[RowFailure]:
+        raise AssertionError("pandera was asked")
+
+    monkeypatch.setattr("checker.pandera_schemas.validate_rows", no_pandera)
+    failures = claim_failures(claims, articles)
+    assert _same(failures, whole_table)
+    assert {(f.row_id, f.check) for f in failures} == {
+        (claims[3].claim_id, "value_low is greater than value_high"),
+        (claims[5].claim_id, "event date is after the publication date"),
+        (claims[5].claim_id, "text at [start:end] is not the claim's surface form")}
+
+
+def test_schemas_one_bad_value_sends_only_its_row_to_pandera(example) -> None:
+    claims, articles = list(example.claims), list(example.articles)
+    claims[3] = replace(claims[3], line=0)
     assert doubtful_rows(Claim, claims, _claim_columns(claims, articles)) == [3]
     (failure,) = claim_failures(claims, articles)
-    assert (failure.row_id, failure.check) == (claims[3].claim_id, "value_low is greater than value_high")
+    assert (failure.row_id, failure.column, failure.value) == (claims[3].claim_id, "line", "0")
 
 
 def test_schemas_bad_articles_give_the_failures_pandera_gives_for_the_whole_table(example) -> None:
