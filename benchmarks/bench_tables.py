@@ -5,8 +5,10 @@ polars DataFrames."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from checker.frames import table_to_pandas, table_to_polars
 from checker.model import Claim
@@ -18,7 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 CLAIMS = 100_000
 
 
-def _timed(function, *args) -> tuple[float, object]:
+def _timed(function: Callable[..., Any], *args: object) -> tuple[float, Any]:
     started = time.perf_counter()
     value = function(*args)
     return time.perf_counter() - started, value
