@@ -15,6 +15,7 @@ import re
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -118,7 +119,10 @@ class Rulebook:
         return [r for r in self.rules if _matches(r, selector)]
 
 
-class _LineLoader(yaml.SafeLoader):
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser where installed: far faster
+
+
+class _LineLoader(_SafeLoader):  # type: ignore[valid-type, misc]
     """The safe loader, recording the line each mapping starts on as ``__line__`` and the line of each of
     its keys as ``__lines__``."""
 
@@ -163,8 +167,8 @@ def load_rules(settings: Settings | None = None) -> Rulebook:
             if isinstance(rule_or_problem, RuleProblem):
                 book.problems.append(rule_or_problem)
             elif rule_or_problem.code in seen or any(r.name == rule_or_problem.name for r in seen.values()):
-                book.problems.append(RuleProblem(str(path), rule_or_problem.line,
-                                                 f"rule {rule_or_problem.code} ({rule_or_problem.name}) is defined twice"))
+                twice = f"rule {rule_or_problem.code} ({rule_or_problem.name}) is defined twice"
+                book.problems.append(RuleProblem(str(path), rule_or_problem.line, twice))
             else:
                 seen[rule_or_problem.code] = rule_or_problem
     book.rules = sorted(seen.values(), key=lambda r: r.code)
@@ -172,6 +176,21 @@ def load_rules(settings: Settings | None = None) -> Rulebook:
 
 
 def _read_pack(path: Path) -> list[Rule | RuleProblem]:
+    """A pack's rules, or its problems; read once per process while the file is unchanged (a run loads the
+    rule book more than once: to check --select, to run the rules, to check a draft)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return _parse_pack(path)  # says why it cannot be read
+    return list(_parse_unchanged_pack(path, status.st_mtime_ns, status.st_size))
+
+
+@lru_cache(maxsize=256)
+def _parse_unchanged_pack(path: Path, mtime_ns: int, size: int) -> tuple[Rule | RuleProblem, ...]:
+    return tuple(_parse_pack(path))
+
+
+def _parse_pack(path: Path) -> list[Rule | RuleProblem]:
     try:
         document = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - a SafeLoader
     except OSError as error:

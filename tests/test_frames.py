@@ -21,7 +21,8 @@ from checker.frames import TABLES, findings_csv, table_csv, to_pandas, to_polars
 from checker.ledger import TABLES as LEDGER_TABLES
 from checker.ledger import _columns
 from checker.model import Article, Claim, Event, Finding, SkippedInput, SourceScore
-from checker.schemas import claim_failures, table_schema
+from checker.pandera_schemas import table_schema
+from checker.schemas import claim_failures
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "claims" / "corpus"
 RECORDS = (Article, SkippedInput, Claim, Event, Finding, SourceScore)
@@ -95,7 +96,7 @@ def test_frames_findings_csv_for_spreadsheets(example) -> None:
     assert not text.startswith("\ufeff") and findings_csv([], bom=True).startswith("\ufeff\"finding_id\"")
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert rows[0] == [f.name for f in fields(Finding)] and len(rows) == len(example.findings) + 2
-    last = dict(zip(rows[0], rows[-1]))
+    last = dict(zip(rows[0], rows[-1], strict=True))
     assert last["message"].startswith("'=HYPERLINK") and "\r\nsecond line" in last["message"]
     assert last["claim_ids"] == "'-1+1; b" and last["article_ids"] == "'@SUM(A1)" and last["line"] == "3"
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)

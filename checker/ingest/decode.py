@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from charset_normalizer import from_bytes
-
 from checker.ingest.controls import neutralise_controls
 
 # No-break and other typographic spaces fold to a plain space; zero-width marks and the
@@ -50,6 +48,8 @@ def decode_bytes(data: bytes) -> str:
             return text
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes  # here: most input is UTF-8, and the detector is slow to import
+
     best = from_bytes(data).best()
     if best is None or best.encoding is None or best.chaos > 0.2:
         raise UnreadableInput(
