@@ -116,7 +116,14 @@ def _within_articles(ordered: list[Claim], data: CheckData) -> Drafts:
     for claim in ordered:
         by_voice[(claim.article_id, claim.speaker)].append(claim)
     for figures in by_voice.values():
-        for a, b in combinations(figures, 2):
+        by_figure: dict[tuple, list[int]] = defaultdict(list)  # the same figure given twice agrees with itself
+        for index, claim in enumerate(figures):
+            by_figure[(claim.value_low, claim.value_high)].append(index)
+        pairs = sorted((min(i, j), max(i, j)) for first, second in combinations(by_figure, 2)
+                       if not (first[0] <= second[1] and second[0] <= first[1])
+                       for i in by_figure[first] for j in by_figure[second])
+        for i, j in pairs:
+            a, b = figures[i], figures[j]
             if _contradicts(a, b, data) and not is_revision(a, b, data) and not _same_passage(a, b, data):
                 yield _draft([a], [b], data)
 

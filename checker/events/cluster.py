@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -210,7 +211,9 @@ class EventClusterer:
             if len(fits) != 1 and group.event_type and group.place:
                 country = self.gazetteer.country_of(group.place)
                 pool = index.in_country(country, bound) if country else index.at_place(group.place)
-                fits = [e for e in pool if self._fits(group, e) and (bound is None or _recent(e, bound))]
+                fitting = (e for e in pool if self._fits(group, e) and (bound is None or _recent(e, bound)))
+                # with no publication date to pick the latest by, two that fit are as many as all that fit
+                fits = list(fitting) if bound is not None else list(itertools.islice(fitting, 2))
             elif len(fits) != 1 and group.event_type and bound is not None:
                 # no place known: the one event of its kind in the days before publication
                 fits = [e for e in index.starting(bound - PLACELESS_DAYS, bound) if self._fits(group, e)
