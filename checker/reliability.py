@@ -16,10 +16,11 @@ import csv
 import io
 import math
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from checker.model import Article, Claim, Finding, SourceScore
 
@@ -52,19 +53,49 @@ def detect_copies(claims: list[Claim], articles: dict[str, Article]) -> Copies:
             by_figure[(claim.event_id, claim.value_low, claim.value_high)].append(claim)
     for group in by_figure.values():
         group.sort(key=lambda c: (_published(c, articles), c.article_id, c.start))
-        originals: list[Claim] = []
-        for claim in group:
-            match = next((o for o in originals if o.article_id != claim.article_id
-                          and fuzz.ratio(o.sentence, claim.sentence) >= COPY_SIMILARITY), None)
-            if match is None:
-                originals.append(claim)
-                continue
+        for claim, match in _OriginalSentences().copies(group):
             copies.original_of[claim.claim_id] = match.claim_id
             pair = (outlet_of(claim, articles), outlet_of(match, articles))
             if pair[0] != pair[1]:
                 copies.relations[pair] = copies.relations.get(pair, 0) + 1
                 copies.copied_by.setdefault(pair[0], set()).add(pair[1])
     return copies
+
+
+class _OriginalSentences:
+    """The originals of one figure in one event, in the order they were published, and which of them a sentence
+    is close to. A sentence is compared (by rapidfuzz, in C, with a score cutoff) once with each distinct
+    original sentence: a sentence seen before is compared only with the originals that came since."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []  # the distinct sentences of the originals
+        self.originals: list[list[tuple[int, Claim]]] = []  # per distinct sentence: (order, original claim)
+        self.count = 0  # originals so far
+        self.close: dict[str, tuple[list[int], int]] = {}  # sentence -> (close texts, how many texts checked)
+
+    def copies(self, group: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
+        """(copy, original) for each claim of ``group`` that copies an earlier original of another article;
+        the others become originals. The original is the earliest one close enough."""
+        text_index: dict[str, int] = {}
+        for claim in group:
+            sentence = claim.sentence
+            close, checked = self.close.get(sentence, ([], 0))
+            if checked < len(self.texts):
+                found = process.extract(sentence, self.texts[checked:], scorer=fuzz.ratio,
+                                        score_cutoff=COPY_SIMILARITY, limit=None)
+                close = close + sorted(checked + index for _, _, index in found)
+                self.close[sentence] = (close, len(self.texts))
+            match = min((original for index in close for original in self.originals[index]
+                         if original[1].article_id != claim.article_id), default=None, key=lambda o: o[0])
+            if match is not None:
+                yield claim, match[1]
+                continue
+            if sentence not in text_index:
+                text_index[sentence] = len(self.texts)
+                self.texts.append(sentence)
+                self.originals.append([])
+            self.originals[text_index[sentence]].append((self.count, claim))
+            self.count += 1
 
 
 def _published(claim: Claim, articles: dict[str, Article]):
@@ -100,7 +131,7 @@ def _votes(claims: list[Claim], level: str, articles: dict[str, Article], copies
 def _consensus(intervals: list[tuple[float, float]], weights: list[float]) -> float | None:
     """The value covered by the most weight; None when sources that disagree weigh the same (undecided)."""
     candidates = sorted({low for low, _ in intervals} | {high for _, high in intervals if math.isfinite(high)})
-    support = {v: sum(w for (lo, hi), w in zip(intervals, weights) if lo <= v <= hi) for v in candidates}
+    support = {v: sum(w for (lo, hi), w in zip(intervals, weights, strict=True) if lo <= v <= hi) for v in candidates}
     best = max(support.values())
     tops = [v for v in candidates if support[v] >= best - 1e-9]
     covering = {tuple(lo <= v <= hi for lo, hi in intervals) for v in tops}

@@ -51,14 +51,16 @@ def verdict(claim: Claim, figures: list[Claim], data: CheckData) -> tuple[str, l
     said = figures
     figures = _current(figures, claim, data)
     contradicting = [f for f in figures if _contradicts(claim, f, data)]
-    supporting = [f for f in figures if _supports(f, claim, contradicting)]
+    against = list({(f.value_low, f.value_high): f for f in contradicting}.values())  # one per figure given
+    supporting = [f for f in figures if _supports(f, claim, against)]
+    contradicting_ids, supporting_ids = {id(f) for f in contradicting}, {id(f) for f in supporting}
     attributed = claim.speaker_kind not in ("outlet", None)
     # two unnamed officials are not the same person: only a named speaker can be misquoted
     named = attributed and claim.speaker_kind != "anonymous"
     same_speaker = [f for f in figures if named and f.speaker == claim.speaker]
     # a figure the speaker did give is no misquote, even when the count has moved on since
     ever_said = any(overlaps(claim, f) for f in said if named and f.speaker == claim.speaker)
-    if any(f in contradicting for f in same_speaker) and not ever_said:
+    if any(id(f) in contradicting_ids for f in same_speaker) and not ever_said:
         own = [f for f in said if f.speaker == claim.speaker and not overlaps(claim, f)]
         return "misquotes", sorted(own, key=lambda f: not f.revision_cue)  # the figure it revised to first
     if not contradicting:
@@ -68,7 +70,7 @@ def verdict(claim: Claim, figures: list[Claim], data: CheckData) -> tuple[str, l
         return "disputed", own[:1] + contradicting
     if not supporting:
         return "conflicts", contradicting
-    if not attributed or any(f in supporting for f in same_speaker):
+    if not attributed or any(id(f) in supporting_ids for f in same_speaker):
         return "disputed", supporting[:1] + contradicting
     return None
 
@@ -103,8 +105,20 @@ def _current(figures: list[Claim], claim: Claim, data: CheckData) -> list[Claim]
         return figures
     drafted = as_of(claim, data)
     horizon = None if drafted is None else drafted + timedelta(days=AS_OF_DAYS)
-    known = [f for f in figures if horizon is None or (as_of(f, data) or date.min) <= horizon]
-    return [f for f in figures if not any(_moved_on(f, later, data) for later in known)]
+    # what _moved_on reads of a figure is when it was given, its interval and whether it says it changed: each
+    # such kind of figure is compared once with each kind known by then (two of one kind never move on)
+    known = list({_kind(f, data): f for f in figures
+                  if horizon is None or (as_of(f, data) or date.min) <= horizon}.values())
+    moved: dict[tuple, bool] = {}
+    for figure in figures:
+        kind = _kind(figure, data)
+        if kind not in moved:
+            moved[kind] = any(_moved_on(figure, later, data) for later in known)
+    return [f for f in figures if not moved[_kind(f, data)]]
+
+
+def _kind(figure: Claim, data: CheckData) -> tuple:
+    return as_of(figure, data), figure.value_low, figure.value_high, figure.value_kind, figure.revision_cue
 
 
 def _moved_on(earlier: Claim, later: Claim, data: CheckData) -> bool:
@@ -138,7 +152,7 @@ def run(data: CheckData, params: Params) -> Drafts:
 
 
 def _draft(claim: Claim, figures: list[Claim], data: CheckData) -> Draft:
-    event = data.event.get(claim.event_id)
+    event = data.event.get(claim.event_id or "")
     seen: set[tuple] = set()
     said = []
     for figure in figures:

@@ -22,8 +22,9 @@ from typing import Literal
 from checker.checks.base import (
     CheckData,
     CheckParams,
-    Drafts,
     Draft,
+    Drafts,
+    as_of,
     describe_place_and_date,
     describe_quantity,
     format_value,
@@ -82,7 +83,7 @@ def _contradicts(a: Claim, b: Claim, data: CheckData) -> bool:
 
 def _draft(side_a: list[Claim], side_b: list[Claim], data: CheckData) -> Draft:
     a, b = _voice(side_a), _voice(side_b)
-    event = data.event.get(a.event_id)
+    event = data.event.get(a.event_id or "")
     return Draft(
         values={
             "quantity": describe_quantity(a, data.taxonomy),
@@ -105,17 +106,36 @@ def run(data: CheckData, params: Params) -> Drafts:
         ordered = sorted(claims, key=lambda c: published_order(c, data))
         if params.scope == "cross_speaker":
             yield from _across_speakers(ordered, data)
-            continue
-        for a, b in combinations(ordered, 2):
-            if (a.speaker == b.speaker and a.article_id == b.article_id and _contradicts(a, b, data)
-                    and not is_revision(a, b, data) and not _same_passage(a, b, data)):
+        else:
+            yield from _within_articles(ordered, data)
+
+
+def _within_articles(ordered: list[Claim], data: CheckData) -> Drafts:
+    """One speaker's figures in one article that contradict each other: only those are compared."""
+    by_voice: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in ordered:
+        by_voice[(claim.article_id, claim.speaker)].append(claim)
+    for figures in by_voice.values():
+        by_figure: dict[tuple, list[int]] = defaultdict(list)  # the same figure given twice agrees with itself
+        for index, claim in enumerate(figures):
+            by_figure[(claim.value_low, claim.value_high)].append(index)
+        pairs = sorted((min(i, j), max(i, j)) for first, second in combinations(by_figure, 2)
+                       if not (first[0] <= second[1] and second[0] <= first[1])
+                       for i in by_figure[first] for j in by_figure[second])
+        for i, j in pairs:
+            a, b = figures[i], figures[j]
+            if _contradicts(a, b, data) and not is_revision(a, b, data) and not _same_passage(a, b, data):
                 yield _draft([a], [b], data)
 
 
 def _across_speakers(ordered: list[Claim], data: CheckData) -> Drafts:
     """One finding per pair of positions (a speaker and a figure) that contradict each other, holding every copy
     of each figure (the same speaker's same figure in other articles): a speaker's two different figures
-    are two positions, never merged into one finding."""
+    are two positions, never merged into one finding.
+
+    Positions are compared once per pair of figures whose intervals do not overlap (the figures a quantity
+    is given as are few, however many articles repeat them), and two positions once per pair of the moments
+    their figures were given (``_moments``), not once per pair of copies."""
     named = {(c.article_id, c.value_low, c.value_high): c.speaker for c in ordered
              if c.speaker and c.speaker_kind != "outlet"}
     positions: dict[tuple, list[Claim]] = {}
@@ -124,13 +144,46 @@ def _across_speakers(ordered: list[Claim], data: CheckData) -> Drafts:
         if claim.speaker_kind == "outlet":  # a headline's figure that its own body attributes is that speaker's
             speaker = named.get((claim.article_id, claim.value_low, claim.value_high), speaker) or ""
         positions.setdefault((speaker, claim.value_low, claim.value_high), []).append(claim)
-    keys = list(positions)
-    for first, second in combinations(keys, 2):
-        if first[0] == second[0]:
-            continue  # one speaker's own figures: a revision or a slip, not a conflict between sources
-        side_a, side_b = positions[first], positions[second]
-        if any(_contradicts(a, b, data) for a in side_a for b in side_b):
-            yield _draft(side_a, side_b, data)
+    by_figure: dict[tuple, list[tuple[int, tuple]]] = defaultdict(list)
+    for index, key in enumerate(positions):
+        by_figure[key[1:]].append((index, key))
+    moments = {key: _moments(side, data) for key, side in positions.items()}
+    pairs = []
+    for figure_a, figure_b in combinations(by_figure, 2):
+        if figure_a[0] <= figure_b[1] and figure_b[0] <= figure_a[1]:
+            continue  # overlapping figures agree, whoever gives them
+        for first in by_figure[figure_a]:
+            for second in by_figure[figure_b]:
+                if first[1][0] != second[1][0]:  # one speaker's own figures: a revision or a slip
+                    pairs.append(min(first, second) + max(first, second))
+    for _, first, _, second in sorted(pairs):
+        if _positions_contradict(moments[first], moments[second], data):
+            yield _draft(positions[first], positions[second], data)
+
+
+def _moments(side: list[Claim], data: CheckData) -> dict[tuple, list[Claim]]:
+    """A position's claims by what ``_contradicts`` reads of them besides the figure: when the figure was given
+    and whether its sentence says it changed; with at most two claims of different articles each (whether two
+    claims share an article is all that matters of articles)."""
+    moments: dict[tuple, list[Claim]] = {}
+    for claim in side:
+        kept = moments.setdefault((as_of(claim, data), claim.revision_cue), [])
+        if len(kept) < 2 and all(c.article_id != claim.article_id for c in kept):
+            kept.append(claim)
+    return moments
+
+
+def _positions_contradict(side_a: dict[tuple, list[Claim]], side_b: dict[tuple, list[Claim]],
+                          data: CheckData) -> bool:
+    """Whether any claim of one position contradicts any of the other, trying one pair per pair of moments."""
+    for claims_a in side_a.values():
+        for claims_b in side_b.values():
+            a, b = claims_a[0], next((c for c in claims_b if c.article_id != claims_a[0].article_id), claims_b[0])
+            if a.article_id == b.article_id and len(claims_a) > 1:
+                a = claims_a[1]
+            if _contradicts(a, b, data):
+                return True
+    return False
 
 
 def _side_by_side(side_a: list[Claim], side_b: list[Claim]) -> list[Claim]:
@@ -138,7 +191,7 @@ def _side_by_side(side_a: list[Claim], side_b: list[Claim]) -> list[Claim]:
     first_a, first_b = _voice(side_a), _voice(side_b)
     rest_a = [first_a, *(c for c in side_a if c is not first_a)]
     rest_b = [first_b, *(c for c in side_b if c is not first_b)]
-    paired = [c for pair in zip(rest_a, rest_b) for c in pair]
+    paired = [c for pair in zip(rest_a, rest_b, strict=False) for c in pair]
     shorter = min(len(rest_a), len(rest_b))
     return paired + rest_a[shorter:] + rest_b[shorter:]
 

@@ -89,7 +89,15 @@ def _explained_by_time(part: Claim, whole: Claim, data: CheckData) -> bool:
 def _broken(parts: list[Claim], wholes: list[Claim], data: CheckData) -> bool:
     # a whole of zero ("no casualties") is left out: it is nearly always scoped more narrowly than it reads
     # ("no casualties among U.S. forces"), so a part it seems to deny is usually outside it
-    return any(_exceeds(p, w) and not _explained_by_time(p, w, data) for p in parts for w in wholes)
+    # (each side is one position, so one figure: only the dates its copies were given at can differ)
+    if not _exceeds(parts[0], wholes[0]):
+        return False
+    return any(not _explained_by_time(p, w, data) for p in _given_at(parts, data) for w in _given_at(wholes, data))
+
+
+def _given_at(claims: list[Claim], data: CheckData) -> list[Claim]:
+    """One claim for each date the figure was given at (all ``_explained_by_time`` reads of a copy)."""
+    return list({as_of(claim, data): claim for claim in reversed(claims)}.values())
 
 
 def _exceeds(part: Claim, whole: Claim) -> bool:
@@ -109,9 +117,12 @@ def _pairs(quantities: dict[Quantity, list[Claim]], taxonomy: Taxonomy) -> Itera
 
 def run(data: CheckData, params: CheckParams) -> Drafts:
     for event_id, quantities in _counts_by_event(data).items():
+        positions: dict[Quantity, dict[tuple, list[Claim]]] = {}
         for part_key, whole_key in _pairs(quantities, data.taxonomy):
-            part_positions = _positions(sorted(quantities[part_key], key=lambda c: published_order(c, data)))
-            whole_positions = _positions(sorted(quantities[whole_key], key=lambda c: published_order(c, data)))
+            for key in (part_key, whole_key):
+                if key not in positions:
+                    positions[key] = _positions(sorted(quantities[key], key=lambda c: published_order(c, data)))
+            part_positions, whole_positions = positions[part_key], positions[whole_key]
             for (part_speaker, *_), parts in part_positions.items():
                 for (whole_speaker, *_), wholes in whole_positions.items():
                     if part_speaker == whole_speaker or not _broken(parts, wholes, data):

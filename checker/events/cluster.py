@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -35,7 +36,7 @@ PLACELESS_DAYS = timedelta(days=14)  # an article naming no place or date joins 
 TALLY_DAYS = timedelta(days=60)  # counts of an event's dead or missing keep coming this long after it
 RECENT_DAYS = timedelta(days=365)  # an undated figure is about an event at most this old when its article appeared
 PERIOD = timedelta(days=62)  # a figure dated over a span wider than this counts many events ("since 2014")
-CLEARLY_LATER = timedelta(days=7)  # an undated article is about the latest event it fits when that one is this much later
+CLEARLY_LATER = timedelta(days=7)  # an undated article is about the latest event it fits, if this much later
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -80,7 +81,8 @@ class EventClusterer:
             if gc_was_enabled:
                 gc.enable()
 
-    def _cluster(self, claims: Iterable[Claim], published: dict[str, date | None]) -> tuple[dict[str, str], list[Event]]:
+    def _cluster(self, claims: Iterable[Claim], published: dict[str, date | None]
+                 ) -> tuple[dict[str, str], list[Event]]:
         groups: dict[tuple, _Group] = {}
         for claim in claims:
             if claim.kind == "attribution" or (claim.event_type is None and claim.place is None):
@@ -113,7 +115,8 @@ class EventClusterer:
         event.articles |= group.articles
         event.places |= group.places
         event.event_type = self.taxonomy.broadest_common(event.event_type, group.event_type)
-        if group.place and (event.place is None or self.gazetteer.level(group.place) < self.gazetteer.level(event.place)):
+        if group.place and (event.place is None
+                            or self.gazetteer.level(group.place) < self.gazetteer.level(event.place)):
             event.place = group.place
         anchored = group.width is not None and group.width <= ANCHOR_DAYS
         if anchored and event.low is not None and event.high is not None:  # a rough date never widens an event
@@ -141,15 +144,22 @@ class EventClusterer:
         """An event of counts only (the dead, the missing: no rocket fired, no blast) dated after an event it fits
         is that event's count on a later day ("the toll rose to 98 on Monday"): it joins the latest such event
         within TALLY_DAYS."""
-        kept: list[_Group] = []
+        kept: list[_Group] = []  # in date order (of their first days, which merging never moves)
+        lows: list[date] = []
+        span = timedelta(0)  # the longest event kept: an event ending in the window starts at most this before it
         for event in events:  # in date order
             if self._counts_only(event) and event.low is not None:
-                earlier = [e for e in kept if e.high is not None and e.high < event.low
+                start = bisect.bisect_left(lows, event.low - TALLY_DAYS - span)
+                earlier = [e for e in kept[start:] if e.high is not None and e.high < event.low
                            and event.low - e.high <= TALLY_DAYS and self._fits(event, e)]
                 if earlier:
-                    self._merge(max(earlier, key=lambda e: (e.high, len(e.claims))), event)
+                    joined = max(earlier, key=lambda e: (e.high, len(e.claims)))
+                    self._merge(joined, event)
+                    span = max(span, _span(joined))
                     continue
             kept.append(event)
+            lows.append(_low(event))
+            span = max(span, _span(event))
         return kept
 
     def _counts_only(self, event: _Group) -> bool:
@@ -163,13 +173,15 @@ class EventClusterer:
 
     def _attach_wide(self, wide: list[_Group], events: list[_Group]) -> list[_Group]:
         """A roughly dated article event joins the one dated event it fits, else a loose event of its dates."""
-        lows = [e.low for e in events]
+        lows = [_low(e) for e in events]  # in date order
+        span = max((_span(e) for e in events), default=timedelta(0))  # a rough date never widens an event
         loose: dict[tuple, _Group] = {}
         for group in wide:
             assert group.low is not None and group.high is not None
             position = bisect.bisect_right(lows, group.high + SLACK) if group.high - group.low <= PERIOD else 0
+            first = bisect.bisect_left(lows, group.low - SLACK - span, hi=position)  # no earlier one reaches it
             fits = []  # a period ("since 2014", "this year") is many events, never one of them
-            for event in events[:position][::-1]:
+            for event in reversed(events[first:position]):
                 if event.high is not None and event.high + SLACK >= group.low and self._fits(group, event):
                     fits.append(event)
                     if len(fits) > 1:
@@ -189,31 +201,28 @@ class EventClusterer:
                         published: dict[str, date | None]) -> list[_Group]:
         """An undated article event joins the one event of its own article it fits, else the one event on record
         it fits before its publication (when its type and place are known), else an event of its own."""
-        by_article: dict[str, list[_Group]] = defaultdict(list)
-        by_country: dict[str | None, list[_Group]] = defaultdict(list)
-        for event in events:
-            for article in event.articles:
-                by_article[article].append(event)
-            for country in {self.gazetteer.country_of(place) for place in event.places} or {None}:
-                by_country[country].append(event)
+        index = _DatedIndex(events, self.gazetteer)
         own: dict[tuple, _Group] = {}
         for group in undated:
             article = next(iter(group.articles))
             bound = published.get(article)
-            fits = [e for e in by_article.get(article, ()) if self._fits(group, e) and not _vague_only(e, article)
-                    and (bound is None or _recent(e, bound))]
+            fits = [e for e in index.by_article.get(article, ()) if self._fits(group, e)
+                    and not index.vague_only(e, article) and (bound is None or _recent(e, bound))]
             if len(fits) != 1 and group.event_type and group.place:
                 country = self.gazetteer.country_of(group.place)
-                pool = by_country.get(country, []) if country else [e for e in events if group.place in e.places]
-                fits = [e for e in pool if self._fits(group, e) and (bound is None or _recent(e, bound))]
+                pool = index.in_country(country, bound) if country else index.at_place(group.place)
+                fitting = (e for e in pool if self._fits(group, e) and (bound is None or _recent(e, bound)))
+                # with no publication date to pick the latest by, two that fit are as many as all that fit
+                fits = list(fitting) if bound is not None else list(itertools.islice(fitting, 2))
             elif len(fits) != 1 and group.event_type and bound is not None:
                 # no place known: the one event of its kind in the days before publication
-                fits = [e for e in events if e.low and bound - PLACELESS_DAYS <= e.low <= bound and self._fits(group, e)
+                fits = [e for e in index.starting(bound - PLACELESS_DAYS, bound) if self._fits(group, e)
                         and e.event_type is not None]
             if len(fits) > 1 and bound is not None:
                 fits = _latest_clearly(fits)
             if len(fits) == 1:
                 self._merge(fits[0], group)
+                index.merged(fits[0], group)
                 continue
             key = (article, group.event_type, group.place)
             if key in own:
@@ -222,6 +231,77 @@ class EventClusterer:
                 own[key] = _Group(group.event_type, group.place, None, None, list(group.claims), set(group.places),
                                   set(group.articles))
         return list(own.values())
+
+
+class _DatedIndex:
+    """Dated events by article, country, place and first day, so that an undated article event is compared only
+    with the events it could join (of its article; of its country, in the year before its publication; ...)
+    rather than with all of them. Their dates are fixed while undated claims join them (``merged`` keeps the rest
+    up to date)."""
+
+    def __init__(self, events: list[_Group], gazetteer: Gazetteer) -> None:
+        self.by_article: dict[str, list[_Group]] = defaultdict(list)
+        by_country: dict[str | None, list[_Group]] = defaultdict(list)
+        self.by_place: dict[str, dict[int, _Group]] = defaultdict(dict)
+        for event in events:
+            for article in event.articles:
+                self.by_article[article].append(event)
+            for country in {gazetteer.country_of(place) for place in event.places} or {None}:
+                by_country[country].append(event)
+            for place in event.places:
+                self.by_place[place][id(event)] = event
+        self.span = max((_span(e) for e in events), default=timedelta(0))
+        self.by_country = {country: _by_low(pool) for country, pool in by_country.items()}
+        self.all = _by_low(events)
+        self._vague: dict[int, dict[str, bool]] = {}  # event -> article -> whether its claims there are all vague
+
+    def in_country(self, country: str, bound: date | None) -> list[_Group]:
+        """The events of ``country``; with a publication date, only those that may be recent at it (``_recent``)."""
+        lows, pool = self.by_country.get(country, ([], []))
+        if bound is None:
+            return pool
+        return pool[bisect.bisect_left(lows, bound - RECENT_DAYS - self.span):bisect.bisect_right(lows, bound)]
+
+    def at_place(self, place: str) -> list[_Group]:
+        return list(self.by_place.get(place, {}).values())
+
+    def starting(self, low: date, high: date) -> list[_Group]:
+        """The events whose first day lies between ``low`` and ``high``."""
+        lows, pool = self.all
+        return pool[bisect.bisect_left(lows, low):bisect.bisect_right(lows, high)]
+
+    def vague_only(self, event: _Group, article: str) -> bool:
+        """Whether an article's only claims in an event are vague figures ("several attacks since January")."""
+        if id(event) not in self._vague:
+            vague: dict[str, bool] = {}
+            for claim in event.claims:
+                vague[claim.article_id] = vague.get(claim.article_id, True) and claim.value_kind == "vague"
+            self._vague[id(event)] = vague
+        return self._vague[id(event)].get(article, False)
+
+    def merged(self, event: _Group, group: _Group) -> None:
+        """``group`` joined ``event``: its places and claims are the event's too."""
+        for place in group.places:
+            self.by_place[place][id(event)] = event
+        vague = self._vague.get(id(event))
+        if vague is not None:
+            for claim in group.claims:
+                vague[claim.article_id] = vague.get(claim.article_id, True) and claim.value_kind == "vague"
+
+
+def _low(event: _Group) -> date:
+    assert event.low is not None
+    return event.low
+
+
+def _span(event: _Group) -> timedelta:
+    return event.high - event.low if event.low is not None and event.high is not None else timedelta(0)
+
+
+def _by_low(events: list[_Group]) -> tuple[list[date], list[_Group]]:
+    """Events in the order of their first days (in their given order on the same day), with those days."""
+    ordered = sorted(events, key=_low)
+    return [_low(e) for e in ordered], ordered
 
 
 def _recent(event: _Group, bound: date) -> bool:
@@ -239,12 +319,6 @@ def _latest_clearly(fits: list[_Group]) -> list[_Group]:
     if latest.high and runner_up.high and latest.high - runner_up.high >= CLEARLY_LATER:
         return [latest]
     return fits
-
-
-def _vague_only(event: _Group, article: str) -> bool:
-    """Whether an article's only claims in an event are vague figures ("several attacks since January")."""
-    mine = [c for c in event.claims if c.article_id == article]
-    return bool(mine) and all(c.value_kind == "vague" for c in mine)
 
 
 def _events_from(groups: list[_Group]) -> tuple[dict[str, str], list[Event]]:
