@@ -64,7 +64,8 @@ def read_draft(path: Path, settings: Settings | None = None, today: date | None 
         text = read_text(path, settings)
     except UnreadableInput as problem:
         raise DraftError(f"{path}: {problem.reason}") from None
-    return draft_article(text, str(path), today=today, knowledge=knowledge or Knowledge.load(settings.lexicon_folders()))
+    knowledge = knowledge or Knowledge.load(settings.lexicon_folders())
+    return draft_article(text, str(path), today=today, knowledge=knowledge)
 
 
 def read_draft_stream(stream: BinaryIO, name: str, settings: Settings | None = None,

@@ -139,9 +139,17 @@ def speaker_label(claim: Claim, data: CheckData) -> str:
     return claim.speaker or "unknown speaker"
 
 
+def interval(claim: Claim) -> tuple[float, float]:
+    """A count's figure as (low, high); every count claim has both (the Claim schema requires it)."""
+    if claim.value_low is None or claim.value_high is None:
+        raise ValueError(f"claim {claim.claim_id} has no figure")
+    return claim.value_low, claim.value_high
+
+
 def overlaps(a: Claim, b: Claim) -> bool:
     """Whether two count intervals overlap: only non-overlapping intervals contradict each other."""
-    return a.value_low <= b.value_high and b.value_low <= a.value_high
+    (a_low, a_high), (b_low, b_high) = interval(a), interval(b)
+    return a_low <= b_high and b_low <= a_high
 
 
 AS_OF_DAYS = 1  # figures given within a day of each other are about the same state of a count
@@ -177,7 +185,8 @@ def moved_with_time(a: Claim, b: Claim, data: CheckData) -> bool:
 
 
 def _grew(earlier: Claim, later: Claim) -> bool:
-    return later.value_low >= earlier.value_low and later.value_high >= earlier.value_high
+    (earlier_low, earlier_high), (later_low, later_high) = interval(earlier), interval(later)
+    return later_low >= earlier_low and later_high >= earlier_high
 
 
 def grew_as_said(a: Claim, b: Claim, data: CheckData) -> bool:
@@ -185,7 +194,7 @@ def grew_as_said(a: Claim, b: Claim, data: CheckData) -> bool:
     not given before the other: news of the count, not a conflict."""
     if data.taxonomy.tallies.get(a.predicate or "") != "cumulative":
         return False
-    lower, higher = sorted((a, b), key=lambda c: c.value_low)
+    lower, higher = sorted((a, b), key=lambda c: interval(c)[0])
     first, second = as_of(lower, data), as_of(higher, data)
     return higher.revision_cue and _grew(lower, higher) and (first is None or second is None or second >= first)
 

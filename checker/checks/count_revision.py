@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from checker.checks.base import CheckData, CheckParams, Draft, Drafts, describe_place_and_date, describe_quantity, format_value
-from checker.checks.base import overlaps, published_order
+from checker.checks.base import (
+    CheckData,
+    CheckParams,
+    Draft,
+    Drafts,
+    describe_place_and_date,
+    describe_quantity,
+    format_value,
+    overlaps,
+    published_order,
+)
 from checker.checks.numeric_conflict import comparable_counts, is_revision
 
 FIELDS = {"quantity", "at", "speaker", "value_a", "value_b", "article_a", "article_b"}
@@ -21,7 +30,7 @@ def run(data: CheckData, params: CheckParams) -> Drafts:
         for claim in sorted(claims, key=lambda c: _said_order(c, data)):
             by_speaker.setdefault(claim.speaker or "", []).append(claim)
         for speaker, figures in by_speaker.items():
-            for earlier, later in zip(figures, figures[1:]):
+            for earlier, later in zip(figures, figures[1:], strict=False):
                 if overlaps(earlier, later):
                     continue  # "roughly 10" then "10": the same figure, not a revision
                 if data.taxonomy.tallies.get(earlier.predicate or "") == "changing":

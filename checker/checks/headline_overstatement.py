@@ -7,7 +7,7 @@ gives for the same quantity.
 
 from __future__ import annotations
 
-from checker.checks.base import CheckData, CheckParams, Draft, Drafts, describe_quantity, format_value
+from checker.checks.base import CheckData, CheckParams, Draft, Drafts, describe_quantity, format_value, interval
 
 FIELDS = {"headline", "headline_says", "body", "body_says", "article"}
 _WEAKER = {"denies": ("declines", "hedges", "asserts"), "asserts": ("declines", "denies")}
@@ -31,16 +31,17 @@ def run(data: CheckData, params: CheckParams) -> Drafts:
                 if against:
                     first = against[0]
                     yield Draft(
-                        values={"headline": claim.sentence, "headline_says": f"{_SAYS[claim.stance]} of {actor}",
-                                "body": first.sentence, "body_says": _SAYS[first.stance], "article": article_id},
+                        values={"headline": claim.sentence, "headline_says": f"{_SAYS[claim.stance or '']} of {actor}",
+                                "body": first.sentence, "body_says": _SAYS[first.stance or ""], "article": article_id},
                         claims=[claim, *against],
                         event_id=claim.event_id,
                     )
             elif claim.kind == "count" and claim.predicate:
                 same = [c for c in body if c.kind == "count" and not c.partial and c.event_id == claim.event_id
-                        and (c.subject, c.predicate, c.population) == (claim.subject, claim.predicate, claim.population)]
-                if same and all(claim.value_low > c.value_high for c in same):
-                    top = max(same, key=lambda c: c.value_high)
+                        and (c.subject, c.predicate, c.population)
+                        == (claim.subject, claim.predicate, claim.population)]
+                if same and all(interval(claim)[0] > interval(c)[1] for c in same):
+                    top = max(same, key=lambda c: interval(c)[1])
                     yield Draft(
                         values={"headline": f"{format_value(claim)} {describe_quantity(claim, data.taxonomy)}",
                                 "headline_says": format_value(claim), "body": f"{format_value(top)} at most",

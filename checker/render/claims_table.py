@@ -27,8 +27,8 @@ def render_claims_table(result: RunResult, width: int = 120) -> RenderableType:
     rows = []
     for claim in result.claims[:TABLE_ROW_CAP]:
         row = claim.to_dict()
-        cells = (row["claim_id"], row["value_text"], _interval(row), row["subject"], row["predicate"], row["population"],
-                 row["speaker"], row["event_type"], row["place"], row["event_date_low"])
+        cells = (row["claim_id"], row["value_text"], _interval(row), row["subject"], row["predicate"],
+                 row["population"], row["speaker"], row["event_type"], row["place"], row["event_date_low"])
         rows.append(tuple(plain(cell or "—") for cell in cells))
     return fitted_table(f"Claims ({len(result.claims)})", COLUMNS, rows, width, "claims", total=len(result.claims))
 

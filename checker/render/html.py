@@ -35,7 +35,8 @@ h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ddd}h3{margin-top:
 blockquote{flex:1 1 20em;margin:.5em 0;padding:.5em 1em;background:#fafafa;border:1px solid #eee;border-radius:6px}
 mark{background:#ffe082;font-weight:bold}
 .who{color:#555;font-size:.9em}
-table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:.3em .5em;text-align:left;vertical-align:top}
+table{border-collapse:collapse;width:100%}
+td,th{border-bottom:1px solid #eee;padding:.3em .5em;text-align:left;vertical-align:top}
 .dim{color:#777}
 nav.contents ol{padding-left:1.4em}nav.contents li{margin:.2em 0}
 .count-error{color:#c62828;font-weight:bold}.count-warning{color:#a86500}.count-info{color:#1565c0}
@@ -147,7 +148,8 @@ def render_html(result: RunResult) -> str:
     claims = {c.claim_id: c for c in result.claims}
     charted = {rule.code for rule in result.rules if rule.compares_figures}
     out = ["<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
-           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
+           "<meta http-equiv=\"Content-Security-Policy\" "
+           "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
            f"<title>checker report</title><style>{STYLE}</style></head><body>",
            "<h1>checker report</h1>",
            f"<p class=\"summary\">{plural(counts['articles'], 'article')} read, {counts['skipped']} skipped · "
@@ -186,13 +188,15 @@ def render_html(result: RunResult) -> str:
     out.append("<h2>Articles</h2><table><tr><th>file</th><th>outlet</th><th>published</th><th>headline</th></tr>")
     for a in result.articles:
         url = safe_url(a.url)
-        title = f'<a href="{e(url)}" rel="noopener noreferrer">{e(a.title or a.article_id)}</a>' if url else e(a.title or "")
+        title = (f'<a href="{e(url)}" rel="noopener noreferrer">{e(a.title or a.article_id)}</a>' if url
+                 else e(a.title or ""))
         out.append(f"<tr><td><code>{e(location(a.source_path, None))}</code></td><td>{e(a.outlet or '')}</td>"
                    f"<td>{e(a.published or 'unknown')}</td><td>{title}</td></tr>")
     out.append("</table>")
     if result.skipped:
         out.append("<h2>Inputs skipped</h2><ul>" + "".join(
-            f"<li><code>{e(s.path)}{':' + str(s.line) if s.line else ''}</code>: {e(s.reason)}</li>" for s in result.skipped)
+            f"<li><code>{e(s.path)}{':' + str(s.line) if s.line else ''}</code>: {e(s.reason)}</li>"
+            for s in result.skipped)
             + "</ul>")
     out.append("</body></html>\n")
     return "\n".join(out)

@@ -107,7 +107,8 @@ def render_markdown(result: RunResult) -> str:
         for source in result.sources:
             score = "not enough evidence" if source.score is None else f"{source.score:.2f}"
             lines.append(f"| {escape(source.source)} | {escape(source.level)} | {score} | "
-                         f"{source.score_low:.2f}-{source.score_high:.2f} | {source.n_compared} | {escape(source.reasons)} |")
+                         f"{source.score_low:.2f}-{source.score_high:.2f} | {source.n_compared} | "
+                         f"{escape(source.reasons)} |")
         lines.append("")
     lines += ["## Articles", "", "| file | outlet | published | headline |", "|---|---|---|---|"]
     for article in result.articles:
