@@ -31,6 +31,8 @@ TEXT_PARSERS: dict[str, tuple[str, Callable[[str], ParsedText]]] = {
 }
 MANIFEST_SUFFIXES = (".jsonl", ".json", ".csv")
 SUPPORTED_SUFFIXES = tuple(TEXT_PARSERS) + MANIFEST_SUFFIXES
+FileReader = Callable[[Iterable[Path], Settings], Iterator[list[Article | SkippedInput]]]
+"""Reads files, each to its list of ``read_file`` results, in order (in this process, or in workers)."""
 # The start of the reason given when reading a file failed in a way no check foresaw (a bug in
 # the checker or a library): the file is skipped and named, the run goes on; fuzz tests look for it.
 INTERNAL_ERROR = "the checker failed on this file (please report it)"
@@ -53,7 +55,7 @@ def iter_articles(
     paths: Iterable[Path | str],
     settings: Settings | None = None,
     on_file: Callable[[Path], None] | None = None,
-    read_files: Callable[[Iterable[Path], Settings], Iterator[list[Article | SkippedInput]]] | None = None,
+    read_files: FileReader | None = None,
 ) -> Iterator[Article | SkippedInput]:
     """Each article under ``paths`` as it is read, or a ``SkippedInput`` with the reason; never raises.
 
@@ -120,10 +122,12 @@ def read_inputs(
     paths: Iterable[Path | str],
     settings: Settings | None = None,
     on_file: Callable[[Path], None] | None = None,
+    read_files: FileReader | None = None,
 ) -> Ingested:
-    """Read every article under ``paths``. Never raises for bad input: it is listed in ``skipped``."""
+    """Read every article under ``paths`` (with ``read_files``, as ``iter_articles``). Never raises for bad
+    input: it is listed in ``skipped``."""
     result = Ingested()
-    for item in iter_articles(paths, settings, on_file):
+    for item in iter_articles(paths, settings, on_file, read_files):
         if isinstance(item, SkippedInput):
             result.skipped.append(item)
         else:
