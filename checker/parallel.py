@@ -14,13 +14,14 @@ threads can deadlock the child.
 from __future__ import annotations
 
 import multiprocessing
+import operator
 import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -30,7 +31,7 @@ from checker.knowledge import Knowledge
 from checker.model import Article, SkippedInput
 
 __all__ = ["MIN_POOL_BYTES", "DaskWorkers", "InProcess", "ParallelError", "ProcessPool", "Workers", "default_jobs",
-           "file_reader", "open_workers"]
+           "as_rows", "file_reader", "from_rows", "open_workers"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -188,6 +189,30 @@ class DaskWorkers:
 
 def _run_with(task: Task[T, R], chunk: list[T], knowledge: Knowledge) -> list[R]:
     return task(knowledge, chunk)
+
+
+# --- records sent between processes ---------------------------------------------------------------
+# A record class with slots pickles through a Python-level __getstate__, which made unpickling the event
+# mentions most of the parent's work at --jobs 2; a tuple of its fields is rebuilt about five times faster.
+
+
+@cache
+def _fields(record: Any) -> Callable[[Any], tuple]:
+    return operator.attrgetter(*record.__dataclass_fields__)
+
+
+def as_rows(records: Sequence[Any]) -> tuple[type | None, list[tuple]]:
+    """Records of one dataclass as (class, field tuples), to send to another process."""
+    if not records:
+        return None, []
+    record: Any = type(records[0])
+    return record, list(map(_fields(record), records))
+
+
+def from_rows(packed: tuple[type | None, list[tuple]]) -> list[Any]:
+    """The records ``as_rows`` packed."""
+    record, rows = packed
+    return [record(*row) for row in rows] if record else []
 
 
 # --- the two jobs the workers do ------------------------------------------------------------------

@@ -12,7 +12,7 @@ from checker.extract import Extraction
 from checker.ingest import read_inputs
 from checker.knowledge import Knowledge
 from checker.model import Article, Claim, EventMention, SkippedInput
-from checker.parallel import CHARS_PER_TASK, InProcess, Workers, file_reader, open_workers
+from checker.parallel import CHARS_PER_TASK, InProcess, Workers, as_rows, file_reader, from_rows, open_workers
 from checker.reliability import score_sources
 from checker.result import RunResult
 from checker.rulebook import load_rules, run_rules, selected_rules
@@ -71,9 +71,14 @@ def extract(articles: list[Article], knowledge: Knowledge, workers: Workers | No
     validation. An article in a language with no pack is skipped with that reason, never half-read.
     ``workers`` extract the articles (default: this process); the result is in the order of ``articles``.
     """
+    workers = workers or InProcess(knowledge)
+    results: Iterable[Extraction | SkippedInput]
+    if isinstance(workers, InProcess):
+        results = workers.map(extract_articles, articles, size=_text_length, per_task=CHARS_PER_TASK)
+    else:  # sent back as rows of fields, quicker to unpickle than records
+        results = map(_from_rows, workers.map(_extract_as_rows, articles, size=_text_length, per_task=CHARS_PER_TASK))
     found = Extracted()
-    for item in (workers or InProcess(knowledge)).map(extract_articles, articles, size=_text_length,
-                                                      per_task=CHARS_PER_TASK):
+    for item in results:
         if isinstance(item, SkippedInput):
             found.skipped.append(item)
             continue
@@ -99,6 +104,20 @@ def extract_articles(knowledge: Knowledge, articles: list[Article]) -> list[Extr
         framed = resolver.frame_claims(extraction.claims, extraction.mentions, [extraction.article])
         extractions.append(Extraction(extraction.article, framed, extraction.mentions))
     return extractions
+
+
+def _extract_as_rows(knowledge: Knowledge, articles: list[Article]) -> list[tuple | SkippedInput]:
+    """``extract_articles``, each extraction as rows of fields."""
+    return [item if isinstance(item, SkippedInput)
+            else (as_rows([item.article]), as_rows(item.claims), as_rows(item.mentions))
+            for item in extract_articles(knowledge, articles)]
+
+
+def _from_rows(item: tuple | SkippedInput) -> Extraction | SkippedInput:
+    if isinstance(item, SkippedInput):
+        return item
+    article, claims, mentions = item
+    return Extraction(from_rows(article)[0], from_rows(claims), from_rows(mentions))
 
 
 def _text_length(article: Article) -> int:
