@@ -252,7 +252,7 @@ def exit_status(findings: list, settings: Settings, exit_zero: bool) -> None:
 
 
 @contextmanager
-def scan_progress(paths: list[Path]) -> Iterator[Callable[[Path], None] | None]:
+def scan_progress(paths: list[Path], settings: Settings) -> Iterator[Callable[[Path], None] | None]:
     """A progress bar on stderr while reading inputs, shown only on a terminal."""
     if not sys.stderr.isatty():
         yield None
@@ -261,7 +261,7 @@ def scan_progress(paths: list[Path]) -> Iterator[Callable[[Path], None] | None]:
 
     from checker.ingest import iter_input_files
 
-    total = sum(1 for item in iter_input_files(paths) if isinstance(item, Path))
+    total = sum(1 for item in iter_input_files(paths, settings) if isinstance(item, Path))
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=stderr, transient=True) as progress:
         task = progress.add_task("reading", total=total)
@@ -287,7 +287,7 @@ def run_pipeline(paths: list[Path], settings: Settings, priors: dict | None = No
 
     knowledge = knowledge or load_knowledge(settings)
     try:  # the workers start before the progress bar's thread
-        with open_workers(settings, knowledge, paths, scheduler) as workers, scan_progress(paths) as on_file:
+        with open_workers(settings, knowledge, paths, scheduler) as workers, scan_progress(paths, settings) as on_file:
             result = run(paths, settings, on_file=on_file, priors=priors, knowledge=knowledge, workers=workers)
     except DataFileError as error:  # a language pack is loaded when its first article is read
         fail(str(error))
@@ -717,7 +717,7 @@ def scan(
     ledger = ledger or configured_ledger(settings)
     knowledge = load_knowledge(settings)
     try:  # the workers start before the progress bar's and DuckDB's threads
-        with open_workers(settings, knowledge, paths, scheduler) as workers, scan_progress(paths) as on_file:
+        with open_workers(settings, knowledge, paths, scheduler) as workers, scan_progress(paths, settings) as on_file:
             stats, totals = scan_into(ledger, paths, settings, on_file=on_file, batch_articles=batch_size,
                                       knowledge=knowledge, workers=workers)
     except (LedgerError, DataFileError, ParallelError) as error:

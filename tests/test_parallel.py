@@ -12,8 +12,9 @@ from typer.testing import CliRunner
 
 from checker import parallel
 from checker.cli import app
-from checker.config import ConfigError, load_settings
+from checker.config import ConfigError, Settings, load_settings
 from checker.lang import DataFileError
+from checker.pipeline import run
 from tests.shared_data import DEVSET
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "claims" / "corpus"
@@ -103,6 +104,14 @@ def test_parallel_scan_with_jobs_2_writes_the_ledger_jobs_1_writes(pools_started
         reports.append(report_json("--ledger", str(ledger)))
     assert pools_started == [2]
     assert reports[1] == reports[0]
+
+
+def test_parallel_progress_hears_of_every_file_in_input_order(pools_started: list[int]) -> None:
+    heard: dict[int, list[Path]] = {1: [], 2: []}
+    for jobs in heard:
+        run([EXAMPLES], Settings(jobs=jobs), on_file=heard[jobs].append)
+    assert pools_started == [2]
+    assert heard[2] == heard[1] == sorted(EXAMPLES.iterdir())
 
 
 def test_parallel_small_input_is_read_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
