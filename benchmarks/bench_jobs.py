@@ -7,7 +7,8 @@ Builds a corpus from the shared seeds (benchmarks/corpus.py), reads it once, the
 time is what a user waits for, but on a shared machine another process can take a core: the
 "CPU-bound" figure divides --jobs 1's time by the parent's CPU time plus the workers' CPU time shared
 among N cores, which is the wall time N free cores would take. --memory runs the pipeline on two
-corpus sizes in fresh processes and reports the peak RSS per claim (the driver's cost of a claim).
+corpus sizes in fresh processes and reports how much memory the run's result holds per claim (the
+driver's cost of a claim).
 """
 
 from __future__ import annotations
@@ -59,12 +60,22 @@ def time_extraction(articles: list, knowledge: Knowledge, jobs: int) -> tuple[fl
 
 
 MEMORY_PROBE = """
-import json, resource, sys
+import json, os, resource, sys
 from checker.config import Settings
+from checker.knowledge import Knowledge
 from checker.pipeline import run
-result = run([sys.argv[1]], Settings(jobs=int(sys.argv[2])))
-print(json.dumps({"claims": len(result.claims), "articles": len(result.articles),
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+def rss_mb():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+knowledge = Knowledge.load()
+knowledge.extractor("en")
+before = rss_mb()
+result = run([sys.argv[1]], Settings(jobs=int(sys.argv[2])), knowledge=knowledge)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"claims": len(result.claims), "articles": len(result.articles), "mentions": len(result.mentions),
+                  "held_mb": rss_mb() - before, "peak_rss_mb": peak}))
 """
 
 
@@ -77,11 +88,12 @@ def memory(folder: Path, megabytes: list[float], jobs: int) -> None:
                              capture_output=True, text=True).stdout
         rows.append(json.loads(out.strip().splitlines()[-1]))
         print(f"{size:>5g} MB corpus: {rows[-1]['articles']} articles, {rows[-1]['claims']} claims, "
-              f"driver peak RSS {rows[-1]['peak_rss_mb']:.0f} MB")
+              f"{rows[-1]['mentions']} event mentions; the result holds {rows[-1]['held_mb']:.0f} MB of the "
+              f"driver's memory; peak RSS {rows[-1]['peak_rss_mb']:.0f} MB")
     (small, big) = rows[0], rows[-1]
-    per_claim = (big["peak_rss_mb"] - small["peak_rss_mb"]) * 1024 * 1024 / (big["claims"] - small["claims"])
-    print(f"driver memory per claim (articles, claims, events, findings held): {per_claim / 1024:.1f} KB "
-          f"-> about {1024 ** 3 / per_claim:,.0f} claims per GB")
+    per_claim = (big["held_mb"] - small["held_mb"]) * 2**20 / (big["claims"] - small["claims"])
+    print(f"driver memory per claim (with its share of articles, mentions, events and findings): "
+          f"{per_claim / 1024:.1f} KB -> about {2**30 / per_claim:,.0f} claims per GB")
 
 
 def main() -> None:
