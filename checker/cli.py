@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, TypeVar, cast
 
@@ -46,7 +46,7 @@ class ExitCode(IntEnum):
     ERROR = 2  # usage or input error: bad option, nothing readable; or a crash
 
 
-class FailLevel(str, Enum):
+class FailLevel(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
@@ -127,13 +127,16 @@ def main_options(
 # --- options shared by the commands (declared once) ----------------------------------------------
 
 PathsArgument = Annotated[
-    list[Path], typer.Argument(help="Article files or directories (walked recursively): .txt .md .html .jsonl .json .csv")
+    list[Path],
+    typer.Argument(help="Article files or directories (walked recursively): .txt .md .html .jsonl .json .csv"),
 ]
 RecordPathsArgument = Annotated[
     list[Path] | None,
     typer.Argument(help="Article files or folders (or use --ledger): .txt .md .html .jsonl .json .csv"),
 ]
-OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")
+]
 ConfigOption = Annotated[
     Path | None,
     typer.Option("--config", help="A checker.toml or pyproject.toml to read settings from (default: the nearest one)."),
@@ -142,13 +145,15 @@ SelectOption = Annotated[
     str | None, typer.Option("--select", help="Only these rules: codes, dotted names or families, comma-separated.")
 ]
 IgnoreOption = Annotated[
-    str | None, typer.Option("--ignore", help="Leave out these rules: codes, dotted names or families, comma-separated.")
+    str | None,
+    typer.Option("--ignore", help="Leave out these rules: codes, dotted names or families, comma-separated."),
 ]
 MaxBytesOption = Annotated[
     int | None, typer.Option("--max-file-bytes", help="Skip input files larger than this (default 10 MB).")
 ]
 FailOnOption = Annotated[
-    FailLevel | None, typer.Option("--fail-on", help="Exit 1 when there are findings at or above this level (default error).")
+    FailLevel | None,
+    typer.Option("--fail-on", help="Exit 1 when there are findings at or above this level (default error)."),
 ]
 ExitZeroOption = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")]
 LedgerOption = Annotated[
@@ -165,6 +170,33 @@ StatisticsOption = Annotated[
 PriorsOption = Annotated[
     Path | None, typer.Option("--priors", help="A CSV of outlet ratings (outlet, prior 0..1, note) to blend in.")
 ]
+JobsOption = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Processes that read and extract the articles (default: 'jobs' in the "
+                                             "configuration, else every core; 1 runs in this process)."),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option("--scheduler", metavar="ADDRESS",
+                 help="Extract on the Dask cluster at this scheduler address (e.g. tcp://10.0.0.5:8786; needs "
+                      "the dask extra and checker on every worker); files are read here."),
+]
+InputRootOption = Annotated[
+    Path | None,
+    typer.Option("--input-root", help="The folder that manifest rows may read files from (default: each "
+                                      "manifest's own folder); a row's path outside it is skipped."),
+]
+FollowSymlinksOption = Annotated[
+    bool | None,
+    typer.Option("--follow-symlinks/--no-follow-symlinks",
+                 help="Follow symbolic links that lead out of the folders given (default: skip them, naming each)."),
+]
+
+
+def input_overrides(jobs: int | None, input_root: Path | None, follow_symlinks: bool | None) -> dict[str, Any]:
+    """The settings given by the options on reading inputs (a relative --input-root is from the working folder)."""
+    return {"jobs": jobs, "input_root": str(input_root.absolute()) if input_root else None,
+            "follow_symlinks": follow_symlinks}
 
 
 def format_option(view: View) -> Any:
@@ -220,7 +252,7 @@ def exit_status(findings: list, settings: Settings, exit_zero: bool) -> None:
 
 
 @contextmanager
-def scan_progress(paths: list[Path]) -> Iterator[Callable[[Path], None] | None]:
+def scan_progress(paths: list[Path], settings: Settings) -> Iterator[Callable[[Path], None] | None]:
     """A progress bar on stderr while reading inputs, shown only on a terminal."""
     if not sys.stderr.isatty():
         yield None
@@ -229,7 +261,7 @@ def scan_progress(paths: list[Path]) -> Iterator[Callable[[Path], None] | None]:
 
     from checker.ingest import iter_input_files
 
-    total = sum(1 for item in iter_input_files(paths) if isinstance(item, Path))
+    total = sum(1 for item in iter_input_files(paths, settings) if isinstance(item, Path))
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=stderr, transient=True) as progress:
         task = progress.add_task("reading", total=total)
@@ -248,15 +280,18 @@ def load_knowledge(settings: Settings) -> Knowledge:
 
 
 def run_pipeline(paths: list[Path], settings: Settings, priors: dict | None = None,
-                 knowledge: Knowledge | None = None) -> RunResult:
+                 knowledge: Knowledge | None = None, scheduler: str | None = None) -> RunResult:
     from checker.lang import DataFileError
+    from checker.parallel import ParallelError, open_workers
     from checker.pipeline import run
 
     knowledge = knowledge or load_knowledge(settings)
-    try:
-        with scan_progress(paths) as on_file:
-            result = run(paths, settings, on_file=on_file, priors=priors, knowledge=knowledge)
+    try:  # the workers start before the progress bar's thread
+        with open_workers(settings, knowledge, paths, scheduler) as workers, scan_progress(paths, settings) as on_file:
+            result = run(paths, settings, on_file=on_file, priors=priors, knowledge=knowledge, workers=workers)
     except DataFileError as error:  # a language pack is loaded when its first article is read
+        fail(str(error))
+    except ParallelError as error:
         fail(str(error))
     if not result.articles:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in result.skipped[:5]) or "no input files"
@@ -320,16 +355,19 @@ def ledger_near(ledger: Path, draft: Any, knowledge: Knowledge) -> RunResult:
         fail(str(error))
 
 
-def record_from(paths: list[Path] | None, ledger: Path | None, settings: Settings, priors: Path | None) -> RunResult:
-    """The run's data from article paths or from a ledger (one of them; neither: the default ledger), with
-    prior ratings."""
+def record_from(paths: list[Path] | None, ledger: Path | None, settings: Settings, priors: Path | None,
+                scheduler: str | None = None) -> RunResult:
+    """The run's data from article paths (extracted on the Dask cluster at ``scheduler``, if given) or from a
+    ledger (one of them; neither: the default ledger), with prior ratings."""
     if paths and ledger:
         fail("give article PATHs or --ledger FILE (one of them)")
     if not paths and ledger is None:
         ledger = default_ledger(settings, "article PATHs")
     ratings = load_priors_for(priors, settings)
     if paths:
-        return run_pipeline(paths, settings, ratings)
+        return run_pipeline(paths, settings, ratings, scheduler=scheduler)
+    if scheduler:
+        fail("--scheduler extracts articles: give article PATHs (a ledger's claims are extracted already)")
     assert ledger is not None
     return ledger_record(ledger, settings, ratings)
 
@@ -430,6 +468,10 @@ def report(
     priors: PriorsOption = None,
     config: ConfigOption = None,
     max_file_bytes: MaxBytesOption = None,
+    jobs: JobsOption = None,
+    scheduler: SchedulerOption = None,
+    input_root: InputRootOption = None,
+    follow_symlinks: FollowSymlinksOption = None,
 ) -> None:
     """Read articles, find conflicting claims, score the sources, and print the report (the main job).
 
@@ -437,10 +479,11 @@ def report(
     ('ledger' in the configuration, else .checker/ledger.duckdb).
     """
     settings = settings_for(config, fail_on=fail_on.value if fail_on else None, max_file_bytes=max_file_bytes,
-                            select=_codes(select), ignore=_codes(ignore))
+                            select=_codes(select), ignore=_codes(ignore),
+                            **input_overrides(jobs, input_root, follow_symlinks))
     triage = Triage(events=tuple(event or ()), outlets=tuple(outlet or ()), since=_day(since), until=_day(until),
                     min_severity=min_severity.value if min_severity else None)
-    result = record_from(paths, ledger, settings, priors)
+    result = record_from(paths, ledger, settings, priors, scheduler)
     shown = triage.narrow(result)
     if statistics:
         emit(View.statistics, output_format, shown, output, settings)
@@ -458,9 +501,12 @@ def claims(
     output: OutputOption = None,
     config: ConfigOption = None,
     max_file_bytes: MaxBytesOption = None,
+    jobs: JobsOption = None,
+    input_root: InputRootOption = None,
+    follow_symlinks: FollowSymlinksOption = None,
 ) -> None:
     """List the claims extracted from articles: who said which figure about which event."""
-    settings = settings_for(config, max_file_bytes=max_file_bytes)
+    settings = settings_for(config, max_file_bytes=max_file_bytes, **input_overrides(jobs, input_root, follow_symlinks))
     emit(View.claims, output_format, run_pipeline(paths, settings), output, settings)
 
 
@@ -469,7 +515,9 @@ STDIN = Path("-")
 
 @command
 def check(
-    drafts: Annotated[list[Path], typer.Argument(help="Draft articles to check (.md or .txt); '-' reads standard input.")],
+    drafts: Annotated[
+        list[Path], typer.Argument(help="Draft articles to check (.md or .txt); '-' reads standard input.")
+    ],
     against: Annotated[
         list[Path] | None,
         typer.Option("--against", help="Articles or folders on record to check against (repeatable; "
@@ -490,6 +538,9 @@ def check(
     ] = None,
     config: ConfigOption = None,
     max_file_bytes: MaxBytesOption = None,
+    jobs: JobsOption = None,
+    input_root: InputRootOption = None,
+    follow_symlinks: FollowSymlinksOption = None,
 ) -> None:
     """Pre-publication check: each figure in a draft against the figures on record, like a linter.
 
@@ -502,7 +553,8 @@ def check(
     from checker.prepublication import DraftError, check_draft, read_draft, read_draft_stream
 
     settings = settings_for(config, fail_on=fail_on.value if fail_on else None, max_file_bytes=max_file_bytes,
-                            select=_codes(select), ignore=_codes(ignore))
+                            select=_codes(select), ignore=_codes(ignore),
+                            **input_overrides(jobs, input_root, follow_symlinks))
     if against and ledger is not None:
         fail("give --against PATH or --ledger FILE, not both")
     record_paths = list(against or [])
@@ -556,9 +608,12 @@ def sources(
     priors: PriorsOption = None,
     config: ConfigOption = None,
     max_file_bytes: MaxBytesOption = None,
+    jobs: JobsOption = None,
+    input_root: InputRootOption = None,
+    follow_symlinks: FollowSymlinksOption = None,
 ) -> None:
     """Score outlets and speakers: agreement with the weighted consensus, sourcing, contradictions, copies."""
-    settings = settings_for(config, max_file_bytes=max_file_bytes)
+    settings = settings_for(config, max_file_bytes=max_file_bytes, **input_overrides(jobs, input_root, follow_symlinks))
     emit(View.sources, output_format, record_from(paths, ledger, settings, priors), output, settings)
 
 
@@ -594,6 +649,9 @@ def claimreview(
     priors: PriorsOption = None,
     config: ConfigOption = None,
     max_file_bytes: MaxBytesOption = None,
+    jobs: JobsOption = None,
+    input_root: InputRootOption = None,
+    follow_symlinks: FollowSymlinksOption = None,
 ) -> None:
     """Write schema.org ClaimReview JSON-LD for the findings an editor confirmed (and only those).
 
@@ -608,7 +666,8 @@ def claimreview(
         with_review_urls,
     )
 
-    settings = settings_for(config, max_file_bytes=max_file_bytes, publisher=publisher, author=author)
+    settings = settings_for(config, max_file_bytes=max_file_bytes, publisher=publisher, author=author,
+                            **input_overrides(jobs, input_root, follow_symlinks))
     confirmed = [Confirmation(finding_id) for option in confirm or [] for finding_id in _codes(option) or ()]
     if confirmations is not None:
         try:
@@ -643,17 +702,25 @@ def scan(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles written per transaction.")] = 200,
     config: ConfigOption = None,
     max_file_bytes: MaxBytesOption = None,
+    jobs: JobsOption = None,
+    scheduler: SchedulerOption = None,
+    input_root: InputRootOption = None,
+    follow_symlinks: FollowSymlinksOption = None,
 ) -> None:
     """Add articles to the claim ledger: unchanged ones (same content hash) are skipped, changed ones replaced."""
+    from checker.lang import DataFileError
     from checker.ledger import LedgerError
     from checker.ledger import scan as scan_into
+    from checker.parallel import ParallelError, open_workers
 
-    settings = settings_for(config, max_file_bytes=max_file_bytes)
+    settings = settings_for(config, max_file_bytes=max_file_bytes, **input_overrides(jobs, input_root, follow_symlinks))
     ledger = ledger or configured_ledger(settings)
-    try:
-        with scan_progress(paths) as on_file:
-            stats, totals = scan_into(ledger, paths, settings, on_file=on_file, batch_articles=batch_size)
-    except LedgerError as error:
+    knowledge = load_knowledge(settings)
+    try:  # the workers start before the progress bar's and DuckDB's threads
+        with open_workers(settings, knowledge, paths, scheduler) as workers, scan_progress(paths, settings) as on_file:
+            stats, totals = scan_into(ledger, paths, settings, on_file=on_file, batch_articles=batch_size,
+                                      knowledge=knowledge, workers=workers)
+    except (LedgerError, DataFileError, ParallelError) as error:
         fail(str(error))
     stderr.print(escape_controls(
         f"{ledger}: {stats.added} articles added, {stats.replaced} replaced, {stats.unchanged} unchanged, "

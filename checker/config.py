@@ -34,6 +34,7 @@ EXPECTED = {
     "priors": 'the path of a CSV file of outlet ratings, e.g. priors = "priors.csv"',
     "input_root": 'the folder that manifest rows may read files from, e.g. input-root = "articles/"',
     "follow_symlinks": "true or false",
+    "jobs": "a whole number of worker processes above 0, e.g. jobs = 4 (default: every core)",
     "lexicon_paths": 'a list of folders of language packs, gazetteer and taxonomy, e.g. lexicon-paths = ["lexicon/"]',
     "ledger": 'the path of the ledger file, e.g. ledger = ".checker/ledger.duckdb"',
     "publisher": 'the name of the organisation that publishes reviews, e.g. publisher = "Harbor Fact Desk"',
@@ -64,6 +65,7 @@ class Settings:
     author: str | None = None  # who wrote the reviews (default: the publisher)
     input_root: str | None = None  # the folder manifest rows may read from (default: each manifest's folder)
     follow_symlinks: bool = False  # follow symbolic links out of the folders given (default: skip them)
+    jobs: int | None = None  # processes that read and extract (default: every core; 1: in this process)
     source: str | None = None  # the file these settings came from, for messages
 
     def resolve(self, path: str) -> Path:
@@ -148,7 +150,7 @@ def _settings_from_table(table: dict, path: Path, text: str = "") -> Settings:
 
 def _value_problem(name: str, value: object) -> str | None:
     """What the types cannot say: a positive size, paths without NUL characters."""
-    if name == "max_file_bytes" and isinstance(value, int) and value <= 0:
+    if name in ("max_file_bytes", "jobs") and isinstance(value, int) and value <= 0:
         return f"it is {value}"
     if name in PATH_KEYS:
         paths = value if isinstance(value, tuple) else (value,)

@@ -33,6 +33,7 @@ from checker.model import (
     SourceScore,
     table_columns,
 )
+from checker.parallel import Workers, file_reader, open_workers
 from checker.pipeline import assess, extract
 from checker.result import RunResult
 from checker.taxonomy import Taxonomy
@@ -261,8 +262,9 @@ class Ledger:
         try:
             rows = self.connection.execute(query, parameters or []).fetchall()
         except duckdb.Error as error:
-            raise LedgerError(f"{self.path}: cannot read table {table} (a ledger from another version?): {error}") from None
-        return [record(**_values(dict(zip(names, row)), record)) for row in rows]
+            raise LedgerError(f"{self.path}: cannot read table {table} "
+                              f"(a ledger from another version?): {error}") from None
+        return [record(**_values(dict(zip(names, row, strict=True)), record)) for row in rows]
 
     def record(self) -> RunResult:
         """Articles, claims and skipped inputs as stored (events and findings are recomputed by ``assess``)."""
@@ -292,9 +294,11 @@ class Ledger:
             record = self.record()
             return RunResult(articles=record.articles, claims=record.claims)
         try:
-            rows = self.connection.execute("SELECT event_id, event_type, place, date_low, date_high FROM events").fetchall()
+            rows = self.connection.execute(
+                "SELECT event_id, event_type, place, date_low, date_high FROM events").fetchall()
         except duckdb.Error as error:
-            raise LedgerError(f"{self.path}: cannot read table events (a ledger from another version?): {error}") from None
+            raise LedgerError(f"{self.path}: cannot read table events "
+                              f"(a ledger from another version?): {error}") from None
         gazetteer, taxonomy = knowledge.gazetteer, knowledge.taxonomy
         wanted = sorted({event_id for event_id, event_type, place, low, high in rows
                          if any(_in_reach(claim, event_type, place, _day(low), _day(high), gazetteer, taxonomy)
@@ -372,15 +376,26 @@ def scan(
     settings: Settings | None = None,
     on_file: Callable[[Path], None] | None = None,
     batch_articles: int = BATCH_ARTICLES,
+    knowledge: Knowledge | None = None,
+    workers: Workers | None = None,
 ) -> tuple[ScanStats, dict[str, int]]:
     """Add the articles under ``paths`` to the ledger, batch by batch; then recompute events and findings
-    (when anything changed). Returns what the scan did, and how many rows each table now holds."""
+    (when anything changed). Returns what the scan did, and how many rows each table now holds.
+
+    Files are read and articles extracted by ``workers`` (default: ``settings.jobs`` processes, or this
+    process for a small input), started before DuckDB starts its threads.
+    """
     settings = settings or Settings()
-    knowledge = Knowledge.load(settings.lexicon_folders())
+    knowledge = knowledge or Knowledge.load(settings.lexicon_folders())
+    if workers is None:
+        paths = list(paths)
+        with open_workers(settings, knowledge, paths) as opened:
+            return scan(ledger_path, paths, settings, on_file, batch_articles, knowledge, opened)
     stats = ScanStats()
     with Ledger(ledger_path) as ledger:
         known = ledger.known_articles()
-        for articles, skipped in _batches(iter_articles(paths, settings, on_file), batch_articles):
+        articles_read = iter_articles(paths, settings, on_file, file_reader(workers))
+        for articles, skipped in _batches(articles_read, batch_articles):
             fresh, read_paths = [], []
             for article in articles:
                 stored = known.get(article.article_id)
@@ -395,7 +410,7 @@ def scan(
                 stats.replaced += stored is not None
                 stats.added += stored is None
                 fresh.append(article)
-            found = extract(fresh, knowledge)
+            found = extract(fresh, knowledge, workers)
             skipped = skipped + found.skipped
             stats.skipped += len(skipped)
             stats.claims += len(found.claims)

@@ -8,9 +8,11 @@ from pathlib import Path
 
 from checker.checks import CheckData
 from checker.config import Settings
+from checker.extract import Extraction
 from checker.ingest import read_inputs
 from checker.knowledge import Knowledge
 from checker.model import Article, Claim, EventMention, SkippedInput
+from checker.parallel import CHARS_PER_TASK, InProcess, Workers, as_rows, file_reader, from_rows, open_workers
 from checker.reliability import score_sources
 from checker.result import RunResult
 from checker.rulebook import load_rules, run_rules, selected_rules
@@ -35,12 +37,21 @@ def run(
     on_file: Callable[[Path], None] | None = None,
     priors: dict[str, tuple[float, str]] | None = None,
     knowledge: Knowledge | None = None,
+    workers: Workers | None = None,
 ) -> RunResult:
-    """Run the pipeline over ``paths``. Bad input is skipped with a reason, never raised."""
+    """Run the pipeline over ``paths``. Bad input is skipped with a reason, never raised.
+
+    Files are read and articles extracted by ``workers`` (default: ``settings.jobs`` processes, or this
+    process for a small input); the result is the same whichever do it.
+    """
     settings = settings or Settings()
     knowledge = knowledge or Knowledge.load(settings.lexicon_folders())
-    ingested = read_inputs(paths, settings, on_file=on_file)
-    found = extract(ingested.articles, knowledge)
+    if workers is None:
+        paths = list(paths)
+        with open_workers(settings, knowledge, paths) as opened:
+            return run(paths, settings, on_file, priors, knowledge, opened)
+    ingested = read_inputs(paths, settings, on_file=on_file, read_files=file_reader(workers))
+    found = extract(ingested.articles, knowledge, workers)
     return assess(found.articles, found.claims, found.mentions, settings, skipped=ingested.skipped + found.skipped,
                   failures=found.failures, priors=priors, knowledge=knowledge)
 
@@ -55,25 +66,62 @@ def analyse(articles: list[Article], settings: Settings | None = None, skipped: 
                   skipped=list(skipped or []) + found.skipped, failures=found.failures, knowledge=knowledge)
 
 
-def extract(articles: list[Article], knowledge: Knowledge) -> Extracted:
+def extract(articles: list[Article], knowledge: Knowledge, workers: Workers | None = None) -> Extracted:
     """Each article's claims, framed by its own mentions (publication dates settled), and the rows that failed
     validation. An article in a language with no pack is skipped with that reason, never half-read.
+    ``workers`` extract the articles (default: this process); the result is in the order of ``articles``.
     """
+    workers = workers or InProcess(knowledge)
+    results: Iterable[Extraction | SkippedInput]
+    if isinstance(workers, InProcess):
+        results = workers.map(extract_articles, articles, size=_text_length, per_task=CHARS_PER_TASK)
+    else:  # sent back as rows of fields, quicker to unpickle than records
+        results = map(_from_rows, workers.map(_extract_as_rows, articles, size=_text_length, per_task=CHARS_PER_TASK))
     found = Extracted()
-    resolver = knowledge.resolver()
-    for article in articles:
-        extractor = knowledge.extractor(article.lang)
-        if extractor is None:
-            found.skipped.append(SkippedInput(article.source_path, f"no language pack for {article.lang!r} "
-                                                                   "(add one under lexicon-paths)"))
+    for item in results:
+        if isinstance(item, SkippedInput):
+            found.skipped.append(item)
             continue
-        extraction = extractor.extract(article)
-        found.articles.append(extraction.article)
-        found.claims.extend(resolver.frame_claims(extraction.claims, extraction.mentions, [extraction.article]))
-        found.mentions.extend(extraction.mentions)
+        found.articles.append(item.article)
+        found.claims.extend(item.claims)
+        found.mentions.extend(item.mentions)
     found.failures = article_failures(found.articles)
     found.failures += claim_failures(found.claims, found.articles)
     return found
+
+
+def extract_articles(knowledge: Knowledge, articles: list[Article]) -> list[Extraction | SkippedInput]:
+    """Each article's extraction with its claims framed, or why it is skipped: what a worker process runs."""
+    resolver = knowledge.resolver()
+    extractions: list[Extraction | SkippedInput] = []
+    for article in articles:
+        extractor = knowledge.extractor(article.lang)
+        if extractor is None:
+            extractions.append(SkippedInput(article.source_path, f"no language pack for {article.lang!r} "
+                                                                 "(add one under lexicon-paths)"))
+            continue
+        extraction = extractor.extract(article)
+        framed = resolver.frame_claims(extraction.claims, extraction.mentions, [extraction.article])
+        extractions.append(Extraction(extraction.article, framed, extraction.mentions))
+    return extractions
+
+
+def _extract_as_rows(knowledge: Knowledge, articles: list[Article]) -> list[tuple | SkippedInput]:
+    """``extract_articles``, each extraction as rows of fields."""
+    return [item if isinstance(item, SkippedInput)
+            else (as_rows([item.article]), as_rows(item.claims), as_rows(item.mentions))
+            for item in extract_articles(knowledge, articles)]
+
+
+def _from_rows(item: tuple | SkippedInput) -> Extraction | SkippedInput:
+    if isinstance(item, SkippedInput):
+        return item
+    article, claims, mentions = item
+    return Extraction(from_rows(article)[0], from_rows(claims), from_rows(mentions))
+
+
+def _text_length(article: Article) -> int:
+    return len(article.text)
 
 
 def assess(

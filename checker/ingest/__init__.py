@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,9 @@ from checker.ingest.manifest import manifest_rows
 from checker.ingest.text import ParsedText, parse_date, parse_markdown, parse_plain_text
 from checker.model import Article, SkippedInput
 
-__all__ = ["SUPPORTED_SUFFIXES", "Ingested", "iter_articles", "iter_input_files", "read_inputs", "read_text"]
+__all__ = [
+    "SUPPORTED_SUFFIXES", "Ingested", "iter_articles", "iter_input_files", "read_file", "read_inputs", "read_text",
+]
 
 TEXT_PARSERS: dict[str, tuple[str, Callable[[str], ParsedText]]] = {
     ".txt": ("text", parse_plain_text),
@@ -28,6 +31,8 @@ TEXT_PARSERS: dict[str, tuple[str, Callable[[str], ParsedText]]] = {
 }
 MANIFEST_SUFFIXES = (".jsonl", ".json", ".csv")
 SUPPORTED_SUFFIXES = tuple(TEXT_PARSERS) + MANIFEST_SUFFIXES
+FileReader = Callable[[Iterable[Path], Settings], Iterator[list[Article | SkippedInput]]]
+"""Reads files, each to its list of ``read_file`` results, in order (in this process, or in workers)."""
 # The start of the reason given when reading a file failed in a way no check foresaw (a bug in
 # the checker or a library): the file is skipped and named, the run goes on; fuzz tests look for it.
 INTERNAL_ERROR = "the checker failed on this file (please report it)"
@@ -50,49 +55,79 @@ def iter_articles(
     paths: Iterable[Path | str],
     settings: Settings | None = None,
     on_file: Callable[[Path], None] | None = None,
+    read_files: FileReader | None = None,
 ) -> Iterator[Article | SkippedInput]:
-    """Each article under ``paths`` as it is read, or a ``SkippedInput`` with the reason; never raises."""
+    """Each article under ``paths`` as it is read, or a ``SkippedInput`` with the reason; never raises.
+
+    ``read_files`` reads the files (each to its list of ``read_file`` results, in order): in this process by
+    default, or in worker processes (``checker.parallel``). Article ids are made unique here, in input order.
+    """
     settings = settings or Settings()
     used_ids: set[str] = set()
-    for item in iter_input_files((Path(p) for p in paths), settings):
-        if isinstance(item, SkippedInput):
-            yield item
-            continue
+    walked: deque[Path | SkippedInput] = deque()  # walk entries whose results have not come back yet, in order
+
+    def files_to_read() -> Iterator[Path]:
+        for item in iter_input_files((Path(p) for p in paths), settings):
+            walked.append(item)
+            if isinstance(item, Path):
+                yield item
+
+    for results in (read_files or _read_files_here)(files_to_read(), settings):
+        entry = walked.popleft()
+        while isinstance(entry, SkippedInput):  # entries the walk skipped before this file
+            yield entry
+            entry = walked.popleft()
         if on_file:
-            on_file(item)
-        suffix = item.suffix.lower()
-        if suffix not in SUPPORTED_SUFFIXES:
-            yield SkippedInput(shown_path(item), f"unsupported file type {clean_field(suffix) or '(none)'}")
-            continue
-        try:
-            yield from _articles_in_file(item, suffix, settings, used_ids)
-        except UnreadableInput as problem:
-            yield SkippedInput(shown_path(item), problem.reason, problem.line)
-        except Exception as error:  # noqa: BLE001 - one file's bug must not end the run; the report names it
-            detail = clean_field(str(error)) or "no message"
-            yield SkippedInput(shown_path(item), f"{INTERNAL_ERROR}: {type(error).__name__}: {detail}")
+            on_file(entry)
+        for item in results:
+            if isinstance(item, Article):
+                item.article_id = _unique_id(item.article_id, item.source_path, used_ids)
+            yield item
+    yield from (entry for entry in walked if isinstance(entry, SkippedInput))  # all that is left
 
 
-def _articles_in_file(
-    path: Path, suffix: str, settings: Settings, used_ids: set[str]
-) -> Iterator[Article | SkippedInput]:
+def _read_files_here(files: Iterable[Path], settings: Settings) -> Iterator[list[Article | SkippedInput]]:
+    for path in files:
+        yield read_file(path, settings)
+
+
+def read_file(path: Path, settings: Settings) -> list[Article | SkippedInput]:
+    """The articles in one input file (ids as written, not yet made unique), or why it is skipped; never raises.
+
+    Pure (it reads the file and nothing else), so worker processes can run it.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        return [SkippedInput(shown_path(path), f"unsupported file type {clean_field(suffix) or '(none)'}")]
+    items: list[Article | SkippedInput] = []
+    try:
+        items.extend(_articles_in_file(path, suffix, settings))
+    except UnreadableInput as problem:
+        items.append(SkippedInput(shown_path(path), problem.reason, problem.line))
+    except Exception as error:  # noqa: BLE001 - one file's bug must not end the run; the report names it
+        detail = clean_field(str(error)) or "no message"
+        items.append(SkippedInput(shown_path(path), f"{INTERNAL_ERROR}: {type(error).__name__}: {detail}"))
+    return items
+
+
+def _articles_in_file(path: Path, suffix: str, settings: Settings) -> Iterator[Article | SkippedInput]:
     text = read_text(path, settings)
     if suffix in MANIFEST_SUFFIXES:
-        yield from _read_manifest(path, text, settings, used_ids)
+        yield from _read_manifest(path, text, settings)
     else:
-        article = _article_from_file(path, text)
-        article.article_id = _unique_id(article.article_id, article.source_path, used_ids)
-        yield article
+        yield _article_from_file(path, text)
 
 
 def read_inputs(
     paths: Iterable[Path | str],
     settings: Settings | None = None,
     on_file: Callable[[Path], None] | None = None,
+    read_files: FileReader | None = None,
 ) -> Ingested:
-    """Read every article under ``paths``. Never raises for bad input: it is listed in ``skipped``."""
+    """Read every article under ``paths`` (with ``read_files``, as ``iter_articles``). Never raises for bad
+    input: it is listed in ``skipped``."""
     result = Ingested()
-    for item in iter_articles(paths, settings, on_file):
+    for item in iter_articles(paths, settings, on_file, read_files):
         if isinstance(item, SkippedInput):
             result.skipped.append(item)
         else:
@@ -144,7 +179,7 @@ def _article_from_row_path(target: Path, written: str, settings: Settings) -> Ar
         raise UnreadableInput(f"row's path {written!r}: {problem.reason}{line}") from None
 
 
-def _read_manifest(path: Path, text: str, settings: Settings, used_ids: set[str]) -> Iterator[Article | SkippedInput]:
+def _read_manifest(path: Path, text: str, settings: Settings) -> Iterator[Article | SkippedInput]:
     rows_read, skipped_any = 0, False
     manifest = shown_path(path)
     for row in manifest_rows(text, path):
@@ -182,7 +217,7 @@ def _read_manifest(path: Path, text: str, settings: Settings, used_ids: set[str]
             continue
         # manifest id, else the referenced file's own id (front matter or file name), else a content hash
         wanted = clean_field(fields["id"]) or article.article_id or article.sha256[:16]
-        article.article_id = _unique_id(wanted, article.source_path, used_ids)
+        article.article_id = wanted  # made unique by iter_articles, in input order
         yield article
         rows_read += 1
     if rows_read == 0 and not skipped_any:

@@ -27,6 +27,9 @@ class DataFileError(ValueError):
         self.path, self.line, self.reason = str(path), line, reason
         super().__init__(f"{self.path}:{line}: {reason}" if line else f"{self.path}: {reason}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, int | None, str]]:
+        return DataFileError, (self.path, self.line, self.reason)  # raised in a worker, it reaches the parent whole
+
 
 class DataModel(BaseModel):
     """Base of the data-file models: unknown keys are mistakes (a misspelt key must not be ignored)."""
