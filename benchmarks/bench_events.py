@@ -18,8 +18,11 @@ SIZES = (100_000, 1_000_000)
 _RUN = r"""
 import json, random, resource, sys, time
 from datetime import date, timedelta
-from checker.events.cluster import cluster_events
+from checker.config import Settings
+from checker.knowledge import Knowledge
 from checker.model import Claim
+
+clusterer = Knowledge.load(Settings().lexicon_folders()).resolver().clusterer
 
 n = int(sys.argv[1]); rng = random.Random(7)
 places = [f"Place {i}" for i in range(max(1, n // 2500))]
@@ -45,7 +48,7 @@ claims = claims[:n]
 if len(sys.argv) > 2:
     import gc; gc.disable()
 started = time.perf_counter()
-event_of, events = cluster_events(claims)
+event_of, events = clusterer.cluster(claims, {})
 elapsed = time.perf_counter() - started
 print(json.dumps({"claims": len(claims), "events": len(events), "seconds": elapsed,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))

@@ -116,9 +116,16 @@ class Taxonomy:
         compatible; an unknown type fits any."""
         if first is None or second is None or first == second:
             return True
-        if first in self.type_line(second) or second in self.type_line(first):
-            return True
-        return self._listed_compatible(first, second) or self._listed_compatible(second, first)
+        known = self._compatible_pairs.get((first, second))
+        if known is None:  # worked out once per pair of types: clustering asks for every candidate event
+            known = self._compatible_pairs[(first, second)] = (
+                first in self.type_line(second) or second in self.type_line(first)
+                or self._listed_compatible(first, second) or self._listed_compatible(second, first))
+        return known
+
+    @cached_property
+    def _compatible_pairs(self) -> dict[tuple[str, str], bool]:
+        return {}
 
     def _listed_compatible(self, first: str, second: str) -> bool:
         """Whether ``first`` is listed compatible with ``second`` or with a narrower type of it (an explosion may
