@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from importlib import import_module
 from typing import TYPE_CHECKING, TextIO
 
@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 
-class View(str, Enum):
+class View(StrEnum):
     """What a command shows: the data its renderers read from the ``RunResult``."""
 
     report = "report"  # checker report: everything a run produced
