@@ -99,6 +99,7 @@ class Gazetteer:
     _first_words: dict[str, int] = field(default_factory=dict)  # first word of a key -> most words of such keys
     _found: dict[str, tuple[PlaceEntry, ...]] = field(default_factory=dict)  # names already looked up
     _starts: dict[str, int] = field(default_factory=dict)  # words already tested by longest_name_from
+    _compatible: dict[tuple[str, str], bool] = field(default_factory=dict)  # pairs of places already compared
 
     @classmethod
     def load(cls, lexicon_paths: Sequence[Path] = (), world: bool = True) -> Gazetteer:
@@ -164,7 +165,7 @@ class Gazetteer:
             if words[0] in self._prefixes and len(words) > 1:  # "Al Anbar" is also looked up as "Anbar"
                 longest[words[1]] = max(longest.get(words[1], 0), len(words) - 1)
         self._first_words = longest
-        self._found, self._starts = {}, {}
+        self._found, self._starts, self._compatible = {}, {}, {}
 
     def _keys_for(self, name: str) -> list[str]:
         """The keys a name may be indexed under: as written, and with or without an optional prefix
@@ -257,6 +258,14 @@ class Gazetteer:
         region of the same country whose link the gazetteer does not know. An unknown place fits any."""
         if first is None or second is None or first == second:
             return True
+        known = self._compatible.get((first, second))
+        if known is None:  # clustering asks this for every candidate event: worked out once per pair of places
+            if len(self._compatible) >= MEMO_SIZE:
+                self._compatible.clear()
+            known = self._compatible[(first, second)] = self._compatible_places(first, second)
+        return known
+
+    def _compatible_places(self, first: str, second: str) -> bool:
         if self.within(first, second) or self.within(second, first):
             return True
         first_country, second_country = self.country_of(first), self.country_of(second)
