@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import bisect
 import gc
+import heapq
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -176,12 +177,17 @@ class EventClusterer:
         lows = [_low(e) for e in events]  # in date order
         span = max((_span(e) for e in events), default=timedelta(0))  # a rough date never widens an event
         loose: dict[tuple, _Group] = {}
+        positions: dict[str | None, list[int]] = defaultdict(list)  # where an event lies (None: nowhere) -> indexes
+        for index, event in enumerate(events):
+            roots: set[str | None] = {self._root(place) for place in event.places}
+            for root in roots or {None}:
+                positions[root].append(index)
         for group in wide:
             assert group.low is not None and group.high is not None
             position = bisect.bisect_right(lows, group.high + SLACK) if group.high - group.low <= PERIOD else 0
             first = bisect.bisect_left(lows, group.low - SLACK - span, hi=position)  # no earlier one reaches it
             fits = []  # a period ("since 2014", "this year") is many events, never one of them
-            for event in reversed(events[first:position]):
+            for event in self._latest_first(group, events, positions, first, position):
                 if event.high is not None and event.high + SLACK >= group.low and self._fits(group, event):
                     fits.append(event)
                     if len(fits) > 1:
@@ -196,6 +202,22 @@ class EventClusterer:
                 loose[key] = _Group(group.event_type, group.place, group.low, group.high, list(group.claims),
                                     set(group.places), set(group.articles))
         return list(loose.values())
+
+    def _root(self, place: str) -> str:
+        """The outermost place a place lies in (its country, for the world's places): two places one event can
+        have share it."""
+        chain = self.gazetteer.chain(place)
+        return chain[-1] if chain else place
+
+    def _latest_first(self, group: _Group, events: list[_Group], positions: dict[str | None, list[int]],
+                      first: int, end: int) -> Iterator[_Group]:
+        """The events of ``events[first:end]``, latest first, whose places could fit the group's: those in the
+        same outermost place and those with no place (a group with no place may fit any of them)."""
+        if not group.places:
+            return reversed(events[first:end])
+        pools = (positions.get(self._root(next(iter(group.places))), []), positions.get(None, []))
+        window = (reversed(pool[bisect.bisect_left(pool, first):bisect.bisect_left(pool, end)]) for pool in pools)
+        return (events[index] for index in heapq.merge(*window, reverse=True))
 
     def _attach_undated(self, undated: list[_Group], events: list[_Group],
                         published: dict[str, date | None]) -> list[_Group]:
