@@ -127,18 +127,25 @@ class EventClusterer:
     def _sweep(self, anchored: list[_Group]) -> list[_Group]:
         """Dated article events in date order: each joins the best event its dates overlap, else starts one."""
         events: list[_Group] = []
-        active: list[_Group] = []  # events whose dates can still overlap what comes next
+        # events whose dates can still overlap what comes next, as (number, event) in the order they began, by the
+        # outermost place they lie in (None: no place); an event that gains a place stays where it began, which
+        # only makes it one more candidate
+        active: dict[str | None, list[tuple[int, _Group]]] = defaultdict(list)
         for group in anchored:
             assert group.low is not None and group.high is not None
-            active = [e for e in active if e.high is not None and e.high + SLACK >= group.low]
-            fitting = [e for e in active if e.low is not None and e.low <= group.high + SLACK and self._fits(group, e)]
+            roots = list(active) if not group.places else [self._root(next(iter(group.places))), None]
+            for root in roots:  # events that ended before this group began can join nothing after it
+                active[root] = [(n, e) for n, e in active[root] if e.high is not None and e.high + SLACK >= group.low]
+            candidates = heapq.merge(*(active[root] for root in roots), key=lambda pair: pair[0])
+            fitting = [e for _, e in candidates
+                       if e.low is not None and e.low <= group.high + SLACK and self._fits(group, e)]
             if fitting:
                 self._merge(max(fitting, key=lambda e: self._closeness(group, e)), group)
                 continue
             event = _Group(group.event_type, group.place, group.low, group.high, list(group.claims), set(group.places),
                            set(group.articles))
+            active[self._root(next(iter(event.places))) if event.places else None].append((len(events), event))
             events.append(event)
-            active.append(event)
         return events
 
     def _follow_ups(self, events: list[_Group]) -> list[_Group]:
