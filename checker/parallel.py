@@ -13,9 +13,11 @@ threads can deadlock the child.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import operator
 import os
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -88,9 +90,26 @@ class InProcess:
 _knowledge: Knowledge | None = None  # in a worker process: the run's knowledge, set once when it starts
 
 
-def _hold(knowledge: Knowledge) -> None:
+def _hold(knowledge: Knowledge, parent: int) -> None:
     global _knowledge
     _knowledge = knowledge
+    _end_with(parent)
+
+
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when the thread that started it ends
+
+
+def _end_with(parent: int) -> None:
+    """On Linux, a worker is sent SIGTERM when the process that started it dies (killed for memory, say), instead
+    of waiting for work forever and keeping its parent's output pipes open."""
+    if sys.platform != "linux":
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took hold
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _run(task: Task[T, R], chunk: list[T]) -> list[R]:
@@ -111,7 +130,8 @@ class ProcessPool:
         self.jobs = jobs
         fork = sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if fork else None)
-        self.executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_hold, initargs=(knowledge,))
+        self.executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_hold,
+                                            initargs=(knowledge, os.getpid()))
         self.executor.submit(_started)  # with fork, every worker starts now, before the caller starts threads
 
     def map(self, task: Task[T, R], items: Iterable[T], size: Callable[[T], int] | None = None,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import pickle
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -185,3 +187,36 @@ def test_parallel_scheduler_without_dask_installed_says_how_to_install_it(monkey
 def test_parallel_scheduler_with_a_ledger_is_a_usage_error(tmp_path: Path) -> None:
     result = invoke("report", "--ledger", str(tmp_path / "x.duckdb"), "--scheduler", "tcp://127.0.0.1:8786")
     assert result.exit_code == 2 and "--scheduler" in result.stderr
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the parent-death signal is Linux's")
+def test_parallel_workers_end_when_their_parent_is_killed() -> None:
+    """A run killed from outside (for memory, say) leaves no workers waiting forever behind it."""
+    script = (
+        "import sys, time\n"
+        "from checker.knowledge import Knowledge\n"
+        "from checker.parallel import ProcessPool\n"
+        "pool = ProcessPool(2, Knowledge.load())\n"
+        "while len(pool.executor._processes) < 2: time.sleep(0.05)\n"
+        "print(*pool.executor._processes, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    workers = [int(pid) for pid in parent.stdout.readline().split()]
+    assert len(workers) == 2
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 20
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process runs (a zombie waiting for its reaper has ended)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
