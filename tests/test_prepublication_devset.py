@@ -115,8 +115,7 @@ KNOWN_MISSES = (
           "Maj. Gen. William Taylor said 18 U.S. service members were wounded in the bombing at Kabul airport on "
           "August 26, 2021.",
           "William Taylor said 18",
-          known_bug="Taylor's own 18 ('The 18 US service members wounded in the bombing have been airlifted to "
-                    "Germany', EFE) is framed as an event in Germany, and his name keeps 'Army' (Army Maj. Gen. "
+          known_bug="Taylor's own 18 (EFE: the 18 wounded U.S. troops were flown out to Germany) is framed as an event in Germany, and his name keeps 'Army' (Army Maj. Gen. "
                     "William Taylor); left with 'at least 18' (U.S. officials) against 15, the 25 is borne out"),
     Draft("erbil-civilians-wounded",
           "The Kurdistan Region's interior ministry said three civilians were wounded when missiles struck Erbil "

@@ -128,8 +128,8 @@ class _Article:
         return narrower[0] if narrower else chosen
 
     def _dated_long_before(self, sentence: _Sentence) -> bool:
-        """Whether a sentence dates what it tells more than a month before publication ("Most recently, three
-        mortar bombs rocked the Green Zone in September 2018"): an earlier event, not the news."""
+        """Whether a sentence dates what it tells more than a month before publication ("Mortars last hit the
+        Green Zone in September 2018"): an earlier event, not the news."""
         published = self.published
         ends = [m.date_high for m in self.event_dates(sentence) if m.date_high is not None]
         return bool(published and ends and all(published - end > timedelta(days=MONTH_DAYS) for end in ends))
