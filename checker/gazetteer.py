@@ -11,10 +11,10 @@ whose name is already known adds its aliases (and whatever else it states) to it
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from pydantic import Field
 
@@ -28,6 +28,8 @@ COUNTRY_LEVEL = 5  # places at this level are countries
 REGION_LEVEL = 4
 CITY_LEVEL = 3
 MEMO_SIZE = 100_000  # names looked up remembered at most, per gazetteer
+K = TypeVar("K")
+V = TypeVar("V")
 MAX_NAME_WORDS = 6  # the most words a name after an optional prefix ("Al ...") is looked up with
 
 
@@ -200,25 +202,20 @@ class Gazetteer:
         """The most words a place name beginning with ``word`` may have; 0 when no name begins with it (a cheap
         test before looking runs of words up)."""
         known = self._starts.get(word)
-        if known is None:
-            if len(self._starts) >= MEMO_SIZE:
-                self._starts.clear()
-            key = place_key(word).removesuffix("'s").rstrip("'")  # "Iraq's"
-            known = self._first_words.get(key, 0)
-            head, dash, rest = key.partition("-")
-            if dash and head in self._prefixes:  # "al-Anbar"
-                known = max(known, self._first_words.get(rest, 0))
-            self._starts[word] = known
-        return known
+        return _remember(self._starts, word, self._longest_name_from) if known is None else known
+
+    def _longest_name_from(self, word: str) -> int:
+        key = place_key(word).removesuffix("'s").rstrip("'")  # "Iraq's"
+        longest = self._first_words.get(key, 0)
+        head, dash, rest = key.partition("-")
+        if dash and head in self._prefixes:  # "al-Anbar"
+            longest = max(longest, self._first_words.get(rest, 0))
+        return longest
 
     def candidates(self, name: str) -> tuple[PlaceEntry, ...]:
         """Every place that goes by ``name``: the places whose own name it is first, then the most prominent."""
         found = self._found.get(name)
-        if found is None:
-            if len(self._found) >= MEMO_SIZE:
-                self._found.clear()
-            found = self._found[name] = self._look_up(name)
-        return found
+        return _remember(self._found, name, self._look_up) if found is None else found
 
     def _look_up(self, name: str) -> tuple[PlaceEntry, ...]:
         keys = self._keys_for(name)
@@ -258,14 +255,11 @@ class Gazetteer:
         region of the same country whose link the gazetteer does not know. An unknown place fits any."""
         if first is None or second is None or first == second:
             return True
-        known = self._compatible.get((first, second))
-        if known is None:  # clustering asks this for every candidate event: worked out once per pair of places
-            if len(self._compatible) >= MEMO_SIZE:
-                self._compatible.clear()
-            known = self._compatible[(first, second)] = self._compatible_places(first, second)
-        return known
+        known = self._compatible.get((first, second))  # clustering asks for every candidate event
+        return _remember(self._compatible, (first, second), self._compatible_places) if known is None else known
 
-    def _compatible_places(self, first: str, second: str) -> bool:
+    def _compatible_places(self, pair: tuple[str, str]) -> bool:
+        first, second = pair
         if self.within(first, second) or self.within(second, first):
             return True
         first_country, second_country = self.country_of(first), self.country_of(second)
@@ -288,3 +282,11 @@ class Gazetteer:
 
     def aliases_of(self, names: Iterable[str]) -> list[str]:
         return [alias for name in names if name in self.places for alias in self.places[name].aliases]
+
+
+def _remember(memo: dict[K, V], key: K, work_out: Callable[[K], V]) -> V:
+    """``work_out(key)``, kept in ``memo`` (emptied when it holds MEMO_SIZE answers, so it stays bounded)."""
+    if len(memo) >= MEMO_SIZE:
+        memo.clear()
+    memo[key] = answer = work_out(key)
+    return answer
