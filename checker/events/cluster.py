@@ -133,7 +133,7 @@ class EventClusterer:
         active: dict[str | None, list[tuple[int, _Group]]] = defaultdict(list)
         for group in anchored:
             assert group.low is not None and group.high is not None
-            roots = list(active) if not group.places else [self._root(next(iter(group.places))), None]
+            roots = list(active) if not group.places else [self._where(group), None]
             for root in roots:  # events that ended before this group began can join nothing after it
                 active[root] = [(n, e) for n, e in active[root] if e.high is not None and e.high + SLACK >= group.low]
             candidates = heapq.merge(*(active[root] for root in roots), key=lambda pair: pair[0])
@@ -144,7 +144,7 @@ class EventClusterer:
                 continue
             event = _Group(group.event_type, group.place, group.low, group.high, list(group.claims), set(group.places),
                            set(group.articles))
-            active[self._root(next(iter(event.places))) if event.places else None].append((len(events), event))
+            active[self._where(event)].append((len(events), event))
             events.append(event)
         return events
 
@@ -186,9 +186,7 @@ class EventClusterer:
         loose: dict[tuple, _Group] = {}
         positions: dict[str | None, list[int]] = defaultdict(list)  # where an event lies (None: nowhere) -> indexes
         for index, event in enumerate(events):
-            roots: set[str | None] = {self._root(place) for place in event.places}
-            for root in roots or {None}:
-                positions[root].append(index)
+            positions[self._where(event)].append(index)
         for group in wide:
             assert group.low is not None and group.high is not None
             position = bisect.bisect_right(lows, group.high + SLACK) if group.high - group.low <= PERIOD else 0
@@ -210,9 +208,13 @@ class EventClusterer:
                                     set(group.places), set(group.articles))
         return list(loose.values())
 
-    def _root(self, place: str) -> str:
-        """The outermost place a place lies in (its country, for the world's places): two places one event can
-        have share it."""
+    def _where(self, group: _Group) -> str | None:
+        """The outermost place one of the group's places lies in (its country, for the world's places), or None
+        for a group with no place. Places that can be one event's share it, so a group whose places lie in two
+        can fit no event with a place, whichever of the two this is."""
+        if not group.places:
+            return None
+        place = next(iter(group.places))
         chain = self.gazetteer.chain(place)
         return chain[-1] if chain else place
 
@@ -222,7 +224,7 @@ class EventClusterer:
         same outermost place and those with no place (a group with no place may fit any of them)."""
         if not group.places:
             return reversed(events[first:end])
-        pools = (positions.get(self._root(next(iter(group.places))), []), positions.get(None, []))
+        pools = (positions.get(self._where(group), []), positions.get(None, []))
         window = (reversed(pool[bisect.bisect_left(pool, first):bisect.bisect_left(pool, end)]) for pool in pools)
         return (events[index] for index in heapq.merge(*window, reverse=True))
 
@@ -302,10 +304,7 @@ class _DatedIndex:
     def vague_only(self, event: _Group, article: str) -> bool:
         """Whether an article's only claims in an event are vague figures ("several attacks since January")."""
         if id(event) not in self._vague:
-            vague: dict[str, bool] = {}
-            for claim in event.claims:
-                vague[claim.article_id] = vague.get(claim.article_id, True) and claim.value_kind == "vague"
-            self._vague[id(event)] = vague
+            self._vague[id(event)] = _note_vague({}, event.claims)
         return self._vague[id(event)].get(article, False)
 
     def merged(self, event: _Group, group: _Group) -> None:
@@ -314,8 +313,14 @@ class _DatedIndex:
             self.by_place[place][id(event)] = event
         vague = self._vague.get(id(event))
         if vague is not None:
-            for claim in group.claims:
-                vague[claim.article_id] = vague.get(claim.article_id, True) and claim.value_kind == "vague"
+            _note_vague(vague, group.claims)
+
+
+def _note_vague(vague: dict[str, bool], claims: Iterable[Claim]) -> dict[str, bool]:
+    """``vague`` (article -> whether all its claims so far are vague figures) with ``claims`` noted."""
+    for claim in claims:
+        vague[claim.article_id] = vague.get(claim.article_id, True) and claim.value_kind == "vague"
+    return vague
 
 
 def _low(event: _Group) -> date:
