@@ -148,8 +148,12 @@ def interval(claim: Claim) -> tuple[float, float]:
 
 def overlaps(a: Claim, b: Claim) -> bool:
     """Whether two count intervals overlap: only non-overlapping intervals contradict each other."""
-    (a_low, a_high), (b_low, b_high) = interval(a), interval(b)
-    return a_low <= b_high and b_low <= a_high
+    return intervals_overlap(interval(a), interval(b))
+
+
+def intervals_overlap(a: tuple, b: tuple) -> bool:
+    """Whether two (low, high) figures overlap."""
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 AS_OF_DAYS = 1  # figures given within a day of each other are about the same state of a count

@@ -28,6 +28,7 @@ from checker.checks.base import (
     describe_place_and_date,
     describe_quantity,
     format_value,
+    intervals_overlap,
     moved_with_time,
     overlaps,
     published_order,
@@ -120,7 +121,7 @@ def _within_articles(ordered: list[Claim], data: CheckData) -> Drafts:
         for index, claim in enumerate(figures):
             by_figure[(claim.value_low, claim.value_high)].append(index)
         pairs = sorted((min(i, j), max(i, j)) for first, second in combinations(by_figure, 2)
-                       if not (first[0] <= second[1] and second[0] <= first[1])
+                       if not intervals_overlap(first, second)
                        for i in by_figure[first] for j in by_figure[second])
         for i, j in pairs:
             a, b = figures[i], figures[j]
@@ -150,7 +151,7 @@ def _across_speakers(ordered: list[Claim], data: CheckData) -> Drafts:
     moments = {key: _moments(side, data) for key, side in positions.items()}
     pairs = []
     for figure_a, figure_b in combinations(by_figure, 2):
-        if figure_a[0] <= figure_b[1] and figure_b[0] <= figure_a[1]:
+        if intervals_overlap(figure_a, figure_b):
             continue  # overlapping figures agree, whoever gives them
         for first in by_figure[figure_a]:
             for second in by_figure[figure_b]:
