@@ -30,7 +30,7 @@ CITY_LEVEL = 3
 MEMO_SIZE = 100_000  # names looked up remembered at most, per gazetteer
 K = TypeVar("K")
 V = TypeVar("V")
-MAX_NAME_WORDS = 6  # the most words a name after an optional prefix ("Al ...") is looked up with
+MAX_NAME_WORDS = 6  # the longest place name looked up in text, in words (also after a prefix: "Al ...")
 
 
 def place_key(name: str) -> str:

@@ -15,13 +15,12 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from checker.gazetteer import CITY_LEVEL, Gazetteer, PlaceEntry
+from checker.gazetteer import CITY_LEVEL, MAX_NAME_WORDS, Gazetteer, PlaceEntry
 from checker.lang import LanguagePack, expand_pattern
 from checker.lang.patterns import phrase_pattern
 
 __all__ = ["PlaceFinder", "PlaceMatch"]
 
-MAX_WORDS = 6  # the longest place name looked up, in words
 PROMINENCE_GAP = 20  # a place this many times less prominent than another of its name wins only by the article
 BIG_CITY = 1_000_000  # a city this large is a place wherever its name stands
 _TOKEN = re.compile(r"\w(?:[\w'’.-]*\w)?")
@@ -94,7 +93,7 @@ class PlaceFinder:
         if first_token is None:
             return None
         first = first_token.group()
-        most_words = min(MAX_WORDS, self.gazetteer.longest_name_from(first))
+        most_words = min(MAX_NAME_WORDS, self.gazetteer.longest_name_from(first))
         if not most_words:
             return None
         acronym = first.isalpha() and first.isupper() and len(first) <= 5
