@@ -184,6 +184,54 @@ class Finding(_Record):
     line: Annotated[int | None, Column(ge=1)] = None
     column: Annotated[int | None, Column(ge=1)] = None
     spans: list[Span] = field(default_factory=list)  # the evidence: article, path, offsets, line, column, words
+    dispute_id: str | None = None  # the dispute a figure conflict belongs to (one quantity of one event)
+
+
+class Position(TypedDict):
+    """One figure given for a disputed quantity: who stated it, which articles and outlets carried it, and when."""
+
+    value_low: float
+    value_high: float | None  # None: open above ("at least 25")
+    value_text: str  # as a report writes it: 8, at least 25, about 30
+    speakers: list[str]  # the bodies that stated it
+    claim_ids: list[str]
+    article_ids: list[str]
+    outlets: list[str]
+    independent: int  # the outlets that carried it, copies of one wire story counted once
+    first_stated: str | None  # ISO dates
+    last_stated: str | None
+    conflicts_with: list[int]  # the positions (indexes in the dispute's list) that contradict it at one time
+
+
+class TimelineStep(TypedDict):
+    """One figure in one body's timeline of a quantity; a step after the first revises the one before it."""
+
+    speaker: str
+    value_text: str
+    stated: str | None
+    claim_ids: list[str]
+    revises: str | None  # the figure it replaced, if it differs from the body's figure before it
+
+
+@dataclass(slots=True)
+class Dispute(_Record):
+    """One quantity of one event whose figures cannot all be right at one time, with every position given for it.
+
+    The id is derived from the event and the quantity, so it survives a rerun (and a desk's suppressions and
+    confirmations with it)."""
+
+    dispute_id: Annotated[str, Unique]
+    event_id: str
+    quantity: str  # in words: "rockets fired", "people killed"
+    subject: str | None
+    predicate: str | None
+    population: str | None
+    running: bool  # a count that changes as days pass: positions compared as they stood at one time
+    between_sources: bool  # different bodies contradict each other (else: one article contradicts itself)
+    positions: list[Position] = field(default_factory=list)
+    timeline: list[TimelineStep] = field(default_factory=list)  # the bodies that changed their figure
+    spread: Annotated[float, NonNegative] = 0.0  # the highest conflicting figure over the lowest, less one
+    severity: Annotated[str, Column(isin=tuple(SEVERITY_RANK))] = "error"
 
 
 @dataclass(slots=True)

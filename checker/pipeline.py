@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from checker.checks import CheckData
+from checker.checks.disputes import disputes_found
 from checker.config import Settings
 from checker.extract import Extraction
 from checker.ingest import read_inputs
@@ -154,4 +155,5 @@ def assess(
                                    [f for f in result.findings if f.code in against_outlet], priors=priors)
     data.validation_failures = source_failures(result.sources)
     result.findings += run_rules([r for r in rules if r.runs_after_scoring], data)
+    result.disputes = disputes_found(data, result.findings)
     return result

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from checker.model import Article, Claim, Event, EventMention, Finding, SkippedInput, SourceScore
+from checker.model import Article, Claim, Dispute, Event, EventMention, Finding, SkippedInput, SourceScore
 
 if TYPE_CHECKING:
     from checker.rulebook import Rule
@@ -22,6 +22,7 @@ class RunResult:
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    disputes: list[Dispute] = field(default_factory=list)  # the disputed quantities the findings belong to
     sources: list[SourceScore] = field(default_factory=list)
     mentions: list[EventMention] = field(default_factory=list)  # event words, places and dates of the articles
     rules: list[Rule] = field(default_factory=list)  # the rules that ran: renderers read their properties

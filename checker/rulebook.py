@@ -329,24 +329,32 @@ def run_rules(rules: list[Rule], data: CheckData) -> list[Finding]:
 
 def _finding(rule: Rule, draft: Draft, data: CheckData) -> Finding:
     claim_ids = [c.claim_id for c in draft.claims]
-    digest = hashlib.sha1("|".join([rule.code, draft.key, *claim_ids]).encode()).hexdigest()[:10]
+    # a dispute's finding is named by its dispute (event and quantity), so it keeps its id when articles are added
+    named_by = [draft.dispute_id] if draft.dispute_id else claim_ids
+    digest = hashlib.sha1("|".join([rule.code, draft.key, *named_by]).encode()).hexdigest()[:10]
     spans = [_claim_span(data, c) for c in draft.claims] + [_span(data, *span) for span in draft.spans]
     article_ids = list(dict.fromkeys(span["article_id"] for span in spans))
     finding = Finding(
         finding_id=f"{rule.code}-{digest}",
         code=rule.code,
         rule=rule.name,
-        severity=rule.severity,
+        severity=_capped(rule.severity, draft.severity),
         message=_tidy(rule.message.format(**{k: ("" if v is None else v) for k, v in draft.values.items()})),
         event_id=draft.event_id,
         claim_ids=claim_ids,
         article_ids=article_ids,
         spans=spans,
+        dispute_id=draft.dispute_id,
     )
     if finding.spans:
         first = finding.spans[0]
         finding.path, finding.line, finding.column = first["path"], first["line"], first["column"]
     return finding
+
+
+def _capped(severity: str, cap: str | None) -> str:
+    """The rule's severity, lowered to what the finding itself warrants (never raised)."""
+    return severity if cap is None or SEVERITY_RANK[cap] >= SEVERITY_RANK[severity] else cap
 
 
 def _claim_span(data: CheckData, claim: Claim) -> Span:

@@ -14,7 +14,7 @@ from checker.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "claims" / "corpus"
-CONFLICT = "CC101-6775f352f1"  # the eight vs 21 rockets of claims/corpus (finding ids are stable)
+CONFLICT = "CC101-c498b1e332"  # the eight vs 21 rockets of claims/corpus (a dispute's finding id is stable)
 BLAME = "CC102-a20c16c107"
 URL = "https://desk.example/reviews/{finding_id}"
 

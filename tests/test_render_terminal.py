@@ -35,7 +35,8 @@ def render(result: RunResult, color: bool | None = False, width: int = 100, min_
 def test_render_terminal_conflict_quotes_side_by_side() -> None:
     text = render(example_run(), width=140)
     assert "the rocket attack on the Green Zone, 2020-12-20" in text
-    assert "CC101 rockets fired at the Green Zone on 2020-12-20: 8 (Iraqi military) vs 21 (U.S. Central Command)" in text
+    assert ("CC101 rockets fired at the Green Zone on 2020-12-20: 8 (Iraqi military; 3 outlets, 2 independent) vs 21 "
+            "(U.S. Central Command)") in text
     titles = next(line for line in text.splitlines() if "Iraqi military ·" in line)
     assert "U.S. Central Command ·" in titles  # both quotes start on one line: side by side
     assert "Sources" in text and "not enough evidence" in text

@@ -37,6 +37,10 @@ class CheckData:
         return {a.article_id: a for a in self.articles}
 
     @cached_property
+    def claim_by_id(self) -> dict[str, Claim]:
+        return {c.claim_id: c for c in self.claims}
+
+    @cached_property
     def event(self) -> dict[str, Event]:
         return {e.event_id: e for e in self.events}
 
@@ -83,6 +87,8 @@ class Draft:
     event_id: str | None = None
     key: str = ""  # distinguishes findings on the same claims (for stable ids)
     spans: list[tuple[str, int, int]] = field(default_factory=list)  # (article_id, start, end) not behind a claim
+    dispute_id: str | None = None  # the dispute the finding belongs to
+    severity: str | None = None  # at most this severe (a close or one-sided dispute); the rule's when None
 
 
 def quantity_key(claim: Claim) -> tuple:
@@ -96,14 +102,19 @@ def format_value(claim: Claim) -> str:
     if low is None:
         return claim.value_text or "?"
     if high is None or math.isinf(high):
-        return f"at least {low:g}"
+        return f"at least {figure(low)}"
     if claim.value_kind == "approximate":
-        return f"about {(low + high) / 2:g}"
+        return f"about {figure((low + high) / 2)}"
     if low == high:
-        return f"{low:g}"
+        return figure(low)
     if low == 0:
-        return f"up to {high:g}"
-    return f"{low:g}-{high:g}"
+        return f"up to {figure(high)}"
+    return f"{figure(low)}-{figure(high)}"
+
+
+def figure(value: float) -> str:
+    """A number as a report writes it: 8, 4,645, 1,000,000, 2.5 (thousands separated, no exponent)."""
+    return f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 1000 else f"{value:.4g}"
 
 
 def describe_quantity(claim: Claim, taxonomy: Taxonomy) -> str:

@@ -11,23 +11,17 @@ from checker.checks.base import (
     describe_quantity,
     format_value,
     overlaps,
-    published_order,
 )
-from checker.checks.numeric_conflict import comparable_counts, is_revision
+from checker.checks.disputes import comparable_counts, dispute_id, find_disputes, is_revision, said_order
 
 FIELDS = {"quantity", "at", "speaker", "value_a", "value_b", "article_a", "article_b"}
 
 
-def _said_order(claim, data: CheckData) -> tuple:
-    """Publication order; within one article, a figure the text says was replaced ("from 863") comes first."""
-    published, date, article, start = published_order(claim, data)
-    return published, date, article, not claim.superseded, start
-
-
 def run(data: CheckData, params: CheckParams) -> Drafts:
-    for claims in comparable_counts(data, include_vague=False).values():
+    disputed = find_disputes(data)
+    for key, claims in comparable_counts(data, include_vague=False).items():
         by_speaker: dict[str, list] = {}
-        for claim in sorted(claims, key=lambda c: _said_order(c, data)):
+        for claim in sorted(claims, key=lambda c: said_order(c, data)):
             by_speaker.setdefault(claim.speaker or "", []).append(claim)
         for speaker, figures in by_speaker.items():
             for earlier, later in zip(figures, figures[1:], strict=False):
@@ -49,4 +43,6 @@ def run(data: CheckData, params: CheckParams) -> Drafts:
                         },
                         claims=[earlier, later],
                         event_id=earlier.event_id,
+                        key=f"{earlier.claim_id}>{later.claim_id}",
+                        dispute_id=dispute_id(key) if key in disputed else None,  # a step of a dispute's timeline
                     )

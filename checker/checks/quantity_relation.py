@@ -12,7 +12,8 @@ Two figures break a relation when the part, at its lowest, exceeds the whole, at
 wounded"). Figures from one speaker are left to the IC rules; vague figures, parts of a
 total ("two others") and wholes of zero ("no casualties", nearly always scoped more narrowly
 than it reads) are not compared; a running tally given days apart may have grown in
-between (``moved_with_time``). One finding per pair of positions (a speaker and a figure).
+between (``moved_with_time``). One finding per broken relation (a part and its whole in one event),
+holding every pair of positions (a speaker and a figure) that breaks it.
 """
 
 from __future__ import annotations
@@ -122,17 +123,20 @@ def run(data: CheckData, params: CheckParams) -> Drafts:
             for key in (part_key, whole_key):
                 if key not in positions:
                     positions[key] = _positions(sorted(quantities[key], key=lambda c: published_order(c, data)))
-            part_positions, whole_positions = positions[part_key], positions[whole_key]
-            for (part_speaker, *_), parts in part_positions.items():
-                for (whole_speaker, *_), wholes in whole_positions.items():
-                    if part_speaker == whole_speaker or not _broken(parts, wholes, data):
-                        continue
-                    yield _draft(event_id, parts, wholes, data)
+            broken = [(parts, wholes)
+                      for (part_speaker, *_), parts in positions[part_key].items()
+                      for (whole_speaker, *_), wholes in positions[whole_key].items()
+                      if part_speaker != whole_speaker and _broken(parts, wholes, data)]
+            if broken:  # one finding per broken relation, with every pair of positions that breaks it
+                yield _draft(event_id, broken, data)
 
 
-def _draft(event_id: str, parts: list[Claim], wholes: list[Claim], data: CheckData) -> Draft:
+def _draft(event_id: str, broken: list[tuple[list[Claim], list[Claim]]], data: CheckData) -> Draft:
+    """The relation's widest break leads the message (the highest part against the lowest whole)."""
+    parts, wholes = max(broken, key=lambda pair: (pair[0][0].value_low or 0) - (pair[1][0].value_high or 0))
     part, whole = parts[0], wholes[0]
     event = data.event.get(event_id)
+    claims = list({c.claim_id: c for pair in [(parts, wholes), *broken] for side in pair for c in side}.values())
     return Draft(
         values={
             "part": describe_quantity(part, data.taxonomy),
@@ -144,6 +148,7 @@ def _draft(event_id: str, parts: list[Claim], wholes: list[Claim], data: CheckDa
             "value_whole": format_value(whole),
             "speaker_whole": speaker_label(whole, data),
         },
-        claims=[part, whole, *parts[1:], *wholes[1:]],
+        claims=claims,
         event_id=event_id,
+        key=repr((_quantity(part), _quantity(whole))),
     )

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from checker.model import SEVERITY_RANK, Article, Claim, Event, Finding
+from checker.model import SEVERITY_RANK, Article, Claim, Dispute, Event, Finding, Position
 from checker.result import RunResult
 
 # An article read from a row of a manifest has the source path "wire.jsonl:3" (the manifest and its line).
@@ -118,3 +118,44 @@ def split_at_claim(claim: Claim, article_text: str) -> tuple[str, str, str] | No
     if start < 0 or sentence[offset:offset + len(claim.surface)] != claim.surface:
         return None
     return sentence[:offset], claim.surface, sentence[offset + len(claim.surface):]
+
+
+def disputes_by_event(result: RunResult) -> list[tuple[Event | None, list[Dispute]]]:
+    """The run's disputes grouped by event, the events with the most severe disputes first."""
+    events = {event.event_id: event for event in result.events}
+    groups: dict[str, list[Dispute]] = {}
+    for dispute in result.disputes:
+        groups.setdefault(dispute.event_id, []).append(dispute)
+    ordered = sorted(groups.items(), key=lambda item: (min(-SEVERITY_RANK[d.severity] for d in item[1]), item[0]))
+    return [(events.get(event_id), group) for event_id, group in ordered]
+
+
+def stated_when(first: str | None, last: str | None = None) -> str:
+    """"2020-12-20", or "2020-12-20 to 2020-12-24" when a figure was stated over several days."""
+    if not first:
+        return "undated"
+    return first if last in (None, first) else f"{first} to {last}"
+
+
+def carried_by(position: Position) -> str:
+    """"3 outlets, 2 independent": how many outlets carried a figure (copies of one wire story count once)."""
+    outlets, independent = len(position["outlets"]), position["independent"]
+    said = plural(outlets, "outlet")
+    return said + (f", {independent} independent" if independent < outlets else "")
+
+
+def position_cells(dispute: Dispute) -> list[tuple[str, str, str, str]]:
+    """Each position of a dispute as (figure, who, when, carried by); a figure that contradicts no other is
+    marked as agreeing."""
+    return [(position["value_text"] + ("" if position["conflicts_with"] else " (agrees)"),
+             ", ".join(position["speakers"]), stated_when(position["first_stated"], position["last_stated"]),
+             carried_by(position))
+            for position in dispute.positions]
+
+
+def revisions_line(dispute: Dispute) -> str:
+    """Each body's figures in order: "Saudi health ministry: 717 (2015-09-24) → 769 (2015-09-26)"."""
+    by_body: dict[str, list[str]] = {}
+    for step in dispute.timeline:
+        by_body.setdefault(step["speaker"], []).append(f"{step['value_text']} ({stated_when(step['stated'])})")
+    return "; ".join(f"{body}: {' → '.join(steps)}" for body, steps in by_body.items())

@@ -24,8 +24,9 @@ _INDENTED = json.JSONEncoder(ensure_ascii=False, indent=INDENT)
 
 # The tables of a report in the JSON document's order, each with the ``type`` of its records in JSON Lines.
 RECORD_TYPES = {"articles": "article", "skipped": "skipped", "claims": "claim", "events": "event",
-                "findings": "finding", "sources": "source"}
-LINES_ORDER = ("articles", "claims", "events", "findings", "sources", "skipped")  # JSON Lines: skipped inputs last
+                "disputes": "dispute", "findings": "finding", "sources": "source"}
+# JSON Lines: skipped inputs last
+LINES_ORDER = ("articles", "claims", "events", "disputes", "findings", "sources", "skipped")
 
 
 class Summary(TypedDict):
@@ -35,6 +36,7 @@ class Summary(TypedDict):
     skipped: int
     claims: int
     events: int
+    disputes: int
     findings: dict[str, int]  # by severity, most severe first
 
 
@@ -49,6 +51,7 @@ def summary(result: RunResult) -> Summary:
         "skipped": len(result.skipped),
         "claims": len(result.claims),
         "events": len(result.events),
+        "disputes": len(result.disputes),
         "findings": {level: sum(f.severity == level for f in result.findings) for level in SEVERITY_ORDER},
     }
 

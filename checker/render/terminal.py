@@ -18,12 +18,15 @@ from checker.model import SEVERITY_RANK, Article, Claim, Finding
 from checker.render import RenderOptions
 from checker.render.escape import strip_terminal_controls
 from checker.render.evidence import (
+    disputes_by_event,
     event_groups,
     event_line,
     file_and_row,
     location,
     plural,
+    position_cells,
     quoted_evidence,
+    revisions_line,
     split_at_claim,
     stance_label,
 )
@@ -152,7 +155,8 @@ def summary_panel(result: RunResult, options: RenderOptions | None = None) -> Pa
     findings = counts["findings"]
     line = Text()
     line.append(f"{plural(counts['articles'], 'article')} read, {counts['skipped']} skipped · ")
-    line.append(f"{plural(counts['claims'], 'claim')} · {plural(counts['events'], 'event')}\n")
+    line.append(f"{plural(counts['claims'], 'claim')} · {plural(counts['events'], 'event')} · ")
+    line.append(f"{plural(counts['disputes'], 'disputed figure')}\n")
     for level in ("error", "warning", "info"):
         line.append(plural(findings[level], level), style=f"checker.severity.{level}" if findings[level] else None)
         line.append(" · " if level != "info" else "")
@@ -236,7 +240,7 @@ def findings_by_severity(result: RunResult, width: int, min_severity: str = "war
         at_level = [f for f in result.findings if f.severity == level]
         if not at_level or SEVERITY_RANK[level] < SEVERITY_RANK[min_severity]:
             continue
-        parts.append(Text(plural(len(at_level), level).capitalize(), style=f"bold checker.severity.{level}"))
+        heading = len(parts)  # the level's heading goes here, if any of its findings is quoted below it
         for event, group in event_groups(result, at_level):
             shown: list[RenderableType] = []
             for finding in group:
@@ -252,7 +256,10 @@ def findings_by_severity(result: RunResult, width: int, min_severity: str = "war
                 if event is not None:  # why its claims were compared: type, place, dates, articles
                     parts.append(plain(event_line(event, articles), style="checker.dim"))
                 parts += shown
-        parts.append(Text(""))
+        if len(parts) > heading:  # no heading over nothing: findings past the quoted ones are in the table below
+            parts.insert(heading, Text(plural(len(at_level), level).capitalize(),
+                                       style=f"bold checker.severity.{level}"))
+            parts.append(Text(""))
     if listed:
         rows = [(plain(f.severity, f"checker.severity.{f.severity}"), plain(f.code, "checker.code"),
                  plain(finding_location(f, articles)), plain(f.message)) for f in listed]
@@ -264,6 +271,29 @@ def findings_by_severity(result: RunResult, width: int, min_severity: str = "war
                             for level in SEVERITY_ORDER if any(f.severity == level for f in hidden))
         parts.append(Text(f"{counted} not listed; --show-info (or --min-severity info) lists them.",
                           style="checker.dim"))
+    return Group(*parts)
+
+
+def disputes_section(result: RunResult, width: int) -> RenderableType:
+    """Per event, a table of its disputes: each quantity, then each position (figure, who, when, carried by how
+    many outlets), and the bodies that revised their figure."""
+    articles = {a.article_id: a for a in result.articles}
+    parts: list[RenderableType] = [Text(plural(len(result.disputes), "disputed figure").capitalize(), style="bold")]
+    for event, disputes in disputes_by_event(result):
+        parts.append(plain(event.describe() if event else "Not tied to one event", style="bold"))
+        if event is not None:
+            parts.append(plain(event_line(event, articles), style="checker.dim"))
+        rows = []
+        for dispute in disputes:
+            for index, (figure, who, when, carried) in enumerate(position_cells(dispute)):
+                quantity = plain(dispute.quantity, f"checker.severity.{dispute.severity}") if index == 0 else plain("")
+                rows.append((quantity, plain(figure, "checker.number"), plain(who), plain(when), plain(carried)))
+        parts.append(fitted_table("", ("quantity", "figure", "who", "when", "carried by"), rows, width,
+                                  "positions"))
+        for dispute in disputes:
+            if dispute.timeline:
+                parts.append(plain(f"Revised ({dispute.quantity}): {revisions_line(dispute)}", style="checker.dim"))
+    parts.append(Text(""))
     return Group(*parts)
 
 
@@ -315,6 +345,8 @@ def render_terminal(result: RunResult, console: Console, options: RenderOptions 
     options = options or RenderOptions()
     width = console.width
     console.print(summary_panel(result, options))
+    if result.disputes:
+        console.print(disputes_section(result, width))
     if result.findings:
         console.print(findings_by_severity(result, width, options.min_severity or "warning"))
     else:

@@ -1,0 +1,333 @@
+"""Disputes: one quantity of one event, every figure given for it, and whether they can all be right at one time.
+
+A fact-checker's unit of work is a dispute, not a pair of sentences. Count claims are grouped by quantity
+(event, what is counted, its state, whose). Within a quantity:
+
+- a claim's *body* is who gave the figure: its speaker; an outlet's own figure (a headline) that the same
+  article attributes to a named speaker is that speaker's;
+- each body's figures, in the order they were stated, are its *timeline*: a later figure that differs revises
+  the one before it (shown, not flagged);
+- a *position* is one figure (an interval) with every body that stated it, the articles and outlets that
+  carried it (copies of one wire story counted once) and when it was first and last stated;
+- two positions *conflict* when figures of them given by different bodies do not overlap, were stated at the
+  same time (for a running count, such as the dead or the missing, within ``window_days`` of each other), and
+  the article does not explain the difference (a figure it says was revised, a toll it says grew);
+- one article that gives one body's two figures unreconciled (``unreconciled``) is a conflict too, within
+  that article.
+
+A quantity with any conflict is a dispute, reported once with every position; its id is derived from its
+event and quantity, so it is the same on every run over the same record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from itertools import combinations
+
+from checker.checks.base import (
+    CheckData,
+    as_of,
+    describe_quantity,
+    format_value,
+    interval,
+    intervals_overlap,
+    moved_with_time,
+    overlaps,
+    published_order,
+    quantity_key,
+    speaker_label,
+)
+from checker.model import Claim, Dispute, Finding, Position, TimelineStep
+from checker.reliability import detect_copies, outlet_of
+
+WINDOW_DAYS = 2  # figures of a running count stated further apart than this are a timeline, not a conflict
+CLOSE_SPREAD = 0.10  # conflicting figures within 10 % of each other: a warning, not an error
+
+Figure = tuple[float, float]
+
+
+def dispute_id(key: tuple) -> str:
+    """A dispute's stable id: a digest of its event and quantity."""
+    return "D-" + hashlib.sha1("|".join(str(part) for part in key).encode()).hexdigest()[:10]
+
+
+def comparable_counts(data: CheckData, include_vague: bool) -> dict[tuple, list[Claim]]:
+    """Count claims grouped by quantity (event, subject, predicate, population), each group in the order its
+    figures were stated (publication order; within one article, a figure the text says was replaced first)."""
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in data.claims:
+        if claim.kind != "count" or not claim.event_id or claim.predicate is None:
+            continue
+        if claim.value_kind == "vague" and not include_vague:
+            continue  # "several rockets" is too loose to contradict "21"
+        if claim.partial:
+            continue  # "two others hit houses" is a part, not a total
+        groups[quantity_key(claim)].append(claim)
+    for claims in groups.values():
+        claims.sort(key=lambda c: said_order(c, data))
+    return groups
+
+
+def said_order(claim: Claim, data: CheckData) -> tuple:
+    """Publication order; within one article, a figure the text says was replaced ("from 863") comes first."""
+    published, day, article, start = published_order(claim, data)
+    return published, day, article, not claim.superseded, start
+
+
+def is_revision(earlier: Claim, later: Claim, data: CheckData) -> bool:
+    """Same speaker, and either a later article or a sentence that says the figure was updated."""
+    if earlier.speaker != later.speaker or earlier.speaker_kind == "outlet" and earlier.article_id != later.article_id:
+        return False
+    if earlier.article_id != later.article_id:
+        first, second = (data.article[c.article_id].published for c in (earlier, later))
+        return first is not None and second is not None and first < second
+    return later.revision_cue
+
+
+def contradicts(a: Claim, b: Claim, data: CheckData) -> bool:
+    """Whether two figures of one quantity contradict each other, whatever their bodies and dates."""
+    if overlaps(a, b):
+        return False
+    if a.article_id == b.article_id and (a.revision_cue or b.revision_cue):
+        return False  # "the toll, which initially had been 14, rose to 23": the article explains it
+    return not moved_with_time(a, b, data)
+
+
+def bodies(claims: Iterable[Claim]) -> dict[str, str]:
+    """claim id -> the body that gave its figure: the speaker, or for an outlet's own figure that its article
+    attributes to a named speaker elsewhere, that speaker."""
+    claims = list(claims)
+    named = {(c.article_id, c.value_low, c.value_high): c.speaker for c in claims
+             if c.speaker and c.speaker_kind != "outlet"}
+    body = {}
+    for claim in claims:
+        speaker = claim.speaker or ""
+        if claim.speaker_kind == "outlet":
+            speaker = named.get((claim.article_id, claim.value_low, claim.value_high), speaker) or ""
+        body[claim.claim_id] = speaker
+    return body
+
+
+def running(claim: Claim, data: CheckData) -> bool:
+    """Whether a claim's quantity is a running count (a toll, the missing), whose figures move as days pass."""
+    return (claim.predicate or "") in data.taxonomy.tallies
+
+
+def find_disputes(data: CheckData, window_days: int = WINDOW_DAYS, include_vague: bool = False) -> dict[tuple, Dispute]:
+    """Every disputed quantity of the run, by quantity key (computed once per run and settings, shared by the
+    rules that read disputes)."""
+    memo_key = ("disputes", window_days, include_vague)
+    if memo_key in data.memo:
+        return data.memo[memo_key]
+    found: dict[tuple, Dispute] = {}
+    internal = unreconciled(data, include_vague)
+    for key, claims in comparable_counts(data, include_vague).items():
+        body = bodies(claims)
+        positions: dict[Figure, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            positions[(claim.value_low, claim.value_high)].append(claim)  # type: ignore[index]
+        across = _conflicting_positions(positions, body, data, window_days)
+        within = [c for (_, k), found_claims in internal.items() if k == key for c in found_claims]
+        if across or within:
+            found[key] = _dispute(key, claims, positions, body, across, within, data)
+    data.memo[memo_key] = found
+    return found
+
+
+def disputes_found(data: CheckData, findings: Iterable[Finding]) -> list[Dispute]:
+    """The disputes that ``findings`` belong to, in the order of their events and quantities."""
+    wanted = {f.dispute_id for f in findings if f.dispute_id}
+    found: dict[str, Dispute] = {}
+    for key, computed in data.memo.items():
+        if isinstance(key, tuple) and key[0] == "disputes":
+            found.update((d.dispute_id, d) for d in computed.values() if d.dispute_id in wanted)
+    return sorted(found.values(), key=lambda d: (d.event_id, d.quantity, d.dispute_id))
+
+
+def unreconciled(data: CheckData, include_vague: bool = False) -> dict[tuple[str, tuple], list[Claim]]:
+    """(article id, quantity key) -> the figures one speaker gives in one article that contradict each other and
+    that the article does not reconcile (not a stated revision, not one paragraph breaking a total down)."""
+    memo_key = ("unreconciled", include_vague)
+    if memo_key in data.memo:
+        return data.memo[memo_key]
+    found: dict[tuple[str, tuple], list[Claim]] = {}
+    for key, claims in comparable_counts(data, include_vague).items():
+        by_voice: dict[tuple, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            by_voice[(claim.article_id, claim.speaker)].append(claim)
+        for (article_id, _), figures in by_voice.items():
+            by_figure: dict[Figure, list[Claim]] = defaultdict(list)  # the same figure twice agrees with itself
+            for claim in figures:
+                by_figure[(claim.value_low, claim.value_high)].append(claim)  # type: ignore[index]
+            kept: dict[str, Claim] = {}
+            for first, second in combinations(by_figure, 2):
+                if intervals_overlap(first, second):
+                    continue
+                for a in by_figure[first]:
+                    for b in by_figure[second]:
+                        a_, b_ = sorted((a, b), key=lambda c: c.start)
+                        if contradicts(a_, b_, data) and not is_revision(a_, b_, data) and not _same_passage(a_, b_,
+                                                                                                            data):
+                            kept.setdefault(a_.claim_id, a_)
+                            kept.setdefault(b_.claim_id, b_)
+            if kept:
+                found.setdefault((article_id, key), []).extend(sorted(kept.values(), key=lambda c: c.start))
+    data.memo[memo_key] = found
+    return found
+
+
+def _same_passage(a: Claim, b: Claim, data: CheckData) -> bool:
+    """Figures in one paragraph usually break a total down ("two in the zone, one outside"): not a contradiction."""
+    text = data.article[a.article_id].text
+    first, second = sorted((a.start, b.start))
+    return "\n\n" not in text[first:second] and text.count("\n", first, second) == 0
+
+
+def _moments(claims: list[Claim], body: dict[str, str], data: CheckData) -> list[Claim]:
+    """A position's claims that differ in what a conflict test reads besides the figure (the body, when it was
+    stated, whether its sentence says it changed), with at most two of different articles for each."""
+    kept: dict[tuple, list[Claim]] = {}
+    for claim in claims:
+        if claim.superseded:
+            continue  # a figure its own article says was replaced stood earlier: timeline, not a position now
+        same = kept.setdefault((body[claim.claim_id], as_of(claim, data), claim.revision_cue), [])
+        if len(same) < 2 and all(c.article_id != claim.article_id for c in same):
+            same.append(claim)
+    return [c for same in kept.values() for c in same]
+
+
+def _at_one_time(a: Claim, b: Claim, data: CheckData, window_days: int) -> bool:
+    """Whether two figures can be compared as they stood at one time: always for a fixed count (rockets fired);
+    for a running count, when stated within the window (35 dead on Tuesday and 90 on Friday is a timeline),
+    or when a count that only grows was stated lower later (time cannot explain a toll that fell)."""
+    if not running(a, data):
+        return True
+    first, second = as_of(a, data), as_of(b, data)
+    if first is None or second is None or abs((first - second).days) <= window_days:
+        return True
+    earlier, later = (a, b) if first < second else (b, a)
+    return data.taxonomy.tallies.get(a.predicate or "") == "cumulative" and interval(later)[1] < interval(earlier)[0]
+
+
+def _conflicting_positions(positions: dict[Figure, list[Claim]], body: dict[str, str], data: CheckData,
+                           window_days: int) -> set[tuple[Figure, Figure]]:
+    """The pairs of positions that contradict each other at one time, each stated by a different body."""
+    moments = {figure: _moments(claims, body, data) for figure, claims in positions.items()}
+    figures = sorted(positions)
+    if all(intervals_overlap(figures[0], f) for f in figures) and max(f[0] for f in figures) <= min(
+            f[1] for f in figures):
+        return set()  # every figure overlaps every other: nothing conflicts
+    pairs = set()
+    for first, second in combinations(figures, 2):
+        if intervals_overlap(first, second):
+            continue
+        if any(body[a.claim_id] != body[b.claim_id] and _at_one_time(a, b, data, window_days)
+               and contradicts(a, b, data) for a in moments[first] for b in moments[second]):
+            pairs.add((first, second))
+    return pairs
+
+
+def _dispute(key: tuple, claims: list[Claim], positions: dict[Figure, list[Claim]], body: dict[str, str],
+             across: set[tuple[Figure, Figure]], within: list[Claim], data: CheckData) -> Dispute:
+    pairs = set(across)
+    by_article: dict[str, set[Figure]] = defaultdict(set)
+    for claim in within:
+        by_article[claim.article_id].add((claim.value_low, claim.value_high))  # type: ignore[arg-type]
+    for figures in by_article.values():
+        pairs |= {(a, b) for a, b in combinations(sorted(figures), 2) if not intervals_overlap(a, b)}
+    conflicting = {figure for pair in pairs for figure in pair}
+    order = sorted(positions)
+    index = {figure: i for i, figure in enumerate(order)}
+    against: dict[Figure, list[int]] = defaultdict(list)
+    for a, b in sorted(pairs):
+        against[a].append(index[b])
+        against[b].append(index[a])
+    copies = detect_copies(claims, data.article)
+    records = [_position(figure, positions[figure], body, sorted(against[figure]), copies.original_of, data)
+               for figure in order]
+    low = min(f[1] for f in conflicting)
+    high = max(f[0] for f in conflicting)
+    spread = high / max(low, 1.0) - 1 if high > low else 0.0
+    first = claims[0]
+    return Dispute(
+        dispute_id=dispute_id(key),
+        event_id=first.event_id or "",
+        quantity=describe_quantity(first, data.taxonomy),
+        subject=first.subject,
+        predicate=first.predicate,
+        population=first.population,
+        running=running(first, data),
+        between_sources=bool(across),
+        positions=records,
+        timeline=_timeline(claims, body, data),
+        spread=round(spread, 4),
+        severity="error" if across and spread >= CLOSE_SPREAD else "warning",
+    )
+
+
+def _position(figure: Figure, claims: list[Claim], body: dict[str, str], conflicts_with: list[int],
+              original_of: dict[str, str], data: CheckData) -> Position:
+    stated = [d for d in (as_of(c, data) for c in claims) if d is not None]
+    outlets = list(dict.fromkeys(outlet_of(c, data.article) for c in claims))
+    originals = {outlet_of(c, data.article) for c in claims if c.claim_id not in original_of}
+    return Position(
+        value_low=figure[0],
+        value_high=None if figure[1] == float("inf") else figure[1],
+        value_text=format_value(claims[0]),
+        speakers=list(dict.fromkeys(_label(c, body, data) for c in claims)),
+        claim_ids=[c.claim_id for c in claims],
+        article_ids=list(dict.fromkeys(c.article_id for c in claims)),
+        outlets=outlets,
+        independent=max(1, len(originals)),
+        first_stated=_iso(min(stated, default=None)),
+        last_stated=_iso(max(stated, default=None)),
+        conflicts_with=conflicts_with,
+    )
+
+
+def _label(claim: Claim, body: dict[str, str], data: CheckData) -> str:
+    """A body as a reader knows it: a named speaker, or the outlet for its own figures."""
+    if claim.speaker_kind == "outlet" and body[claim.claim_id] == (claim.speaker or ""):
+        return speaker_label(claim, data)
+    return body[claim.claim_id] or speaker_label(claim, data)
+
+
+def _timeline(claims: list[Claim], body: dict[str, str], data: CheckData) -> list[TimelineStep]:
+    """Each body's figures in the order it stated them, for the bodies whose figure changed."""
+    by_body: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_body[body[claim.claim_id]].append(claim)
+    steps: list[TimelineStep] = []
+    for figures in by_body.values():
+        kept: list[list[Claim]] = []  # runs of one figure (or overlapping ones)
+        for claim in figures:
+            if kept and overlaps(kept[-1][-1], claim):
+                kept[-1].append(claim)
+            else:
+                kept.append([claim])
+        steps_revised = (_revises(earlier[-1], later[0], data) for earlier, later in zip(kept, kept[1:], strict=False))
+        if len(kept) < 2 or not any(steps_revised):
+            continue  # one figure, or differing figures of one day that no sentence says were revised
+        for index, run in enumerate(kept):
+            stated = [d for d in (as_of(c, data) for c in run) if d is not None]
+            steps.append(TimelineStep(
+                speaker=_label(run[0], body, data),
+                value_text=format_value(run[0]),
+                stated=_iso(min(stated, default=None)),
+                claim_ids=[c.claim_id for c in run],
+                revises=format_value(kept[index - 1][0]) if index else None,
+            ))
+    return steps
+
+
+def _revises(earlier: Claim, later: Claim, data: CheckData) -> bool:
+    """Whether a body's later figure replaced its earlier one: stated on a later day, or said to be a revision."""
+    first, second = as_of(earlier, data), as_of(later, data)
+    return (first is not None and second is not None and first < second) or later.revision_cue or earlier.superseded
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
