@@ -465,6 +465,10 @@ def report(
         datetime | None, typer.Option("--until", formats=["%Y-%m-%d"], help="Only findings up to this date.")
     ] = None,
     statistics: StatisticsOption = False,
+    full: Annotated[
+        bool, typer.Option("--full", help="Markdown: everything (every finding quoted, every source and article); "
+                                          "by default a summary under 60,000 characters, the size of a ticket.")
+    ] = False,
     priors: PriorsOption = None,
     config: ConfigOption = None,
     max_file_bytes: MaxBytesOption = None,
@@ -490,7 +494,7 @@ def report(
     else:
         emit(View.report, output_format, shown, output, settings,
              min_severity="info" if show_info else triage.min_severity, filters=triage.describe(),
-             total_findings=len(result.findings))
+             total_findings=len(result.findings), full=full)
     exit_status(shown.findings, settings, exit_zero)
 
 

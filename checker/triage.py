@@ -56,7 +56,9 @@ class Triage:
         articles = {article.article_id: article for article in result.articles}
         findings = [f for f in result.findings if self._keeps(f, events.get(f.event_id or ""), articles)]
         kept_events = [e for e in result.events if self._event_matches(e) and self._event_in_window(e)]
-        return replace(result, findings=findings, events=kept_events)
+        disputed = {f.dispute_id for f in findings if f.dispute_id}
+        disputes = [d for d in result.disputes if d.dispute_id in disputed]
+        return replace(result, findings=findings, events=kept_events, disputes=disputes)
 
     def _keeps(self, finding: Finding, event: Event | None, articles: dict[str, Article]) -> bool:
         if self.min_severity and SEVERITY_RANK[finding.severity] < SEVERITY_RANK[self.min_severity]:

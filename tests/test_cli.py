@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 
 from checker.cli import app
 
-REPORT_KEYS = {"checker_version", "summary", "articles", "skipped", "claims", "events", "findings", "sources"}
+REPORT_KEYS = {"checker_version", "summary", "articles", "skipped", "claims", "events", "disputes", "findings",
+               "sources"}
 
 
 @pytest.fixture(autouse=True)

@@ -31,7 +31,7 @@ def one_string(result: RunResult) -> str:
     """The report as the JSON renderer wrote it before it streamed: one dict, one json.dumps."""
     document = {"checker_version": __version__, "summary": summary(result),
                 **{table: [record.to_dict() for record in getattr(result, table)]
-                   for table in ("articles", "skipped", "claims", "events", "findings", "sources")}}
+                   for table in ("articles", "skipped", "claims", "events", "disputes", "findings", "sources")}}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -69,9 +69,10 @@ def test_render_json_lines_one_typed_record_per_line() -> None:
     first, rest = records[0], records[1:]
     assert first["type"] == "summary" and first["checker_version"] == __version__ and first["claims"] == 34
     types = [record["type"] for record in rest]
-    order = ["article", "claim", "event", "finding", "source", "skipped"]
+    order = ["article", "claim", "event", "dispute", "finding", "source", "skipped"]
     assert types == sorted(types, key=order.index)  # grouped, in this order
-    for kind, table in zip(order, ("articles", "claims", "events", "findings", "sources", "skipped"), strict=True):
+    for kind, table in zip(order, ("articles", "claims", "events", "disputes", "findings", "sources", "skipped"),
+                           strict=True):
         expected = [{"type": kind, **record.to_dict()} for record in getattr(result, table)]
         assert [r for r in rest if r["type"] == kind] == expected
     assert lines[1] == json.dumps(records[1], ensure_ascii=False, separators=(",", ":"))  # compact
@@ -83,7 +84,7 @@ def test_render_json_lines_from_the_command_line(tmp_path: Path) -> None:
                                          "--exit-zero", "--output", str(target)])
     assert completed.exit_code == 0, completed.output
     kinds = {json.loads(line)["type"] for line in target.read_text(encoding="utf-8").splitlines()}
-    assert kinds == {"summary", "article", "claim", "event", "finding", "source"}
+    assert kinds == {"summary", "article", "claim", "event", "dispute", "finding", "source"}
 
 
 def test_render_json_to_dict_is_shallow_and_equals_the_deep_conversion() -> None:
@@ -109,3 +110,18 @@ def test_render_json_lone_surrogate_is_written_as_its_escape_not_a_crash(tmp_pat
         text = renderer_for(View.report, name).render(result)
         assert "\ud800" not in text and "Harbor \\ud800 Ledger" in text
         text.encode("utf-8")
+
+
+def test_render_json_disputes_list_every_position_and_findings_name_them() -> None:
+    """The eight against 21 rockets of claims/corpus is one dispute with two positions, each with who stated it,
+    the outlets that carried it and when; the CC101 finding names it."""
+    document = json.loads(renderer_for(View.report, "json").render(example_run()))
+    (dispute,) = document["disputes"]
+    assert dispute["quantity"] == "rockets fired" and dispute["dispute_id"].startswith("D-")
+    eight, twenty_one = dispute["positions"]
+    assert (eight["value_low"], eight["speakers"], eight["independent"]) == (8, ["Iraqi military"], 2)
+    assert len(eight["outlets"]) == 3 and eight["first_stated"] == "2020-12-20" and eight["conflicts_with"] == [1]
+    assert (twenty_one["value_low"], twenty_one["speakers"]) == (21, ["U.S. Central Command"])
+    (conflict,) = [f for f in document["findings"] if f["code"] == "CC101"]
+    assert conflict["dispute_id"] == dispute["dispute_id"]
+    assert document["summary"]["disputes"] == 1

@@ -69,6 +69,8 @@ class RenderOptions:
         total_findings: How many findings the run had before the filters, for that summary.
         confirmed: The findings an editor confirmed for ClaimReview, with the desk's choices.
         review_date: The ClaimReview ``datePublished`` (None: today).
+        full: The Markdown report with everything (every finding quoted, every source and article); by default
+            it is a summary sized for a ticket or a pull-request comment.
     """
 
     width: int | None = None
@@ -78,6 +80,7 @@ class RenderOptions:
     filters: str = ""
     total_findings: int | None = None
     confirmed: tuple[Confirmation, ...] = ()
+    full: bool = False
     review_date: date | None = None
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from checker.model import Finding
+from checker.model import Dispute, Finding
 from checker.render import RenderOptions
 from checker.render.escape import escape_controls
+from checker.render.evidence import file_and_row
 from checker.result import RunResult
 
 GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -37,7 +38,37 @@ def _escape_data(value: str) -> str:
 
 
 def write_github(result: RunResult, options: RenderOptions, out: TextIO) -> None:
-    """GitHub Actions workflow commands: ::warning file=...,line=...,col=...,title=CODE::message."""
+    """GitHub Actions workflow commands: ::warning file=...,line=...,col=...,title=CODE::message.
+
+    A dispute's finding gives one annotation per position in conflict, each in the file that states it, so a
+    reviewer sees every side where it is written; other findings give one annotation at their first evidence."""
+    disputes = {d.dispute_id: d for d in result.disputes}
     for f in result.findings:
-        out.write(f"::{GITHUB_LEVEL[f.severity]} file={_escape_property(f.path or '')},line={f.line},col={f.column},"
-                  f"title={_escape_property(f.code + ' ' + f.rule)}::{_escape_data(f.message)}\n")
+        dispute = disputes.get(f.dispute_id or "") if f.code != "CC104" else None
+        places = _position_places(f, dispute) if dispute else [_place(f.path, f.line, f.column, f.message)]
+        for path, line, column, message in places:
+            out.write(f"::{GITHUB_LEVEL[f.severity]} file={_escape_property(path or '')},line={line},col={column},"
+                      f"title={_escape_property(f.code + ' ' + f.rule)}::{_escape_data(message)}\n")
+
+
+def _position_places(finding: Finding, dispute: Dispute) -> list[tuple[str | None, int | None, int | None, str]]:
+    """Where each position of a dispute that a finding holds is first stated, with the finding's message."""
+    span_of = dict(zip(finding.claim_ids, finding.spans, strict=False))
+    places = []
+    for position in dispute.positions:
+        span = next((span_of[c] for c in position["claim_ids"] if c in span_of), None)
+        if span is not None:
+            said = f"{position['value_text']} ({', '.join(position['speakers'])})"
+            message = f"this position: {said}. {finding.message}"
+            places.append(_place(span["path"], span["line"], span["column"], message))
+    return places or [_place(finding.path, finding.line, finding.column, finding.message)]
+
+
+def _place(path: str | None, line: int | None, column: int | None,
+           message: str) -> tuple[str | None, int | None, int | None, str]:
+    """An annotation's file, line and column: for an article read from a manifest row, the manifest and its row
+    (the line inside the row's text is not a line of any file)."""
+    if path is None:
+        return path, line, column, message
+    file, row = file_and_row(path)
+    return (file, row, 1, message) if row is not None else (file, line, column, message)

@@ -6,16 +6,19 @@ import re
 from pathlib import Path
 from typing import TextIO
 
-from checker.model import Article, Claim
+from checker.model import Article, Claim, Dispute, Event
 from checker.render import RenderOptions
 from checker.render.escape import strip_terminal_controls
 from checker.render.evidence import (
+    disputes_by_event,
     event_groups,
     event_line,
     file_and_row,
     location,
     plural,
+    position_cells,
     quoted_evidence,
+    revisions_line,
     split_at_claim,
     stance_label,
 )
@@ -75,51 +78,130 @@ def _quote(claim: Claim, article: Article) -> str:
     return f"> {marked.strip()}\n>\n> — {escape(claim.speaker or 'outlet')}{does}, in {escape(outlet)} ({where})"
 
 
+SUMMARY_LIMIT = 60_000  # characters: GitHub's comment limit is 65,536, with room for what a desk adds
+QUOTED_IN_SUMMARY = 10  # findings quoted in the summary; the rest are listed one line each
+
+
 def write_report(result: RunResult, options: RenderOptions, out: TextIO) -> None:
-    """The report of ``checker report --format markdown``."""
-    out.write(render_markdown(result))
+    """The report of ``checker report --format markdown``: a ticket-sized summary, or everything with ``full``."""
+    out.write(render_markdown(result, full=options.full))
 
 
-def render_markdown(result: RunResult) -> str:
+class _Budget:
+    """Lines of a report that stop at a size: what does not fit is counted, and the report says how to see it."""
+
+    def __init__(self, limit: float) -> None:
+        self.lines: list[str] = []
+        self.size = 0
+        self.limit = limit
+        self.left_out: dict[str, int] = {}
+
+    def add(self, block: list[str], what: str = "") -> bool:
+        """Add ``block`` if it fits; else count it as one more ``what`` left out."""
+        size = sum(len(line) + 1 for line in block)
+        if self.size + size > self.limit and what:
+            self.left_out[what] = self.left_out.get(what, 0) + 1
+            return False
+        self.lines += block
+        self.size += size
+        return True
+
+    def note_left_out(self, what: str) -> None:
+        count = self.left_out.pop(what, 0)
+        if count:
+            self.add([f"{plural(count, what)} not shown here: `--full` gives everything.", ""])
+
+
+def render_markdown(result: RunResult, full: bool = False) -> str:
+    """The Markdown report: the disputes per event, then the findings, sources and articles.
+
+    By default a summary under SUMMARY_LIMIT characters: the first QUOTED_IN_SUMMARY findings quoted, the
+    other errors and warnings one line each, infos counted; anything past the limit is counted with how to
+    see it. ``full`` gives every finding with its quotes and every source and article."""
     counts = summary(result)
     findings = counts["findings"]
-    lines = ["# checker report", "",
-             f"{plural(counts['articles'], 'article')} read, {counts['skipped']} skipped; "
-             f"{plural(counts['claims'], 'claim')} in {plural(counts['events'], 'event')}; "
-             f"{plural(findings['error'], 'error')}, {plural(findings['warning'], 'warning')}, "
-             f"{plural(findings['info'], 'info')}.", ""]
+    report = _Budget(float("inf") if full else SUMMARY_LIMIT - 2_000)  # room for the closing notes
+    report.add(["# checker report", "",
+                f"{plural(counts['articles'], 'article')} read, {counts['skipped']} skipped; "
+                f"{plural(counts['claims'], 'claim')} in {plural(counts['events'], 'event')}; "
+                f"{plural(counts['disputes'], 'disputed figure')}; "
+                f"{plural(findings['error'], 'error')}, {plural(findings['warning'], 'warning')}, "
+                f"{plural(findings['info'], 'info')}.", ""])
     claims = {c.claim_id: c for c in result.claims}
     articles = {a.article_id: a for a in result.articles}
-    lines += ["## Findings", ""] if result.findings else ["No findings.", ""]
+    if result.disputes:
+        report.add(["## Disputes", ""])
+        for event, disputes in disputes_by_event(result):
+            report.add(_dispute_table(event, disputes, articles), "disputed event")
+        report.note_left_out("disputed event")
+    report.add(["## Findings", ""] if result.findings else ["No findings.", ""])
+    quoted = 0
     for event, group in event_groups(result):
-        lines += [f"### {escape(event.describe()) if event else 'Not tied to one event'}", ""]
+        block = [f"### {escape(event.describe()) if event else 'Not tied to one event'}", ""]
         if event is not None:  # why its claims were compared: type, place, dates, articles
-            lines += [escape(event_line(event, articles)), ""]
+            block += [escape(event_line(event, articles)), ""]
+        listed = 0
         for finding in group:
-            lines += [f"**{escape(finding.code)}** ({escape(finding.severity)}, {code(finding.rule)}): "
-                      f"{escape(finding.message)}", ""]
+            if not full and finding.severity == "info":
+                continue  # counted below
+            listed += 1
+            line = (f"**{escape(finding.code)}** ({escape(finding.severity)}, {code(finding.rule)}): "
+                    f"{escape(finding.message)}")
+            if not full and quoted >= QUOTED_IN_SUMMARY:
+                where = f" ({code(location(finding.path, finding.line))})" if finding.path else ""
+                block += [f"- {line}{where}"]
+                continue
+            quoted += 1
+            block += [line, ""]
             for claim in quoted_evidence([claims[i] for i in finding.claim_ids if i in claims]):
                 article = articles.get(claim.article_id)
                 if article is not None:
-                    lines += [_quote(claim, article), ""]
+                    block += [_quote(claim, article), ""]
+        if listed:
+            report.add([*block, ""], "event with findings")
+    report.note_left_out("event with findings")
+    if not full and findings["info"]:
+        report.add([f"{plural(findings['info'], 'info')} not listed: `--full` lists them.", ""])
     if result.sources:
-        lines += ["## Sources", "", "| source | level | score | range | compared | why |", "|---|---|---|---|---|---|"]
+        report.add(["## Sources", "", "| source | level | score | range | compared | why |",
+                    "|---|---|---|---|---|---|"])
         for source in result.sources:
             score = "not enough evidence" if source.score is None else f"{source.score:.2f}"
-            lines.append(f"| {escape(source.source)} | {escape(source.level)} | {score} | "
-                         f"{source.score_low:.2f}-{source.score_high:.2f} | {source.n_compared} | "
-                         f"{escape(source.reasons)} |")
-        lines.append("")
-    lines += ["## Articles", "", "| file | outlet | published | headline |", "|---|---|---|---|"]
+            report.add([f"| {escape(source.source)} | {escape(source.level)} | {score} | "
+                        f"{source.score_low:.2f}-{source.score_high:.2f} | {source.n_compared} | "
+                        f"{escape(source.reasons)} |"], "source")
+        report.add([""])
+        report.note_left_out("source")
+    report.add(["## Articles", "", "| file | outlet | published | headline |", "|---|---|---|---|"])
     for article in result.articles:
         published = article.published.isoformat() if article.published else "unknown"
         if article.published and article.published_inferred:
             published += " (inferred)"
-        lines.append(f"| {code(location(article.source_path, None))} | {escape(article.outlet or '')} | {published} | "
-                     f"{escape(article.title or '')} |")
-    lines.append("")
+        report.add([f"| {code(location(article.source_path, None))} | {escape(article.outlet or '')} | "
+                    f"{published} | {escape(article.title or '')} |"], "article")
+    report.add([""])
+    report.note_left_out("article")
     if result.skipped:
-        lines += ["## Inputs skipped", ""]
-        lines += [f"- {code(s.path + (f':{s.line}' if s.line else ''))}: {escape(s.reason)}" for s in result.skipped]
-        lines.append("")
-    return "\n".join(lines)
+        report.add(["## Inputs skipped", ""])
+        for s in result.skipped:
+            report.add([f"- {code(s.path + (f':{s.line}' if s.line else ''))}: {escape(s.reason)}"], "skipped input")
+        report.add([""])
+        report.note_left_out("skipped input")
+    return "\n".join(report.lines)
+
+
+def _dispute_table(event: Event | None, disputes: list[Dispute], articles: dict[str, Article]) -> list[str]:
+    """An event's disputes as a table: each quantity, then each position (figure, who, when, carried by)."""
+    block = [f"### {escape(event.describe()) if event else 'Not tied to one event'}", ""]
+    if event is not None:
+        block += [escape(event_line(event, articles)), ""]
+    block += ["| quantity | figure | who | when | carried by |", "|---|---|---|---|---|"]
+    for dispute in disputes:
+        for index, (figure, who, when, carried) in enumerate(position_cells(dispute)):
+            quantity = f"**{escape(dispute.quantity)}** ({dispute.severity})" if index == 0 else ""
+            block.append(f"| {quantity} | {escape(figure)} | {escape(who)} | {escape(when)} | {escape(carried)} |")
+    block.append("")
+    for dispute in disputes:
+        if dispute.timeline:
+            block += [f"Revised ({escape(dispute.quantity)}): {escape(revisions_line(dispute))}", ""]
+    return block

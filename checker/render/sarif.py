@@ -117,6 +117,8 @@ def _result(finding: Finding, index: dict[str, int], root: Path, speakers: dict[
         "message": {"text": finding.message},
         "partialFingerprints": {"checkerFindingId/v1": finding.finding_id},
     }
+    if finding.dispute_id:  # one result per dispute: its other positions are the related locations
+        result["properties"] = {"disputeId": finding.dispute_id}
     if finding.code in index:
         result["ruleIndex"] = index[finding.code]
     spans: list[dict[str, Any]] = [dict(span) for span in finding.spans] or (

@@ -1,0 +1,160 @@
+"""Disputes, not pairs: one finding per disputed quantity of an event, with every position, who stated it and when.
+
+The articles are written here, in our own words, about made-up events in real places.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from checker.cli import app
+from checker.model import Article
+from checker.pipeline import analyse
+from checker.render import View, renderer_for
+from checker.render.markdown import SUMMARY_LIMIT, render_markdown
+from checker.result import RunResult
+
+
+def article(article_id: str, outlet: str, published: str, text: str) -> Article:
+    import hashlib
+
+    return Article(article_id=article_id, source_path=f"{article_id}.md", text=text,
+                   sha256=hashlib.sha256(text.encode()).hexdigest(), outlet=outlet, title=text.splitlines()[0],
+                   published=date.fromisoformat(published))
+
+
+def rocket_story(index: int, figure: str, speaker: str) -> Article:
+    """One outlet's short story of a rocket attack on Baghdad's Green Zone on 20 December 2020."""
+    text = (f"Rockets hit Baghdad's Green Zone\n\n"
+            f"{figure.capitalize()} rockets were fired at Baghdad's Green Zone on Sunday, {speaker} said on Sunday.\n")
+    return article(f"story-{index}", f"Outlet {index}", "2020-12-20", text)
+
+
+def conflicts(result: RunResult) -> list:
+    return [f for f in result.findings if f.code == "CC101"]
+
+
+def test_disputes_many_outlets_one_dispute_with_both_positions() -> None:
+    """Twenty outlets carrying either the military's eight or the command's 21 make one CC101, not a hundred."""
+    stories = [rocket_story(i, "eight", "the Iraqi military") for i in range(10)]
+    stories += [rocket_story(10 + i, "21", "U.S. Central Command") for i in range(10)]
+    result = analyse(stories)
+    (finding,) = conflicts(result)
+    (dispute,) = result.disputes
+    assert finding.dispute_id == dispute.dispute_id
+    figures = {p["value_text"]: p for p in dispute.positions}
+    assert set(figures) == {"8", "21"}
+    assert figures["8"]["speakers"] == ["Iraqi military"] and len(figures["8"]["outlets"]) == 10
+    assert figures["21"]["first_stated"] == "2020-12-20"
+    assert "8 (Iraqi military; 10 outlets" in finding.message and "21 (U.S. Central Command; 10 outlets" in finding.message
+
+
+def test_disputes_copies_of_one_wire_story_count_once() -> None:
+    """Three outlets printing one wire sentence word for word are one independent source for its figure."""
+    wire = [rocket_story(i, "eight", "the Iraqi military") for i in range(3)]
+    result = analyse([*wire, rocket_story(9, "21", "U.S. Central Command")])
+    eight = next(p for p in result.disputes[0].positions if p["value_text"] == "8")
+    assert len(eight["outlets"]) == 3 and eight["independent"] == 1
+    assert "3 outlets, 1 independent" in conflicts(result)[0].message
+
+
+def test_disputes_id_survives_a_rerun_with_more_articles() -> None:
+    """A desk's suppression or confirmation names the finding; adding articles to the record keeps its id."""
+    first = analyse([rocket_story(0, "eight", "the Iraqi military"), rocket_story(1, "21", "U.S. Central Command")])
+    later = analyse([rocket_story(0, "eight", "the Iraqi military"), rocket_story(1, "21", "U.S. Central Command"),
+                     rocket_story(2, "21", "U.S. Central Command")])
+    assert conflicts(first)[0].finding_id == conflicts(later)[0].finding_id
+    assert first.disputes[0].dispute_id == later.disputes[0].dispute_id
+
+
+def toll_story(index: int, published: str, sentence: str) -> Article:
+    text = f"Flooding in Derna\n\n{sentence}\n"
+    return article(f"toll-{index}", f"Desk {index}", published, text)
+
+
+def test_disputes_running_toll_days_apart_is_a_timeline_not_a_conflict() -> None:
+    """35 dead on Tuesday from one body and 90 on Friday from another: the toll moved, nobody contradicts anyone."""
+    result = analyse([
+        toll_story(0, "2023-09-12", "The floods in Derna on Sunday killed 35 people, the Red Crescent said."),
+        toll_story(1, "2023-09-15", "The floods in Derna on Sunday killed 90 people, the health ministry said."),
+    ])
+    assert conflicts(result) == [] and result.disputes == []
+
+
+def test_disputes_running_toll_same_day_from_two_bodies_is_a_dispute() -> None:
+    """The same two figures given on one day are a dispute."""
+    result = analyse([
+        toll_story(0, "2023-09-12", "The floods in Derna on Sunday killed 35 people, the Red Crescent said."),
+        toll_story(1, "2023-09-12", "The floods in Derna on Sunday killed 90 people, the health ministry said."),
+    ])
+    (finding,) = conflicts(result)
+    assert result.disputes[0].running
+
+
+def test_disputes_one_bodys_rising_toll_is_its_timeline() -> None:
+    """One ministry's 80, then 113, then 135 over two days is a revision each time (CC104), never a conflict."""
+    result = analyse([
+        toll_story(0, "2023-09-12", "The floods in Derna on Sunday killed 80 people, the health ministry said."),
+        toll_story(1, "2023-09-13", "The floods in Derna on Sunday killed 113 people, the health ministry said."),
+        toll_story(2, "2023-09-14", "The floods in Derna on Sunday killed 135 people, the health ministry said."),
+    ])
+    assert conflicts(result) == []
+    revisions = [f for f in result.findings if f.code == "CC104"]
+    assert len(revisions) == 2 and all("health ministry revised" in f.message for f in revisions)
+
+
+def many_disputes(events: int) -> RunResult:
+    """``events`` made-up attacks on distinct days, each with two outlets disagreeing on the rockets fired."""
+    stories = []
+    for day in range(events):
+        when = date(2020, 1, 1).toordinal() + day * 9
+        published = date.fromordinal(when).isoformat()
+        for side, (figure, speaker) in enumerate((("eight", "the Iraqi military"), ("21", "U.S. Central Command"))):
+            text = (f"Rockets hit Baghdad's Green Zone\n\n{figure.capitalize()} rockets were fired at Baghdad's Green "
+                    f"Zone today, {speaker} said.\n")
+            stories.append(article(f"d{day}-{side}", f"Outlet {side}", published, text))
+    return analyse(stories)
+
+
+def test_disputes_markdown_summary_fits_a_comment_and_full_has_everything() -> None:
+    result = many_disputes(200)
+    assert len(result.disputes) == 200
+    summary, full = render_markdown(result), render_markdown(result, full=True)
+    assert len(summary) < SUMMARY_LIMIT < len(full)
+    assert "`--full` gives everything" in summary  # what is left out is counted, never dropped silently
+    assert full.count("| **rockets fired** (error) | 8 |") == 200
+
+
+def test_disputes_findings_grow_with_disputes_not_pairs() -> None:
+    """Ten times the outlets repeating the same two positions: still one finding for the dispute."""
+    small = analyse([rocket_story(i, "eight" if i % 2 else "21", "the Iraqi military" if i % 2 else
+                                  "U.S. Central Command") for i in range(4)])
+    large = analyse([rocket_story(i, "eight" if i % 2 else "21", "the Iraqi military" if i % 2 else
+                                  "U.S. Central Command") for i in range(40)])
+    assert len(conflicts(small)) == len(conflicts(large)) == 1
+    assert len(large.findings) <= len(small.findings) + 40  # per-article findings (sourcing) at most, never pairs
+
+
+def test_disputes_github_annotates_each_position_in_its_own_file() -> None:
+    result = analyse([rocket_story(0, "eight", "the Iraqi military"), rocket_story(1, "21", "U.S. Central Command")])
+    lines = [line for line in renderer_for(View.report, "github").render(result).splitlines() if "CC101" in line]
+    assert len(lines) == 2
+    assert {line.split("file=")[1].split(",")[0] for line in lines} == {"story-0.md", "story-1.md"}
+    assert "this position: 8 (Iraqi military)" in "".join(lines)
+
+
+def test_disputes_text_report_shows_the_dispute_table(tmp_path: Path) -> None:
+    for story in (rocket_story(0, "eight", "the Iraqi military"), rocket_story(1, "21", "U.S. Central Command")):
+        (tmp_path / f"{story.article_id}.md").write_text(
+            f"---\noutlet: {story.outlet}\npublished: '{story.published}'\n---\n{story.text}", encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", str(tmp_path), "--exit-zero"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    assert "1 disputed figure" in result.output
+    table = result.output[result.output.index("quantity"):]
+    assert "rockets fired" in table and "Iraqi military" in table and "U.S. Central Command" in table
+    document = CliRunner().invoke(app, ["report", str(tmp_path), "--format", "json", "--exit-zero"]).output
+    assert json.loads(document)["disputes"][0]["quantity"] == "rockets fired"
