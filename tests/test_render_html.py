@@ -11,6 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from checker.cli import app
+from checker.render import View, renderer_for
+from tests.test_disputes import analyse, toll_story
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "claims" / "corpus"
@@ -89,6 +91,9 @@ def test_render_html_renders_in_headless_chromium(tmp_path: Path) -> None:
     for words in ("checker report", "CC101", "Iraqi military", "U.S. Central Command", "Sources", "1 error"):
         assert words in dom
     assert "<details>" in dom and "<details open" not in dom  # infos stay folded in the browser
+    card = dom.split('class="finding error"', 1)[1].split('class="finding', 1)[0]  # the dispute's card
+    assert card.count("<circle") == 5  # every copy of each position on the time axis: 3 of eight, 2 of 21
+    assert '<table class="positions">' in card and "3 outlets, 2 independent" in card
     assert dom.index('<nav class="contents"') < dom.index('id="event-1"')
 
 
@@ -114,7 +119,7 @@ def test_render_html_contents_by_event_errors_first_infos_folded(tmp_path: Path)
     folded = page.split("<details>", 1)[1].split("</details>", 1)[0]
     assert "<summary>5 infos</summary>" in folded and folded.count("SR101") == 5
     assert "SR101" not in page.split("<details>", 1)[0]  # infos only inside the folded part
-    assert "1 error · 1 warning · 5 infos" in page and "1 errors" not in page and "notes" not in page
+    assert "1 disputed figure · 1 error · 1 warning · 5 infos" in page and "1 errors" not in page and "notes" not in page
 
 
 def test_render_html_responsibility_quotes_say_who_blames_and_who_denies(tmp_path: Path) -> None:
@@ -128,3 +133,17 @@ def test_render_html_locations_are_file_names_and_lines(tmp_path: Path) -> None:
     assert f"<code>{EXAMPLES}/a_kestrel_valley_herald_2020-12-20.md:16</code>" in page
     assert f"<code>{EXAMPLES}/wire.jsonl:1 (text line 7)</code>" in page
     assert "<code>kvh-2020-12-20-green-zone-rockets</code>" not in page
+
+
+def test_render_html_a_bodys_revisions_are_drawn_as_one_line(tmp_path: Path) -> None:
+    """A ministry that raised its toll from 80 to 135 while a rescue service said 40 on the first day: the card
+    draws the ministry's two figures joined by a line and lists both bodies."""
+    result = analyse([
+        toll_story(0, "2023-09-12", "The floods in Derna on Sunday killed 80 people, the health ministry said."),
+        toll_story(1, "2023-09-12", "The floods in Derna on Sunday killed 40 people, the rescue service said."),
+        toll_story(2, "2023-09-13", "The floods in Derna on Sunday killed 135 people, the health ministry said."),
+    ])
+    page = renderer_for(View.report, "html").render(result)
+    card = page.split('class="finding error"', 1)[1].split("</table>", 1)[0]
+    assert card.count("<polyline") == 1 and "health ministry revised its figure" in card
+    assert "rescue service" in card and card.count("<circle") == 3

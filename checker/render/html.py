@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 import math
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlparse
 
-from checker.model import Claim, Finding
+from checker.model import Claim, Dispute, Finding
 from checker.render import RenderOptions
 from checker.render.escape import strip_terminal_controls
 from checker.render.evidence import (
@@ -17,6 +18,7 @@ from checker.render.evidence import (
     file_and_row,
     location,
     plural,
+    position_cells,
     quoted_evidence,
     split_at_claim,
     stance_label,
@@ -44,7 +46,11 @@ details{margin:1em 0}summary{cursor:pointer;color:#1565c0}
 .stance{font-weight:bold;padding:0 .3em;border-radius:3px}
 .stance-asserts,.stance-hedges{background:#fde0dc}.stance-denies{background:#dcefdc}.stance-declines{background:#eee}
 svg text{font:12px system-ui,sans-serif}
+.positions td:first-child{white-space:nowrap}
+.swatch{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.4em}
 """
+
+PALETTE = ("#c62828", "#1565c0", "#2e7d32", "#ef8f00", "#6a1b9a", "#00838f", "#5d4037", "#ad1457")
 
 
 def e(text: object) -> str:
@@ -119,6 +125,89 @@ def _chart(claims: list[Claim]) -> str:
     return "".join(parts)
 
 
+def _dispute_card(dispute: Dispute, claims: dict[str, Claim], published: dict[str, date | None]) -> str:
+    """A dispute's positions on a time axis (when each figure was stated, how large it is), each body's revisions
+    drawn as a line, and the table of positions: figure, who, when, carried by."""
+    points = []  # (position index, day, low, high)
+    for index, position in enumerate(dispute.positions):
+        for claim_id in position["claim_ids"]:
+            day = published.get(claims[claim_id].article_id) if claim_id in claims else None
+            high = position["value_high"]
+            points.append((index, day, position["value_low"], math.inf if high is None else high))
+    chart = _time_axis(dispute, points, claims, published) if points else ""
+    rows = "".join(f"<tr><td><span class=\"swatch\" style=\"background:{PALETTE[i % len(PALETTE)]}\"></span>"
+                   f"{e(figure)}</td><td>{e(who)}</td><td>{e(when)}</td><td>{e(carried)}</td></tr>"
+                   for i, (figure, who, when, carried) in enumerate(position_cells(dispute)))
+    return (f"{chart}<table class=\"positions\"><tr><th>figure</th><th>who</th><th>when</th><th>carried by</th></tr>"
+            f"{rows}</table>")
+
+
+def _time_axis(dispute: Dispute, points: list[tuple[int, date | None, float, float]], claims: dict[str, Claim],
+               published: dict[str, date | None]) -> str:
+    """The SVG: x is the day a figure was stated (undated figures at the left edge), y its size (a log scale
+    when the figures span more than twentyfold); a range is a bar, an open bound an arrow upwards."""
+    width, height, left, right, top_pad, bottom = 640, 220, 70, 20, 15, 35
+    days = [day.toordinal() for _, day, _, _ in points if day is not None]
+    first, last = (min(days), max(days)) if days else (0, 0)
+    if first == last:
+        first, last = first - 1, last + 1
+    finite = [v for _, _, low, high in points for v in (low, high) if math.isfinite(v)]
+    ceiling = max(finite) * 1.15 or 1
+    floor = min(v for v in finite if v > 0) if any(v > 0 for v in finite) else 1
+    logarithmic = ceiling / floor > 20
+
+    def x(day: date | None) -> float:
+        ordinal = day.toordinal() if day is not None else first
+        return left + (width - left - right) * (ordinal - first) / (last - first)
+
+    def y(value: float) -> float:
+        value = min(value, ceiling)
+        if logarithmic:
+            share = (math.log10(max(value, floor / 2)) - math.log10(floor / 2)) / (
+                math.log10(ceiling) - math.log10(floor / 2))
+        else:
+            share = value / ceiling
+        return height - bottom - (height - bottom - top_pad) * share
+
+    parts = [f'<svg role="img" aria-label="{e(dispute.quantity)}: figures by when they were stated" '
+             f'width="{width}" height="{height}">',
+             f'<line x1="{left}" y1="{height - bottom}" x2="{width - right}" y2="{height - bottom}" stroke="#999"/>',
+             f'<line x1="{left}" y1="{top_pad}" x2="{left}" y2="{height - bottom}" stroke="#999"/>']
+    for step_body in dict.fromkeys(step["speaker"] for step in dispute.timeline):  # each body's revisions: a line
+        steps = [step for step in dispute.timeline if step["speaker"] == step_body]
+        line = []
+        for step in steps:
+            claim = claims.get(step["claim_ids"][0])
+            if claim is not None and claim.value_low is not None:
+                line.append(f"{x(published.get(claim.article_id)):.1f},{y(claim.value_low):.1f}")
+        if len(line) > 1:
+            parts.append(f'<polyline points="{" ".join(line)}" fill="none" stroke="#777" stroke-dasharray="4 3">'
+                         f'<title>{e(step_body)} revised its figure</title></polyline>')
+    spread = len(dispute.positions)
+    for index, day, low, high in points:
+        colour = PALETTE[index % len(PALETTE)]
+        cx = x(day) + 7 * (index - (spread - 1) / 2)  # positions stated on one day stand side by side
+        if low == high:
+            parts.append(f'<circle cx="{cx:.1f}" cy="{y(low):.1f}" r="5" fill="{colour}"/>')
+        else:
+            parts.append(f'<line x1="{cx:.1f}" y1="{y(low):.1f}" x2="{cx:.1f}" y2="{y(high):.1f}" stroke="{colour}" '
+                         f'stroke-width="6"/>')
+            if not math.isfinite(high):
+                parts.append(f'<path d="M{cx - 6:.1f},{top_pad + 8} L{cx:.1f},{top_pad} L{cx + 6:.1f},{top_pad + 8}" '
+                             f'fill="{colour}"/>')
+    parts.append(f'<text x="4" y="{y(ceiling) + 4:.1f}">{e(_short(ceiling))}</text>'
+                 f'<text x="4" y="{height - bottom + 4}">{e(_short(floor / 2 if logarithmic else 0))}</text>')
+    if days:
+        parts.append(f'<text x="{left}" y="{height - 10}">{e(date.fromordinal(min(days)))}</text>'
+                     f'<text x="{width - right - 75}" y="{height - 10}">{e(date.fromordinal(max(days)))}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _short(value: float) -> str:
+    return f"{value:,.0f}" if value >= 10 or value == 0 else f"{value:.2g}"
+
+
 def write_report(result: RunResult, options: RenderOptions, out: TextIO) -> None:
     """The page of ``checker report --format html``."""
     out.write(render_html(result))
@@ -131,11 +220,16 @@ def _counts(findings: list[Finding]) -> str:
                      for n in [sum(f.severity == level for f in findings)] if n)
 
 
-def _finding(finding: Finding, result: RunResult, claims: dict[str, Claim], charted: set[str]) -> str:
+def _finding(finding: Finding, result: RunResult, claims: dict[str, Claim], charted: set[str],
+             cards: dict[str, Dispute]) -> str:
+    """A finding's card; a dispute's card shows its positions on a time axis and in a table."""
     evidence = [claims[i] for i in finding.claim_ids if i in claims]
     parts = [f"<div class=\"finding {e(finding.severity)}\"><p><span class=\"code\">{e(finding.code)}</span> "
              f"<span class=\"dim\">{e(finding.severity)} · {e(finding.rule)}</span><br>{e(finding.message)}</p>"]
-    if finding.code in charted:
+    dispute = cards.get(finding.dispute_id or "") if finding.code in charted else None
+    if dispute is not None:
+        parts.append(_dispute_card(dispute, claims, {a.article_id: a.published for a in result.articles}))
+    elif finding.code in charted:
         parts.append(_chart(evidence))
     quotes = "".join(_quote(c, result) for c in quoted_evidence(evidence))
     parts.append(f"<div class=\"quotes\">{quotes}</div></div>")
@@ -147,6 +241,11 @@ def render_html(result: RunResult) -> str:
     findings = counts["findings"]
     claims = {c.claim_id: c for c in result.claims}
     charted = {rule.code for rule in result.rules if rule.compares_figures}
+    # the findings of disputes between sources are drawn as a dispute's card (not CC104's steps, not IC101's article)
+    dispute_rules = {rule.code for rule in result.rules if rule.check == "numeric_conflict"
+                     and getattr(rule.params, "scope", "") == "cross_speaker"}
+    cards = {f.dispute_id: d for f in result.findings if f.code in dispute_rules and f.dispute_id
+             for d in result.disputes if d.dispute_id == f.dispute_id}
     out = ["<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
            "<meta http-equiv=\"Content-Security-Policy\" "
            "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
@@ -154,8 +253,8 @@ def render_html(result: RunResult) -> str:
            "<h1>checker report</h1>",
            f"<p class=\"summary\">{plural(counts['articles'], 'article')} read, {counts['skipped']} skipped · "
            f"{plural(counts['claims'], 'claim')} · {plural(counts['events'], 'event')} · "
-           f"{plural(findings['error'], 'error')} · {plural(findings['warning'], 'warning')} · "
-           f"{plural(findings['info'], 'info')}</p>"]
+           f"{plural(counts['disputes'], 'disputed figure')} · {plural(findings['error'], 'error')} · "
+           f"{plural(findings['warning'], 'warning')} · {plural(findings['info'], 'info')}</p>"]
     articles = {a.article_id: a for a in result.articles}
     groups = event_groups(result)
     if groups:  # the contents: each event with its counts, the events with errors first
@@ -171,11 +270,11 @@ def render_html(result: RunResult) -> str:
         out.append(f"<section id=\"event-{index}\"><h3>{heading}</h3>")
         if event is not None:  # why its claims were compared: type, place, dates, articles
             out.append(f"<p class=\"event dim\">{e(event_line(event, articles))}</p>")
-        out += [_finding(f, result, claims, charted) for f in group if f.severity != "info"]
+        out += [_finding(f, result, claims, charted, cards) for f in group if f.severity != "info"]
         infos = [f for f in group if f.severity == "info"]
         if infos:  # folded: open them when needed, no script
             out.append(f"<details><summary>{plural(len(infos), 'info')}</summary>"
-                       + "".join(_finding(f, result, claims, charted) for f in infos) + "</details>")
+                       + "".join(_finding(f, result, claims, charted, cards) for f in infos) + "</details>")
         out.append("</section>")
     if result.sources:
         out.append("<h2>Sources</h2><table><tr><th>source</th><th>level</th><th>score</th><th>range</th>"
