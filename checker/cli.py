@@ -729,7 +729,7 @@ def scan(
     stderr.print(escape_controls(
         f"{ledger}: {stats.added} articles added, {stats.replaced} replaced, {stats.unchanged} unchanged, "
         f"{stats.skipped} inputs skipped; {totals['articles']} articles, {totals['claims']} claims, "
-        f"{totals['events']} events, {totals['findings']} findings on record"))
+        f"{totals['events']} events, {totals['disputes']} disputes, {totals['findings']} findings on record"))
     if not totals["articles"]:
         fail("nothing readable in the inputs, and the ledger holds no articles")
     if not (stats.added or stats.replaced or stats.unchanged):

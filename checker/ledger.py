@@ -26,6 +26,7 @@ from checker.model import (
     Article,
     Claim,
     ColumnKind,
+    Dispute,
     Event,
     EventMention,
     Finding,
@@ -42,11 +43,13 @@ DEFAULT_LEDGER = Path(".checker") / "ledger.duckdb"
 """The ledger a command uses when none is given: the one place for this path (the CLI reads it from here)."""
 BATCH_ARTICLES = 200
 TABLES: dict[str, type] = {"articles": Article, "claims": Claim, "mentions": EventMention, "events": Event,
-                           "findings": Finding, "skipped": SkippedInput, "sources": SourceScore}
-ASSESSMENT = ("events", "findings", "sources")  # derived from all claims, replaced together by each assessment
+                           "disputes": Dispute, "findings": Finding, "skipped": SkippedInput, "sources": SourceScore}
+# derived from all claims, replaced together by each assessment
+ASSESSMENT = ("events", "disputes", "findings", "sources")
 EXTRACTED = ("articles", "claims", "mentions")  # what extraction wrote: a new column there means extracting again
 FIRST_TABLES = ("articles", "claims", "events", "findings", "skipped")  # every ledger has these; later ones are added
-KEYS = {"articles": "article_id", "claims": "claim_id", "events": "event_id", "findings": "finding_id"}
+KEYS = {"articles": "article_id", "claims": "claim_id", "events": "event_id", "disputes": "dispute_id",
+        "findings": "finding_id"}
 
 
 class LedgerError(RuntimeError):
@@ -214,7 +217,7 @@ class Ledger:
             raise
 
     def store_assessment(self, result: RunResult) -> None:
-        """Replace the events, findings and source scores (derived from all claims) in one transaction."""
+        """Replace the events, disputes, findings and source scores (derived from all claims) in one transaction."""
         connection = self.connection
         connection.execute("BEGIN TRANSACTION")
         try:
@@ -223,6 +226,7 @@ class Ledger:
             connection.execute("DELETE FROM meta WHERE key = 'assessment'")
             connection.execute("UPDATE claims SET event_id = NULL")
             self._insert("events", result.events)
+            self._insert("disputes", result.disputes)
             self._insert("findings", result.findings)
             self._insert("sources", result.sources)
             pairs = [(c.claim_id, c.event_id) for c in result.claims if c.event_id]
@@ -420,7 +424,7 @@ def scan(
             record = ledger.record()
             ledger.store_assessment(assess(record.articles, record.claims, record.mentions, settings,
                                            skipped=record.skipped, knowledge=knowledge))
-        totals = {table: ledger.count(table) for table in ("articles", "claims", "events", "findings")}
+        totals = {table: ledger.count(table) for table in ("articles", "claims", "events", "disputes", "findings")}
     return stats, totals
 
 

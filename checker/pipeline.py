@@ -152,7 +152,8 @@ def assess(
     result.findings = run_rules([r for r in rules if not r.runs_after_scoring], data)
     against_outlet = {r.code for r in rules if r.counts_against_outlet}
     result.sources = score_sources(result.claims, result.articles,
-                                   [f for f in result.findings if f.code in against_outlet], priors=priors)
+                                   [f for f in result.findings if f.code in against_outlet], priors=priors,
+                                   running=frozenset(knowledge.taxonomy.tallies))
     data.validation_failures = source_failures(result.sources)
     result.findings += run_rules([r for r in rules if r.runs_after_scoring], data)
     result.disputes = disputes_found(data, result.findings)

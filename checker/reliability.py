@@ -113,8 +113,14 @@ def _source(claim: Claim, level: str, articles: dict[str, Article]) -> str | Non
     return claim.speaker
 
 
-def _votes(claims: list[Claim], level: str, articles: dict[str, Article], copies: Copies) -> dict[tuple, dict]:
-    """item (a comparable quantity) -> source -> its interval; copies and parts left out."""
+def _votes(claims: list[Claim], level: str, articles: dict[str, Article], copies: Copies,
+           running: frozenset[str] = frozenset()) -> dict[tuple, dict]:
+    """item (a comparable quantity, as it stood on one day for a running count) -> source -> its interval;
+    copies and parts left out.
+
+    A running count (the dead, the missing: a predicate in ``running``) moves as days pass, so its figures are
+    compared only with those stated on the same day: an outlet that carries a body's later figure is measured
+    against the other figures of that day, not penalised for being newer than the consensus of the first."""
     votes: dict[tuple, dict[str, tuple[float, float]]] = defaultdict(dict)
     for claim in claims:
         if (claim.kind != "count" or not claim.event_id or claim.predicate is None or claim.partial
@@ -123,7 +129,9 @@ def _votes(claims: list[Claim], level: str, articles: dict[str, Article], copies
             continue
         source = _source(claim, level, articles)
         if source is not None:
-            item = (claim.event_id, claim.subject, claim.predicate, claim.population)
+            article = articles.get(claim.article_id)
+            day = article.published if article is not None and claim.predicate in running else None
+            item = (claim.event_id, claim.subject, claim.predicate, claim.population, day)
             votes[item].setdefault(source, (claim.value_low, claim.value_high))
     return {item: by_source for item, by_source in votes.items() if len(by_source) >= 2}
 
@@ -207,11 +215,13 @@ def score_sources(
     articles: list[Article],
     findings: list[Finding],
     priors: dict[str, tuple[float, str]] | None = None,
+    running: frozenset[str] = frozenset(),
 ) -> list[SourceScore]:
     """Scores for every outlet and every speaker with figures, most reliable first within each level.
 
     ``findings`` are those that count against the outlets of their articles (internal contradictions,
-    overstatements: the rules marked ``counts_against_outlet``); each lowers its outlets' scores.
+    overstatements: the rules marked ``counts_against_outlet``); each lowers its outlets' scores. ``running``
+    names the predicates of running counts (the taxonomy's tallies), compared day by day.
     """
     by_id = {a.article_id: a for a in articles}
     copies = detect_copies(claims, by_id)
@@ -222,7 +232,7 @@ def score_sources(
             internal[(article.outlet if article and article.outlet else None) or article_id] += 1
     scores = []
     for level in ("outlet", "speaker"):
-        _, errors = learn_weights(_votes(claims, level, by_id, copies))
+        _, errors = learn_weights(_votes(claims, level, by_id, copies, running))
         counted = defaultdict(list)
         for claim in claims:
             if claim.kind == "count":
@@ -239,7 +249,8 @@ def _score(source: str, level: str, own: list[Claim], errors: list[float], inter
            copies: Copies, priors: dict[str, tuple[float, str]]) -> SourceScore:
     compared = len(errors)
     agreements = sum(1 for e in errors if e == 0.0)
-    low, high = _wilson(agreements, compared)
+    # the range is of the same measure as the score (partial agreement counts in part), so it holds the score
+    low, high = _wilson(sum(1 - e for e in errors), compared)
     unnamed = sum(1 for c in own if c.speaker_kind in ("outlet", "anonymous")) / len(own) if level == "outlet" else 0.0
     contradictions = internal.get(source, 0) if level == "outlet" else 0
     learned = (1 + sum(1 - e for e in errors)) / (2 + compared)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.reliability import detect_copies, load_priors, score_sources
 from tests.synthetic_sources import spearman, synthetic_corpus
@@ -108,3 +110,14 @@ def test_reliability_bad_priors_file_exits_2(tmp_path: Path) -> None:
     bad.write_text("outlet,prior\nAshgrove Tribune,2\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["sources", str(EXAMPLES), "--priors", str(bad)])
     assert result.exit_code == 2 and "ratings.csv:2" in result.stderr
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 10_000), rounds=st.integers(1, 12), prior=st.none() | st.floats(0, 1))
+def test_reliability_every_score_lies_inside_its_own_range(seed: int, rounds: int, prior: float | None) -> None:
+    """Whatever the evidence and whatever prior a desk gives, a source's score is inside the range it shows."""
+    corpus = synthetic_corpus(rounds, ERRORS, lower_bound_sources=frozenset({"Cedar Daily"}), seed=seed)
+    priors = {"Dune Herald": (prior, "")} if prior is not None else None
+    for score in score_sources(corpus.claims, corpus.articles, [], priors=priors):
+        if score.score is not None:
+            assert score.score_low <= score.score <= score.score_high, score
