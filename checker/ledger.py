@@ -18,8 +18,7 @@ from pathlib import Path
 import duckdb
 
 from checker.config import Settings
-from checker.events.cluster import SLACK, TALLY_DAYS
-from checker.gazetteer import Gazetteer
+from checker.events import Frame
 from checker.ingest import iter_articles
 from checker.knowledge import Knowledge
 from checker.model import (
@@ -37,7 +36,6 @@ from checker.model import (
 from checker.parallel import Workers, file_reader, open_workers
 from checker.pipeline import assess, extract
 from checker.result import RunResult
-from checker.taxonomy import Taxonomy
 
 DEFAULT_LEDGER = Path(".checker") / "ledger.duckdb"
 """The ledger a command uses when none is given: the one place for this path (the CLI reads it from here)."""
@@ -283,14 +281,11 @@ class Ledger:
         with them through the same resolver a report uses, so a draft's figure meets the same event with
         ``--ledger`` as with ``--against``; reading only these events keeps it fast on a large ledger.
 
-        An event is in reach of a framed draft claim when their types are compatible (or unknown), their
-        places compatible or in one country (or unknown), and its dates near enough to join: within the
-        days a running toll keeps coming (``TALLY_DAYS``) of the claim's dates; for an undated claim, any
-        time up to the draft's publication. A ledger whose events are stale (a scan interrupted before
-        they were recomputed) is read whole.
+        Which events are in reach is the events package's rule (``EventResolver.could_join``). A ledger whose
+        events are stale (a scan interrupted before they were recomputed) is read whole.
         """
         published = {article.article_id: article.published for article in articles}
-        framed = {(c.event_type, c.place, c.event_date_low, c.event_date_high, published.get(c.article_id))
+        framed = {(Frame(c.event_type, c.place, c.event_date_low, c.event_date_high), published.get(c.article_id))
                   for c in claims if c.kind != "attribution" and (c.event_type or c.place)}
         if not framed:
             return RunResult()
@@ -303,10 +298,11 @@ class Ledger:
         except duckdb.Error as error:
             raise LedgerError(f"{self.path}: cannot read table events "
                               f"(a ledger from another version?): {error}") from None
-        gazetteer, taxonomy = knowledge.gazetteer, knowledge.taxonomy
-        wanted = sorted({event_id for event_id, event_type, place, low, high in rows
-                         if any(_in_reach(claim, event_type, place, _day(low), _day(high), gazetteer, taxonomy)
-                                for claim in framed)})
+        resolver = knowledge.resolver()
+        on_record = [Event(event_id, event_type, place, _day(low), _day(high))
+                     for event_id, event_type, place, low, high in rows]
+        wanted = sorted({event.event_id for event in on_record
+                         if any(resolver.could_join(frame, day, event) for frame, day in framed)})
         if not wanted:
             return RunResult()
         near = self.load("claims", "WHERE event_id IN (SELECT UNNEST(?)) ORDER BY article_id, start", [wanted])
@@ -350,28 +346,6 @@ def _values(row: dict, record: type) -> dict:
 
 def _day(value: object) -> date | None:
     return value if value is None or isinstance(value, date) else date.fromisoformat(str(value)[:10])
-
-
-REACH = TALLY_DAYS + SLACK  # an event this far from a claim's dates can still take it in (a later toll)
-
-
-def _in_reach(claim: tuple, event_type: str | None, place: str | None, low: date | None, high: date | None,
-              gazetteer: Gazetteer, taxonomy: Taxonomy) -> bool:
-    """Whether an event on record could take in a framed draft claim, (type, place, date low, date high,
-    publication): a superset of what the clusterer merges, so that it decides as it would over the whole
-    record."""
-    claim_type, claim_place, claim_low, claim_high, claim_published = claim
-    if not taxonomy.compatible_types(claim_type, event_type):
-        return False
-    if claim_place and place and not gazetteer.compatible(claim_place, place):
-        country = gazetteer.country_of(claim_place)
-        if country is None or country != gazetteer.country_of(place):
-            return False
-    if low is None or high is None:
-        return True  # an undated event on record may take in a dated claim, or join its event
-    if claim_low is None or claim_high is None:  # undated: any event of its kind before it was published
-        return claim_published is None or low <= claim_published + SLACK
-    return low <= claim_high + REACH and high >= claim_low - REACH
 
 
 def scan(

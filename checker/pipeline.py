@@ -6,17 +6,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from checker.checks import CheckData
+from checker.checks import CheckData, Phase
 from checker.checks.disputes import disputes_found
 from checker.config import Settings
 from checker.extract import Extraction
 from checker.ingest import read_inputs
 from checker.knowledge import Knowledge
-from checker.model import Article, Claim, EventMention, SkippedInput
+from checker.model import Article, Claim, EventMention, Finding, SkippedInput
 from checker.parallel import CHARS_PER_TASK, InProcess, Workers, as_rows, file_reader, from_rows, open_workers
 from checker.reliability import score_sources
 from checker.result import RunResult
-from checker.rulebook import load_rules, run_rules, selected_rules
+from checker.rulebook import load_rules, run_phases, selected_rules
 from checker.schemas import RowFailure, article_failures, claim_failures, source_failures
 
 
@@ -149,12 +149,16 @@ def assess(
     data = CheckData(result.articles, result.claims, result.events, list(failures or []), mentions=mentions,
                      gazetteer=knowledge.gazetteer, taxonomy=knowledge.taxonomy)
     result.rules = rules = selected_rules(book, settings)
-    result.findings = run_rules([r for r in rules if not r.runs_after_scoring], data)
     against_outlet = {r.code for r in rules if r.counts_against_outlet}
-    result.sources = score_sources(result.claims, result.articles,
-                                   [f for f in result.findings if f.code in against_outlet], priors=priors,
-                                   running=frozenset(knowledge.taxonomy.tallies))
-    data.validation_failures = source_failures(result.sources)
-    result.findings += run_rules([r for r in rules if r.runs_after_scoring], data)
+
+    def score(findings: list[Finding]) -> list[Finding]:
+        """Between the disputes and the checks that read the scores: score the sources."""
+        result.sources = score_sources(result.claims, result.articles,
+                                       [f for f in findings if f.code in against_outlet], priors=priors,
+                                       running=frozenset(knowledge.taxonomy.tallies))
+        data.validation_failures = source_failures(result.sources)
+        return findings
+
+    result.findings = run_phases(rules, data, {Phase.DISPUTES: score})
     result.disputes = disputes_found(data, result.findings)
     return result

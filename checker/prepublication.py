@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from checker.checks import CheckData
+from checker.checks import CheckData, Phase
 from checker.config import Settings
 from checker.ingest import read_text
 from checker.ingest.decode import UnreadableInput, decode_bytes, normalise_text
@@ -36,7 +36,7 @@ from checker.knowledge import Knowledge
 from checker.model import Article, Claim, Finding
 from checker.pipeline import analyse
 from checker.result import RunResult
-from checker.rulebook import load_rules, run_rules, selected_rules
+from checker.rulebook import load_rules, run_phases, selected_rules
 
 DRAFT_FAMILIES = ("IC", "SR", "SV")  # the draft's own problems; the CC2xx rules compare it with the record
 _SUPPRESSION = re.compile(r"<!--\s*checker:\s*ignore\s+([A-Z]{2}\d{3}(?:\s*,\s*[A-Z]{2}\d{3})*)\s*-->")
@@ -126,10 +126,14 @@ def check_draft(draft: Article, record: RunResult, settings: Settings | None = N
     resolution = knowledge.resolver().cluster(together, record.articles + own.articles)
     data = CheckData(record.articles + own.articles, resolution.apply(together), resolution.events,
                      drafts=frozenset({draft.article_id}), gazetteer=knowledge.gazetteer, taxonomy=knowledge.taxonomy)
-    findings += run_rules([rule for rule in rules if rule.check == "draft_vs_record"], data)
-    findings, unused = _apply_suppressions(draft, findings)
-    data.unused_suppressions = unused
-    findings += run_rules([rule for rule in rules if rule.check == "unused_suppression"], data)
+
+    def suppress(found: list[Finding]) -> list[Finding]:
+        """Before the suppressions are checked: drop the findings an editor suppressed, keep the unused ones."""
+        kept, data.unused_suppressions = _apply_suppressions(draft, found)
+        return kept
+
+    against_record = [rule for rule in rules if rule.check in ("draft_vs_record", "unused_suppression")]
+    findings = run_phases(against_record, data, {Phase.SCORING: suppress}, findings)
     findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
     return CheckResult(draft.source_path, draft, own.claims, findings)
 

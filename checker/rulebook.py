@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import string
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from checker.checks import CHECK_TYPES, CheckData, CheckParams, Draft
+from checker.checks import CHECK_TYPES, CheckData, CheckParams, Draft, Phase
 from checker.config import SEVERITIES, Settings
 from checker.model import RULE_CODE, SEVERITY_RANK, Claim, Finding, Span
 from checker.resources import rules_dir
@@ -77,6 +77,11 @@ class Rule:
     def runs_after_scoring(self) -> bool:
         """It reads the source scores, so it runs after the sources are scored."""
         return self.params.reads_source_scores
+
+    @property
+    def phase(self) -> Phase:
+        """When it runs: its check type's phase, or SCORING when its parameters read the source scores."""
+        return Phase.SCORING if self.runs_after_scoring else CHECK_TYPES[self.check].phase
 
     def explain(self) -> str:
         """The rule's documentation, as ``checker rules CODE`` prints it."""
@@ -323,8 +328,30 @@ def run_rules(rules: list[Rule], data: CheckData) -> list[Finding]:
     for rule in rules:
         for draft in CHECK_TYPES[rule.check].run(data, rule.params):
             findings.append(_finding(rule, draft, data))
-    findings.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.code, f.event_id or "", f.finding_id))
+    findings.sort(key=_most_severe_first)
     return findings
+
+
+def _most_severe_first(finding: Finding) -> tuple:
+    return -SEVERITY_RANK[finding.severity], finding.code, finding.event_id or "", finding.finding_id
+
+
+PhaseStep = Callable[[list[Finding]], list[Finding]]
+
+
+def run_phases(rules: list[Rule], data: CheckData, after: Mapping[Phase, PhaseStep] | None = None,
+               findings: Iterable[Finding] = ()) -> list[Finding]:
+    """The one assessor of a report and of a draft: each phase's rules in turn (``Phase``), and after a phase the
+    step given for it (score the sources, apply an editor's suppressions), which sees and may change the findings
+    so far. ``findings`` are findings made before (a draft's own)."""
+    found = list(findings)
+    for phase in Phase:
+        found += run_rules([rule for rule in rules if rule.phase == phase], data)
+        step = (after or {}).get(phase)
+        if step is not None:
+            found = step(found)
+    found.sort(key=_most_severe_first)
+    return found
 
 
 def _finding(rule: Rule, draft: Draft, data: CheckData) -> Finding:

@@ -8,9 +8,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from checker.checks import CheckData, Phase
 from checker.cli import app
 from checker.config import Settings, load_settings
-from checker.rulebook import DESCRIPTION_SECTIONS, load_rules, selected_rules
+from checker.pipeline import run
+from checker.rulebook import DESCRIPTION_SECTIONS, load_rules, run_phases, selected_rules
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "claims" / "corpus"
 
@@ -108,3 +110,24 @@ def test_cli_rules_lists_and_explains() -> None:
     family = CliRunner().invoke(app, ["rules", "IC"])
     assert family.stdout.count("## What it finds") == len(load_rules().find("IC"))
     assert CliRunner().invoke(app, ["rules", "ZZ999"]).exit_code == 2
+
+
+def test_rulebook_phases_run_in_order_and_each_step_sees_the_phases_before() -> None:
+    """The one assessor: figures, then disputes, then scoring, then suppressions; the step after a phase sees
+    every finding of it and of the phases before, and none of the phases after."""
+    example = run([EXAMPLES])
+    data = CheckData(example.articles, example.claims, example.events)
+    rules = selected_rules(load_rules(Settings()), Settings())
+    seen: dict[Phase, set[str]] = {}
+
+    def step(phase: Phase):
+        def remember(found: list) -> list:
+            seen[phase] = {f.code for f in found}
+            return found
+        return remember
+
+    run_phases(rules, data, {phase: step(phase) for phase in Phase})
+    assert "SR101" in seen[Phase.FIGURES] and "CC101" not in seen[Phase.FIGURES]
+    assert "CC101" in seen[Phase.DISPUTES] and seen[Phase.FIGURES] <= seen[Phase.DISPUTES]
+    assert {rule.phase for rule in rules if rule.check == "numeric_conflict"} == {Phase.DISPUTES}
+    assert {rule.phase for rule in rules if rule.check == "unused_suppression"} == {Phase.SUPPRESSIONS}

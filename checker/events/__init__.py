@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 
-from checker.events.cluster import EventClusterer
+from checker.events.cluster import SLACK, TALLY_DAYS, EventClusterer
 from checker.events.frames import Frame, frames_by_article
 from checker.gazetteer import Gazetteer
 from checker.model import Article, Claim, Event, EventMention
 from checker.taxonomy import Taxonomy
 
 __all__ = ["EventResolver", "Frame", "Resolution"]
+
+REACH = TALLY_DAYS + SLACK  # an event this far from a claim's dates can still take it in (a later toll)
 
 
 @dataclass
@@ -78,3 +81,25 @@ class EventResolver:
         frames = {c.claim_id: Frame(c.event_type, c.place, c.event_date_low, c.event_date_high)
                   for c in framed_claims}
         return Resolution(frames=frames, event_of=event_of, events=events)
+
+    def could_join(self, frame: Frame, published: date | None, event: Event) -> bool:
+        """Whether clustering could put a claim of this frame (its article published on ``published``) in
+        ``event``, or in one event with it: a superset of what the clusterer merges, so that a reader of a
+        large record (the ledger, for a draft) can take only the events in reach and cluster as it would over
+        the whole record.
+
+        In reach: types compatible (or unknown); places compatible, or in one country (or unknown); dates
+        within the days a running toll keeps coming (``TALLY_DAYS``) of the frame's dates; for an undated
+        frame, any event up to its article's publication."""
+        if not self.taxonomy.compatible_types(frame.event_type, event.event_type):
+            return False
+        if frame.place and event.place and not self.gazetteer.compatible(frame.place, event.place):
+            country = self.gazetteer.country_of(frame.place)
+            if country is None or country != self.gazetteer.country_of(event.place):
+                return False
+        low, high = event.date_low, event.date_high
+        if low is None or high is None:
+            return True  # an undated event on record may take in a dated claim, or join its event
+        if frame.date_low is None or frame.date_high is None:
+            return published is None or low <= published + SLACK
+        return low <= frame.date_high + REACH and high >= frame.date_low - REACH
