@@ -44,7 +44,7 @@ CORPUS_MB = float(os.environ.get("BENCH_MB", "50"))
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 CHECK_RUNS = 5
 DRAFT_WORDS = 1500
-SECONDARY = ["bench_events.py", "bench_ledger.py", "bench_reliability.py", "bench_tables.py"]
+SECONDARY = ["bench_events.py", "bench_ledger.py", "bench_disputes.py", "bench_reliability.py", "bench_tables.py"]
 CHECKER = [sys.executable, "-m", "checker"]
 
 # Targets (issue 12).

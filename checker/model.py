@@ -230,6 +230,7 @@ class Dispute(_Record):
     between_sources: bool  # different bodies contradict each other (else: one article contradicts itself)
     positions: list[Position] = field(default_factory=list)
     timeline: list[TimelineStep] = field(default_factory=list)  # the bodies that changed their figure
+    unreconciled: list[str] = field(default_factory=list)  # articles that give one speaker's differing figures
     spread: Annotated[float, NonNegative] = 0.0  # the highest conflicting figure over the lowest, less one
     severity: Annotated[str, Column(isin=tuple(SEVERITY_RANK))] = "error"
 

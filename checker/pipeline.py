@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from checker.checks import CheckData, Phase
-from checker.checks.disputes import disputes_found
+from checker.checks.disputes import disputes_found, find_disputes
 from checker.config import Settings
 from checker.extract import Extraction
 from checker.ingest import read_inputs
@@ -150,12 +150,18 @@ def assess(
                      gazetteer=knowledge.gazetteer, taxonomy=knowledge.taxonomy)
     result.rules = rules = selected_rules(book, settings)
     against_outlet = {r.code for r in rules if r.counts_against_outlet}
+    # an article that contradicts itself inside a dispute between sources is shown by CC101, not IC101, and
+    # counts against its outlet as IC101 would
+    unreconciled_counts = any(r.counts_against_outlet and r.check == "numeric_conflict"
+                              and getattr(r.params, "scope", "") == "same_speaker" for r in rules)
 
     def score(findings: list[Finding]) -> list[Finding]:
         """Between the disputes and the checks that read the scores: score the sources."""
+        within_disputes = [article_id for dispute in find_disputes(data).values() if dispute.between_sources
+                           for article_id in dispute.unreconciled] if unreconciled_counts else []
         result.sources = score_sources(result.claims, result.articles,
                                        [f for f in findings if f.code in against_outlet], priors=priors,
-                                       running=frozenset(knowledge.taxonomy.tallies))
+                                       running=frozenset(knowledge.taxonomy.tallies), unreconciled=within_disputes)
         data.validation_failures = source_failures(result.sources)
         return findings
 

@@ -16,7 +16,7 @@ import csv
 import io
 import math
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -216,20 +216,22 @@ def score_sources(
     findings: list[Finding],
     priors: dict[str, tuple[float, str]] | None = None,
     running: frozenset[str] = frozenset(),
+    unreconciled: Iterable[str] = (),
 ) -> list[SourceScore]:
     """Scores for every outlet and every speaker with figures, most reliable first within each level.
 
     ``findings`` are those that count against the outlets of their articles (internal contradictions,
     overstatements: the rules marked ``counts_against_outlet``); each lowers its outlets' scores. ``running``
-    names the predicates of running counts (the taxonomy's tallies), compared day by day.
+    names the predicates of running counts (the taxonomy's tallies), compared day by day. ``unreconciled``
+    names articles that contradict themselves inside a dispute between sources (one per contradiction), which
+    count against their outlets as an internal-contradiction finding does.
     """
     by_id = {a.article_id: a for a in articles}
     copies = detect_copies(claims, by_id)
     internal: dict[str, int] = defaultdict(int)
-    for finding in findings:
-        for article_id in finding.article_ids:
-            article = by_id.get(article_id)
-            internal[(article.outlet if article and article.outlet else None) or article_id] += 1
+    for article_id in [*(a for finding in findings for a in finding.article_ids), *unreconciled]:
+        article = by_id.get(article_id)
+        internal[(article.outlet if article and article.outlet else None) or article_id] += 1
     scores = []
     for level in ("outlet", "speaker"):
         _, errors = learn_weights(_votes(claims, level, by_id, copies, running))

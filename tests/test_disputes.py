@@ -158,3 +158,36 @@ def test_disputes_text_report_shows_the_dispute_table(tmp_path: Path) -> None:
     assert "rockets fired" in table and "Iraqi military" in table and "U.S. Central Command" in table
     document = CliRunner().invoke(app, ["report", str(tmp_path), "--format", "json", "--exit-zero"]).output
     assert json.loads(document)["disputes"][0]["quantity"] == "rockets fired"
+
+
+def test_disputes_a_toll_the_record_says_rose_is_a_timeline_wherever_it_appears() -> None:
+    """One story says the toll rose to 769 from 717; another, earlier, carried only the 717 and a third only the
+    769. The record explains the difference: no dispute. A toll revised down stays a dispute (one was wrong)."""
+    rose = analyse([
+        toll_story(0, "2023-09-12", "The floods in Derna on Sunday killed 717 people, officials said."),
+        toll_story(1, "2023-09-12", "The floods in Derna on Sunday killed 769 people, the health ministry said."),
+        toll_story(2, "2023-09-12", "The death toll from the floods in Derna on Sunday rose to 769 from 717, the "
+                                    "health ministry said."),
+    ])
+    assert conflicts(rose) == []
+    fell = analyse([
+        toll_story(0, "2023-09-12", "The floods in Derna on Sunday killed 288 people, officials said."),
+        toll_story(1, "2023-09-12", "The floods in Derna on Sunday killed 275 people, the health ministry said."),
+        toll_story(2, "2023-09-12", "The death toll from the floods in Derna on Sunday was revised to 275 from 288, "
+                                    "the health ministry said."),
+    ])
+    assert len(conflicts(fell)) == 1
+
+
+def test_disputes_an_article_contradicting_itself_inside_a_dispute_is_named_by_it() -> None:
+    """An outlet that gives both sides' figures in its own voice, unreconciled, while two bodies disagree: CC101
+    names the article as unreconciled, and no separate IC101 repeats the dispute."""
+    mixed = article("mixed", "Mixed Desk", "2020-12-20",
+                    "Rockets hit Baghdad's Green Zone\n\nEight rockets were fired at Baghdad's Green Zone on Sunday.\n"
+                    "\nTwenty-one rockets were fired at Baghdad's Green Zone on Sunday.\n")
+    result = analyse([rocket_story(0, "eight", "the Iraqi military"), rocket_story(1, "21", "U.S. Central Command"),
+                      mixed])
+    (finding,) = conflicts(result)
+    assert "unreconciled within Mixed Desk" in finding.message
+    assert [f for f in result.findings if f.code == "IC101"] == []
+    assert result.disputes[0].unreconciled == ["mixed"]

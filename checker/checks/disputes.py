@@ -129,7 +129,7 @@ def find_disputes(data: CheckData, window_days: int = WINDOW_DAYS, include_vague
         positions: dict[Figure, list[Claim]] = defaultdict(list)
         for claim in claims:
             positions[(claim.value_low, claim.value_high)].append(claim)  # type: ignore[index]
-        across = _conflicting_positions(positions, body, data, window_days)
+        across = _conflicting_positions(positions, body, data, window_days) - _replaced_on_record(claims, data)
         within = [c for (_, k), found_claims in internal.items() if k == key for c in found_claims]
         if across or within:
             found[key] = _dispute(key, claims, positions, body, across, within, data)
@@ -212,6 +212,28 @@ def _at_one_time(a: Claim, b: Claim, data: CheckData, window_days: int) -> bool:
     return data.taxonomy.tallies.get(a.predicate or "") == "cumulative" and interval(later)[1] < interval(earlier)[0]
 
 
+def _replaced_on_record(claims: list[Claim], data: CheckData) -> set[tuple[Figure, Figure]]:
+    """Pairs of figures that an article on record says are one count's earlier and later states ("the toll rose
+    to 769 from 717", "the number hurt rose to 934 from 863"): the record explains their difference, so the
+    positions are a timeline wherever else they appear, not a conflict. A count that only grows (the dead)
+    and was revised down ("revised to 275 from 288") was a mistake in one of them: that stays a conflict."""
+    if not claims:
+        return set()
+    grows_only = data.taxonomy.tallies.get(claims[0].predicate or "") != "changing"
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_article[claim.article_id].append(claim)
+    replaced: set[tuple[Figure, Figure]] = set()
+    for figures in by_article.values():
+        earlier = {interval(c) for c in figures if c.superseded}
+        later = {interval(c) for c in figures if c.revision_cue and not c.superseded}
+        for old in earlier:
+            for new in later:
+                if old != new and not (grows_only and new[0] < old[1]):
+                    replaced.add((min(old, new), max(old, new)))
+    return replaced
+
+
 def _conflicting_positions(positions: dict[Figure, list[Claim]], body: dict[str, str], data: CheckData,
                            window_days: int) -> set[tuple[Figure, Figure]]:
     """The pairs of positions that contradict each other at one time, each stated by a different body."""
@@ -263,6 +285,7 @@ def _dispute(key: tuple, claims: list[Claim], positions: dict[Figure, list[Claim
         between_sources=bool(across),
         positions=records,
         timeline=_timeline(claims, body, data),
+        unreconciled=sorted({c.article_id for c in within}),
         spread=round(spread, 4),
         severity="error" if across and spread >= CLOSE_SPREAD else "warning",
     )

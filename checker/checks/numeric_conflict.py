@@ -24,8 +24,6 @@ from checker.checks.base import (
     describe_place_and_date,
     describe_quantity,
     format_value,
-    interval,
-    intervals_overlap,
     speaker_label,
 )
 from checker.checks.disputes import WINDOW_DAYS, dispute_id, find_disputes, unreconciled
@@ -56,19 +54,9 @@ def run(data: CheckData, params: Params) -> Drafts:
     else:
         disputes = find_disputes(data, params.window_days, params.include_vague)
         for (article_id, key), figures in unreconciled(data, params.include_vague).items():
-            if not _carries_dispute(article_id, figures, disputes.get(key)):
+            disputed = disputes.get(key)
+            if disputed is None or not disputed.between_sources:  # else CC101 lists the article in its dispute
                 yield _article_draft(article_id, key, figures, data)
-
-
-def _carries_dispute(article_id: str, figures: list[Claim], dispute: Dispute | None) -> bool:
-    """Whether an article's differing figures each agree with a position that other articles give in a dispute
-    between sources ("the official toll is 64; a study puts it at 4,645"): the article reports the dispute, which
-    CC101 shows with its positions, rather than contradicting itself."""
-    if dispute is None or not dispute.between_sources:
-        return False
-    elsewhere = [(p["value_low"], float("inf") if p["value_high"] is None else p["value_high"])
-                 for p in dispute.positions if p["conflicts_with"] and any(a != article_id for a in p["article_ids"])]
-    return all(any(intervals_overlap(interval(c), figure) for figure in elsewhere) for c in figures)
 
 
 def _dispute_draft(dispute: Dispute, data: CheckData) -> Draft:
@@ -81,7 +69,7 @@ def _dispute_draft(dispute: Dispute, data: CheckData) -> Draft:
             "quantity": dispute.quantity,
             "at": describe_place_and_date(event),
             "event": event.describe() if event else "",
-            "positions": " vs ".join(describe_position(p) for p in shown),
+            "positions": " vs ".join(describe_position(p) for p in shown) + _unreconciled(dispute, data),
             "values": ", ".join(p["value_text"] for p in shown),
             "value_a": lowest["value_text"],
             "speaker_a": _speakers(lowest),
@@ -95,6 +83,17 @@ def _dispute_draft(dispute: Dispute, data: CheckData) -> Draft:
         dispute_id=dispute.dispute_id,
         severity=dispute.severity,
     )
+
+
+def _unreconciled(dispute: Dispute, data: CheckData) -> str:
+    """"; unreconciled within Nevsedoma (at least 78, about 59)": the articles that give differing figures of
+    one speaker without saying which holds, named by outlet."""
+    parts = []
+    for article_id in dispute.unreconciled:
+        article = data.article.get(article_id)
+        figures = [p["value_text"] for p in dispute.positions if article_id in p["article_ids"]]
+        parts.append(f"{(article.outlet if article else None) or article_id} ({', '.join(figures)})")
+    return f"; unreconciled within {'; '.join(parts)}" if parts else ""
 
 
 def describe_position(position: Position) -> str:
