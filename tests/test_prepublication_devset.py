@@ -103,7 +103,7 @@ DRAFTS = (
     Draft("balasore-injured",
           "The Odisha government said on June 4, 2023, that 1,715 people were injured in the Balasore train crash.",
           "The Odisha government said on June 4, 2023, that 1,175 people were injured in the Balasore train crash.",
-          "said 1175"),
+          "said 1,175"),
 )
 
 # Wordings whose misstated figure goes unnoticed because of a cause in extraction or event resolution: kept so

@@ -187,7 +187,9 @@ class ArticleReader:
         for found in dates:
             if vocabulary.date_boundary.search(sentence.text, max(0, found.start - 20), found.start):
                 role = "boundary"
-            elif any(start <= found.start < end for start, end in reporting):
+            elif (any(start <= found.start < end for start, end in reporting)
+                  or vocabulary.date_reported.search(sentence.text, max(0, found.start - 30), found.start)
+                  or self._is_dateline(sentence.start + found.start, sentence.text, found.end)):
                 role = "reported"
             else:
                 role = ""
@@ -195,6 +197,12 @@ class ArticleReader:
                                           role=role, date_low=found.low, date_high=found.high,
                                           explicit=found.explicit, relative=found.relative, weekday=found.weekday))
         return mentions
+
+    def _is_dateline(self, start: int, sentence: str, end_in_sentence: int) -> bool:
+        """Whether a date opens its paragraph as a dateline ("Sept. 13 (UPI) — ..."): the day the story was filed."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        return not self.text[line_start:start].strip() and bool(
+            self.vocabulary.dateline_date.match(sentence, end_in_sentence))
 
     def _reporting_regions(self, index: int) -> list[tuple[int, int]]:
         """Where the reporting clauses of a sentence are (offsets in the sentence): from the speaker to the end of

@@ -65,6 +65,8 @@ class ClaimVocabulary:
     event_type_of: dict[str, str]  # event word -> canonical event type
     event_words: re.Pattern[str]  # every event word, on lower-cased text
     date_boundary: re.Pattern[str]
+    date_reported: re.Pattern[str]  # right before a date: the date of a report ("released on Tuesday")
+    dateline_date: re.Pattern[str]  # right after a date that opens a paragraph: a dateline ("Sept. 13 (UPI) —")
     clause_boundary: re.Pattern[str]
     later: re.Pattern[str]
     later_keys: frozenset[str]
@@ -142,6 +144,8 @@ class ClaimVocabulary:
             event_type_of=event_type_of,
             event_words=on_lower(list(event_type_of)),
             date_boundary=expand_pattern(events, "date_boundary"),
+            date_reported=expand_pattern(events, "date_reported"),
+            dateline_date=expand_pattern(events, "dateline_date"),
             clause_boundary=expand_pattern(events, "clause_boundary"),
             later=expand_pattern(events, "later"),
             later_keys=key_words(events.later_words),

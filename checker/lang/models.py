@@ -227,6 +227,7 @@ class EventsFile(PackFile):
     patron_words: Words = ()
     owned_nouns: Words = ()
     date_boundary_words: Words = ()
+    date_reported_words: Words = ()
     later_words: Words = ()
     place_cues: Words = ()
     origin_words: Words = ()
@@ -236,7 +237,8 @@ class EventsFile(PackFile):
     not_places: Words = ()
     dateline_marks: Words = ()
     clause_words: Words = ()
-    patterns: dict[Literal["later", "possessive_owner", "date_boundary", "not_the_place", "clause_boundary"], str] = {}
+    patterns: dict[Literal["later", "possessive_owner", "date_boundary", "date_reported", "dateline_date",
+                           "not_the_place", "clause_boundary"], str] = {}
 
 
 # --- speakers.yaml -----------------------------------------------------------------------------
