@@ -182,8 +182,15 @@ class ArticleReader:
         clause, "the ministry said Monday"), and where its clauses begin (a date counts only in its clause)."""
         sentence, vocabulary = self.sentences[index], self.vocabulary
         reporting = self._reporting_regions(index)
+        # a date that opens the sentence ("On Tuesday, 17 people were killed") dates all of it: no clause at its comma;
+        # unless what follows is a report ("On Monday, the ministry said ...") or a running figure stated
+        # ("In August, a study put the toll at 2,975"): then it is when that was said
+        stated = bool(vocabulary.quantity_phrase.search(sentence.text))
+        leading = {found.end for found in dates if vocabulary.leading_date.fullmatch(sentence.text, 0, found.start)
+                   and not stated and not any(found.end <= start <= found.end + 3 for start, _ in reporting)}
         mentions = [self._mention(index, "clause", sentence.start + m.start(), sentence.start + m.end())
-                    for m in vocabulary.clause_boundary.finditer(sentence.text)]
+                    for m in vocabulary.clause_boundary.finditer(sentence.text)
+                    if not (m.group(0).startswith(",") and m.start() in leading)]
         for found in dates:
             if vocabulary.date_boundary.search(sentence.text, max(0, found.start - 20), found.start):
                 role = "boundary"
@@ -444,13 +451,19 @@ class ArticleReader:
         revised = self._revised_clauses(text)
         revision_cue = bool(revised)
         claims += self._phrase_claims(index, quantities, taken, revision_cue)  # "the death toll rose to 64"
+        vocabulary = self.vocabulary
         for quantity in quantities:
             if quantity.start in taken:
                 continue
+            if vocabulary.naming_before.search(text, max(0, quantity.start - 20), quantity.start):
+                previous = None
+                continue  # "Type 107 rockets", "Flight 370": a name, not a count
             counted = self._what_is_counted(text, quantity, previous)
             if counted is None:
                 previous = None
                 continue
+            if vocabulary.negation_after.match(text, counted.end):
+                continue  # "3,000 people did not die": a figure denied, not given
             clause_start = max(text.rfind(",", 0, quantity.phrase_start), text.rfind(";", 0, quantity.phrase_start), 0)
             if self.vocabulary.hypothetical.search(text, clause_start, quantity.phrase_start):
                 continue  # "if one American is killed", "threatened to fire 100 rockets": not a claim
@@ -540,7 +553,11 @@ class ArticleReader:
         if predicate is None and vocabulary.inclusion.search(text, max(0, quantity.phrase_start - 30),
                                                              quantity.phrase_start):
             predicate = self._state_of_whole(index, subject)  # "13 were killed. They included at least 11 Marines"
-        if vocabulary.partial_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start):
+        if vocabulary.increment_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start):
+            self._mark_part(quantity, "increment")  # "an additional 400", "rose by 30": never a total
+        elif vocabulary.of_whole_opener.search(text, 0, quantity.phrase_start):
+            self._mark_part(quantity, "whole")  # "Of the 30 wounded, four were in serious condition"
+        elif vocabulary.partial_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start):
             self._mark_part(quantity, "before")  # "another 15", "the other two"
         elif vocabulary.partial_after.match(text, quantity.phrase_end):
             self._mark_part(quantity, "after")  # "two of them"
@@ -602,6 +619,8 @@ class ArticleReader:
                         and vocabulary.superseded_marker.search(text, max(0, q.phrase_start - 16), q.phrase_start)]
             for found in (figure, *replaced[:1]):  # "raised the death toll from 64 to 2,975": both figures
                 taken.add(found.start)
+                if vocabulary.increment_before.search(text, max(0, found.phrase_start - 20), found.phrase_start):
+                    self._mark_part(found, "increment")  # "the toll rose by 30": how much it moved, not the toll
                 speaker, in_quote = self.speaker_at(index, found.start)
                 claims.append(self.make_claim(
                     index, "count", found.start, found.end, speaker, in_quote,
@@ -624,6 +643,8 @@ class ArticleReader:
         for zero in vocabulary.zero_people_pattern.finditer(text):
             found.append((zero.start(), zero.end(), _Counted("person", None, zero.end(), False, None)))
         for start, end, counted in found:
+            if vocabulary.zero_modal.search(text, start, min(len(text), counted.end + ZERO_REACH)):
+                continue  # "no one would have died": a hypothetical, not a count
             state = counted.state or self._predicate(text, start, counted.end)
             if state is None or not self.grammars.taxonomy.state_fits(state, counted.subject):
                 continue  # "no reports", "no group": a zero says nothing without what happened
@@ -655,7 +676,7 @@ class ArticleReader:
             cue = self._part_cues.get(claim.start)
             if cue is None:
                 continue
-            if cue == "after":
+            if cue in ("after", "increment", "whole"):  # "two of them", "six more", "of the 30 wounded, four"
                 claim.partial = True
                 continue
             if cue == "included":  # "60 killed, including 13 U.S. troops": a part of the 60, the total of U.S. troops

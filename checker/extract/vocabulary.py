@@ -7,6 +7,7 @@ taxonomy and the gazetteer; nothing is a word of any language written in Python.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker.gazetteer import Gazetteer
@@ -58,6 +59,11 @@ class ClaimVocabulary:
     revision_cue: re.Pattern[str]
     partial_before: re.Pattern[str]
     partial_after: re.Pattern[str]
+    increment_before: re.Pattern[str]  # matched on the text right before a figure: "an additional", "rose by"
+    naming_before: re.Pattern[str]  # matched on the text right before a number: "Type", "Flight", "sections"
+    negation_after: re.Pattern[str]  # matched right after a counted noun: "did not", "were not"
+    zero_modal: re.Pattern[str]  # matched after a zero, within its clause: "would have"
+    of_whole_opener: re.Pattern[str]  # the sentence up to a figure opens with its whole: "Of the 30 wounded, "
     rest_follows: re.Pattern[str]
     coordinated: re.Pattern[str]
     state_break: re.Pattern[str]  # where a state word stops belonging to the figure before it
@@ -67,6 +73,7 @@ class ClaimVocabulary:
     date_boundary: re.Pattern[str]
     date_reported: re.Pattern[str]  # right before a date: the date of a report ("released on Tuesday")
     dateline_date: re.Pattern[str]  # right after a date that opens a paragraph: a dateline ("Sept. 13 (UPI) —")
+    leading_date: re.Pattern[str]  # the whole text before a date that opens its sentence ("On Tuesday, ...")
     clause_boundary: re.Pattern[str]
     later: re.Pattern[str]
     later_keys: frozenset[str]
@@ -137,6 +144,13 @@ class ClaimVocabulary:
             revision_cue=words(quantities.revision_cues),
             partial_before=re.compile(rf"\b(?:{phrase_pattern(quantities.partial_before)})\s+$", re.IGNORECASE),
             partial_after=re.compile(rf"\s+(?:{phrase_pattern(quantities.partial_after)})\b", re.IGNORECASE),
+            increment_before=_before(quantities.increment_before),
+            naming_before=_before(quantities.naming_words),
+            negation_after=re.compile(rf"\s+(?:{phrase_pattern(quantities.negation_after)})(?!\w)", re.IGNORECASE)
+            if quantities.negation_after else re.compile("(?!)"),
+            zero_modal=re.compile(rf"(?<!\w)(?:{phrase_pattern(quantities.zero_modal_words)})(?!\w)", re.IGNORECASE)
+            if quantities.zero_modal_words else re.compile("(?!)"),
+            of_whole_opener=expand_pattern(quantities, "of_whole_opener"),
             rest_follows=expand_pattern(quantities, "rest_follows"),
             coordinated=expand_pattern(quantities, "coordinated"),
             state_break=expand_pattern(quantities, "state_break"),
@@ -146,6 +160,7 @@ class ClaimVocabulary:
             date_boundary=expand_pattern(events, "date_boundary"),
             date_reported=expand_pattern(events, "date_reported"),
             dateline_date=expand_pattern(events, "dateline_date"),
+            leading_date=expand_pattern(events, "leading_date"),
             clause_boundary=expand_pattern(events, "clause_boundary"),
             later=expand_pattern(events, "later"),
             later_keys=key_words(events.later_words),
@@ -165,3 +180,10 @@ class ClaimVocabulary:
 
     def canonical_event_type(self, trigger: str) -> str | None:
         return self.event_type_of.get(" ".join(trigger.lower().split()))
+
+
+def _before(phrases: Sequence[str]) -> re.Pattern[str]:
+    """Matched on the text right before a figure: one of ``phrases``, then spaces, then the end."""
+    if not phrases:
+        return re.compile("(?!)")
+    return re.compile(rf"(?<![\w.])(?:{phrase_pattern(phrases)})\s+$", re.IGNORECASE)

@@ -212,11 +212,15 @@ class QuantitiesFile(PackFile):
     revision_cues: Words = ()
     partial_before: Words = ()
     partial_after: Words = ()
+    increment_before: Words = ()
+    naming_words: Words = ()
+    negation_after: Words = ()
+    zero_modal_words: Words = ()
     coordinators: Words = ()
     rest_openers: Words = ()
     group_nouns: Words = ()
     state_breakers: Words = ()
-    patterns: dict[Literal["rest_follows", "coordinated", "of_group", "state_break"], str] = {}
+    patterns: dict[Literal["rest_follows", "coordinated", "of_group", "state_break", "of_whole_opener"], str] = {}
 
 
 # --- events.yaml -------------------------------------------------------------------------------
@@ -238,7 +242,7 @@ class EventsFile(PackFile):
     dateline_marks: Words = ()
     clause_words: Words = ()
     patterns: dict[Literal["later", "possessive_owner", "date_boundary", "date_reported", "dateline_date",
-                           "not_the_place", "clause_boundary"], str] = {}
+                           "leading_date", "not_the_place", "clause_boundary"], str] = {}
 
 
 # --- speakers.yaml -----------------------------------------------------------------------------

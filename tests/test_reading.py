@@ -1,0 +1,135 @@
+"""Reading figures as a careful reader does: each class of misreading common in news copy, on sentences we wrote.
+
+Each test names the class it covers; each class is a rule in the English language pack
+(rules/lexicon/en/quantities.yaml and events.yaml), not wording matched to one article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+import pytest
+
+from checker.model import Article, Claim
+from checker.pipeline import analyse
+
+PUBLISHED = date(2021, 3, 5)  # a Friday
+
+
+def counts(*paragraphs: str) -> list[Claim]:
+    """The count claims of a short article made of ``paragraphs`` (headline first), published on a Friday."""
+    text = "\n\n".join(paragraphs) + "\n"
+    article = Article(article_id="reading", source_path="reading.md", text=text,
+                      sha256=hashlib.sha256(text.encode()).hexdigest(), outlet="Test Desk", title=paragraphs[0],
+                      published=PUBLISHED)
+    return [c for c in analyse([article]).claims if c.kind == "count"]
+
+
+def figure(claims: list[Claim], written: str) -> Claim:
+    return next(c for c in claims if c.value_text == written)
+
+
+HEADLINE = "Rockets hit an air base in western Iraq"
+
+
+# --- parts and subsets ---------------------------------------------------------------------------
+
+def test_reading_parts_of_the_whole_named_first_are_parts() -> None:
+    claims = counts(HEADLINE, "Rockets struck the Ain al-Asad air base on Wednesday, officials said.",
+                    "Of the 30 people wounded, four were in serious condition, a doctor said.")
+    assert not figure(claims, "30").partial and figure(claims, "four").partial
+
+
+def test_reading_including_names_a_narrower_count_never_the_whole() -> None:
+    claims = counts(HEADLINE, "Rockets killed 13 people at the Ain al-Asad air base on Wednesday, including 11 "
+                              "Marines, officials said.")
+    assert figure(claims, "13").subject == "person" and not figure(claims, "13").partial
+    assert figure(claims, "11").subject == "marine"  # the Marines' own count, never the people's
+
+
+# --- numbers that name or modify -----------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The militia fired Type 107 rockets at the Ain al-Asad air base on Wednesday.", "107"),
+    ("Passengers of Flight 370 were never found, the airline said.", "370"),
+    ("Sections 37 and 38 of the base were closed after the rockets hit on Wednesday.", "37"),
+])
+def test_reading_numbers_that_name_count_nothing(sentence: str, name: str) -> None:
+    assert all(c.value_text != name for c in counts(HEADLINE, sentence))
+
+
+def test_reading_an_age_counts_no_victims() -> None:
+    claims = counts(HEADLINE, "A 2-year-old girl was among those hurt at the Ain al-Asad air base on Wednesday.")
+    assert all(c.value_low != 2 for c in claims)
+
+
+# --- negation, hypotheticals and modality --------------------------------------------------------
+
+def test_reading_a_denied_figure_is_no_count() -> None:
+    claims = counts(HEADLINE, "Three thousand people did not die in the attack on the Ain al-Asad air base, the "
+                              "governor said.")
+    assert claims == []
+
+
+def test_reading_a_zero_in_a_hypothetical_is_no_count() -> None:
+    claims = counts(HEADLINE, "No one would have died at the Ain al-Asad air base if the sirens had worked, a "
+                              "local official said.")
+    assert claims == []
+
+
+def test_reading_a_plain_zero_is_still_a_count() -> None:
+    claims = counts(HEADLINE, "No one was killed when rockets hit the Ain al-Asad air base on Wednesday, the "
+                              "Pentagon said.")
+    assert [(c.value_low, c.predicate) for c in claims] == [(0.0, "killed")]
+
+
+# --- increments ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, written", [
+    ("Six more bodies were recovered at the Ain al-Asad air base on Thursday, police said.", "Six"),
+    ("An additional 400 people were evacuated from the Ain al-Asad air base, the ministry said.", "400"),
+    ("The death toll from the attack on the Ain al-Asad air base rose by 30 on Thursday, the ministry said.", "30"),
+])
+def test_reading_increments_are_never_totals(sentence: str, written: str) -> None:
+    assert figure(counts(HEADLINE, sentence), written).partial
+
+
+# --- dates that lead a sentence, and recaps of other events --------------------------------------
+
+def test_reading_a_date_leading_the_sentence_dates_its_figures() -> None:
+    claims = counts(HEADLINE, "On Wednesday, ten rockets struck the Ain al-Asad air base in western Iraq, the "
+                              "Iraqi military said.")
+    ten = figure(claims, "ten")
+    assert ten.event_date_low == ten.event_date_high == date(2021, 3, 3)
+
+
+def test_reading_a_recap_led_by_last_year_belongs_to_last_years_event() -> None:
+    claims = counts(HEADLINE, "On Wednesday, ten rockets struck the Ain al-Asad air base, the Iraqi military said.",
+                    "Last year, 40 rockets struck the same base, the coalition said.")
+    forty = figure(claims, "40")
+    assert forty.event_date_high is not None and forty.event_date_high.year == 2020
+    assert forty.event_id != figure(claims, "ten").event_id
+
+
+def test_reading_a_running_figure_stated_on_a_leading_date_keeps_the_events_date() -> None:
+    """"In August, a study put the toll at 2,975": August is when the toll was stated, not when people died."""
+    claims = counts("Storm toll revised in Puerto Rico", "Hurricane Maria struck Puerto Rico on 20 September 2017.",
+                    "In August, a new study put the death toll at 2,975, the governor said.")
+    toll = figure(claims, "2,975")
+    assert toll.event_date_low is None or toll.event_date_low.month != 8
+
+
+# --- dates of a report ---------------------------------------------------------------------------
+
+def test_reading_the_date_a_study_was_released_is_not_the_events() -> None:
+    claims = counts("Study counts storm deaths", "A study released on Tuesday said 2,975 people were killed by the "
+                                                 "hurricane in Puerto Rico in September 2017.")
+    toll = figure(claims, "2,975")
+    assert toll.event_date_low != date(2021, 3, 2)
+
+
+def test_reading_a_dateline_date_is_not_the_events() -> None:
+    claims = counts("Storm deaths disputed", "Sept. 13 (Wire) — Officials said 64 people were killed by the "
+                                             "hurricane in Puerto Rico.")
+    assert figure(claims, "64").event_date_low is None
