@@ -273,7 +273,18 @@ class Claim(_Record):
     paragraph: int = 0  # the paragraph of that sentence (counted from 0)
     revision_cue: bool = False  # its clause says a figure was revised ("rose to", "updated")
     superseded: bool = False  # the text says this figure was replaced by another ("rose to 934 from 863")
+    unit: str | None = None  # a measure's dimension's unit ("barrels a day"), the unit of measure_low and measure_high
+    measure_low: Annotated[float | None, NonNegative] = None  # a measure in its dimension's unit (the value_* are
+    measure_high: Annotated[float | None, NonNegative] = None  # as written: "155" of "155 mph")
     event_id: str | None = None  # set by event resolution
+
+    def compared(self) -> tuple[float, float] | None:
+        """The figure as it is compared with others: a measure in its dimension's unit, a count as it is."""
+        if self.unit is not None and self.measure_low is not None and self.measure_high is not None:
+            return self.measure_low, self.measure_high
+        if self.value_low is None or self.value_high is None:
+            return None
+        return self.value_low, self.value_high
 
 
 @dataclass(slots=True)

@@ -50,7 +50,7 @@ def detect_copies(claims: list[Claim], articles: dict[str, Article]) -> Copies:
     by_figure: dict[tuple, list[Claim]] = defaultdict(list)  # only the same figure in the same event can be a copy
     for claim in claims:
         if claim.event_id and claim.kind == "count":
-            by_figure[(claim.event_id, claim.value_low, claim.value_high)].append(claim)
+            by_figure[(claim.event_id, claim.compared())].append(claim)
     for group in by_figure.values():
         group.sort(key=lambda c: (_published(c, articles), c.article_id, c.start))
         for claim, match in _OriginalSentences().copies(group):
@@ -125,14 +125,14 @@ def _votes(claims: list[Claim], level: str, articles: dict[str, Article], copies
     for claim in claims:
         if (claim.kind != "count" or not claim.event_id or claim.predicate is None or claim.partial
                 or claim.value_kind == "vague" or claim.claim_id in copies.original_of
-                or claim.value_low is None or claim.value_high is None):
+                or claim.compared() is None):
             continue
         source = _source(claim, level, articles)
         if source is not None:
             article = articles.get(claim.article_id)
             day = article.published if article is not None and claim.predicate in running else None
             item = (claim.event_id, claim.subject, claim.predicate, claim.population, day)
-            votes[item].setdefault(source, (claim.value_low, claim.value_high))
+            votes[item].setdefault(source, claim.compared())  # type: ignore[arg-type]
     return {item: by_source for item, by_source in votes.items() if len(by_source) >= 2}
 
 

@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 
+from checker.checks.base import overlaps
 from checker.model import Article, Claim
 from checker.pipeline import analyse
 
@@ -133,3 +134,44 @@ def test_reading_a_dateline_date_is_not_the_events() -> None:
     claims = counts("Storm deaths disputed", "Sept. 13 (Wire) — Officials said 64 people were killed by the "
                                              "hurricane in Puerto Rico.")
     assert figure(claims, "64").event_date_low is None
+
+
+# --- measures with units -------------------------------------------------------------------------
+
+SPILL = "Oil leak estimates differ"
+
+
+def test_reading_a_flow_rate_is_a_measure_with_its_unit() -> None:
+    claims = counts(SPILL, "The company said on Tuesday that 5,000 barrels a day were leaking from the well.")
+    (flow,) = claims
+    assert (flow.subject, flow.unit, flow.value_low, flow.surface) == ("flow rate", "barrels a day", 5000, "5,000")
+
+
+def test_reading_a_range_of_a_measure_is_one_figure() -> None:
+    claims = counts(SPILL, "A federal panel put the flow at between 12,000 and 19,000 barrels of oil per day.")
+    (flow,) = claims
+    assert flow.compared() == (12000, 19000) and flow.value_kind == "range"
+
+
+def test_reading_measures_convert_within_their_dimension() -> None:
+    """100 km and 62 miles agree (62 miles, read to the mile, is 99.0 to 100.6 km); 160 km and 62 miles do not;
+    hectares and acres are one dimension; 154 and 155 mph, written in one unit, differ."""
+    def measure(sentence: str) -> Claim:
+        (found,) = [c for c in counts("Storm crosses the coast", sentence) if c.unit]
+        return found
+
+    hundred = measure("The storm cut a path 100 km through the state, officials said.")
+    sixty_two = measure("The storm cut a path 62 miles through the state, officials said.")
+    one_sixty = measure("The storm cut a path 160 km through the state, officials said.")
+    assert hundred.unit == sixty_two.unit == "km"
+    assert overlaps(hundred, sixty_two) and not overlaps(one_sixty, sixty_two)
+    hectares = measure("The fires burned 15 million hectares, officials said.")
+    acres = measure("The fires burned 37 million acres, officials said.")
+    assert hectares.unit == acres.unit == "hectares" and overlaps(hectares, acres)
+    assert not overlaps(measure("Winds reached 154 mph, forecasters said."),
+                        measure("Winds reached 155 mph, forecasters said."))
+
+
+def test_reading_a_distance_that_places_something_is_no_measure() -> None:
+    claims = counts("Rockets hit an air base", "The rockets were launched from a field 8 km north of the base.")
+    assert [c for c in claims if c.unit] == []

@@ -99,7 +99,7 @@ def quantity_key(claim: Claim) -> tuple:
 def format_value(claim: Claim) -> str:
     """A claim's value for a message: 8, at least 25, up to 110, 15-30, about 30."""
     low, high = claim.value_low, claim.value_high
-    if low is None:
+    if low is None or claim.unit:  # a measure as written, its unit with it: "about 27 million acres"
         return claim.value_text or "?"
     if high is None or math.isinf(high):
         return f"at least {figure(low)}"
@@ -118,7 +118,10 @@ def figure(value: float) -> str:
 
 
 def describe_quantity(claim: Claim, taxonomy: Taxonomy) -> str:
-    """"rockets fired", "US troops killed", "rockets that failed to launch" (singular for exactly one)."""
+    """"rockets fired", "US troops killed", "rockets that failed to launch" (singular for exactly one); a measure
+    by its dimension and unit: "flow rate in barrels a day"."""
+    if claim.unit:
+        return f"{claim.subject} in {claim.unit}"
     subject = claim.subject or "items"
     plural = taxonomy.plurals.get(subject, subject if subject.endswith("s") else f"{subject}s")
     if claim.value_low == 1 and claim.value_kind in ("exact", "lower"):
@@ -151,10 +154,12 @@ def speaker_label(claim: Claim, data: CheckData) -> str:
 
 
 def interval(claim: Claim) -> tuple[float, float]:
-    """A count's figure as (low, high); every count claim has both (the Claim schema requires it)."""
-    if claim.value_low is None or claim.value_high is None:
+    """A count's figure as (low, high), as it is compared (a measure in its dimension's unit); every count claim
+    has one (the Claim schema requires it)."""
+    figure = claim.compared()
+    if figure is None:
         raise ValueError(f"claim {claim.claim_id} has no figure")
-    return claim.value_low, claim.value_high
+    return figure
 
 
 def overlaps(a: Claim, b: Claim) -> bool:

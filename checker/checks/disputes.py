@@ -128,7 +128,7 @@ def find_disputes(data: CheckData, window_days: int = WINDOW_DAYS, include_vague
         body = bodies(claims)
         positions: dict[Figure, list[Claim]] = defaultdict(list)
         for claim in claims:
-            positions[(claim.value_low, claim.value_high)].append(claim)  # type: ignore[index]
+            positions[interval(claim)].append(claim)
         across = _conflicting_positions(positions, body, data, window_days) - _replaced_on_record(claims, data)
         within = [c for (_, k), found_claims in internal.items() if k == key for c in found_claims]
         if across or within:
@@ -161,7 +161,7 @@ def unreconciled(data: CheckData, include_vague: bool = False) -> dict[tuple[str
         for (article_id, _), figures in by_voice.items():
             by_figure: dict[Figure, list[Claim]] = defaultdict(list)  # the same figure twice agrees with itself
             for claim in figures:
-                by_figure[(claim.value_low, claim.value_high)].append(claim)  # type: ignore[index]
+                by_figure[interval(claim)].append(claim)
             kept: dict[str, Claim] = {}
             for first, second in combinations(by_figure, 2):
                 if intervals_overlap(first, second):
@@ -257,7 +257,7 @@ def _dispute(key: tuple, claims: list[Claim], positions: dict[Figure, list[Claim
     pairs = set(across)
     by_article: dict[str, set[Figure]] = defaultdict(set)
     for claim in within:
-        by_article[claim.article_id].add((claim.value_low, claim.value_high))  # type: ignore[arg-type]
+        by_article[claim.article_id].add(interval(claim))
     for figures in by_article.values():
         pairs |= {(a, b) for a, b in combinations(sorted(figures), 2) if not intervals_overlap(a, b)}
     conflicting = {figure for pair in pairs for figure in pair}

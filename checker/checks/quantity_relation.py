@@ -31,6 +31,7 @@ from checker.checks.base import (
     describe_place_and_date,
     describe_quantity,
     format_value,
+    interval,
     published_order,
     speaker_label,
 )
@@ -72,7 +73,7 @@ def _positions(claims: list[Claim]) -> dict[tuple, list[Claim]]:
     """A speaker's figure and every copy of it, keyed by (speaker, low, high)."""
     positions: dict[tuple, list[Claim]] = {}
     for claim in claims:
-        positions.setdefault((claim.speaker or "", claim.value_low, claim.value_high), []).append(claim)
+        positions.setdefault((claim.speaker or "", *interval(claim)), []).append(claim)
     return positions
 
 
@@ -103,9 +104,10 @@ def _given_at(claims: list[Claim], data: CheckData) -> list[Claim]:
 
 def _exceeds(part: Claim, whole: Claim) -> bool:
     """Whether the part, at its lowest, is more than a whole above zero, at its highest."""
-    if part.value_low is None or whole.value_high is None:
+    part_figure, whole_figure = part.compared(), whole.compared()
+    if part_figure is None or whole_figure is None:
         return False
-    return part.value_low > whole.value_high > 0
+    return part_figure[0] > whole_figure[1] > 0
 
 
 def _pairs(quantities: dict[Quantity, list[Claim]], taxonomy: Taxonomy) -> Iterator[tuple[Quantity, Quantity]]:
@@ -133,7 +135,7 @@ def run(data: CheckData, params: CheckParams) -> Drafts:
 
 def _draft(event_id: str, broken: list[tuple[list[Claim], list[Claim]]], data: CheckData) -> Draft:
     """The relation's widest break leads the message (the highest part against the lowest whole)."""
-    parts, wholes = max(broken, key=lambda pair: (pair[0][0].value_low or 0) - (pair[1][0].value_high or 0))
+    parts, wholes = max(broken, key=lambda pair: interval(pair[0][0])[0] - interval(pair[1][0])[1])
     part, whole = parts[0], wholes[0]
     event = data.event.get(event_id)
     claims = list({c.claim_id: c for pair in [(parts, wholes), *broken] for side in pair for c in side}.values())

@@ -15,6 +15,7 @@ from datetime import date
 
 from checker.extract.claims import ArticleReader, Extraction, Grammars, number_keys
 from checker.extract.dates import DateGrammar, DateMention
+from checker.extract.measures import MeasureReader
 from checker.extract.numbers import NumberGrammar, Quantity
 from checker.extract.places import PlaceFinder
 from checker.extract.sentences import SentenceSplitter
@@ -53,6 +54,8 @@ class Extractor:
             matcher=matcher,
             taxonomy=taxonomy,
             number_keys=number_keys(numbers),
+            measures=MeasureReader(numbers, pack.quantities.measure_units, pack.quantities.measure_dimensions,
+                                   pack.quantities.measure_place_words),
         )
         self._month_name = re.compile(rf"\b(?:{phrase_pattern(months)})\b") if months else re.compile("(?!)")
 

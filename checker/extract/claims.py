@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from checker.extract.dates import DateGrammar, DateMention
+from checker.extract.measures import MeasureReader
 from checker.extract.numbers import NumberGrammar, Quantity
 from checker.extract.places import PlaceFinder
 from checker.extract.sentences import SentenceSplitter
@@ -79,6 +80,7 @@ class Grammars:
     matcher: EntityMatcher
     taxonomy: Taxonomy
     number_keys: frozenset[str]  # the sentence prefilter: a digit, or a word of a number phrase
+    measures: MeasureReader  # figures with a unit ("5,000 barrels a day")
 
 
 class ArticleReader:
@@ -473,6 +475,7 @@ class ArticleReader:
             taken.add(quantity.start)
             previous = (quantity, claim.subject, claim.predicate, claim.population)
         claims += self._zero_claims(index, revision_cue)
+        claims += self._measure_claims(index, revision_cue)
         claims.sort(key=lambda c: c.start)
         if revised:  # the cue holds for the figures of its own clause only ("risen to 190, with three missing")
             offset = self.sentences[index].start
@@ -628,6 +631,25 @@ class ArticleReader:
                     approximate=found.approximate, value_kind=found.kind, partial=False, subject=subject,
                     predicate=state, population=population, revision_cue=revision_cue,
                 ))
+        return claims
+
+    def _measure_claims(self, index: int, revision_cue: bool) -> list[Claim]:
+        """Figures with a unit: "5,000 barrels a day", "more than 11 million hectares"; each measures a dimension
+        of the event, in that dimension's unit (``checker.extract.measures``)."""
+        text = self.sentences[index].text
+        claims = []
+        for measure in self.grammars.measures.find(text):
+            if self.vocabulary.naming_before.search(text, max(0, measure.start - 20), measure.start):
+                continue
+            speaker, in_quote = self.speaker_at(index, measure.start)
+            start, end = measure.number_start, measure.number_end
+            claims.append(self.make_claim(
+                index, "count", start, end, speaker, in_quote, value_low=measure.written_low,
+                value_high=measure.written_high, value_text=measure.value_text,
+                approximate=measure.kind == "approximate", value_kind=measure.kind, partial=False,
+                subject=measure.dimension, predicate="measured", unit=measure.unit, measure_low=measure.low,
+                measure_high=measure.high, revision_cue=revision_cue,
+            ))
         return claims
 
     def _zero_claims(self, index: int, revision_cue: bool) -> list[Claim]:

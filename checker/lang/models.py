@@ -188,6 +188,14 @@ class QuantityPhrase(DataModel):
     state: str | None = None
 
 
+class MeasureDimension(DataModel):
+    """A dimension figures are measured in: the unit they are compared in (pint's notation) and how a report
+    writes it."""
+
+    unit: str
+    say: str
+
+
 class QuantitiesFile(PackFile):
     subjects: dict[str, Words] = {}
     subject_states: dict[str, str] = {}
@@ -216,6 +224,9 @@ class QuantitiesFile(PackFile):
     naming_words: Words = ()
     negation_after: Words = ()
     zero_modal_words: Words = ()
+    measure_dimensions: dict[str, MeasureDimension] = {}
+    measure_units: dict[str, str] = {}
+    measure_place_words: Words = ()
     coordinators: Words = ()
     rest_openers: Words = ()
     group_nouns: Words = ()

@@ -1,0 +1,148 @@
+"""Measures: a figure with a unit ("5,000 barrels a day", "11 million hectares", "62 miles") measures a dimension.
+
+The units and dimensions are data (``measures`` in the language pack's quantities.yaml): each unit phrase names a
+unit in pint's notation, and each dimension names the unit its figures are compared in. A figure is converted to
+its dimension's unit with pint (a maintained unit library), so "100 km" and "62 miles" agree while "160 km" and
+"62 miles" do not. A figure given in another unit than its dimension's is read to the precision it was written
+with ("62 miles" is 61.5 to just under 62.5 miles): a converted round figure is never more exact than it was.
+
+pint is imported, and its registry built, only when an article holds a measure (it costs about 0.4 s once per
+process); each unit's factor is worked out once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Any
+
+from checker.extract.numbers import NumberGrammar, Quantity
+from checker.lang.models import MeasureDimension
+from checker.lang.patterns import phrase_pattern
+
+NUMBER_REACH = 60  # characters before a unit searched for its figure ("more than 11 million hectares")
+HALF = 0.499  # of the last digit written: the precision of a figure converted from another unit
+RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–|—)\s*$", re.IGNORECASE)  # "12,000 and 19,000 barrels per day"
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A figure with a unit, converted to its dimension's unit."""
+
+    start: int  # where the figure (the first number of a range) begins in the sentence, its quantifier included
+    end: int  # where the unit ends
+    number_start: int  # the (first) number as written: text[number_start:number_end]
+    number_end: int
+    dimension: str  # "flow rate", "area" ...
+    unit: str  # the dimension's unit as a report writes it: "barrels a day", "hectares"
+    written_low: float  # the figure in the unit it was written in
+    written_high: float
+    low: float  # in the dimension's unit (read to the precision it was written with, when converted)
+    high: float
+    kind: str  # exact, lower, upper, range, approximate (as written)
+    value_text: str  # the figure and its unit as written
+
+
+class MeasureReader:
+    """Finds the measures of a sentence: a unit phrase, and the figure right before it."""
+
+    def __init__(self, numbers: NumberGrammar, units: dict[str, str], dimensions: dict[str, MeasureDimension],
+                 place_words: tuple[str, ...]) -> None:
+        self.numbers = numbers
+        self.units = {" ".join(phrase.lower().split()): unit for phrase, unit in units.items()}
+        self.dimensions = dimensions
+        self.unit_pattern = (re.compile(rf"(?<![^\W\d_])(?:{phrase_pattern(self.units)})(?![^\W\d_])",
+                                        re.IGNORECASE) if units else None)
+        self.places_after = (re.compile(rf"\s+(?:{phrase_pattern(place_words)})\b", re.IGNORECASE)
+                             if place_words else None)
+
+    def find(self, text: str) -> list[Measure]:
+        """Every measure in ``text`` (a sentence), in order."""
+        if self.unit_pattern is None:
+            return []
+        found = []
+        for unit in self.unit_pattern.finditer(text):
+            measure = self._measure(text, unit)
+            if measure is not None:
+                found.append(measure)
+        return found
+
+    def _measure(self, text: str, unit: re.Match[str]) -> Measure | None:
+        before = text[:unit.start()].rstrip(" -")
+        window_start = max(0, len(before) - NUMBER_REACH)
+        quantities = [q for q in self.numbers.find(before[window_start:]) if q.kind != "vague"]
+        if not quantities or window_start + quantities[-1].phrase_end != len(before):
+            return None  # no figure right before the unit
+        figure = quantities[-1]
+        low, high, kind, start = figure.low, figure.high, figure.kind, window_start + figure.phrase_start
+        number = (window_start + figure.start, window_start + figure.end)
+        if len(quantities) > 1:  # "in the range of 12,000 and 19,000 barrels per day": one range
+            first = quantities[-2]
+            if RANGE_JOIN.match(before[window_start + first.phrase_end: window_start + figure.phrase_start] + " "):
+                low, kind, start = first.low, "range", window_start + first.phrase_start
+                number = (window_start + first.start, window_start + first.end)
+        written = " ".join(unit.group(0).lower().split())
+        pint_unit = self.units[written]
+        converted = self._convert(pint_unit, figure.number_text)
+        if converted is None:
+            return None
+        dimension, factor, exact = converted
+        if dimension == "distance" and self.places_after is not None and self.places_after.match(text, unit.end()):
+            return None  # "60 km north of Baghdad": where something is, not a measure of the event
+        spread = 0.0 if exact else _half_last_digit(figure.number_text)
+        low_converted = max(0.0, (low - spread * _scale(low, figure)) * factor)
+        high_converted = math.inf if math.isinf(high) else (high + spread * _scale(high, figure)) * factor
+        return Measure(start=start, end=unit.end(), number_start=number[0], number_end=number[1], dimension=dimension,
+                       unit=self.dimensions[dimension].say, written_low=low, written_high=high, low=low_converted,
+                       high=high_converted, kind=kind, value_text=text[start:unit.end()])
+
+    def _convert(self, pint_unit: str, number_text: str) -> tuple[str, float, bool] | None:
+        """(dimension, factor to its unit, whether the unit is the dimension's own) for a unit; None when pint does
+        not know it or no dimension takes it."""
+        for name, dimension in self.dimensions.items():
+            factor = conversion_factor(pint_unit, dimension.unit)
+            if factor is not None:
+                return name, factor, pint_unit == dimension.unit
+        return None
+
+
+def _half_last_digit(number_text: str) -> float:
+    """Just under half the place of the last digit of the number as written: "62" -> 0.499, "11.46 million" ->
+    0.00499 (of a million); a number word ("five") is read to the unit. Just under: the values that round to 62
+    run from 61.5 up to, not including, 62.5, so two different figures written in one unit never overlap."""
+    first = number_text.replace(",", "").split()[0] if number_text.split() else ""
+    try:
+        exponent = Decimal(first).as_tuple().exponent
+    except InvalidOperation:
+        return HALF
+    return HALF * 10.0 ** int(exponent) if isinstance(exponent, int) else HALF
+
+
+def _scale(value: float, figure: Quantity) -> float:
+    """What one written unit of the figure's number is worth: "11 million" -> 1,000,000."""
+    first = figure.number_text.replace(",", "").split()[0] if figure.number_text.split() else ""
+    try:
+        written = float(first)
+    except ValueError:
+        return 1.0
+    return value / written if written and value and not math.isinf(value) else 1.0
+
+
+@cache
+def _registry() -> Any:
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@cache
+def conversion_factor(unit: str, target: str) -> float | None:
+    """How many ``target`` one ``unit`` is (pint's notation), or None when they measure different dimensions."""
+    registry = _registry()
+    try:
+        return float((1 * registry(unit)).to(target).magnitude)
+    except Exception:  # pint raises its own errors for an unknown unit and for different dimensions
+        return None
