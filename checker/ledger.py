@@ -50,6 +50,13 @@ KEYS = {"articles": "article_id", "claims": "claim_id", "events": "event_id", "d
         "findings": "finding_id"}
 
 
+OWN_TABLES = frozenset({*TABLES, "meta"})
+# Every ledger is opened so that nothing in the file can reach outside it: no file or network reads or writes
+# (DuckDB's external access), no extension installed or loaded on demand.
+LOCKED_DOWN: dict[str, str | bool | int | float | list[str]] = {
+    "enable_external_access": False, "autoinstall_known_extensions": False, "autoload_known_extensions": False}
+
+
 class LedgerError(RuntimeError):
     """A ledger that cannot be opened or written: the message names the file."""
 
@@ -95,9 +102,14 @@ class Ledger:
         try:
             if not read_only:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.connection = duckdb.connect(str(self.path), read_only=read_only)
+            self.connection = duckdb.connect(str(self.path), read_only=read_only, config=LOCKED_DOWN)
         except (duckdb.Error, OSError) as error:
             raise LedgerError(f"{self.path}: cannot open the ledger: {error}") from None
+        try:
+            self._refuse_foreign_objects()
+        except LedgerError:
+            self.connection.close()
+            raise
         if not read_only:
             self._create_or_upgrade_tables()
         stored = self._stored_columns()
@@ -114,6 +126,23 @@ class Ledger:
 
     def __exit__(self, *exc: object) -> None:
         self.connection.close()
+
+    def _refuse_foreign_objects(self) -> None:
+        """A ledger holds only the checker's tables. A view, a macro, a sequence or another table could run code
+        a hostile file brings (a view over ``read_text('/etc/passwd')``): refuse the file, naming what it holds."""
+        foreign = [f"view {name}" for (name,) in self.connection.execute(
+            "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()]
+        foreign += [f"macro {name}" for (name,) in self.connection.execute(
+            "SELECT function_name FROM duckdb_functions() WHERE NOT internal AND function_type IN "
+            "('macro', 'table_macro')").fetchall()]
+        foreign += [f"sequence {name}" for (name,) in self.connection.execute(
+            "SELECT sequence_name FROM duckdb_sequences()").fetchall()]
+        foreign += [f"table {name}" for (name,) in self.connection.execute(
+            "SELECT table_name FROM duckdb_tables()").fetchall() if name not in OWN_TABLES]
+        if foreign:
+            raise LedgerError(f"{self.path}: not a checker ledger: it holds {', '.join(sorted(foreign)[:5])}"
+                              f"{' and more' if len(foreign) > 5 else ''}; a ledger holds only the checker's tables "
+                              f"({', '.join(sorted(OWN_TABLES))})")
 
     def _stored_columns(self) -> dict[str, set[str]]:
         stored: dict[str, set[str]] = {}
@@ -317,11 +346,17 @@ class Ledger:
         written = []
         try:
             directory.mkdir(parents=True, exist_ok=True)
-            for table in TABLES:
-                target = directory / f"{table}.parquet"
-                escaped = str(target).replace("'", "''")
-                self.connection.execute(f"COPY {table} TO '{escaped}' (FORMAT PARQUET)")
-                written.append(target)
+            writer = duckdb.connect()  # in memory, holding nothing of the file but each table's plain rows
+            try:
+                for table in TABLES:
+                    target = directory / f"{table}.parquet"
+                    writer.register("rows", self.connection.execute(f"SELECT * FROM {table}").df())
+                    escaped = str(target).replace("'", "''")
+                    writer.execute(f"COPY rows TO '{escaped}' (FORMAT PARQUET)")
+                    writer.unregister("rows")
+                    written.append(target)
+            finally:
+                writer.close()
         except (duckdb.Error, OSError) as error:
             raise LedgerError(f"{directory}: cannot export the ledger there: {error}") from None
         return written

@@ -218,3 +218,47 @@ def test_ledger_not_a_ledger_and_bad_export_target_exit_2(tmp_path: Path) -> Non
     blocker.write_text("x", encoding="utf-8")
     assert invoke("export", "--ledger", str(ledger), str(blocker)).exit_code == 2
     assert invoke("scan", str(EXAMPLES), "--ledger", str(blocker / "l.duckdb")).exit_code == 2
+
+
+def _hostile_ledger(tmp_path: Path, secret: Path) -> Path:
+    """A ledger scanned from the examples whose ``articles`` table a hostile hand replaced with a view that also
+    reads a local file, its columns named like the real ones."""
+    ledger = tmp_path / "evil.duckdb"
+    assert invoke("scan", str(EXAMPLES), "--ledger", str(ledger)).exit_code == 0
+    connection = duckdb.connect(str(ledger))
+    columns = [row[0] for row in connection.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'articles' ORDER BY ordinal_position"
+    ).fetchall()]
+    connection.execute("ALTER TABLE articles RENAME TO real_articles")
+    stolen = ", ".join("content AS text" if c == "text" else f"'x' AS {c}" if c != "line_offset" else "0 AS line_offset"
+                       for c in columns)
+    connection.execute(f"CREATE VIEW articles AS SELECT * FROM real_articles UNION ALL SELECT {stolen} "
+                       f"FROM read_text(['{secret}'])")
+    connection.close()
+    return ledger
+
+
+def test_ledger_hostile_view_reading_local_files_is_refused(tmp_path: Path) -> None:
+    """A ledger from a pull request could hold a view over local files; the checker refuses it, exit 2, and
+    nothing of the file reaches a report."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET_TOKEN=hunter2\n", encoding="utf-8")
+    ledger = _hostile_ledger(tmp_path, secret)
+    for command in (["report", "--ledger", str(ledger), "--format", "json"], ["export", "--ledger", str(ledger),
+                                                                               str(tmp_path / "out")],
+                    ["scan", str(EXAMPLES), "--ledger", str(ledger)]):
+        result = invoke(*command)
+        assert result.exit_code == 2, (command, result.output)
+        assert "hunter2" not in result.output and "view articles" in result.stderr
+    with pytest.raises(LedgerError, match="not a checker ledger"):
+        Ledger(ledger, read_only=True)
+
+
+def test_ledger_is_opened_without_external_access(tmp_path: Path) -> None:
+    """Even a ledger of the checker's own tables cannot read files through the connection the checker opens."""
+    ledger = tmp_path / "ledger.duckdb"
+    invoke("scan", str(EXAMPLES), "--ledger", str(ledger))
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET\n", encoding="utf-8")
+    with Ledger(ledger, read_only=True) as opened, pytest.raises(duckdb.Error):
+        opened.connection.execute(f"SELECT * FROM read_text(['{secret}'])").fetchall()
