@@ -85,3 +85,14 @@ def test_render_interface_no_format_writes_a_raw_terminal_escape_from_input(rend
     assert text.strip()
     for control in ("\x1b", "\x07", "\x9b", "\x9d", "\x9c"):
         assert control not in text, (renderer.name, repr(control))
+
+
+@pytest.mark.parametrize("renderer", RENDERERS, ids=lambda r: f"{r.view.value}-{r.name}")
+def test_render_interface_no_field_from_input_starts_a_line_of_output(renderer) -> None:
+    """A file name, outlet, title or speaker holding a newline and '::error ...::' forges no GitHub workflow
+    command in any format printed to a CI log: no line of output starts with what came after the newline."""
+    from hostile_records import PAYLOAD, hostile_run
+
+    text = renderer.render(hostile_run(PAYLOAD), RenderOptions(width=200, color=False))
+    forged = [line for line in text.splitlines() if line.lstrip(" │|>").startswith("::error title=forged")]
+    assert not forged, (renderer.name, forged[:3])

@@ -26,6 +26,7 @@ _STRAY_CONTROL_IN_CELL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-
 # For text printed as one line: every control character (newline and tab too), the line and
 # paragraph separators, the bidirectional controls and lone surrogates (which no encoder accepts).
 _LINE_BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_CELL_LINE_BREAK = re.compile("\r\n|[\n\r\u2028\u2029]")
 _SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -57,13 +58,14 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", 
 def csv_cell(value: object) -> object:
     """A CSV cell that no spreadsheet reads as a formula: text starting with a formula character gets a quote mark.
 
-    Terminal escape sequences go too (a CSV is often printed with ``cat``); line breaks stay,
-    inside the quoted cell. Numbers are left alone (a negative number is a number, not a
-    formula); the csv module quotes the cell and doubles its quote characters.
+    Terminal escape sequences go too (a CSV is often printed with ``cat``), and line breaks become spaces: a
+    cell never starts a line of the file, which a CI log could read as a workflow command. Numbers are left
+    alone (a negative number is a number, not a formula); the csv module quotes the cell and doubles its quote
+    characters.
     """
     if not isinstance(value, str):
         return value
-    value = _STRAY_CONTROL_IN_CELL.sub("", _ESCAPE_SEQUENCE.sub("", value))
+    value = _CELL_LINE_BREAK.sub(" ", _STRAY_CONTROL_IN_CELL.sub("", _ESCAPE_SEQUENCE.sub("", value)))
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 

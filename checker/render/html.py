@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -50,12 +51,14 @@ svg text{font:12px system-ui,sans-serif}
 .swatch{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.4em}
 """
 
+_LINE_BREAKS = re.compile("\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
 PALETTE = ("#c62828", "#1565c0", "#2e7d32", "#ef8f00", "#6a1b9a", "#00838f", "#5d4037", "#ad1457")
 
 
 def e(text: object) -> str:
-    """Escape anything that came from an article (or anywhere) for HTML text and attributes; no control characters."""
-    return html.escape(strip_terminal_controls("" if text is None else str(text)), quote=True)
+    """Escape anything that came from an article (or anywhere) for HTML text and attributes; no control characters,
+    and line breaks as spaces (a browser shows them so), so that nothing from input starts a line of the file."""
+    return html.escape(_LINE_BREAKS.sub(" ", strip_terminal_controls("" if text is None else str(text))), quote=True)
 
 
 def safe_url(url: str | None) -> str | None:

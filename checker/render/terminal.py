@@ -16,7 +16,7 @@ from rich.theme import Theme
 
 from checker.model import SEVERITY_RANK, Article, Claim, Finding
 from checker.render import RenderOptions
-from checker.render.escape import strip_terminal_controls
+from checker.render.escape import escape_controls, strip_terminal_controls
 from checker.render.evidence import (
     disputes_by_event,
     event_groups,
@@ -59,8 +59,15 @@ def make_console(file: TextIO | None = None, width: int | None = None, color: bo
 
 
 def plain(text: object, style: str | None = None) -> Text:
-    """Text from input as Rich ``Text``: never parsed as markup, terminal controls stripped."""
-    return Text(strip_terminal_controls("" if text is None else str(text)), style=style or "")
+    """Text from input as Rich ``Text`` on one line: never parsed as markup, terminal controls stripped, and a
+    newline or other control character in it shown as an escape (``\n``), so that no field (a file name, an
+    outlet, a headline) can start a line of its own: a line of output a CI runner reads as a command."""
+    return Text(escape_controls(strip_terminal_controls("" if text is None else str(text))), style=style or "")
+
+
+def new_line(text: Text) -> Text:
+    """A newline, then ``text``: the one way a line break of the report's own enters a field."""
+    return Text("\n", style=text.style).append_text(text)
 
 
 def console_for(options: RenderOptions, out: TextIO) -> Console:
@@ -162,9 +169,9 @@ def summary_panel(result: RunResult, options: RenderOptions | None = None) -> Pa
         line.append(" · " if level != "info" else "")
     if options is not None and options.filters:
         total = options.total_findings
-        line.append_text(plain(f"\nfiltered ({options.filters}): {len(result.findings)} of "
-                               f"{plural(total if total is not None else len(result.findings), 'finding')}",
-                               style="checker.dim"))
+        line.append_text(new_line(plain(f"filtered ({options.filters}): {len(result.findings)} of "
+                                        f"{plural(total if total is not None else len(result.findings), 'finding')}",
+                                        style="checker.dim")))
     return Panel(line, title="checker report", expand=False)
 
 
@@ -194,7 +201,7 @@ def _quote_panel(claim: Claim, articles: dict[str, Article], panel_width: int) -
     where = location(article.source_path, claim.line) if article else f"{claim.article_id}:{claim.line}"
     if cell_len(where) + 6 <= panel_width:
         return Panel(text, title=title, title_align="left", subtitle=plain(where), subtitle_align="right", expand=True)
-    text.append_text(plain("\n" + where, style="checker.dim"))
+    text.append_text(new_line(plain(where, style="checker.dim")))
     return Panel(text, title=title, title_align="left", expand=True)
 
 
