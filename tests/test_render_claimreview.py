@@ -123,3 +123,20 @@ def test_render_claimreview_confirmation_file_mistake_names_file_and_line(_newsr
     confirmed.write_text(f"- {CONFLICT}\n- finding: {BLAME}\n  rating: false\n", encoding="utf-8")
     result = invoke("claimreview", str(EXAMPLES), "--review-url", URL, "--confirmations", str(confirmed))
     assert result.exit_code == 2 and f"{confirmed}:2: unknown key 'rating'" in result.stderr
+
+
+def test_render_claimreview_no_text_closes_the_script_element_it_is_pasted_into() -> None:
+    """ClaimReview is pasted into <script type="application/ld+json">: a title or outlet holding '</script>' is
+    written with \\u003c, \\u003e and \\u0026, and reads back the same."""
+    from hostile_records import hostile_run
+
+    from checker.confirmations import Confirmation
+    from checker.render.claimreview import render_claimreview
+    from checker.taxonomy import Taxonomy
+
+    payload = "T</script><script>alert(2)</script> & <!--"
+    result = hostile_run(payload)
+    text = render_claimreview(result, [Confirmation("CC101-1", url="https://desk.example/r")], "Desk", "Desk",
+                              date(2021, 1, 5), Taxonomy.load())
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert payload in json.dumps(json.loads(text), ensure_ascii=False)

@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from checker.confirmations import Confirmation
 from checker.model import Article, Claim, Event
 from checker.render import RenderOptions
-from checker.render.escape import escape_controls, json_text
+from checker.render.escape import escape_controls, json_for_html
 from checker.render.evidence import location
 from checker.render.html import safe_url
 from checker.result import RunResult
@@ -92,7 +92,7 @@ def render_claimreview(result: RunResult, confirmed: list[Confirmation], publish
             "reviewRating": {"@type": "Rating", "alternateName": "Conflicting", "ratingExplanation": finding.message},
             "reviewBody": finding.message,
         })
-    return json_text(json.dumps(reviews, ensure_ascii=False, indent=2)) + "\n"
+    return json_for_html(json.dumps(reviews, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _claimant(claim: Claim, articles: dict[str, Article]) -> dict[str, str]:

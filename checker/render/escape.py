@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["csv_cell", "escape_controls", "json_text", "strip_terminal_controls"]
+__all__ = ["csv_cell", "escape_controls", "json_for_html", "json_text", "strip_terminal_controls"]
 
 # Terminal escape sequences: CSI (colours, cursor, clear screen), OSC (titles, OSC 8 links, OSC 52
 # clipboard; ended by BEL or ST), the other string commands (DCS, SOS, PM, APC), two-byte escapes, and
@@ -80,3 +80,13 @@ def json_text(encoded: str) -> str:
     They can only occur inside strings, so the JSON means the same.
     """
     return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group(0)):04x}", encoded)
+
+
+_HTML_SIGNIFICANT = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+
+
+def json_for_html(encoded: str) -> str:
+    """JSON text (as ``json_text`` makes it) that can be pasted into ``<script type="application/ld+json">``: ``<``,
+    ``>`` and ``&`` as ``\\u003c``, ``\\u003e`` and ``\\u0026``, so no string can close the script element or open
+    a comment. They can only occur inside strings, so the JSON means the same."""
+    return re.sub("[<>&]", lambda match: _HTML_SIGNIFICANT[match.group(0)], json_text(encoded))
