@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import replace
 from datetime import datetime
 from enum import IntEnum, StrEnum
 from pathlib import Path
@@ -237,6 +238,15 @@ def settings_for(config: Path | None, **overrides: object) -> Settings:
             for selector in unknown_selectors(book, getattr(settings, key)):
                 origin = f"--{key}" if overrides.get(key) is not None else f"{settings.source}: {key}"
                 fail(f"unknown rule selector {selector!r} in {origin}; 'checker rules' lists the rules")
+    if settings.jobs is not None:
+        from checker.parallel import default_jobs
+
+        cores = default_jobs()
+        if settings.jobs > cores:  # more processes than cores only costs memory (a pull request can set jobs)
+            origin = "--jobs" if overrides.get("jobs") is not None else f"{settings.source}: jobs"
+            stderr.print(escape_controls(f"note: {origin} = {settings.jobs} capped at {cores}, the cores this "
+                                         "process may use"))
+            settings = replace(settings, jobs=cores)
     return settings
 
 

@@ -283,7 +283,7 @@ def open_workers(settings: Settings, knowledge: Knowledge, paths: Iterable[Path 
         finally:
             cluster.close()
         return
-    jobs = settings.jobs or default_jobs()
+    jobs = min(settings.jobs or default_jobs(), default_jobs())  # never more processes than usable cores
     if jobs == 1 or (paths is not None and not worth_a_pool(paths, settings)):
         yield InProcess(knowledge)
         return

@@ -220,3 +220,17 @@ def _alive(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_parallel_jobs_above_the_cores_are_capped_and_the_user_told(pools_started: list[int], tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pull request can set jobs = 2000 in checker.toml: the run starts no more processes than it has cores,
+    and says so."""
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    (tmp_path / "checker.toml").write_text("jobs = 2000\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = invoke("report", str(EXAMPLES), "--format", "json", "--exit-zero")
+    assert result.exit_code == 0, result.output
+    assert pools_started == [2]
+    assert "jobs = 2000 capped at 2" in result.stderr
+    assert pools_started and max(pools_started) <= 2
