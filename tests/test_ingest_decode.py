@@ -114,3 +114,20 @@ def test_ingest_decode_bad_bytes_in_manifest_skip_the_manifest(tmp_path: Path) -
     noise = bytes(rng.randrange(128, 256) for _ in range(2000))
     reason = skipped_reason(tmp_path, noise, name="rows.jsonl")
     assert "not UTF-8" in reason
+
+
+STORY = "Iraq's military said eight rockets were fired at Baghdad's Green Zone on Sunday.\n"
+
+
+def test_ingest_decode_utf32_and_utf16_with_or_without_a_byte_order_mark(tmp_path: Path) -> None:
+    """UTF-32 with a mark was read as UTF-16 (" I r a q ' s"), giving no claims and no skip; each wide encoding is
+    read as itself now, with or without its mark."""
+    for encoding in ("utf-32", "utf-32-le", "utf-32-be", "utf-16", "utf-16-le", "utf-16-be"):
+        article = read_bytes_as_article(tmp_path, STORY.encode(encoding), name=f"story-{encoding}.txt")
+        assert article.text.startswith("Iraq's military said eight rockets"), encoding
+
+
+def test_ingest_decode_letters_spaced_out_by_a_wrong_width_are_skipped_with_the_reason(tmp_path: Path) -> None:
+    spaced = " ".join("Iraq's military said eight rockets were fired at the zone")
+    reason = skipped_reason(tmp_path, b"\xff\xfe" + spaced.encode("utf-16-le"))
+    assert "letters spaced out" in reason

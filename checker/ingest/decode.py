@@ -29,11 +29,13 @@ def decode_bytes(data: bytes) -> str:
     """Decode ``data`` as UTF-8, else as the detected encoding; raise ``UnreadableInput`` otherwise."""
     if not data.strip():
         raise UnreadableInput("empty file")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    wide = _wide_encoding(data)
+    if wide is not None:
         try:
-            return data.decode("utf-16")
+            return _readable(data.decode(wide), wide)
         except UnicodeDecodeError:
-            raise UnreadableInput("starts with a UTF-16 byte-order mark but is not UTF-16") from None
+            raise UnreadableInput(f"looks like {wide.upper()} (by its byte-order mark or its NUL bytes) but is "
+                                  "not") from None
     if b"\x00" in data[:8192]:
         raise UnreadableInput("binary file (contains NUL bytes)")
     try:
@@ -56,6 +58,37 @@ def decode_bytes(data: bytes) -> str:
             f"not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) and no other encoding fits"
         )
     return str(best)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-32 or UTF-16, by a byte-order mark (UTF-32's first: its little-endian mark begins with UTF-16's), or
+    without one by where the NUL bytes of mostly-ASCII text fall; None for anything else."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = data[:4096]
+    if b"\x00" not in sample or len(sample) < 8:
+        return None
+    for encoding, width, nuls in (("utf-32-le", 4, (1, 2, 3)), ("utf-32-be", 4, (0, 1, 2)),
+                                  ("utf-16-le", 2, (1,)), ("utf-16-be", 2, (0,))):
+        units = [sample[i:i + width] for i in range(0, len(sample) - width + 1, width)]
+        if len(data) % width == 0 and sum(all(unit[k] == 0 for k in nuls) for unit in units) >= 0.9 * len(units):
+            return encoding
+    return None
+
+
+def _readable(text: str, encoding: str) -> str:
+    """Decoded text, unless it is mostly NULs or letters spaced out one by one (" I r a q"), the mark of bytes read
+    in the wrong width: then the reason."""
+    if not text.strip("\x00\ufeff \n"):
+        raise UnreadableInput("empty file")
+    words = text.replace("\x00", " ").split()
+    spaced = len(words) >= 8 and sum(len(word) == 1 for word in words) > 0.6 * len(words)
+    if text.count("\x00") > 0.1 * len(text) or spaced:
+        raise UnreadableInput(f"read as {encoding.upper()}, it gives mostly NUL characters or letters spaced out "
+                              "one by one: not text in an encoding the checker can tell")
+    return text
 
 
 def normalise_text(text: str) -> str:
