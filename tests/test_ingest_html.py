@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from checker.cli import app
 from checker.ingest import read_inputs
 from checker.model import Article
 
@@ -118,3 +121,17 @@ def test_ingest_html_odd_date_not_handed_to_dateparser(tmp_path: Path, monkeypat
     [article] = read_inputs([page]).articles
     assert "21 rockets" in article.text
     assert handed_over == []
+
+
+def test_ingest_html_a_paragraph_nested_deeper_than_the_parser_goes_is_read(tmp_path: Path) -> None:
+    """A paragraph inside 2,000 nested <div>s gave "no article text found": lxml drops what lies that deep. It is
+    read now, its figure with it."""
+    page = ("<html><head><title>Rockets hit the Green Zone</title></head><body>" + "<div>" * 2000
+            + "<p>Iraq's military said eight rockets were fired at Baghdad's Green Zone on Sunday.</p>"
+            + "</div>" * 2000 + "<script>var x = 'not text';</script></body></html>")
+    (tmp_path / "deep.html").write_text(page, encoding="utf-8")
+    result = CliRunner().invoke(app, ["claims", str(tmp_path / "deep.html"), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(c["value_low"], c["subject"]) for c in claims if c["kind"] == "count"] == [(8.0, "rocket")]
+    assert all("not text" not in c["sentence"] for c in claims)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
+
 from checker.ingest.controls import clean_field
 from checker.ingest.decode import UnreadableInput, normalise_text
 from checker.ingest.furniture import remove_furniture
@@ -19,13 +21,18 @@ def parse_html(html: str) -> ParsedText:
     import trafilatura  # here, not at the top: runs without an .html input never need it (nor its lxml stack)
     from trafilatura.settings import Document
 
-    document = trafilatura.bare_extraction(
+    extracted = trafilatura.bare_extraction(
         html, include_comments=False, include_tables=False, with_metadata=True, deduplicate=False,
         date_extraction_params=_DATE_SEARCH,
     )
-    body = normalise_text(document.text or "") if isinstance(document, Document) else ""
-    if not isinstance(document, Document) or not body.strip():
-        raise UnreadableInput("no article text found in the HTML page")
+    document = extracted if isinstance(extracted, Document) else Document()
+    body = normalise_text(document.text or "")
+    if not body.strip():
+        # lxml, under trafilatura, drops what lies deeper than libxml2's nesting limit (a paragraph inside 2,000
+        # <div>s): read the page's paragraphs with the standard library's tokenizer, which has no depth to exceed
+        body = normalise_text(_paragraphs(html))
+        if not body.strip():
+            raise UnreadableInput("no article text found in the HTML page")
     lines = remove_furniture(body.split("\n"))
     if not any(line.strip() for line in lines):
         raise UnreadableInput("no article text left after removing page furniture")
@@ -42,3 +49,51 @@ def parse_html(html: str) -> ParsedText:
         published=published,
         metadata={"outlet": document.sitename, "url": document.url},
     )
+
+
+_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"})
+_SKIPPED = frozenset({"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template"})
+
+
+class _ParagraphReader(HTMLParser):
+    """The text of a page's paragraphs, headings and list items, each on a line of its own, outside scripts,
+    styles and page furniture; linear in the page, whatever its nesting."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.current: list[str] = []
+        self.block = 0  # open block elements
+        self.skipped = 0  # open elements whose text is not the article's
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _SKIPPED:
+            self.skipped += 1
+        elif tag in _BLOCKS:
+            self._end_line()
+            self.block += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self.skipped = max(0, self.skipped - 1)
+        elif tag in _BLOCKS:
+            self._end_line()
+            self.block = max(0, self.block - 1)
+
+    def handle_data(self, data: str) -> None:
+        if self.block and not self.skipped:
+            self.current.append(data)
+
+    def _end_line(self) -> None:
+        line = " ".join("".join(self.current).split())
+        if line:
+            self.lines.extend([line, ""])
+        self.current = []
+
+
+def _paragraphs(html: str) -> str:
+    reader = _ParagraphReader()
+    reader.feed(html)
+    reader.close()
+    reader._end_line()
+    return "\n".join(reader.lines)
