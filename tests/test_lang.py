@@ -70,6 +70,24 @@ def test_lang_pack_pattern_with_an_unknown_list_is_reported(tmp_path: Path) -> N
         load_pack("en", [tmp_path])
 
 
+@pytest.mark.parametrize("pattern", ["(a|a)+!", "(\\w+\\s?)+later!", "(?:{hypothetical_markers}\\s*)+x"])
+def test_lang_pack_pattern_that_can_backtrack_catastrophically_is_refused_with_file_and_line(
+        tmp_path: Path, pattern: str) -> None:
+    """A pull request can point lexicon-paths at its own pack: '(a|a)+!' took 45 s on 27 letters and
+    '(\\w+\\s?)+later!' did not end on an ordinary sentence. Such a pattern is refused when the pack loads."""
+    (tmp_path / "en").mkdir()
+    file = "speakers.yaml" if "hypothetical" not in pattern else "quantities.yaml"
+    name = "anonymity_clause" if file == "speakers.yaml" else "rest_follows"
+    (tmp_path / "en" / file).write_text(f"patterns:\n  {name}: '{pattern}'\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=rf"{file}:2: patterns.{name}: refused: .*exponential"):
+        load_pack("en", [tmp_path])
+
+
+def test_lang_shipped_patterns_with_small_bounded_repeats_still_load() -> None:
+    pack = load_pack("en")
+    assert pack.quantities.patterns["coordinated"].count("{0,4}") == 1  # "up to four words": allowed
+
+
 def test_lang_unknown_pack_file_is_reported(tmp_path: Path) -> None:
     (tmp_path / "en").mkdir()
     (tmp_path / "en" / "numbrs.yaml").write_text("words: {}\n", encoding="utf-8")

@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from checker.lang.regex_risk import backtracking_risk
+
 __all__ = ["DataFileError", "DataModel", "merge_data", "read_data_file", "validate_data"]
 
 Model = TypeVar("Model", bound="DataModel")
@@ -145,6 +147,10 @@ def _check_template(model: type[DataModel], name: str, template: str, data: dict
         re.compile(PLACEHOLDER.sub("(?:x)", template))
     except re.error as error:
         raise DataFileError(path, line, f"patterns.{name}: not a valid regular expression: {error}") from None
+    risk = backtracking_risk(PLACEHOLDER.sub("(?:x|xy)", template))  # a word list is an alternation
+    if risk:
+        raise DataFileError(path, line, f"patterns.{name}: refused: {risk}; bound the repeat or make its group "
+                                        "match one way")
 
 
 def merge_data(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
