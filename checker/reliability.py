@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 from checker.model import Article, Claim, Finding, SourceScore
 
 COPY_SIMILARITY = 90.0  # rapidfuzz ratio of two sentences at or above which one copies the other
+FUZZY_SENTENCE_CHARS = 2_000  # longer "sentences" (a run-on list of figures) are copies only when identical
 MIN_COMPARED = 3  # fewer comparable figures than this: no score, only a range
 ITERATIONS = 30
 WILSON_Z = 1.645  # a 90 % interval
@@ -52,6 +53,8 @@ def detect_copies(claims: list[Claim], articles: dict[str, Article]) -> Copies:
         if claim.event_id and claim.kind == "count":
             by_figure[(claim.event_id, claim.compared())].append(claim)
     for group in by_figure.values():
+        if len({claim.article_id for claim in group}) < 2:
+            continue  # a copy is of another article: one article's figures copy nothing (and need no comparing)
         group.sort(key=lambda c: (_published(c, articles), c.article_id, c.start))
         for claim, match in _OriginalSentences().copies(group):
             copies.original_of[claim.claim_id] = match.claim_id
@@ -81,9 +84,13 @@ class _OriginalSentences:
             sentence = claim.sentence
             close, checked = self.close.get(sentence, ([], 0))
             if checked < len(self.texts):
-                found = process.extract(sentence, self.texts[checked:], scorer=fuzz.ratio,
-                                        score_cutoff=COPY_SIMILARITY, limit=None)
-                close = close + sorted(checked + index for _, _, index in found)
+                if len(sentence) <= FUZZY_SENTENCE_CHARS:
+                    found = process.extract(sentence, self.texts[checked:], scorer=fuzz.ratio,
+                                            score_cutoff=COPY_SIMILARITY, limit=None)
+                    close = close + sorted(checked + index for _, _, index in found)
+                else:  # no sentence is this long: compared whole, never letter by letter (which grows as its square)
+                    close = close + [checked + index for index, text in enumerate(self.texts[checked:])
+                                     if text == sentence]
                 self.close[sentence] = (close, len(self.texts))
             match = min((original for index in close for original in self.originals[index]
                          if original[1].article_id != claim.article_id), default=None, key=lambda o: o[0])
@@ -94,7 +101,11 @@ class _OriginalSentences:
                 text_index[sentence] = len(self.texts)
                 self.texts.append(sentence)
                 self.originals.append([])
-            self.originals[text_index[sentence]].append((self.count, claim))
+            kept = self.originals[text_index[sentence]]
+            # the earliest original, and the earliest of another article than its: all a later claim can match
+            # (a sentence repeated a thousand times in one article is not a thousand originals to scan)
+            if not kept or (len(kept) == 1 and kept[0][1].article_id != claim.article_id):
+                kept.append((self.count, claim))
             self.count += 1
 
 

@@ -6,7 +6,11 @@ of figures of an event and grew about a hundredfold.
 
 from __future__ import annotations
 
+import hashlib
+import random
+import time
 from dataclasses import replace
+from datetime import date
 from functools import partial
 
 import pytest
@@ -15,7 +19,7 @@ from checker.checks import CheckData
 from checker.config import Settings
 from checker.knowledge import Knowledge
 from checker.model import Article, Claim
-from checker.pipeline import run
+from checker.pipeline import analyse, run
 from checker.reliability import detect_copies
 from checker.rulebook import load_rules, run_rules, selected_rules
 from tests.test_ingest_linear import MAX_GROWTH, measured_growth
@@ -76,3 +80,38 @@ def test_checks_linear_copy_detection() -> None:
 def test_checks_linear_clustering() -> None:
     growth = measured_growth(_cluster, _copies(SMALL), _copies(LARGE))
     assert growth < MAX_GROWTH, f"clustering: 10 times the claims took {growth:.0f} times as long"
+
+
+def _hostile_article(kilobytes: int, one_sentence: bool) -> Article:
+    """Generated copy of ``kilobytes`` KB: one run-on sentence of many counts ("Officials said 412 rockets, 77
+    rockets, ... were fired"), or one sentence repeated with a new figure ("Baghdad police said N people were
+    killed in a rocket attack"), each from one speaker."""
+    rng = random.Random(kilobytes)
+    parts: list[str] = ["Officials said "] if one_sentence else []
+    while sum(map(len, parts)) < kilobytes * 1024:
+        parts.append(f"{rng.randint(2, 99_999)} rockets, " if one_sentence else
+                     f"Baghdad police said {rng.randint(2, 99_999)} people were killed in a rocket attack on the "
+                     "Green Zone on Sunday.\n\n")
+    text = "Rockets hit the Green Zone\n\n" + "".join(parts) + ("were fired at the Green Zone." if one_sentence else "")
+    return Article(article_id=f"gen-{kilobytes}-{one_sentence}", source_path="gen.md", text=text,
+                   sha256=hashlib.sha256(text.encode()).hexdigest(), outlet="Gen", title="Rockets hit the Green Zone",
+                   published=date(2020, 12, 21))
+
+
+@pytest.mark.parametrize("one_sentence", [True, False], ids=["one-sentence", "repeated-sentence"])
+def test_checks_linear_findings_per_article_are_bounded_and_time_grows_linearly(one_sentence: bool) -> None:
+    """Issue 20: one sentence holding hundreds of counts gave a CC101 finding for every pair (49,700 findings for
+    10.8 KB; 100 KB did not finish in 10 minutes). The bound on findings per article: at most one per figure (the
+    SR rules), one per article and quantity (IC101) and one per disputed quantity (CC101, CC105)."""
+    sizes, results, seconds = (10, 100), [], []
+    for kilobytes in sizes:
+        article = _hostile_article(kilobytes, one_sentence)
+        started = time.perf_counter()
+        results.append(analyse([article], knowledge=_KNOWLEDGE))
+        seconds.append(time.perf_counter() - started)
+    for result in results:
+        figures = sum(claim.kind == "count" for claim in result.claims)
+        quantities = len({(c.event_id, c.subject, c.predicate, c.population) for c in result.claims})
+        assert len(result.findings) <= figures + 2 * quantities + len(result.claims) // 10 + 5
+        assert len([f for f in result.findings if f.code == "CC101"]) <= quantities
+    assert seconds[1] <= 25 * max(seconds[0], 0.05), seconds  # 10x the text: linear is 10x, pairs were 100x

@@ -44,6 +44,7 @@ from checker.model import Claim, Dispute, Finding, Position, TimelineStep
 from checker.reliability import detect_copies, outlet_of
 
 WINDOW_DAYS = 2  # figures of a running count stated further apart than this are a timeline, not a conflict
+COMPARED_POSITIONS = 200  # at most this many figures of one quantity are compared pair by pair
 CLOSE_SPREAD = 0.10  # conflicting figures within 10 % of each other: a warning, not an error
 
 Figure = tuple[float, float]
@@ -159,31 +160,35 @@ def unreconciled(data: CheckData, include_vague: bool = False) -> dict[tuple[str
         for claim in claims:
             by_voice[(claim.article_id, claim.speaker)].append(claim)
         for (article_id, _), figures in by_voice.items():
-            by_figure: dict[Figure, list[Claim]] = defaultdict(list)  # the same figure twice agrees with itself
-            for claim in figures:
-                by_figure[interval(claim)].append(claim)
-            kept: dict[str, Claim] = {}
-            for first, second in combinations(by_figure, 2):
-                if intervals_overlap(first, second):
-                    continue
-                for a in by_figure[first]:
-                    for b in by_figure[second]:
-                        a_, b_ = sorted((a, b), key=lambda c: c.start)
-                        if contradicts(a_, b_, data) and not is_revision(a_, b_, data) and not _same_passage(a_, b_,
-                                                                                                            data):
-                            kept.setdefault(a_.claim_id, a_)
-                            kept.setdefault(b_.claim_id, b_)
+            kept = _contradicted_across_lines(figures)
             if kept:
-                found.setdefault((article_id, key), []).extend(sorted(kept.values(), key=lambda c: c.start))
+                found.setdefault((article_id, key), []).extend(kept)
     data.memo[memo_key] = found
     return found
 
 
-def _same_passage(a: Claim, b: Claim, data: CheckData) -> bool:
-    """Figures in one paragraph usually break a total down ("two in the zone, one outside"): not a contradiction."""
-    text = data.article[a.article_id].text
-    first, second = sorted((a.start, b.start))
-    return "\n\n" not in text[first:second] and text.count("\n", first, second) == 0
+def _contradicted_across_lines(figures: list[Claim]) -> list[Claim]:
+    """One speaker's figures in one article that some figure of another line contradicts (their intervals do not
+    overlap), in text order. Figures on one line usually break a total down ("two in the zone, one outside"), and a
+    figure whose clause says it was revised explains itself: neither contradicts. Linear in the figures: each is
+    held against the lowest top and the highest bottom of the figures of the other lines."""
+    candidates = [c for c in figures if not c.revision_cue]
+    lowest_tops: dict[int, float] = {}  # line -> the lowest top of its figures
+    highest_bottoms: dict[int, float] = {}
+    for claim in candidates:
+        low, high = interval(claim)
+        lowest_tops[claim.line] = min(high, lowest_tops.get(claim.line, high))
+        highest_bottoms[claim.line] = max(low, highest_bottoms.get(claim.line, low))
+    tops = sorted((top, line) for line, top in lowest_tops.items())[:2]
+    bottoms = sorted(((bottom, line) for line, bottom in highest_bottoms.items()), reverse=True)[:2]
+    kept = []
+    for claim in candidates:
+        low, high = interval(claim)
+        below = next((top for top, line in tops if line != claim.line), None)
+        above = next((bottom for bottom, line in bottoms if line != claim.line), None)
+        if (below is not None and below < low) or (above is not None and above > high):
+            kept.append(claim)
+    return sorted(kept, key=lambda c: c.start)
 
 
 def _moments(claims: list[Claim], body: dict[str, str], data: CheckData) -> list[Claim]:
@@ -236,12 +241,20 @@ def _replaced_on_record(claims: list[Claim], data: CheckData) -> set[tuple[Figur
 
 def _conflicting_positions(positions: dict[Figure, list[Claim]], body: dict[str, str], data: CheckData,
                            window_days: int) -> set[tuple[Figure, Figure]]:
-    """The pairs of positions that contradict each other at one time, each stated by a different body."""
+    """The pairs of positions that contradict each other at one time, each stated by a different body.
+
+    Positions are compared pair by pair, so a quantity given in more than COMPARED_POSITIONS different figures
+    (no real reporting does; a generated list of figures does) is compared on its best-supported ones: the work
+    stays bounded whatever the input."""
     moments = {figure: _moments(claims, body, data) for figure, claims in positions.items()}
+    if len({body[c.claim_id] for claims in moments.values() for c in claims}) < 2:
+        return set()  # one body: its figures are its timeline, never a conflict between sources
     figures = sorted(positions)
-    if all(intervals_overlap(figures[0], f) for f in figures) and max(f[0] for f in figures) <= min(
-            f[1] for f in figures):
+    if max(f[0] for f in figures) <= min(f[1] for f in figures):
         return set()  # every figure overlaps every other: nothing conflicts
+    if len(figures) > COMPARED_POSITIONS:
+        supported = sorted(figures, key=lambda f: (-len(positions[f]), f))[:COMPARED_POSITIONS]
+        figures = sorted(supported)
     pairs = set()
     for first, second in combinations(figures, 2):
         if intervals_overlap(first, second):
@@ -252,6 +265,19 @@ def _conflicting_positions(positions: dict[Figure, list[Claim]], body: dict[str,
     return pairs
 
 
+def _extreme_pairs(figures: set[Figure]) -> set[tuple[Figure, Figure]]:
+    """Within one article, each figure paired with the lowest and the highest figure that contradict it (not with
+    every one: a generated list of a thousand figures would make a million pairs)."""
+    lowest = min(figures, key=lambda f: f[1])  # the lowest top
+    highest = max(figures, key=lambda f: f[0])  # the highest bottom
+    pairs = set()
+    for figure in figures:
+        for other in (lowest, highest):
+            if other != figure and not intervals_overlap(figure, other):
+                pairs.add((min(figure, other), max(figure, other)))
+    return pairs
+
+
 def _dispute(key: tuple, claims: list[Claim], positions: dict[Figure, list[Claim]], body: dict[str, str],
              across: set[tuple[Figure, Figure]], within: list[Claim], data: CheckData) -> Dispute:
     pairs = set(across)
@@ -259,7 +285,7 @@ def _dispute(key: tuple, claims: list[Claim], positions: dict[Figure, list[Claim
     for claim in within:
         by_article[claim.article_id].add(interval(claim))
     for figures in by_article.values():
-        pairs |= {(a, b) for a, b in combinations(sorted(figures), 2) if not intervals_overlap(a, b)}
+        pairs |= _extreme_pairs(figures)
     conflicting = {figure for pair in pairs for figure in pair}
     order = sorted(positions)
     index = {figure: i for i, figure in enumerate(order)}

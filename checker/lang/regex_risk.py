@@ -12,14 +12,12 @@ one way only: no repeat of varying length and no alternation inside it. A repeat
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
-try:  # Python 3.11+: the parser of the re module
-    from re import _constants as sre_constants  # type: ignore[attr-defined]
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - older layouts
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+# the parser of the re module (private, stable since Python 3.11; its old public name is deprecated)
+sre_parse: Any = importlib.import_module("re._parser")
+sre_constants: Any = importlib.import_module("re._constants")
 
 SMALL_BOUND = 5  # a repeat of at most this many times may hold a varying group
 
