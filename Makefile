@@ -1,7 +1,7 @@
 # Two commands on a fresh machine with Python 3.11+ and make:
 #   make demo   install into .venv and run the main job on the example corpus
 #   make test   install into .venv (with test tools), lint (ruff), type-check (mypy) and run the tests
-#   make fuzz   run every fuzz target at volume (>= 100,000 inputs) and print inputs, crashes, slow inputs
+#   make fuzz   run every fuzz target at volume (>= 200,000 inputs) and print inputs, crashes, slow inputs
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

@@ -43,7 +43,7 @@ VOLUME = os.environ.get("CHECKER_FUZZ") == "volume"
 # readers take to read it; so each example is also read as cheap random mutants of itself
 # (see ``mutants``), and an input is one call of the code under test.
 EXAMPLES_PER_TARGET = int(os.environ.get("CHECKER_FUZZ_EXAMPLES") or (500 if VOLUME else 30))
-MUTANTS_PER_EXAMPLE = int(os.environ.get("CHECKER_FUZZ_MUTANTS") or (20 if VOLUME else 2))
+MUTANTS_PER_EXAMPLE = int(os.environ.get("CHECKER_FUZZ_MUTANTS") or (35 if VOLUME else 2))
 SLOW_SECONDS = 1.0  # an input that takes longer than this is reported as slow
 SAMPLES_DIR = os.environ.get("CHECKER_FUZZ_SAMPLES")  # where to write crashing and slow inputs in full
 HANG_SECONDS = 30.0

@@ -4,7 +4,7 @@ Usage: python tests/fuzz/run.py [--examples N] [--mutants N] [--min-inputs N] [-
 
 Each target runs ``--examples`` hypothesis examples (default 500; some targets take a share,
 see ``fuzz_settings(weight)``), each also read as ``--mutants`` random mutants of itself
-(default 20): about 10,500 inputs per target, random each run. Exit status 0 when every target
+(default 35): about 18,000 inputs per target, random each run. Exit status 0 when every target
 passed, nothing crashed, no input took more than a second and at least ``--min-inputs``
 inputs were tried in all; 1 otherwise. A crash is kept by hypothesis (``.hypothesis/``) and
 replayed first on the next run; turn it into a regression test beside the reader it broke.
@@ -28,8 +28,8 @@ REPO_ROOT = FUZZ_DIR.parent.parent
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--examples", type=int, default=500, help="hypothesis examples per fuzz target (default 500)")
-    parser.add_argument("--mutants", type=int, default=20, help="mutants read per example (default 20)")
-    parser.add_argument("--min-inputs", type=int, default=100_000, help="fail when fewer inputs were tried in all")
+    parser.add_argument("--mutants", type=int, default=35, help="mutants read per example (default 35)")
+    parser.add_argument("--min-inputs", type=int, default=200_000, help="fail when fewer inputs were tried in all")
     parser.add_argument("-k", dest="select", help="only the targets whose test names match (pytest -k)")
     options = parser.parse_args()
 

@@ -82,7 +82,7 @@ def _render_safely(result) -> None:
         assert not [line for line in text.splitlines() if line.lstrip(" │|>").startswith(FORGED)], renderer.name
 
 
-@fuzz_settings(weight=0.6)
+@fuzz_settings(weight=0.4)
 @given(articles(), articles(), SEEDS)
 def test_fuzz_pipeline_extract_resolve_check_render(first: tuple, second: tuple, seed: int) -> None:
     """Two articles (so that figures meet across articles), each mutated: analyse them, bound the findings, and
