@@ -93,7 +93,10 @@ class _ParagraphReader(HTMLParser):
 
 def _paragraphs(html: str) -> str:
     reader = _ParagraphReader()
-    reader.feed(html)
-    reader.close()
+    try:
+        reader.feed(html)
+        reader.close()
+    except (AssertionError, ValueError):  # the tokenizer gives up on some malformed markup ("<![date ...")
+        pass  # what it read before is kept
     reader._end_line()
     return "\n".join(reader.lines)
