@@ -140,8 +140,8 @@ def test_ingest_html_a_paragraph_nested_deeper_than_the_parser_goes_is_read(tmp_
 def test_ingest_html_markup_the_paragraph_reader_gives_up_on_is_skipped_not_a_crash(tmp_path: Path) -> None:
     """Found by make fuzz: "<![date " made the standard library's tokenizer raise an AssertionError, which the
     reader reported as its own failure; the page is now skipped with the reason, or read as far as it goes."""
-    (tmp_path / "odd.html").write_text("<html><body><p>Eight rockets were fired.</p><![date x]></body></html>",
-                                       encoding="utf-8")
+    page = ("<html><body>" + "<div>" * 2000 + "<p>Eight rockets were fired at the Green Zone.</p><![date x]>"
+            + "</div>" * 2000 + "</body></html>")  # deep, so the paragraph reader is what reads it
+    (tmp_path / "odd.html").write_text(page, encoding="utf-8")
     ingested = read_inputs([tmp_path / "odd.html"])
-    assert all("failed on this file" not in s.reason for s in ingested.skipped)
-    assert len(ingested.articles) + len(ingested.skipped) == 1
+    assert not ingested.skipped and "Eight rockets were fired" in ingested.articles[0].text
