@@ -125,3 +125,18 @@ def test_render_sarif_of_check_is_valid(tmp_path: Path, monkeypatch: pytest.Monk
     assert misquote["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "drafts/story.md"
     assert misquote["locations"][0]["physicalLocation"]["region"]["startLine"] == 5
     assert all(not uri.startswith("/") for uri in artifact_uris({"runs": [run]}))
+
+
+def test_render_sarif_one_result_per_dispute_naming_it(in_a_repository: Path) -> None:
+    """A dispute is one result: its first position the location, every other position's quotes related, and its
+    stable id in the result's properties (the same id the JSON report gives the dispute)."""
+    run = sarif_of("report", "..")["runs"][0]
+    conflicts = [r for r in run["results"] if r["ruleId"] == "CC101"]
+    assert len(conflicts) == 1
+    (dispute,) = json.loads(CliRunner().invoke(app, ["report", "..", "--format", "json", "--exit-zero"])
+                            .stdout)["disputes"]
+    assert conflicts[0]["properties"]["disputeId"] == dispute["dispute_id"]
+    related = {loc["physicalLocation"]["artifactLocation"]["uri"] for loc in conflicts[0]["relatedLocations"]}
+    located = {conflicts[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]}
+    positions_files = {Path(aid).name for p in dispute["positions"] for aid in p["article_ids"]}
+    assert len(related | located) >= 2 and len(positions_files) >= 2
