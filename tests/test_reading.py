@@ -175,3 +175,19 @@ def test_reading_measures_convert_within_their_dimension() -> None:
 def test_reading_a_distance_that_places_something_is_no_measure() -> None:
     claims = counts("Rockets hit an air base", "The rockets were launched from a field 8 km north of the base.")
     assert [c for c in claims if c.unit] == []
+
+
+# --- rates and averages ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Floods kill an average of 113 people per year in the country, the weather service said.",
+    "Before the ceasefire the fighting was killing 20 people a day, aid groups said.",
+])
+def test_reading_a_rate_or_an_average_is_no_count_of_the_event(sentence: str) -> None:
+    assert [c for c in counts("Floods hit the state", "Floods killed 24 people in Texas on Friday.", sentence)
+            if c.value_low in (113, 20)] == []
+
+
+def test_reading_a_day_after_is_no_rate() -> None:
+    claims = counts("Floods hit the state", "Floods killed 24 people a day after the storm reached Texas, officials said.")
+    assert [c.value_low for c in claims] == [24.0]

@@ -35,6 +35,7 @@ _CLAUSE_BEFORE = re.compile(r"[;:]|,\s+(?=\w)")
 PHRASE_REACH = 80  # characters from a quantity phrase to its figure ("the death toll in ... rose to 64")
 PART_WINDOW = 50  # counts looked back at, at most, to settle a part (a sentence rarely holds more)
 PART_REACH = 3  # sentences back in which "others", "another" find the count they are part of
+RATE_REACH = 24  # characters after a counted noun searched for a rate ("people died per year")
 ZERO_REACH = 30  # characters after a zero's verb searched for words that make it a part ("found since")
 LOOK_BACK = 30  # sentences searched back for the speaker a statement or a pronoun refers to
 REPORTING_TAIL = 30  # characters after a reporting verb that still belong to its clause ("said on Tuesday")
@@ -466,6 +467,9 @@ class ArticleReader:
                 continue
             if vocabulary.negation_after.match(text, counted.end):
                 continue  # "3,000 people did not die": a figure denied, not given
+            if (vocabulary.rate_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start)
+                    or vocabulary.rate_after.search(text, counted.end, min(len(text), counted.end + RATE_REACH))):
+                continue  # "an average of 113 people per year": a statistic, not a count of the event
             clause_start = max(text.rfind(",", 0, quantity.phrase_start), text.rfind(";", 0, quantity.phrase_start), 0)
             if self.vocabulary.hypothetical.search(text, clause_start, quantity.phrase_start):
                 continue  # "if one American is killed", "threatened to fire 100 rockets": not a claim

@@ -63,6 +63,8 @@ class ClaimVocabulary:
     naming_before: re.Pattern[str]  # matched on the text right before a number: "Type", "Flight", "sections"
     negation_after: re.Pattern[str]  # matched right after a counted noun: "did not", "were not"
     zero_modal: re.Pattern[str]  # matched after a zero, within its clause: "would have"
+    rate_before: re.Pattern[str]  # right before a figure: "an average of"
+    rate_after: re.Pattern[str]  # searched in the few words after a counted noun: "per year", "a day"
     of_whole_opener: re.Pattern[str]  # the sentence up to a figure opens with its whole: "Of the 30 wounded, "
     rest_follows: re.Pattern[str]
     coordinated: re.Pattern[str]
@@ -151,6 +153,10 @@ class ClaimVocabulary:
             zero_modal=re.compile(rf"(?<!\w)(?:{phrase_pattern(quantities.zero_modal_words)})(?!\w)", re.IGNORECASE)
             if quantities.zero_modal_words else re.compile("(?!)"),
             of_whole_opener=expand_pattern(quantities, "of_whole_opener"),
+            rate_before=_before(quantities.rate_before),
+            rate_after=re.compile(rf"(?<!\w)(?:{phrase_pattern(quantities.rate_after)})(?!\w)"
+                                  r"(?!\s+(?:after|before|later|earlier|ago|of|into)\b)", re.IGNORECASE)
+            if quantities.rate_after else re.compile("(?!)"),
             rest_follows=expand_pattern(quantities, "rest_follows"),
             coordinated=expand_pattern(quantities, "coordinated"),
             state_break=expand_pattern(quantities, "state_break"),

@@ -223,6 +223,8 @@ class QuantitiesFile(PackFile):
     increment_before: Words = ()
     naming_words: Words = ()
     negation_after: Words = ()
+    rate_before: Words = ()
+    rate_after: Words = ()
     zero_modal_words: Words = ()
     measure_dimensions: dict[str, MeasureDimension] = {}
     measure_units: dict[str, str] = {}
