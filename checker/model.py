@@ -273,6 +273,7 @@ class Claim(_Record):
     paragraph: int = 0  # the paragraph of that sentence (counted from 0)
     revision_cue: bool = False  # its clause says a figure was revised ("rose to", "updated")
     superseded: bool = False  # the text says this figure was replaced by another ("rose to 934 from 863")
+    scope: str | None = None  # a named district its sentence places the figure in ("in Travis County")
     unit: str | None = None  # a measure's dimension's unit ("barrels a day"), the unit of measure_low and measure_high
     measure_low: Annotated[float | None, NonNegative] = None  # a measure in its dimension's unit (the value_* are
     measure_high: Annotated[float | None, NonNegative] = None  # as written: "155" of "155 mph")

@@ -191,3 +191,29 @@ def test_disputes_an_article_contradicting_itself_inside_a_dispute_is_named_by_i
     assert "unreconciled within Mixed Desk" in finding.message
     assert [f for f in result.findings if f.code == "IC101"] == []
     assert result.disputes[0].unreconciled == ["mixed"]
+
+
+def flood_story(index: int, published: str, sentence: str) -> Article:
+    return article(f"flood-{index}", f"Wire {index}", published, f"Floods in Texas\n\n{sentence}\n")
+
+
+def test_disputes_a_districts_figure_is_a_part_of_a_statewide_toll() -> None:
+    """Floods across Texas: the state counts 40 dead while a sheriff counts 30 in one county and an official 4 in
+    another. The county figures are parts of the state's toll, never a dispute with it."""
+    result = analyse([
+        flood_story(0, "2025-07-06", "The floods in Texas on Friday killed 40 people, the governor said."),
+        flood_story(1, "2025-07-06", "Floods in Texas on Friday killed 30 people in Kerr County, the sheriff said."),
+        flood_story(2, "2025-07-06", "A Travis County official said the floods in Texas on Friday killed four people "
+                                     "there."),
+    ])
+    assert conflicts(result) == []
+    scoped = {c.value_low: c.scope for c in result.claims if c.kind == "count"}
+    assert scoped[30.0] == "Kerr County" and scoped[4.0] == "Travis County" and scoped[40.0] is None
+
+
+def test_disputes_two_statewide_tolls_of_one_day_still_dispute() -> None:
+    result = analyse([
+        flood_story(0, "2025-07-06", "The floods in Texas on Friday killed 40 people, the governor said."),
+        flood_story(1, "2025-07-06", "The floods in Texas on Friday killed 90 people, the Red Cross said."),
+    ])
+    assert len(conflicts(result)) == 1

@@ -40,6 +40,7 @@ from checker.checks.base import (
     quantity_key,
     speaker_label,
 )
+from checker.gazetteer import REGION_LEVEL
 from checker.model import Claim, Dispute, Finding, Position, TimelineStep
 from checker.reliability import detect_copies, outlet_of
 
@@ -66,10 +67,21 @@ def comparable_counts(data: CheckData, include_vague: bool) -> dict[tuple, list[
             continue  # "several rockets" is too loose to contradict "21"
         if claim.partial:
             continue  # "two others hit houses" is a part, not a total
+        if district_part(claim, data):
+            continue  # "three people in Burnet County" of a flood across Texas: a district's part of the toll
         groups[quantity_key(claim)].append(claim)
     for claims in groups.values():
         claims.sort(key=lambda c: said_order(c, data))
     return groups
+
+
+def district_part(claim: Claim, data: CheckData) -> bool:
+    """Whether a figure counts one named district of an event that lies in a whole region or country ("three
+    people in Burnet County" of a flood across Texas): a part of the event's count, never its total."""
+    if not claim.scope:
+        return False
+    event = data.event.get(claim.event_id or "")
+    return event is not None and event.place is not None and data.gazetteer.level(event.place) >= REGION_LEVEL
 
 
 def said_order(claim: Claim, data: CheckData) -> tuple:

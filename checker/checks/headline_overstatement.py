@@ -8,6 +8,7 @@ gives for the same quantity.
 from __future__ import annotations
 
 from checker.checks.base import CheckData, CheckParams, Draft, Drafts, describe_quantity, format_value, interval
+from checker.checks.disputes import district_part
 
 FIELDS = {"headline", "headline_says", "body", "body_says", "article"}
 _WEAKER = {"denies": ("declines", "hedges", "asserts"), "asserts": ("declines", "denies")}
@@ -37,7 +38,8 @@ def run(data: CheckData, params: CheckParams) -> Drafts:
                         event_id=claim.event_id,
                     )
             elif claim.kind == "count" and claim.predicate:
-                same = [c for c in body if c.kind == "count" and not c.partial and c.event_id == claim.event_id
+                same = [c for c in body if c.kind == "count" and not c.partial and not district_part(c, data)
+                        and c.event_id == claim.event_id
                         and (c.subject, c.predicate, c.population)
                         == (claim.subject, claim.predicate, claim.population)]
                 if same and all(interval(claim)[0] > interval(c)[1] for c in same):

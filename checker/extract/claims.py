@@ -571,11 +571,13 @@ class ArticleReader:
         elif vocabulary.rest_follows.search(text, quantity.phrase_end):
             self._mark_part(quantity, "rest")  # "one hit the cafeteria while two others landed"
         speaker, in_quote = self.speaker_at(index, quantity.start)
+        district = vocabulary.sub_area.search(text)
         return self.make_claim(
             index, "count", quantity.start, quantity.end, speaker, in_quote,
             value_low=float(quantity.low), value_high=float(quantity.high), value_text=quantity.value_text,
             approximate=quantity.approximate, value_kind=quantity.kind, partial=False, subject=subject,
             predicate=predicate, population=counted.population, revision_cue=revision_cue,
+            scope=_district_name(district.group(0)) if district else None,
         )
 
     def _state_of_whole(self, index: int, subject: str | None) -> str | None:
@@ -772,6 +774,12 @@ class ArticleReader:
 def number_keys(numbers: NumberGrammar) -> frozenset[str]:
     """The sentence prefilter's words: one word of each number phrase (same test as the grammar's candidate)."""
     return key_words(numbers.candidate_words())
+
+
+def _district_name(phrase: str) -> str:
+    """"in Travis County" -> "Travis County"; "across three counties" -> "three counties"."""
+    words = phrase.split()
+    return " ".join(words[1:] if words[0].lower() in ("in", "across", "of") else words)
 
 
 def _quantity(claim: Claim) -> tuple[str | None, str | None, str | None]:

@@ -63,6 +63,7 @@ class ClaimVocabulary:
     naming_before: re.Pattern[str]  # matched on the text right before a number: "Type", "Flight", "sections"
     negation_after: re.Pattern[str]  # matched right after a counted noun: "did not", "were not"
     zero_modal: re.Pattern[str]  # matched after a zero, within its clause: "would have"
+    sub_area: re.Pattern[str]  # a sentence placing its figures in a named district: "in Travis County"
     rate_before: re.Pattern[str]  # right before a figure: "an average of"
     rate_after: re.Pattern[str]  # searched in the few words after a counted noun: "per year", "a day"
     of_whole_opener: re.Pattern[str]  # the sentence up to a figure opens with its whole: "Of the 30 wounded, "
@@ -153,6 +154,7 @@ class ClaimVocabulary:
             zero_modal=re.compile(rf"(?<!\w)(?:{phrase_pattern(quantities.zero_modal_words)})(?!\w)", re.IGNORECASE)
             if quantities.zero_modal_words else re.compile("(?!)"),
             of_whole_opener=expand_pattern(quantities, "of_whole_opener"),
+            sub_area=expand_pattern(quantities, "sub_area"),
             rate_before=_before(quantities.rate_before),
             rate_after=re.compile(rf"(?<!\w)(?:{phrase_pattern(quantities.rate_after)})(?!\w)"
                                   r"(?!\s+(?:after|before|later|earlier|ago|of|into)\b)", re.IGNORECASE)

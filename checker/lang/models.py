@@ -223,6 +223,7 @@ class QuantitiesFile(PackFile):
     increment_before: Words = ()
     naming_words: Words = ()
     negation_after: Words = ()
+    sub_area_words: Words = ()
     rate_before: Words = ()
     rate_after: Words = ()
     zero_modal_words: Words = ()
@@ -233,7 +234,8 @@ class QuantitiesFile(PackFile):
     rest_openers: Words = ()
     group_nouns: Words = ()
     state_breakers: Words = ()
-    patterns: dict[Literal["rest_follows", "coordinated", "of_group", "state_break", "of_whole_opener"], str] = {}
+    patterns: dict[Literal["rest_follows", "coordinated", "of_group", "state_break", "of_whole_opener", "sub_area"],
+                   str] = {}
 
 
 # --- events.yaml -------------------------------------------------------------------------------
