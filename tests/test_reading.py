@@ -55,6 +55,9 @@ def test_reading_including_names_a_narrower_count_never_the_whole() -> None:
     ("The militia fired Type 107 rockets at the Ain al-Asad air base on Wednesday.", "107"),
     ("Passengers of Flight 370 were never found, the airline said.", "370"),
     ("Sections 37 and 38 of the base were closed after the rockets hit on Wednesday.", "37"),
+    ("A 7.1 magnitude earthquake killed dozens of people near the base on Wednesday.", "7.1"),
+    ("A 6.1-magnitude earthquake killed dozens of people near the base on Wednesday.", "6.1"),
+    ("A magnitude 6.4 earthquake killed dozens of people near the base on Wednesday.", "6.4"),
 ])
 def test_reading_numbers_that_name_count_nothing(sentence: str, name: str) -> None:
     assert all(c.value_text != name for c in counts(HEADLINE, sentence))
