@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from checker.gazetteer import Gazetteer
 from checker.lang.patterns import phrase_pattern
 
-__all__ = ["AliasTable", "Entity", "EntityKey", "EntityMatcher", "names_match"]
+__all__ = ["AliasTable", "Entity", "EntityKey", "EntityMatcher", "names_match", "one_name_per_person"]
 
 _PUNCTUATION = re.compile(r"[^\w\s-]")
 
@@ -131,3 +131,43 @@ class EntityMatcher:
                 if best is None or rank > best[:2]:
                     best = (*rank, entity)
         return best[2] if best else None
+
+
+def one_name_per_person(names: Iterable[str], titles: Iterable[str] = ()) -> dict[str, str]:
+    """Each person's name as a run gives it, to the one name the run uses for that person.
+
+    - A title before a name is not part of it ("Mr Bellerive" is Bellerive).
+    - A surname alone is the person of the one full name in the run that ends with it ("Jena" is Pradeep Jena);
+      when two full names end with it, it stays as it is.
+    - Two names of as many words whose every word is close ("Hamad Hasan", "Hamad Hassan") are one person,
+      named by the spelling the run uses most (then the longer, then the first in order), as ``names_match``
+      guards them (different given names stay apart). Names are compared within blocks of one word count and
+      one start of the surname, so the work grows with the names, not their pairs.
+
+    Returns name -> canonical name, for every name given (a name maps to itself when nothing applies).
+    """
+    title_pattern = re.compile(rf"^(?:{phrase_pattern(titles)})\.?\s+", re.IGNORECASE) if titles else None
+    counts: dict[str, int] = {}
+    stripped: dict[str, str] = {}
+    for name in names:
+        bare = title_pattern.sub("", name).strip() if title_pattern else name
+        stripped[name] = bare or name
+        counts[stripped[name]] = counts.get(stripped[name], 0) + 1
+    full = [n for n in counts if len(n.split()) > 1]
+    canonical: dict[str, str] = {}
+    kept_in_block: dict[tuple[int, str], list[tuple[str, str]]] = {}  # names kept, by word count and surname start
+    for name in sorted(full, key=lambda n: (-counts[n], -len(n), n)):  # the most used spelling first
+        key = _PUNCTUATION.sub("", name.lower())
+        block = kept_in_block.setdefault((len(key.split()), key.split()[-1][:2]), [])
+        match = next((kept for kept, kept_key in block if names_match(key, kept_key, NAME_THRESHOLD["speaker"])), None)
+        canonical[name] = match or name
+        if match is None:
+            block.append((name, key))
+    by_surname: dict[str, set[str]] = {}
+    for name in full:
+        by_surname.setdefault(name.split()[-1].lower(), set()).add(canonical[name])
+    for name in counts:
+        if len(name.split()) == 1:
+            matches = by_surname.get(name.lower(), set())
+            canonical[name] = next(iter(matches)) if len(matches) == 1 else name
+    return {name: canonical.get(bare, bare) for name, bare in stripped.items()}

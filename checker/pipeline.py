@@ -12,6 +12,7 @@ from checker.config import Settings
 from checker.extract import Extraction
 from checker.ingest import read_inputs
 from checker.knowledge import Knowledge
+from checker.match import one_name_per_person
 from checker.model import Article, Claim, EventMention, Finding, SkippedInput
 from checker.parallel import CHARS_PER_TASK, InProcess, Workers, as_rows, file_reader, from_rows, open_workers
 from checker.reliability import score_sources
@@ -138,6 +139,7 @@ def assess(
     """Events, findings and source scores for claims already extracted and framed (from a run, or a ledger)."""
     settings = settings or Settings()
     knowledge = knowledge or Knowledge.load(settings.lexicon_folders())
+    claims = _one_name_per_person(claims, articles, knowledge)
     resolution = knowledge.resolver().cluster(claims, articles)
     events = [replace(event, place_within=knowledge.gazetteer.chain(event.place)[1:]) if event.place else event
               for event in resolution.events]  # where the place lies, for a reader who does not know it
@@ -168,3 +170,16 @@ def assess(
     result.findings = run_phases(rules, data, {Phase.DISPUTES: score})
     result.disputes = disputes_found(data, result.findings)
     return result
+
+
+def _one_name_per_person(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> list[Claim]:
+    """Copies of the claims with each named person's figures under one name across the run ("Jena" and "Pradeep
+    Jena", "Hamad Hasan" and "Hamad Hassan"; ``checker.match.one_name_per_person``)."""
+    people = [c.speaker for c in claims if c.speaker and c.speaker_kind == "named_official"]
+    if not people:
+        return claims
+    titles = {title for lang in {a.lang for a in articles} if (extractor := knowledge.extractor(lang)) is not None
+              for title in extractor.pack.sentences.titles}
+    canonical = one_name_per_person(people, sorted(titles))
+    return [replace(c, speaker=canonical[c.speaker]) if c.speaker in canonical and c.speaker_kind == "named_official"
+            and canonical[c.speaker] != c.speaker else c for c in claims]

@@ -49,3 +49,17 @@ def test_match_fuzzy_traps_stay_apart(left: str, right: str) -> None:
 def test_match_unknown_name_is_not_forced_onto_a_known_one() -> None:
     assert normalise("speaker", "John Kerry") is None
     assert normalise("speaker", "Iranian military") is None
+
+
+def test_match_one_name_per_person_across_a_run() -> None:
+    """Figures one person gave carry one name across articles: a title is not part of the name, a surname alone
+    is the run's one full name that ends with it, a spelling variant is the spelling used most; different given
+    names, and a surname two full names share, stay apart."""
+    from checker.match import one_name_per_person
+
+    names = ["Pradeep Jena", "Jena", "Mr Bellerive", "Jean-Max Bellerive", "Hamad Hassan", "Hamad Hasan",
+             "Hamad Hassan", "John Kirby", "John Kerry", "Kirby", "Ann Lee", "Tom Lee", "Lee"]
+    canonical = one_name_per_person(names, ["Mr", "Dr"])
+    assert canonical["Jena"] == "Pradeep Jena" and canonical["Mr Bellerive"] == "Jean-Max Bellerive"
+    assert canonical["Hamad Hasan"] == "Hamad Hassan" and canonical["John Kerry"] == "John Kerry"
+    assert canonical["Kirby"] == "John Kirby" and canonical["Lee"] == "Lee"
