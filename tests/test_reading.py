@@ -175,9 +175,12 @@ def test_reading_measures_convert_within_their_dimension() -> None:
                         measure("Winds reached 155 mph, forecasters said."))
 
 
-def test_reading_a_distance_that_places_something_is_no_measure() -> None:
-    claims = counts("Rockets hit an air base", "The rockets were launched from a field 8 km north of the base.")
-    assert [c for c in claims if c.unit] == []
+@pytest.mark.parametrize("sentence", [
+    "The rockets were launched from a field 8 km north of the base.",
+    "The town lies 3,600 kilometers (2,240 miles) above sea level in the mountains.",
+])
+def test_reading_a_distance_that_places_something_is_no_measure(sentence: str) -> None:
+    assert [c for c in counts("Rockets hit an air base", sentence) if c.unit] == []
 
 
 # --- rates and averages ----------------------------------------------------------------------------

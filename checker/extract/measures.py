@@ -24,6 +24,8 @@ from checker.lang.models import MeasureDimension
 from checker.lang.patterns import phrase_pattern
 
 NUMBER_REACH = 60  # characters before a unit searched for its figure ("more than 11 million hectares")
+# a figure's conversion in brackets after its unit ("3,600 km (2,240 miles) above"), or the bracket closing around it
+PARENTHESIS = re.compile(r"\s*\([^()]{0,40}\)|\s*\)")
 HALF = 0.499  # of the last digit written: the precision of a figure converted from another unit
 RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–|—)\s*$", re.IGNORECASE)  # "12,000 and 19,000 barrels per day"
 
@@ -90,8 +92,10 @@ class MeasureReader:
         if converted is None:
             return None
         dimension, factor, exact = converted
-        if dimension == "distance" and self.places_after is not None and self.places_after.match(text, unit.end()):
-            return None  # "60 km north of Baghdad": where something is, not a measure of the event
+        if dimension == "distance" and self.places_after is not None:
+            aside = PARENTHESIS.match(text, unit.end())  # "3,600 km (2,240 miles) above sea level"
+            if self.places_after.match(text, aside.end() if aside else unit.end()):
+                return None  # "60 km north of Baghdad": where something is, not a measure of the event
         spread = 0.0 if exact else _half_last_digit(figure.number_text)
         low_converted = max(0.0, (low - spread * _scale(low, figure)) * factor)
         high_converted = math.inf if math.isinf(high) else (high + spread * _scale(high, figure)) * factor
