@@ -217,3 +217,31 @@ def test_disputes_two_statewide_tolls_of_one_day_still_dispute() -> None:
         flood_story(1, "2025-07-06", "The floods in Texas on Friday killed 90 people, the Red Cross said."),
     ])
     assert len(conflicts(result)) == 1
+
+
+def test_disputes_a_recap_of_another_event_never_disputes_the_articles_toll() -> None:
+    """'Another accident ... left seven dead' is another occasion: no dispute with the crash's own toll."""
+    text = ("Minibus plunges into a ravine\n\nA minibus fell into a ravine near Arequipa on Friday, killing two "
+            "tourists, police said.\n\nHours earlier, another accident near Arequipa left seven dead, police said.\n")
+    result = analyse([article("peru", "Desk", "2018-04-20", text),
+                      article("peru-2", "Other Desk", "2018-04-21", "Minibus crash near Arequipa\n\nThe minibus that "
+                              "fell into a ravine near Arequipa on Friday killed two tourists, police said.\n")])
+    assert conflicts(result) == []
+
+
+def test_disputes_figures_dated_to_different_days_are_different_occasions() -> None:
+    """Two figures that their own sentences date to days that do not overlap never contradict each other, even when
+    clustering put them in one event; undated figures are compared as before."""
+    from dataclasses import replace
+
+    from checker.checks import CheckData
+    from checker.checks.disputes import contradicts
+
+    result = analyse([rocket_story(0, "eight", "the Iraqi military"), rocket_story(1, "21", "U.S. Central Command")])
+    data = CheckData(result.articles, result.claims, result.events)
+    eight, twenty_one = sorted((c for c in result.claims if c.kind == "count"), key=lambda c: c.value_low or 0)
+    assert contradicts(eight, twenty_one, data)
+    on_the_2nd = replace(eight, event_date_low=date(2020, 1, 2), event_date_high=date(2020, 1, 2))
+    on_the_20th = replace(twenty_one, event_date_low=date(2020, 4, 20), event_date_high=date(2020, 4, 20))
+    assert not contradicts(on_the_2nd, on_the_20th, data)
+    assert contradicts(on_the_2nd, replace(twenty_one, event_date_low=None, event_date_high=None), data)

@@ -197,3 +197,12 @@ def test_reading_a_rate_or_an_average_is_no_count_of_the_event(sentence: str) ->
 def test_reading_a_day_after_is_no_rate() -> None:
     claims = counts("Floods hit the state", "Floods killed 24 people a day after the storm reached Texas, officials said.")
     assert [c.value_low for c in claims] == [24.0]
+
+
+# --- recaps of other events ------------------------------------------------------------------------
+
+def test_reading_another_event_in_the_same_sentence_is_not_the_articles() -> None:
+    claims = counts("Minibus plunges into a ravine", "A minibus fell into a ravine in southern Peru on Friday, "
+                    "killing two tourists, police said.", "Hours earlier, another accident in the same region left "
+                    "seven dead, police said.")
+    assert not figure(claims, "two").other_event and figure(claims, "seven").other_event

@@ -67,6 +67,8 @@ def comparable_counts(data: CheckData, include_vague: bool) -> dict[tuple, list[
             continue  # "several rockets" is too loose to contradict "21"
         if claim.partial:
             continue  # "two others hit houses" is a part, not a total
+        if claim.other_event:
+            continue  # "another accident ... left seven dead": a recap of another event, not this one's figure
         if district_part(claim, data):
             continue  # "three people in Burnet County" of a flood across Texas: a district's part of the toll
         groups[quantity_key(claim)].append(claim)
@@ -106,7 +108,17 @@ def contradicts(a: Claim, b: Claim, data: CheckData) -> bool:
         return False
     if a.article_id == b.article_id and (a.revision_cue or b.revision_cue):
         return False  # "the toll, which initially had been 14, rose to 23": the article explains it
+    if _dated_apart(a, b):
+        return False  # their own sentences date them to different days: figures of two occasions, not one
     return not moved_with_time(a, b, data)
+
+
+def _dated_apart(a: Claim, b: Claim) -> bool:
+    """Whether two figures are dated, each by its sentence or its article's frame, to days that do not overlap
+    ("On January 2, 52 people died" against a crash of 20 April): they count different occasions."""
+    if None in (a.event_date_low, a.event_date_high, b.event_date_low, b.event_date_high):
+        return False
+    return a.event_date_high < b.event_date_low or b.event_date_high < a.event_date_low  # type: ignore[operator]
 
 
 def bodies(claims: Iterable[Claim]) -> dict[str, str]:

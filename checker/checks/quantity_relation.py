@@ -64,7 +64,7 @@ def _counts_by_event(data: CheckData) -> dict[str, dict[Quantity, list[Claim]]]:
     events: dict[str, dict[Quantity, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in data.claims:
         if (claim.kind != "count" or not claim.event_id or claim.predicate is None or claim.subject is None
-                or claim.partial or claim.value_kind == "vague" or district_part(claim, data)):
+                or claim.partial or claim.value_kind == "vague" or district_part(claim, data) or claim.other_event):
             continue
         events[claim.event_id][_quantity(claim)].append(claim)
     return events

@@ -480,6 +480,9 @@ class ArticleReader:
             previous = (quantity, claim.subject, claim.predicate, claim.population)
         claims += self._zero_claims(index, revision_cue)
         claims += self._measure_claims(index, revision_cue)
+        if self.vocabulary.other_event.search(self.lower_text, self.sentences[index].start, self.sentences[index].end):
+            for claim in claims:  # "another accident in the same region left seven dead": not the article's event
+                claim.other_event = True
         claims.sort(key=lambda c: c.start)
         if revised:  # the cue holds for the figures of its own clause only ("risen to 190, with three missing")
             offset = self.sentences[index].start

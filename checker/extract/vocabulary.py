@@ -73,6 +73,7 @@ class ClaimVocabulary:
     of_group: re.Pattern[str]
     event_type_of: dict[str, str]  # event word -> canonical event type
     event_words: re.Pattern[str]  # every event word, on lower-cased text
+    other_event: re.Pattern[str]  # on lower-cased text: "another accident", "a separate blast"
     date_boundary: re.Pattern[str]
     date_reported: re.Pattern[str]  # right before a date: the date of a report ("released on Tuesday")
     dateline_date: re.Pattern[str]  # right after a date that opens a paragraph: a dateline ("Sept. 13 (UPI) —")
@@ -165,6 +166,9 @@ class ClaimVocabulary:
             of_group=expand_pattern(quantities, "of_group"),
             event_type_of=event_type_of,
             event_words=on_lower(list(event_type_of)),
+            other_event=re.compile(rf"(?<![\w'’])(?:{phrase_pattern([w.lower() for w in events.other_event_words])})"
+                                   rf"\s+(?:[\w-]+\s+)?(?:{phrase_pattern([w.lower() for w in event_type_of])})\b")
+            if events.other_event_words and event_type_of else re.compile("(?!)"),
             date_boundary=expand_pattern(events, "date_boundary"),
             date_reported=expand_pattern(events, "date_reported"),
             dateline_date=expand_pattern(events, "dateline_date"),

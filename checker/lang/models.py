@@ -247,6 +247,7 @@ class EventsFile(PackFile):
     owned_nouns: Words = ()
     date_boundary_words: Words = ()
     date_reported_words: Words = ()
+    other_event_words: Words = ()
     later_words: Words = ()
     place_cues: Words = ()
     origin_words: Words = ()
