@@ -220,9 +220,11 @@ def test_disputes_two_statewide_tolls_of_one_day_still_dispute() -> None:
 
 
 def test_disputes_a_recap_of_another_event_never_disputes_the_articles_toll() -> None:
-    """'Another accident ... left seven dead' is another occasion: no dispute with the crash's own toll."""
+    """'Another accident ... left seven dead' and a recap led by its date are other occasions: no dispute with the
+    crash's own toll (dated by its lead: 'on Friday, killing two')."""
     text = ("Minibus plunges into a ravine\n\nA minibus fell into a ravine near Arequipa on Friday, killing two "
-            "tourists, police said.\n\nHours earlier, another accident near Arequipa left seven dead, police said.\n")
+            "tourists, police said.\n\nHours earlier, another accident near Arequipa left seven dead, police said.\n\n"
+            "On January 2, 52 people died when a bus fell into a ravine near Arequipa, officials said.\n")
     result = analyse([article("peru", "Desk", "2018-04-20", text),
                       article("peru-2", "Other Desk", "2018-04-21", "Minibus crash near Arequipa\n\nThe minibus that "
                               "fell into a ravine near Arequipa on Friday killed two tourists, police said.\n")])

@@ -206,3 +206,11 @@ def test_reading_another_event_in_the_same_sentence_is_not_the_articles() -> Non
                     "killing two tourists, police said.", "Hours earlier, another accident in the same region left "
                     "seven dead, police said.")
     assert not figure(claims, "two").other_event and figure(claims, "seven").other_event
+
+
+def test_reading_a_date_before_killing_dates_the_toll_after_it() -> None:
+    """"Fell into a ravine on Friday, killing two": the participle goes on with the clause, so Friday dates the two."""
+    claims = counts(HEADLINE, "Rockets hit the Ain al-Asad air base on Wednesday, killing two contractors, "
+                              "officials said.")
+    two = figure(claims, "two")
+    assert two.event_date_low == two.event_date_high == date(2021, 3, 3)

@@ -193,7 +193,9 @@ class ArticleReader:
                    and not stated and not any(found.end <= start <= found.end + 3 for start, _ in reporting)}
         mentions = [self._mention(index, "clause", sentence.start + m.start(), sentence.start + m.end())
                     for m in vocabulary.clause_boundary.finditer(sentence.text)
-                    if not (m.group(0).startswith(",") and m.start() in leading)]
+                    if not (m.group(0).startswith(",") and (m.start() in leading  # "On Tuesday, 17 people ..."
+                                                            or vocabulary.continuing.match(sentence.text, m.end())))]
+        # (", killing two": the participle goes on with the clause before the comma)
         for found in dates:
             if vocabulary.date_boundary.search(sentence.text, max(0, found.start - 20), found.start):
                 role = "boundary"

@@ -74,6 +74,7 @@ class ClaimVocabulary:
     event_type_of: dict[str, str]  # event word -> canonical event type
     event_words: re.Pattern[str]  # every event word, on lower-cased text
     other_event: re.Pattern[str]  # on lower-cased text: "another accident", "a separate blast"
+    continuing: re.Pattern[str]  # right after a comma: a participle going on with its clause (", killing two")
     date_boundary: re.Pattern[str]
     date_reported: re.Pattern[str]  # right before a date: the date of a report ("released on Tuesday")
     dateline_date: re.Pattern[str]  # right after a date that opens a paragraph: a dateline ("Sept. 13 (UPI) —")
@@ -166,6 +167,8 @@ class ClaimVocabulary:
             of_group=expand_pattern(quantities, "of_group"),
             event_type_of=event_type_of,
             event_words=on_lower(list(event_type_of)),
+            continuing=re.compile(rf"(?:{phrase_pattern(events.continuing_participles)})\b", re.IGNORECASE)
+            if events.continuing_participles else re.compile("(?!)"),
             other_event=re.compile(rf"(?<![\w'’])(?:{phrase_pattern([w.lower() for w in events.other_event_words])})"
                                    rf"\s+(?:[\w-]+\s+)?(?:{phrase_pattern([w.lower() for w in event_type_of])})\b")
             if events.other_event_words and event_type_of else re.compile("(?!)"),

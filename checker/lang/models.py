@@ -248,6 +248,7 @@ class EventsFile(PackFile):
     date_boundary_words: Words = ()
     date_reported_words: Words = ()
     other_event_words: Words = ()
+    continuing_participles: Words = ()
     later_words: Words = ()
     place_cues: Words = ()
     origin_words: Words = ()
