@@ -27,7 +27,7 @@ NUMBER_REACH = 60  # characters before a unit searched for its figure ("more tha
 # a figure's conversion in brackets after its unit ("3,600 km (2,240 miles) above"), or the bracket closing around it
 PARENTHESIS = re.compile(r"\s*\([^()]{0,40}\)|\s*\)")
 HALF = 0.499  # of the last digit written: the precision of a figure converted from another unit
-RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–|—)\s*$", re.IGNORECASE)  # "12,000 and 19,000 barrels per day"
+RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–|—)\s*$", re.IGNORECASE)  # "9,000 to 14,000 barrels a day"
 
 
 @dataclass(frozen=True)
@@ -81,14 +81,14 @@ class MeasureReader:
         figure = quantities[-1]
         low, high, kind, start = figure.low, figure.high, figure.kind, window_start + figure.phrase_start
         number = (window_start + figure.start, window_start + figure.end)
-        if len(quantities) > 1:  # "in the range of 12,000 and 19,000 barrels per day": one range
+        if len(quantities) > 1:  # "somewhere between 9,000 and 14,000 barrels a day": one range
             first = quantities[-2]
             if RANGE_JOIN.match(before[window_start + first.phrase_end: window_start + figure.phrase_start] + " "):
                 low, kind, start = first.low, "range", window_start + first.phrase_start
                 number = (window_start + first.start, window_start + first.end)
         written = " ".join(unit.group(0).lower().split())
         pint_unit = self.units[written]
-        converted = self._convert(pint_unit, figure.number_text)
+        converted = self._convert(pint_unit)
         if converted is None:
             return None
         dimension, factor, exact = converted
@@ -103,7 +103,7 @@ class MeasureReader:
                        unit=self.dimensions[dimension].say, written_low=low, written_high=high, low=low_converted,
                        high=high_converted, kind=kind, value_text=text[start:unit.end()])
 
-    def _convert(self, pint_unit: str, number_text: str) -> tuple[str, float, bool] | None:
+    def _convert(self, pint_unit: str) -> tuple[str, float, bool] | None:
         """(dimension, factor to its unit, whether the unit is the dimension's own) for a unit; None when pint does
         not know it or no dimension takes it."""
         for name, dimension in self.dimensions.items():
