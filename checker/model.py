@@ -203,6 +203,13 @@ class Position(TypedDict):
     conflicts_with: list[int]  # the positions (indexes in the dispute's list) that contradict it at one time
 
 
+def carried_by(position: Position) -> str:
+    """"3 outlets, 2 independent": how many outlets carried a figure (copies of one wire story count once)."""
+    outlets, independent = len(position["outlets"]), position["independent"]
+    said = f"{outlets} outlet{'' if outlets == 1 else 's'}"
+    return said + (f", {independent} independent" if independent < outlets else "")
+
+
 class TimelineStep(TypedDict):
     """One figure in one body's timeline of a quantity; a step after the first revises the one before it."""
 

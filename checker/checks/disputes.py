@@ -58,7 +58,11 @@ def dispute_id(key: tuple) -> str:
 
 def comparable_counts(data: CheckData, include_vague: bool) -> dict[tuple, list[Claim]]:
     """Count claims grouped by quantity (event, subject, predicate, population), each group in the order its
-    figures were stated (publication order; within one article, a figure the text says was replaced first)."""
+    figures were stated (publication order; within one article, a figure the text says was replaced first);
+    worked out once per run (the dispute, revision and unreconciled rules all read it)."""
+    memo_key = ("comparable_counts", include_vague)
+    if memo_key in data.memo:
+        return data.memo[memo_key]
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in data.claims:
         if claim.kind != "count" or not claim.event_id or claim.predicate is None:
@@ -74,6 +78,7 @@ def comparable_counts(data: CheckData, include_vague: bool) -> dict[tuple, list[
         groups[quantity_key(claim)].append(claim)
     for claims in groups.values():
         claims.sort(key=lambda c: said_order(c, data))
+    data.memo[memo_key] = groups
     return groups
 
 
@@ -148,14 +153,18 @@ def find_disputes(data: CheckData, window_days: int = WINDOW_DAYS, include_vague
     if memo_key in data.memo:
         return data.memo[memo_key]
     found: dict[tuple, Dispute] = {}
-    internal = unreconciled(data, include_vague)
+    internal: dict[tuple, list[Claim]] = defaultdict(list)  # quantity key -> its unreconciled figures, any article
+    for (_, key), figures in unreconciled(data, include_vague).items():
+        internal[key].extend(figures)
     for key, claims in comparable_counts(data, include_vague).items():
         body = bodies(claims)
         positions: dict[Figure, list[Claim]] = defaultdict(list)
         for claim in claims:
             positions[interval(claim)].append(claim)
-        across = _conflicting_positions(positions, body, data, window_days) - _replaced_on_record(claims, data)
-        within = [c for (_, k), found_claims in internal.items() if k == key for c in found_claims]
+        across = _conflicting_positions(positions, body, data, window_days)
+        if across:
+            across -= _replaced_on_record(claims, data)
+        within = internal.get(key, [])
         if across or within:
             found[key] = _dispute(key, claims, positions, body, across, within, data)
     data.memo[memo_key] = found

@@ -27,7 +27,7 @@ from checker.checks.base import (
     speaker_label,
 )
 from checker.checks.disputes import WINDOW_DAYS, dispute_id, find_disputes, unreconciled
-from checker.model import Claim, Dispute, Position
+from checker.model import Claim, Dispute, Position, carried_by
 
 SPEAKERS_NAMED = 2  # a position's message names this many bodies, then counts the rest
 
@@ -99,9 +99,7 @@ def _unreconciled(dispute: Dispute, data: CheckData) -> str:
 def describe_position(position: Position) -> str:
     """"8 (Iraqi military; 3 outlets, 2 independent)": a figure, who stated it, how many outlets carried it and
     how many of them independently (copies of one wire story count once)."""
-    outlets, independent = len(position["outlets"]), position["independent"]
-    carried = "" if outlets < 2 else f"; {outlets} outlets" + (f", {independent} independent"
-                                                               if independent < outlets else "")
+    carried = f"; {carried_by(position)}" if len(position["outlets"]) > 1 else ""
     return f"{position['value_text']} ({_speakers(position)}{carried})"
 
 

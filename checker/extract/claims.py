@@ -103,6 +103,7 @@ class ArticleReader:
         self._part_cues: dict[int, str] = {}  # offset of a figure -> why it may be a part of a count
         self._last_count: dict[int, Claim] = {}  # paragraph -> its last count claim so far
         self._topic: dict[int, tuple[str | None, str | None, str | None]] = {}  # paragraph -> quantity it names
+        self._districts: dict[int, str | None] = {}  # sentence -> the named district it places its figures in
         self._current = 0  # the sentence being read
         self._speakers: dict[int, tuple[list[Quotation], dict[int, Speaker], list[tuple[Attribution, Speaker]]]] = {}
 
@@ -576,13 +577,12 @@ class ArticleReader:
         elif vocabulary.rest_follows.search(text, quantity.phrase_end):
             self._mark_part(quantity, "rest")  # "one hit the cafeteria while two others landed"
         speaker, in_quote = self.speaker_at(index, quantity.start)
-        district = vocabulary.sub_area.search(text)
         return self.make_claim(
             index, "count", quantity.start, quantity.end, speaker, in_quote,
             value_low=float(quantity.low), value_high=float(quantity.high), value_text=quantity.value_text,
             approximate=quantity.approximate, value_kind=quantity.kind, partial=False, subject=subject,
             predicate=predicate, population=counted.population, revision_cue=revision_cue,
-            scope=_district_name(district.group(0)) if district else None,
+            scope=self._district(index),
         )
 
     def _state_of_whole(self, index: int, subject: str | None) -> str | None:
@@ -643,6 +643,13 @@ class ArticleReader:
                     predicate=state, population=population, revision_cue=revision_cue,
                 ))
         return claims
+
+    def _district(self, index: int) -> str | None:
+        """The named district a sentence places its figures in ("in Travis County"), looked for once per sentence."""
+        if index not in self._districts:
+            found = self.vocabulary.sub_area.search(self.sentences[index].text)
+            self._districts[index] = _district_name(found.group(0)) if found else None
+        return self._districts[index]
 
     def _measure_claims(self, index: int, revision_cue: bool) -> list[Claim]:
         """Figures with a unit: "5,000 barrels a day", "more than 11 million hectares"; each measures a dimension

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from checker.model import SEVERITY_RANK, Article, Claim, Dispute, Event, Finding, Position
+from checker.model import SEVERITY_RANK, Article, Claim, Dispute, Event, Finding, carried_by
 from checker.result import RunResult
 
 # An article read from a row of a manifest has the source path "wire.jsonl:3" (the manifest and its line).
@@ -135,13 +135,6 @@ def stated_when(first: str | None, last: str | None = None) -> str:
     if not first:
         return "undated"
     return first if last in (None, first) else f"{first} to {last}"
-
-
-def carried_by(position: Position) -> str:
-    """"3 outlets, 2 independent": how many outlets carried a figure (copies of one wire story count once)."""
-    outlets, independent = len(position["outlets"]), position["independent"]
-    said = plural(outlets, "outlet")
-    return said + (f", {independent} independent" if independent < outlets else "")
 
 
 def position_cells(dispute: Dispute) -> list[tuple[str, str, str, str]]:

@@ -247,8 +247,9 @@ def render_html(result: RunResult) -> str:
     # the findings of disputes between sources are drawn as a dispute's card (not CC104's steps, not IC101's article)
     dispute_rules = {rule.code for rule in result.rules if rule.check == "numeric_conflict"
                      and getattr(rule.params, "scope", "") == "cross_speaker"}
-    cards = {f.dispute_id: d for f in result.findings if f.code in dispute_rules and f.dispute_id
-             for d in result.disputes if d.dispute_id == f.dispute_id}
+    by_id = {d.dispute_id: d for d in result.disputes}
+    cards = {f.dispute_id: by_id[f.dispute_id] for f in result.findings
+             if f.code in dispute_rules and f.dispute_id in by_id}
     out = ["<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
            "<meta http-equiv=\"Content-Security-Policy\" "
            "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
