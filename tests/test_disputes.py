@@ -247,3 +247,43 @@ def test_disputes_figures_dated_to_different_days_are_different_occasions() -> N
     on_the_20th = replace(twenty_one, event_date_low=date(2020, 4, 20), event_date_high=date(2020, 4, 20))
     assert not contradicts(on_the_2nd, on_the_20th, data)
     assert contradicts(on_the_2nd, replace(twenty_one, event_date_low=None, event_date_high=None), data)
+
+
+def test_disputes_a_part_within_some_figure_of_its_whole_is_the_wholes_dispute_not_a_broken_relation() -> None:
+    """The military says 8 fired, the command 12 fired and 12 landed: 12 landed exceeds the military's 8 fired, but
+    the command's own 12 fired holds it. That is the dispute over rockets fired (CC101), not a CC105 as well."""
+    landed = article("landed", "Desk 3", "2020-12-20",
+                     "Rockets hit Baghdad's Green Zone\n\nTwelve rockets landed in Baghdad's Green Zone on Sunday, "
+                     "U.S. Central Command said on Sunday.\n")
+    result = analyse([rocket_story(0, "eight", "the Iraqi military"), rocket_story(1, "12", "U.S. Central Command"),
+                      landed])
+    assert len(conflicts(result)) == 1
+    assert [f for f in result.findings if f.code == "CC105"] == []
+    alone = analyse([rocket_story(0, "eight", "the Iraqi military"), landed])  # nothing holds it: the relation breaks
+    assert [f.code for f in alone.findings if f.code in ("CC101", "CC105")] == ["CC105"]
+
+
+def test_disputes_a_headline_above_its_body_inside_a_dispute_is_named_by_the_dispute() -> None:
+    """A headline of 21 over a body of 8, while two bodies disagree on 8 and 21: CC101 names the article as
+    unreconciled; no IC103 repeats the dispute."""
+    mixed = article("mixed", "Mixed Desk", "2020-12-20",
+                    "21 rockets fired at Baghdad's Green Zone\n\nEight rockets were fired at Baghdad's Green Zone on "
+                    "Sunday.\n")
+    result = analyse([rocket_story(0, "eight", "the Iraqi military"), rocket_story(1, "21", "U.S. Central Command"),
+                      mixed])
+    (finding,) = conflicts(result)
+    assert "unreconciled within Mixed Desk" in finding.message
+    assert [f for f in result.findings if f.code == "IC103"] == []
+    alone = analyse([mixed])
+    assert "IC103" in [f.code for f in alone.findings]  # with no dispute between sources, the headline is flagged
+
+
+def test_disputes_a_comparison_with_another_event_never_disputes_the_articles_figures() -> None:
+    """'By comparison, the 2005 accident ...': the figure and the event word are another event's."""
+    text = ("Rockets hit Baghdad's Green Zone\n\nEight rockets were fired at Baghdad's Green Zone on Sunday, the Iraqi "
+            "military said.\n\nBy comparison, 30 rockets were fired at Baghdad's Green Zone in a 2019 barrage, the "
+            "coalition said.\n")
+    result = analyse([article("compare", "Desk", "2020-12-20", text), rocket_story(1, "eight", "U.S. officials")])
+    thirty = next(c for c in result.claims if c.value_low == 30)
+    assert thirty.other_event
+    assert conflicts(result) == [] and [f for f in result.findings if f.code == "IC101"] == []

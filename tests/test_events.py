@@ -111,3 +111,38 @@ def test_events_month_wide_date_joins_the_one_anchored_event_it_contains() -> No
               claim("b:1", "b", date(2020, 12, 20))]
     event_of, _ = cluster(claims)
     assert event_of["a:1"] == event_of["b:1"]
+
+
+def test_events_an_article_dated_only_by_its_year_joins_the_one_event_of_that_year() -> None:
+    """"Last year's earthquake" in an article that dates nothing closer is the one quake of that year there."""
+    quake = claim("a:1", "a", date(2010, 1, 12), place="Port-au-Prince", event_type="earthquake")
+    recap = claim("b:1", "b", date(2010, 1, 1), high=date(2010, 12, 31), place="Port-au-Prince",
+                  event_type="earthquake")
+    event_of, _ = cluster([quake, recap])
+    assert event_of["b:1"] == event_of["a:1"]
+
+
+def test_events_a_year_stays_a_period_in_an_article_that_dates_its_own_event() -> None:
+    """"This year, 40 rockets hit the base" beside a dated attack counts many attacks, never the dated one."""
+    attack = claim("a:1", "a", date(2021, 3, 3), place="Ain al-Asad")
+    period = claim("b:2", "b", date(2021, 1, 1), high=date(2021, 12, 31), place="Ain al-Asad")
+    other = claim("b:1", "b", date(2021, 3, 3), place="Ain al-Asad")
+    event_of, _ = cluster([attack, period, other])
+    assert event_of["b:2"] != event_of["a:1"]
+
+
+def test_events_an_article_naming_no_kind_of_event_joins_the_one_event_at_its_place() -> None:
+    storm = claim("a:1", "a", date(2017, 9, 20), place="Puerto Rico", event_type="storm")
+    toll = claim("b:1", "b", None, place="Puerto Rico", event_type=None)
+    event_of, _ = cluster([storm, toll], {"a": date(2017, 9, 21), "b": date(2018, 9, 13)})
+    assert event_of["b:1"] == event_of["a:1"]
+
+
+def test_events_an_article_naming_no_kind_of_event_stays_apart_when_two_events_lie_there() -> None:
+    """With no kind of event named, the latest of two is a guess: it stays an event of its own."""
+    storm = claim("a:1", "a", date(2017, 9, 20), place="Puerto Rico", event_type="storm")
+    quake = claim("c:1", "c", date(2018, 6, 1), place="Puerto Rico", event_type="earthquake")
+    toll = claim("b:1", "b", None, place="Puerto Rico", event_type=None)
+    event_of, _ = cluster([storm, quake, toll], {"a": date(2017, 9, 21), "c": date(2018, 6, 2),
+                                                 "b": date(2018, 9, 13)})
+    assert event_of["b:1"] not in {event_of["a:1"], event_of["c:1"]}

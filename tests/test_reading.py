@@ -214,3 +214,29 @@ def test_reading_a_date_before_killing_dates_the_toll_after_it() -> None:
                               "officials said.")
     two = figure(claims, "two")
     assert two.event_date_low == two.event_date_high == date(2021, 3, 3)
+
+
+# --- ranks and figures named as replaced -----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The toll from the attack on the Ain al-Asad air base is one of the highest this year, a monitor said.",
+    "Wednesday was one of the deadliest days at the Ain al-Asad air base, officials said.",
+])
+def test_reading_a_rank_counts_nothing(sentence: str) -> None:
+    assert all(c.value_text.lower() != "one" for c in counts(HEADLINE, sentence))
+
+
+def test_reading_a_figure_named_as_an_earlier_estimate_is_replaced() -> None:
+    claims = counts("Flow estimate doubled at the leaking well",
+                    "Engineers now put the flow from the well at 30,000 barrels a day, well above their previous "
+                    "estimate of 11,000 to 15,000 barrels a day, the agency said.")
+    assert figure(claims, "11,000 to 15,000 barrels a day").superseded
+    assert not figure(claims, "30,000 barrels a day").superseded
+
+
+def test_reading_a_disaster_is_no_particular_kind_of_event() -> None:
+    """'Disaster' names no kind: the crush the story tells of is the event, not a crash."""
+    claims = counts("Pilgrimage disaster leaves hundreds dead",
+                    "Pilgrims were caught in a crush near Mecca on Thursday.",
+                    "The health ministry said 717 people died.")
+    assert figure(claims, "717").event_type == "stampede"

@@ -2,13 +2,23 @@
 
 A headline that asserts or denies responsibility where the body only hedges, declines
 to attribute or says the opposite; or a headline figure above every figure the body
-gives for the same quantity.
+gives for the same quantity, unless that quantity is disputed between sources and the dispute names the
+article as giving differing figures (CC101 says it there: one finding per dispute).
 """
 
 from __future__ import annotations
 
-from checker.checks.base import CheckData, CheckParams, Draft, Drafts, describe_quantity, format_value, interval
-from checker.checks.disputes import district_part
+from checker.checks.base import (
+    CheckData,
+    CheckParams,
+    Draft,
+    Drafts,
+    describe_quantity,
+    format_value,
+    interval,
+    quantity_key,
+)
+from checker.checks.disputes import WINDOW_DAYS, district_part, find_disputes
 
 FIELDS = {"headline", "headline_says", "body", "body_says", "article"}
 _WEAKER = {"denies": ("declines", "hedges", "asserts"), "asserts": ("declines", "denies")}
@@ -17,6 +27,7 @@ _SAYS = {"asserts": "asserts responsibility", "denies": "denies responsibility",
 
 
 def run(data: CheckData, params: CheckParams) -> Drafts:
+    disputes = find_disputes(data, WINDOW_DAYS, include_vague=False)
     for article_id, claims in data.claims_by_article.items():
         headline = [c for c in claims if c.in_headline]
         if not headline:
@@ -38,6 +49,9 @@ def run(data: CheckData, params: CheckParams) -> Drafts:
                         event_id=claim.event_id,
                     )
             elif claim.kind == "count" and claim.predicate:
+                disputed = disputes.get(quantity_key(claim))
+                if disputed is not None and disputed.between_sources and article_id in disputed.unreconciled:
+                    continue  # CC101 lists this article's differing figures inside the dispute between sources
                 same = [c for c in body if c.kind == "count" and not c.partial and not district_part(c, data)
                         and c.event_id == claim.event_id
                         and (c.subject, c.predicate, c.population)

@@ -12,8 +12,10 @@ Two figures break a relation when the part, at its lowest, exceeds the whole, at
 wounded"). Figures from one speaker are left to the IC rules; vague figures, parts of a
 total ("two others") and wholes of zero ("no casualties", nearly always scoped more narrowly
 than it reads) are not compared; a running tally given days apart may have grown in
-between (``moved_with_time``). One finding per broken relation (a part and its whole in one event),
-holding every pair of positions (a speaker and a figure) that breaks it.
+between (``moved_with_time``). A part that some figure of its whole holds ("12 landed" against "10 fired"
+and "12 fired") is one side of the whole's own dispute (CC101), not a broken relation. One finding per broken
+relation (a part and its whole in one event), holding every pair of positions (a speaker and a figure) that
+breaks it.
 """
 
 from __future__ import annotations
@@ -126,8 +128,10 @@ def run(data: CheckData, params: CheckParams) -> Drafts:
             for key in (part_key, whole_key):
                 if key not in positions:
                     positions[key] = _positions(sorted(quantities[key], key=lambda c: published_order(c, data)))
+            whole_figures = [wholes[0] for wholes in positions[whole_key].values()]
             broken = [(parts, wholes)
                       for (part_speaker, *_), parts in positions[part_key].items()
+                      if all(_exceeds(parts[0], whole) for whole in whole_figures)
                       for (whole_speaker, *_), wholes in positions[whole_key].items()
                       if part_speaker != whole_speaker and _broken(parts, wholes, data)]
             if broken:  # one finding per broken relation, with every pair of positions that breaks it

@@ -101,7 +101,8 @@ class EventClusterer:
                       key=lambda g: (g.low, g.high, g.claims[0].claim_id))
         undated = sorted((g for g in groups.values() if g.width is None), key=lambda g: g.claims[0].claim_id)
         events = self._follow_ups(self._sweep(anchored))
-        loose = self._attach_wide(wide, events)
+        closely_dated = {article for group in anchored for article in group.articles}
+        loose = self._attach_wide(wide, events, closely_dated)
         rough = [e for e in loose if e.low is not None and e.high is not None and e.high - e.low <= PERIOD]
         own = self._attach_undated(undated, events + rough, published)  # a period is no event to join
         return _events_from(events + loose + own)
@@ -179,8 +180,12 @@ class EventClusterer:
         same_day = group.low == event.low
         return (same_place, same_type, same_day, len(event.claims))
 
-    def _attach_wide(self, wide: list[_Group], events: list[_Group]) -> list[_Group]:
-        """A roughly dated article event joins the one dated event it fits, else a loose event of its dates."""
+    def _attach_wide(self, wide: list[_Group], events: list[_Group], closely_dated: set[str]) -> list[_Group]:
+        """A roughly dated article event joins the one dated event it fits, else a loose event of its dates.
+
+        A period ("since 2014", "this year") is many events, never one of them; but an article that dates its
+        event no closer than a year ("last year's earthquake", "the 2010 quake") and names its kind and place
+        is about the one event of that kind and place in that year, when the record holds exactly one."""
         lows = [_low(e) for e in events]  # in date order
         span = max((_span(e) for e in events), default=timedelta(0))  # a rough date never widens an event
         loose: dict[tuple, _Group] = {}
@@ -189,7 +194,9 @@ class EventClusterer:
             positions[self._where(event)].append(index)
         for group in wide:
             assert group.low is not None and group.high is not None
-            position = bisect.bisect_right(lows, group.high + SLACK) if group.high - group.low <= PERIOD else 0
+            named = group.event_type is not None and bool(group.places) and not group.articles & closely_dated
+            one_event = group.high - group.low <= PERIOD or named
+            position = bisect.bisect_right(lows, group.high + SLACK) if one_event else 0
             first = bisect.bisect_left(lows, group.low - SLACK - span, hi=position)  # no earlier one reaches it
             fits = []  # a period ("since 2014", "this year") is many events, never one of them
             for event in self._latest_first(group, events, positions, first, position):
@@ -239,17 +246,19 @@ class EventClusterer:
             bound = published.get(article)
             fits = [e for e in index.by_article.get(article, ()) if self._fits(group, e)
                     and not index.vague_only(e, article) and (bound is None or _recent(e, bound))]
-            if len(fits) != 1 and group.event_type and group.place:
+            if len(fits) != 1 and group.place and (group.event_type or article not in index.by_article):
                 country = self.gazetteer.country_of(group.place)
                 pool = index.in_country(country, bound) if country else index.at_place(group.place)
                 fitting = (e for e in pool if self._fits(group, e) and (bound is None or _recent(e, bound)))
-                # with no publication date to pick the latest by, two that fit are as many as all that fit
-                fits = list(fitting) if bound is not None else list(itertools.islice(fitting, 2))
+                # with no publication date to pick the latest by, two that fit are as many as all that fit; an
+                # article that names no kind of event is about the one event at its place, never the latest of many
+                typed = group.event_type is not None
+                fits = list(fitting) if bound is not None and typed else list(itertools.islice(fitting, 2))
             elif len(fits) != 1 and group.event_type and bound is not None:
                 # no place known: the one event of its kind in the days before publication
                 fits = [e for e in index.starting(bound - PLACELESS_DAYS, bound) if self._fits(group, e)
                         and e.event_type is not None]
-            if len(fits) > 1 and bound is not None:
+            if len(fits) > 1 and bound is not None and group.event_type is not None:
                 fits = _latest_clearly(fits)
             if len(fits) == 1:
                 self._merge(fits[0], group)

@@ -115,6 +115,8 @@ class _Article:
         first: dict[str, int] = {}
         for sentence in lead:
             for mention in sentence.types:
+                if mention.role == "other":
+                    continue  # "another accident", "By comparison, the 2005 storm": not the article's event
                 value = mention.value or ""
                 counts[value] += 2 if sentence.index == 0 else 1
                 first.setdefault(value, mention.start)

@@ -150,6 +150,15 @@ class ArticleReader:
         mentions.sort(key=lambda m: (m.start, m.end, m.kind))
         return mentions
 
+    def _tells_other_event(self, index: int, position: int) -> bool:
+        """Whether the event word at ``position`` names another event than the article's: right after "another",
+        "a separate" ..., or in a sentence that compares ("By comparison, the 2005 storm ...")."""
+        sentence = self.sentences[index]
+        if self.vocabulary.comparison_opener.match(sentence.text):
+            return True
+        found = self.vocabulary.other_event.search(self.lower_text, max(sentence.start, position - 40), sentence.end)
+        return found is not None and found.start() < position < found.end()
+
     def _sentence_at(self, position: int) -> int | None:
         index = bisect.bisect_right(self.sentence_starts, position) - 1
         return index if index >= 0 and position < self.sentences[index].end else None
@@ -162,7 +171,8 @@ class ArticleReader:
             index = self._sentence_at(match.start())
             event_type = self.vocabulary.canonical_event_type(match.group(0))
             if index is not None and event_type:
-                mentions.append(self._mention(index, "type", match.start(), match.end(), value=event_type))
+                mentions.append(self._mention(index, "type", match.start(), match.end(), value=event_type,
+                                              role="other" if self._tells_other_event(index, match.start()) else ""))
         for place in self.grammars.places.find(self.text, self.lower_text):
             index = self._sentence_at(place.start)
             if index is not None:
@@ -461,9 +471,10 @@ class ArticleReader:
         for quantity in quantities:
             if quantity.start in taken:
                 continue
-            if vocabulary.naming_before.search(text, max(0, quantity.start - 20), quantity.start):
+            if (vocabulary.naming_before.search(text, max(0, quantity.start - 20), quantity.start)
+                    or vocabulary.ranking.match(text, quantity.phrase_end)):
                 previous = None
-                continue  # "Type 107 rockets", "Flight 370": a name, not a count
+                continue  # "Type 107 rockets", "Flight 370", "one of the highest": a name or a rank, not a count
             counted = self._what_is_counted(text, quantity, previous)
             if counted is None:
                 previous = None
@@ -483,7 +494,9 @@ class ArticleReader:
             previous = (quantity, claim.subject, claim.predicate, claim.population)
         claims += self._zero_claims(index, revision_cue)
         claims += self._measure_claims(index, revision_cue)
-        if self.vocabulary.other_event.search(self.lower_text, self.sentences[index].start, self.sentences[index].end):
+        sentence = self.sentences[index]
+        if (self.vocabulary.other_event.search(self.lower_text, sentence.start, sentence.end)
+                or self.vocabulary.comparison_opener.match(sentence.text)):
             for claim in claims:  # "another accident in the same region left seven dead": not the article's event
                 claim.other_event = True
         claims.sort(key=lambda c: c.start)
@@ -494,6 +507,11 @@ class ArticleReader:
                 claim.revision_cue = any(start <= position < end for start, end in revised)
                 marker = self.vocabulary.superseded_marker.search(text, max(0, position - 16), position)
                 claim.superseded = claim.revision_cue and marker is not None
+        offset = self.sentences[index].start
+        for claim in claims:  # "the panel's last estimate of 12,000": a figure the text names as replaced
+            position = claim.start - offset
+            if self.vocabulary.earlier_figure.search(text, max(0, position - 60), position):
+                claim.superseded = True
         for claim in claims:
             if claim.subject is not None:
                 self._last_count[claim.paragraph] = claim
@@ -625,6 +643,7 @@ class ArticleReader:
             figure = next((q for q in quantities if end <= q.phrase_start < limit and q.start not in taken
                            and not vocabulary.not_the_figure.search(text, max(0, q.phrase_start - 20), q.phrase_start)
                            and not text.startswith("-", q.phrase_end)  # "the three-train crash"
+                           and not vocabulary.ranking.match(text, q.phrase_end)  # "the toll is one of the highest"
                            and self._subject_after(text, q.phrase_end) is None), None)
             if figure is None or subject is None:
                 continue

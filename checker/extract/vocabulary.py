@@ -67,6 +67,8 @@ class ClaimVocabulary:
     rate_before: re.Pattern[str]  # right before a figure: "an average of"
     rate_after: re.Pattern[str]  # searched in the few words after a counted noun: "per year", "a day"
     of_whole_opener: re.Pattern[str]  # the sentence up to a figure opens with its whole: "Of the 30 wounded, "
+    ranking: re.Pattern[str]  # matched right after a figure that ranks, counting nothing: "(one) of the highest"
+    earlier_figure: re.Pattern[str]  # matched right before a figure named as replaced: "its last estimate of"
     rest_follows: re.Pattern[str]
     coordinated: re.Pattern[str]
     state_break: re.Pattern[str]  # where a state word stops belonging to the figure before it
@@ -74,6 +76,7 @@ class ClaimVocabulary:
     event_type_of: dict[str, str]  # event word -> canonical event type
     event_words: re.Pattern[str]  # every event word, on lower-cased text
     other_event: re.Pattern[str]  # on lower-cased text: "another accident", "a separate blast"
+    comparison_opener: re.Pattern[str]  # at a sentence's start: "By comparison, "
     continuing: re.Pattern[str]  # right after a comma: a participle going on with its clause (", killing two")
     date_boundary: re.Pattern[str]
     date_reported: re.Pattern[str]  # right before a date: the date of a report ("released on Tuesday")
@@ -157,6 +160,8 @@ class ClaimVocabulary:
             if quantities.zero_modal_words else re.compile("(?!)"),
             of_whole_opener=expand_pattern(quantities, "of_whole_opener"),
             sub_area=expand_pattern(quantities, "sub_area"),
+            ranking=expand_pattern(quantities, "ranking"),
+            earlier_figure=expand_pattern(quantities, "earlier_figure"),
             rate_before=_before(quantities.rate_before),
             rate_after=re.compile(rf"(?<!\w)(?:{phrase_pattern(quantities.rate_after)})(?!\w)"
                                   r"(?!\s+(?:after|before|later|earlier|ago|of|into)\b)", re.IGNORECASE)
@@ -172,6 +177,8 @@ class ClaimVocabulary:
             other_event=re.compile(rf"(?<![\w'’])(?:{phrase_pattern([w.lower() for w in events.other_event_words])})"
                                    rf"\s+(?:[\w-]+\s+)?(?:{phrase_pattern([w.lower() for w in event_type_of])})\b")
             if events.other_event_words and event_type_of else re.compile("(?!)"),
+            comparison_opener=re.compile(rf"\W*(?:{phrase_pattern(events.comparison_openers)})\b", re.IGNORECASE)
+            if events.comparison_openers else re.compile("(?!)"),
             date_boundary=expand_pattern(events, "date_boundary"),
             date_reported=expand_pattern(events, "date_reported"),
             dateline_date=expand_pattern(events, "dateline_date"),

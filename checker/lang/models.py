@@ -234,8 +234,12 @@ class QuantitiesFile(PackFile):
     rest_openers: Words = ()
     group_nouns: Words = ()
     state_breakers: Words = ()
-    patterns: dict[Literal["rest_follows", "coordinated", "of_group", "state_break", "of_whole_opener", "sub_area"],
-                   str] = {}
+    rank_openers: Words = ()
+    superlatives: Words = ()
+    earlier_words: Words = ()
+    figure_nouns: Words = ()
+    patterns: dict[Literal["rest_follows", "coordinated", "of_group", "state_break", "of_whole_opener", "sub_area",
+                           "ranking", "earlier_figure"], str] = {}
 
 
 # --- events.yaml -------------------------------------------------------------------------------
@@ -248,6 +252,7 @@ class EventsFile(PackFile):
     date_boundary_words: Words = ()
     date_reported_words: Words = ()
     other_event_words: Words = ()
+    comparison_openers: Words = ()
     continuing_participles: Words = ()
     later_words: Words = ()
     place_cues: Words = ()
