@@ -240,3 +240,21 @@ def test_reading_a_disaster_is_no_particular_kind_of_event() -> None:
                     "Pilgrims were caught in a crush near Mecca on Thursday.",
                     "The health ministry said 717 people died.")
     assert figure(claims, "717").event_type == "stampede"
+
+
+@pytest.mark.parametrize("sentence, written", [
+    ("Nearly half of the city's 2 million people marched in Hong Kong on Wednesday, the organisers said.", "2 million"),
+    ("About 300,000 people marched in Hong Kong on Wednesday, a city of 7 million people, police said.", "7 million"),
+    ("Organisers said 1.2 million people marched in Hong Kong on Wednesday, in a 7.4 million-strong city.",
+     "7.4 million"),
+])
+def test_reading_a_places_population_counts_no_event(sentence: str, written: str) -> None:
+    claims = counts("Marchers fill Hong Kong streets", sentence)
+    assert all(c.value_text != written for c in claims)
+
+
+def test_reading_a_day_after_a_place_leaves_it_the_events_place() -> None:
+    """'in Hong Kong Sunday': the weekday dates the march, it does not make 'Hong Kong' part of a name."""
+    claims = counts("Marchers fill the streets", "About 300,000 people marched in Hong Kong Sunday against the bill, "
+                                                 "police said.")
+    assert figure(claims, "About 300,000").place == "Hong Kong"

@@ -472,9 +472,10 @@ class ArticleReader:
             if quantity.start in taken:
                 continue
             if (vocabulary.naming_before.search(text, max(0, quantity.start - 20), quantity.start)
-                    or vocabulary.ranking.match(text, quantity.phrase_end)):
+                    or vocabulary.ranking.match(text, quantity.phrase_end)
+                    or vocabulary.is_population(text, quantity.phrase_start, quantity.phrase_end)):
                 previous = None
-                continue  # "Type 107 rockets", "Flight 370", "one of the highest": a name or a rank, not a count
+                continue  # "Type 107 rockets", "one of the highest", "the city's 7 million people": counts no event
             counted = self._what_is_counted(text, quantity, previous)
             if counted is None:
                 previous = None
@@ -644,6 +645,7 @@ class ArticleReader:
                            and not vocabulary.not_the_figure.search(text, max(0, q.phrase_start - 20), q.phrase_start)
                            and not text.startswith("-", q.phrase_end)  # "the three-train crash"
                            and not vocabulary.ranking.match(text, q.phrase_end)  # "the toll is one of the highest"
+                           and not vocabulary.is_population(text, q.phrase_start, q.phrase_end)
                            and self._subject_after(text, q.phrase_end) is None), None)
             if figure is None or subject is None:
                 continue

@@ -63,6 +63,8 @@ class PlaceFinder:
         self.locatives = self.cues | self.targets | frozenset(w.lower() for w in words.locative_words)
         self.function_words = frozenset(w.lower() for w in pack.quantities.not_modifiers)
         self.designators = frozenset(w.lower() for w in words.place_designators)
+        # a day or a month after a place dates what happened there ("in Hong Kong Sunday"), it names nothing
+        self.calendar_words = frozenset(w.lower() for w in (*pack.dates.weekdays, *pack.dates.months))
         self.not_places = frozenset(w.lower() for w in words.not_places)
         self.articles = frozenset(w.lower() for w in pack.speakers.articles)
         marks = phrase_pattern(words.dateline_marks) if words.dateline_marks else "(?!)"
@@ -201,8 +203,10 @@ class PlaceFinder:
             return "owner"  # "Iran's Islamic Revolutionary Guard Corps": a possessive naming an organisation
         after = _WORD_AFTER.match(text, end)
         if (after and after.group(1)[0].isupper() and after.group(1).lower() not in self.designators
+                and after.group(1).lower() not in self.calendar_words and not self.gazetteer.candidates(after.group(1))
                 and not self._in_capitals(text, start) and not self._line_style(text, start)[1]):
             return "owner"  # part of a name: "Baghdad Operations Command", "the Washington Post"
+        # (not before a day, a month or another place: "in Hong Kong Sunday", "in Hong Kong China")
         if self.not_the_place.search(lower_text, max(0, start - 25), start):
             return "landmark"  # "north of Baghdad", "loyal to Iran"
         words_before = _words_before(text, start, 60, _REVERSED_WORDS)[1]

@@ -69,6 +69,9 @@ class ClaimVocabulary:
     of_whole_opener: re.Pattern[str]  # the sentence up to a figure opens with its whole: "Of the 30 wounded, "
     ranking: re.Pattern[str]  # matched right after a figure that ranks, counting nothing: "(one) of the highest"
     earlier_figure: re.Pattern[str]  # matched right before a figure named as replaced: "its last estimate of"
+    population_before: re.Pattern[str]  # right before a place's population: "Hong Kong's", "a city of"
+    population_after: re.Pattern[str]  # right after it: "people", "-strong population"
+    strong_population: re.Pattern[str]  # right after a figure that is a population anyway: "-strong population"
     rest_follows: re.Pattern[str]
     coordinated: re.Pattern[str]
     state_break: re.Pattern[str]  # where a state word stops belonging to the figure before it
@@ -162,6 +165,9 @@ class ClaimVocabulary:
             sub_area=expand_pattern(quantities, "sub_area"),
             ranking=expand_pattern(quantities, "ranking"),
             earlier_figure=expand_pattern(quantities, "earlier_figure"),
+            population_before=expand_pattern(quantities, "population_before"),
+            population_after=expand_pattern(quantities, "population_after"),
+            strong_population=expand_pattern(quantities, "strong_population"),
             rate_before=_before(quantities.rate_before),
             rate_after=re.compile(rf"(?<!\w)(?:{phrase_pattern(quantities.rate_after)})(?!\w)"
                                   r"(?!\s+(?:after|before|later|earlier|ago|of|into)\b)", re.IGNORECASE)
@@ -199,6 +205,14 @@ class ClaimVocabulary:
 
     def canonical_subject(self, noun: str) -> str | None:
         return self.subject_of.get(" ".join(noun.lower().split()))
+
+    def is_population(self, text: str, start: int, end: int) -> bool:
+        """Whether the figure at ``text[start:end]`` says how many live somewhere ("Hong Kong's seven million people",
+        "a 7.5 million-strong population"): never a count of an event."""
+        if self.strong_population.match(text, end):
+            return True
+        return bool(self.population_before.search(text, max(0, start - 40), start)
+                    and self.population_after.match(text, end))
 
     def canonical_event_type(self, trigger: str) -> str | None:
         return self.event_type_of.get(" ".join(trigger.lower().split()))

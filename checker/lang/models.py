@@ -238,8 +238,11 @@ class QuantitiesFile(PackFile):
     superlatives: Words = ()
     earlier_words: Words = ()
     figure_nouns: Words = ()
+    population_nouns: Words = ()
+    population_holders: Words = ()
     patterns: dict[Literal["rest_follows", "coordinated", "of_group", "state_break", "of_whole_opener", "sub_area",
-                           "ranking", "earlier_figure"], str] = {}
+                           "ranking", "earlier_figure", "population_before", "population_after",
+                           "strong_population"], str] = {}
 
 
 # --- events.yaml -------------------------------------------------------------------------------
