@@ -258,3 +258,26 @@ def test_reading_a_day_after_a_place_leaves_it_the_events_place() -> None:
     claims = counts("Marchers fill the streets", "About 300,000 people marched in Hong Kong Sunday against the bill, "
                                                  "police said.")
     assert figure(claims, "About 300,000").place == "Hong Kong"
+
+
+# --- coordination and lists ------------------------------------------------------------------------
+
+def test_reading_a_toll_broken_down_by_country_gives_parts_never_totals() -> None:
+    claims = counts("Crush at the pilgrimage", "The crush near Mecca on Thursday killed 1,400 pilgrims, officials "
+                                               "said. Egypt lost 182, Nigeria 168 and Indonesia 126, they said.")
+    assert not figure(claims, "1,400").partial
+    parts = {c.population: (c.value_low, c.predicate, c.partial) for c in claims if c.population}
+    assert parts == {"Egypt": (182, "killed", True), "Nigeria": (168, "killed", True),
+                     "Indonesia": (126, "killed", True)}
+
+
+def test_reading_one_country_and_a_figure_is_no_list() -> None:
+    """'Egypt 2' alone (a score, a name) is no breakdown: a list needs two countries with figures."""
+    claims = counts("Crush at the pilgrimage", "The crush near Mecca on Thursday killed 1,400 pilgrims, Egypt said.")
+    assert [c.value_text for c in claims] == ["1,400"]
+
+
+def test_reading_a_plural_nationality_counts_people_of_that_country() -> None:
+    claims = counts("Blast in the port", "Six Bangladeshis were killed in the port blast on Tuesday, the embassy said.")
+    six = figure(claims, "Six")
+    assert (six.subject, six.predicate, six.population) == ("person", "killed", "Bangladeshi")

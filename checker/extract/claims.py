@@ -21,6 +21,7 @@ from checker.extract.places import PlaceFinder
 from checker.extract.sentences import SentenceSplitter
 from checker.extract.speakers import Attribution, Quotation, Speaker, SpeakerReader
 from checker.extract.vocabulary import ClaimVocabulary
+from checker.gazetteer import COUNTRY_LEVEL
 from checker.lang.patterns import key_words, lower_same_length, sentence_words
 from checker.match import EntityMatcher
 from checker.model import Article, Claim, EventMention
@@ -493,6 +494,7 @@ class ArticleReader:
             claims.append(claim)
             taken.add(quantity.start)
             previous = (quantity, claim.subject, claim.predicate, claim.population)
+        claims += self._breakdown_claims(index, quantities, taken, revision_cue)
         claims += self._zero_claims(index, revision_cue)
         claims += self._measure_claims(index, revision_cue)
         sentence = self.sentences[index]
@@ -603,6 +605,39 @@ class ArticleReader:
             predicate=predicate, population=counted.population, revision_cue=revision_cue,
             scope=self._district(index),
         )
+
+    def _breakdown_claims(self, index: int, quantities: list[Quantity], taken: set[int],
+                          revision_cue: bool) -> list[Claim]:
+        """A count broken down by country ("Egypt lost 182, Nigeria 168 and Indonesia 126"; "India with 114,
+        Pakistan with 100"): two or more figures each right after a country are the countries' parts of the count
+        the paragraph is about (of people, when it names none), never its total."""
+        text = self.sentences[index].text
+        gazetteer = self.grammars.places.gazetteer
+        listed = []
+        for quantity in quantities:
+            if quantity.start in taken:
+                continue
+            found = self.vocabulary.breakdown_before.search(text, max(0, quantity.phrase_start - 40),
+                                                            quantity.phrase_start)
+            name = found.group("name") if found else None
+            if name and any(place.level == COUNTRY_LEVEL for place in gazetteer.candidates(name)):
+                listed.append((quantity, name))
+        if len(listed) < 2:
+            return []
+        whole = self._last_count.get(self.sentences[index].paragraph) or self._last_count.get(
+            self.sentences[index].paragraph - 1)
+        subject, predicate = (whole.subject, whole.predicate) if whole and whole.subject else ("person", None)
+        claims = []
+        for quantity, name in listed:
+            taken.add(quantity.start)
+            speaker, in_quote = self.speaker_at(index, quantity.start)
+            claims.append(self.make_claim(
+                index, "count", quantity.start, quantity.end, speaker, in_quote,
+                value_low=float(quantity.low), value_high=float(quantity.high), value_text=quantity.value_text,
+                approximate=quantity.approximate, value_kind=quantity.kind, partial=True, subject=subject,
+                predicate=predicate, population=name, revision_cue=revision_cue, scope=None,
+            ))
+        return claims
 
     def _state_of_whole(self, index: int, subject: str | None) -> str | None:
         """The state of the paragraph's last count of a broader thing, for a figure said to be among it."""

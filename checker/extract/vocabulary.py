@@ -72,6 +72,7 @@ class ClaimVocabulary:
     population_before: re.Pattern[str]  # right before a place's population: "Hong Kong's", "a city of"
     population_after: re.Pattern[str]  # right after it: "people", "-strong population"
     strong_population: re.Pattern[str]  # right after a figure that is a population anyway: "-strong population"
+    breakdown_before: re.Pattern[str]  # right before a figure of a list by country: "Egypt lost", "India with"
     rest_follows: re.Pattern[str]
     coordinated: re.Pattern[str]
     state_break: re.Pattern[str]  # where a state word stops belonging to the figure before it
@@ -105,6 +106,9 @@ class ClaimVocabulary:
         # keys without a final full stop: tokens are compared that way ("U.S." -> "u.s")
         population_of = {form.lower().rstrip("."): canonical for canonical, forms in quantities.populations.items()
                          for form in forms}
+        for form in population_of:  # a plural nationality noun counts people and says whose ("six Bangladeshis")
+            if form.endswith("s") and " " not in form and "." not in form and form not in ("us",):
+                subject_of.setdefault(form, "person")
         event_type_of = {norm(t): canonical for canonical, triggers in events.event_types.items() for t in triggers}
         actor_surface = [a for actor in gazetteer.actors.values() for a in (actor.name, *actor.aliases)]
         stance_of: dict[str, str] = {}
@@ -168,6 +172,7 @@ class ClaimVocabulary:
             population_before=expand_pattern(quantities, "population_before"),
             population_after=expand_pattern(quantities, "population_after"),
             strong_population=expand_pattern(quantities, "strong_population"),
+            breakdown_before=expand_pattern(quantities, "breakdown_before"),
             rate_before=_before(quantities.rate_before),
             rate_after=re.compile(rf"(?<!\w)(?:{phrase_pattern(quantities.rate_after)})(?!\w)"
                                   r"(?!\s+(?:after|before|later|earlier|ago|of|into)\b)", re.IGNORECASE)

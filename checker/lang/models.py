@@ -240,9 +240,10 @@ class QuantitiesFile(PackFile):
     figure_nouns: Words = ()
     population_nouns: Words = ()
     population_holders: Words = ()
+    breakdown_links: Words = ()
     patterns: dict[Literal["rest_follows", "coordinated", "of_group", "state_break", "of_whole_opener", "sub_area",
                            "ranking", "earlier_figure", "population_before", "population_after",
-                           "strong_population"], str] = {}
+                           "strong_population", "breakdown_before"], str] = {}
 
 
 # --- events.yaml -------------------------------------------------------------------------------
