@@ -281,3 +281,9 @@ def test_reading_a_plural_nationality_counts_people_of_that_country() -> None:
     claims = counts("Blast in the port", "Six Bangladeshis were killed in the port blast on Tuesday, the embassy said.")
     six = figure(claims, "Six")
     assert (six.subject, six.predicate, six.population) == ("person", "killed", "Bangladeshi")
+
+
+def test_reading_onboard_in_one_word_counts_people_aboard() -> None:
+    claims = counts("Boat sinks off the coast", "The agency said up to 300 people were onboard the boat that sank off "
+                                                 "Pylos on Wednesday.")
+    assert figure(claims, "up to 300").predicate == "aboard"
