@@ -287,3 +287,34 @@ def test_reading_onboard_in_one_word_counts_people_aboard() -> None:
     claims = counts("Boat sinks off the coast", "The agency said up to 300 people were onboard the boat that sank off "
                                                  "Pylos on Wednesday.")
     assert figure(claims, "up to 300").predicate == "aboard"
+
+
+# --- other things counted --------------------------------------------------------------------------
+
+def test_reading_animals_killed_are_a_count_of_animals_never_of_people() -> None:
+    claims = counts("Bushfires in New South Wales", "The bushfires in New South Wales have killed about 400 million "
+                                                   "animals and 12 people since September, ecologists said.")
+    animals, people = figure(claims, "about 400 million"), figure(claims, "12")
+    assert (animals.subject, animals.predicate) == ("animal", "killed")
+    assert (people.subject, people.predicate) == ("person", "killed")
+
+
+def test_reading_kinds_of_animals_are_parts_of_the_animals() -> None:
+    from checker.checks.quantity_relation import is_part
+    from tests.english import KNOWLEDGE
+
+    taxonomy = KNOWLEDGE.taxonomy
+    assert is_part(("koala", "killed", None), ("animal", "killed", None), taxonomy)
+    assert not is_part(("animal", "killed", None), ("person", "killed", None), taxonomy)
+
+
+def test_reading_a_place_naming_an_institution_is_not_where_it_happened() -> None:
+    """"the University of Sydney" names an institution: Sydney is not where anything happened."""
+    from checker.knowledge import Knowledge
+    from checker.pipeline import extract
+
+    text = "Bushfires rage\n\nThe fires killed 12 people, according to Chris Dickman of the University of Sydney.\n"
+    article = Article(article_id="uni", source_path="uni.md", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                      outlet="Test Desk", title="Bushfires rage", published=PUBLISHED)
+    places = [(m.value, m.role) for m in extract([article], Knowledge.load()).mentions if m.kind == "place"]
+    assert places == [("Sydney", "landmark")]  # never "University", never where the fires burned

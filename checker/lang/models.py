@@ -252,6 +252,7 @@ class EventsFile(PackFile):
     event_types: dict[str, Words] = {}
     near_place_words: Words = ()
     patron_words: Words = ()
+    institution_words: Words = ()
     owned_nouns: Words = ()
     date_boundary_words: Words = ()
     date_reported_words: Words = ()
