@@ -146,3 +146,18 @@ def test_events_an_article_naming_no_kind_of_event_stays_apart_when_two_events_l
     event_of, _ = cluster([storm, quake, toll], {"a": date(2017, 9, 21), "c": date(2018, 6, 2),
                                                  "b": date(2018, 9, 13)})
     assert event_of["b:1"] not in {event_of["a:1"], event_of["c:1"]}
+
+
+def test_events_undated_articles_of_the_same_weeks_on_one_event_at_one_place_are_one_event() -> None:
+    """Three articles over a month on 'the spill' in the Gulf, none dating it: one event; one a year later is not."""
+    claims = [claim(f"{a}:1", a, None, place="Gulf of Mexico", event_type="explosion") for a in "abcd"]
+    published = {"a": date(2010, 5, 1), "b": date(2010, 5, 20), "c": date(2010, 6, 10), "d": date(2011, 6, 1)}
+    event_of, _ = cluster(claims, published)
+    assert event_of["a:1"] == event_of["b:1"] == event_of["c:1"] != event_of["d:1"]
+
+
+def test_events_undated_articles_on_one_kind_of_event_in_a_country_stay_apart() -> None:
+    """'A rocket attack in Iraq', undated, in two articles: a country holds too many such attacks to join them."""
+    claims = [claim("a:1", "a", None, place="Iraq"), claim("b:1", "b", None, place="Iraq")]
+    event_of, _ = cluster(claims, {"a": date(2021, 3, 1), "b": date(2021, 3, 5)})
+    assert event_of["a:1"] != event_of["b:1"]

@@ -7,7 +7,9 @@ their types are compatible (or unknown); two events with different anchored date
 merge. An article event dated only roughly ("in December") joins the one dated event it
 fits, if exactly one; one with no date at all, bounded only by its article's publication,
 joins the one event of its article, else the one event on record it fits (type and place
-known) in the TALLY_DAYS before publication, if exactly one. Otherwise each stays an event of its own.
+known) in the TALLY_DAYS before publication, if exactly one (an article naming no kind of event joins
+the one event at its place). Otherwise it stays an event of its own, shared with the undated articles of
+the same weeks on the same kind of event at the same place inside a country (a spill in a gulf).
 
 The sweep keeps only the events whose dates can still overlap, and open dates look only
 at events of their country, so the cost grows with the corpus, not with its square.
@@ -25,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from checker.gazetteer import Gazetteer
+from checker.gazetteer import COUNTRY_LEVEL, Gazetteer
 from checker.model import Claim, Event
 from checker.taxonomy import Taxonomy
 
@@ -270,7 +272,38 @@ class EventClusterer:
             else:
                 own[key] = _Group(group.event_type, group.place, None, None, list(group.claims), set(group.places),
                                   set(group.articles))
-        return list(own.values())
+        return self._join_open(list(own.values()), published)
+
+    def _join_open(self, own: list[_Group], published: dict[str, date | None]) -> list[_Group]:
+        """Undated events of several articles that name one kind of event at one place inside a country (a town, a
+        region, a sea) and appeared within TALLY_DAYS of each other are one event (the articles of a spill's or a
+        fire season's weeks). A country is too wide to tell two undated events of one kind apart; so is an article
+        with no date."""
+        kept: list[_Group] = []
+        by_kind: dict[tuple, list[tuple[date, _Group]]] = defaultdict(list)
+        for event in own:
+            days = [published.get(article) for article in event.articles]
+            if self._shares_open(event) and days and all(days):
+                by_kind[(event.event_type, event.place)].append((min(d for d in days if d), event))
+            else:
+                kept.append(event)
+        for dated in by_kind.values():
+            dated.sort(key=lambda pair: (pair[0], pair[1].claims[0].claim_id))
+            current, last = dated[0][1], dated[0][0]
+            kept.append(current)
+            for day, event in dated[1:]:
+                if day - last <= TALLY_DAYS:
+                    self._merge(current, event)
+                else:
+                    current = event
+                    kept.append(current)
+                last = day
+        return kept
+
+    def _shares_open(self, event: _Group) -> bool:
+        if event.event_type is None or event.place is None:
+            return False
+        return self.gazetteer.level(event.place) < COUNTRY_LEVEL or self.gazetteer.country_of(event.place) is None
 
 
 class _DatedIndex:
