@@ -125,3 +125,25 @@ def test_render_json_disputes_list_every_position_and_findings_name_them() -> No
     (conflict,) = [f for f in document["findings"] if f["code"] == "CC101"]
     assert conflict["dispute_id"] == dispute["dispute_id"]
     assert document["summary"]["disputes"] == 1
+
+
+def test_json_a_lone_surrogate_in_an_article_still_writes_valid_json(tmp_path) -> None:
+    """orjson refuses lone surrogates; the report falls back to the json module for that record, escaped."""
+    import hashlib
+    import io
+    import json as json_module
+    from datetime import date
+
+    from checker.model import Article
+    from checker.pipeline import analyse
+    from checker.render import RenderOptions
+    from checker.render.json_report import write_report
+
+    text = "Rockets hit the base\n\nEight rockets hit the base on Sunday, officials said \ud800.\n"
+    article = Article(article_id="odd", source_path="odd.md", text=text, sha256=hashlib.sha256(b"x").hexdigest(),
+                      published=date(2020, 12, 20))
+    out = io.StringIO()
+    write_report(analyse([article]), RenderOptions(), out)
+    document = json_module.loads(out.getvalue())
+    assert document["articles"][0]["text"].endswith("\ud800.\n")
+    assert "\\ud800" in out.getvalue()
