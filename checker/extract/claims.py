@@ -286,6 +286,14 @@ class ArticleReader:
                     return speaker
         return None
 
+    def _recall_surname(self, index: int) -> Speaker | None:
+        """For "he said": the nearest earlier speaker read as a body that is one capitalised word ("Jena said"),
+        a person's surname (``pipeline`` names the person in full when the run names them once)."""
+        speaker = self._recall(index, kinds=("organisation",))
+        if speaker is not None and " " not in speaker.name and speaker.name[:1].isupper():
+            return speaker
+        return None
+
     def _named_with_role(self, index: int, role: str) -> Speaker | None:
         """The person named before, anywhere earlier in the article, with this role ("Minister Hamad Hassan")."""
         reader = self.grammars.speakers
@@ -303,13 +311,18 @@ class ArticleReader:
         reader = self.grammars.speakers
         if not phrase:
             return Speaker(self.article.outlet or "outlet", "outlet", "", ())
+        outlet = self.article.outlet or self.article.article_id
         if reader.is_pronoun(phrase):
             named = (self._recall(index, kinds=("named_official",)) or self._recall(index, kinds=("anonymous",))
+                     or self._recall_surname(index)
                      if reader.is_person_pronoun(phrase) else self._recall(index, kinds=("organisation", "anonymous")))
             if named is not None:
                 return Speaker(named.name, named.kind, phrase, chain)
-            return Speaker(f"unidentified speaker ({phrase.strip()})", "anonymous", phrase, chain)
+            # a speaker the article never names: known only through it (two articles' "he" are two people)
+            return Speaker(f"a speaker {outlet} does not name", "anonymous", phrase, chain)
         speaker = reader.resolve(phrase, chain)
+        if speaker.kind == "anonymous" and reader.known_through_outlet(speaker.name):
+            return Speaker(f"{speaker.name} (unnamed, quoted by {outlet})", "anonymous", speaker.text, speaker.chain)
         if speaker.kind != "named_official":
             role = reader.role_of(phrase)
             named = self._named_with_role(index, role) if role else None

@@ -47,6 +47,8 @@ class Quotation:
 
 # A noun phrase naming a speaker: up to eight words, none of them clause punctuation.
 _NP = r"(?P<np>(?:[\w.'’()&-]+\s+){0,7}?[\w.'’()&-]+)"
+# Where such a phrase ends: clause punctuation, or a full stop that is not one of an abbreviation's ("U.S. officials")
+_NP_END = r"(?=\s*(?:\.(?:\s*$|(?<![A-Z]\.[A-Z]\.)(?=\s))|[,;:”\"]|$))"
 _PHRASE_BREAK = re.compile(r"[,;:“”\"—–]|\s-\s")  # brackets stay: "Central Command (CENTCOM) said"
 # Quotations: curly pairs, or straight double quotes paired in order.
 _QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
@@ -64,10 +66,9 @@ class SpeakerReader:
         self.matcher = matcher
         self.verb = re.compile(rf"\b(?:{phrase_pattern(words.reporting_verbs)})\b")
         self.cue_keys = key_words(words.reporting_verbs + words.reporting_prepositions + words.citing_prepositions)
-        self.preposition = re.compile(rf"\b(?:{phrase_pattern(words.reporting_prepositions)})\s+{_NP}"
-                                      r"(?=\s*(?:[.,;:”\"]|$))", re.IGNORECASE)
-        self.citing = re.compile(rf"\b(?:{phrase_pattern(words.citing_prepositions)})\s+{_NP}(?=\s*(?:[.,;:”\"]|$))",
-                                 re.IGNORECASE)
+        self.preposition = re.compile(rf"\b(?:{phrase_pattern(words.reporting_prepositions)})\s+{_NP}{_NP_END}",
+                                      re.IGNORECASE)
+        self.citing = re.compile(rf"\b(?:{phrase_pattern(words.citing_prepositions)})\s+{_NP}{_NP_END}", re.IGNORECASE)
 
         def any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
             return re.compile(rf"\b(?:{phrase_pattern(phrases)})\b", re.IGNORECASE)
@@ -76,6 +77,7 @@ class SpeakerReader:
         self.organisation = any_of(words.organisation_words)
         self.document = any_of(words.document_words)
         self.statement_words = frozenset(w.lower() for w in words.statement_words)
+        self.outlet_bound = frozenset(w.lower() for w in words.outlet_bound_nouns)
         self.person_pronouns = frozenset(w.lower() for w in words.person_pronouns)
         self.pronouns = self.person_pronouns | frozenset(w.lower() for w in words.group_pronouns)
         self.speaker_words = frozenset(w.lower() for w in words.speaker_words)
@@ -327,6 +329,11 @@ class SpeakerReader:
     def role_spellings(self, role: str) -> frozenset[str]:
         """The words a role is written with: itself and its abbreviations ("general", "gen")."""
         return frozenset([role, *(short for short, full in self.role_abbreviations.items() if full == role)])
+
+    def known_through_outlet(self, name: str) -> bool:
+        """Whether an unnamed speaker is known only through the outlet quoting it ("the source", "a security source")."""
+        words = name.lower().split()
+        return bool(words) and words[-1] in self.outlet_bound
 
     def is_pronoun(self, text: str) -> bool:
         return self.matcher.key(text) in self.pronouns

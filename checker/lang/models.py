@@ -283,6 +283,7 @@ class SpeakersFile(PackFile):
     organisation_words: Words = ()
     document_words: Words = ()
     statement_words: Words = ()
+    outlet_bound_nouns: Words = ()
     person_pronouns: Words = ()
     group_pronouns: Words = ()
     articles: Words = ()
