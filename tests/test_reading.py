@@ -318,3 +318,10 @@ def test_reading_a_place_naming_an_institution_is_not_where_it_happened() -> Non
                       outlet="Test Desk", title="Bushfires rage", published=PUBLISHED)
     places = [(m.value, m.role) for m in extract([article], Knowledge.load()).mentions if m.kind == "place"]
     assert places == [("Sydney", "landmark")]  # never "University", never where the fires burned
+
+
+def test_reading_the_crew_are_some_of_those_aboard_never_all() -> None:
+    claims = counts("Ferry capsizes", "The ferry carried 173 passengers and 16 crew when it capsized off Ormoc on "
+                                      "Thursday, the coast guard said.")
+    crew = figure(claims, "16")
+    assert (crew.subject, crew.predicate) == ("crew", "aboard")
