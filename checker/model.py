@@ -282,6 +282,7 @@ class Claim(_Record):
     superseded: bool = False  # the text says this figure was replaced by another ("rose to 934 from 863")
     scope: str | None = None  # a named district its sentence places the figure in ("in Travis County")
     other_event: bool = False  # its sentence is about another event than the article's ("another accident left ...")
+    stated_on: date | None = None  # the day its source gave it, when its sentence says ("the ministry said on Friday")
     unit: str | None = None  # a measure's dimension's unit ("barrels a day"), the unit of measure_low and measure_high
     measure_low: Annotated[float | None, NonNegative] = None  # a measure in its dimension's unit (the value_* are
     measure_high: Annotated[float | None, NonNegative] = None  # as written: "155" of "155 mph")

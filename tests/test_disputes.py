@@ -95,6 +95,16 @@ def test_disputes_running_toll_same_day_from_two_bodies_is_a_dispute() -> None:
     assert result.disputes[0].running
 
 
+def test_disputes_a_toll_said_days_before_its_article_is_compared_as_of_that_day() -> None:
+    """Published the same day, but one toll is the Red Crescent's of the Tuesday before ('said on Tuesday'): 35 then
+    and 90 on Friday is the toll moving, not a dispute."""
+    result = analyse([
+        toll_story(0, "2023-09-15", "The floods in Derna on Sunday killed 35 people, the Red Crescent said on Tuesday."),
+        toll_story(1, "2023-09-15", "The floods in Derna on Sunday killed 90 people, the health ministry said."),
+    ])
+    assert conflicts(result) == []
+
+
 def test_disputes_one_bodys_rising_toll_is_its_timeline() -> None:
     """One ministry's 80, then 113, then 135 over two days is a revision each time (CC104), never a conflict."""
     result = analyse([

@@ -325,3 +325,25 @@ def test_reading_the_crew_are_some_of_those_aboard_never_all() -> None:
                                       "Thursday, the coast guard said.")
     crew = figure(claims, "16")
     assert (crew.subject, crew.predicate) == ("crew", "aboard")
+
+
+# --- who said it, and when -------------------------------------------------------------------------
+
+def test_reading_reported_missing_names_no_speaker() -> None:
+    claims = counts("Quake toll rises", "The quake killed at least 60 people near the base, with three reported as "
+                                        "missing, the ministry said.")
+    assert {c.speaker for c in claims} == {"ministry"}
+
+
+def test_reading_a_dateline_with_a_point_and_dash_is_no_place_of_the_event() -> None:
+    claims = counts("Quake toll rises", "Beijing, Aug 5 (Wire).- Rain hampered rescue efforts in Yunnan, where the "
+                                        "quake killed 410 people.")
+    assert figure(claims, "410").place != "Beijing"
+
+
+def test_reading_a_figure_said_on_a_named_day_was_stated_that_day() -> None:
+    """'the ministry said on Wednesday': the toll stood on Wednesday, two days before the article (a Friday)."""
+    claims = counts("Quake toll rises", "The quake near the base killed 60 people, the ministry said on Wednesday.")
+    assert figure(claims, "60").stated_on == date(2021, 3, 3)
+    undated = counts("Quake toll rises", "The quake near the base killed 60 people, the ministry said.")
+    assert figure(undated, "60").stated_on is None

@@ -176,7 +176,10 @@ AS_OF_DAYS = 1  # figures given within a day of each other are about the same st
 
 
 def as_of(claim: Claim, data: CheckData) -> date | None:
-    """When a figure was given: its article's publication date (None when unknown)."""
+    """When a figure was given: the day its sentence says it was ("said on Friday"), else its article's
+    publication date (None when unknown)."""
+    if claim.stated_on is not None:
+        return claim.stated_on
     article = data.article.get(claim.article_id)
     return article.published if article else None
 

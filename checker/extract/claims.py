@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 
 from checker.extract.dates import DateGrammar, DateMention
 from checker.extract.measures import MeasureReader
@@ -127,7 +128,9 @@ class ArticleReader:
         _share_revision_cues(claims)
         for number, claim in enumerate(claims, start=1):
             claim.claim_id = f"{self.article.article_id}:{number}"
-        return Extraction(self.article, claims, self._mentions(places_and_event_words))
+        mentions = self._mentions(places_and_event_words)
+        _date_reports(claims, mentions, self.article.published)
+        return Extraction(self.article, claims, mentions)
 
     # --- event mentions -------------------------------------------------------------------------
     def _mentions(self, places_and_event_words: list[EventMention]) -> list[EventMention]:
@@ -874,3 +877,16 @@ def _share_revision_cues(claims: list[Claim]) -> None:
     for claim in claims:
         if claim.kind == "count" and (claim.predicate, claim.value_low, claim.value_high) in revised:
             claim.revision_cue = True
+
+
+def _date_reports(claims: list[Claim], mentions: list[EventMention], published: date | None) -> None:
+    """A figure whose sentence dates its report to one day ("the ministry said on Friday", "officials said
+    yesterday", a dateline) was given that day (``stated_on``), not on the day its article appeared."""
+    reported: dict[int, date] = {}
+    for mention in mentions:
+        day = mention.date_low
+        if (mention.kind == "date" and mention.role == "reported" and day is not None and day == mention.date_high
+                and (published is None or day <= published)):
+            reported.setdefault(mention.sentence, day)
+    for claim in claims:
+        claim.stated_on = reported.get(claim.sentence_index)

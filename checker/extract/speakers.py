@@ -78,6 +78,8 @@ class SpeakerReader:
         self.document = any_of(words.document_words)
         self.statement_words = frozenset(w.lower() for w in words.statement_words)
         self.outlet_bound = frozenset(w.lower() for w in words.outlet_bound_nouns)
+        self.state_after_verb = re.compile(rf"\s+(?:{phrase_pattern(words.state_after_verb)})\b", re.IGNORECASE) \
+            if words.state_after_verb else re.compile("(?!)")
         self.person_pronouns = frozenset(w.lower() for w in words.person_pronouns)
         self.pronouns = self.person_pronouns | frozenset(w.lower() for w in words.group_pronouns)
         self.speaker_words = frozenset(w.lower() for w in words.speaker_words)
@@ -192,8 +194,8 @@ class SpeakerReader:
             return not any(a <= start < b for a, b in skip)
 
         for match in self.verb.finditer(text):
-            if not outside(match.start()):
-                continue
+            if not outside(match.start()) or self.state_after_verb.match(text, match.end()):
+                continue  # (in a quotation; or "three were reported missing": what became of them, no speaker)
             phrase, phrase_start = self._phrase_before(text, match.start())
             np = self.clean_np(phrase)
             if self.is_plausible(np):
@@ -331,7 +333,7 @@ class SpeakerReader:
         return frozenset([role, *(short for short, full in self.role_abbreviations.items() if full == role)])
 
     def known_through_outlet(self, name: str) -> bool:
-        """Whether an unnamed speaker is known only through the outlet quoting it ("the source", "a security source")."""
+        """Whether an unnamed speaker is known only through the outlet quoting it ("the source")."""
         words = name.lower().split()
         return bool(words) and words[-1] in self.outlet_bound
 

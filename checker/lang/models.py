@@ -284,6 +284,7 @@ class SpeakersFile(PackFile):
     document_words: Words = ()
     statement_words: Words = ()
     outlet_bound_nouns: Words = ()
+    state_after_verb: Words = ()
     person_pronouns: Words = ()
     group_pronouns: Words = ()
     articles: Words = ()
