@@ -268,6 +268,12 @@ class Gazetteer:
         finer, broader = sorted((self.level(first), self.level(second)))
         return broader == REGION_LEVEL and finer < REGION_LEVEL and not self._both_placed(first, second)
 
+    def region_of(self, place: str | None) -> str | None:
+        """The region (a province, a state) a place lies in or is, or None when the gazetteer cannot tell."""
+        if place is None:
+            return None
+        return next((p for p in self.chain(place) if self.level(p) == REGION_LEVEL), None)
+
     def _both_placed(self, first: str, second: str) -> bool:
         """Whether each of two places is known to lie in a region (so a missing link means they are apart)."""
         return all(any(self.level(p) == REGION_LEVEL for p in self.chain(place)) for place in (first, second))

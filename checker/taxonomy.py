@@ -22,6 +22,7 @@ __all__ = ["Taxonomy"]
 class EventTypeSpec(DataModel):
     parent: str | None = None
     compatible: tuple[str, ...] = ()
+    wide: bool = False  # it strikes a whole region at once (a quake, a storm): towns of one region are one event's
 
 
 class SubjectSpec(DataModel):
@@ -110,6 +111,12 @@ class Taxonomy:
     def type_line(self, event_type: str) -> list[str]:
         """The type and its broader types, narrowest first."""
         return _line(event_type, self.event_types)
+
+    def spans_region(self, event_type: str | None) -> bool:
+        """Whether an event of this type strikes a whole region at once, so that reports from two towns of one
+        region on the same days are of one event (a quake felt in two counties, one storm's floods)."""
+        return event_type is not None and any(self.event_types[t].wide for t in self.type_line(event_type)
+                                               if t in self.event_types)
 
     def compatible_types(self, first: str | None, second: str | None) -> bool:
         """Whether one event can be reported as both types: the same, one broader than the other, or listed as

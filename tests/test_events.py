@@ -161,3 +161,14 @@ def test_events_undated_articles_on_one_kind_of_event_in_a_country_stay_apart() 
     claims = [claim("a:1", "a", None, place="Iraq"), claim("b:1", "b", None, place="Iraq")]
     event_of, _ = cluster(claims, {"a": date(2021, 3, 1), "b": date(2021, 3, 5)})
     assert event_of["a:1"] != event_of["b:1"]
+
+
+def test_events_a_quake_reported_from_two_towns_of_one_country_is_one_event() -> None:
+    """A kind of event that strikes a whole region (a quake) reported on one day from two towns the gazetteer
+    cannot place in a region is one event, named by their country; two rocket attacks on two towns are two."""
+    quake = [claim("a:1", "a", date(2014, 8, 3), place="Qujing", event_type="earthquake"),
+             claim("b:1", "b", date(2014, 8, 3), place="Zhaotong", event_type="earthquake")]
+    event_of, events = cluster(quake)
+    assert event_of["a:1"] == event_of["b:1"] and events[0].place == "China"
+    attacks = [claim("a:1", "a", date(2014, 8, 3), place="Qujing"), claim("b:1", "b", date(2014, 8, 3), place="Zhaotong")]
+    assert len(cluster(attacks)[1]) == 2

@@ -120,8 +120,9 @@ def figure(value: float) -> str:
 def describe_quantity(claim: Claim, taxonomy: Taxonomy) -> str:
     """"rockets fired", "US troops killed", "rockets that failed to launch" (singular for exactly one); a measure
     by its dimension and unit: "flow rate in barrels a day"."""
-    if claim.unit:
-        return f"{claim.subject} in {claim.unit}"
+    if claim.unit:  # "distance in km"; with what it measures: "depth in km"
+        what = claim.predicate if claim.predicate and claim.predicate != "measured" else claim.subject
+        return f"{what} in {claim.unit}"
     subject = claim.subject or "items"
     plural = taxonomy.plurals.get(subject, subject if subject.endswith("s") else f"{subject}s")
     if claim.value_low == 1 and claim.value_kind in ("exact", "lower"):

@@ -112,16 +112,37 @@ class EventClusterer:
     def _fits(self, group: _Group, event: _Group) -> bool:
         if not self.taxonomy.compatible_types(group.event_type, event.event_type):
             return False
-        return all(self.gazetteer.compatible(place, other) for place in group.places for other in event.places)
+        if all(self.gazetteer.compatible(place, other) for place in group.places for other in event.places):
+            return True
+        return self._one_region(group, event)
+
+    def _one_region(self, group: _Group, event: _Group) -> bool:
+        """Whether two groups of a kind of event that strikes a whole region (a quake) lie in one region: two
+        towns of one province reporting a quake on the same days report one quake. Where the gazetteer does not
+        know a town's region, one country stands for it."""
+        kinds = [t for t in (group.event_type, event.event_type) if t is not None]
+        if not kinds or not all(self.taxonomy.spans_region(t) for t in kinds):
+            return False
+        places = group.places | event.places
+        regions = {self.gazetteer.region_of(place) for place in places}
+        if None not in regions:
+            return len(regions) == 1
+        countries = {self.gazetteer.country_of(place) for place in places}
+        return len(countries) == 1 and None not in countries
 
     def _merge(self, event: _Group, group: _Group) -> None:
         event.claims.extend(group.claims)
         event.articles |= group.articles
         event.places |= group.places
         event.event_type = self.taxonomy.broadest_common(event.event_type, group.event_type)
-        if group.place and (event.place is None
-                            or self.gazetteer.level(group.place) < self.gazetteer.level(event.place)):
-            event.place = group.place
+        if group.place and event.place and not self.gazetteer.compatible(group.place, event.place):
+            # two towns of one quake: its region, or its country where the gazetteer knows no region
+            event.place = (self.gazetteer.region_of(event.place) or self.gazetteer.country_of(event.place)
+                           or event.place)
+        elif group.place and (event.place is None
+                              or self.gazetteer.level(group.place) < self.gazetteer.level(event.place)) and all(
+                self.gazetteer.compatible(group.place, place) for place in event.places):
+            event.place = group.place  # a finer place for the whole event (not one town of a region's quake)
         anchored = group.width is not None and group.width <= ANCHOR_DAYS
         if anchored and event.low is not None and event.high is not None:  # a rough date never widens an event
             assert group.low is not None and group.high is not None

@@ -733,11 +733,13 @@ class ArticleReader:
                 continue
             speaker, in_quote = self.speaker_at(index, measure.start)
             start, end = measure.number_start, measure.number_end
+            aspect = self.vocabulary.measure_aspect_before.search(text, max(0, measure.start - 40), measure.start)
+            what = self.vocabulary.measure_aspect_of[aspect.group("aspect").lower()] if aspect else "measured"
             claims.append(self.make_claim(
                 index, "count", start, end, speaker, in_quote, value_low=measure.written_low,
                 value_high=measure.written_high, value_text=measure.value_text,
                 approximate=measure.kind == "approximate", value_kind=measure.kind, partial=False,
-                subject=measure.dimension, predicate="measured", unit=measure.unit, measure_low=measure.low,
+                subject=measure.dimension, predicate=what, unit=measure.unit, measure_low=measure.low,
                 measure_high=measure.high, revision_cue=revision_cue,
             ))
         return claims

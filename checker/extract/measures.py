@@ -3,8 +3,9 @@
 The units and dimensions are data (``measures`` in the language pack's quantities.yaml): each unit phrase names a
 unit in pint's notation, and each dimension names the unit its figures are compared in. A figure is converted to
 its dimension's unit with pint (a maintained unit library), so "100 km" and "62 miles" agree while "160 km" and
-"62 miles" do not. A figure given in another unit than its dimension's is read to the precision it was written
-with ("62 miles" is 61.5 to just under 62.5 miles): a converted round figure is never more exact than it was.
+"62 miles" do not. A figure is read to the precision it was written with ("62 miles" is 61.5 to just under
+62.5 miles): a converted round figure is never more exact than it was, "10 km" holds a depth of 9.8 km, and two
+figures written to one precision ("62 miles", "63 miles") still never overlap.
 
 pint is imported, and its registry built, only when an article holds a measure (it costs about 0.4 s once per
 process); each unit's factor is worked out once.
@@ -42,7 +43,7 @@ class Measure:
     unit: str  # the dimension's unit as a report writes it: "barrels a day", "hectares"
     written_low: float  # the figure in the unit it was written in
     written_high: float
-    low: float  # in the dimension's unit (read to the precision it was written with, when converted)
+    low: float  # in the dimension's unit (read to the precision it was written with)
     high: float
     kind: str  # exact, lower, upper, range, approximate (as written)
     value_text: str  # the figure and its unit as written
@@ -96,7 +97,9 @@ class MeasureReader:
             aside = PARENTHESIS.match(text, unit.end())  # "3,600 km (2,240 miles) above sea level"
             if self.places_after.match(text, aside.end() if aside else unit.end()):
                 return None  # "60 km north of Baghdad": where something is, not a measure of the event
-        spread = 0.0 if exact else _half_last_digit(figure.number_text)
+        # every measure is read to the precision it was written with ("10 km" of a depth of 9.8 km); two figures
+        # written to one precision still never overlap ("62 miles" against "63 miles")
+        spread = _half_last_digit(figure.number_text)
         low_converted = max(0.0, (low - spread * _scale(low, figure)) * factor)
         high_converted = math.inf if math.isinf(high) else (high + spread * _scale(high, figure)) * factor
         return Measure(start=start, end=unit.end(), number_start=number[0], number_end=number[1], dimension=dimension,

@@ -68,6 +68,8 @@ class ClaimVocabulary:
     rate_after: re.Pattern[str]  # searched in the few words after a counted noun: "per year", "a day"
     of_whole_opener: re.Pattern[str]  # the sentence up to a figure opens with its whole: "Of the 30 wounded, "
     ranking: re.Pattern[str]  # matched right after a figure that ranks, counting nothing: "(one) of the highest"
+    measure_aspect_before: re.Pattern[str]  # right before a measure, naming what it measures: "a depth of"
+    measure_aspect_of: dict[str, str]  # those words -> what is measured ("deep" -> "depth")
     earlier_figure: re.Pattern[str]  # matched right before a figure named as replaced: "its last estimate of"
     population_before: re.Pattern[str]  # right before a place's population: "Hong Kong's", "a city of"
     population_after: re.Pattern[str]  # right after it: "people", "-strong population"
@@ -168,6 +170,11 @@ class ClaimVocabulary:
             of_whole_opener=expand_pattern(quantities, "of_whole_opener"),
             sub_area=expand_pattern(quantities, "sub_area"),
             ranking=expand_pattern(quantities, "ranking"),
+            measure_aspect_before=re.compile(
+                rf"\b(?P<aspect>{phrase_pattern([w for ws in quantities.measure_aspects.values() for w in ws])})"
+                r"\s+(?:(?:of|at|was|is|about|just|some|nearly|around|roughly)\s+){0,2}$", re.IGNORECASE)
+            if quantities.measure_aspects else re.compile("(?!)"),
+            measure_aspect_of={w.lower(): aspect for aspect, ws in quantities.measure_aspects.items() for w in ws},
             earlier_figure=expand_pattern(quantities, "earlier_figure"),
             population_before=expand_pattern(quantities, "population_before"),
             population_after=expand_pattern(quantities, "population_after"),

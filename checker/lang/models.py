@@ -230,6 +230,7 @@ class QuantitiesFile(PackFile):
     measure_dimensions: dict[str, MeasureDimension] = {}
     measure_units: dict[str, str] = {}
     measure_place_words: Words = ()
+    measure_aspects: dict[str, Words] = {}
     coordinators: Words = ()
     rest_openers: Words = ()
     group_nouns: Words = ()
