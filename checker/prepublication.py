@@ -7,6 +7,8 @@ For each count in the draft, the figures on record for the same event and quanti
 - it is attributed to a speaker whose own figure on record differs: error (CC202);
 - it matches one side of a figure that is disputed on record, and is attributed to that
   side or to nobody: warning naming the dispute (CC203);
+- it is a figure its source has since revised, that no source still stands by: error (CC204);
+- nothing on record can be compared with it: info with the reason (CC205);
 - it agrees with everything on record: nothing.
 
 A running count is compared with the record as it stood on the draft's date (see
