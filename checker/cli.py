@@ -598,12 +598,14 @@ def check(
     record = run_pipeline(record_paths, settings, knowledge=knowledge) if record_paths else None
     if ledger is not None:
         ledger_must_hold_articles(ledger)
-    findings = []
+    findings, summaries = [], []
     for draft in readable:
         on_record = record if record is not None else ledger_near(ledger, draft, knowledge)  # type: ignore[arg-type]
-        findings.extend(check_draft(draft, on_record, settings, knowledge=knowledge).findings)
+        checked_draft = check_draft(draft, on_record, settings, knowledge=knowledge)
+        findings.extend(checked_draft.findings)
+        summaries.extend([checked_draft.summary] if checked_draft.summary else [])
     checked = Triage(min_severity=min_severity.value if min_severity else None).narrow(
-        RunResult(articles=readable, findings=findings))
+        RunResult(articles=readable, findings=findings, drafts=summaries))
     emit(View.statistics if statistics else View.check, output_format, checked, output, settings)
     findings = checked.findings
     for problem in unreadable:

@@ -105,3 +105,14 @@ def test_prepublication_as_of_a_fixed_count_is_compared_with_figures_stated_afte
     found = check(record, "2020-12-21", "U.S. Central Command said eight rockets were fired at the Green Zone on "
                                         "Sunday, December 20.")
     assert codes(found) == ["CC202"] and "U.S. Central Command said 21" in found[0].message
+
+
+def test_prepublication_as_of_the_summary_counts_each_standing(record: RunResult) -> None:
+    text = ("---\npublished: 2023-06-05\n---\n\n"
+            "Asha Verma said 188 people were killed in the train crash near Cuttack.\n\n"
+            "Arun Mehta said 150 people were injured in the train crash near Cuttack.\n")
+    draft = draft_article(text, "draft.md", knowledge=KNOWLEDGE)
+    summary = check_draft(draft, record, knowledge=KNOWLEDGE).summary
+    assert summary is not None
+    assert (summary.figures, summary.compared, summary.outdated, summary.no_record, summary.conflicts) == (2, 1, 1, 1, 0)
+    assert (summary.published, summary.dated_by) == (date(2023, 6, 5), "given")
