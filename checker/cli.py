@@ -375,11 +375,29 @@ def record_from(paths: list[Path] | None, ledger: Path | None, settings: Setting
         ledger = default_ledger(settings, "article PATHs")
     ratings = load_priors_for(priors, settings)
     if paths:
-        return run_pipeline(paths, settings, ratings, scheduler=scheduler)
-    if scheduler:
+        result = run_pipeline(paths, settings, ratings, scheduler=scheduler)
+    elif scheduler:
         fail("--scheduler extracts articles: give article PATHs (a ledger's claims are extracted already)")
-    assert ledger is not None
-    return ledger_record(ledger, settings, ratings)
+    else:
+        assert ledger is not None
+        result = ledger_record(ledger, settings, ratings)
+    if ratings:
+        warn_unused_priors(ratings, result, "--priors" if priors else f"priors in {settings.source}")
+    return result
+
+
+def warn_unused_priors(ratings: dict, result: RunResult, origin: str) -> None:
+    """A warning on stderr for each prior rating of an outlet that no article read is from (it is not used)."""
+    from checker.reliability import unused_priors
+
+    outlets = {a.outlet for a in result.articles if a.outlet}
+    outlets |= {s.source for s in result.sources if s.level == "outlet"}
+    path = getattr(ratings, "path", None)
+    for unused in unused_priors(ratings, outlets):
+        where = f"{path}:{unused.line}" if path and unused.line else str(path or origin)
+        hint = f"; did you mean {unused.suggestion!r}?" if unused.suggestion else ""
+        print_problem(f"{where} ({origin}): the prior for {unused.outlet!r} is not used: no article read is from "
+                      f"that outlet (ratings match outlet names exactly){hint}", label="warning", style="yellow")
 
 
 def load_priors_for(option: Path | None, settings: Settings) -> dict | None:
