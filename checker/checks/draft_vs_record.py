@@ -122,7 +122,9 @@ def standing(claim: Claim, figures: list[Claim], data: CheckData) -> Standing:
         return Standing("no_record", reason=f"nothing on record for it by {horizon}")
     body = bodies(known)
     revised_by = _revised(known, body, data)
-    standing_by = [f for f in known if f.claim_id not in revised_by and _comparable(claim, f, drafted, data)]
+    # a figure its own sentence says was replaced ("earlier put at 140", "to 131 from 140") is no one's figure now
+    standing_by = [f for f in known if not f.superseded and f.claim_id not in revised_by
+                   and _comparable(claim, f, drafted, data)]
     compared = _not_moved_on(standing_by, claim, data)
     by_id = {f.claim_id: f for f in known}
     revisions = tuple((newer.claim_id, by_id[old_id]) for old_id, newer in revised_by.items())
