@@ -576,11 +576,12 @@ def check(
 ) -> None:
     """Pre-publication check: each figure in a draft against the figures on record, like a linter.
 
-    Prints path:line:col: CODE message for every conflict, and exits 1 when there are findings
-    at or above --fail-on. Silence a deliberate choice with <!-- checker: ignore CODE --> on the
-    line or the line before. A draft that cannot be read is reported and the others are still
-    checked (exit 2 at the end). Without --against or --ledger, the drafts are checked against
-    'against' or 'ledger' in the configuration, else the ledger 'checker scan' wrote.
+    Prints path:line:col: CODE message for every conflict, then one line saying what was checked,
+    and exits 1 when there are findings at or above --fail-on. Silence a deliberate choice with
+    <!-- checker: ignore CODE --> on the line or the line before. A draft that cannot be read is
+    reported and the others are still checked (exit 2 at the end). Without --against or --ledger,
+    the drafts are checked against 'against' or 'ledger' in the configuration, else the ledger
+    'checker scan' wrote.
     """
     from checker.prepublication import DraftError, check_draft, read_draft, read_draft_stream
 
