@@ -190,10 +190,11 @@ def learn_weights(votes: dict[tuple, dict]) -> tuple[dict[str, float], dict[str,
 
 
 def _wilson(agreements: float, n: float) -> tuple[float, float]:
-    """The 90 % Wilson interval of a share of ``agreements`` in ``n`` (which always holds the share itself)."""
+    """The 90 % Wilson interval of a share of ``agreements`` in ``n`` (which always holds the share itself; a share
+    outside 0..1, from a prior on the wrong scale, is taken at the nearest bound: SV003 reports the rating)."""
     if n == 0:
         return 0.0, 1.0
-    p = agreements / n
+    p = min(1.0, max(0.0, agreements / n))
     z2 = WILSON_Z ** 2
     centre = (p + z2 / (2 * n)) / (1 + z2 / n)
     spread = WILSON_Z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n)
