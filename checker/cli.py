@@ -375,11 +375,29 @@ def record_from(paths: list[Path] | None, ledger: Path | None, settings: Setting
         ledger = default_ledger(settings, "article PATHs")
     ratings = load_priors_for(priors, settings)
     if paths:
-        return run_pipeline(paths, settings, ratings, scheduler=scheduler)
-    if scheduler:
+        result = run_pipeline(paths, settings, ratings, scheduler=scheduler)
+    elif scheduler:
         fail("--scheduler extracts articles: give article PATHs (a ledger's claims are extracted already)")
-    assert ledger is not None
-    return ledger_record(ledger, settings, ratings)
+    else:
+        assert ledger is not None
+        result = ledger_record(ledger, settings, ratings)
+    if ratings:
+        warn_unused_priors(ratings, result, "--priors" if priors else f"priors in {settings.source}")
+    return result
+
+
+def warn_unused_priors(ratings: dict, result: RunResult, origin: str) -> None:
+    """A warning on stderr for each prior rating of an outlet that no article read is from (it is not used)."""
+    from checker.reliability import unused_priors
+
+    outlets = {a.outlet for a in result.articles if a.outlet}
+    outlets |= {s.source for s in result.sources if s.level == "outlet"}
+    path = getattr(ratings, "path", None)
+    for unused in unused_priors(ratings, outlets):
+        where = f"{path}:{unused.line}" if path and unused.line else str(path or origin)
+        hint = f"; did you mean {unused.suggestion!r}?" if unused.suggestion else ""
+        print_problem(f"{where} ({origin}): the prior for {unused.outlet!r} is not used: no article read is from "
+                      f"that outlet (ratings match outlet names exactly){hint}", label="warning", style="yellow")
 
 
 def load_priors_for(option: Path | None, settings: Settings) -> dict | None:
@@ -558,11 +576,12 @@ def check(
 ) -> None:
     """Pre-publication check: each figure in a draft against the figures on record, like a linter.
 
-    Prints path:line:col: CODE message for every conflict, and exits 1 when there are findings
-    at or above --fail-on. Silence a deliberate choice with <!-- checker: ignore CODE --> on the
-    line or the line before. A draft that cannot be read is reported and the others are still
-    checked (exit 2 at the end). Without --against or --ledger, the drafts are checked against
-    'against' or 'ledger' in the configuration, else the ledger 'checker scan' wrote.
+    Prints path:line:col: CODE message for every conflict, then one line saying what was checked,
+    and exits 1 when there are findings at or above --fail-on. Silence a deliberate choice with
+    <!-- checker: ignore CODE --> on the line or the line before. A draft that cannot be read is
+    reported and the others are still checked (exit 2 at the end). Without --against or --ledger,
+    the drafts are checked against 'against' or 'ledger' in the configuration, else the ledger
+    'checker scan' wrote.
     """
     from checker.prepublication import DraftError, check_draft, read_draft, read_draft_stream
 
@@ -598,12 +617,14 @@ def check(
     record = run_pipeline(record_paths, settings, knowledge=knowledge) if record_paths else None
     if ledger is not None:
         ledger_must_hold_articles(ledger)
-    findings = []
+    findings, summaries = [], []
     for draft in readable:
         on_record = record if record is not None else ledger_near(ledger, draft, knowledge)  # type: ignore[arg-type]
-        findings.extend(check_draft(draft, on_record, settings, knowledge=knowledge).findings)
+        checked_draft = check_draft(draft, on_record, settings, knowledge=knowledge)
+        findings.extend(checked_draft.findings)
+        summaries.extend([checked_draft.summary] if checked_draft.summary else [])
     checked = Triage(min_severity=min_severity.value if min_severity else None).narrow(
-        RunResult(articles=readable, findings=findings))
+        RunResult(articles=readable, findings=findings, drafts=summaries))
     emit(View.statistics if statistics else View.check, output_format, checked, output, settings)
     findings = checked.findings
     for problem in unreadable:

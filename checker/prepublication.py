@@ -7,6 +7,8 @@ For each count in the draft, the figures on record for the same event and quanti
 - it is attributed to a speaker whose own figure on record differs: error (CC202);
 - it matches one side of a figure that is disputed on record, and is attributed to that
   side or to nobody: warning naming the dispute (CC203);
+- it is a figure its source has since revised, that no source still stands by: error (CC204);
+- nothing on record can be compared with it: info with the reason (CC205);
 - it agrees with everything on record: nothing.
 
 A running count is compared with the record as it stood on the draft's date (see
@@ -28,6 +30,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from checker.checks import CheckData, Phase
+from checker.checks.draft_vs_record import Params as DraftParams
+from checker.checks.draft_vs_record import standings
 from checker.config import Settings
 from checker.ingest import read_text
 from checker.ingest.decode import UnreadableInput, decode_bytes, normalise_text
@@ -35,7 +39,7 @@ from checker.ingest.text import parse_markdown, parse_plain_text
 from checker.knowledge import Knowledge
 from checker.model import Article, Claim, Finding
 from checker.pipeline import analyse
-from checker.result import RunResult
+from checker.result import DraftSummary, RunResult
 from checker.rulebook import load_rules, run_phases, selected_rules
 
 DRAFT_FAMILIES = ("IC", "SR", "SV")  # the draft's own problems; the CC2xx rules compare it with the record
@@ -48,12 +52,13 @@ class DraftError(ValueError):
 
 @dataclass
 class CheckResult:
-    """Findings for one draft, in line order, and the draft as read."""
+    """Findings for one draft, in line order, the draft as read, and what was compared."""
 
     path: str
     article: Article
     claims: list[Claim]
     findings: list[Finding] = field(default_factory=list)
+    summary: DraftSummary | None = None
 
 
 def read_draft(path: Path, settings: Settings | None = None, today: date | None = None,
@@ -135,7 +140,38 @@ def check_draft(draft: Article, record: RunResult, settings: Settings | None = N
     against_record = [rule for rule in rules if rule.check in ("draft_vs_record", "unused_suppression")]
     findings = run_phases(against_record, data, {Phase.SCORING: suppress}, findings)
     findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
-    return CheckResult(draft.source_path, draft, own.claims, findings)
+    return CheckResult(draft.source_path, draft, own.claims, findings,
+                       _summary(draft, data, against_record, findings, knowledge))
+
+
+# the standings the summary counts, by the verdict of the draft rule that reports them
+_COUNTED = {"conflicts": "conflicts", "misquotes": "conflicts", "disputed": "disputed", "outdated": "outdated",
+            "no_record": "no_record"}
+
+
+def _summary(draft: Article, data: CheckData, rules: list, findings: list[Finding],
+             knowledge: Knowledge) -> DraftSummary:
+    """What was compared in the draft, and how many figures the findings left flag (each figure once per kind)."""
+    verdict_of = {rule.code: rule.params.verdict for rule in rules if isinstance(rule.params, DraftParams)}
+    flagged: dict[str, set[str]] = {kind: set() for kind in _COUNTED.values()}
+    for finding in findings:
+        if finding.code in verdict_of and finding.claim_ids:
+            flagged[_COUNTED[verdict_of[finding.code]]].add(finding.claim_ids[0])
+    standing = list(standings(data).values())  # the figures of the one draft being checked
+    return DraftSummary(path=draft.source_path, published=draft.published, dated_by=dated_by(draft, knowledge),
+                        figures=len(standing), compared=sum(s.compared for s in standing),
+                        **{kind: len(claims) for kind, claims in flagged.items()})
+
+
+def dated_by(draft: Article, knowledge: Knowledge) -> str:
+    """Where a draft's date came from: ``given`` (front matter or a date line), ``text`` (the latest date its text
+    states) or ``today`` (it states none)."""
+    if not draft.published_inferred:
+        return "given"
+    extractor = knowledge.extractor(draft.lang)
+    if extractor is not None and extractor.infer_publication_date(draft.text) == draft.published:
+        return "text"
+    return "today"
 
 
 def _apply_suppressions(draft: Article, findings: list[Finding]) -> tuple[list[Finding], list]:

@@ -29,6 +29,8 @@ FUZZY_SENTENCE_CHARS = 2_000  # longer "sentences" (a run-on list of figures) ar
 MIN_COMPARED = 3  # fewer comparable figures than this: no score, only a range
 ITERATIONS = 30
 WILSON_Z = 1.645  # a 90 % interval
+PRIOR_WEIGHT = 2  # a prior rating counts as this many compared figures at its rate
+UNUSED_PRIOR_SIMILARITY = 80.0  # rapidfuzz ratio at or above which an outlet is suggested for an unused prior
 
 
 @dataclass
@@ -187,19 +189,30 @@ def learn_weights(votes: dict[tuple, dict]) -> tuple[dict[str, float], dict[str,
     return weights, errors
 
 
-def _wilson(agreements: float, n: int) -> tuple[float, float]:
+def _wilson(agreements: float, n: float) -> tuple[float, float]:
+    """The 90 % Wilson interval of a share of ``agreements`` in ``n`` (which always holds the share itself; a share
+    outside 0..1, from a prior on the wrong scale, is taken at the nearest bound: SV003 reports the rating)."""
     if n == 0:
         return 0.0, 1.0
-    p = agreements / n
+    p = min(1.0, max(0.0, agreements / n))
     z2 = WILSON_Z ** 2
     centre = (p + z2 / (2 * n)) / (1 + z2 / n)
     spread = WILSON_Z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n)
-    return max(0.0, centre - spread), min(1.0, centre + spread)
+    return max(0.0, min(p, centre - spread)), min(1.0, max(p, centre + spread))
 
 
-def load_priors(path: Path) -> dict[str, tuple[float, str]]:
+class Priors(dict[str, tuple[float, str]]):
+    """Outlet ratings, outlet -> (prior, note), with the file and the line each was read from (for messages)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        super().__init__()
+        self.path = path
+        self.lines: dict[str, int] = {}
+
+
+def load_priors(path: Path) -> Priors:
     """A CSV of outlet ratings: columns outlet, prior (0..1), note. Bad rows raise ValueError naming the line."""
-    priors: dict[str, tuple[float, str]] = {}
+    priors = Priors(path)
     try:
         text = path.read_text(encoding="utf-8-sig")  # a byte-order mark, as spreadsheets save it, is fine
     except UnicodeDecodeError as error:
@@ -218,7 +231,30 @@ def load_priors(path: Path) -> dict[str, tuple[float, str]]:
         if not 0 <= value <= 1:
             raise ValueError(f"{path}:{reader.line_num}: prior {value} is not between 0 and 1")
         priors[row["outlet"]] = (value, row.get("note", ""))
+        priors.lines[row["outlet"]] = reader.line_num
     return priors
+
+
+@dataclass(frozen=True)
+class UnusedPrior:
+    """A prior rating given for an outlet that no article of the run is from: where it is, and a likely intended
+    outlet (a close spelling), if any."""
+
+    outlet: str
+    line: int | None
+    suggestion: str | None
+
+
+def unused_priors(priors: dict[str, tuple[float, str]], outlets: Iterable[str]) -> list[UnusedPrior]:
+    """The priors that rate no outlet of the run (ratings are matched to outlet names exactly), in file order."""
+    known = sorted(set(outlets))
+    lines = getattr(priors, "lines", {})
+    unused = []
+    for outlet in sorted(set(priors) - set(known), key=lambda o: (lines.get(o, 0), o)):
+        close = process.extractOne(outlet, known, scorer=fuzz.ratio, processor=str.casefold,
+                                   score_cutoff=UNUSED_PRIOR_SIMILARITY)
+        unused.append(UnusedPrior(outlet, lines.get(outlet), close[0] if close else None))
+    return unused
 
 
 def score_sources(
@@ -269,16 +305,19 @@ def _score(source: str, level: str, own: list[Claim], errors: list[float], inter
     learned = (1 + sum(1 - e for e in errors)) / (2 + compared)
     penalty = (1 - 0.3 * unnamed) * (0.9 ** contradictions)
     score = learned * penalty if compared >= MIN_COMPARED else None
+    low, high = low * penalty, high * penalty
     prior = priors.get(source) if level == "outlet" else None  # ratings are of outlets
     if prior is not None:  # the less evidence, the more the prior counts, in the score and in its range
-        share = 2 / (2 + compared)
-        score = (1 - share) * (score if score is not None else learned * penalty) + share * prior[0]
-        low, high = (1 - share) * low + share * prior[0] / penalty, (1 - share) * high + share * prior[0] / penalty
+        share = PRIOR_WEIGHT / (PRIOR_WEIGHT + compared)
+        # the prior's own uncertainty: as wide as that of PRIOR_WEIGHT figures agreeing at its rate
+        prior_low, prior_high = _wilson(PRIOR_WEIGHT * prior[0], PRIOR_WEIGHT)
+        score = (1 - share) * learned * penalty + share * prior[0]
+        low, high = (1 - share) * low + share * prior_low, (1 - share) * high + share * prior_high
     copied = sorted(copies.copied_by.get(source, ())) if level == "outlet" else []
     reasons = _reasons(agreements, compared, unnamed, contradictions, copied, prior, level, len(own))
     return SourceScore(
         source=source, level=level, score=None if score is None else round(score, 3),
-        score_low=round(low * penalty, 3), score_high=round(high * penalty, 3), n_claims=len(own),
+        score_low=round(low, 3), score_high=round(high, 3), n_claims=len(own),
         n_compared=compared, agreement=round(agreements / compared, 3) if compared else None,
         anonymous_share=round(unnamed, 3), findings=contradictions, copies_of=copied,
         prior=prior[0] if prior else None, reasons=reasons,
@@ -293,8 +332,10 @@ def _reasons(agreements: int, compared: int, unnamed: float, contradictions: int
     else:
         parts.append("its only figure could not be compared with an independent source" if n_claims == 1 else
                      f"none of its {n_claims} figures could be compared with an independent source")
-    if compared < MIN_COMPARED:
+    if compared < MIN_COMPARED and not prior:
         parts.append("not enough evidence for a score")
+    elif compared < MIN_COMPARED and compared:
+        parts.append("too little evidence of its own for a score: it is mostly the prior")
     if level == "outlet" and unnamed:
         parts.append(f"{unnamed:.0%} of its figures have no named source")
     if contradictions:
@@ -303,5 +344,7 @@ def _reasons(agreements: int, compared: int, unnamed: float, contradictions: int
     if copied:
         parts.append(f"copies passages from {', '.join(copied)} (counted once)")
     if prior:
-        parts.append(f"prior rating {prior[0]:.2f} blended in" + (f" ({prior[1]})" if prior[1] else ""))
+        given = "blended in" if compared else "is the only evidence"
+        parts.append(f"prior rating {prior[0]:.2f} {given}, weighing as {PRIOR_WEIGHT} figures"
+                     + (f" ({prior[1]})" if prior[1] else ""))
     return "; ".join(parts)

@@ -470,7 +470,13 @@ def test_cli_check_file_names_with_control_characters_cannot_forge_lines(tmp_pat
             assert "\x1b" not in stream
         assert "story\\n::error title=forged::pwned\\x1b[2J.md" in result.stderr  # named, escaped
     text = invoke("check", str(draft), "--against", str(EXAMPLES))
-    assert text.stdout.count("\n") == 1 and "story\\n::error" in text.stdout
+    assert text.stdout.count("\n") == 2 and "story\\n::error" in text.stdout  # the finding, then the summary
+    assert text.stdout.splitlines()[-1].startswith("1 draft checked: ")
+    undated = tmp_path / ("undated" + FORGED_NAME)  # named in the summary, which says which date it assumed
+    undated.write_text(MISQUOTE.split("---\n\n", 1)[1], encoding="utf-8")
+    both = invoke("check", str(draft), str(undated), "--against", str(EXAMPLES))
+    summary = both.stdout.splitlines()[-1]
+    assert summary.startswith("2 drafts checked (") and "undatedstory\\n::error" in summary and "\x1b" not in summary
 
 
 # --- crashes ----------------------------------------------------------------------------------------

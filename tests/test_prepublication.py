@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,50 @@ def test_prepublication_two_drafts_in_one_run(tmp_path: Path, extra: list[str]) 
     second = write(tmp_path, FRONT + "Nothing happened on Monday.\n", "two.md")
     result = run_check(str(first), str(second), "--against", str(EXAMPLES), *extra)
     assert result.exit_code == 1 and str(first) in result.stdout
+
+
+# --- what was checked: the summary line (issue 21, point 2) ------------------------------------------
+
+SUMMARY_DRAFT = (
+    "---\npublished: 2020-12-23\n---\n\n"
+    "U.S. Central Command said eight rockets were fired at the Green Zone on Sunday, December 20, 2020.\n\n"
+    "Iraq's military said eight rockets were fired at the Green Zone.\n\n"
+    "Separately, twelve people died when a bus fell into a gorge in Kenya on Monday, December 21.\n"
+)
+
+
+def test_prepublication_summary_line_ends_every_text_run_and_counts_what_was_compared(tmp_path: Path) -> None:
+    result = run_check(str(write(tmp_path, SUMMARY_DRAFT)), "--against", str(EXAMPLES))
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 1
+    assert lines[-1] == ("1 draft checked: 2 figures compared, 1 conflicts with the record, 1 disputed on record, "
+                         "1 with no record; 1 error, 1 warning, 2 infos."), lines
+    assert [line for line in lines[:-1] if " CC205 " in line and "not compared, no event on record" in line]
+
+
+def test_prepublication_summary_line_of_a_clean_draft_says_all_checks_passed(tmp_path: Path) -> None:
+    draft = write(tmp_path, "---\npublished: 2020-12-23\n---\n\nNothing happened at the embassy on Monday.\n")
+    result = run_check(str(draft), "--against", str(EXAMPLES))
+    assert result.exit_code == 0 and result.stdout == "1 draft checked: no figures to compare; all checks passed.\n"
+
+
+@pytest.mark.parametrize(("text", "assumed"), [
+    ("Iraqi officials said three people were wounded when rockets hit the Green Zone on Sunday, December 20, 2020.\n",
+     "(as of 2020-12-20, the latest date its text states)"),
+    ("Nothing happened at the embassy on Monday.\n", f"(as of {date.today()}, today, as it states no date)"),
+])
+def test_prepublication_summary_line_says_which_date_an_undated_draft_was_checked_as_of(
+        tmp_path: Path, text: str, assumed: str) -> None:
+    result = run_check(str(write(tmp_path, text)), "--against", str(EXAMPLES))
+    assert result.stdout.splitlines()[-1].startswith(f"1 draft checked {assumed}: "), result.stdout
+
+
+def test_prepublication_summary_only_in_text_machine_formats_stay_valid(tmp_path: Path) -> None:
+    draft = str(write(tmp_path, SUMMARY_DRAFT))
+    report = json.loads(run_check(draft, "--against", str(EXAMPLES), "--format", "json").stdout)
+    assert report["drafts"] == [{"path": draft, "published": "2020-12-23", "dated_by": "given", "figures": 3,
+                                 "compared": 2, "conflicts": 1, "disputed": 1, "outdated": 0, "no_record": 1}]
+    sarif = json.loads(run_check(draft, "--against", str(EXAMPLES), "--format", "sarif").stdout)
+    assert "draft checked" not in json.dumps(sarif) and sarif["runs"][0]["results"]
+    github = run_check(draft, "--against", str(EXAMPLES), "--format", "github").stdout.splitlines()
+    assert github and all(line.startswith("::") for line in github)

@@ -216,3 +216,31 @@ def test_prepublication_devset_undated_draft_fails_alike_against_articles_and_le
     assert outcomes[0] == outcomes[1]
     status, lines = outcomes[0]
     assert status == 1 and any(" CC201 " in line and "said 13" in line for line in lines), lines
+
+
+# The Balasore toll as the record stood on each day (issue 21): 288 on 3 June (the railways), revised to 275 by the
+# Odisha government on 4 June ("275 and not 288"), 278 and 288 on 6 June. A draft dated by its front matter is
+# compared with the record of its date; none passes silently, and "on record" never puts the 288 Jena withdrew in
+# his mouth.
+BALASORE = "The Odisha government said 257 people were killed in the train crash in Balasore on Friday, June 2."
+BALASORE_DAYS = (
+    ("2023-06-04", BALASORE, " CC201 ", ["KS Anand said 288 on 2023-06-03", "Pradeep Jena said 275 on 2023-06-04"]),
+    ("2023-06-05", BALASORE, " CC202 ", ["Odisha Government said 275 on 2023-06-05, revised from 288"]),
+    ("2023-06-07", BALASORE, " CC202 ", ["Odisha Government said 275"]),
+    ("2023-06-07", "Exactly 25 people were killed in the train crash in Balasore on Friday, June 2.", " CC201 ",
+     ["said 288 on 2023-06-06"]),
+    ("2023-06-05", BALASORE.replace("257", "288"), " CC204 ", ["revised to 275 by Odisha Government on 2023-06-05"]),
+)
+
+
+@pytest.mark.parametrize("source", SOURCES)
+@pytest.mark.parametrize(("published", "sentence", "code", "named"), BALASORE_DAYS)
+def test_prepublication_devset_running_toll_against_the_record_of_the_drafts_date(
+        published: str, sentence: str, code: str, named: list[str], source: str, tmp_path: Path,
+        request: pytest.FixtureRequest) -> None:
+    status, lines, _ = check(f"---\npublished: {published}\n---\n\n{sentence}", source, tmp_path, request)
+    found = [line for line in lines if code in line]
+    assert status == 1 and found, lines
+    assert all(words in found[0] for words in named), found
+    assert not [line for line in lines if "Pradeep Jena said 288" in line], lines
+    assert lines[-1].startswith("1 draft checked: 1 figure compared, 1 "), lines

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from checker.model import Finding
 from checker.reliability import detect_copies, load_priors, score_sources
 from tests.synthetic_sources import spearman, synthetic_corpus
 
@@ -113,11 +115,71 @@ def test_reliability_bad_priors_file_exits_2(tmp_path: Path) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(seed=st.integers(0, 10_000), rounds=st.integers(1, 12), prior=st.none() | st.floats(0, 1))
-def test_reliability_every_score_lies_inside_its_own_range(seed: int, rounds: int, prior: float | None) -> None:
-    """Whatever the evidence and whatever prior a desk gives, a source's score is inside the range it shows."""
+@given(seed=st.integers(0, 10_000), rounds=st.integers(1, 12),
+       priors=st.dictionaries(st.sampled_from([*sorted(ERRORS), "Lone Gazette", "Absent Outlet"]), st.floats(0, 1),
+                              max_size=4),
+       contradicted=st.lists(st.sampled_from(sorted(ERRORS)), max_size=4))
+def test_reliability_every_score_lies_inside_its_own_range(seed: int, rounds: int, priors: dict[str, float],
+                                                          contradicted: list[str]) -> None:
+    """Whatever the evidence, the penalties and the priors a desk gives (for outlets with many, few or no compared
+    figures, or none at all), a source's score is inside the range it shows, and a prior never hides its
+    uncertainty behind a range of one value."""
     corpus = synthetic_corpus(rounds, ERRORS, lower_bound_sources=frozenset({"Cedar Daily"}), seed=seed)
-    priors = {"Dune Herald": (prior, "")} if prior is not None else None
-    for score in score_sources(corpus.claims, corpus.articles, [], priors=priors):
+    lone = synthetic_corpus(1, {"Lone Gazette": 0.0}, report_rate=1.0, seed=seed)  # an event no one else reports
+    corpus.articles += lone.articles
+    corpus.claims += [replace(claim, event_id="lone-event") for claim in lone.claims]
+    published = {a.outlet: a.article_id for a in corpus.articles}
+    findings = [Finding(finding_id=f"IC101-{i}", code="IC101", rule="numbers.unreconciled_figures",
+                        severity="warning", message="", article_ids=[published[outlet]])
+                for i, outlet in enumerate(contradicted) if outlet in published]
+    ratings = {outlet: (value, "") for outlet, value in priors.items()}
+    for score in score_sources(corpus.claims, corpus.articles, findings, priors=ratings):
+        assert 0 <= score.score_low <= score.score_high <= 1, score
         if score.score is not None:
             assert score.score_low <= score.score <= score.score_high, score
+        if score.prior is not None:
+            assert score.score is not None and score.score_high - score.score_low >= 0.05, score
+
+
+def test_reliability_score_follows_the_readme_formula() -> None:
+    """The README's worked example: own-voice figures holding the consensus on 3 of 3 score (1 + 3) / (2 + 3) x 0.7
+    = 0.56; a prior of 0.9 counts as 2 figures: 0.6 x 0.56 + 0.4 x 0.9 = 0.70."""
+    corpus = synthetic_corpus(3, {"Alder Post": 0.0, "Birch Wire": 0.0, "Cedar Daily": 0.0}, report_rate=1.0, seed=3)
+    plain = outlet_scores(corpus)["Alder Post"]
+    assert (plain.n_compared, plain.score, plain.anonymous_share) == (3, 0.56, 1.0)
+    rated = outlet_scores(corpus, priors={"Alder Post": (0.9, "")})["Alder Post"]
+    assert rated.score == pytest.approx(0.6 * 0.56 + 0.4 * 0.9, abs=0.001)
+
+
+def test_reliability_a_prior_with_no_comparisons_shows_its_uncertainty(tmp_path: Path) -> None:
+    """Ashgrove Tribune's figures are compared with no one in the example corpus: its score is the prior, and its
+    range is the prior's own (as 2 figures at its rate), not a range of one value."""
+    ratings = tmp_path / "ratings.csv"
+    ratings.write_text("outlet,prior,note\nAshgrove Tribune,0.7,house rating\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["sources", str(EXAMPLES), "--priors", str(ratings), "--format", "json"])
+    ashgrove = next(s for s in json.loads(result.stdout)["sources"] if s["source"] == "Ashgrove Tribune")
+    assert ashgrove["n_compared"] == 0 and ashgrove["score"] == 0.7
+    assert (ashgrove["score_low"], ashgrove["score_high"]) == (0.219, 0.951)
+    assert "prior rating 0.70 is the only evidence" in ashgrove["reasons"]
+    text = CliRunner().invoke(app, ["sources", str(EXAMPLES), "--priors", str(ratings)]).stdout
+    assert "range: 0.22-0.95" in text and "0.70-0.70" not in text
+
+
+def test_reliability_a_prior_for_an_outlet_never_read_is_a_warning(tmp_path: Path) -> None:
+    ratings = tmp_path / "ratings.csv"
+    ratings.write_text("outlet,prior,note\nAshgrove Tribune,0.7,\nkestrel valley herald,0.8,\nThe Daily Planet,0.5,\n",
+                       encoding="utf-8")
+    result = CliRunner().invoke(app, ["sources", str(EXAMPLES), "--priors", str(ratings)])
+    assert result.exit_code == 0
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert len(warnings) == 2, result.stderr
+    assert f"{ratings}:3 (--priors)" in warnings[0] and "'kestrel valley herald' is not used" in warnings[0]
+    assert "did you mean 'The Kestrel Valley Herald'?" in warnings[0]
+    assert f"{ratings}:4" in warnings[1] and "'The Daily Planet'" in warnings[1] and "did you mean" not in warnings[1]
+    config = tmp_path / "checker.toml"
+    config.write_text('priors = "ratings.csv"\n', encoding="utf-8")
+    from_config = CliRunner().invoke(app, ["report", str(EXAMPLES), "--config", str(config), "--exit-zero"])
+    assert f"(priors in {config})" in from_config.stderr and "'The Daily Planet'" in from_config.stderr
+    used = tmp_path / "used.csv"
+    used.write_text("outlet,prior,note\nAshgrove Tribune,0.7,\n", encoding="utf-8")
+    assert "warning" not in CliRunner().invoke(app, ["sources", str(EXAMPLES), "--priors", str(used)]).stderr

@@ -87,7 +87,7 @@ def test_rulebook_select_ignore_and_severity_from_config(tmp_path: Path) -> None
                       'severity = {CC101 = "warning"}\nfail-on = "warning"\n', encoding="utf-8")
     settings = load_settings(config)
     rules = {rule.code: rule for rule in selected_rules(load_rules(settings), settings)}
-    assert set(rules) == {"CC101", "CC103", "CC104", "CC105", "CC201", "CC202", "CC203", "SR101"}
+    assert set(rules) == {"CC101", "CC103", "CC104", "CC105", "CC201", "CC202", "CC203", "CC204", "CC205", "SR101"}
     assert rules["CC101"].severity == "warning"
     result = CliRunner().invoke(app, ["report", str(EXAMPLES), "--format", "json", "--config", str(config)])
     codes = {f["code"] for f in json.loads(result.stdout)["findings"]}

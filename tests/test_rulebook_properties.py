@@ -97,7 +97,7 @@ def test_rule_properties_of_the_shipped_rules() -> None:
     assert {code for code, rule in rules.items() if rule.claimreview} == {"CC101", "CC102", "CC103", "CC105"}
     assert {code for code, rule in rules.items() if rule.counts_against_outlet} == {"IC101", "IC102", "IC103"}
     assert {code for code, rule in rules.items() if rule.compares_figures} == {
-        "CC101", "IC101", "CC104", "CC105", "CC201", "CC202", "CC203"}
+        "CC101", "IC101", "CC104", "CC105", "CC201", "CC202", "CC203", "CC204", "CC205"}
     assert {code for code, rule in rules.items() if rule.runs_after_scoring} == {"SV003"}
     assert "Properties: claimreview" in rules["CC101"].explain()
     assert "Parameters: scope=cross_speaker, include_vague=false" in rules["CC101"].explain()

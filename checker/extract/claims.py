@@ -38,6 +38,7 @@ PHRASE_REACH = 80  # characters from a quantity phrase to its figure ("the death
 PART_WINDOW = 50  # counts looked back at, at most, to settle a part (a sentence rarely holds more)
 PART_REACH = 3  # sentences back in which "others", "another" find the count they are part of
 RATE_REACH = 24  # characters after a counted noun searched for a rate ("people died per year")
+SUPERSEDED_REACH = 24  # characters before a figure searched for a word that makes it the replaced one ("from 863")
 ZERO_REACH = 30  # characters after a zero's verb searched for words that make it a part ("found since")
 LOOK_BACK = 30  # sentences searched back for the speaker a statement or a pronoun refers to
 REPORTING_TAIL = 30  # characters after a reporting verb that still belong to its clause ("said on Tuesday")
@@ -524,7 +525,7 @@ class ArticleReader:
             for claim in claims:
                 position = claim.start - offset
                 claim.revision_cue = any(start <= position < end for start, end in revised)
-                marker = self.vocabulary.superseded_marker.search(text, max(0, position - 16), position)
+                marker = self.vocabulary.superseded_marker.search(text, max(0, position - SUPERSEDED_REACH), position)
                 claim.superseded = claim.revision_cue and marker is not None
         offset = self.sentences[index].start
         for claim in claims:  # "the panel's last estimate of 12,000": a figure the text names as replaced
@@ -702,7 +703,8 @@ class ArticleReader:
                 continue
             replaced = [q for q in quantities if end <= q.phrase_start < limit and q.start not in taken
                         and q is not figure and revision_cue
-                        and vocabulary.superseded_marker.search(text, max(0, q.phrase_start - 16), q.phrase_start)]
+                        and vocabulary.superseded_marker.search(text, max(0, q.phrase_start - SUPERSEDED_REACH),
+                                                             q.phrase_start)]
             for found in (figure, *replaced[:1]):  # "raised the death toll from 64 to 2,975": both figures
                 taken.add(found.start)
                 if vocabulary.increment_before.search(text, max(0, found.phrase_start - 20), found.phrase_start):

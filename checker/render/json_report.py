@@ -107,8 +107,8 @@ def write_report_lines(result: RunResult, options: RenderOptions, out: TextIO) -
 
 
 def write_findings(result: RunResult, options: RenderOptions, out: TextIO) -> None:
-    """The JSON of ``checker check``: ``{"findings": [...]}``."""
-    _write_object(out, [("findings", result.findings)])
+    """The JSON of ``checker check``: ``{"findings": [...], "drafts": [...]}`` (what was compared in each draft)."""
+    _write_object(out, [("findings", result.findings), ("drafts", result.drafts)])
 
 
 def write_sources(result: RunResult, options: RenderOptions, out: TextIO) -> None:

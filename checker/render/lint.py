@@ -23,9 +23,45 @@ def finding_line(finding: Finding) -> str:
 
 
 def write_lines(result: RunResult, options: RenderOptions, out: TextIO) -> None:
-    """One line per finding, as editors and CI read them."""
+    """One line per finding, as editors and CI read them, then one line that says what was checked."""
     for finding in result.findings:
         out.write(finding_line(finding) + "\n")
+    if result.drafts:
+        out.write(summary_line(result) + "\n")
+
+
+# what each count of a draft's summary says of its figures: (attribute, one figure, several)
+FLAGGED = (("conflicts", "conflicts with the record", "conflict with the record"),
+           ("disputed", "disputed on record", "disputed on record"),
+           ("outdated", "outdated", "outdated"),
+           ("no_record", "with no record", "with no record"))
+DATED_BY = {"text": "the latest date its text states", "today": "today, as it states no date"}
+
+
+def summary_line(result: RunResult) -> str:
+    """"1 draft checked: 3 figures compared, 1 conflicts with the record, 1 outdated, 1 with no record; 1 error,
+    2 infos." A draft whose date was not given says which date it was checked as of."""
+    drafts = result.drafts
+    head = f"{_count(len(drafts), 'draft')} checked"
+    assumed = [f"{d.path + ' ' if len(drafts) > 1 else ''}as of {d.published}, {DATED_BY[d.dated_by]}"
+               for d in drafts if d.dated_by in DATED_BY]
+    if assumed:
+        head += f" ({'; '.join(assumed)})"
+    if sum(d.figures for d in drafts):
+        parts = [f"{_count(sum(d.compared for d in drafts), 'figure')} compared"]
+    else:
+        parts = ["no figures to compare"]
+    for attribute, one, several in FLAGGED:
+        count = sum(getattr(d, attribute) for d in drafts)
+        if count:
+            parts.append(f"{count} {one if count == 1 else several}")
+    levels = [_count(n, level) for level in ("error", "warning", "info")
+              if (n := sum(f.severity == level for f in result.findings))]
+    return escape_controls(f"{head}: {', '.join(parts)}; {', '.join(levels) or 'all checks passed'}.")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _escape_property(value: str) -> str:
