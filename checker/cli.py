@@ -101,7 +101,10 @@ def command(function: F) -> F:
         except Exception as error:  # noqa: BLE001 - the one place a crash is turned into a message
             report_crash(error)
 
-    app.command()(guarded)
+    # the list of commands in `checker -h` shows the first paragraph of each description whole (click cuts it
+    # at 45 characters with "..." unless a short help is given)
+    summary = " ".join((function.__doc__ or "").strip().split("\n\n")[0].split())
+    app.command(short_help=summary or None)(guarded)
     return cast(F, guarded)
 
 

@@ -297,6 +297,18 @@ def test_cli_help_lists_every_command() -> None:
         assert command in result.stdout
 
 
+def test_cli_help_shows_each_command_description_whole() -> None:
+    # click cut each description at 45 characters ("Read articles, find conflicting claims, score the sources,...")
+    result = invoke("-h")
+    assert result.exit_code == 0
+    commands = result.stdout.split("Commands:")[1]
+    assert "..." not in commands and "…" not in commands
+    listed = squash(commands)
+    for command in app.registered_commands:
+        first_paragraph = (command.callback.__doc__ or "").strip().split("\n\n")[0]
+        assert squash(first_paragraph) in listed, command.callback.__name__
+
+
 # --- a real process -----------------------------------------------------------------------------
 
 
