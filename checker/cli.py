@@ -68,6 +68,20 @@ def fail(message: str) -> NoReturn:
 
 
 _debug = False  # set by --debug for the command being run
+QUIET_HELP = "Print only the findings (or the report) and errors: no progress bar, notes or closing summary line."
+_quiet = False  # set by -q/--quiet (before or after the command's name): findings, reports and errors only
+
+
+def _quiet_too(value: bool) -> None:
+    """-q after the command's name; ``main_options`` has reset the flag for this run."""
+    global _quiet
+    _quiet = _quiet or value
+
+
+def note(message: str) -> None:
+    """A note on stderr (what was assumed or capped, what was written); -q leaves it out."""
+    if not _quiet:
+        print_problem(message, label="note", style="cyan")
 
 
 def report_crash(error: Exception) -> NoReturn:
@@ -122,13 +136,19 @@ def main_options(
     debug: Annotated[
         bool, typer.Option("--debug", envvar="CHECKER_DEBUG", help="Show the traceback if checker crashes.")
     ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
 ) -> None:
     """Check news articles for conflicting figures and weigh their sources."""
-    global _debug
-    _debug = debug
+    global _debug, _quiet
+    _debug, _quiet = debug, quiet
 
 
 # --- options shared by the commands (declared once) ----------------------------------------------
+
+# Every command takes -q; its value goes to ``_quiet`` (the commands do not read it).
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", callback=_quiet_too, expose_value=False, help=QUIET_HELP)
+]
 
 PathsArgument = Annotated[
     list[Path],
@@ -213,8 +233,10 @@ def format_option(view: View) -> Any:
             raise typer.BadParameter(str(error)) from None
 
     names = format_names(view)
-    return typer.Option("--format", "-f", callback=canonical, metavar="[" + "|".join(names) + "]",
-                        help="Output format ('terminal' and 'table' are older names of text).")
+    return typer.Option("--format", "--output-format", "-f", callback=canonical,
+                        metavar="[" + "|".join(names) + "]",
+                        help="Output format ('terminal' and 'table' are older names of text; --output-format is "
+                             "ruff's name for this option).")
 
 
 def _day(value: datetime | None) -> Any:
@@ -247,8 +269,7 @@ def settings_for(config: Path | None, **overrides: object) -> Settings:
         cores = default_jobs()
         if settings.jobs > cores:  # more processes than cores only costs memory (a pull request can set jobs)
             origin = "--jobs" if overrides.get("jobs") is not None else f"{settings.source}: jobs"
-            stderr.print(escape_controls(f"note: {origin} = {settings.jobs} capped at {cores}, the cores this "
-                                         "process may use"))
+            note(f"{origin} = {settings.jobs} capped at {cores}, the cores this process may use")
             settings = replace(settings, jobs=cores)
     return settings
 
@@ -267,7 +288,7 @@ def exit_status(findings: list, settings: Settings, exit_zero: bool) -> None:
 @contextmanager
 def scan_progress(paths: list[Path], settings: Settings) -> Iterator[Callable[[Path], None] | None]:
     """A progress bar on stderr while reading inputs, shown only on a terminal."""
-    if not sys.stderr.isatty():
+    if _quiet or not sys.stderr.isatty():
         yield None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -429,7 +450,7 @@ def emit(view: View, format_name: str, result: RunResult, output: Path | None, s
     except UnknownFormat as error:
         fail(str(error))
     options = RenderOptions(width=120 if output else None, color=False if output else None, settings=settings,
-                            **options_given)
+                            quiet=_quiet, **options_given)
     with opened_output(output) as out:
         try:
             renderer.write(result, options, out)
@@ -484,6 +505,7 @@ def report(
     ] = False,
     priors: PriorsOption = None,
     config: ConfigOption = None,
+    quiet: QuietOption = False,
     max_file_bytes: MaxBytesOption = None,
     jobs: JobsOption = None,
     scheduler: SchedulerOption = None,
@@ -517,6 +539,7 @@ def claims(
     output_format: Annotated[str, format_option(View.claims)] = "text",
     output: OutputOption = None,
     config: ConfigOption = None,
+    quiet: QuietOption = False,
     max_file_bytes: MaxBytesOption = None,
     jobs: JobsOption = None,
     input_root: InputRootOption = None,
@@ -554,6 +577,7 @@ def check(
                                                              "(a name ending in .txt is read as plain text).")
     ] = None,
     config: ConfigOption = None,
+    quiet: QuietOption = False,
     max_file_bytes: MaxBytesOption = None,
     jobs: JobsOption = None,
     input_root: InputRootOption = None,
@@ -624,6 +648,7 @@ def sources(
     output: OutputOption = None,
     priors: PriorsOption = None,
     config: ConfigOption = None,
+    quiet: QuietOption = False,
     max_file_bytes: MaxBytesOption = None,
     jobs: JobsOption = None,
     input_root: InputRootOption = None,
@@ -665,6 +690,7 @@ def claimreview(
     output: OutputOption = None,
     priors: PriorsOption = None,
     config: ConfigOption = None,
+    quiet: QuietOption = False,
     max_file_bytes: MaxBytesOption = None,
     jobs: JobsOption = None,
     input_root: InputRootOption = None,
@@ -694,8 +720,8 @@ def claimreview(
     result = record_from(paths, ledger, settings, priors)
     if not confirmed:
         emit(View.claimreview, "text", result, output, settings)
-        print_problem("nothing confirmed: these findings may be published; confirm them with --confirm ID "
-                      "(or --confirmations FILE)", label="note", style="cyan")
+        note("nothing confirmed: these findings may be published; confirm them with --confirm ID "
+             "(or --confirmations FILE)")
         return
     confirmed = with_review_urls(list({c.finding_id: c for c in confirmed}.values()), review_url)
     problems = problems_with(confirmed, result)
@@ -718,6 +744,7 @@ def scan(
     ] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles written per transaction.")] = 200,
     config: ConfigOption = None,
+    quiet: QuietOption = False,
     max_file_bytes: MaxBytesOption = None,
     jobs: JobsOption = None,
     scheduler: SchedulerOption = None,
@@ -739,10 +766,11 @@ def scan(
                                       knowledge=knowledge, workers=workers)
     except (LedgerError, DataFileError, ParallelError) as error:
         fail(str(error))
-    stderr.print(escape_controls(
-        f"{ledger}: {stats.added} articles added, {stats.replaced} replaced, {stats.unchanged} unchanged, "
-        f"{stats.skipped} inputs skipped; {totals['articles']} articles, {totals['claims']} claims, "
-        f"{totals['events']} events, {totals['disputes']} disputes, {totals['findings']} findings on record"))
+    if not _quiet:
+        stderr.print(escape_controls(
+            f"{ledger}: {stats.added} articles added, {stats.replaced} replaced, {stats.unchanged} unchanged, "
+            f"{stats.skipped} inputs skipped; {totals['articles']} articles, {totals['claims']} claims, "
+            f"{totals['events']} events, {totals['disputes']} disputes, {totals['findings']} findings on record"))
     if not totals["articles"]:
         fail("nothing readable in the inputs, and the ledger holds no articles")
     if not (stats.added or stats.replaced or stats.unchanged):
@@ -757,6 +785,7 @@ def export(
                                                    "configuration, else .checker/ledger.duckdb).")
     ] = None,
     config: ConfigOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Export the ledger's tables (articles, claims, events, findings, skipped, sources) to Parquet files."""
     from checker.ledger import Ledger, LedgerError
@@ -777,6 +806,7 @@ def rules(
         str | None, typer.Argument(help="A rule code (CC101), dotted name (numbers.conflicting_count) or family (CC).")
     ] = None,
     config: ConfigOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """List the rules, or explain the ones a code, name or family selects."""
     from checker.rulebook import load_rules, selected_rules

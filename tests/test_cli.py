@@ -419,6 +419,59 @@ def test_cli_unknown_format_names_the_choices() -> None:
     assert "markdown" in result.stderr and squash("text, json, sarif, github") in squash(result.stderr)
 
 
+
+@pytest.mark.parametrize(("command", "args"), [
+    ("report", ["--exit-zero"]),
+    ("sources", []),
+    ("claims", []),
+    ("check", ["--against", str(EXAMPLES), "--exit-zero"]),
+])
+def test_cli_output_format_is_ruffs_name_for_format(command: str, args: list[str], tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(MISQUOTE, encoding="utf-8")
+    target = [str(draft)] if command == "check" else [str(EXAMPLES)]
+    machine = {"report": "json", "sources": "csv", "claims": "jsonl", "check": "github"}[command]
+    given = invoke(command, *target, "--output-format", machine, *args)
+    assert given.exit_code == 0, given.stderr
+    assert given.stdout.strip() and given.stdout == invoke(command, *target, "--format", machine, *args).stdout
+
+
+def test_cli_report_text_ends_with_one_summary_line_as_ruff_does(tmp_path: Path) -> None:
+    text = invoke("report", str(EXAMPLES), "--exit-zero").stdout
+    assert text.splitlines()[-1] == "Found 1 error, 1 warning, 5 infos in 7 articles."
+    written = tmp_path / "report.txt"
+    assert invoke("report", str(EXAMPLES), "--exit-zero", "--output", str(written)).stdout == ""
+    assert written.read_text(encoding="utf-8").splitlines()[-1] == "Found 1 error, 1 warning, 5 infos in 7 articles."
+    narrowed = invoke("report", str(EXAMPLES), "--exit-zero", "--min-severity", "warning").stdout
+    assert narrowed.splitlines()[-1] == "Found 1 error, 1 warning in 7 articles."
+    clean = invoke("report", str(EXAMPLES), "--select", "IC101")
+    assert clean.exit_code == 0 and clean.stdout.splitlines()[-1] == "No findings in 7 articles."
+    for machine in ("json", "sarif"):  # a machine format stays what its readers parse, on stdout and stderr alike
+        result = invoke("report", str(EXAMPLES), "--exit-zero", "--format", machine)
+        assert json.loads(result.stdout) and "Found" not in result.stderr
+    github = invoke("report", str(EXAMPLES), "--exit-zero", "--format", "github").stdout
+    assert all(line.startswith("::") for line in github.splitlines())
+
+
+def test_cli_quiet_prints_only_the_findings_and_errors(tmp_path: Path) -> None:
+    full = invoke("report", str(EXAMPLES), "--exit-zero").stdout
+    for args in (["report", str(EXAMPLES), "--exit-zero", "-q"], ["-q", "report", str(EXAMPLES), "--exit-zero"],
+                 ["report", str(EXAMPLES), "--exit-zero", "--quiet", "--jobs", "4096"]):
+        quiet = invoke(*args)
+        assert quiet.exit_code == 0 and quiet.stderr == "", (args, quiet.stderr)
+        assert quiet.stdout == full.removesuffix("Found 1 error, 1 warning, 5 infos in 7 articles.\n"), args
+    assert "capped at" in invoke("report", str(EXAMPLES), "--exit-zero", "--jobs", "4096").stderr
+    ledger = tmp_path / "ledger.duckdb"
+    assert "articles added" in invoke("scan", str(EXAMPLES), "--ledger", str(ledger), "--jobs", "1").stderr
+    rescan = invoke("scan", str(EXAMPLES), "--ledger", str(ledger), "--jobs", "1", "-q")
+    assert rescan.exit_code == 0 and rescan.stderr == "" and rescan.stdout == ""
+    draft = tmp_path / "draft.md"
+    draft.write_text(MISQUOTE, encoding="utf-8")
+    misquote = invoke("check", str(draft), "--against", str(EXAMPLES), "-q")
+    assert misquote.exit_code == 1 and "CC202" in misquote.stdout  # the findings stay
+    bad = invoke("report", str(tmp_path / "missing"), "-q")
+    assert bad.exit_code == 2 and "nothing readable" in bad.stderr  # and the errors
+
 # --- check: stdin, several drafts, hostile file names ----------------------------------------------
 
 MISQUOTE = ("---\npublished: 2020-12-22\n---\n\nU.S. Central Command said eight rockets were fired at the Green Zone "

@@ -363,3 +363,20 @@ def render_terminal(result: RunResult, console: Console, options: RenderOptions 
     console.print(articles_table(result, width))
     if result.skipped:
         console.print(skipped_table(result, width))
+    if not options.quiet:
+        console.print(closing_line(result))
+
+
+def closing_line(result: RunResult) -> Text:
+    """The report's last line, as ruff ends its output: "Found 1 error, 1 warning, 5 infos in 7 articles." or
+    "No findings in 7 articles." (the findings the report holds, after any filters)."""
+    counts = {level: sum(f.severity == level for f in result.findings) for level in SEVERITY_ORDER}
+    read = plural(len(result.articles), "article")
+    if not result.findings:
+        return Text(f"No findings in {read}.")
+    line = Text("Found ")
+    found = [level for level in SEVERITY_ORDER if counts[level]]
+    for index, level in enumerate(found):
+        line.append(", " if index else "")
+        line.append(plural(counts[level], level), style=f"checker.severity.{level}")
+    return line.append(f" in {read}.")
