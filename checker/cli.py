@@ -78,6 +78,14 @@ def _quiet_too(value: bool) -> None:
     _quiet = _quiet or value
 
 
+_show_settings = False  # set by --show-settings: print the settings in force and exit
+
+
+def _show_settings_too(value: bool) -> None:
+    global _show_settings
+    _show_settings = _show_settings or value
+
+
 def note(message: str) -> None:
     """A note on stderr (what was assumed or capped, what was written); -q leaves it out."""
     if not _quiet:
@@ -139,15 +147,21 @@ def main_options(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
 ) -> None:
     """Check news articles for conflicting figures and weigh their sources."""
-    global _debug, _quiet
-    _debug, _quiet = debug, quiet
+    global _debug, _quiet, _show_settings
+    _debug, _quiet, _show_settings = debug, quiet, False
 
 
 # --- options shared by the commands (declared once) ----------------------------------------------
 
-# Every command takes -q; its value goes to ``_quiet`` (the commands do not read it).
+# Every command takes -q and --show-settings; their values go to ``_quiet`` and ``_show_settings`` (the commands
+# do not read them: ``settings_for`` and the writers do).
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", callback=_quiet_too, expose_value=False, help=QUIET_HELP)
+]
+ShowSettingsOption = Annotated[
+    bool, typer.Option("--show-settings", callback=_show_settings_too, expose_value=False,
+                       help="Print the settings in force and where each comes from (default, configuration file "
+                            "and line, option), then exit.")
 ]
 
 PathsArgument = Annotated[
@@ -171,6 +185,14 @@ SelectOption = Annotated[
 IgnoreOption = Annotated[
     str | None,
     typer.Option("--ignore", help="Leave out these rules: codes, dotted names or families, comma-separated."),
+]
+ExtendSelectOption = Annotated[
+    str | None,
+    typer.Option("--extend-select", help="Add these rules to those selected (by --select or the configuration)."),
+]
+ExtendIgnoreOption = Annotated[
+    str | None,
+    typer.Option("--extend-ignore", help="Leave out these rules too (besides --ignore or the configuration's)."),
 ]
 MaxBytesOption = Annotated[
     int | None, typer.Option("--max-file-bytes", help="Skip input files larger than this (default 10 MB).")
@@ -223,6 +245,15 @@ def input_overrides(jobs: int | None, input_root: Path | None, follow_symlinks: 
             "follow_symlinks": follow_symlinks}
 
 
+def record_overrides(ledger: Path | None = None, priors: Path | None = None,
+                     against: list[Path] | None = None) -> dict[str, Any]:
+    """The settings that --ledger, --priors and --against give (absolute: they are from the working folder), so
+    that --show-settings shows what is in force."""
+    return {"ledger": str(ledger.absolute()) if ledger else None,
+            "priors": str(priors.absolute()) if priors else None,
+            "against": tuple(str(path.absolute()) for path in against) if against else None}
+
+
 def format_option(view: View) -> Any:
     """The --format option of a command: the formats of its view in the registry, old names accepted as aliases."""
 
@@ -247,22 +278,36 @@ def _codes(option: str | None) -> tuple[str, ...] | None:
     return tuple(part.strip() for part in option.split(",") if part.strip()) if option else None
 
 
+SELECTOR_KEYS = ("select", "extend_select", "ignore", "extend_ignore", "severity", "per_file_ignores")
+
+
 def settings_for(config: Path | None, **overrides: object) -> Settings:
+    """The settings in force: the configuration file's, overridden by the options given (None: not given).
+    A bad file or an unknown rule selector is a usage error (exit 2); --show-settings prints them and exits 0."""
     if config is not None and not config.is_file():
         fail(f"{config}: no such configuration file")
     try:
-        settings = load_settings(config).with_overrides(**overrides)
+        configured = load_settings(config)
+        settings = configured.with_overrides(**overrides)
     except ConfigError as error:
         fail(str(error))
         raise  # unreachable: fail() exits
-    if settings.select or settings.ignore or settings.severity:  # an unknown rule selector is a usage error
+    if any(getattr(settings, key) for key in SELECTOR_KEYS):  # an unknown rule selector is a usage error
         from checker.rulebook import load_rules, unknown_selectors
 
         book = load_rules(settings)
-        for key in ("select", "ignore", "severity"):
-            for selector in unknown_selectors(book, getattr(settings, key)):
-                origin = f"--{key}" if overrides.get(key) is not None else f"{settings.source}: {key}"
+        for key in SELECTOR_KEYS:
+            given = overrides.get(key) or ()
+            for selector in unknown_selectors(book, _selectors(getattr(settings, key))):
+                origin = (f"--{key.replace('_', '-')}" if selector in given  # type: ignore[operator]
+                          else f"{settings.origins.get(key, settings.source)}: {key.replace('_', '-')}")
                 fail(f"unknown rule selector {selector!r} in {origin}; 'checker rules' lists the rules")
+    if _show_settings:
+        from checker.render.settings import write_settings
+
+        write_settings(settings, configured, {key for key, value in overrides.items() if value is not None},
+                       sys.stdout)
+        raise typer.Exit(ExitCode.CLEAN)
     if settings.jobs is not None:
         from checker.parallel import default_jobs
 
@@ -272,6 +317,13 @@ def settings_for(config: Path | None, **overrides: object) -> Settings:
             note(f"{origin} = {settings.jobs} capped at {cores}, the cores this process may use")
             settings = replace(settings, jobs=cores)
     return settings
+
+
+def _selectors(value: object) -> list[str]:
+    """The rule selectors a setting holds: a list, a table's keys (severity) or its lists' items (per-file-ignores)."""
+    if isinstance(value, dict):
+        return [item for key, items in value.items() for item in ((key,) if isinstance(items, str) else items)]
+    return list(value)  # type: ignore[call-overload]
 
 
 def exit_status(findings: list, settings: Settings, exit_zero: bool) -> None:
@@ -476,6 +528,8 @@ def report(
     exit_zero: ExitZeroOption = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
+    extend_select: ExtendSelectOption = None,
+    extend_ignore: ExtendIgnoreOption = None,
     min_severity: MinSeverityOption = None,
     show_info: Annotated[
         bool, typer.Option("--show-info", help="List info findings too in the text report (they are counted anyway).")
@@ -506,6 +560,7 @@ def report(
     priors: PriorsOption = None,
     config: ConfigOption = None,
     quiet: QuietOption = False,
+    show_settings: ShowSettingsOption = False,
     max_file_bytes: MaxBytesOption = None,
     jobs: JobsOption = None,
     scheduler: SchedulerOption = None,
@@ -518,7 +573,8 @@ def report(
     ('ledger' in the configuration, else .checker/ledger.duckdb).
     """
     settings = settings_for(config, fail_on=fail_on.value if fail_on else None, max_file_bytes=max_file_bytes,
-                            select=_codes(select), ignore=_codes(ignore),
+                            select=_codes(select), ignore=_codes(ignore), extend_select=_codes(extend_select),
+                            extend_ignore=_codes(extend_ignore), **record_overrides(ledger, priors),
                             **input_overrides(jobs, input_root, follow_symlinks))
     triage = Triage(events=tuple(event or ()), outlets=tuple(outlet or ()), since=_day(since), until=_day(until),
                     min_severity=min_severity.value if min_severity else None)
@@ -540,6 +596,7 @@ def claims(
     output: OutputOption = None,
     config: ConfigOption = None,
     quiet: QuietOption = False,
+    show_settings: ShowSettingsOption = False,
     max_file_bytes: MaxBytesOption = None,
     jobs: JobsOption = None,
     input_root: InputRootOption = None,
@@ -556,8 +613,9 @@ STDIN = Path("-")
 @command
 def check(
     drafts: Annotated[
-        list[Path], typer.Argument(help="Draft articles to check (.md or .txt); '-' reads standard input.")
-    ],
+        list[Path] | None, typer.Argument(help="Draft articles to check (.md or .txt); '-' reads standard input.",
+                                          show_default=False)
+    ] = None,
     against: Annotated[
         list[Path] | None,
         typer.Option("--against", help="Articles or folders on record to check against (repeatable; "
@@ -570,6 +628,8 @@ def check(
     exit_zero: ExitZeroOption = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
+    extend_select: ExtendSelectOption = None,
+    extend_ignore: ExtendIgnoreOption = None,
     min_severity: MinSeverityOption = None,
     statistics: StatisticsOption = False,
     stdin_filename: Annotated[
@@ -578,6 +638,7 @@ def check(
     ] = None,
     config: ConfigOption = None,
     quiet: QuietOption = False,
+    show_settings: ShowSettingsOption = False,
     max_file_bytes: MaxBytesOption = None,
     jobs: JobsOption = None,
     input_root: InputRootOption = None,
@@ -594,8 +655,11 @@ def check(
     from checker.prepublication import DraftError, check_draft, read_draft, read_draft_stream
 
     settings = settings_for(config, fail_on=fail_on.value if fail_on else None, max_file_bytes=max_file_bytes,
-                            select=_codes(select), ignore=_codes(ignore),
+                            select=_codes(select), ignore=_codes(ignore), extend_select=_codes(extend_select),
+                            extend_ignore=_codes(extend_ignore), **record_overrides(ledger, against=against),
                             **input_overrides(jobs, input_root, follow_symlinks))
+    if not drafts:
+        fail("give a DRAFT to check (or '-' to read it from standard input)")
     if against and ledger is not None:
         fail("give --against PATH or --ledger FILE, not both")
     record_paths = list(against or [])
@@ -649,13 +713,15 @@ def sources(
     priors: PriorsOption = None,
     config: ConfigOption = None,
     quiet: QuietOption = False,
+    show_settings: ShowSettingsOption = False,
     max_file_bytes: MaxBytesOption = None,
     jobs: JobsOption = None,
     input_root: InputRootOption = None,
     follow_symlinks: FollowSymlinksOption = None,
 ) -> None:
     """Score outlets and speakers: agreement with the weighted consensus, sourcing, contradictions, copies."""
-    settings = settings_for(config, max_file_bytes=max_file_bytes, **input_overrides(jobs, input_root, follow_symlinks))
+    settings = settings_for(config, max_file_bytes=max_file_bytes, **record_overrides(ledger, priors),
+                            **input_overrides(jobs, input_root, follow_symlinks))
     emit(View.sources, output_format, record_from(paths, ledger, settings, priors), output, settings)
 
 
@@ -691,6 +757,7 @@ def claimreview(
     priors: PriorsOption = None,
     config: ConfigOption = None,
     quiet: QuietOption = False,
+    show_settings: ShowSettingsOption = False,
     max_file_bytes: MaxBytesOption = None,
     jobs: JobsOption = None,
     input_root: InputRootOption = None,
@@ -710,7 +777,7 @@ def claimreview(
     )
 
     settings = settings_for(config, max_file_bytes=max_file_bytes, publisher=publisher, author=author,
-                            **input_overrides(jobs, input_root, follow_symlinks))
+                            **record_overrides(ledger, priors), **input_overrides(jobs, input_root, follow_symlinks))
     confirmed = [Confirmation(finding_id) for option in confirm or [] for finding_id in _codes(option) or ()]
     if confirmations is not None:
         try:
@@ -745,6 +812,7 @@ def scan(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles written per transaction.")] = 200,
     config: ConfigOption = None,
     quiet: QuietOption = False,
+    show_settings: ShowSettingsOption = False,
     max_file_bytes: MaxBytesOption = None,
     jobs: JobsOption = None,
     scheduler: SchedulerOption = None,
@@ -757,7 +825,8 @@ def scan(
     from checker.ledger import scan as scan_into
     from checker.parallel import ParallelError, open_workers
 
-    settings = settings_for(config, max_file_bytes=max_file_bytes, **input_overrides(jobs, input_root, follow_symlinks))
+    settings = settings_for(config, max_file_bytes=max_file_bytes, **record_overrides(ledger),
+                            **input_overrides(jobs, input_root, follow_symlinks))
     ledger = ledger or configured_ledger(settings)
     knowledge = load_knowledge(settings)
     try:  # the workers start before the progress bar's and DuckDB's threads
@@ -786,11 +855,13 @@ def export(
     ] = None,
     config: ConfigOption = None,
     quiet: QuietOption = False,
+    show_settings: ShowSettingsOption = False,
 ) -> None:
     """Export the ledger's tables (articles, claims, events, findings, skipped, sources) to Parquet files."""
     from checker.ledger import Ledger, LedgerError
 
-    ledger = ledger or default_ledger(settings_for(config), "--ledger FILE")
+    settings = settings_for(config, **record_overrides(ledger))
+    ledger = ledger or default_ledger(settings, "--ledger FILE")
     try:
         with Ledger(ledger, read_only=True) as opened:
             written = opened.export(directory)
@@ -807,6 +878,7 @@ def rules(
     ] = None,
     config: ConfigOption = None,
     quiet: QuietOption = False,
+    show_settings: ShowSettingsOption = False,
 ) -> None:
     """List the rules, or explain the ones a code, name or family selects."""
     from checker.rulebook import load_rules, selected_rules

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
-from checker.model import SEVERITY_RANK, Article, Claim, Dispute, Event, Finding, carried_by
+from checker.model import SEVERITY_RANK, Article, Claim, Dispute, Event, Finding, carried_by, file_and_row
 from checker.result import RunResult
-
-# An article read from a row of a manifest has the source path "wire.jsonl:3" (the manifest and its line).
-_MANIFEST_ROW = re.compile(r"^(?P<path>.+\.(?:jsonl|json|csv)):(?P<row>[1-9]\d*)$", re.IGNORECASE)
-
-
-def file_and_row(source_path: str) -> tuple[str, int | None]:
-    """The file an article was read from, and the manifest row when it is a row of a manifest."""
-    match = _MANIFEST_ROW.match(source_path)
-    return (match["path"], int(match["row"])) if match else (source_path, None)
 
 
 def location(source_path: str, line: int | None) -> str:
