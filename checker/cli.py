@@ -339,19 +339,21 @@ def exit_status(findings: list, settings: Settings, exit_zero: bool) -> None:
 
 @contextmanager
 def scan_progress(paths: list[Path], settings: Settings) -> Iterator[Callable[[Path], None] | None]:
-    """A progress bar on stderr while reading inputs, shown only on a terminal."""
+    """A progress bar on stderr while reading inputs, shown only on a terminal: it counts articles (a manifest
+    holds one a row), and moves on as each file has been read."""
     if _quiet or not sys.stderr.isatty():
         yield None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from checker.ingest import iter_input_files
+    from checker.ingest import articles_in, iter_input_files
 
-    total = sum(1 for item in iter_input_files(paths, settings) if isinstance(item, Path))
-    with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=stderr, transient=True) as progress:
-        task = progress.add_task("reading", total=total)
-        yield lambda _path: progress.advance(task)
+    articles = {item: articles_in(item, settings) for item in iter_input_files(paths, settings)
+                if isinstance(item, Path)}
+    with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
+                  TimeRemainingColumn(), console=stderr, transient=True) as progress:
+        task = progress.add_task("reading", total=sum(articles.values()))
+        yield lambda path: progress.advance(task, articles.get(path, 1))
 
 
 def load_knowledge(settings: Settings) -> Knowledge:

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -471,6 +472,34 @@ def test_cli_quiet_prints_only_the_findings_and_errors(tmp_path: Path) -> None:
     assert misquote.exit_code == 1 and "CC202" in misquote.stdout  # the findings stay
     bad = invoke("report", str(tmp_path / "missing"), "-q")
     assert bad.exit_code == 2 and "nothing readable" in bad.stderr  # and the errors
+
+
+class _Terminal(io.StringIO):
+    """Standard error as a terminal, where the progress bar is shown."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_cli_progress_bar_counts_the_articles_of_a_manifest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.console import Console
+
+    from checker import cli
+    from checker.config import Settings
+
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    rows = [json.dumps({"id": f"row-{n}", "text": f"Officials said {n + 2} rockets hit the base."}) for n in range(12)]
+    (inputs / "wire.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (inputs / "story.md").write_text("Officials said 3 rockets hit the base.\n", encoding="utf-8")
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(cli, "stderr", Console(file=terminal, width=100))  # made for this terminal, as it is on one
+    monkeypatch.setattr(cli, "_quiet", False)
+    result = cli.run_pipeline([inputs], Settings(jobs=1))
+    assert len(result.articles) == 13
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.getvalue())
+    assert "13/13 articles" in shown and "2/2" not in shown  # was 2/2: one step a file
 
 # --- check: stdin, several drafts, hostile file names ----------------------------------------------
 
