@@ -501,6 +501,22 @@ def test_cli_progress_bar_counts_the_articles_of_a_manifest(tmp_path: Path, monk
     shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.getvalue())
     assert "13/13 articles" in shown and "2/2" not in shown  # was 2/2: one step a file
 
+
+def test_cli_github_annotations_on_a_manifest_name_it_from_the_working_directory_and_the_rows_line(
+        shared_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # was file=…/corpus.jsonl%3A23,line=9: a file that does not exist, and a line inside the row's text
+    corpus = shared_dir / "devset" / "corpus.jsonl"
+    if not corpus.is_file():
+        pytest.skip(f"{corpus} not found")
+    rows = len(corpus.read_text(encoding="utf-8").splitlines())
+    monkeypatch.chdir(shared_dir)
+    for given in ("devset/corpus.jsonl", str(corpus)):
+        annotations = invoke("report", given, "--format", "github", "--exit-zero").stdout.splitlines()
+        assert annotations
+        for annotation in annotations:
+            where = re.match(r"::(?:error|warning|notice) file=([^,]*),line=(\d+),col=1,", annotation)
+            assert where and where[1] == "devset/corpus.jsonl" and 1 <= int(where[2]) <= rows, annotation
+
 # --- check: stdin, several drafts, hostile file names ----------------------------------------------
 
 MISQUOTE = ("---\npublished: 2020-12-22\n---\n\nU.S. Central Command said eight rockets were fired at the Green Zone "
