@@ -68,6 +68,28 @@ def fail(message: str) -> NoReturn:
 
 
 _debug = False  # set by --debug for the command being run
+QUIET_HELP = "Print only the findings (or the report) and errors: no progress bar, notes or closing summary line."
+_quiet = False  # set by -q/--quiet (before or after the command's name): findings, reports and errors only
+
+
+def _quiet_too(value: bool) -> None:
+    """-q after the command's name; ``main_options`` has reset the flag for this run."""
+    global _quiet
+    _quiet = _quiet or value
+
+
+_show_settings = False  # set by --show-settings: print the settings in force and exit
+
+
+def _show_settings_too(value: bool) -> None:
+    global _show_settings
+    _show_settings = _show_settings or value
+
+
+def note(message: str) -> None:
+    """A note on stderr (what was assumed or capped, what was written); -q leaves it out."""
+    if not _quiet:
+        print_problem(message, label="note", style="cyan")
 
 
 def report_crash(error: Exception) -> NoReturn:
@@ -101,7 +123,10 @@ def command(function: F) -> F:
         except Exception as error:  # noqa: BLE001 - the one place a crash is turned into a message
             report_crash(error)
 
-    app.command()(guarded)
+    # the list of commands in `checker -h` shows the first paragraph of each description whole (click cuts it
+    # at 45 characters with "..." unless a short help is given)
+    summary = " ".join((function.__doc__ or "").strip().split("\n\n")[0].split())
+    app.command(short_help=summary or None)(guarded)
     return cast(F, guarded)
 
 
@@ -119,13 +144,25 @@ def main_options(
     debug: Annotated[
         bool, typer.Option("--debug", envvar="CHECKER_DEBUG", help="Show the traceback if checker crashes.")
     ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
 ) -> None:
     """Check news articles for conflicting figures and weigh their sources."""
-    global _debug
-    _debug = debug
+    global _debug, _quiet, _show_settings
+    _debug, _quiet, _show_settings = debug, quiet, False
 
 
 # --- options shared by the commands (declared once) ----------------------------------------------
+
+# Every command takes -q and --show-settings; their values go to ``_quiet`` and ``_show_settings`` (the commands
+# do not read them: ``settings_for`` and the writers do).
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", callback=_quiet_too, expose_value=False, help=QUIET_HELP)
+]
+ShowSettingsOption = Annotated[
+    bool, typer.Option("--show-settings", callback=_show_settings_too, expose_value=False,
+                       help="Print the settings in force and where each comes from (default, configuration file "
+                            "and line, option), then exit.")
+]
 
 PathsArgument = Annotated[
     list[Path],
@@ -148,6 +185,14 @@ SelectOption = Annotated[
 IgnoreOption = Annotated[
     str | None,
     typer.Option("--ignore", help="Leave out these rules: codes, dotted names or families, comma-separated."),
+]
+ExtendSelectOption = Annotated[
+    str | None,
+    typer.Option("--extend-select", help="Add these rules to those selected (by --select or the configuration)."),
+]
+ExtendIgnoreOption = Annotated[
+    str | None,
+    typer.Option("--extend-ignore", help="Leave out these rules too (besides --ignore or the configuration's)."),
 ]
 MaxBytesOption = Annotated[
     int | None, typer.Option("--max-file-bytes", help="Skip input files larger than this (default 10 MB).")
@@ -200,6 +245,15 @@ def input_overrides(jobs: int | None, input_root: Path | None, follow_symlinks: 
             "follow_symlinks": follow_symlinks}
 
 
+def record_overrides(ledger: Path | None = None, priors: Path | None = None,
+                     against: list[Path] | None = None) -> dict[str, Any]:
+    """The settings that --ledger, --priors and --against give (absolute: they are from the working folder), so
+    that --show-settings shows what is in force."""
+    return {"ledger": str(ledger.absolute()) if ledger else None,
+            "priors": str(priors.absolute()) if priors else None,
+            "against": tuple(str(path.absolute()) for path in against) if against else None}
+
+
 def format_option(view: View) -> Any:
     """The --format option of a command: the formats of its view in the registry, old names accepted as aliases."""
 
@@ -210,8 +264,10 @@ def format_option(view: View) -> Any:
             raise typer.BadParameter(str(error)) from None
 
     names = format_names(view)
-    return typer.Option("--format", "-f", callback=canonical, metavar="[" + "|".join(names) + "]",
-                        help="Output format ('terminal' and 'table' are older names of text).")
+    return typer.Option("--format", "--output-format", "-f", callback=canonical,
+                        metavar="[" + "|".join(names) + "]",
+                        help="Output format ('terminal' and 'table' are older names of text; --output-format is "
+                             "ruff's name for this option).")
 
 
 def _day(value: datetime | None) -> Any:
@@ -222,32 +278,52 @@ def _codes(option: str | None) -> tuple[str, ...] | None:
     return tuple(part.strip() for part in option.split(",") if part.strip()) if option else None
 
 
+SELECTOR_KEYS = ("select", "extend_select", "ignore", "extend_ignore", "severity", "per_file_ignores")
+
+
 def settings_for(config: Path | None, **overrides: object) -> Settings:
+    """The settings in force: the configuration file's, overridden by the options given (None: not given).
+    A bad file or an unknown rule selector is a usage error (exit 2); --show-settings prints them and exits 0."""
     if config is not None and not config.is_file():
         fail(f"{config}: no such configuration file")
     try:
-        settings = load_settings(config).with_overrides(**overrides)
+        configured = load_settings(config)
+        settings = configured.with_overrides(**overrides)
     except ConfigError as error:
         fail(str(error))
         raise  # unreachable: fail() exits
-    if settings.select or settings.ignore or settings.severity:  # an unknown rule selector is a usage error
+    if any(getattr(settings, key) for key in SELECTOR_KEYS):  # an unknown rule selector is a usage error
         from checker.rulebook import load_rules, unknown_selectors
 
         book = load_rules(settings)
-        for key in ("select", "ignore", "severity"):
-            for selector in unknown_selectors(book, getattr(settings, key)):
-                origin = f"--{key}" if overrides.get(key) is not None else f"{settings.source}: {key}"
+        for key in SELECTOR_KEYS:
+            given = overrides.get(key) or ()
+            for selector in unknown_selectors(book, _selectors(getattr(settings, key))):
+                origin = (f"--{key.replace('_', '-')}" if selector in given  # type: ignore[operator]
+                          else f"{settings.origins.get(key, settings.source)}: {key.replace('_', '-')}")
                 fail(f"unknown rule selector {selector!r} in {origin}; 'checker rules' lists the rules")
+    if _show_settings:
+        from checker.render.settings import write_settings
+
+        write_settings(settings, configured, {key for key, value in overrides.items() if value is not None},
+                       sys.stdout)
+        raise typer.Exit(ExitCode.CLEAN)
     if settings.jobs is not None:
         from checker.parallel import default_jobs
 
         cores = default_jobs()
         if settings.jobs > cores:  # more processes than cores only costs memory (a pull request can set jobs)
             origin = "--jobs" if overrides.get("jobs") is not None else f"{settings.source}: jobs"
-            stderr.print(escape_controls(f"note: {origin} = {settings.jobs} capped at {cores}, the cores this "
-                                         "process may use"))
+            note(f"{origin} = {settings.jobs} capped at {cores}, the cores this process may use")
             settings = replace(settings, jobs=cores)
     return settings
+
+
+def _selectors(value: object) -> list[str]:
+    """The rule selectors a setting holds: a list, a table's keys (severity) or its lists' items (per-file-ignores)."""
+    if isinstance(value, dict):
+        return [item for key, items in value.items() for item in ((key,) if isinstance(items, str) else items)]
+    return list(value)  # type: ignore[call-overload]
 
 
 def exit_status(findings: list, settings: Settings, exit_zero: bool) -> None:
@@ -263,19 +339,21 @@ def exit_status(findings: list, settings: Settings, exit_zero: bool) -> None:
 
 @contextmanager
 def scan_progress(paths: list[Path], settings: Settings) -> Iterator[Callable[[Path], None] | None]:
-    """A progress bar on stderr while reading inputs, shown only on a terminal."""
-    if not sys.stderr.isatty():
+    """A progress bar on stderr while reading inputs, shown only on a terminal: it counts articles (a manifest
+    holds one a row), and moves on as each file has been read."""
+    if _quiet or not sys.stderr.isatty():
         yield None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from checker.ingest import iter_input_files
+    from checker.ingest import articles_in, iter_input_files
 
-    total = sum(1 for item in iter_input_files(paths, settings) if isinstance(item, Path))
-    with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=stderr, transient=True) as progress:
-        task = progress.add_task("reading", total=total)
-        yield lambda _path: progress.advance(task)
+    articles = {item: articles_in(item, settings) for item in iter_input_files(paths, settings)
+                if isinstance(item, Path)}
+    with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
+                  TimeRemainingColumn(), console=stderr, transient=True) as progress:
+        task = progress.add_task("reading", total=sum(articles.values()))
+        yield lambda path: progress.advance(task, articles.get(path, 1))
 
 
 def load_knowledge(settings: Settings) -> Knowledge:
@@ -444,7 +522,7 @@ def emit(view: View, format_name: str, result: RunResult, output: Path | None, s
     except UnknownFormat as error:
         fail(str(error))
     options = RenderOptions(width=120 if output else None, color=False if output else None, settings=settings,
-                            **options_given)
+                            quiet=_quiet, **options_given)
     with opened_output(output) as out:
         try:
             renderer.write(result, options, out)
@@ -470,6 +548,8 @@ def report(
     exit_zero: ExitZeroOption = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
+    extend_select: ExtendSelectOption = None,
+    extend_ignore: ExtendIgnoreOption = None,
     min_severity: MinSeverityOption = None,
     show_info: Annotated[
         bool, typer.Option("--show-info", help="List info findings too in the text report (they are counted anyway).")
@@ -499,6 +579,8 @@ def report(
     ] = False,
     priors: PriorsOption = None,
     config: ConfigOption = None,
+    quiet: QuietOption = False,
+    show_settings: ShowSettingsOption = False,
     max_file_bytes: MaxBytesOption = None,
     jobs: JobsOption = None,
     scheduler: SchedulerOption = None,
@@ -511,7 +593,8 @@ def report(
     ('ledger' in the configuration, else .checker/ledger.duckdb).
     """
     settings = settings_for(config, fail_on=fail_on.value if fail_on else None, max_file_bytes=max_file_bytes,
-                            select=_codes(select), ignore=_codes(ignore),
+                            select=_codes(select), ignore=_codes(ignore), extend_select=_codes(extend_select),
+                            extend_ignore=_codes(extend_ignore), **record_overrides(ledger, priors),
                             **input_overrides(jobs, input_root, follow_symlinks))
     triage = Triage(events=tuple(event or ()), outlets=tuple(outlet or ()), since=_day(since), until=_day(until),
                     min_severity=min_severity.value if min_severity else None)
@@ -532,6 +615,8 @@ def claims(
     output_format: Annotated[str, format_option(View.claims)] = "text",
     output: OutputOption = None,
     config: ConfigOption = None,
+    quiet: QuietOption = False,
+    show_settings: ShowSettingsOption = False,
     max_file_bytes: MaxBytesOption = None,
     jobs: JobsOption = None,
     input_root: InputRootOption = None,
@@ -548,8 +633,9 @@ STDIN = Path("-")
 @command
 def check(
     drafts: Annotated[
-        list[Path], typer.Argument(help="Draft articles to check (.md or .txt); '-' reads standard input.")
-    ],
+        list[Path] | None, typer.Argument(help="Draft articles to check (.md or .txt); '-' reads standard input.",
+                                          show_default=False)
+    ] = None,
     against: Annotated[
         list[Path] | None,
         typer.Option("--against", help="Articles or folders on record to check against (repeatable; "
@@ -562,6 +648,8 @@ def check(
     exit_zero: ExitZeroOption = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
+    extend_select: ExtendSelectOption = None,
+    extend_ignore: ExtendIgnoreOption = None,
     min_severity: MinSeverityOption = None,
     statistics: StatisticsOption = False,
     stdin_filename: Annotated[
@@ -569,6 +657,8 @@ def check(
                                                              "(a name ending in .txt is read as plain text).")
     ] = None,
     config: ConfigOption = None,
+    quiet: QuietOption = False,
+    show_settings: ShowSettingsOption = False,
     max_file_bytes: MaxBytesOption = None,
     jobs: JobsOption = None,
     input_root: InputRootOption = None,
@@ -586,8 +676,11 @@ def check(
     from checker.prepublication import DraftError, check_draft, read_draft, read_draft_stream
 
     settings = settings_for(config, fail_on=fail_on.value if fail_on else None, max_file_bytes=max_file_bytes,
-                            select=_codes(select), ignore=_codes(ignore),
+                            select=_codes(select), ignore=_codes(ignore), extend_select=_codes(extend_select),
+                            extend_ignore=_codes(extend_ignore), **record_overrides(ledger, against=against),
                             **input_overrides(jobs, input_root, follow_symlinks))
+    if not drafts:
+        fail("give a DRAFT to check (or '-' to read it from standard input)")
     if against and ledger is not None:
         fail("give --against PATH or --ledger FILE, not both")
     record_paths = list(against or [])
@@ -642,13 +735,16 @@ def sources(
     output: OutputOption = None,
     priors: PriorsOption = None,
     config: ConfigOption = None,
+    quiet: QuietOption = False,
+    show_settings: ShowSettingsOption = False,
     max_file_bytes: MaxBytesOption = None,
     jobs: JobsOption = None,
     input_root: InputRootOption = None,
     follow_symlinks: FollowSymlinksOption = None,
 ) -> None:
     """Score outlets and speakers: agreement with the weighted consensus, sourcing, contradictions, copies."""
-    settings = settings_for(config, max_file_bytes=max_file_bytes, **input_overrides(jobs, input_root, follow_symlinks))
+    settings = settings_for(config, max_file_bytes=max_file_bytes, **record_overrides(ledger, priors),
+                            **input_overrides(jobs, input_root, follow_symlinks))
     emit(View.sources, output_format, record_from(paths, ledger, settings, priors), output, settings)
 
 
@@ -683,6 +779,8 @@ def claimreview(
     output: OutputOption = None,
     priors: PriorsOption = None,
     config: ConfigOption = None,
+    quiet: QuietOption = False,
+    show_settings: ShowSettingsOption = False,
     max_file_bytes: MaxBytesOption = None,
     jobs: JobsOption = None,
     input_root: InputRootOption = None,
@@ -702,7 +800,7 @@ def claimreview(
     )
 
     settings = settings_for(config, max_file_bytes=max_file_bytes, publisher=publisher, author=author,
-                            **input_overrides(jobs, input_root, follow_symlinks))
+                            **record_overrides(ledger, priors), **input_overrides(jobs, input_root, follow_symlinks))
     confirmed = [Confirmation(finding_id) for option in confirm or [] for finding_id in _codes(option) or ()]
     if confirmations is not None:
         try:
@@ -712,8 +810,8 @@ def claimreview(
     result = record_from(paths, ledger, settings, priors)
     if not confirmed:
         emit(View.claimreview, "text", result, output, settings)
-        print_problem("nothing confirmed: these findings may be published; confirm them with --confirm ID "
-                      "(or --confirmations FILE)", label="note", style="cyan")
+        note("nothing confirmed: these findings may be published; confirm them with --confirm ID "
+             "(or --confirmations FILE)")
         return
     confirmed = with_review_urls(list({c.finding_id: c for c in confirmed}.values()), review_url)
     problems = problems_with(confirmed, result)
@@ -736,6 +834,8 @@ def scan(
     ] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles written per transaction.")] = 200,
     config: ConfigOption = None,
+    quiet: QuietOption = False,
+    show_settings: ShowSettingsOption = False,
     max_file_bytes: MaxBytesOption = None,
     jobs: JobsOption = None,
     scheduler: SchedulerOption = None,
@@ -748,7 +848,8 @@ def scan(
     from checker.ledger import scan as scan_into
     from checker.parallel import ParallelError, open_workers
 
-    settings = settings_for(config, max_file_bytes=max_file_bytes, **input_overrides(jobs, input_root, follow_symlinks))
+    settings = settings_for(config, max_file_bytes=max_file_bytes, **record_overrides(ledger),
+                            **input_overrides(jobs, input_root, follow_symlinks))
     ledger = ledger or configured_ledger(settings)
     knowledge = load_knowledge(settings)
     try:  # the workers start before the progress bar's and DuckDB's threads
@@ -757,10 +858,11 @@ def scan(
                                       knowledge=knowledge, workers=workers)
     except (LedgerError, DataFileError, ParallelError) as error:
         fail(str(error))
-    stderr.print(escape_controls(
-        f"{ledger}: {stats.added} articles added, {stats.replaced} replaced, {stats.unchanged} unchanged, "
-        f"{stats.skipped} inputs skipped; {totals['articles']} articles, {totals['claims']} claims, "
-        f"{totals['events']} events, {totals['disputes']} disputes, {totals['findings']} findings on record"))
+    if not _quiet:
+        stderr.print(escape_controls(
+            f"{ledger}: {stats.added} articles added, {stats.replaced} replaced, {stats.unchanged} unchanged, "
+            f"{stats.skipped} inputs skipped; {totals['articles']} articles, {totals['claims']} claims, "
+            f"{totals['events']} events, {totals['disputes']} disputes, {totals['findings']} findings on record"))
     if not totals["articles"]:
         fail("nothing readable in the inputs, and the ledger holds no articles")
     if not (stats.added or stats.replaced or stats.unchanged):
@@ -775,11 +877,14 @@ def export(
                                                    "configuration, else .checker/ledger.duckdb).")
     ] = None,
     config: ConfigOption = None,
+    quiet: QuietOption = False,
+    show_settings: ShowSettingsOption = False,
 ) -> None:
     """Export the ledger's tables (articles, claims, events, findings, skipped, sources) to Parquet files."""
     from checker.ledger import Ledger, LedgerError
 
-    ledger = ledger or default_ledger(settings_for(config), "--ledger FILE")
+    settings = settings_for(config, **record_overrides(ledger))
+    ledger = ledger or default_ledger(settings, "--ledger FILE")
     try:
         with Ledger(ledger, read_only=True) as opened:
             written = opened.export(directory)
@@ -795,6 +900,8 @@ def rules(
         str | None, typer.Argument(help="A rule code (CC101), dotted name (numbers.conflicting_count) or family (CC).")
     ] = None,
     config: ConfigOption = None,
+    quiet: QuietOption = False,
+    show_settings: ShowSettingsOption = False,
 ) -> None:
     """List the rules, or explain the ones a code, name or family selects."""
     from checker.rulebook import load_rules, selected_rules

@@ -9,6 +9,8 @@ never a setting that silently does something else.
 
 from __future__ import annotations
 
+import difflib
+import fnmatch
 import json
 import re
 import tomllib
@@ -17,6 +19,8 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
+
+from checker.model import file_and_row
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[str, ...] = typing.get_args(Severity)
@@ -27,6 +31,9 @@ EXPECTED = {
     "fail_on": f"one of {', '.join(SEVERITIES)}",
     "select": 'a list of rule codes, dotted names or families, e.g. select = ["CC", "SR101"]',
     "ignore": 'a list of rule codes, dotted names or families, e.g. ignore = ["SR102"]',
+    "extend_select": 'a list of rule codes, dotted names or families, e.g. extend-select = ["SR101"]',
+    "extend_ignore": 'a list of rule codes, dotted names or families, e.g. extend-ignore = ["SR102"]',
+    "per_file_ignores": 'a table of file patterns and lists of rules, e.g. per-file-ignores = { "opinion/*" = ["SR"] }',
     "severity": f'a table of rule selectors and levels ({", ".join(SEVERITIES)}), '
                 'e.g. severity = { CC103 = "error" }',
     "rule_paths": 'a list of files or folders of rule packs, e.g. rule-paths = ["house-rules/"]',
@@ -41,6 +48,7 @@ EXPECTED = {
     "author": 'the name of who wrote the reviews, e.g. author = "Harbor Fact Desk"',
 }
 PATH_KEYS = ("rule_paths", "against", "priors", "input_root", "lexicon_paths", "ledger")
+EXTENDING = ("extend_select", "extend_ignore")  # given on the command line, they add to the file's
 
 
 class ConfigError(ValueError):
@@ -55,6 +63,9 @@ class Settings:
     fail_on: Severity = "error"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()  # added to select (the command line's to the file's)
+    extend_ignore: tuple[str, ...] = ()  # added to ignore (the command line's to the file's)
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)  # file pattern -> rules left out
     severity: dict[str, Severity] = field(default_factory=dict)
     rule_paths: tuple[str, ...] = ()
     lexicon_paths: tuple[str, ...] = ()  # folders extending the language packs, gazetteer and taxonomy
@@ -67,19 +78,38 @@ class Settings:
     follow_symlinks: bool = False  # follow symbolic links out of the folders given (default: skip them)
     jobs: int | None = None  # processes that read and extract (default: every core; 1: in this process)
     source: str | None = None  # the file these settings came from, for messages
+    origins: dict[str, str] = field(default_factory=dict, compare=False)  # field -> "file:line" that set it
 
     def resolve(self, path: str) -> Path:
         """A path from the configuration: relative to the file it was written in (else to the working
         directory); an absolute path stays as it is."""
         return (Path(self.source).parent if self.source else Path.cwd()) / path
 
+    def ignored_in(self, path: str) -> tuple[str, ...]:
+        """The rules ``per-file-ignores`` leaves out in the file at ``path`` (as a finding names it: a manifest's
+        row is its manifest). A pattern is matched against the path relative to the configuration file's folder
+        (``*`` also crosses ``/``); a pattern without ``/`` also against the file's name."""
+        file = Path(file_and_row(path)[0])
+        try:
+            where = (Path.cwd() / file).resolve().relative_to(self.resolve(".").resolve()).as_posix()
+        except (OSError, ValueError):  # outside the configuration's folder: the path as given
+            where = file.as_posix()
+        return tuple(selector for pattern, selectors in self.per_file_ignores.items()
+                     if fnmatch.fnmatchcase(where, pattern) or ("/" not in pattern
+                                                               and fnmatch.fnmatchcase(file.name, pattern))
+                     for selector in selectors)
+
     def lexicon_folders(self) -> list[Path]:
         """The ``lexicon-paths`` folders, resolved against the configuration file."""
         return [self.resolve(path) for path in self.lexicon_paths]
 
     def with_overrides(self, **overrides: object) -> Settings:
-        """A copy with the given non-None values replaced (command-line options win)."""
+        """A copy with the given non-None values replaced (command-line options win); ``extend_select`` and
+        ``extend_ignore`` are added to the configured ones, as their names say."""
         changes: dict[str, Any] = {key: value for key, value in overrides.items() if value is not None}
+        for key in EXTENDING:
+            if key in changes:
+                changes[key] = (*getattr(self, key), *changes[key])
         return replace(self, **changes)
 
 
@@ -111,6 +141,13 @@ def load_settings(path: Path | None = None, start: Path | None = None) -> Settin
     if path.name == "pyproject.toml":
         tool = document.get("tool", {})
         table = tool.get("checker", {}) if isinstance(tool, dict) else None
+    elif "tool" in document:  # the table of pyproject.toml, e.g. the README's example pasted into checker.toml
+        tool = document["tool"]
+        if set(document) != {"tool"} or not isinstance(tool, dict) or set(tool) != {"checker"}:
+            raise ConfigError(f"{_header_where(path, text)}: [tool...] tables belong in pyproject.toml; in "
+                              f"{path.name} write the settings without a table header (drop the line "
+                              "[tool.checker])")
+        table = tool["checker"]
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.checker] must be a table of settings")
     return _settings_from_table(table, path, text)
@@ -127,14 +164,17 @@ def _validator(name: str):
 def _settings_from_table(table: dict, path: Path, text: str = "") -> Settings:
     from pydantic import ValidationError
 
-    known = {f.name for f in fields(Settings)} - {"source"}
+    known = {f.name for f in fields(Settings)} - {"source", "origins"}
     values: dict[str, object] = {}
+    origins: dict[str, str] = {}
     for key, value in table.items():
         name = key.replace("-", "_")
         if name not in known:
-            names = ", ".join(sorted(name.replace("_", "-") for name in known))
-            raise ConfigError(f"{_where(path, text, key)}: unknown setting {key!r} (known: {names})")
-        given = tuple(value) if isinstance(value, list) else value  # TOML arrays fill tuple fields
+            names = sorted(name.replace("_", "-") for name in known)
+            close = difflib.get_close_matches(key.replace("_", "-").lower(), names, n=1, cutoff=0.6)
+            meant = f"; did you mean {close[0]!r}?" if close else ""
+            raise ConfigError(f"{_where(path, text, key)}: unknown setting {key!r}{meant} (known: {', '.join(names)})")
+        given = _arrays_as_tuples(value)  # TOML arrays fill tuple fields
         try:
             values[name] = _validator(name).validate_python(given, strict=True)
         except ValidationError as error:
@@ -145,7 +185,17 @@ def _settings_from_table(table: dict, path: Path, text: str = "") -> Settings:
         beyond_type = _value_problem(name, values[name])
         if beyond_type:
             raise ConfigError(f"{_where(path, text, key)}: {key} must be {EXPECTED[name]} ({beyond_type})")
-    return Settings(**values, source=str(path))  # type: ignore[arg-type]
+        origins[name] = _where(path, text, key)
+    return Settings(**values, source=str(path), origins=origins)  # type: ignore[arg-type]
+
+
+def _arrays_as_tuples(value: object) -> object:
+    """TOML arrays as tuples, at the top and in a table's values (``per-file-ignores``)."""
+    if isinstance(value, list):
+        return tuple(value)
+    if isinstance(value, dict):
+        return {key: tuple(item) if isinstance(item, list) else item for key, item in value.items()}
+    return value
 
 
 def _value_problem(name: str, value: object) -> str | None:
@@ -174,6 +224,14 @@ def _shown(value: object, inner: tuple) -> str:
         kind = "table" if isinstance(value, dict) else "list" if isinstance(value, list) else type(value).__name__
         shown = f"a {kind}"
     return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _header_where(path: Path, text: str) -> str:
+    """``path:line`` of the first ``[tool...]`` table header, or the path alone."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if re.match(r"\s*\[+\s*[\"']?tool\b", line):
+            return f"{path}:{number}"
+    return str(path)
 
 
 def _where(path: Path, text: str, key: str) -> str:

@@ -10,6 +10,7 @@ reads it. Adding a field to a record is a one-place change.
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from dataclasses import dataclass, field, fields
@@ -161,6 +162,15 @@ class SkippedInput(_Record):
 
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+# An article read from a row of a manifest has the source path "wire.jsonl:3" (the manifest and its line).
+_MANIFEST_ROW = re.compile(r"^(?P<path>.+\.(?:jsonl|json|csv)):(?P<row>[1-9]\d*)$", re.IGNORECASE)
+
+
+def file_and_row(source_path: str) -> tuple[str, int | None]:
+    """The file an article was read from, and the manifest row when it is a row of a manifest."""
+    match = _MANIFEST_ROW.match(source_path)
+    return (match["path"], int(match["row"])) if match else (source_path, None)
 
 
 def at_or_above(findings: list[Finding], level: str) -> list[Finding]:

@@ -17,7 +17,7 @@ from checker.model import Article, Claim, EventMention, Finding, SkippedInput
 from checker.parallel import CHARS_PER_TASK, InProcess, Workers, as_rows, file_reader, from_rows, open_workers
 from checker.reliability import score_sources
 from checker.result import RunResult
-from checker.rulebook import load_rules, run_phases, selected_rules
+from checker.rulebook import load_rules, run_phases, selected_rules, without_per_file_ignores
 from checker.schemas import RowFailure, article_failures, claim_failures, source_failures
 
 
@@ -167,7 +167,7 @@ def assess(
         data.validation_failures = source_failures(result.sources)
         return findings
 
-    result.findings = run_phases(rules, data, {Phase.DISPUTES: score})
+    result.findings = without_per_file_ignores(run_phases(rules, data, {Phase.DISPUTES: score}), settings)
     result.disputes = disputes_found(data, result.findings)
     return result
 

@@ -40,7 +40,7 @@ from checker.knowledge import Knowledge
 from checker.model import Article, Claim, Finding
 from checker.pipeline import analyse
 from checker.result import DraftSummary, RunResult
-from checker.rulebook import load_rules, run_phases, selected_rules
+from checker.rulebook import load_rules, run_phases, selected_rules, without_per_file_ignores
 
 DRAFT_FAMILIES = ("IC", "SR", "SV")  # the draft's own problems; the CC2xx rules compare it with the record
 _SUPPRESSION = re.compile(r"<!--\s*checker:\s*ignore\s+([A-Z]{2}\d{3}(?:\s*,\s*[A-Z]{2}\d{3})*)\s*-->")
@@ -138,7 +138,8 @@ def check_draft(draft: Article, record: RunResult, settings: Settings | None = N
         return kept
 
     against_record = [rule for rule in rules if rule.check in ("draft_vs_record", "unused_suppression")]
-    findings = run_phases(against_record, data, {Phase.SCORING: suppress}, findings)
+    findings = without_per_file_ignores(run_phases(against_record, data, {Phase.SCORING: suppress}, findings),
+                                        settings)
     findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
     return CheckResult(draft.source_path, draft, own.claims, findings,
                        _summary(draft, data, against_record, findings, knowledge))

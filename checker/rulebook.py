@@ -147,10 +147,12 @@ def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any,
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
 
 
-def _matches(rule: Rule, selector: str) -> bool:
+def _matches(rule: Rule | Finding, selector: str) -> bool:
+    """Whether a rule (or a finding of it) is selected by a code, a dotted name or a family."""
+    code, name = (rule.code, rule.name) if isinstance(rule, Rule) else (rule.code, rule.rule)
     selector = selector.strip()
-    return rule.code.upper() == selector.upper() or rule.name == selector.lower() or (
-        len(selector) == 2 and rule.family == selector.upper()
+    return code.upper() == selector.upper() or name == selector.lower() or (
+        len(selector) == 2 and code[:2] == selector.upper()
     )
 
 
@@ -306,16 +308,33 @@ def unknown_selectors(book: Rulebook, selectors: Iterable[str]) -> list[str]:
 
 
 def selected_rules(book: Rulebook, settings: Settings) -> list[Rule]:
-    """Rules after select/ignore (by code, name or family) and with severity overrides applied."""
+    """Rules after select/ignore (by code, name or family) and with severity overrides applied: those ``select``
+    names (all when it is empty) and those ``extend-select`` adds, less those ``ignore`` or ``extend-ignore``
+    names."""
     rules = [r for r in book.rules if r.status != "deprecated"]
     if settings.select:
-        rules = [r for r in rules if any(_matches(r, s) for s in settings.select)]
-    rules = [r for r in rules if not any(_matches(r, s) for s in settings.ignore)]
+        rules = [r for r in rules if any(_matches(r, s) for s in (*settings.select, *settings.extend_select))]
+    rules = [r for r in rules if not any(_matches(r, s) for s in (*settings.ignore, *settings.extend_ignore))]
     overridden = []
     for rule in rules:
         level = next((lvl for sel, lvl in settings.severity.items() if _matches(rule, sel)), None)
         overridden.append(_with_severity(rule, level) if level else rule)
     return overridden
+
+
+def without_per_file_ignores(findings: list[Finding], settings: Settings) -> list[Finding]:
+    """``findings`` less those that ``per-file-ignores`` leaves out in the file each points at (its ``path``: a
+    draft, or the first piece of evidence; for a row of a manifest, the manifest)."""
+    if not settings.per_file_ignores:
+        return findings
+    ignored: dict[str | None, tuple[str, ...]] = {}
+    kept = []
+    for finding in findings:
+        if finding.path not in ignored:
+            ignored[finding.path] = settings.ignored_in(finding.path) if finding.path else ()
+        if not any(_matches(finding, selector) for selector in ignored[finding.path]):
+            kept.append(finding)
+    return kept
 
 
 def _with_severity(rule: Rule, severity: str) -> Rule:

@@ -106,9 +106,9 @@ def test_checks_linear_findings_per_article_are_bounded_and_time_grows_linearly(
     sizes, results, seconds = (10, 100), [], []
     for kilobytes in sizes:
         article = _hostile_article(kilobytes, one_sentence)
-        started = time.perf_counter()
+        started = time.process_time()  # CPU time: a busy machine's waits for a core are not counted (issue 21)
         results.append(analyse([article], knowledge=_KNOWLEDGE))
-        seconds.append(time.perf_counter() - started)
+        seconds.append(time.process_time() - started)
     for result in results:
         figures = sum(claim.kind == "count" for claim in result.claims)
         quantities = len({(c.event_id, c.subject, c.predicate, c.population) for c in result.claims})

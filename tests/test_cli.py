@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -297,6 +298,18 @@ def test_cli_help_lists_every_command() -> None:
         assert command in result.stdout
 
 
+def test_cli_help_shows_each_command_description_whole() -> None:
+    # click cut each description at 45 characters ("Read articles, find conflicting claims, score the sources,...")
+    result = invoke("-h")
+    assert result.exit_code == 0
+    commands = result.stdout.split("Commands:")[1]
+    assert "..." not in commands and "…" not in commands
+    listed = squash(commands)
+    for command in app.registered_commands:
+        first_paragraph = (command.callback.__doc__ or "").strip().split("\n\n")[0]
+        assert squash(first_paragraph) in listed, command.callback.__name__
+
+
 # --- a real process -----------------------------------------------------------------------------
 
 
@@ -406,6 +419,103 @@ def test_cli_unknown_format_names_the_choices() -> None:
     assert result.exit_code == 2
     assert "markdown" in result.stderr and squash("text, json, sarif, github") in squash(result.stderr)
 
+
+
+@pytest.mark.parametrize(("command", "args"), [
+    ("report", ["--exit-zero"]),
+    ("sources", []),
+    ("claims", []),
+    ("check", ["--against", str(EXAMPLES), "--exit-zero"]),
+])
+def test_cli_output_format_is_ruffs_name_for_format(command: str, args: list[str], tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(MISQUOTE, encoding="utf-8")
+    target = [str(draft)] if command == "check" else [str(EXAMPLES)]
+    machine = {"report": "json", "sources": "csv", "claims": "jsonl", "check": "github"}[command]
+    given = invoke(command, *target, "--output-format", machine, *args)
+    assert given.exit_code == 0, given.stderr
+    assert given.stdout.strip() and given.stdout == invoke(command, *target, "--format", machine, *args).stdout
+
+
+def test_cli_report_text_ends_with_one_summary_line_as_ruff_does(tmp_path: Path) -> None:
+    text = invoke("report", str(EXAMPLES), "--exit-zero").stdout
+    assert text.splitlines()[-1] == "Found 1 error, 1 warning, 5 infos in 7 articles."
+    written = tmp_path / "report.txt"
+    assert invoke("report", str(EXAMPLES), "--exit-zero", "--output", str(written)).stdout == ""
+    assert written.read_text(encoding="utf-8").splitlines()[-1] == "Found 1 error, 1 warning, 5 infos in 7 articles."
+    narrowed = invoke("report", str(EXAMPLES), "--exit-zero", "--min-severity", "warning").stdout
+    assert narrowed.splitlines()[-1] == "Found 1 error, 1 warning in 7 articles."
+    clean = invoke("report", str(EXAMPLES), "--select", "IC101")
+    assert clean.exit_code == 0 and clean.stdout.splitlines()[-1] == "No findings in 7 articles."
+    for machine in ("json", "sarif"):  # a machine format stays what its readers parse, on stdout and stderr alike
+        result = invoke("report", str(EXAMPLES), "--exit-zero", "--format", machine)
+        assert json.loads(result.stdout) and "Found" not in result.stderr
+    github = invoke("report", str(EXAMPLES), "--exit-zero", "--format", "github").stdout
+    assert all(line.startswith("::") for line in github.splitlines())
+
+
+def test_cli_quiet_prints_only_the_findings_and_errors(tmp_path: Path) -> None:
+    full = invoke("report", str(EXAMPLES), "--exit-zero").stdout
+    for args in (["report", str(EXAMPLES), "--exit-zero", "-q"], ["-q", "report", str(EXAMPLES), "--exit-zero"],
+                 ["report", str(EXAMPLES), "--exit-zero", "--quiet", "--jobs", "4096"]):
+        quiet = invoke(*args)
+        assert quiet.exit_code == 0 and quiet.stderr == "", (args, quiet.stderr)
+        assert quiet.stdout == full.removesuffix("Found 1 error, 1 warning, 5 infos in 7 articles.\n"), args
+    assert "capped at" in invoke("report", str(EXAMPLES), "--exit-zero", "--jobs", "4096").stderr
+    ledger = tmp_path / "ledger.duckdb"
+    assert "articles added" in invoke("scan", str(EXAMPLES), "--ledger", str(ledger), "--jobs", "1").stderr
+    rescan = invoke("scan", str(EXAMPLES), "--ledger", str(ledger), "--jobs", "1", "-q")
+    assert rescan.exit_code == 0 and rescan.stderr == "" and rescan.stdout == ""
+    draft = tmp_path / "draft.md"
+    draft.write_text(MISQUOTE, encoding="utf-8")
+    misquote = invoke("check", str(draft), "--against", str(EXAMPLES), "-q")
+    assert misquote.exit_code == 1 and "CC202" in misquote.stdout  # the findings stay
+    bad = invoke("report", str(tmp_path / "missing"), "-q")
+    assert bad.exit_code == 2 and "nothing readable" in bad.stderr  # and the errors
+
+
+class _Terminal(io.StringIO):
+    """Standard error as a terminal, where the progress bar is shown."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_cli_progress_bar_counts_the_articles_of_a_manifest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.console import Console
+
+    from checker import cli
+    from checker.config import Settings
+
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    rows = [json.dumps({"id": f"row-{n}", "text": f"Officials said {n + 2} rockets hit the base."}) for n in range(12)]
+    (inputs / "wire.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (inputs / "story.md").write_text("Officials said 3 rockets hit the base.\n", encoding="utf-8")
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(cli, "stderr", Console(file=terminal, width=100))  # made for this terminal, as it is on one
+    monkeypatch.setattr(cli, "_quiet", False)
+    result = cli.run_pipeline([inputs], Settings(jobs=1))
+    assert len(result.articles) == 13
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.getvalue())
+    assert "13/13 articles" in shown and "2/2" not in shown  # was 2/2: one step a file
+
+
+def test_cli_github_annotations_on_a_manifest_name_it_from_the_working_directory_and_the_rows_line(
+        shared_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # was file=…/corpus.jsonl%3A23,line=9: a file that does not exist, and a line inside the row's text
+    corpus = shared_dir / "devset" / "corpus.jsonl"
+    if not corpus.is_file():
+        pytest.skip(f"{corpus} not found")
+    rows = len(corpus.read_text(encoding="utf-8").splitlines())
+    monkeypatch.chdir(shared_dir)
+    for given in ("devset/corpus.jsonl", str(corpus)):
+        annotations = invoke("report", given, "--format", "github", "--exit-zero").stdout.splitlines()
+        assert annotations
+        for annotation in annotations:
+            where = re.match(r"::(?:error|warning|notice) file=([^,]*),line=(\d+),col=1,", annotation)
+            assert where and where[1] == "devset/corpus.jsonl" and 1 <= int(where[2]) <= rows, annotation
 
 # --- check: stdin, several drafts, hostile file names ----------------------------------------------
 

@@ -128,10 +128,14 @@ def test_render_html_responsibility_quotes_say_who_blames_and_who_denies(tmp_pat
     assert 'class="stance stance-asserts">blames' in blame and 'class="stance stance-denies">denies' in blame
 
 
-def test_render_html_locations_are_file_names_and_lines(tmp_path: Path) -> None:
+def test_render_html_locations_are_file_names_and_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)  # from the working directory, as ruff prints them
+    page = report_html(EXAMPLES, tmp_path / "report.html")
+    assert "<code>claims/corpus/a_kestrel_valley_herald_2020-12-20.md:16</code>" in page
+    assert "<code>claims/corpus/wire.jsonl:1 (text line 7)</code>" in page
+    monkeypatch.chdir(tmp_path)  # the articles outside it: their paths as given
     page = report_html(EXAMPLES, tmp_path / "report.html")
     assert f"<code>{EXAMPLES}/a_kestrel_valley_herald_2020-12-20.md:16</code>" in page
-    assert f"<code>{EXAMPLES}/wire.jsonl:1 (text line 7)</code>" in page
     assert "<code>kvh-2020-12-20-green-zone-rockets</code>" not in page
 
 

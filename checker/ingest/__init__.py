@@ -110,6 +110,17 @@ def read_file(path: Path, settings: Settings) -> list[Article | SkippedInput]:
     return items
 
 
+def articles_in(path: Path, settings: Settings) -> int:
+    """How many articles an input file holds, for a progress bar: a manifest's rows, any other file 1 (a file
+    that cannot be read counts 1: it is one step, skipped). Never raises."""
+    if path.suffix.lower() not in MANIFEST_SUFFIXES:
+        return 1
+    try:
+        return max(1, sum(1 for _ in manifest_rows(read_text(path, settings), path)))
+    except UnreadableInput:
+        return 1
+
+
 def _articles_in_file(path: Path, suffix: str, settings: Settings) -> Iterator[Article | SkippedInput]:
     text = read_text(path, settings)
     if suffix in MANIFEST_SUFFIXES:

@@ -71,6 +71,7 @@ class RenderOptions:
         review_date: The ClaimReview ``datePublished`` (None: today).
         full: The Markdown report with everything (every finding quoted, every source and article); by default
             it is a summary sized for a ticket or a pull-request comment.
+        quiet: Leave out what is not a finding (the text report's closing summary line), as ``-q`` asks.
     """
 
     width: int | None = None
@@ -82,6 +83,7 @@ class RenderOptions:
     confirmed: tuple[Confirmation, ...] = ()
     full: bool = False
     review_date: date | None = None
+    quiet: bool = False
 
 
 Writer = Callable[["RunResult", RenderOptions, TextIO], None]

@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
-from checker.model import SEVERITY_RANK, Article, Claim, Dispute, Event, Finding, carried_by
+from checker.model import SEVERITY_RANK, Article, Claim, Dispute, Event, Finding, carried_by, file_and_row
 from checker.result import RunResult
 
-# An article read from a row of a manifest has the source path "wire.jsonl:3" (the manifest and its line).
-_MANIFEST_ROW = re.compile(r"^(?P<path>.+\.(?:jsonl|json|csv)):(?P<row>[1-9]\d*)$", re.IGNORECASE)
 
-
-def file_and_row(source_path: str) -> tuple[str, int | None]:
-    """The file an article was read from, and the manifest row when it is a row of a manifest."""
-    match = _MANIFEST_ROW.match(source_path)
-    return (match["path"], int(match["row"])) if match else (source_path, None)
+def from_here(path: str) -> str:
+    """A file's path as ruff prints it: relative to the working directory when the file is inside it (an absolute
+    path given on the command line), else as it was given."""
+    if not Path(path).is_absolute():
+        return path
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except (ValueError, OSError):  # outside the working directory (or it is gone): the path as given
+        return path
 
 
 def location(source_path: str, line: int | None) -> str:
-    """Where a line of an article is, as a reader opens it: ``file.md:16``, or ``wire.jsonl:3 (text line 7)``."""
+    """Where a line of an article is, as a reader opens it from the working directory: ``file.md:16``, or
+    ``wire.jsonl:3 (text line 7)``."""
     path, row = file_and_row(source_path)
+    path = from_here(path)
     if row is not None:
         return f"{path}:{row}" + (f" (text line {line})" if line else "")
     return f"{path}:{line}" if line else path

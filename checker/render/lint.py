@@ -11,22 +11,24 @@ from typing import TextIO
 from checker.model import Dispute, Finding
 from checker.render import RenderOptions
 from checker.render.escape import escape_controls
-from checker.render.evidence import file_and_row
+from checker.render.evidence import file_and_row, from_here
 from checker.result import RunResult
 
 GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def finding_line(finding: Finding) -> str:
-    """``path:line:col: CODE message`` on one line, control characters escaped."""
-    return escape_controls(f"{finding.path}:{finding.line}:{finding.column}: {finding.code} {finding.message}")
+    """``path:line:col: CODE message`` on one line (the path from the working directory), control characters
+    escaped."""
+    path = from_here(finding.path) if finding.path else finding.path
+    return escape_controls(f"{path}:{finding.line}:{finding.column}: {finding.code} {finding.message}")
 
 
 def write_lines(result: RunResult, options: RenderOptions, out: TextIO) -> None:
     """One line per finding, as editors and CI read them, then one line that says what was checked."""
     for finding in result.findings:
         out.write(finding_line(finding) + "\n")
-    if result.drafts:
+    if result.drafts and not options.quiet:  # -q: findings only
         out.write(summary_line(result) + "\n")
 
 
@@ -102,9 +104,11 @@ def _position_places(finding: Finding, dispute: Dispute) -> list[tuple[str | Non
 
 def _place(path: str | None, line: int | None, column: int | None,
            message: str) -> tuple[str | None, int | None, int | None, str]:
-    """An annotation's file, line and column: for an article read from a manifest row, the manifest and its row
-    (the line inside the row's text is not a line of any file)."""
+    """An annotation's file (from the working directory, the root of the repository in a workflow), line and
+    column: for an article read from a manifest row, the manifest and its row (the line inside the row's text is
+    not a line of any file)."""
     if path is None:
         return path, line, column, message
     file, row = file_and_row(path)
+    file = from_here(file)
     return (file, row, 1, message) if row is not None else (file, line, column, message)

@@ -22,6 +22,7 @@ from checker.render.evidence import (
     event_groups,
     event_line,
     file_and_row,
+    from_here,
     location,
     plural,
     position_cells,
@@ -65,6 +66,14 @@ def plain(text: object, style: str | None = None) -> Text:
     return Text(escape_controls(strip_terminal_controls("" if text is None else str(text))), style=style or "")
 
 
+def whole(text: object, style: str | None = None) -> Text:
+    """Text from input (as ``plain``) that is never broken across lines: a location (``path:line``) that a reader
+    copies or clicks. Longer than the line, it runs past the width (the terminal folds it, the text has no break)."""
+    line = plain(text, style)
+    line.no_wrap, line.overflow = True, "ignore"
+    return line
+
+
 def new_line(text: Text) -> Text:
     """A newline, then ``text``: the one way a line break of the report's own enters a field."""
     return Text("\n", style=text.style).append_text(text)
@@ -90,6 +99,8 @@ def _longest_line(text: Text) -> int:
 
 
 def _longest_word(text: Text) -> int:
+    if text.no_wrap:  # a location is one word, spaces and all
+        return _longest_line(text)
     return max((cell_len(word) for word in text.plain.split()), default=0)
 
 
@@ -141,7 +152,9 @@ def _records(title: str, headers: Sequence[str], rows: Sequence[Sequence[Text]])
     """Each row as a block: its first cell in bold, then the short fields on one line and each long one on its own."""
     parts: list[RenderableType] = [Text(title, style="bold")]
     for row in rows:
-        parts.append(Text.assemble(("", ""), row[0].copy(), style="bold"))
+        first = row[0].copy()  # a copy keeps a location whole
+        first.stylize("bold")
+        parts.append(first)
         short, long = Text(), []
         for header, cell in zip(headers[1:], row[1:], strict=True):
             if cell.plain in ("", "—"):
@@ -150,10 +163,12 @@ def _records(title: str, headers: Sequence[str], rows: Sequence[Sequence[Text]])
             if cell_len(cell.plain) <= SHORT_FIELD and "\n" not in cell.plain:
                 short.append_text(Text(" · ", style="checker.dim") if short else Text())
                 short.append_text(field)
+            elif cell.no_wrap:  # a location on a line of its own, whole (Padding would cut it at the width)
+                long.append(Text.assemble("  ", field, no_wrap=True, overflow="ignore"))
             else:
                 long.append(field)
         for line in ([short] if short else []) + long:
-            parts.append(Padding(line, (0, 0, 0, 2), expand=False))
+            parts.append(line if line.no_wrap else Padding(line, (0, 0, 0, 2), expand=False))
     return Group(*parts)
 
 
@@ -179,11 +194,12 @@ QUOTED_FINDINGS = 20  # findings shown with their quotes; the rest are listed on
 SIDE_BY_SIDE_WIDTH = 100  # below this, quotes are stacked: a panel needs room for its location
 
 
-def _quote_panel(claim: Claim, articles: dict[str, Article], panel_width: int) -> Panel:
+def _quote_panel(claim: Claim, articles: dict[str, Article], panel_width: int) -> tuple[Panel, Text | None]:
     """One piece of evidence: the sentence with the claim's words highlighted, and who says so where.
 
-    The location (file and line) is the panel's footer when it fits there whole, else the last line
-    of the panel: it is never cut.
+    The location (file and line) is the panel's footer when it fits there whole, else the panel's last line
+    when it fits on one; else it is returned to be printed under the panel, on a line of its own: it is never
+    broken.
     """
     article = articles.get(claim.article_id)
     parts = split_at_claim(claim, article.text) if article else None
@@ -200,17 +216,27 @@ def _quote_panel(claim: Claim, articles: dict[str, Article], panel_width: int) -
     title = plain(f"{claim.speaker or 'the outlet'}{' (' + stance + ')' if stance else ''} · {outlet}")
     where = location(article.source_path, claim.line) if article else f"{claim.article_id}:{claim.line}"
     if cell_len(where) + 6 <= panel_width:
-        return Panel(text, title=title, title_align="left", subtitle=plain(where), subtitle_align="right", expand=True)
-    text.append_text(new_line(plain(where, style="checker.dim")))
-    return Panel(text, title=title, title_align="left", expand=True)
+        return (Panel(text, title=title, title_align="left", subtitle=plain(where), subtitle_align="right",
+                      expand=True), None)
+    if cell_len(where) + 4 <= panel_width:  # inside the borders, "│ " and " │"
+        text.append_text(new_line(plain(where, style="checker.dim")))
+        return Panel(text, title=title, title_align="left", expand=True), None
+    return Panel(text, title=title, title_align="left", expand=True), whole(where, style="checker.dim")
 
 
-def _side_by_side(panels: list[Panel], width: int) -> RenderableType:
-    """Quotes two to a row, side by side, on a wide terminal; one under the other on a narrow one."""
-    if len(panels) < 2:
-        return panels[0] if panels else Text("")
-    if width < SIDE_BY_SIDE_WIDTH:
-        return Group(*panels)
+def _quotes(claims: list[Claim], articles: dict[str, Article], width: int) -> RenderableType:
+    """Quotes two to a row, side by side, on a wide terminal; one under the other on a narrow one, or when a
+    location does not fit in a half-width panel (it goes under its quote, whole, if it does not fit in one)."""
+    if width >= SIDE_BY_SIDE_WIDTH and len(claims) > 1:
+        quotes = [_quote_panel(claim, articles, (width - 1) // 2) for claim in claims]
+        if all(where is None for _, where in quotes):
+            return _side_by_side([panel for panel, _ in quotes])
+    quotes = [_quote_panel(claim, articles, width) for claim in claims]
+    return Group(*(part for quote in quotes for part in quote if part is not None)) if quotes else Text("")
+
+
+def _side_by_side(panels: list[Panel]) -> RenderableType:
+    """Quotes two to a row."""
     grid = Table.grid(expand=True, padding=(0, 1))
     grid.add_column(ratio=1)
     grid.add_column(ratio=1)
@@ -239,7 +265,6 @@ def findings_by_severity(result: RunResult, width: int, min_severity: str = "war
     """
     claims = {c.claim_id: c for c in result.claims}
     articles = {a.article_id: a for a in result.articles}
-    panel_width = width if width < SIDE_BY_SIDE_WIDTH else (width - 1) // 2
     parts: list[RenderableType] = []
     quoted = 0
     listed: list[Finding] = []
@@ -256,8 +281,7 @@ def findings_by_severity(result: RunResult, width: int, min_severity: str = "war
                     continue
                 quoted += 1
                 chosen = quoted_evidence([claims[i] for i in finding.claim_ids if i in claims])
-                evidence = [_quote_panel(claim, articles, panel_width) for claim in chosen]
-                shown += [_finding_line(finding), _side_by_side(evidence, width)]
+                shown += [_finding_line(finding), _quotes(chosen, articles, width)]
             if shown:
                 parts.append(plain(event.describe() if event else "Not tied to one event", style="bold"))
                 if event is not None:  # why its claims were compared: type, place, dates, articles
@@ -269,7 +293,7 @@ def findings_by_severity(result: RunResult, width: int, min_severity: str = "war
             parts.append(Text(""))
     if listed:
         rows = [(plain(f.severity, f"checker.severity.{f.severity}"), plain(f.code, "checker.code"),
-                 plain(finding_location(f, articles)), plain(f.message)) for f in listed]
+                 whole(finding_location(f, articles)), plain(f.message)) for f in listed]
         parts.append(fitted_table(f"{plural(len(listed), 'more finding')}", ("severity", "code", "where", "message"),
                                   rows, width, "findings"))
     hidden = [f for f in result.findings if SEVERITY_RANK[f.severity] < SEVERITY_RANK[min_severity]]
@@ -310,14 +334,14 @@ def articles_table(result: RunResult, width: int) -> RenderableType:
         published = article.published.isoformat() if article.published else "—"
         if article.published and article.published_inferred:
             published += " (inferred)"
-        rows.append((plain(location(article.source_path, None)), plain(article.outlet or "—"), plain(published),
+        rows.append((whole(location(article.source_path, None)), plain(article.outlet or "—"), plain(published),
                      plain(article.title or "—")))
     return fitted_table("Articles read", ("file", "outlet", "published", "headline"), rows, width, "articles",
                         total=len(result.articles))
 
 
 def skipped_table(result: RunResult, width: int) -> RenderableType:
-    rows = [(plain(f"{s.path}:{s.line}" if s.line else s.path), plain(s.reason))
+    rows = [(whole(f"{from_here(s.path)}:{s.line}" if s.line else from_here(s.path)), plain(s.reason))
             for s in result.skipped[:TABLE_ROW_CAP]]
     return fitted_table("Inputs skipped", ("input", "reason"), rows, width, "skipped inputs", total=len(result.skipped))
 
@@ -354,12 +378,31 @@ def render_terminal(result: RunResult, console: Console, options: RenderOptions 
     console.print(summary_panel(result, options))
     if result.disputes:
         console.print(disputes_section(result, width))
+    # the parts with locations are not cut at the width: a location longer than the line runs past it, whole
+    # (everything else is laid out within the width)
     if result.findings:
-        console.print(findings_by_severity(result, width, options.min_severity or "warning"))
+        console.print(findings_by_severity(result, width, options.min_severity or "warning"), crop=False)
     else:
         console.print(Text("No findings.", style="checker.dim"))
     if result.sources:
         console.print(sources_table(result, width))
-    console.print(articles_table(result, width))
+    console.print(articles_table(result, width), crop=False)
     if result.skipped:
-        console.print(skipped_table(result, width))
+        console.print(skipped_table(result, width), crop=False)
+    if not options.quiet:
+        console.print(closing_line(result))
+
+
+def closing_line(result: RunResult) -> Text:
+    """The report's last line, as ruff ends its output: "Found 1 error, 1 warning, 5 infos in 7 articles." or
+    "No findings in 7 articles." (the findings the report holds, after any filters)."""
+    counts = {level: sum(f.severity == level for f in result.findings) for level in SEVERITY_ORDER}
+    read = plural(len(result.articles), "article")
+    if not result.findings:
+        return Text(f"No findings in {read}.")
+    line = Text("Found ")
+    found = [level for level in SEVERITY_ORDER if counts[level]]
+    for index, level in enumerate(found):
+        line.append(", " if index else "")
+        line.append(plural(counts[level], level), style=f"checker.severity.{level}")
+    return line.append(f" in {read}.")

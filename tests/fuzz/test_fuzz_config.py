@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from checker.config import SEVERITIES, ConfigError, Settings, load_settings
 from checker.rulebook import load_rules, unknown_selectors
 
-KEYS = [f.name.replace("_", "-") for f in fields(Settings) if f.name != "source"]
+KEYS = [f.name.replace("_", "-") for f in fields(Settings) if f.name not in ("source", "origins")]
 RULEBOOK = load_rules()
 
 toml_scalars = st.one_of(
@@ -77,6 +77,8 @@ def config_documents(draw: st.DrawFn) -> tuple[str, str]:
         header = draw(st.sampled_from(["[tool.checker]", "[tool.ruff]\nselect = [\"E\"]\n[tool.checker]", "[tool]",
                                        "[tool.checker.severity]", ""]))
         lines.insert(0, header)
+    else:  # the README's example pasted as it is, with its table header
+        lines.insert(0, draw(st.sampled_from(["", "", "[tool.checker]", "[tool]"])))
     return name, "\n".join(lines) + "\n"
 
 
@@ -85,10 +87,12 @@ def assert_settings_typed(settings: Settings) -> None:
     assert isinstance(settings.max_file_bytes, int) and not isinstance(settings.max_file_bytes, bool)
     assert settings.max_file_bytes > 0
     assert settings.fail_on in SEVERITIES
-    for name in ("select", "ignore", "rule_paths", "against"):
+    for name in ("select", "ignore", "extend_select", "extend_ignore", "rule_paths", "against"):
         value = getattr(settings, name)
         assert isinstance(value, tuple) and all(isinstance(item, str) for item in value), (name, value)
     assert all(isinstance(k, str) and v in SEVERITIES for k, v in settings.severity.items())
+    assert all(isinstance(k, str) and isinstance(v, tuple) and all(isinstance(s, str) for s in v)
+               for k, v in settings.per_file_ignores.items())
     for name in ("priors", "input_root"):
         value = getattr(settings, name)
         assert value is None or (isinstance(value, str) and "\x00" not in value), (name, value)
@@ -109,5 +113,6 @@ def test_fuzz_config_file(document: tuple[str, str], seed: int) -> None:
                 assert str(settings).startswith(str(path))
                 continue
             assert_settings_typed(settings)
-            for selectors in (settings.select, settings.ignore, tuple(settings.severity)):
+            for selectors in (settings.select, settings.ignore, tuple(settings.severity), settings.extend_select,
+                              *settings.per_file_ignores.values()):
                 assert set(unknown_selectors(RULEBOOK, selectors)) <= set(selectors)

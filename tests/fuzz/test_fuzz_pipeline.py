@@ -139,9 +139,9 @@ def test_fuzz_pipeline_pack_patterns_are_refused_or_fast(pattern: str) -> None:
         return
     compiled = re.compile(pattern)
     sentence = "The ministry said the toll rose to 34 on Tuesday and will be updated later " * 4 + "a" * 30
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a busy machine's waits for a core are not the pattern's (issue 21)
     fuzz_call("packs.match", compiled.search, sentence, shown=pattern)
-    assert time.perf_counter() - started < 1.0, pattern
+    assert time.process_time() - started < 1.0, pattern
 
 
 @pytest.mark.parametrize("count", [300])
