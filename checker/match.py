@@ -137,8 +137,8 @@ def one_name_per_person(names: Iterable[str], titles: Iterable[str] = ()) -> dic
     """Each person's name as a run gives it, to the one name the run uses for that person.
 
     - A title before a name is not part of it ("Mr Bellerive" is Bellerive).
-    - A surname alone is the person of the one full name in the run that ends with it ("Jena" is Pradeep Jena);
-      when two full names end with it, it stays as it is.
+    - A surname alone is the person of the one full name in the run that ends with it ("Jena" is Pradeep Jena,
+      "Levine Cava" is Daniella Levine Cava); when two full names end with it, it stays as it is.
     - Two names of as many words whose every word is close ("Hamad Hasan", "Hamad Hassan") are one person,
       named by the spelling the run uses most (then the longer, then the first in order), as ``names_match``
       guards them (different given names stay apart). Names are compared within blocks of one word count and
@@ -163,11 +163,15 @@ def one_name_per_person(names: Iterable[str], titles: Iterable[str] = ()) -> dic
         canonical[name] = match or name
         if match is None:
             block.append((name, key))
-    by_surname: dict[str, set[str]] = {}
+    by_ending: dict[str, set[str]] = {}  # the last words of a full name ("jena"; "levine cava", "cava") -> names
     for name in full:
-        by_surname.setdefault(name.split()[-1].lower(), set()).add(canonical[name])
+        words = name.lower().split()
+        for first in range(1, len(words)):
+            by_ending.setdefault(" ".join(words[first:]), set()).add(canonical[name])
     for name in counts:
-        if len(name.split()) == 1:
-            matches = by_surname.get(name.lower(), set())
-            canonical[name] = next(iter(matches)) if len(matches) == 1 else name
+        matches = by_ending.get(name.lower(), set())
+        if len(matches) == 1 and (len(name.split()) == 1 or canonical.get(name, name) == name):
+            canonical[name] = next(iter(matches))
+        else:
+            canonical.setdefault(name, name)
     return {name: canonical.get(bare, bare) for name, bare in stripped.items()}

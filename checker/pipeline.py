@@ -178,8 +178,21 @@ def _one_name_per_person(claims: list[Claim], articles: list[Article], knowledge
     people = [c.speaker for c in claims if c.speaker and c.speaker_kind == "named_official"]
     if not people:
         return claims
+    # a lone capitalised word read as a body may be a person's surname ("Jena said"): it joins one named person
+    people += [c.speaker for c in claims if c.speaker and c.speaker_kind == "organisation" and " " not in c.speaker]
     titles = {title for lang in {a.lang for a in articles} if (extractor := knowledge.extractor(lang)) is not None
               for title in extractor.pack.sentences.titles}
     canonical = one_name_per_person(people, sorted(titles))
-    return [replace(c, speaker=canonical[c.speaker]) if c.speaker in canonical and c.speaker_kind == "named_official"
-            and canonical[c.speaker] != c.speaker else c for c in claims]
+    named = set(canonical.values()) & {c.speaker for c in claims if c.speaker_kind == "named_official"}
+
+    def renamed(claim: Claim) -> Claim:
+        name = canonical.get(claim.speaker or "")
+        if name is None or name == claim.speaker:
+            return claim
+        if claim.speaker_kind == "named_official":
+            return replace(claim, speaker=name)
+        if claim.speaker_kind == "organisation" and name in named:
+            return replace(claim, speaker=name, speaker_kind="named_official")
+        return claim
+
+    return [renamed(c) for c in claims]

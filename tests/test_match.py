@@ -63,3 +63,32 @@ def test_match_one_name_per_person_across_a_run() -> None:
     assert canonical["Jena"] == "Pradeep Jena" and canonical["Mr Bellerive"] == "Jean-Max Bellerive"
     assert canonical["Hamad Hasan"] == "Hamad Hassan" and canonical["John Kerry"] == "John Kerry"
     assert canonical["Kirby"] == "John Kirby" and canonical["Lee"] == "Lee"
+
+
+def test_match_a_two_word_surname_is_the_one_full_name_ending_with_it() -> None:
+    from checker.match import one_name_per_person
+
+    canonical = one_name_per_person(["Maria Lopez Ortega", "Lopez Ortega", "Ana Ruiz", "Luis Ruiz", "Ruiz"])
+    assert canonical["Lopez Ortega"] == "Maria Lopez Ortega"
+    assert canonical["Ruiz"] == "Ruiz" and canonical["Ana Ruiz"] == "Ana Ruiz"
+
+
+def test_match_a_surname_read_as_a_body_joins_the_named_person() -> None:
+    """'Jena said' read as an organisation is the official named in full elsewhere in the run."""
+    import hashlib
+    from datetime import date
+
+    from checker.model import Article
+    from checker.pipeline import analyse
+
+    def story(article_id: str, sentence: str) -> Article:
+        text = f"Train crash toll\n\n{sentence}\n"
+        return Article(article_id=article_id, source_path=f"{article_id}.md", text=text,
+                       sha256=hashlib.sha256(text.encode()).hexdigest(), outlet=article_id, title="Train crash toll",
+                       published=date(2023, 6, 4))
+
+    result = analyse([story("a", "The train crash near Balasore on Friday killed 275 people, Anil Marandi, the "
+                                 "relief commissioner, said on Sunday."),
+                      story("b", "Marandi said the train crash near Balasore on Friday killed 275 people.")])
+    speakers = {c.speaker for c in result.claims if c.kind == "count"}
+    assert speakers == {"Anil Marandi"}

@@ -86,7 +86,8 @@ class SpeakerReader:
         self.edge_words = frozenset(w.lower() for w in words.edge_words)
         self.articles = frozenset(w.lower() for w in words.articles)
         self.joiners = frozenset(w.lower() for w in words.phrase_joiners)
-        self.not_speakers = frozenset(w.lower() for w in words.not_speakers)
+        calendar = (*pack.dates.weekdays, *pack.dates.months)  # "said on Sunday": a day is never who said it
+        self.not_speakers = frozenset(w.lower() for w in (*words.not_speakers, *calendar))
         self.adverbs = frozenset(words.adverbs)
         self.asides = frozenset(w.lower() for w in words.asides)
         self.role_words = frozenset(w.lower() for w in words.role_words)
@@ -170,6 +171,10 @@ class SpeakerReader:
                 role = _PHRASE_BREAK.split(head[:comma])[-1].strip()
                 start = window_start + comma + 1 + (len(head[comma + 1:]) - len(head[comma + 1:].lstrip()))
                 return (f"{role} {aside}" if role and not self.proper_name(role) else aside), start
+            elif aside and self.role_of(aside):  # "Anil Marandi, the relief commissioner, said": the name speaks
+                named = _PHRASE_BREAK.split(head[:comma])[-1].strip()
+                if named and self.proper_name(named) == named:
+                    return f"{aside} {named}", window_start + head.rfind(named, 0, comma)
         anonymity = self.trailing_anonymity.search(before)  # "officials, speaking on condition of anonymity, said"
         if anonymity:
             phrase, start = self._phrase_before(text, window_start + anonymity.start())
