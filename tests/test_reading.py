@@ -363,3 +363,23 @@ def test_reading_a_figure_said_on_a_named_day_was_stated_that_day() -> None:
     assert figure(claims, "60").stated_on == date(2021, 3, 3)
     undated = counts("Quake toll rises", "The quake near the base killed 60 people, the ministry said.")
     assert figure(undated, "60").stated_on is None
+
+
+def test_reading_a_toll_past_an_aside_is_the_figure_its_level_verb_gives() -> None:
+    claims = counts("Collapse toll rises", "The death toll from the collapse of a tower block in Surfside, a beach town "
+                                           "in Florida, has increased to 98, officials said on Friday.")
+    toll = figure(claims, "98")
+    assert (toll.subject, toll.predicate) == ("person", "killed")
+
+
+def test_reading_every_item_of_an_inclusion_list_is_a_part() -> None:
+    claims = counts("Collapse toll", "The mayor said 98 victims have now been identified, including 97 victims recovered from "
+                                     "the collapsed tower and one person who died in hospital.")
+    assert not figure(claims, "98").partial
+    assert figure(claims, "97").partial and figure(claims, "one").partial
+
+
+def test_reading_a_quotation_opened_curly_and_closed_straight_is_the_speakers() -> None:
+    claims = counts("Collapse toll", "“Nothing can bring back these 98 people,\" Mayor Ana Ortiz said, \"who left "
+                                     "grieving families.\"")
+    assert figure(claims, "98").speaker == "Ana Ortiz"

@@ -204,9 +204,20 @@ def _revised(known: list[Claim], body: dict[str, str], data: CheckData) -> dict[
             if figure in latest or any(overlaps(figure, f) for f in latest):
                 continue
             stated = as_of(figure, data)
+            if _fell_unsaid(figure, latest[0], data):
+                continue  # a count that only grows, lower later with no word of a revision: both stand (a mis-copy?)
             if figure.superseded or (stated is not None and stated < last) or (stated == last and cued):
                 revised[figure.claim_id] = latest[0]
     return revised
+
+
+def _fell_unsaid(earlier: Claim, later: Claim, data: CheckData) -> bool:
+    """Whether a count that only grows (the dead) stands lower in a body's later figure that no sentence calls a
+    revision ("these 90 angels" in one copy of a quote, "these 98 angels" in another): that does not replace the
+    earlier figure; "revised to 275 from 288" does."""
+    if data.taxonomy.tallies.get(earlier.predicate or "") != "cumulative" or later.revision_cue or earlier.superseded:
+        return False
+    return interval(later)[1] < interval(earlier)[0]
 
 
 def _comparable(claim: Claim, figure: Claim, drafted: date | None, data: CheckData) -> bool:

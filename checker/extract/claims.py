@@ -34,6 +34,9 @@ _WORD = re.compile(r"[\w.'’-]+")
 _NEWLINE = re.compile("\n")
 _DIGIT = re.compile("[0-9]")
 _CLAUSE_BEFORE = re.compile(r"[;:]|,\s+(?=\w)")
+LIST_REACH = 120  # characters between two items of one list ("including 97 recovered from ... and one who died")
+_LIST_GOES_ON = re.compile(r"(?:,\s*|\s)(?:and|or)\s+$|,\s*$")
+LONG_PHRASE_REACH = 240  # past asides, to a figure a verb of the count's level gives ("has increased to 98")
 PHRASE_REACH = 80  # characters from a quantity phrase to its figure ("the death toll in ... rose to 64")
 PART_WINDOW = 50  # counts looked back at, at most, to settle a part (a sentence rarely holds more)
 PART_REACH = 3  # sentences back in which "others", "another" find the count they are part of
@@ -581,8 +584,9 @@ class ArticleReader:
                        and not vocabulary.predicates_before[0].search(between))
         if coordinated and previous[2] is not None:
             return previous[2]  # "killed two American troops and one British service member"
-        if previous is not None and previous[2] is not None and vocabulary.inclusion.search(
-                text, max(0, quantity.phrase_start - 30), quantity.phrase_start):
+        if previous is not None and previous[2] is not None and (vocabulary.inclusion.search(
+                text, max(0, quantity.phrase_start - 30), quantity.phrase_start) or self._listed_after_included(
+                previous[0], between)):
             self._mark_part(quantity, "included")
             return previous[2]  # "killed dozens of people, including at least 13 U.S. troops"
         if counted.weapon_attack:
@@ -656,6 +660,13 @@ class ArticleReader:
             ))
         return claims
 
+    def _listed_after_included(self, earlier: Quantity, between: str) -> bool:
+        """Whether a figure goes on a list that an inclusion opened ("98 identified, including 97 recovered from the
+        site and one who died in hospital"): the figure before it was included, and "and" or a comma ends what
+        stands between them."""
+        included = self._part_cues.get(self.sentences[self._current].start + earlier.start) == "included"
+        return included and len(between) <= LIST_REACH and bool(_LIST_GOES_ON.search(between))
+
     def _state_of_whole(self, index: int, subject: str | None) -> str | None:
         """The state of the paragraph's last count of a broader thing, for a figure said to be among it."""
         earlier = self._last_count.get(self.sentences[index].paragraph)
@@ -693,12 +704,23 @@ class ArticleReader:
                 self._topic[paragraph] = (subject, state, population)
             boundary = self.vocabulary.clause_boundary.search(text, end)
             limit = min(boundary.start() if boundary else len(text), end + PHRASE_REACH)
-            figure = next((q for q in quantities if end <= q.phrase_start < limit and q.start not in taken
-                           and not vocabulary.not_the_figure.search(text, max(0, q.phrase_start - 20), q.phrase_start)
-                           and not text.startswith("-", q.phrase_end)  # "the three-train crash"
-                           and not vocabulary.ranking.match(text, q.phrase_end)  # "the toll is one of the highest"
-                           and not vocabulary.is_population(text, q.phrase_start, q.phrase_end)
-                           and self._subject_after(text, q.phrase_end) is None), None)
+
+            def stands_for_phrase(q: Quantity) -> bool:
+                return (q.start not in taken
+                        and not vocabulary.not_the_figure.search(text, max(0, q.phrase_start - 20), q.phrase_start)
+                        and not text.startswith("-", q.phrase_end)  # "the three-train crash"
+                        and not vocabulary.ranking.match(text, q.phrase_end)  # "the toll is one of the highest"
+                        and not vocabulary.is_population(text, q.phrase_start, q.phrase_end)
+                        and self._subject_after(text, q.phrase_end) is None)
+
+            figure = next((q for q in quantities if end <= q.phrase_start < limit and stands_for_phrase(q)), None)
+            if figure is None:  # "The death toll from the collapse of ..., a town in Florida, has increased to 98":
+                # past asides, the figure a verb of the count's level gives ("has increased to", "stands at")
+                following = vocabulary.quantity_phrase.search(text, end)
+                reach = min(following.start() if following else len(text), end + LONG_PHRASE_REACH)
+                figure = next((q for q in quantities if end <= q.phrase_start < reach and stands_for_phrase(q)
+                               and vocabulary.level_verb_before.search(text, max(0, q.phrase_start - 30),
+                                                                        q.phrase_start)), None)
             if figure is None or subject is None:
                 continue
             replaced = [q for q in quantities if end <= q.phrase_start < limit and q.start not in taken

@@ -50,8 +50,8 @@ _NP = r"(?P<np>(?:[\w.'’()&-]+\s+){0,7}?[\w.'’()&-]+)"
 # Where such a phrase ends: clause punctuation, or a full stop that is not one of an abbreviation's ("U.S. officials")
 _NP_END = r"(?=\s*(?:\.(?:\s*$|(?<![A-Z]\.[A-Z]\.)(?=\s))|[,;:”\"]|$))"
 _PHRASE_BREAK = re.compile(r"[,;:“”\"—–]|\s-\s")  # brackets stay: "Central Command (CENTCOM) said"
-# Quotations: curly pairs, or straight double quotes paired in order.
-_QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+# Quotations: curly pairs (closed by a straight quote too, as copy mixes them), or straight double quotes in order.
+_QUOTE = re.compile(r"“[^”\"]*[”\"]?|\"[^\"]*\"?")  # a curly quotation may close straight: “...,\" he said
 _INITIALS = re.compile(r"\b[A-Z]\.(?=[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\.")  # the full stops of "U.S.", "U.K."
 # A name: two or more capitalised words (an initial may stand between them).
 _NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)+)\b")

@@ -75,6 +75,7 @@ class ClaimVocabulary:
     population_after: re.Pattern[str]  # right after it: "people", "-strong population"
     strong_population: re.Pattern[str]  # right after a figure that is a population anyway: "-strong population"
     breakdown_before: re.Pattern[str]  # right before a figure of a list by country: "Egypt lost", "India with"
+    level_verb_before: re.Pattern[str]  # right before a count's figure: "has increased to", "stands at"
     rest_follows: re.Pattern[str]
     coordinated: re.Pattern[str]
     state_break: re.Pattern[str]  # where a state word stops belonging to the figure before it
@@ -180,6 +181,7 @@ class ClaimVocabulary:
             population_after=expand_pattern(quantities, "population_after"),
             strong_population=expand_pattern(quantities, "strong_population"),
             breakdown_before=expand_pattern(quantities, "breakdown_before"),
+            level_verb_before=_before(quantities.level_verbs),
             rate_before=_before(quantities.rate_before),
             rate_after=re.compile(rf"(?<!\w)(?:{phrase_pattern(quantities.rate_after)})(?!\w)"
                                   r"(?!\s+(?:after|before|later|earlier|ago|of|into)\b)", re.IGNORECASE)

@@ -242,6 +242,7 @@ class QuantitiesFile(PackFile):
     population_nouns: Words = ()
     population_holders: Words = ()
     breakdown_links: Words = ()
+    level_verbs: Words = ()
     patterns: dict[Literal["rest_follows", "coordinated", "of_group", "state_break", "of_whole_opener", "sub_area",
                            "ranking", "earlier_figure", "population_before", "population_after",
                            "strong_population", "breakdown_before"], str] = {}
