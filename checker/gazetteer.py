@@ -12,15 +12,17 @@ whose name is already known adds its aliases (and whatever else it states) to it
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from pydantic import Field
 
+from checker.cache import Cache, code_fingerprint, digest, files_digest
 from checker.lang.loader import DataFileError, DataModel, read_data_file, validate_data
 from checker.resources import rules_dir
-from checker.world import name_key
+from checker.world import name_key, world_key, world_places
 
 __all__ = ["COUNTRY_LEVEL", "EntityEntry", "Gazetteer", "PlaceEntry", "PlaceSpec", "place_key"]
 
@@ -104,26 +106,56 @@ class Gazetteer:
     _compatible: dict[tuple[str, str], bool] = field(default_factory=dict)  # pairs of places already compared
 
     @classmethod
-    def load(cls, lexicon_paths: Sequence[Path] = (), world: bool = True) -> Gazetteer:
+    def load(cls, lexicon_paths: Sequence[Path] = (), world: bool = True, cache: Cache | None = None) -> Gazetteer:
         """The world's places (unless ``world`` is False), the shipped YAML and the user's folders; a mistake in
-        a YAML file raises DataFileError with its file and line."""
+        a YAML file raises DataFileError with its file and line. Kept in ``cache`` (by default the user's cache
+        folder) once built, keyed by the files, the world data and checker's own version."""
+        cache = cache if cache is not None else Cache.from_environment()
+        folders = [rules_dir() / "gazetteer", *(Path(p) / "gazetteer" for p in lexicon_paths)]
+        files = [path for folder in folders if folder.is_dir() for path in sorted(folder.glob("*.yaml"))]
+        key = digest(code_fingerprint(), world_key() if world else None, files_digest(files))
+        name = f"gazetteer-{digest([str(folder) for folder in folders], world)}.marshal"
+        state = cache.read(name, key, "marshal")
+        if state is not None:
+            with suppress(TypeError, ValueError, KeyError):
+                return cls._from_state(state)
         gazetteer = cls()
         if world:
-            from checker.world import world_places
-
-            rows, index = world_places()
+            rows, index = world_places(cache)
             gazetteer.places = {row[0]: PlaceEntry(*row) for row in rows}
             gazetteer._by_key = index
-        folders = [rules_dir() / "gazetteer", *(Path(p) / "gazetteer" for p in lexicon_paths)]
-        files = []
-        for folder in folders:
-            for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-                gazetteer._add(validate_data(GazetteerFile, read_data_file(path), path))
-                files.append(str(path))
-        gazetteer.files = tuple(files)
-        gazetteer._check_links(files[-1] if files else str(folders[0]))
+        for path in files:
+            gazetteer._add(validate_data(GazetteerFile, read_data_file(path), path))
+        gazetteer.files = tuple(str(path) for path in files)
+        gazetteer._check_links(str(files[-1]) if files else str(folders[0]))
         gazetteer._index()
+        cache.write(name, key, gazetteer._state(), "marshal")
         return gazetteer
+
+    def _state(self) -> dict:
+        """What ``_from_state`` needs to rebuild this gazetteer, as plain data (the indexes too: building them
+        takes longer than reading them)."""
+        return {"places": [tuple(place) for place in self.places.values()], "by_key": self._by_key,
+                "first_words": self._first_words, "prefixes": self._prefixes,
+                "optional_prefixes": self.optional_prefixes, "files": self.files,
+                "speakers": [entry.model_dump(exclude_unset=True) for entry in self.speakers.values()],
+                "actors": [entry.model_dump(exclude_unset=True) for entry in self.actors.values()]}
+
+    @classmethod
+    def _from_state(cls, state: dict) -> Gazetteer:
+        """The gazetteer ``_state`` described; a state of another shape raises TypeError, ValueError or KeyError."""
+        rows = state["places"]
+        if not all(isinstance(row, tuple) and len(row) == len(PlaceEntry._fields) for row in rows):
+            raise ValueError("not a gazetteer state")
+        make = tuple.__new__  # a row is a PlaceEntry's fields in order: skip the checks of PlaceEntry(*row)
+        places = {row[0]: make(PlaceEntry, row) for row in rows}
+        by_key, first_words = state["by_key"], state["first_words"]
+        if not isinstance(by_key, dict) or not isinstance(first_words, dict):
+            raise TypeError("not a gazetteer state")
+        return cls(places=places, _by_key=by_key, _first_words=first_words, _prefixes=tuple(state["prefixes"]),
+                   optional_prefixes=tuple(state["optional_prefixes"]), files=tuple(state["files"]),
+                   speakers={e["name"]: EntityEntry.model_validate(e) for e in state["speakers"]},
+                   actors={e["name"]: EntityEntry.model_validate(e) for e in state["actors"]})
 
     def _add(self, part: GazetteerFile) -> None:
         self.optional_prefixes += tuple(p for p in part.optional_prefixes if p not in self.optional_prefixes)

@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Literal
 
+from checker.lang.compiled import compiled
+
 __all__ = ["key_words", "lower_same_length", "norm", "phrase_pattern", "phrase_regex", "sentence_words", "trie_pattern"]
 
 Case = Literal["exact", "classes", "capitalised"]
@@ -151,4 +153,4 @@ def phrase_regex(phrases: Iterable[str], *, ignore_case: bool = False, edges: st
         source = rf"\b(?:{body})\b"
     else:
         source = f"(?:{body})"
-    return re.compile(source, re.IGNORECASE if ignore_case else 0)
+    return compiled(source, re.IGNORECASE if ignore_case else 0)
