@@ -16,6 +16,7 @@ so a run that is killed leaves no half-written entry.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import marshal
@@ -23,14 +24,14 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
-from contextlib import suppress
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-__all__ = ["Cache", "code_fingerprint", "digest", "files_digest"]
+__all__ = ["Cache", "code_fingerprint", "digest", "files_digest", "paused_gc"]
 
 FORMAT = 1  # raise when the layout of entries changes
 _MAGIC = b"checker-cache"
@@ -113,6 +114,19 @@ def _private(status: os.stat_result) -> bool:
         return False
     getuid = getattr(os, "getuid", None)
     return getuid is None or status.st_uid == getuid()
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection for the duration: reading a large entry makes hundreds of thousands of objects,
+    none of them garbage, and the collector would look through them all again and again (a third of the time)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def digest(*parts: object) -> str:

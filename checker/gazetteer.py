@@ -19,7 +19,7 @@ from typing import NamedTuple, TypeVar
 
 from pydantic import Field
 
-from checker.cache import Cache, code_fingerprint, digest, files_digest
+from checker.cache import Cache, code_fingerprint, digest, files_digest, paused_gc
 from checker.lang.loader import DataFileError, DataModel, read_data_file, validate_data
 from checker.resources import rules_dir
 from checker.world import name_key, world_key, world_places
@@ -115,10 +115,11 @@ class Gazetteer:
         files = [path for folder in folders if folder.is_dir() for path in sorted(folder.glob("*.yaml"))]
         key = digest(code_fingerprint(), world_key() if world else None, files_digest(files))
         name = f"gazetteer-{digest([str(folder) for folder in folders], world)}.marshal"
-        state = cache.read(name, key, "marshal")
-        if state is not None:
-            with suppress(TypeError, ValueError, KeyError):
-                return cls._from_state(state)
+        with paused_gc():
+            state = cache.read(name, key, "marshal")
+            if state is not None:
+                with suppress(TypeError, ValueError, KeyError):
+                    return cls._from_state(state)
         gazetteer = cls()
         if world:
             rows, index = world_places(cache)

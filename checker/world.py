@@ -16,7 +16,7 @@ from functools import cache as cache_result
 from importlib import metadata
 from typing import Any  # pycountry subdivision records carry no types
 
-from checker.cache import Cache, digest
+from checker.cache import Cache, digest, paused_gc
 
 __all__ = ["WorldPlace", "fold", "name_key", "world_key", "world_places"]
 
@@ -65,7 +65,8 @@ def world_places(cache: Cache | None = None) -> tuple[list[tuple], dict[str, lis
     cache = cache if cache is not None else Cache.from_environment()
     key = world_key()
     name = "world.marshal"
-    document = cache.read(name, key, "marshal")
+    with paused_gc():
+        document = cache.read(name, key, "marshal")
     if isinstance(document, dict) and isinstance(document.get("places"), list) and isinstance(document.get("index"),
                                                                                                dict):
         return document["places"], document["index"]
