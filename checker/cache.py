@@ -6,8 +6,9 @@ The folder is ``$CHECKER_CACHE_DIR``, else ``$XDG_CACHE_HOME/checker``, else ``~
 configuration file, which a pull request can change.
 
 Every file holds one entry: a header line (the cache format, how the payload is encoded, the entry's key and
-the SHA-256 of the payload) and the payload, JSON or ``marshal`` data (plain lists, dictionaries, strings and
-numbers; never pickle, so loading an entry cannot run code). An entry is used only when its header names the
+the SHA-256 of the payload) and the payload: JSON, ``marshal`` data (plain lists, dictionaries, strings and
+numbers) or the bytes of an SQLite database (``checker.stored_tables``); never pickle, so loading an entry
+cannot run code. An entry is used only when its header names the
 key the caller expects and its payload matches its checksum, the file is a regular file owned by this user and
 not writable by anyone else; anything else (a missing, corrupt, truncated or foreign file, one from another
 version) is ignored and the entry built again. Files are written whole (a temporary file renamed into place),
@@ -35,7 +36,7 @@ __all__ = ["Cache", "code_fingerprint", "digest", "files_digest", "paused_gc"]
 
 FORMAT = 1  # raise when the layout of entries changes
 _MAGIC = b"checker-cache"
-Encoding = Literal["json", "marshal"]
+Encoding = Literal["json", "marshal", "bytes"]
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,8 @@ class Cache:
             if header != [_MAGIC, str(FORMAT).encode(), encoding.encode(), key.encode(),
                           hashlib.sha256(payload).hexdigest().encode()]:
                 return None
+            if encoding == "bytes":
+                return payload
             return json.loads(payload) if encoding == "json" else marshal.loads(payload)
         except (OSError, ValueError, TypeError, EOFError, RecursionError, MemoryError):
             return None
@@ -86,8 +89,12 @@ class Cache:
         if self.folder is None:
             return
         try:
-            payload = (json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-                       if encoding == "json" else marshal.dumps(document))
+            if encoding == "bytes":
+                payload = bytes(document)
+            elif encoding == "json":
+                payload = json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+            else:
+                payload = marshal.dumps(document)
         except (TypeError, ValueError):
             return  # not plain data: a bug, but never a reason to fail the run
         header = b" ".join([_MAGIC, str(FORMAT).encode(), encoding.encode(), key.encode(),

@@ -11,6 +11,8 @@ whose name is already known adds its aliases (and whatever else it states) to it
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -19,9 +21,10 @@ from typing import NamedTuple, TypeVar
 
 from pydantic import Field
 
-from checker.cache import Cache, code_fingerprint, digest, files_digest, paused_gc
+from checker.cache import Cache, code_fingerprint, digest, files_digest
 from checker.lang.loader import DataFileError, DataModel, read_data_file, validate_data
 from checker.resources import rules_dir
+from checker.stored_tables import StoredDatabase, StoredTable, store_tables
 from checker.world import name_key, world_key, world_places
 
 __all__ = ["COUNTRY_LEVEL", "EntityEntry", "Gazetteer", "PlaceEntry", "PlaceSpec", "place_key"]
@@ -114,12 +117,11 @@ class Gazetteer:
         folders = [rules_dir() / "gazetteer", *(Path(p) / "gazetteer" for p in lexicon_paths)]
         files = [path for folder in folders if folder.is_dir() for path in sorted(folder.glob("*.yaml"))]
         key = digest(code_fingerprint(), world_key() if world else None, files_digest(files))
-        name = f"gazetteer-{digest([str(folder) for folder in folders], world)}.marshal"
-        with paused_gc():
-            state = cache.read(name, key, "marshal")
-            if state is not None:
-                with suppress(TypeError, ValueError, KeyError):
-                    return cls._from_state(state)
+        name = f"gazetteer-{digest([str(folder) for folder in folders], world)}.sqlite"
+        stored = cache.read(name, key, "bytes")
+        if stored is not None:
+            with suppress(sqlite3.Error, TypeError, ValueError, KeyError, IndexError):
+                return cls._from_stored(stored)
         gazetteer = cls()
         if world:
             rows, index = world_places(cache)
@@ -130,33 +132,38 @@ class Gazetteer:
         gazetteer.files = tuple(str(path) for path in files)
         gazetteer._check_links(str(files[-1]) if files else str(folders[0]))
         gazetteer._index()
-        cache.write(name, key, gazetteer._state(), "marshal")
+        if cache.enabled:
+            cache.write(name, key, gazetteer._stored(), "bytes")
         return gazetteer
 
-    def _state(self) -> dict:
-        """What ``_from_state`` needs to rebuild this gazetteer, as plain data (the indexes too: building them
-        takes longer than reading them)."""
-        return {"places": [tuple(place) for place in self.places.values()], "by_key": self._by_key,
-                "first_words": self._first_words, "prefixes": self._prefixes,
-                "optional_prefixes": self.optional_prefixes, "files": self.files,
+    def _stored(self) -> bytes:
+        """This gazetteer as the database ``_from_stored`` reads: its places, the names under each key and the
+        first words of names (the indexes too: building them takes longer than reading them), and the rest
+        (prefixes, files, speakers, actors) as one JSON row."""
+        rest = {"prefixes": self._prefixes, "optional_prefixes": self.optional_prefixes, "files": self.files,
                 "speakers": [entry.model_dump(exclude_unset=True) for entry in self.speakers.values()],
                 "actors": [entry.model_dump(exclude_unset=True) for entry in self.actors.values()]}
+        return store_tables({
+            "places": (len(PlaceEntry._fields), ((*place[:5], json.dumps(place.keys), json.dumps(place.aliases))
+                                                 for place in self.places.values())),
+            "by_key": (2, ((key, json.dumps(names)) for key, names in self._by_key.items())),
+            "first_words": (2, self._first_words.items()),
+            "rest": (2, [("rest", json.dumps(rest))]),
+        })
 
     @classmethod
-    def _from_state(cls, state: dict) -> Gazetteer:
-        """The gazetteer ``_state`` described; a state of another shape raises TypeError, ValueError or KeyError."""
-        rows = state["places"]
-        if not all(isinstance(row, tuple) and len(row) == len(PlaceEntry._fields) for row in rows):
-            raise ValueError("not a gazetteer state")
-        make = tuple.__new__  # a row is a PlaceEntry's fields in order: skip the checks of PlaceEntry(*row)
-        places = {row[0]: make(PlaceEntry, row) for row in rows}
-        by_key, first_words = state["by_key"], state["first_words"]
-        if not isinstance(by_key, dict) or not isinstance(first_words, dict):
-            raise TypeError("not a gazetteer state")
-        return cls(places=places, _by_key=by_key, _first_words=first_words, _prefixes=tuple(state["prefixes"]),
-                   optional_prefixes=tuple(state["optional_prefixes"]), files=tuple(state["files"]),
-                   speakers={e["name"]: EntityEntry.model_validate(e) for e in state["speakers"]},
-                   actors={e["name"]: EntityEntry.model_validate(e) for e in state["actors"]})
+    def _from_stored(cls, data: bytes) -> Gazetteer:
+        """The gazetteer ``_stored`` wrote, its tables read row by row as they are asked for; bytes that are not
+        such a database raise sqlite3.Error (or TypeError, ValueError, KeyError, IndexError)."""
+        database = StoredDatabase(data)
+        rest = json.loads(database.rows("SELECT c1 FROM rest WHERE k = 'rest'")[0][0])
+        return cls(places=StoredTable(database, "places", _place_row),
+                   _by_key=StoredTable(database, "by_key", _names_row),
+                   _first_words=StoredTable(database, "first_words", _count_row),
+                   _prefixes=tuple(rest["prefixes"]), optional_prefixes=tuple(rest["optional_prefixes"]),
+                   files=tuple(rest["files"]),
+                   speakers={e["name"]: EntityEntry.model_validate(e) for e in rest["speakers"]},
+                   actors={e["name"]: EntityEntry.model_validate(e) for e in rest["actors"]})
 
     def _add(self, part: GazetteerFile) -> None:
         self.optional_prefixes += tuple(p for p in part.optional_prefixes if p not in self.optional_prefixes)
@@ -258,16 +265,22 @@ class Gazetteer:
 
     def level(self, place: str) -> int:
         """How specific a place is (countries are COUNTRY_LEVEL); an unknown place counts as a country."""
-        entry = self.places.get(place)
-        return entry.level if entry else COUNTRY_LEVEL
+        try:
+            return self.places[place].level  # a lookup, not .get: as quick in a StoredTable as in a dict
+        except KeyError:
+            return COUNTRY_LEVEL
 
     def chain(self, place: str) -> list[str]:
         """The place and every place it lies within, innermost first."""
         names, seen = [], set()
-        while place in self.places and place not in seen:
+        while place not in seen:
+            try:
+                entry = self.places[place]
+            except KeyError:
+                break
             seen.add(place)
             names.append(place)
-            place = self.places[place].within or ""
+            place = entry.within or ""
         return names
 
     def within(self, place: str, region: str) -> bool:
@@ -323,3 +336,16 @@ def _remember(memo: dict[K, V], key: K, work_out: Callable[[K], V]) -> V:
         memo.clear()
     memo[key] = answer = work_out(key)
     return answer
+
+
+def _place_row(row: tuple) -> PlaceEntry:
+    name, level, within, country, population, keys, aliases = row
+    return PlaceEntry(name, level, within, country, population, tuple(json.loads(keys)), tuple(json.loads(aliases)))
+
+
+def _names_row(row: tuple) -> list[str]:
+    return json.loads(row[1])
+
+
+def _count_row(row: tuple) -> int:
+    return row[1]
