@@ -10,20 +10,21 @@ the Python version only, so an entry is keyed by that version and the pattern's 
 ``compiled(source, flags)`` is ``re.compile`` everywhere; while ``PatternStore.active()`` is in force
 (as ``Knowledge`` builds an extractor), it takes the code from the store when the store has it.
 Anything unexpected (another Python whose engine differs, a damaged entry) falls back to
-``re.compile``.
+``re.compile``. ``remembered(parts, build)`` does the same for the text of a pattern: the word-list
+tries of ``checker.lang.patterns``, kept under a hash of the words they were built from.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from checker.cache import Cache, digest
 
-__all__ = ["PatternStore", "compiled"]
+__all__ = ["PatternStore", "compiled", "remembered"]
 
 try:  # the engine behind ``re``: private, so every use is guarded and falls back to ``re.compile``
     import _sre
@@ -42,6 +43,21 @@ def compiled(source: str, flags: int = 0) -> re.Pattern[str]:
     return store.compile(source, int(flags)) if store is not None else re.compile(source, flags)
 
 
+def remembered(parts: object, build: Callable[[], str]) -> str:
+    """``build()``, the text of a pattern made from ``parts`` (JSON-able, and all it depends on), from the active
+    store when it has it."""
+    store = _active
+    if store is None:
+        return build()
+    key = digest(parts)
+    source = store.sources.get(key)
+    if not isinstance(source, str):
+        source = build()
+        store._missed = True
+    store._used_sources[key] = source
+    return source
+
+
 class PatternStore:
     """The code of compiled patterns, by (pattern, flags), for one extractor: read from ``cache`` entry ``name``
     and written back when a pattern was missing from it."""
@@ -51,10 +67,14 @@ class PatternStore:
         self.key = digest(_ENGINE)
         self._entries: dict[tuple[str, int], list[Any]] = {}
         self._used: dict[tuple[str, int], list[Any]] = {}
+        self.sources: dict[str, Any] = {}  # the text of patterns by a hash of what they were made from
+        self._used_sources: dict[str, str] = {}
         self._missed = False
         stored = cache.read(self.name, self.key) if _ENGINE is not None else None
-        if isinstance(stored, list):
-            for entry in stored:
+        stored = stored if isinstance(stored, dict) else {}
+        if isinstance(stored.get("code"), list) and isinstance(stored.get("sources"), dict):
+            self.sources = stored["sources"]
+            for entry in stored["code"]:
                 if isinstance(entry, list) and len(entry) == 7 and isinstance(entry[0], str):
                     self._entries[entry[0], entry[1]] = entry
 
@@ -68,7 +88,7 @@ class PatternStore:
         finally:
             _active = previous
         if self._missed:
-            self.cache.write(self.name, self.key, list(self._used.values()))
+            self.cache.write(self.name, self.key, {"code": list(self._used.values()), "sources": self._used_sources})
 
     def compile(self, source: str, flags: int) -> re.Pattern[str]:
         if _ENGINE is None:

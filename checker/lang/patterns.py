@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Literal
 
-from checker.lang.compiled import compiled
+from checker.lang.compiled import compiled, remembered
 
 __all__ = ["key_words", "lower_same_length", "norm", "phrase_pattern", "phrase_regex", "sentence_words", "trie_pattern"]
 
@@ -74,6 +74,14 @@ def trie_pattern(entries: Mapping[str, str], *, hyphens: bool = False, classes: 
     ("" for none). Longer phrases are tried before their prefixes; a phrase's tail is tried
     after every longer phrase that continues it.
     """
+    tails: dict[str, str] = {}
+    for phrase, tail in entries.items():
+        if tails.setdefault(" ".join(phrase.split()), tail) != tail:  # the later one wins: the order matters
+            return _build_trie(entries, hyphens, classes)
+    return remembered(("trie", sorted(tails.items()), hyphens, classes), lambda: _build_trie(entries, hyphens, classes))
+
+
+def _build_trie(entries: Mapping[str, str], hyphens: bool, classes: bool) -> str:
     root: dict = {}
     for phrase, tail in entries.items():
         node = root
