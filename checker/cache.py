@@ -12,7 +12,8 @@ cannot run code. An entry is used only when its header names the
 key the caller expects and its payload matches its checksum, the file is a regular file owned by this user and
 not writable by anyone else; anything else (a missing, corrupt, truncated or foreign file, one from another
 version) is ignored and the entry built again. Files are written whole (a temporary file renamed into place),
-so a run that is killed leaves no half-written entry.
+so a run that is killed leaves no half-written entry; of each kind of entry (``gazetteer-``, ``record-`` ...)
+the ten most recently used are kept, the others removed when a new one is written.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import os
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -35,6 +37,7 @@ from typing import Any, Literal
 __all__ = ["Cache", "code_fingerprint", "digest", "files_digest", "paused_gc"]
 
 FORMAT = 1  # raise when the layout of entries changes
+KEEP = 10  # entries of one kind (the part of the name before the first "-") kept, the most recently used
 _MAGIC = b"checker-cache"
 Encoding = Literal["json", "marshal", "bytes"]
 
@@ -75,6 +78,8 @@ class Cache:
                     return None
                 header = handle.readline(4096).split()
                 payload = handle.read()
+            with suppress(OSError):
+                os.utime(self.folder / name)  # used now: the last to be cleared away
             if header != [_MAGIC, str(FORMAT).encode(), encoding.encode(), key.encode(),
                           hashlib.sha256(payload).hexdigest().encode()]:
                 return None
@@ -107,12 +112,33 @@ class Cache:
                 handle.write(header + b"\n" + payload)
             os.replace(temporary, self.folder / name)
             temporary = None
+            self._clear_away(name)
         except OSError:
             pass  # no cache this time: the next run builds the entry again
         finally:
             if temporary is not None:
                 with suppress(OSError):
                     os.unlink(temporary)
+
+
+    def _clear_away(self, written: str) -> None:
+        """Remove the entries of ``written``'s kind beyond the KEEP most recently used (a record or a lexicon
+        folder that is no longer checked against leaves its entry behind)."""
+        assert self.folder is not None
+        kind = written.split("-", 1)[0] + "-"
+        entries = []
+        for path in self.folder.glob(f"{kind}*"):
+            with suppress(OSError):
+                entries.append((path.stat().st_mtime_ns, path))
+        stale = [path for _, path in sorted(entries, reverse=True)[KEEP:] if path.name != written]
+        hour_ago = time.time() - 3600
+        for path in self.folder.glob(f".{kind}*"):  # the temporary file of a run killed while writing
+            with suppress(OSError):
+                if path.stat().st_mtime < hour_ago:
+                    stale.append(path)
+        for path in stale:
+            with suppress(OSError):
+                path.unlink()
 
 
 def _private(status: os.stat_result) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -286,11 +285,9 @@ def load_knowledge(settings: Settings, cache: Cache | None = None) -> Knowledge:
     from checker.lang import DataFileError
 
     try:
-        knowledge = Knowledge.load(settings.lexicon_folders(), cache)
+        return Knowledge.load(settings.lexicon_folders(), cache)
     except DataFileError as error:
         fail(str(error))
-    gc.freeze()  # it lives as long as the command: the collector need not look through its objects ever again
-    return knowledge
 
 
 def run_pipeline(paths: list[Path], settings: Settings, priors: dict | None = None,
