@@ -67,12 +67,14 @@ class Usage:
     stderr: str
 
 
-def measured(command: list[str]) -> Usage:
-    """Run ``command`` and take its resource usage from ``wait4``: the CPU time of the process and of the
-    children it waited for (a worker pool), and the largest resident set among them."""
+def measured(command: list[str], env: dict[str, str] | None = None) -> Usage:
+    """Run ``command`` (in ``env``, default this process's environment) and take its resource usage from
+    ``wait4``: the CPU time of the process and of the children it waited for (a worker pool), and the largest
+    resident set among them."""
     with tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors)
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors,
+                                   env=env)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
