@@ -24,6 +24,7 @@ from pydantic import Field
 from checker.cache import Cache, code_fingerprint, digest, files_digest
 from checker.lang.loader import DataFileError, DataModel, read_data_file, validate_data
 from checker.resources import rules_dir
+from checker.stored_tables import AVAILABLE as STORED_TABLES
 from checker.stored_tables import StoredDatabase, StoredTable, store_tables
 from checker.world import name_key, world_key, world_places
 
@@ -118,7 +119,7 @@ class Gazetteer:
         files = [path for folder in folders if folder.is_dir() for path in sorted(folder.glob("*.yaml"))]
         key = digest(code_fingerprint(), world_key() if world else None, files_digest(files))
         name = f"gazetteer-{digest([str(folder) for folder in folders], world)}.sqlite"
-        stored = cache.read(name, key, "bytes")
+        stored = cache.read(name, key, "bytes") if STORED_TABLES else None
         if stored is not None:
             with suppress(sqlite3.Error, TypeError, ValueError, KeyError, IndexError):
                 return cls._from_stored(stored)
@@ -132,7 +133,7 @@ class Gazetteer:
         gazetteer.files = tuple(str(path) for path in files)
         gazetteer._check_links(str(files[-1]) if files else str(folders[0]))
         gazetteer._index()
-        if cache.enabled:
+        if cache.enabled and STORED_TABLES:
             with suppress(ValueError):  # a name holding the separator: this gazetteer is not kept
                 cache.write(name, key, gazetteer._stored(), "bytes")
         return gazetteer

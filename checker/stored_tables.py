@@ -16,7 +16,11 @@ import sqlite3
 from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, ValuesView
 from typing import Any, TypeVar
 
-__all__ = ["StoredDatabase", "StoredTable", "store_tables"]
+__all__ = ["AVAILABLE", "StoredDatabase", "StoredTable", "store_tables"]
+
+# Whether this Python's SQLite can write a database to bytes and open it from them (SQLite 3.23 or later, built
+# with it, as nearly every one is); without it, what would be stored is built on every run.
+AVAILABLE = hasattr(sqlite3.Connection, "serialize") and hasattr(sqlite3.Connection, "deserialize")
 
 V = TypeVar("V")
 
