@@ -222,3 +222,14 @@ def test_cache_damaged_pattern_code_is_compiled_again(tmp_path: Path) -> None:
         again = compiled(source, re.IGNORECASE)
     assert again.pattern == first.pattern and again.flags == first.flags
     assert again.search("Missiles 21 were fired").group(1) == "21"
+
+
+def test_cache_only_the_drafts_language_is_loaded(tmp_path: Path, cache_dir: Path) -> None:
+    record = example_record(tmp_path)
+    (tmp_path / "draft.md").write_text(ROCKETS_DRAFT, encoding="utf-8")
+    (tmp_path / "lexicon" / "fr").mkdir(parents=True)  # a French pack with a mistake: never read for English
+    (tmp_path / "lexicon" / "fr" / "numbers.yaml").write_text("units: [un, deux\n", encoding="utf-8")
+    (tmp_path / "checker.toml").write_text('lexicon-paths = ["lexicon"]\n', encoding="utf-8")
+    done = checker_run(cache_dir, "check", "draft.md", "--against", str(record), cwd=tmp_path)
+    assert done.returncode == 1 and "CC202" in done.stdout and not done.stderr, done.stderr
+    assert len(list(cache_dir.glob("pack-*.json"))) == 1  # the English pack, the one loaded
