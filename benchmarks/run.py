@@ -12,7 +12,9 @@ For a corpus of ``BENCH_MB`` megabytes (default 50) built by ``corpus.build_corp
   resident set) of the whole command;
 - the growth of every stage at 10x the corpus (``bench_growth.stage_times`` at BENCH_MB/10 and BENCH_MB);
 - ``checker check`` of a 1,500-word draft against ``claims/corpus`` (wall time, median of 5) and its
-  start-up part (``checker --version``).
+  start-up part (``checker --version``);
+- ``checker check`` of a short draft against ``../shared/devset`` (else ``claims/corpus``) with the cache
+  warm, cold and off (``bench_check.py``).
 
 The whole command is run ``BENCH_RUNS`` times (default 3) with each ``--jobs`` and the spaCy and regex
 references timed as often, and the medians are given; the growth run is one run at each size. Each run is
@@ -67,12 +69,14 @@ class Usage:
     stderr: str
 
 
-def measured(command: list[str]) -> Usage:
-    """Run ``command`` and take its resource usage from ``wait4``: the CPU time of the process and of the
-    children it waited for (a worker pool), and the largest resident set among them."""
+def measured(command: list[str], env: dict[str, str] | None = None) -> Usage:
+    """Run ``command`` (in ``env``, default this process's environment) and take its resource usage from
+    ``wait4``: the CPU time of the process and of the children it waited for (a worker pool), and the largest
+    resident set among them."""
     with tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors)
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors,
+                                   env=env)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -278,6 +282,10 @@ def main() -> None:
         if any(u.returncode not in (0, 1) for u in check):
             raise RuntimeError(f"checker check failed: {check[0].stderr.strip()[-800:]}")
         startup = [measured([*CHECKER, "--version"]) for _ in range(CHECK_RUNS)]
+        progress("checker check of a short draft, the cache warm and cold")
+        from bench_check import check_rows, check_times
+
+        short_check = check_rows(check_times())
 
     cpu, command_wall = median([u.cpu for u in one]), median([u.wall for u in one])
     command_rate = size / MB / cpu
@@ -328,6 +336,7 @@ def main() -> None:
     rows.append(Row(f"its start-up: `checker --version`, median of {CHECK_RUNS}",
                     f"**{startup_wall:.2f} s** (CPU {median([u.cpu for u in startup]):.2f} s)",
                     f"< {STARTUP_SECONDS} s", verdict(startup_wall < STARTUP_SECONDS)))
+    rows += [Row(*row) for row in short_check]
 
     print(f"Speed and scale: {size / MB:.1f} MB corpus from the {source}, medians of {RUNS} runs, "
           f"{os.cpu_count()} cores (`BENCH_MB={CORPUS_MB:g} make bench`)\n")

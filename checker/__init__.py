@@ -44,6 +44,7 @@ def check(
     in ``.txt`` is read as plain text, anything else as Markdown with optional front matter.
     Raises ``checker.prepublication.DraftError`` for malformed front matter.
     """
+    from checker.cache import Cache
     from checker.config import Settings
     from checker.knowledge import Knowledge
     from checker.pipeline import run
@@ -51,9 +52,11 @@ def check(
     from checker.result import RunResult
 
     settings = settings or Settings()
-    knowledge = Knowledge.load(settings.lexicon_folders())
+    cache = Cache.from_environment()  # the record's claims are kept there between calls (CHECKER_NO_CACHE=1: not)
+    knowledge = Knowledge.load(settings.lexicon_folders(), cache)
     if not isinstance(against, RunResult):
-        against = run([against] if isinstance(against, (str, Path)) else list(against), settings, knowledge=knowledge)
+        against = run([against] if isinstance(against, (str, Path)) else list(against), settings, knowledge=knowledge,
+                      cache=cache)
     return check_draft(draft_article(text, path, knowledge=knowledge), against, settings, knowledge=knowledge).findings
 
 

@@ -25,6 +25,7 @@ from checker.result import RunResult
 from checker.triage import Triage
 
 if TYPE_CHECKING:
+    from checker.cache import Cache
     from checker.knowledge import Knowledge
 
 app = typer.Typer(
@@ -356,19 +357,20 @@ def scan_progress(paths: list[Path], settings: Settings) -> Iterator[Callable[[P
         yield lambda path: progress.advance(task, articles.get(path, 1))
 
 
-def load_knowledge(settings: Settings) -> Knowledge:
+def load_knowledge(settings: Settings, cache: Cache | None = None) -> Knowledge:
     """The language packs, gazetteer and taxonomy; a mistake in one is an input error (exit 2) naming file and line."""
     from checker.knowledge import Knowledge
     from checker.lang import DataFileError
 
     try:
-        return Knowledge.load(settings.lexicon_folders())
+        return Knowledge.load(settings.lexicon_folders(), cache)
     except DataFileError as error:
         fail(str(error))
 
 
 def run_pipeline(paths: list[Path], settings: Settings, priors: dict | None = None,
-                 knowledge: Knowledge | None = None, scheduler: str | None = None) -> RunResult:
+                 knowledge: Knowledge | None = None, scheduler: str | None = None,
+                 cache: Cache | None = None) -> RunResult:
     from checker.lang import DataFileError
     from checker.parallel import ParallelError, open_workers
     from checker.pipeline import run
@@ -376,7 +378,8 @@ def run_pipeline(paths: list[Path], settings: Settings, priors: dict | None = No
     knowledge = knowledge or load_knowledge(settings)
     try:  # the workers start before the progress bar's thread
         with open_workers(settings, knowledge, paths, scheduler) as workers, scan_progress(paths, settings) as on_file:
-            result = run(paths, settings, on_file=on_file, priors=priors, knowledge=knowledge, workers=workers)
+            result = run(paths, settings, on_file=on_file, priors=priors, knowledge=knowledge, workers=workers,
+                         cache=cache)
     except DataFileError as error:  # a language pack is loaded when its first article is read
         fail(str(error))
     except ParallelError as error:
@@ -663,6 +666,11 @@ def check(
     jobs: JobsOption = None,
     input_root: InputRootOption = None,
     follow_symlinks: FollowSymlinksOption = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Read and write no cache: build the language pack, the places and "
+                                              "the record's claims afresh (default: kept in the user's cache "
+                                              "folder, or $CHECKER_CACHE_DIR).")
+    ] = False,
 ) -> None:
     """Pre-publication check: each figure in a draft against the figures on record, like a linter.
 
@@ -673,6 +681,7 @@ def check(
     the drafts are checked against 'against' or 'ledger' in the configuration, else the ledger
     'checker scan' wrote.
     """
+    from checker.cache import Cache
     from checker.prepublication import DraftError, check_draft, read_draft, read_draft_stream
 
     settings = settings_for(config, fail_on=fail_on.value if fail_on else None, max_file_bytes=max_file_bytes,
@@ -690,7 +699,8 @@ def check(
         ledger = default_ledger(settings, "--against PATH ('against' in [tool.checker])")
     if drafts.count(STDIN) > 1:
         fail("standard input ('-') can be read once")
-    knowledge = load_knowledge(settings)
+    cache = Cache() if no_cache else Cache.from_environment()
+    knowledge = load_knowledge(settings, cache)
     readable, unreadable = [], []
     for draft_path in drafts:  # a draft that cannot be read is reported, and the others are still checked
         try:
@@ -707,7 +717,7 @@ def check(
         for problem in unreadable:
             print_problem(problem)
         raise typer.Exit(ExitCode.ERROR)
-    record = run_pipeline(record_paths, settings, knowledge=knowledge) if record_paths else None
+    record = run_pipeline(record_paths, settings, knowledge=knowledge, cache=cache) if record_paths else None
     if ledger is not None:
         ledger_must_hold_articles(ledger)
     findings, summaries = [], []

@@ -11,16 +11,22 @@ whose name is already known adds its aliases (and whatever else it states) to it
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from pydantic import Field
 
+from checker.cache import Cache, code_fingerprint, digest, files_digest
 from checker.lang.loader import DataFileError, DataModel, read_data_file, validate_data
 from checker.resources import rules_dir
-from checker.world import name_key
+from checker.stored_tables import AVAILABLE as STORED_TABLES
+from checker.stored_tables import StoredDatabase, StoredTable, store_tables
+from checker.world import name_key, world_key, world_places
 
 __all__ = ["COUNTRY_LEVEL", "EntityEntry", "Gazetteer", "PlaceEntry", "PlaceSpec", "place_key"]
 
@@ -104,26 +110,62 @@ class Gazetteer:
     _compatible: dict[tuple[str, str], bool] = field(default_factory=dict)  # pairs of places already compared
 
     @classmethod
-    def load(cls, lexicon_paths: Sequence[Path] = (), world: bool = True) -> Gazetteer:
+    def load(cls, lexicon_paths: Sequence[Path] = (), world: bool = True, cache: Cache | None = None) -> Gazetteer:
         """The world's places (unless ``world`` is False), the shipped YAML and the user's folders; a mistake in
-        a YAML file raises DataFileError with its file and line."""
+        a YAML file raises DataFileError with its file and line. Kept in ``cache`` (by default the user's cache
+        folder) once built, keyed by the files, the world data and checker's own version."""
+        cache = cache if cache is not None else Cache.from_environment()
+        folders = [rules_dir() / "gazetteer", *(Path(p) / "gazetteer" for p in lexicon_paths)]
+        files = [path for folder in folders if folder.is_dir() for path in sorted(folder.glob("*.yaml"))]
+        key = digest(code_fingerprint(), world_key() if world else None, files_digest(files))
+        name = f"gazetteer-{digest([str(folder) for folder in folders], world)}.sqlite"
+        stored = cache.read(name, key, "bytes") if STORED_TABLES else None
+        if stored is not None:
+            with suppress(sqlite3.Error, TypeError, ValueError, KeyError, IndexError):
+                return cls._from_stored(stored)
         gazetteer = cls()
         if world:
-            from checker.world import world_places
-
-            rows, index = world_places()
+            rows, index = world_places(cache)
             gazetteer.places = {row[0]: PlaceEntry(*row) for row in rows}
             gazetteer._by_key = index
-        folders = [rules_dir() / "gazetteer", *(Path(p) / "gazetteer" for p in lexicon_paths)]
-        files = []
-        for folder in folders:
-            for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-                gazetteer._add(validate_data(GazetteerFile, read_data_file(path), path))
-                files.append(str(path))
-        gazetteer.files = tuple(files)
-        gazetteer._check_links(files[-1] if files else str(folders[0]))
+        for path in files:
+            gazetteer._add(validate_data(GazetteerFile, read_data_file(path), path))
+        gazetteer.files = tuple(str(path) for path in files)
+        gazetteer._check_links(str(files[-1]) if files else str(folders[0]))
         gazetteer._index()
+        if cache.enabled and STORED_TABLES:
+            with suppress(ValueError):  # a name holding the separator: this gazetteer is not kept
+                cache.write(name, key, gazetteer._stored(), "bytes")
         return gazetteer
+
+    def _stored(self) -> bytes:
+        """This gazetteer as the database ``_from_stored`` reads: its places, the names under each key and the
+        first words of names (the indexes too: building them takes longer than reading them), and the rest
+        (prefixes, files, speakers, actors) as one JSON row."""
+        rest = {"prefixes": self._prefixes, "optional_prefixes": self.optional_prefixes, "files": self.files,
+                "speakers": [entry.model_dump(exclude_unset=True) for entry in self.speakers.values()],
+                "actors": [entry.model_dump(exclude_unset=True) for entry in self.actors.values()]}
+        return store_tables({
+            "places": (len(PlaceEntry._fields), ((*place[:5], _joined(place.keys), _joined(place.aliases))
+                                                 for place in self.places.values())),
+            "by_key": (2, ((key, _joined(names)) for key, names in self._by_key.items())),
+            "first_words": (2, self._first_words.items()),
+            "rest": (2, [("rest", json.dumps(rest))]),
+        })
+
+    @classmethod
+    def _from_stored(cls, data: bytes) -> Gazetteer:
+        """The gazetteer ``_stored`` wrote, its tables read row by row as they are asked for; bytes that are not
+        such a database raise sqlite3.Error (or TypeError, ValueError, KeyError, IndexError)."""
+        database = StoredDatabase(data)
+        rest = json.loads(database.rows("SELECT c1 FROM rest WHERE k = 'rest'")[0][0])
+        return cls(places=StoredTable(database, "places", _place_row),
+                   _by_key=StoredTable(database, "by_key", _names_row),
+                   _first_words=StoredTable(database, "first_words", _count_row),
+                   _prefixes=tuple(rest["prefixes"]), optional_prefixes=tuple(rest["optional_prefixes"]),
+                   files=tuple(rest["files"]),
+                   speakers={e["name"]: EntityEntry.model_validate(e) for e in rest["speakers"]},
+                   actors={e["name"]: EntityEntry.model_validate(e) for e in rest["actors"]})
 
     def _add(self, part: GazetteerFile) -> None:
         self.optional_prefixes += tuple(p for p in part.optional_prefixes if p not in self.optional_prefixes)
@@ -225,16 +267,22 @@ class Gazetteer:
 
     def level(self, place: str) -> int:
         """How specific a place is (countries are COUNTRY_LEVEL); an unknown place counts as a country."""
-        entry = self.places.get(place)
-        return entry.level if entry else COUNTRY_LEVEL
+        try:
+            return self.places[place].level  # a lookup, not .get: as quick in a StoredTable as in a dict
+        except KeyError:
+            return COUNTRY_LEVEL
 
     def chain(self, place: str) -> list[str]:
         """The place and every place it lies within, innermost first."""
         names, seen = [], set()
-        while place in self.places and place not in seen:
+        while place not in seen:
+            try:
+                entry = self.places[place]
+            except KeyError:
+                break
             seen.add(place)
             names.append(place)
-            place = self.places[place].within or ""
+            place = entry.within or ""
         return names
 
     def within(self, place: str, region: str) -> bool:
@@ -296,3 +344,31 @@ def _remember(memo: dict[K, V], key: K, work_out: Callable[[K], V]) -> V:
         memo.clear()
     memo[key] = answer = work_out(key)
     return answer
+
+
+_SEPARATOR = "\x1f"  # before each name of a list, in the stored gazetteer (quicker than JSON, to write and read)
+
+
+def _joined(names: Sequence[str]) -> str:
+    """The names as one text, each after the separator; ValueError when a name holds the separator itself."""
+    text = _SEPARATOR + _SEPARATOR.join(names) if names else ""
+    if text.count(_SEPARATOR) != len(names):
+        raise ValueError("a name holds the separator")
+    return text
+
+
+def _split(text: str) -> list[str]:
+    return text.split(_SEPARATOR)[1:]
+
+
+def _place_row(row: tuple) -> PlaceEntry:
+    name, level, within, country, population, keys, aliases = row
+    return PlaceEntry(name, level, within, country, population, tuple(_split(keys)), tuple(_split(aliases)))
+
+
+def _names_row(row: tuple) -> list[str]:
+    return _split(row[1])
+
+
+def _count_row(row: tuple) -> int:
+    return row[1]

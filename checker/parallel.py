@@ -13,24 +13,24 @@ threads can deadlock the child.
 
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
 import operator
 import os
 import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import cache, partial
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from checker.config import Settings
 from checker.ingest import FileReader, iter_input_files, read_file
 from checker.knowledge import Knowledge
 from checker.model import Article, SkippedInput
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["MIN_POOL_BYTES", "DaskWorkers", "InProcess", "ParallelError", "ProcessPool", "Workers", "default_jobs",
            "as_rows", "file_reader", "from_rows", "open_workers"]
@@ -104,6 +104,8 @@ def _end_with(parent: int) -> None:
     of waiting for work forever and keeping its parent's output pipes open."""
     if sys.platform != "linux":
         return
+    import ctypes
+
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     except (OSError, AttributeError):
@@ -127,6 +129,9 @@ class ProcessPool:
     reads_files = True
 
     def __init__(self, jobs: int, knowledge: Knowledge) -> None:
+        import multiprocessing  # here: a run in one process (a check, a small input) never starts a pool
+        from concurrent.futures import ProcessPoolExecutor
+
         self.jobs = jobs
         fork = sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if fork else None)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from checker.cache import Cache
 from checker.checks import CheckData, Phase
 from checker.checks.disputes import disputes_found, find_disputes
 from checker.config import Settings
@@ -15,6 +16,7 @@ from checker.knowledge import Knowledge
 from checker.match import one_name_per_person
 from checker.model import Article, Claim, EventMention, Finding, SkippedInput
 from checker.parallel import CHARS_PER_TASK, InProcess, Workers, as_rows, file_reader, from_rows, open_workers
+from checker.record_cache import RecordCache
 from checker.reliability import score_sources
 from checker.result import RunResult
 from checker.rulebook import load_rules, run_phases, selected_rules, without_per_file_ignores
@@ -40,22 +42,36 @@ def run(
     priors: dict[str, tuple[float, str]] | None = None,
     knowledge: Knowledge | None = None,
     workers: Workers | None = None,
+    cache: Cache | None = None,
 ) -> RunResult:
     """Run the pipeline over ``paths``. Bad input is skipped with a reason, never raised.
 
     Files are read and articles extracted by ``workers`` (default: ``settings.jobs`` processes, or this
-    process for a small input); the result is the same whichever do it.
+    process for a small input); the result is the same whichever do it. With ``cache`` (``checker check``'s
+    record), each article's extraction and the assessed result are kept there and reused while the articles
+    and everything they depend on stay the same (``checker.record_cache``); the files are read every time.
     """
     settings = settings or Settings()
     knowledge = knowledge or Knowledge.load(settings.lexicon_folders())
     if workers is None:
         paths = list(paths)
         with open_workers(settings, knowledge, paths) as opened:
-            return run(paths, settings, on_file, priors, knowledge, opened)
+            return run(paths, settings, on_file, priors, knowledge, opened, cache)
+    paths = list(paths)
     ingested = read_inputs(paths, settings, on_file=on_file, read_files=file_reader(workers))
-    found = extract(ingested.articles, knowledge, workers)
-    return assess(found.articles, found.claims, found.mentions, settings, skipped=ingested.skipped + found.skipped,
-                  failures=found.failures, priors=priors, knowledge=knowledge)
+    stored = RecordCache(cache, paths, knowledge) if cache is not None and cache.enabled else None
+    found = extract(ingested.articles, knowledge, workers, stored)
+
+    def assessed() -> RunResult:
+        return assess(found.articles, found.claims, found.mentions, settings, skipped=ingested.skipped + found.skipped,
+                      failures=found.failures, priors=priors, knowledge=knowledge)
+
+    if stored is None:
+        return assessed()
+    result = stored.assessed(ingested.articles, found.articles, found.mentions, ingested.skipped + found.skipped,
+                             settings, priors, assessed)
+    stored.save()
+    return result
 
 
 def analyse(articles: list[Article], settings: Settings | None = None, skipped: list[SkippedInput] | None = None,
@@ -68,19 +84,28 @@ def analyse(articles: list[Article], settings: Settings | None = None, skipped: 
                   skipped=list(skipped or []) + found.skipped, failures=found.failures, knowledge=knowledge)
 
 
-def extract(articles: list[Article], knowledge: Knowledge, workers: Workers | None = None) -> Extracted:
+def extract(articles: list[Article], knowledge: Knowledge, workers: Workers | None = None,
+            stored: RecordCache | None = None) -> Extracted:
     """Each article's claims, framed by its own mentions (publication dates settled), and the rows that failed
     validation. An article in a language with no pack is skipped with that reason, never half-read.
     ``workers`` extract the articles (default: this process); the result is in the order of ``articles``.
+    With ``stored``, an article extracted before is taken from there, and the others are kept there.
     """
     workers = workers or InProcess(knowledge)
+    kept = [stored.extraction(article) for article in articles] if stored is not None else [None] * len(articles)
+    missing = [article for article, item in zip(articles, kept, strict=True) if item is None]
     results: Iterable[Extraction | SkippedInput]
     if isinstance(workers, InProcess):
-        results = workers.map(extract_articles, articles, size=_text_length, per_task=CHARS_PER_TASK)
+        results = workers.map(extract_articles, missing, size=_text_length, per_task=CHARS_PER_TASK)
     else:  # sent back as rows of fields, quicker to unpickle than records
-        results = map(_from_rows, workers.map(_extract_as_rows, articles, size=_text_length, per_task=CHARS_PER_TASK))
+        results = map(_from_rows, workers.map(_extract_as_rows, missing, size=_text_length, per_task=CHARS_PER_TASK))
+    fresh = iter(results)
     found = Extracted()
-    for item in results:
+    for article, item in zip(articles, kept, strict=True):
+        if item is None:
+            item = next(fresh)
+            if stored is not None:
+                stored.keep_extraction(article, item)
         if isinstance(item, SkippedInput):
             found.skipped.append(item)
             continue

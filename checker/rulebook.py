@@ -156,7 +156,8 @@ def _matches(rule: Rule | Finding, selector: str) -> bool:
     )
 
 
-def _pack_files(settings: Settings) -> list[Path]:
+def pack_files(settings: Settings) -> list[Path]:
+    """The rule packs a run reads: the shipped ones, then those of `rule-paths`, in order."""
     files = sorted((rules_dir() / "packs").glob("*.yaml"))
     for extra in settings.rule_paths:
         path = settings.resolve(extra)
@@ -169,7 +170,7 @@ def load_rules(settings: Settings | None = None) -> Rulebook:
     settings = settings or Settings()
     book = Rulebook()
     seen: dict[str, Rule] = {}
-    for path in _pack_files(settings):
+    for path in pack_files(settings):
         for rule_or_problem in _read_pack(path):
             if isinstance(rule_or_problem, RuleProblem):
                 book.problems.append(rule_or_problem)

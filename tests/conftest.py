@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,17 @@ TESTS_DIR = Path(__file__).resolve().parent
 REPO_ROOT = TESTS_DIR.parent
 # The shared data sits beside the repository (../shared); tests that need it skip without it.
 SHARED_DIR = REPO_ROOT / ".." / "shared"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests keep what checker caches in a folder of their own (every command they run inherits it), so a
+    test run neither reads nor fills the user's cache folder."""
+    os.environ["CHECKER_CACHE_DIR"] = tempfile.mkdtemp(prefix="checker-test-cache-")
+    os.environ.pop("CHECKER_NO_CACHE", None)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ.pop("CHECKER_CACHE_DIR", ""), ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -23,6 +23,7 @@ from checker.extract.speakers import SpeakerReader
 from checker.extract.vocabulary import ClaimVocabulary
 from checker.gazetteer import Gazetteer
 from checker.lang import LanguagePack
+from checker.lang.compiled import compiled
 from checker.lang.patterns import phrase_pattern
 from checker.match import EntityKey, EntityMatcher
 from checker.model import Article
@@ -57,7 +58,7 @@ class Extractor:
             measures=MeasureReader(numbers, pack.quantities.measure_units, pack.quantities.measure_dimensions,
                                    pack.quantities.measure_place_words),
         )
-        self._month_name = re.compile(rf"\b(?:{phrase_pattern(months)})\b") if months else re.compile("(?!)")
+        self._month_name = compiled(rf"\b(?:{phrase_pattern(months)})\b") if months else compiled("(?!)")
 
     @property
     def numbers(self) -> NumberGrammar:

@@ -44,6 +44,7 @@ from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from checker.extract.numbers import NumberGrammar
+from checker.lang.compiled import compiled
 from checker.lang.models import DatesFile
 from checker.lang.patterns import norm, phrase_pattern
 
@@ -168,7 +169,7 @@ class DateGrammar:
     def __init__(self, lexicon: DatesFile, numbers: NumberGrammar) -> None:
         self.numbers = numbers
         self._read_vocabulary(lexicon)
-        self.pattern = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in self._forms(lexicon).items()) + ")")
+        self.pattern = compiled(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in self._forms(lexicon).items()) + ")")
         self._build_cores(lexicon)
         self.handlers: dict[str, Callable[[re.Match[str], str, date | None], list[_Found]]] = {
             "X": self._weekday_date,
@@ -309,13 +310,13 @@ class DateGrammar:
             # a one-word phrase may be capitalised ("Today"): key on its tail
             keys.add(words[-1] if len(words) > 1 else words[0][1:])
         keys = {k for k in keys if k and not any(o != k and o in k for o in keys)}
-        self.core = re.compile("(?:" + phrase_pattern(set(self.months) | keys) + ")")
-        self.any_digit = re.compile(r"[0-9]")
+        self.core = compiled("(?:" + phrase_pattern(set(self.months) | keys) + ")")
+        self.any_digit = compiled(r"[0-9]")
         units = phrase_pattern(list(self.unit_of))
         # A number is a core only as a possible year or before a month or a unit
         # ("20 December", "3 days ago", "the past 24 hours"); counts are not.
         ordinal = phrase_pattern(grammar.ordinal_suffixes)
-        self.digit_core = re.compile(
+        self.digit_core = compiled(
             # one leading character class lets ``re`` skip non-digits fast
             rf"[0-9](?<![0-9][0-9])(?:(?<=[12])[0-9]{{3}}(?![0-9])|[0-9]{{0,2}}"
             rf"(?=(?:{ordinal})?(?:\s*[-–]\s*[0-9]{{1,2}}(?:{ordinal})?)?"

@@ -21,6 +21,7 @@ from functools import cache
 from typing import Any
 
 from checker.extract.numbers import NumberGrammar, Quantity
+from checker.lang.compiled import compiled
 from checker.lang.models import MeasureDimension
 from checker.lang.patterns import phrase_pattern
 
@@ -57,9 +58,9 @@ class MeasureReader:
         self.numbers = numbers
         self.units = {" ".join(phrase.lower().split()): unit for phrase, unit in units.items()}
         self.dimensions = dimensions
-        self.unit_pattern = (re.compile(rf"(?<![^\W\d_])(?:{phrase_pattern(self.units)})(?![^\W\d_])",
+        self.unit_pattern = (compiled(rf"(?<![^\W\d_])(?:{phrase_pattern(self.units)})(?![^\W\d_])",
                                         re.IGNORECASE) if units else None)
-        self.places_after = (re.compile(rf"\s+(?:{phrase_pattern(place_words)})\b", re.IGNORECASE)
+        self.places_after = (compiled(rf"\s+(?:{phrase_pattern(place_words)})\b", re.IGNORECASE)
                              if place_words else None)
 
     def find(self, text: str) -> list[Measure]:

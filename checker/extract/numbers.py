@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from checker.lang.compiled import compiled
 from checker.lang.models import NumbersFile, VagueAmount
 from checker.lang.patterns import lower_same_length, norm, phrase_pattern, trie_pattern
 
@@ -185,7 +186,7 @@ class NumberGrammar:
         #: A cheap prefilter: matches if a text holds a digit or any number word or vague-amount word;
         #: everything ``find`` finds contains a match. Case-insensitive through [xX] classes: re.IGNORECASE
         #: would disable the engine's fast literal checks.
-        self.candidate = re.compile(r"[0-9]|\b" + self._words(self.candidate_words(), case="classes"))
+        self.candidate = compiled(r"[0-9]|\b" + self._words(self.candidate_words(), case="classes"))
 
     # --- building the patterns -------------------------------------------------------------------
     @staticmethod
@@ -226,31 +227,31 @@ class NumberGrammar:
         for phrase in self.vague:
             entries[phrase] = vague_tail
         # run on lower-cased text: one leading \b, then digits or the trie of every number word and phrase
-        self.master = re.compile(rf"\b(?:{_DIGITS}{continuation}|{trie_pattern(entries, hyphens=True)})")
-        self.scale_end = re.compile(rf"(?:\s+{of})?\s+({multiplier_pattern})\Z")
-        self.scale_after = re.compile(rf"\s+{multiplier_pattern}")
-        self.trailing_of = re.compile(rf"\s+{of}\Z")
+        self.master = compiled(rf"\b(?:{_DIGITS}{continuation}|{trie_pattern(entries, hyphens=True)})")
+        self.scale_end = compiled(rf"(?:\s+{of})?\s+({multiplier_pattern})\Z")
+        self.scale_after = compiled(rf"\s+{multiplier_pattern}")
+        self.trailing_of = compiled(rf"\s+{of}\Z")
         self.phrase_first_words = {p.split()[0] for p in list(self.phrases) + list(self.vague)}
 
     def _vague_entry(self, entry: VagueAmount) -> _Vague:
         return _Vague(
             low=entry.band[0], high=entry.band[1], scalable=entry.scalable, needs_of=entry.needs_of,
-            not_after=re.compile(r"\s+" + self._words(entry.not_after, reverse=True)) if entry.not_after else None,
-            not_before=re.compile(r"\s+" + self._words(entry.not_before)) if entry.not_before else None,
+            not_after=compiled(r"\s+" + self._words(entry.not_after, reverse=True)) if entry.not_after else None,
+            not_before=compiled(r"\s+" + self._words(entry.not_before)) if entry.not_before else None,
         )
 
     def _build_quantifiers(self, lexicon: NumbersFile) -> None:
         quantifiers = lexicon.quantifiers
         self.prefix_kind = {norm(p, hyphens=True): kind for kind, phrases in quantifiers.prefix.items()
                             for p in phrases}
-        self.prefix_reversed = re.compile(
+        self.prefix_reversed = compiled(
             r"\s+" + self._words([p for p in self.prefix_kind if p[-1].isalnum()], reverse=True)
             + r"|\s*" + self._words([p for p in self.prefix_kind if not p[-1].isalnum()], reverse=True)
         )
         self.suffix_kind = {norm(p, hyphens=True).strip() or "+": kind for kind, phrases in quantifiers.suffix.items()
                             for p in phrases}
         suffixes = [p for phrases in quantifiers.suffix.values() for p in phrases]
-        self.suffix = re.compile(
+        self.suffix = compiled(
             r"\s+" + self._words([p for p in suffixes if p[:1].isalnum()])
             + r"|\s*(?:\s*-\s*|\s+)" + self._words([p[1:] for p in suffixes if p[:1] == "-"])
             + r"|\s*\+(?![0-9])"
@@ -258,7 +259,7 @@ class NumberGrammar:
         self.connectors = {c.lower().strip() for c in lexicon.range_connectors if c.strip()}
         symbols = [c for c in self.connectors if not c[0].isalnum()]
         words = [c for c in self.connectors if c[0].isalnum()]
-        self.connect = re.compile(
+        self.connect = compiled(
             rf"\s*(?P<symbol>{phrase_pattern(symbols)})\s*|\s+(?P<word>{phrase_pattern(words)})\s+")
         self.between_only = {c.lower() for c in lexicon.between_only_connectors}
         self.between_connectors = {c.lower() for c in lexicon.between_connectors}
@@ -273,30 +274,30 @@ class NumberGrammar:
             return trie_pattern({" ".join(p.lower().split()): r"(?![^\W\d_])" if p.strip()[-1:].isalnum() else ""
                                  for p in phrases if p.strip()}, hyphens=True)
 
-        self.after_non_count = re.compile(  # right after a number: units, times, ages, money, "/", ":30", ".62"
+        self.after_non_count = compiled(  # right after a number: units, times, ages, money, "/", ":30", ".62"
             rf"\s*(?:-\s*)?{units(context.units)}|\s*{units(context.furniture_following)}"
             r"|\s*/|:[0-9]|[.,][0-9]|\s*[-–]\s*[0-9][0-9.,]*(?:[^\W\d_]|%)"
         )
-        self.ordinal_after = re.compile(rf"(?:\s*-\s*|\s+){self._words(context.ordinal_fraction)}")
-        self.before_non_count_reversed = re.compile(  # right before a number, on the reversed text
+        self.ordinal_after = compiled(rf"(?:\s*-\s*|\s+){self._words(context.ordinal_fraction)}")
+        self.before_non_count_reversed = compiled(  # right before a number, on the reversed text
             rf"\s*{self._words(context.currency_prefixes, reverse=True)}"
             rf"|\s*{self._words(context.designator_prefixes, reverse=True)}"
             rf"|\s+{self._words(context.age_prefixes, reverse=True)}"
             rf"|\s*[(:\[]?\s*{self._words(context.furniture_preceding, reverse=True)}"
             r"|-[^\W\d_]|[+±−]|\s*:\s*[0-9]|\s*/"
         )
-        self.idiom = re.compile(rf"\b{self._words(context.idioms)}")
+        self.idiom = compiled(rf"\b{self._words(context.idioms)}")
         idiom_words = {w for p in context.idioms for w in norm(p, hyphens=True).split() if w in self.word_class}
-        self.idiom_words = re.compile(rf"\b(?:{phrase_pattern(idiom_words)})\b") if idiom_words else None
+        self.idiom_words = compiled(rf"\b(?:{phrase_pattern(idiom_words)})\b") if idiom_words else None
         cased_months = set(months) | {m.upper() for m in months}  # case-sensitive: "may" the verb is no month
         month_reversed = trie_pattern({m[::-1]: r"\b" for m in cased_months})
         month_forward = trie_pattern({m: r"\b" for m in cased_months})
-        self.month_before_reversed = re.compile(rf"\s+,?\.?{month_reversed}")
-        self.month_after = re.compile(rf"\s+(?:(?:{phrase_pattern(self.of_words)})\s+)?{month_forward}")
+        self.month_before_reversed = compiled(rf"\s+,?\.?{month_reversed}")
+        self.month_after = compiled(rf"\s+(?:(?:{phrase_pattern(self.of_words)})\s+)?{month_forward}")
         self.year_low, self.year_high = context.year_range
         preceders = list(context.year_preceders) + [m.lower() for m in months]
-        self.year_before_reversed = re.compile(rf"\s+\.?{self._words(preceders, reverse=True)}")
-        self.next_word = re.compile(rf"{self.range_partner}\s+([^\W\d_]+)\b(?!['’])")
+        self.year_before_reversed = compiled(rf"\s+\.?{self._words(preceders, reverse=True)}")
+        self.next_word = compiled(rf"{self.range_partner}\s+([^\W\d_]+)\b(?!['’])")
         self.plural_irregular = {w.lower() for w in context.plural_irregular}
         self.not_plural = {w.lower() for w in context.not_plural} | {w.lower() for w in context.event_nouns}
         self.plural_suffixes = tuple(context.plural_suffixes)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from checker.gazetteer import CITY_LEVEL, MAX_NAME_WORDS, Gazetteer, PlaceEntry
 from checker.lang import LanguagePack, expand_pattern
+from checker.lang.compiled import compiled
 from checker.lang.patterns import phrase_pattern
 
 __all__ = ["PlaceFinder", "PlaceMatch"]
@@ -56,7 +57,7 @@ class PlaceFinder:
     def __init__(self, pack: LanguagePack, gazetteer: Gazetteer, event_words: re.Pattern[str] | None = None) -> None:
         words = pack.events
         self.gazetteer = gazetteer
-        self.event_words = event_words or re.compile("(?!)")  # on lower-cased text
+        self.event_words = event_words or compiled("(?!)")  # on lower-cased text
         self.cues = frozenset(w.lower() for w in words.place_cues)
         self.origin_words = frozenset(w.lower() for w in words.origin_words)
         self.targets = frozenset(w.lower() for w in words.target_verbs)
@@ -68,11 +69,11 @@ class PlaceFinder:
         self.not_places = frozenset(w.lower() for w in words.not_places)
         self.articles = frozenset(w.lower() for w in pack.speakers.articles)
         marks = phrase_pattern(words.dateline_marks) if words.dateline_marks else "(?!)"
-        self.dateline_tail = re.compile(rf"(?:\s*,\s*[A-Z][\w .'-]{{0,40}}?)?(?:\s*\([^)]{{1,40}}\))?\s*(?:{marks})\s")
+        self.dateline_tail = compiled(rf"(?:\s*,\s*[A-Z][\w .'-]{{0,40}}?)?(?:\s*\([^)]{{1,40}}\))?\s*(?:{marks})\s")
         self.possessive_owner = expand_pattern(words, "possessive_owner")
         self.not_the_place = expand_pattern(words, "not_the_place")
         self._lines: tuple[str, list[int], dict[int, tuple[bool, bool]]] | None = None  # the last text's lines
-        self.reporting_verb = re.compile(rf"(?:\s+\w+)?\s+(?:{phrase_pattern(pack.speakers.reporting_verbs)})\b")
+        self.reporting_verb = compiled(rf"(?:\s+\w+)?\s+(?:{phrase_pattern(pack.speakers.reporting_verbs)})\b")
 
     def find(self, text: str, lower_text: str) -> list[PlaceMatch]:
         """Every place named in ``text`` (``lower_text`` is its lower-case twin, same offsets), in order."""

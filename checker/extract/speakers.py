@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from checker.lang import LanguagePack, expand_pattern
+from checker.lang.compiled import compiled
 from checker.lang.patterns import key_words, phrase_pattern, sentence_words
 from checker.match import EntityMatcher
 
@@ -64,22 +65,22 @@ class SpeakerReader:
     def __init__(self, pack: LanguagePack, matcher: EntityMatcher) -> None:
         words = pack.speakers
         self.matcher = matcher
-        self.verb = re.compile(rf"\b(?:{phrase_pattern(words.reporting_verbs)})\b")
+        self.verb = compiled(rf"\b(?:{phrase_pattern(words.reporting_verbs)})\b")
         self.cue_keys = key_words(words.reporting_verbs + words.reporting_prepositions + words.citing_prepositions)
-        self.preposition = re.compile(rf"\b(?:{phrase_pattern(words.reporting_prepositions)})\s+{_NP}{_NP_END}",
-                                      re.IGNORECASE)
-        self.citing = re.compile(rf"\b(?:{phrase_pattern(words.citing_prepositions)})\s+{_NP}{_NP_END}", re.IGNORECASE)
+        self.preposition = compiled(rf"\b(?:{phrase_pattern(words.reporting_prepositions)})\s+{_NP}{_NP_END}",
+                                    re.IGNORECASE)
+        self.citing = compiled(rf"\b(?:{phrase_pattern(words.citing_prepositions)})\s+{_NP}{_NP_END}", re.IGNORECASE)
 
         def any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
-            return re.compile(rf"\b(?:{phrase_pattern(phrases)})\b", re.IGNORECASE)
+            return compiled(rf"\b(?:{phrase_pattern(phrases)})\b", re.IGNORECASE)
 
         self.anonymous = any_of(words.anonymous_markers)
         self.organisation = any_of(words.organisation_words)
         self.document = any_of(words.document_words)
         self.statement_words = frozenset(w.lower() for w in words.statement_words)
         self.outlet_bound = frozenset(w.lower() for w in words.outlet_bound_nouns)
-        self.state_after_verb = re.compile(rf"\s+(?:{phrase_pattern(words.state_after_verb)})\b", re.IGNORECASE) \
-            if words.state_after_verb else re.compile("(?!)")
+        self.state_after_verb = compiled(rf"\s+(?:{phrase_pattern(words.state_after_verb)})\b", re.IGNORECASE) \
+            if words.state_after_verb else compiled("(?!)")
         self.person_pronouns = frozenset(w.lower() for w in words.person_pronouns)
         self.pronouns = self.person_pronouns | frozenset(w.lower() for w in words.group_pronouns)
         self.speaker_words = frozenset(w.lower() for w in words.speaker_words)
@@ -95,13 +96,13 @@ class SpeakerReader:
         self.adverb_suffixes = tuple(words.adverb_suffixes)
         self.adverb_pair_heads = frozenset(words.adverb_pair_heads)
         self.not_name_words = frozenset(words.not_name_words)
-        self.leading_article = re.compile(rf"^(?:{phrase_pattern(words.articles)})\s+", re.IGNORECASE)
-        self.indefinite = re.compile(rf"(?:{phrase_pattern(words.indefinite_words)})\s", re.IGNORECASE)
-        self.possessive_end = re.compile(rf"(?:{phrase_pattern(words.possessive_suffixes)})$")
+        self.leading_article = compiled(rf"^(?:{phrase_pattern(words.articles)})\s+", re.IGNORECASE)
+        self.indefinite = compiled(rf"(?:{phrase_pattern(words.indefinite_words)})\s", re.IGNORECASE)
+        self.possessive_end = compiled(rf"(?:{phrase_pattern(words.possessive_suffixes)})$")
         self.anonymity_clause = expand_pattern(words, "anonymity_clause")
         self.trailing_anonymity = expand_pattern(words, "trailing_anonymity")
         titles = pack.sentences.titles
-        self.title_abbreviation = re.compile(rf"\b(?:{phrase_pattern(titles)})\.") if titles else re.compile("(?!)")
+        self.title_abbreviation = compiled(rf"\b(?:{phrase_pattern(titles)})\.") if titles else compiled("(?!)")
         self._resolved: dict[tuple[str, tuple[str, ...]], Speaker] = {}
 
     # --- speaker phrases ------------------------------------------------------------------------

@@ -12,7 +12,6 @@ from checker.config import Settings
 from checker.ingest.controls import clean_field, shown_path
 from checker.ingest.decode import UnreadableInput, decode_bytes, normalise_text
 from checker.ingest.files import iter_input_files, manifest_target, read_file_bytes
-from checker.ingest.html import parse_html
 from checker.ingest.manifest import manifest_rows
 from checker.ingest.text import ParsedText, parse_date, parse_markdown, parse_plain_text
 from checker.model import Article, SkippedInput
@@ -20,6 +19,14 @@ from checker.model import Article, SkippedInput
 __all__ = [
     "SUPPORTED_SUFFIXES", "Ingested", "iter_articles", "iter_input_files", "read_file", "read_inputs", "read_text",
 ]
+
+
+def parse_html(html: str) -> ParsedText:
+    """``checker.ingest.html.parse_html``, imported when an HTML page is read (a run without one never needs it)."""
+    from checker.ingest.html import parse_html as parse
+
+    return parse(html)
+
 
 TEXT_PARSERS: dict[str, tuple[str, Callable[[str], ParsedText]]] = {
     ".txt": ("text", parse_plain_text),

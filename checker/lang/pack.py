@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from checker.cache import Cache, code_fingerprint, digest, files_digest
+from checker.lang.compiled import compiled
 from checker.lang.loader import PLACEHOLDER, DataFileError, merge_data, read_data_file, validate_data
 from checker.lang.models import (
     PACK_FILES,
@@ -57,18 +60,37 @@ def pack_folders(lang: str, lexicon_paths: Sequence[Path] = ()) -> list[Path]:
     return [folder for folder in candidates if folder.is_dir()]
 
 
-def load_pack(lang: str, lexicon_paths: Sequence[Path] = ()) -> LanguagePack:
-    """Load and validate the pack of ``lang``; a mistake raises ``DataFileError`` with its file and line."""
+def load_pack(lang: str, lexicon_paths: Sequence[Path] = (), cache: Cache | None = None) -> LanguagePack:
+    """Load and validate the pack of ``lang``; a mistake raises ``DataFileError`` with its file and line.
+
+    A pack once validated is kept in ``cache`` (by default the user's cache folder), keyed by its files'
+    names and contents and checker's own version, and read from there while none of them changes."""
+    cache = cache if cache is not None else Cache.from_environment()
     folders = pack_folders(lang, lexicon_paths)
     if not folders:
         raise DataFileError(rules_dir() / "lexicon", None, f"no language pack for {lang!r}")
+    present = [path for folder in folders for path in sorted(folder.glob("*.y*ml"))]
+    key = digest(code_fingerprint(), files_digest(present))
+    name = f"pack-{digest(lang, [str(folder) for folder in folders])}.json"
+    stored = cache.read(name, key)
+    if isinstance(stored, dict):
+        with suppress(TypeError, ValueError, KeyError):
+            return LanguagePack(lang=lang, files=tuple(stored["files"]),
+                                **{part: model.model_validate(stored["parts"][part])  # type: ignore[arg-type]
+                                   for part, model in PACK_FILES.items()})
+    pack = _read_pack(lang, folders, present)
+    cache.write(name, key, {"files": pack.files, "parts": {part: getattr(pack, part).model_dump(exclude_unset=True)
+                                                           for part in PACK_FILES}})
+    return pack
+
+
+def _read_pack(lang: str, folders: list[Path], present: list[Path]) -> LanguagePack:
+    for path in present:
+        if path.stem not in PACK_FILES:
+            raise DataFileError(path, None, f"unknown pack file {path.name!r} "
+                                            f"(a pack has {', '.join(f'{n}.yaml' for n in PACK_FILES)})")
     parts: dict[str, PackFile] = {}
     files: list[str] = []
-    for folder in folders:
-        for path in sorted(folder.glob("*.y*ml")):
-            if path.stem not in PACK_FILES:
-                raise DataFileError(path, None, f"unknown pack file {path.name!r} "
-                                                f"(a pack has {', '.join(f'{n}.yaml' for n in PACK_FILES)})")
     merged: dict[str, dict[str, Any]] = {}
     for folder in folders:
         for name, model in PACK_FILES.items():
@@ -89,13 +111,13 @@ def expand_pattern(part: PackFile, name: str, flags: int = re.IGNORECASE) -> re.
     alternations (longest first); a pattern the pack does not have matches nothing."""
     template = getattr(part, "patterns", {}).get(name)
     if template is None:
-        return re.compile("(?!)")
+        return compiled("(?!)")
 
     def fill(match: re.Match[str]) -> str:
         words: Iterable[str] = getattr(part, match.group(1))
         return f"(?:{phrase_pattern(words)})"
 
-    return re.compile(PLACEHOLDER.sub(fill, template), flags)
+    return compiled(PLACEHOLDER.sub(fill, template), flags)
 
 
 @dataclass
@@ -103,6 +125,7 @@ class LanguagePacks:
     """The packs of one run, each loaded on first use; a language with no pack is remembered as missing."""
 
     lexicon_paths: tuple[Path, ...] = ()
+    cache: Cache | None = None  # where validated packs are kept (None: the user's cache folder)
     _loaded: dict[str, LanguagePack | None] = field(default_factory=dict)
 
     def get(self, lang: str) -> LanguagePack | None:
@@ -112,5 +135,5 @@ class LanguagePacks:
             if not LANG_CODE.match(lang) or not pack_folders(lang, self.lexicon_paths):
                 self._loaded[lang] = None
             else:
-                self._loaded[lang] = load_pack(lang, self.lexicon_paths)
+                self._loaded[lang] = load_pack(lang, self.lexicon_paths, self.cache)
         return self._loaded[lang]

@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Literal
 
+from checker.lang.compiled import compiled, remembered
+
 __all__ = ["key_words", "lower_same_length", "norm", "phrase_pattern", "phrase_regex", "sentence_words", "trie_pattern"]
 
 Case = Literal["exact", "classes", "capitalised"]
@@ -72,6 +74,14 @@ def trie_pattern(entries: Mapping[str, str], *, hyphens: bool = False, classes: 
     ("" for none). Longer phrases are tried before their prefixes; a phrase's tail is tried
     after every longer phrase that continues it.
     """
+    tails: dict[str, str] = {}
+    for phrase, tail in entries.items():
+        if tails.setdefault(" ".join(phrase.split()), tail) != tail:  # the later one wins: the order matters
+            return _build_trie(entries, hyphens, classes)
+    return remembered(("trie", sorted(tails.items()), hyphens, classes), lambda: _build_trie(entries, hyphens, classes))
+
+
+def _build_trie(entries: Mapping[str, str], hyphens: bool, classes: bool) -> str:
     root: dict = {}
     for phrase, tail in entries.items():
         node = root
@@ -151,4 +161,4 @@ def phrase_regex(phrases: Iterable[str], *, ignore_case: bool = False, edges: st
         source = rf"\b(?:{body})\b"
     else:
         source = f"(?:{body})"
-    return re.compile(source, re.IGNORECASE if ignore_case else 0)
+    return compiled(source, re.IGNORECASE if ignore_case else 0)
