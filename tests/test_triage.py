@@ -137,7 +137,9 @@ def test_triage_locations_from_a_deep_folder_are_whole_and_relative_where_they_c
             assert str(tmp_path) not in text
     lines = invoke("check", str(archive / "a_kestrel_valley_herald_2020-12-20.md"), "--against", str(archive),
                    "--exit-zero").stdout.splitlines()
-    assert lines and all(line.startswith(f"{shown}/a_kestrel_valley_herald_2020-12-20.md:") for line in lines)
+    *findings, summary = lines  # the closing line says what was checked
+    assert summary.startswith("1 draft checked")
+    assert findings and all(line.startswith(f"{shown}/a_kestrel_valley_herald_2020-12-20.md:") for line in findings)
     github = invoke("report", str(archive), "--format", "github", "--exit-zero").stdout
     assert f"file={shown.replace(':', '%3A')}/wire.jsonl,line=1," in github  # the manifest and the row, as SARIF
 
