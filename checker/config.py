@@ -46,7 +46,9 @@ EXPECTED = {
     "ledger": 'the path of the ledger file, e.g. ledger = ".checker/ledger.duckdb"',
     "publisher": 'the name of the organisation that publishes reviews, e.g. publisher = "Harbor Fact Desk"',
     "author": 'the name of who wrote the reviews, e.g. author = "Harbor Fact Desk"',
+    "lang": 'the language code of articles that state none (front matter or manifest `lang`), e.g. lang = "en"',
 }
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")  # "en", "en-GB", "pt_BR"
 PATH_KEYS = ("rule_paths", "against", "priors", "input_root", "lexicon_paths", "ledger")
 EXTENDING = ("extend_select", "extend_ignore")  # given on the command line, they add to the file's
 
@@ -77,6 +79,7 @@ class Settings:
     input_root: str | None = None  # the folder manifest rows may read from (default: each manifest's folder)
     follow_symlinks: bool = False  # follow symbolic links out of the folders given (default: skip them)
     jobs: int | None = None  # processes that read and extract (default: every core; 1: in this process)
+    lang: str = "en"  # the language of an article that states none (front matter or manifest row `lang`)
     source: str | None = None  # the file these settings came from, for messages
     origins: dict[str, str] = field(default_factory=dict, compare=False)  # field -> "file:line" that set it
 
@@ -202,6 +205,8 @@ def _value_problem(name: str, value: object) -> str | None:
     """What the types cannot say: a positive size, paths without NUL characters."""
     if name in ("max_file_bytes", "jobs") and isinstance(value, int) and value <= 0:
         return f"it is {value}"
+    if name == "lang" and isinstance(value, str) and not LANGUAGE_TAG.fullmatch(value):
+        return f"{json.dumps(value)} is not a language code"
     if name in PATH_KEYS:
         paths = value if isinstance(value, tuple) else (value,)
         if any(isinstance(p, str) and "\x00" in p for p in paths):

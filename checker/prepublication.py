@@ -33,7 +33,7 @@ from checker.checks import CheckData, Phase
 from checker.checks.draft_vs_record import Params as DraftParams
 from checker.checks.draft_vs_record import standings
 from checker.config import Settings
-from checker.ingest import read_text
+from checker.ingest import language_of, read_text
 from checker.ingest.decode import UnreadableInput, decode_bytes, normalise_text
 from checker.ingest.text import parse_markdown, parse_plain_text
 from checker.knowledge import Knowledge
@@ -70,7 +70,7 @@ def read_draft(path: Path, settings: Settings | None = None, today: date | None 
     except UnreadableInput as problem:
         raise DraftError(f"{path}: {problem.reason}") from None
     knowledge = knowledge or Knowledge.load(settings.lexicon_folders())
-    return draft_article(text, str(path), today=today, knowledge=knowledge)
+    return draft_article(text, str(path), today=today, knowledge=knowledge, lang=settings.lang)
 
 
 def read_draft_stream(stream: BinaryIO, name: str, settings: Settings | None = None,
@@ -84,12 +84,13 @@ def read_draft_stream(stream: BinaryIO, name: str, settings: Settings | None = N
         text = decode_bytes(data)
     except UnreadableInput as problem:
         raise DraftError(f"{name}: {problem.reason}") from None
-    return draft_article(text, name, today=today, knowledge=knowledge)
+    return draft_article(text, name, today=today, knowledge=knowledge, lang=(settings or Settings()).lang)
 
 
 def draft_article(text: str, path: str = "draft.md", today: date | None = None,
-                  knowledge: Knowledge | None = None) -> Article:
-    """Parse draft text. Its publication date: front matter, else inferred from the text, else today."""
+                  knowledge: Knowledge | None = None, lang: str = "en") -> Article:
+    """Parse draft text. Its publication date: front matter, else inferred from the text, else today; its
+    language: front matter ``lang``, else ``lang`` (the configuration's)."""
     text = normalise_text(text)
     try:
         parsed = parse_plain_text(text) if path.lower().endswith((".txt", ".text")) else parse_markdown(text)
@@ -106,6 +107,7 @@ def draft_article(text: str, path: str = "draft.md", today: date | None = None,
         format="draft",
         line_offset=parsed.line_offset,
         outlet=(parsed.metadata or {}).get("outlet"),
+        lang=language_of((parsed.metadata or {}).get("lang")) or language_of(lang),
     )
     knowledge = knowledge or Knowledge.load()
     extractor = knowledge.extractor(article.lang)

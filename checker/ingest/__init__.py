@@ -89,6 +89,7 @@ def iter_articles(
         for item in results:
             if isinstance(item, Article):
                 item.article_id = _unique_id(item.article_id, item.source_path, used_ids)
+                item.lang = item.lang or settings.lang.lower().replace("_", "-").split("-")[0]
             yield item
     yield from (entry for entry in walked if isinstance(entry, SkippedInput))  # all that is left
 
@@ -153,6 +154,13 @@ def read_inputs(
     return result
 
 
+def language_of(value: str | None) -> str:
+    """The language an article states (front matter or manifest ``lang``), as its pack is named: "en" for "en-GB"
+    and "EN"; "" when it states none (the configuration's ``lang`` then holds)."""
+    code = clean_field(value) or ""
+    return code.strip().lower().replace("_", "-").split("-")[0]
+
+
 def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -183,6 +191,7 @@ def _article_from_file(path: Path, text: str) -> Article:
         url=clean_field(metadata.get("url")),
         title=clean_field(parsed.title),
         published=parsed.published,
+        lang=language_of(metadata.get("lang")),
         format=kind,
         line_offset=parsed.line_offset,
     )
@@ -222,6 +231,7 @@ def _read_manifest(path: Path, text: str, settings: Settings) -> Iterator[Articl
                     sha256=_sha256(parsed.text),
                     title=clean_field(parsed.title),
                     published=parsed.published,
+                    lang="",
                     format="manifest",
                 )
             article.source_path = where
@@ -229,6 +239,7 @@ def _read_manifest(path: Path, text: str, settings: Settings) -> Iterator[Articl
             article.url = clean_field(fields["url"]) or article.url
             article.title = clean_field(fields["title"]) or article.title
             article.published = parse_date(fields["published"], "published") or article.published
+            article.lang = language_of(fields["lang"]) or article.lang
         except UnreadableInput as problem:
             skipped_any = True
             yield SkippedInput(manifest, problem.reason, problem.line or row.line)

@@ -17,7 +17,7 @@ import yaml
 from checker.ingest.controls import clean_field
 from checker.ingest.decode import UnreadableInput
 
-FRONT_MATTER_KEYS = ("id", "title", "outlet", "url", "published", "date")
+FRONT_MATTER_KEYS = ("id", "title", "outlet", "url", "published", "date", "lang")
 # Front matter is a few lines; YAML is read at about 200 KB/s in pure Python, so a bound keeps
 # a file from holding the run (the article body has its own limit, max_file_bytes).
 MAX_FRONT_MATTER_CHARS = 65_536

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from checker.ingest.decode import UnreadableInput
 
-FIELDS = ("id", "outlet", "title", "published", "url", "text", "path")
+FIELDS = ("id", "outlet", "title", "published", "url", "text", "path", "lang")
 
 
 @dataclass
