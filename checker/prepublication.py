@@ -37,6 +37,7 @@ from checker.ingest import language_of, read_text
 from checker.ingest.decode import UnreadableInput, decode_bytes, normalise_text
 from checker.ingest.text import parse_markdown, parse_plain_text
 from checker.knowledge import Knowledge
+from checker.lines import LineIndex
 from checker.model import Article, Claim, Finding
 from checker.pipeline import analyse
 from checker.result import DraftSummary, RunResult
@@ -180,13 +181,10 @@ def dated_by(draft: Article, knowledge: Knowledge) -> str:
 def _apply_suppressions(draft: Article, findings: list[Finding]) -> tuple[list[Finding], list]:
     """Drop findings an editor suppressed on their line or the line before; return the unused suppressions."""
     suppressions: list[tuple[int, int, int, str]] = []  # (file line, start, end, code)
-    offset = 0
-    for index, line in enumerate(draft.text.split("\n")):
+    for number, offset, line in LineIndex(draft.text, draft.line_offset).lines():
         for match in _SUPPRESSION.finditer(line):
             for code in match.group(1).split(","):
-                suppressions.append((index + 1 + draft.line_offset, offset + match.start(), offset + match.end(),
-                                     code.strip()))
-        offset += len(line) + 1
+                suppressions.append((number, offset + match.start(), offset + match.end(), code.strip()))
     used: set[tuple[int, str]] = set()
     kept = []
     for finding in findings:

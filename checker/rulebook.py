@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from checker.checks import CHECK_TYPES, CheckData, CheckParams, Draft, Phase
 from checker.config import SEVERITIES, Settings
+from checker.lines import LineIndex
 from checker.model import RULE_CODE, SEVERITY_RANK, Claim, Finding, Span
 from checker.resources import rules_dir
 
@@ -414,14 +415,17 @@ def _claim_span(data: CheckData, claim: Claim) -> Span:
 def _span(data: CheckData, article_id: str, start: int, end: int) -> Span:
     """Where a piece of evidence is: article, file, offsets, line and column in the file, and the words."""
     article = data.article[article_id]
-    line_index = article.text.count("\n", 0, start)
-    line_start = article.text.rfind("\n", 0, start) + 1
+    memo_key = ("lines", article_id)
+    lines = data.memo.get(memo_key)
+    if lines is None:
+        lines = data.memo[memo_key] = LineIndex(article.text, article.line_offset)
+    line, column = lines.line_and_column(start)
     return {
         "article_id": article_id,
         "path": article.source_path,
         "start": start,
         "end": end,
-        "line": line_index + 1 + article.line_offset,
-        "column": start - line_start + 1,
+        "line": line,
+        "column": column,
         "text": article.text[start:end],
     }

@@ -15,6 +15,7 @@ from datetime import date
 
 from checker.extract.claims import ArticleReader, Extraction, Grammars, number_keys
 from checker.extract.dates import DateGrammar, DateMention
+from checker.extract.document import Document
 from checker.extract.measures import MeasureReader
 from checker.extract.numbers import NumberGrammar, Quantity
 from checker.extract.places import PlaceFinder
@@ -70,7 +71,8 @@ class Extractor:
 
     def extract(self, article: Article) -> Extraction:
         """The article (with its publication date settled), its claims in text order, and its event mentions."""
-        return ArticleReader(self.with_publication_date(article), self.grammars).read()
+        document = Document.read(self.with_publication_date(article), self.grammars.sentences)
+        return ArticleReader(document, self.grammars).read()
 
     def with_publication_date(self, article: Article) -> Article:
         """The article with its publication date inferred from the text when it has none (marked inferred)."""

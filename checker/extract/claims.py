@@ -9,13 +9,13 @@ as mentions, and ``checker.events`` resolves them.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
 from checker.extract.dates import DateGrammar, DateMention
+from checker.extract.document import Document
 from checker.extract.measures import MeasureReader
 from checker.extract.numbers import NumberGrammar, Quantity
 from checker.extract.places import PlaceFinder
@@ -23,7 +23,7 @@ from checker.extract.sentences import SentenceSplitter
 from checker.extract.speakers import Attribution, Quotation, Speaker, SpeakerReader
 from checker.extract.vocabulary import ClaimVocabulary
 from checker.gazetteer import COUNTRY_LEVEL
-from checker.lang.patterns import key_words, lower_same_length, sentence_words
+from checker.lang.patterns import key_words
 from checker.match import EntityMatcher
 from checker.model import Article, Claim, EventMention
 from checker.taxonomy import Taxonomy
@@ -31,7 +31,6 @@ from checker.taxonomy import Taxonomy
 __all__ = ["ArticleReader", "Extraction", "Grammars", "number_keys"]
 
 _WORD = re.compile(r"[\w.'’-]+")
-_NEWLINE = re.compile("\n")
 _DIGIT = re.compile("[0-9]")
 _CLAUSE_BEFORE = re.compile(r"[;:]|,\s+(?=\w)")
 LIST_REACH = 120  # characters between two items of one list ("including 97 recovered from ... and one who died")
@@ -94,17 +93,16 @@ class ArticleReader:
     """Claims and mentions of one article. Speakers are worked out lazily: only for sentences with a claim, and
     for the sentences before one when "the statement said" or "he said" has to be resolved."""
 
-    def __init__(self, article: Article, grammars: Grammars) -> None:
-        self.article = article
+    def __init__(self, document: Document, grammars: Grammars) -> None:
+        self.document = document
+        self.article = document.article
         self.grammars = grammars
         self.vocabulary = grammars.vocabulary
-        self.text = article.text
-        self.lower_text = lower_same_length(self.text)
-        self.sentences = grammars.sentences.split(self.text)
-        self.sentence_starts = [sentence.start for sentence in self.sentences]
-        self.words = [sentence_words(self.lower_text[s.start:s.end]) for s in self.sentences]
-        self.line_starts = [0] + [match.end() for match in _NEWLINE.finditer(self.text)]
-        self.headline = (article.title or "").strip()
+        self.text = document.text
+        self.lower_text = document.lower_text
+        self.sentences = document.sentences
+        self.words = document.words
+        self.headline = (self.article.title or "").strip()
         self._quotations: dict[int, list[Quotation]] = {}
         self._part_cues: dict[int, str] = {}  # offset of a figure -> why it may be a part of a count
         self._last_count: dict[int, Claim] = {}  # paragraph -> its last count claim so far
@@ -168,8 +166,7 @@ class ArticleReader:
         return found is not None and found.start() < position < found.end()
 
     def _sentence_at(self, position: int) -> int | None:
-        index = bisect.bisect_right(self.sentence_starts, position) - 1
-        return index if index >= 0 and position < self.sentences[index].end else None
+        return self.document.sentence_at(position)
 
     def _places_and_event_words(self) -> list[EventMention]:
         """Event words (one regex over the whole article) and places (the gazetteer's names among the
@@ -359,7 +356,7 @@ class ArticleReader:
                    **values) -> Claim:
         sentence = self.sentences[index]
         absolute, absolute_end = sentence.start + start, sentence.start + end
-        line_index = bisect.bisect_right(self.line_starts, absolute) - 1
+        line, column = self.document.lines.line_and_column(absolute)
         return Claim(
             claim_id="",  # numbered in text order once the article is done
             article_id=self.article.article_id,
@@ -373,8 +370,8 @@ class ArticleReader:
             start=absolute,
             end=absolute_end,
             surface=self.text[absolute:absolute_end],
-            line=line_index + 1 + self.article.line_offset,
-            column=absolute - self.line_starts[line_index] + 1,
+            line=line,
+            column=column,
             in_headline=bool(self.headline) and sentence.paragraph == 0 and self.headline in sentence.text,
             sentence_index=index,
             paragraph=sentence.paragraph,
