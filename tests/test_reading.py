@@ -383,3 +383,20 @@ def test_reading_a_quotation_opened_curly_and_closed_straight_is_the_speakers() 
     claims = counts("Collapse toll", "“Nothing can bring back these 98 people,\" Mayor Ana Ortiz said, \"who left "
                                      "grieving families.\"")
     assert figure(claims, "98").speaker == "Ana Ortiz"
+
+
+def test_reading_a_copy_speaks_in_its_origins_voice() -> None:
+    """Two outlets' copies of one wire story speak in one voice: the agency's, by the outlet's name or the
+    dateline; an outlet of its own speaks in its own."""
+    def voice(outlet: str, body: str) -> str | None:
+        text = f"Rockets hit the base\n\n{body}\n"
+        article = Article(article_id="copy", source_path="copy.md", text=text,
+                          sha256=hashlib.sha256(text.encode()).hexdigest(), outlet=outlet, title="Rockets hit the base",
+                          published=PUBLISHED)
+        (claim,) = [c for c in analyse([article]).claims if c.kind == "count"]
+        return claim.speaker
+
+    sentence = "Eight rockets hit the Ain al-Asad air base on Wednesday."
+    assert voice("Associated Press (copy on Harbor Daily)", sentence) == "Associated Press"
+    assert voice("Harbor Daily", f"BAGHDAD (AP) — {sentence}") == "Associated Press"
+    assert voice("Harbor Daily", sentence) == "Harbor Daily"

@@ -33,6 +33,7 @@ __all__ = ["ArticleReader", "Extraction", "Grammars", "number_keys"]
 _WORD = re.compile(r"[\w.'’-]+")
 _DIGIT = re.compile("[0-9]")
 _CLAUSE_BEFORE = re.compile(r"[;:]|,\s+(?=\w)")
+OPENING = 400  # characters of an article's opening read for a wire agency's dateline or byline
 LIST_REACH = 120  # characters between two items of one list ("including 97 recovered from ... and one who died")
 _LIST_GOES_ON = re.compile(r"(?:,\s*|\s)(?:and|or)\s+$|,\s*$")
 LONG_PHRASE_REACH = 240  # past asides, to a figure a verb of the count's level gives ("has increased to 98")
@@ -103,6 +104,9 @@ class ArticleReader:
         self.sentences = document.sentences
         self.words = document.words
         self.headline = (self.article.title or "").strip()
+        # the article's own voice: its outlet, or the origin of a copy ("Associated Press (copy on AL.com)")
+        self.voice = (grammars.speakers.voice_of(self.article.outlet, self.text[:OPENING])
+                      or self.article.outlet or "outlet")
         self._quotations: dict[int, list[Quotation]] = {}
         self._part_cues: dict[int, str] = {}  # offset of a figure -> why it may be a part of a count
         self._last_count: dict[int, Claim] = {}  # paragraph -> its last count claim so far
@@ -314,7 +318,7 @@ class ArticleReader:
     def _resolve(self, index: int, phrase: str | None, chain: tuple[str, ...] = ()) -> Speaker:
         reader = self.grammars.speakers
         if not phrase:
-            return Speaker(self.article.outlet or "outlet", "outlet", "", ())
+            return Speaker(self.voice, "outlet", "", ())
         outlet = self.article.outlet or self.article.article_id
         if reader.is_pronoun(phrase):
             named = (self._recall(index, kinds=("named_official",)) or self._recall(index, kinds=("anonymous",))

@@ -79,6 +79,12 @@ class SpeakerReader:
         self.document = any_of(words.document_words)
         self.statement_words = frozenset(w.lower() for w in words.statement_words)
         self.outlet_bound = frozenset(w.lower() for w in words.outlet_bound_nouns)
+        self.copy_of = compiled(rf"^(?P<origin>.+?)\s*\((?:[^)]*?\b)?(?:{phrase_pattern(words.copy_markers)})\s",
+                                re.IGNORECASE) if words.copy_markers else compiled("(?!)")
+        self.agency_of = {alias: agency for agency, aliases in words.wire_agencies.items() for alias in aliases}
+        names = phrase_pattern(list(self.agency_of)) if self.agency_of else "(?!)"
+        # an article's opening credited to a wire agency: "BAGHDAD (AP) —", "(Reuters) -", "By The Associated Press"
+        self.wire_credit = compiled(rf"\((?P<dateline>{names})\)\s*[—–-]|\bBy\s+(?P<byline>{names})\b")
         self.state_after_verb = compiled(rf"\s+(?:{phrase_pattern(words.state_after_verb)})\b", re.IGNORECASE) \
             if words.state_after_verb else compiled("(?!)")
         self.person_pronouns = frozenset(w.lower() for w in words.person_pronouns)
@@ -337,6 +343,18 @@ class SpeakerReader:
     def role_spellings(self, role: str) -> frozenset[str]:
         """The words a role is written with: itself and its abbreviations ("general", "gen")."""
         return frozenset([role, *(short for short, full in self.role_abbreviations.items() if full == role)])
+
+    def voice_of(self, outlet: str | None, opening: str) -> str | None:
+        """Whose own voice an article speaks in, when it is a copy: the origin an outlet's name gives ("Associated
+        Press (copy on AL.com)"), else the wire agency its opening credits ("BAGHDAD (AP) —"); None otherwise."""
+        copy = self.copy_of.match(outlet or "")
+        if copy:
+            origin = copy.group("origin").strip()
+            return self.agency_of.get(origin, origin)
+        credit = self.wire_credit.search(opening)
+        if credit:
+            return self.agency_of[credit.group("dateline") or credit.group("byline")]
+        return None
 
     def known_through_outlet(self, name: str) -> bool:
         """Whether an unnamed speaker is known only through the outlet quoting it ("the source")."""

@@ -287,6 +287,8 @@ class SpeakersFile(PackFile):
     statement_words: Words = ()
     outlet_bound_nouns: Words = ()
     state_after_verb: Words = ()
+    copy_markers: Words = ()
+    wire_agencies: dict[str, Words] = {}
     person_pronouns: Words = ()
     group_pronouns: Words = ()
     articles: Words = ()
