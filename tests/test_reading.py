@@ -400,3 +400,16 @@ def test_reading_a_copy_speaks_in_its_origins_voice() -> None:
     assert voice("Associated Press (copy on Harbor Daily)", sentence) == "Associated Press"
     assert voice("Harbor Daily", f"BAGHDAD (AP) — {sentence}") == "Associated Press"
     assert voice("Harbor Daily", sentence) == "Harbor Daily"
+
+
+def test_reading_people_on_the_ship_were_aboard() -> None:
+    claims = counts("Boat sinks off the coast", "Survivors told the portal that there were 700 people on the ship when "
+                                                "it sank off Pylos on Wednesday.")
+    assert figure(claims, "700").predicate == "aboard"
+
+
+def test_reading_a_reporting_verb_used_as_an_adjective_names_no_speaker() -> None:
+    claims = counts("Crush at the pilgrimage", "The crush near Mecca on Thursday killed 1,400 pilgrims, officials "
+                                               "said. The other confirmed deaths were of 20 Cameroonians, the "
+                                               "agency said.")
+    assert all(c.speaker != "other" for c in claims)
