@@ -413,3 +413,14 @@ def test_reading_a_reporting_verb_used_as_an_adjective_names_no_speaker() -> Non
                                                "said. The other confirmed deaths were of 20 Cameroonians, the "
                                                "agency said.")
     assert all(c.speaker != "other" for c in claims)
+
+
+@pytest.mark.parametrize("sentence, written, state", [
+    ("A survey found 400,000 people still in settlement camps after the quake, the agency said.", "400,000",
+     "displaced"),
+    ("The camp population reached 1.2 million after the quake, the agency said.", "1.2 million", "displaced"),
+    ("Officials had put the quake dead at around 200,000.", "around 200,000", "killed"),
+])
+def test_reading_phrases_that_name_a_count_of_people(sentence: str, written: str, state: str) -> None:
+    claims = counts("Quake survivors in camps", "An earthquake struck near the capital on Tuesday.", sentence)
+    assert figure(claims, written).predicate == state
