@@ -42,7 +42,7 @@ class TaxonomyFile(DataModel):
     subjects: dict[str, SubjectSpec] = {}
     states: dict[str, tuple[str, ...]] = {}
     relations: tuple[StateRelation, ...] = ()
-    tallies: dict[str, Literal["cumulative", "changing"]] = {}
+    tallies: dict[str, Literal["cumulative", "changing", "diminishing"]] = {}
     weapon_subjects: tuple[str, ...] = ()
     weapon_predicate_map: dict[str, str] = {}
     person_predicate_map: dict[str, str] = {}

@@ -297,3 +297,17 @@ def test_disputes_a_comparison_with_another_event_never_disputes_the_articles_fi
     thirty = next(c for c in result.claims if c.value_low == 30)
     assert thirty.other_event
     assert conflicts(result) == [] and [f for f in result.findings if f.code == "IC101"] == []
+
+
+def test_disputes_bodies_still_to_be_identified_falling_a_day_later_is_progress() -> None:
+    """187 bodies yet to be identified on Sunday and 101 on Monday: identification went on, no dispute; a count
+    of them that rose the next day would be one."""
+    def story(index: int, published: str, figure: str, body: str) -> Article:
+        return article(f"bodies-{index}", f"Desk {index}", published,
+                       f"Train crash toll\n\nAfter the train crash near Balasore on Friday, {figure} bodies are yet to "
+                       f"be identified, {body} said.\n")
+
+    falling = [story(0, "2023-06-04", "187", "the state government"), story(1, "2023-06-05", "101", "the railway")]
+    rising = [story(0, "2023-06-04", "101", "the state government"), story(1, "2023-06-05", "187", "the railway")]
+    assert conflicts(analyse(falling)) == []
+    assert len(conflicts(analyse(rising))) == 1

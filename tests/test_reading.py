@@ -424,3 +424,11 @@ def test_reading_a_reporting_verb_used_as_an_adjective_names_no_speaker() -> Non
 def test_reading_phrases_that_name_a_count_of_people(sentence: str, written: str, state: str) -> None:
     claims = counts("Quake survivors in camps", "An earthquake struck near the capital on Tuesday.", sentence)
     assert figure(claims, written).predicate == state
+
+
+def test_reading_bodies_yet_to_be_identified_are_never_the_identified() -> None:
+    claims = counts("Train crash toll", "Officials said 88 bodies have been identified, with 187 bodies yet to be "
+                                        "identified.", "Of the 1,100 injured, fewer than 200 are undergoing treatment.")
+    assert figure(claims, "88").predicate == "identified"
+    assert figure(claims, "187").predicate == "unidentified"
+    assert figure(claims, "fewer than 200").predicate == "treated"

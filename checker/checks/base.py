@@ -193,13 +193,20 @@ def apart_in_time(a: Claim, b: Claim, data: CheckData) -> bool:
 
 def moved_with_time(a: Claim, b: Claim, data: CheckData) -> bool:
     """Whether two differing figures of a running count are explained by time: given days apart, and the later
-    one higher for a count that only grows (the dead), or either way for a count that changes (the missing).
+    one higher for a count that only grows (the dead), or either way for a count that changes (the missing);
+    for a count that only falls (the bodies still to be identified), lower on any later day.
     A cumulative count that falls later is a correction, and stays a conflict ("revised to 275 from 288")."""
     tally = data.taxonomy.tallies.get(a.predicate or "")
     if tally is None:
         return False
     if grew_as_said(a, b, data):
         return True
+    if tally == "diminishing":  # the bodies still to be identified: lower on a later day is progress
+        first, second = as_of(a, data), as_of(b, data)
+        if first is not None and second is not None and first != second:
+            earlier, later = (a, b) if first < second else (b, a)
+            return _grew(later, earlier)
+        return False
     if not apart_in_time(a, b, data):
         return False
     if tally == "changing":
