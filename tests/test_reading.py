@@ -432,3 +432,12 @@ def test_reading_bodies_yet_to_be_identified_are_never_the_identified() -> None:
     assert figure(claims, "88").predicate == "identified"
     assert figure(claims, "187").predicate == "unidentified"
     assert figure(claims, "fewer than 200").predicate == "treated"
+
+
+@pytest.mark.parametrize("sentence", [
+    "No survivors have been found in the last few hours, the minister said.",
+    "The mayor said the toll could reach 18,000 to 20,000.",
+    "The death toll may rise to 1,000, officials warned.",
+])
+def test_reading_a_forecast_or_a_recent_zero_is_no_count_of_the_event(sentence: str) -> None:
+    assert counts("Flood toll", "The flood struck the city on Sunday.", sentence) == []

@@ -706,8 +706,9 @@ class ArticleReader:
             boundary = self.vocabulary.clause_boundary.search(text, end)
             limit = min(boundary.start() if boundary else len(text), end + PHRASE_REACH)
 
-            def stands_for_phrase(q: Quantity) -> bool:
+            def stands_for_phrase(q: Quantity, after: int = end) -> bool:
                 return (q.start not in taken
+                        and not vocabulary.hypothetical.search(text, after, q.phrase_start)  # "could reach 20,000"
                         and not vocabulary.not_the_figure.search(text, max(0, q.phrase_start - 20), q.phrase_start)
                         and not text.startswith("-", q.phrase_end)  # "the three-train crash"
                         and not vocabulary.ranking.match(text, q.phrase_end)  # "the toll is one of the highest"
