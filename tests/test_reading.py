@@ -441,3 +441,9 @@ def test_reading_bodies_yet_to_be_identified_are_never_the_identified() -> None:
 ])
 def test_reading_a_forecast_or_a_recent_zero_is_no_count_of_the_event(sentence: str) -> None:
     assert counts("Flood toll", "The flood struck the city on Sunday.", sentence) == []
+
+
+def test_reading_cops_are_police_some_of_the_people() -> None:
+    claims = counts("Stadium crush", "Two cops were killed in the crush at the stadium on Saturday, the police chief "
+                                     "said.")
+    assert (figure(claims, "Two").subject, figure(claims, "Two").predicate) == ("police", "killed")
