@@ -175,3 +175,40 @@ def one_name_per_person(names: Iterable[str], titles: Iterable[str] = ()) -> dic
         else:
             canonical.setdefault(name, name)
     return {name: canonical.get(bare, bare) for name, bare in stripped.items()}
+
+
+_BRITISH_ENDING = re.compile(r"(?<=[a-z])is(e|es|ed|er|ers|ing|ation|ations)\b")
+
+
+def _body_key(name: str) -> str:
+    """A body's name as compared: lower case, British -ise spellings as -ize ("organisers" = "organizers")."""
+    return _BRITISH_ENDING.sub(r"iz\1", " ".join(name.lower().split()))
+
+
+def one_name_per_body(names: Iterable[str]) -> dict[str, str]:
+    """The bodies one event's figures come from, each under one name (name -> the name to use).
+
+    - Spellings that differ only as British and American do ("organisers", "organizers") are one body, named as
+      the event's figures name it most.
+    - A body named bare, with no capital ("police", "the health ministry", "authorities"), is the one body of the
+      event named in full that ends with it ("Hong Kong police", "Lebanese Health Ministry"); when two do ("U.S.
+      officials", "Iraqi officials"), it stays as it is.
+    """
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    by_key: dict[str, list[str]] = {}
+    for name in sorted(counts, key=lambda n: (-counts[n], n)):
+        by_key.setdefault(_body_key(name), []).append(name)
+    canonical = {name: spellings[0] for spellings in by_key.values() for name in spellings}
+    full = {_body_key(name): name for name in canonical.values() if any(c.isupper() for c in name)}
+    for name in list(canonical):
+        bare = _body_key(canonical[name])
+        if any(c.isupper() for c in canonical[name]) or not bare:
+            continue
+        bare = bare.removeprefix("the ")
+        wider = {full_name for key, full_name in full.items() if key.endswith(" " + bare) and len(key.split())
+                 <= len(bare.split()) + 3}
+        if len(wider) == 1:
+            canonical[name] = next(iter(wider))
+    return canonical

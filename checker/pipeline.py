@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,7 +14,7 @@ from checker.config import Settings
 from checker.extract import Extraction
 from checker.ingest import read_inputs
 from checker.knowledge import Knowledge
-from checker.match import one_name_per_person
+from checker.match import one_name_per_body, one_name_per_person
 from checker.model import Article, Claim, EventMention, Finding, SkippedInput
 from checker.parallel import CHARS_PER_TASK, InProcess, Workers, as_rows, file_reader, from_rows, open_workers
 from checker.record_cache import RecordCache
@@ -168,8 +169,8 @@ def assess(
     resolution = knowledge.resolver().cluster(claims, articles)
     events = [replace(event, place_within=knowledge.gazetteer.chain(event.place)[1:]) if event.place else event
               for event in resolution.events]  # where the place lies, for a reader who does not know it
-    result = RunResult(articles=articles, claims=resolution.apply(claims), skipped=list(skipped or []),
-                       events=events, mentions=mentions)
+    result = RunResult(articles=articles, claims=one_name_per_body_of_events(resolution.apply(claims)),
+                       skipped=list(skipped or []), events=events, mentions=mentions)
     book = load_rules(settings)
     result.skipped.extend(SkippedInput(p.path, f"rule pack problem, rule left out: {p.reason}", p.line)
                           for p in book.problems)
@@ -195,6 +196,25 @@ def assess(
     result.findings = without_per_file_ignores(run_phases(rules, data, {Phase.DISPUTES: score}), settings)
     result.disputes = disputes_found(data, result.findings)
     return result
+
+
+BODY_KINDS = ("organisation", "anonymous")  # speakers named as bodies, not as people or outlets
+
+
+def one_name_per_body_of_events(claims: list[Claim]) -> list[Claim]:
+    """Copies of the claims with the bodies of each event's figures under one name ("police" and "Hong Kong
+    police"; "organisers" and "organizers"; ``checker.match.one_name_per_body``)."""
+    by_event: dict[str, list[str]] = defaultdict(list)
+    for claim in claims:
+        if claim.event_id and claim.speaker and claim.speaker_kind in BODY_KINDS:
+            by_event[claim.event_id].append(claim.speaker)
+    canonical = {event_id: one_name_per_body(names) for event_id, names in by_event.items()}
+    renamed = []
+    for claim in claims:
+        name = canonical.get(claim.event_id or "", {}).get(claim.speaker or "")
+        renamed.append(replace(claim, speaker=name) if name and name != claim.speaker
+                       and claim.speaker_kind in BODY_KINDS else claim)
+    return renamed
 
 
 def _one_name_per_person(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> list[Claim]:

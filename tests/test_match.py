@@ -92,3 +92,15 @@ def test_match_a_surname_read_as_a_body_joins_the_named_person() -> None:
                       story("b", "Marandi said the train crash near Balasore on Friday killed 275 people.")])
     speakers = {c.speaker for c in result.claims if c.kind == "count"}
     assert speakers == {"Anil Marandi"}
+
+
+def test_match_one_name_per_body_of_an_event() -> None:
+    """'police' is the one police body the event names in full; British and American spellings are one body;
+    'officials' with two bodies named in full stays as it is."""
+    from checker.match import one_name_per_body
+
+    canonical = one_name_per_body(["Hong Kong police", "police", "organisers", "organizers", "organizers",
+                                   "U.S. officials", "Iraqi officials", "officials"])
+    assert canonical["police"] == "Hong Kong police"
+    assert canonical["organisers"] == canonical["organizers"] == "organizers"
+    assert canonical["officials"] == "officials"
