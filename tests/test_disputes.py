@@ -311,3 +311,13 @@ def test_disputes_bodies_still_to_be_identified_falling_a_day_later_is_progress(
     rising = [story(0, "2023-06-04", "101", "the state government"), story(1, "2023-06-05", "187", "the railway")]
     assert conflicts(analyse(falling)) == []
     assert len(conflicts(analyse(rising))) == 1
+
+
+def test_disputes_a_towns_figure_in_a_statewide_flood_is_a_part() -> None:
+    """The state counts 40 dead across Texas; a paper counts 12 killed in Austin: a town's part, no dispute."""
+    result = analyse([
+        flood_story(0, "2025-07-06", "The floods in Texas on Friday killed 40 people, the governor said."),
+        flood_story(1, "2025-07-06", "The floods in Texas on Friday killed 12 people in Austin, the mayor said."),
+    ])
+    assert conflicts(result) == []
+    assert {c.value_low: c.scope for c in result.claims if c.kind == "count"}[12.0] == "Austin"

@@ -625,7 +625,7 @@ class ArticleReader:
             value_low=float(quantity.low), value_high=float(quantity.high), value_text=quantity.value_text,
             approximate=quantity.approximate, value_kind=quantity.kind, partial=False, subject=subject,
             predicate=predicate, population=counted.population, revision_cue=revision_cue,
-            scope=self._district(index),
+            scope=self._district(index) or self._place_of_figure(text, counted.end),
         )
 
     def _breakdown_claims(self, index: int, quantities: list[Quantity], taken: set[int],
@@ -741,6 +741,18 @@ class ArticleReader:
                     predicate=state, population=population, revision_cue=revision_cue,
                 ))
         return claims
+
+    def _place_of_figure(self, text: str, end: int) -> str | None:
+        """A town or district the figure's own words place it in ("53 deaths in Minxian", "three killed in Huize
+        county"): the place right after its counted words and their state, inside its clause, when the gazetteer
+        knows it as a place smaller than a country. Of a region-wide event (a quake across a province) such a figure
+        is that place's part, never the event's total (``checks.disputes.district_part``)."""
+        found = self.vocabulary.place_of_figure.match(text, end)
+        if found is None:
+            return None
+        name = found.group("place")
+        gazetteer = self.grammars.places.gazetteer
+        return name if any(place.level < COUNTRY_LEVEL for place in gazetteer.candidates(name)) else None
 
     def _district(self, index: int) -> str | None:
         """The named district a sentence places its figures in ("in Travis County"), looked for once per sentence."""

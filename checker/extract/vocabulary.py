@@ -77,6 +77,7 @@ class ClaimVocabulary:
     strong_population: re.Pattern[str]  # right after a figure that is a population anyway: "-strong population"
     breakdown_before: re.Pattern[str]  # right before a figure of a list by country: "Egypt lost", "India with"
     level_verb_before: re.Pattern[str]  # right before a count's figure: "has increased to", "stands at"
+    place_of_figure: re.Pattern[str]  # right after a figure's counted words: "(53 deaths) were reported in Minxian"
     rest_follows: re.Pattern[str]
     coordinated: re.Pattern[str]
     state_break: re.Pattern[str]  # where a state word stops belonging to the figure before it
@@ -183,6 +184,7 @@ class ClaimVocabulary:
             strong_population=expand_pattern(quantities, "strong_population"),
             breakdown_before=expand_pattern(quantities, "breakdown_before"),
             level_verb_before=_before(quantities.level_verbs),
+            place_of_figure=expand_pattern(quantities, "place_of_figure", flags=0),
             rate_before=_before(quantities.rate_before),
             rate_after=compiled(rf"(?<!\w)(?:{phrase_pattern(quantities.rate_after)})(?!\w)"
                                   r"(?!\s+(?:after|before|later|earlier|ago|of|into)\b)", re.IGNORECASE)

@@ -245,7 +245,7 @@ class QuantitiesFile(PackFile):
     level_verbs: Words = ()
     patterns: dict[Literal["rest_follows", "coordinated", "of_group", "state_break", "of_whole_opener", "sub_area",
                            "ranking", "earlier_figure", "population_before", "population_after",
-                           "strong_population", "breakdown_before"], str] = {}
+                           "strong_population", "breakdown_before", "place_of_figure"], str] = {}
 
 
 # --- events.yaml -------------------------------------------------------------------------------
