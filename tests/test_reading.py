@@ -447,3 +447,16 @@ def test_reading_cops_are_police_some_of_the_people() -> None:
     claims = counts("Stadium crush", "Two cops were killed in the crush at the stadium on Saturday, the police chief "
                                      "said.")
     assert (figure(claims, "Two").subject, figure(claims, "Two").predicate) == ("police", "killed")
+
+
+def test_reading_a_year_and_its_when_clause_tell_of_another_event() -> None:
+    """'the deadliest since the 1989 disaster' is history: 'in 1989, when 97 fans died' is that year's event."""
+    claims = counts("Stadium crush", "A crush at the stadium on Saturday killed 125 people, the deadliest since the "
+                                     "disaster in 1989, when 97 fans died, police said.")
+    assert not figure(claims, "125").other_event and figure(claims, "97").other_event
+
+
+def test_reading_a_figure_of_elsewhere_is_a_part() -> None:
+    claims = counts("Floods in the east", "The floods killed 2,300 people in the city and about 170 people elsewhere "
+                                          "in the country, officials said.")
+    assert not figure(claims, "2,300").partial and figure(claims, "about 170").partial

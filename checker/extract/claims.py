@@ -523,6 +523,12 @@ class ArticleReader:
                 or self.vocabulary.comparison_opener.match(sentence.text)):
             for claim in claims:  # "another accident in the same region left seven dead": not the article's event
                 claim.other_event = True
+        for recap in self.vocabulary.year_when.finditer(text):  # "since Hillsborough in 1989, when 97 fans died"
+            published = self.article.published
+            if published is not None and published.year - int(recap.group("year")) > 1:
+                for claim in claims:
+                    if claim.start - sentence.start >= recap.end():
+                        claim.other_event = True
         claims.sort(key=lambda c: c.start)
         if revised:  # the cue holds for the figures of its own clause only ("risen to 190, with three missing")
             offset = self.sentences[index].start
@@ -615,8 +621,8 @@ class ArticleReader:
             self._mark_part(quantity, "whole")  # "Of the 30 wounded, four were in serious condition"
         elif vocabulary.partial_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start):
             self._mark_part(quantity, "before")  # "another 15", "the other two"
-        elif vocabulary.partial_after.match(text, quantity.phrase_end):
-            self._mark_part(quantity, "after")  # "two of them"
+        elif vocabulary.partial_after.match(text, quantity.phrase_end) or vocabulary.elsewhere.match(text, counted.end):
+            self._mark_part(quantity, "after")  # "two of them", "170 people elsewhere in the country"
         elif vocabulary.rest_follows.search(text, quantity.phrase_end):
             self._mark_part(quantity, "rest")  # "one hit the cafeteria while two others landed"
         speaker, in_quote = self.speaker_at(index, quantity.start)

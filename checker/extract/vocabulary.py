@@ -78,6 +78,8 @@ class ClaimVocabulary:
     breakdown_before: re.Pattern[str]  # right before a figure of a list by country: "Egypt lost", "India with"
     level_verb_before: re.Pattern[str]  # right before a count's figure: "has increased to", "stands at"
     place_of_figure: re.Pattern[str]  # right after a figure's counted words: "(53 deaths) were reported in Minxian"
+    elsewhere: re.Pattern[str]  # right after a figure's counted words, scoping it away: "(170 people) elsewhere"
+    year_when: re.Pattern[str]  # a year and the clause it opens: "in 1989, when", with the year as ``year``
     rest_follows: re.Pattern[str]
     coordinated: re.Pattern[str]
     state_break: re.Pattern[str]  # where a state word stops belonging to the figure before it
@@ -185,6 +187,8 @@ class ClaimVocabulary:
             breakdown_before=expand_pattern(quantities, "breakdown_before"),
             level_verb_before=_before(quantities.level_verbs),
             place_of_figure=expand_pattern(quantities, "place_of_figure", flags=0),
+            elsewhere=expand_pattern(quantities, "elsewhere"),
+            year_when=expand_pattern(events, "year_when"),
             rate_before=_before(quantities.rate_before),
             rate_after=compiled(rf"(?<!\w)(?:{phrase_pattern(quantities.rate_after)})(?!\w)"
                                   r"(?!\s+(?:after|before|later|earlier|ago|of|into)\b)", re.IGNORECASE)

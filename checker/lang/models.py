@@ -245,7 +245,7 @@ class QuantitiesFile(PackFile):
     level_verbs: Words = ()
     patterns: dict[Literal["rest_follows", "coordinated", "of_group", "state_break", "of_whole_opener", "sub_area",
                            "ranking", "earlier_figure", "population_before", "population_after",
-                           "strong_population", "breakdown_before", "place_of_figure"], str] = {}
+                           "strong_population", "breakdown_before", "place_of_figure", "elsewhere"], str] = {}
 
 
 # --- events.yaml -------------------------------------------------------------------------------
@@ -271,7 +271,7 @@ class EventsFile(PackFile):
     dateline_marks: Words = ()
     clause_words: Words = ()
     patterns: dict[Literal["later", "possessive_owner", "date_boundary", "date_reported", "dateline_date",
-                           "leading_date", "not_the_place", "clause_boundary"], str] = {}
+                           "leading_date", "not_the_place", "clause_boundary", "year_when"], str] = {}
 
 
 # --- speakers.yaml -----------------------------------------------------------------------------
