@@ -224,7 +224,8 @@ def _one_name_per_person(claims: list[Claim], articles: list[Article], knowledge
     if not people:
         return claims
     # a lone capitalised word read as a body may be a person's surname ("Jena said"): it joins one named person
-    people += [c.speaker for c in claims if c.speaker and c.speaker_kind == "organisation" and " " not in c.speaker]
+    people += [c.speaker for c in claims if c.speaker and c.speaker_kind == "organisation" and " " not in c.speaker
+               and not knowledge.gazetteer.candidates(c.speaker)]  # "Jordan said" is the country's, not a Jordan's
     titles = {title for lang in {a.lang for a in articles} if (extractor := knowledge.extractor(lang)) is not None
               for title in extractor.pack.sentences.titles}
     canonical = one_name_per_person(people, sorted(titles))

@@ -321,3 +321,23 @@ def test_disputes_a_towns_figure_in_a_statewide_flood_is_a_part() -> None:
     ])
     assert conflicts(result) == []
     assert {c.value_low: c.scope for c in result.claims if c.kind == "count"}[12.0] == "Austin"
+
+
+def test_disputes_a_statewide_toll_said_of_the_state_is_the_whole_not_a_part() -> None:
+    """'killed 30 people in Texas' of floods across Texas names the event's own place: the whole, so 24 and 30 are
+    still a dispute."""
+    result = analyse([
+        flood_story(0, "2025-07-06", "The floods in Texas on Friday killed 24 people in Texas, the sheriff said."),
+        flood_story(1, "2025-07-06", "The floods in Texas on Friday killed 30 people in Texas, the governor said."),
+    ])
+    assert len(conflicts(result)) == 1
+
+
+def test_disputes_a_zero_whole_never_excuses_a_part() -> None:
+    """'No rockets were fired' holds no part: ten landed against eight fired is still a broken relation."""
+    landed = article("landed", "Desk 3", "2020-12-20", "Rockets hit Baghdad's Green Zone\n\nTen rockets landed in "
+                     "Baghdad's Green Zone on Sunday, U.S. Central Command said on Sunday.\n")
+    none = article("none", "Desk 4", "2020-12-20", "Rockets hit Baghdad's Green Zone\n\nNo rockets were fired at "
+                   "Baghdad's Green Zone on Sunday, a militia said on Sunday.\n")
+    result = analyse([rocket_story(0, "eight", "the Iraqi military"), landed, none])
+    assert "CC105" in [f.code for f in result.findings]

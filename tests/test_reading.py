@@ -460,3 +460,30 @@ def test_reading_a_figure_of_elsewhere_is_a_part() -> None:
     claims = counts("Floods in the east", "The floods killed 2,300 people in the city and about 170 people elsewhere "
                                           "in the country, officials said.")
     assert not figure(claims, "2,300").partial and figure(claims, "about 170").partial
+
+
+# --- regressions found in review -------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, written, speaker", [
+    ("The health ministry said victims included 40 children.", "40", "health ministry"),
+    ("There were no casualties in last night's attack on the base, the Pentagon said.", "no", "Pentagon"),
+])
+def test_reading_review_regressions_keep_their_speaker_and_count(sentence: str, written: str, speaker: str) -> None:
+    assert figure(counts(HEADLINE, sentence), written).speaker == speaker
+
+
+def test_reading_a_years_when_clause_ends_with_its_clause() -> None:
+    claims = counts(HEADLINE, "Saturday's crush, the worst since 1989, when 97 fans died at the stadium, killed 125 "
+                              "people, police said.")
+    assert figure(claims, "97").other_event and not figure(claims, "125").other_event
+
+
+def test_reading_a_nouns_possessive_is_no_population() -> None:
+    claims = counts(HEADLINE, "The building's 80 residents were evacuated after the rockets hit, police said.")
+    assert figure(claims, "80")
+
+
+def test_reading_long_runs_of_spaces_stay_quick() -> None:
+    """The new patterns never try a run of spaces in many ways (a linear read; the fuzz targets time it too)."""
+    text = "Eight rockets killed 2 people" + " " * 20000 + "elsewhere in 1989" + " " * 20000 + ", when 3 died."
+    assert counts(HEADLINE, text) is not None

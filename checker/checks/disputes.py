@@ -88,7 +88,10 @@ def district_part(claim: Claim, data: CheckData) -> bool:
     if not claim.scope:
         return False
     event = data.event.get(claim.event_id or "")
-    return event is not None and event.place is not None and data.gazetteer.level(event.place) >= REGION_LEVEL
+    if event is None or event.place is None or data.gazetteer.level(event.place) < REGION_LEVEL:
+        return False
+    # "30 people in Texas" of a flood across Texas is the whole, not a part
+    return claim.scope != event.place and not data.gazetteer.within(event.place, claim.scope)
 
 
 def said_order(claim: Claim, data: CheckData) -> tuple:

@@ -42,7 +42,7 @@ PART_WINDOW = 50  # counts looked back at, at most, to settle a part (a sentence
 PART_REACH = 3  # sentences back in which "others", "another" find the count they are part of
 RATE_REACH = 24  # characters after a counted noun searched for a rate ("people died per year")
 SUPERSEDED_REACH = 24  # characters before a figure searched for a word that makes it the replaced one ("from 863")
-ZERO_REACH = 30  # characters after a zero's verb searched for words that make it a part ("found since")
+ZERO_REACH = 40  # characters after a zero's verb searched for words that make it a part ("found since")
 LOOK_BACK = 30  # sentences searched back for the speaker a statement or a pronoun refers to
 REPORTING_TAIL = 30  # characters after a reporting verb that still belong to its clause ("said on Tuesday")
 
@@ -298,8 +298,12 @@ class ArticleReader:
         """For "he said": the nearest earlier speaker read as a body that is one capitalised word ("Jena said"),
         a person's surname (``pipeline`` names the person in full when the run names them once)."""
         speaker = self._recall(index, kinds=("organisation",))
-        if speaker is not None and " " not in speaker.name and speaker.name[:1].isupper():
-            return speaker
+        reader = self.grammars.speakers
+        if (speaker is not None and " " not in speaker.name and speaker.name[:1].isupper()
+                and not reader.organisation.search(speaker.name)
+                and reader.matcher.lookup("speaker", speaker.name) is None
+                and not self.grammars.places.gazetteer.candidates(speaker.name)):
+            return speaker  # (the Pentagon, Hamas, Jordan are bodies and places, never a "he")
         return None
 
     def _named_with_role(self, index: int, role: str) -> Speaker | None:
@@ -526,8 +530,10 @@ class ArticleReader:
         for recap in self.vocabulary.year_when.finditer(text):  # "since Hillsborough in 1989, when 97 fans died"
             published = self.article.published
             if published is not None and published.year - int(recap.group("year")) > 1:
+                boundary = self.vocabulary.clause_boundary.search(text, recap.end())
+                clause_end = boundary.start() if boundary else len(text)
                 for claim in claims:
-                    if claim.start - sentence.start >= recap.end():
+                    if recap.end() <= claim.start - sentence.start < clause_end:
                         claim.other_event = True
         claims.sort(key=lambda c: c.start)
         if revised:  # the cue holds for the figures of its own clause only ("risen to 190, with three missing")
@@ -778,7 +784,8 @@ class ArticleReader:
             speaker, in_quote = self.speaker_at(index, measure.start)
             start, end = measure.number_start, measure.number_end
             aspect = self.vocabulary.measure_aspect_before.search(text, max(0, measure.start - 40), measure.start)
-            what = self.vocabulary.measure_aspect_of[aspect.group("aspect").lower()] if aspect else "measured"
+            written = " ".join(aspect.group("aspect").lower().split()) if aspect else ""
+            what = self.vocabulary.measure_aspect_of.get(written, "measured")
             claims.append(self.make_claim(
                 index, "count", start, end, speaker, in_quote, value_low=measure.written_low,
                 value_high=measure.written_high, value_text=measure.value_text,

@@ -85,6 +85,10 @@ class SpeakerReader:
         names = phrase_pattern(list(self.agency_of)) if self.agency_of else "(?!)"
         # an article's opening credited to a wire agency: "BAGHDAD (AP) —", "(Reuters) -", "By The Associated Press"
         self.wire_credit = compiled(rf"\((?P<dateline>{names})\)\s*[—–-]|\bBy\s+(?P<byline>{names})\b")
+        self.participle_before = compiled(rf"\b(?:{phrase_pattern(words.participle_determiners)})\s+(?:\w+\s+)?$",
+                                          re.IGNORECASE) if words.participle_determiners else compiled("(?!)")
+        self.participle_after = compiled(rf"\s+(?:{phrase_pattern(words.participle_nouns)})\b", re.IGNORECASE) \
+            if words.participle_nouns else compiled("(?!)")
         self.state_after_verb = compiled(rf"\s+(?:{phrase_pattern(words.state_after_verb)})\b", re.IGNORECASE) \
             if words.state_after_verb else compiled("(?!)")
         self.person_pronouns = frozenset(w.lower() for w in words.person_pronouns)
@@ -206,8 +210,10 @@ class SpeakerReader:
             return not any(a <= start < b for a, b in skip)
 
         for match in self.verb.finditer(text):
-            if not outside(match.start()) or self.state_after_verb.match(text, match.end()):
-                continue  # (in a quotation; or "three were reported missing": what became of them, no speaker)
+            if not outside(match.start()) or self.state_after_verb.match(text, match.end()) or (
+                    self.participle_after.match(text, match.end())
+                    and self.participle_before.search(text, max(0, match.start() - 40), match.start())):
+                continue  # (in a quotation; "three were reported missing"; "the other confirmed deaths")
             phrase, phrase_start = self._phrase_before(text, match.start())
             np = self.clean_np(phrase)
             if self.is_plausible(np):
@@ -352,8 +358,9 @@ class SpeakerReader:
             origin = copy.group("origin").strip()
             return self.agency_of.get(origin, origin)
         credit = self.wire_credit.search(opening)
-        if credit:
-            return self.agency_of[credit.group("dateline") or credit.group("byline")]
+        if credit:  # "By The\nAssociated Press": the name as the list writes it
+            written = " ".join((credit.group("dateline") or credit.group("byline")).split())
+            return self.agency_of.get(written, written)
         return None
 
     def known_through_outlet(self, name: str) -> bool:

@@ -289,6 +289,8 @@ class SpeakersFile(PackFile):
     state_after_verb: Words = ()
     copy_markers: Words = ()
     wire_agencies: dict[str, Words] = {}
+    participle_determiners: Words = ()
+    participle_nouns: Words = ()
     person_pronouns: Words = ()
     group_pronouns: Words = ()
     articles: Words = ()
