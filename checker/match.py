@@ -163,11 +163,8 @@ def one_name_per_person(names: Iterable[str], titles: Iterable[str] = ()) -> dic
         canonical[name] = match or name
         if match is None:
             block.append((name, key))
-    by_ending: dict[str, set[str]] = {}  # the last words of a full name ("jena"; "levine cava", "cava") -> names
-    for name in full:
-        words = name.lower().split()
-        for first in range(1, len(words)):
-            by_ending.setdefault(" ".join(words[first:]), set()).add(canonical[name])
+    # the last words of a full name ("jena"; "levine cava", "cava") -> names
+    by_ending = _by_ending({name.lower(): canonical[name] for name in full})
     for name in counts:
         matches = by_ending.get(name.lower(), set())
         if len(matches) == 1 and (len(name.split()) == 1 or canonical.get(name, name) == name):
@@ -201,14 +198,27 @@ def one_name_per_body(names: Iterable[str]) -> dict[str, str]:
     for name in sorted(counts, key=lambda n: (-counts[n], n)):
         by_key.setdefault(_body_key(name), []).append(name)
     canonical = {name: spellings[0] for spellings in by_key.values() for name in spellings}
-    full = {_body_key(name): name for name in canonical.values() if any(c.isupper() for c in name)}
+    # the last words of a body named in full, up to three words left out ("police" of "hong kong police")
+    by_ending = _by_ending({_body_key(name): name for name in canonical.values() if any(c.isupper() for c in name)},
+                           most_left_out=3)
     for name in list(canonical):
         bare = _body_key(canonical[name])
         if any(c.isupper() for c in canonical[name]) or not bare:
             continue
-        bare = bare.removeprefix("the ")
-        wider = {full_name for key, full_name in full.items() if key.endswith(" " + bare) and len(key.split())
-                 <= len(bare.split()) + 3}
+        wider = by_ending.get(bare.removeprefix("the "), set())
         if len(wider) == 1:
             canonical[name] = next(iter(wider))
     return canonical
+
+
+def _by_ending(names: dict[str, str], most_left_out: int | None = None) -> dict[str, set[str]]:
+    """The names under each run of their keys' last words, the first word at least left out ("levine cava" and
+    "cava" for "daniella levine cava"), at most ``most_left_out`` words: key -> name, to ending -> names. One pass
+    over the names, so a lookup by a surname or a bare body costs one step, not a scan."""
+    ending: dict[str, set[str]] = {}
+    for key, name in names.items():
+        words = key.split()
+        last = len(words) if most_left_out is None else min(len(words), most_left_out + 1)
+        for first in range(1, last):
+            ending.setdefault(" ".join(words[first:]), set()).add(name)
+    return ending
