@@ -536,18 +536,14 @@ class ArticleReader:
                     if recap.end() <= claim.start - sentence.start < clause_end:
                         claim.other_event = True
         claims.sort(key=lambda c: c.start)
-        if revised:  # the cue holds for the figures of its own clause only ("risen to 190, with three missing")
-            offset = self.sentences[index].start
-            for claim in claims:
-                position = claim.start - offset
+        for claim in claims:
+            position = claim.start - sentence.start
+            if revised:  # the cue holds for the figures of its own clause only ("risen to 190, with three missing")
                 claim.revision_cue = any(start <= position < end for start, end in revised)
                 marker = self.vocabulary.superseded_marker.search(text, max(0, position - SUPERSEDED_REACH), position)
                 claim.superseded = claim.revision_cue and marker is not None
-        offset = self.sentences[index].start
-        for claim in claims:  # "the panel's last estimate of 12,000": a figure the text names as replaced
-            position = claim.start - offset
             if self.vocabulary.earlier_figure.search(text, max(0, position - 60), position):
-                claim.superseded = True
+                claim.superseded = True  # "the panel's last estimate of 12,000": a figure the text names as replaced
         for claim in claims:
             if claim.subject is not None:
                 self._last_count[claim.paragraph] = claim
@@ -631,13 +627,19 @@ class ArticleReader:
             self._mark_part(quantity, "after")  # "two of them", "170 people elsewhere in the country"
         elif vocabulary.rest_follows.search(text, quantity.phrase_end):
             self._mark_part(quantity, "rest")  # "one hit the cafeteria while two others landed"
+        return self._figure_claim(
+            index, quantity, partial=False, subject=subject, predicate=predicate, population=counted.population,
+            revision_cue=revision_cue, scope=self._district(index) or self._place_of_figure(text, counted.end),
+        )
+
+    def _figure_claim(self, index: int, quantity: Quantity, **values) -> Claim:
+        """A count claim of the figure ``quantity`` of sentence ``index``: its interval and words as written, who
+        says it, and ``values`` (what it counts and how it stands)."""
         speaker, in_quote = self.speaker_at(index, quantity.start)
         return self.make_claim(
             index, "count", quantity.start, quantity.end, speaker, in_quote,
             value_low=float(quantity.low), value_high=float(quantity.high), value_text=quantity.value_text,
-            approximate=quantity.approximate, value_kind=quantity.kind, partial=False, subject=subject,
-            predicate=predicate, population=counted.population, revision_cue=revision_cue,
-            scope=self._district(index) or self._place_of_figure(text, counted.end),
+            approximate=quantity.approximate, value_kind=quantity.kind, **values,
         )
 
     def _breakdown_claims(self, index: int, quantities: list[Quantity], taken: set[int],
@@ -664,13 +666,8 @@ class ArticleReader:
         claims = []
         for quantity, name in listed:
             taken.add(quantity.start)
-            speaker, in_quote = self.speaker_at(index, quantity.start)
-            claims.append(self.make_claim(
-                index, "count", quantity.start, quantity.end, speaker, in_quote,
-                value_low=float(quantity.low), value_high=float(quantity.high), value_text=quantity.value_text,
-                approximate=quantity.approximate, value_kind=quantity.kind, partial=True, subject=subject,
-                predicate=predicate, population=name, revision_cue=revision_cue, scope=None,
-            ))
+            claims.append(self._figure_claim(index, quantity, partial=True, subject=subject, predicate=predicate,
+                                             population=name, revision_cue=revision_cue, scope=None))
         return claims
 
     def _listed_after_included(self, earlier: Quantity, between: str) -> bool:
@@ -745,13 +742,8 @@ class ArticleReader:
                 taken.add(found.start)
                 if vocabulary.increment_before.search(text, max(0, found.phrase_start - 20), found.phrase_start):
                     self._mark_part(found, "increment")  # "the toll rose by 30": how much it moved, not the toll
-                speaker, in_quote = self.speaker_at(index, found.start)
-                claims.append(self.make_claim(
-                    index, "count", found.start, found.end, speaker, in_quote,
-                    value_low=float(found.low), value_high=float(found.high), value_text=found.value_text,
-                    approximate=found.approximate, value_kind=found.kind, partial=False, subject=subject,
-                    predicate=state, population=population, revision_cue=revision_cue,
-                ))
+                claims.append(self._figure_claim(index, found, partial=False, subject=subject, predicate=state,
+                                                 population=population, revision_cue=revision_cue))
         return claims
 
     def _place_of_figure(self, text: str, end: int) -> str | None:
