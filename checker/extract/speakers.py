@@ -74,6 +74,10 @@ class SpeakerReader:
         def any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
             return compiled(rf"\b(?:{phrase_pattern(phrases)})\b", re.IGNORECASE)
 
+        def right_after(phrases: tuple[str, ...]) -> re.Pattern[str]:
+            """Matched right after a word: spaces, then one of ``phrases`` (nothing, when there are none)."""
+            return compiled(rf"\s+(?:{phrase_pattern(phrases)})\b", re.IGNORECASE) if phrases else compiled("(?!)")
+
         self.anonymous = any_of(words.anonymous_markers)
         self.organisation = any_of(words.organisation_words)
         self.document = any_of(words.document_words)
@@ -87,10 +91,8 @@ class SpeakerReader:
         self.wire_credit = compiled(rf"\((?P<dateline>{names})\)\s*[—–-]|\bBy\s+(?P<byline>{names})\b")
         self.participle_before = compiled(rf"\b(?:{phrase_pattern(words.participle_determiners)})\s+(?:\w+\s+)?$",
                                           re.IGNORECASE) if words.participle_determiners else compiled("(?!)")
-        self.participle_after = compiled(rf"\s+(?:{phrase_pattern(words.participle_nouns)})\b", re.IGNORECASE) \
-            if words.participle_nouns else compiled("(?!)")
-        self.state_after_verb = compiled(rf"\s+(?:{phrase_pattern(words.state_after_verb)})\b", re.IGNORECASE) \
-            if words.state_after_verb else compiled("(?!)")
+        self.participle_after = right_after(words.participle_nouns)
+        self.state_after_verb = right_after(words.state_after_verb)
         self.person_pronouns = frozenset(w.lower() for w in words.person_pronouns)
         self.pronouns = self.person_pronouns | frozenset(w.lower() for w in words.group_pronouns)
         self.speaker_words = frozenset(w.lower() for w in words.speaker_words)
