@@ -128,7 +128,8 @@ def run(data: CheckData, params: CheckParams) -> Drafts:
             for key in (part_key, whole_key):
                 if key not in positions:
                     positions[key] = _positions(sorted(quantities[key], key=lambda c: published_order(c, data)))
-            # a whole of zero ("no rockets were fired") or a vague one holds nothing: it never excuses a part
+            # a whole of zero ("no rockets were fired") holds nothing: it never excuses a part (vague wholes are
+            # left out above)
             whole_figures = [wholes[0] for wholes in positions[whole_key].values() if interval(wholes[0])[1] > 0]
             broken = [(parts, wholes)
                       for (part_speaker, *_), parts in positions[part_key].items()
