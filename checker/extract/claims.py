@@ -132,6 +132,7 @@ class ArticleReader:
                 claims.extend(self._anonymous_sources(index))
         self._settle_parts(claims)
         _share_revision_cues(claims)
+        _carried_sources(claims)
         for number, claim in enumerate(claims, start=1):
             claim.claim_id = f"{self.article.article_id}:{number}"
         mentions = self._mentions(places_and_event_words)
@@ -911,6 +912,9 @@ def _district_name(phrase: str) -> str:
     return " ".join(words[1:] if words[0].lower() in ("in", "across", "of") else words)
 
 
+_CREDITED_KINDS = ("named_official", "organisation", "document")  # sources an outlet's own figure can be credited to
+
+
 def _quantity(claim: Claim) -> tuple[str | None, str | None, str | None]:
     return claim.subject, claim.predicate, claim.population
 
@@ -922,6 +926,21 @@ def _share_revision_cues(claims: list[Claim]) -> None:
     for claim in claims:
         if claim.kind == "count" and (claim.predicate, claim.value_low, claim.value_high) in revised:
             claim.revision_cue = True
+
+
+def _carried_sources(claims: list[Claim]) -> None:
+    """A figure the article gives in its own voice ("At least 79 dead", a headline) that it credits to one source
+    elsewhere ("the coast guard said 79 people died") is that source's figure, carried by the outlet."""
+    credited: dict[tuple[str | None, float | None], set[tuple[str, str | None]]] = {}
+    for claim in claims:
+        if claim.kind == "count" and claim.speaker and claim.speaker_kind in _CREDITED_KINDS:
+            credited.setdefault((claim.predicate, claim.value_low), set()).add((claim.speaker, claim.speaker_kind))
+    if not credited:
+        return
+    for claim in claims:
+        sources = credited.get((claim.predicate, claim.value_low)) if claim.kind == "count" else None
+        if sources and len(sources) == 1 and claim.speaker_kind == "outlet" and not claim.in_quote:
+            claim.speaker, claim.speaker_kind = next(iter(sources))
 
 
 def _date_reports(claims: list[Claim], mentions: list[EventMention], published: date | None) -> None:
