@@ -169,7 +169,9 @@ def assess(
     resolution = knowledge.resolver().cluster(claims, articles)
     events = [replace(event, place_within=knowledge.gazetteer.chain(event.place)[1:]) if event.place else event
               for event in resolution.events]  # where the place lies, for a reader who does not know it
-    result = RunResult(articles=articles, claims=one_name_per_body_of_events(resolution.apply(claims)),
+    claims = resolution.apply(claims)
+    result = RunResult(articles=articles,
+                       claims=one_name_per_body_of_events(claims, bodies_spoken_for(claims, articles, knowledge)),
                        skipped=list(skipped or []), events=events, mentions=mentions)
     book = load_rules(settings)
     result.skipped.extend(SkippedInput(p.path, f"rule pack problem, rule left out: {p.reason}", p.line)
@@ -201,20 +203,47 @@ def assess(
 BODY_KINDS = ("organisation", "anonymous")  # speakers named as bodies, not as people or outlets
 
 
-def one_name_per_body_of_events(claims: list[Claim]) -> list[Claim]:
+def one_name_per_body_of_events(claims: list[Claim], spoken_for: dict[str, str] | None = None) -> list[Claim]:
     """Copies of the claims with the bodies of each event's figures under one name ("police" and "Hong Kong
-    police"; "organisers" and "organizers"; ``checker.match.one_name_per_body``)."""
+    police"; "organisers" and "organizers"; ``checker.match.one_name_per_body``).
+
+    ``spoken_for`` (``bodies_spoken_for``) names the body a speaker's title speaks for: such a speaker's figures
+    are that body's when the event's sources name it in full (Prime Minister Bellerive's figures are "Haiti's
+    government"'s); otherwise they stay the speaker's own."""
+    spoken_for = spoken_for or {}
     by_event: dict[str, list[str]] = defaultdict(list)
     for claim in claims:
         if claim.event_id and claim.speaker and claim.speaker_kind in BODY_KINDS:
             by_event[claim.event_id].append(claim.speaker)
+        if claim.event_id and claim.speaker in spoken_for:
+            by_event[claim.event_id].append(spoken_for[claim.speaker])
     canonical = {event_id: one_name_per_body(names) for event_id, names in by_event.items()}
     renamed = []
     for claim in claims:
-        name = canonical.get(claim.event_id or "", {}).get(claim.speaker or "")
+        names = canonical.get(claim.event_id or "", {})
+        body = names.get(spoken_for.get(claim.speaker or "", ""))
+        if body and any(c.isupper() for c in body):
+            renamed.append(replace(claim, speaker=body, speaker_kind="organisation"))
+            continue
+        name = names.get(claim.speaker or "")
         renamed.append(replace(claim, speaker=name) if name and name != claim.speaker
                        and claim.speaker_kind in BODY_KINDS else claim)
     return renamed
+
+
+def bodies_spoken_for(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> dict[str, str]:
+    """Speakers whose titles speak for a body, to that body named bare ("Jean-Max Bellerive" -> "government", as
+    some figure of his names him "Prime Minister"; ``SpeakerReader.body_spoken_for``). A speaker whose titles
+    speak for two bodies is left out."""
+    lang_of = {article.article_id: article.lang for article in articles}
+    bodies: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.speaker and claim.speaker_text and claim.speaker_kind in ("named_official", "organisation"):
+            extractor = knowledge.extractor(lang_of.get(claim.article_id, ""))
+            body = extractor.grammars.speakers.body_spoken_for(claim.speaker_text) if extractor else None
+            if body:
+                bodies[claim.speaker].add(body)
+    return {speaker: next(iter(found)) for speaker, found in bodies.items() if len(found) == 1}
 
 
 def _one_name_per_person(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> list[Claim]:

@@ -39,7 +39,7 @@ from checker.ingest.text import parse_markdown, parse_plain_text
 from checker.knowledge import Knowledge
 from checker.lines import LineIndex
 from checker.model import Article, Claim, Finding
-from checker.pipeline import analyse, one_name_per_body_of_events
+from checker.pipeline import analyse, bodies_spoken_for, one_name_per_body_of_events
 from checker.result import DraftSummary, RunResult
 from checker.rulebook import load_rules, run_phases, selected_rules, without_per_file_ignores
 
@@ -131,8 +131,10 @@ def check_draft(draft: Article, record: RunResult, settings: Settings | None = N
     # the draft's figures join the events on record: one resolution over both, into copies of the claims
     # (the record is left as it is, so a scan result can be reused for the next draft)
     together = record.claims + own.claims
-    resolution = knowledge.resolver().cluster(together, record.articles + own.articles)
-    data = CheckData(record.articles + own.articles, one_name_per_body_of_events(resolution.apply(together)),
+    articles = record.articles + own.articles
+    resolution = knowledge.resolver().cluster(together, articles)
+    together = resolution.apply(together)
+    data = CheckData(articles, one_name_per_body_of_events(together, bodies_spoken_for(together, articles, knowledge)),
                      resolution.events,
                      drafts=frozenset({draft.article_id}), gazetteer=knowledge.gazetteer, taxonomy=knowledge.taxonomy)
 

@@ -402,6 +402,36 @@ def test_reading_a_copy_speaks_in_its_origins_voice() -> None:
     assert voice("Harbor Daily", sentence) == "Harbor Daily"
 
 
+def test_reading_a_figure_the_outlet_gives_and_credits_elsewhere_is_the_sources() -> None:
+    """A headline's "kills 61" is the coast guard's figure when the article credits 61 killed to it, and only then."""
+    claims = counts("Ferry sinking kills 61", "The ferry sank off the island on Wednesday night. The coast guard said "
+                                              "61 people were killed and 40 were rescued.")
+    assert {c.speaker for c in claims if c.value_text == "61"} == {"coast guard"}
+    claims = counts("Ferry sinking kills 61", "The ferry sank off the island on Wednesday night. The coast guard said "
+                                              "58 people were killed and 40 were rescued.")
+    assert figure(claims, "61").speaker == "Test Desk"
+
+
+def test_reading_an_official_speaks_for_the_body_their_title_names() -> None:
+    """The prime minister's figures are the government's, the health minister's the health ministry's, when the
+    event's sources name that body in full; a mayor speaks for herself."""
+    claims = counts("Quake toll rises",
+                    "The earthquake near Port-au-Prince killed 1,200 people, Haiti's government said on Tuesday.",
+                    "Prime Minister Anselme Jeanty said 1,400 people had died. Jeanty said 300 were missing.",
+                    "Mayor Lina Prosper said 90 people were hurt in the port.",
+                    "The Haitian health ministry said 2,000 were injured. Health Minister Ruth Baptiste said 150 "
+                    "people were missing.")
+    assert {figure(claims, written).speaker for written in ("1,200", "1,400", "300")} == {"Haiti's government"}
+    assert figure(claims, "90").speaker == "Lina Prosper"
+    assert figure(claims, "150").speaker == figure(claims, "2,000").speaker == "Haitian health ministry"
+
+
+def test_reading_an_official_whose_body_the_event_never_names_in_full_keeps_their_name() -> None:
+    claims = counts("Quake toll rises", "Prime Minister Anselme Jeanty said 1,400 people had died in the earthquake "
+                                        "near Port-au-Prince.")
+    assert figure(claims, "1,400").speaker == "Anselme Jeanty"
+
+
 def test_reading_people_on_the_ship_were_aboard() -> None:
     claims = counts("Boat sinks off the coast", "Survivors told the portal that there were 700 people on the ship when "
                                                 "it sank off Pylos on Wednesday.")

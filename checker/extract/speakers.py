@@ -59,6 +59,17 @@ _NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-
 _HEAD_VERB_AT_END = 40  # characters before an opening quotation searched for "X said:"
 
 
+def _bodies_of_titles(role_bodies: dict[str, tuple[str, ...]], topics: tuple[str, ...]) -> dict[str, str]:
+    """Each title (lower case) -> the body it speaks for, "{topic}" spelled out with each topic; the first body
+    listed keeps a title that two bodies list."""
+    bodies: dict[str, str] = {}
+    for body, titles in role_bodies.items():
+        for title in titles:
+            for topic in (topics if "{topic}" in title else ("",)):
+                bodies.setdefault(title.replace("{topic}", topic).lower(), body.replace("{topic}", topic))
+    return bodies
+
+
 class SpeakerReader:
     """Speakers in the sentences of one language."""
 
@@ -105,6 +116,8 @@ class SpeakerReader:
         self.asides = frozenset(w.lower() for w in words.asides)
         self.role_words = frozenset(w.lower() for w in words.role_words)
         self.role_abbreviations = {k.lower(): v.lower() for k, v in words.role_abbreviations.items()}
+        self.body_of_title = _bodies_of_titles(words.role_bodies, words.ministry_topics)
+        self.body_title = any_of(tuple(self.body_of_title))
         self.adverb_suffixes = tuple(words.adverb_suffixes)
         self.adverb_pair_heads = frozenset(words.adverb_pair_heads)
         self.not_name_words = frozenset(words.not_name_words)
@@ -347,6 +360,12 @@ class SpeakerReader:
         words = [w.strip(",.").lower() for w in text.split()]
         words = [self.role_abbreviations.get(w, w) for w in words]
         return next((w for w in reversed(words) if w in self.role_words), None)
+
+    def body_spoken_for(self, text: str) -> str | None:
+        """The body a speaker's title speaks for, named bare ("Prime Minister Jean-Max Bellerive" -> "government",
+        "the Lebanese Minister of Health" -> "health ministry"); None when its words name no such title."""
+        title = self.body_title.search(text)
+        return self.body_of_title[" ".join(title.group(0).lower().split())] if title else None
 
     def role_spellings(self, role: str) -> frozenset[str]:
         """The words a role is written with: itself and its abbreviations ("general", "gen")."""

@@ -302,6 +302,8 @@ class SpeakersFile(PackFile):
     asides: Words = ()
     role_words: Words = ()
     role_abbreviations: dict[str, str] = {}
+    role_bodies: dict[str, Words] = {}
+    ministry_topics: Words = ()
     adverb_suffixes: Words = ()
     adverb_pair_heads: Words = ()
     possessive_suffixes: Words = ()
