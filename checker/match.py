@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from checker.gazetteer import Gazetteer
 from checker.lang.patterns import phrase_pattern
 
-__all__ = ["AliasTable", "Entity", "EntityKey", "EntityMatcher", "names_match", "one_name_per_person"]
+__all__ = ["AliasTable", "BodyWords", "Entity", "EntityKey", "EntityMatcher", "names_match", "one_name_per_person"]
 
 _PUNCTUATION = re.compile(r"[^\w\s-]")
 
@@ -175,37 +175,59 @@ def one_name_per_person(names: Iterable[str], titles: Iterable[str] = ()) -> dic
 
 
 _BRITISH_ENDING = re.compile(r"(?<=[a-z])is(e|es|ed|er|ers|ing|ation|ations)\b")
+_POSSESSIVE_WORD = re.compile(r"^((?:\S+\s+){0,2}?\S+?)(?:'s|’s|'|’)(?=\s)")  # "saudi arabia's health ministry"
 
 
-def _body_key(name: str) -> str:
-    """A body's name as compared: lower case, British -ise spellings as -ize ("organisers" = "organizers")."""
-    return _BRITISH_ENDING.sub(r"iz\1", " ".join(name.lower().split()))
+@dataclass(frozen=True)
+class BodyWords:
+    """What tells two names of one body apart from two bodies: the words for each country (its name and its
+    people's adjective, lower case: "lebanese" -> "lebanon") and the words for a country's government as a whole
+    ("authorities", "officials")."""
+
+    countries: dict[str, str] = field(default_factory=dict)
+    government: frozenset[str] = frozenset()
+
+    def key(self, name: str) -> str:
+        """A body's name as compared: lower case, British -ise spellings as -ize ("organisers" = "organizers"), a
+        country named first by its name ("Lebanese", "Lebanon's" -> "lebanon"), and a country's authorities,
+        officials and government as one ("Saudi officials" = "Saudi Arabian authorities")."""
+        key = _BRITISH_ENDING.sub(r"iz\1", " ".join(name.lower().split())).removeprefix("the ")
+        words = _POSSESSIVE_WORD.sub(r"\1", key).split()
+        for length in (3, 2, 1):
+            country = self.countries.get(" ".join(words[:length])) if len(words) > length else None
+            if country:
+                words = [country, *words[length:]]
+                break
+        if words and words[-1] in self.government:
+            words[-1] = "government"
+        return " ".join(words) or key
 
 
-def one_name_per_body(names: Iterable[str]) -> dict[str, str]:
+def one_name_per_body(names: Iterable[str], words: BodyWords | None = None) -> dict[str, str]:
     """The bodies one event's figures come from, each under one name (name -> the name to use).
 
-    - Spellings that differ only as British and American do ("organisers", "organizers") are one body, named as
-      the event's figures name it most.
+    - Names that ``BodyWords.key`` makes one are one body ("organisers", "organizers"; "the Lebanese Health
+      Ministry", "Lebanon's health ministry"), named as the event's figures name it most.
     - A body named bare, with no capital ("police", "the health ministry", "authorities"), is the one body of the
       event named in full that ends with it ("Hong Kong police", "Lebanese Health Ministry"); when two do ("U.S.
       officials", "Iraqi officials"), it stays as it is.
     """
+    words = words or BodyWords()
     counts: dict[str, int] = {}
     for name in names:
         counts[name] = counts.get(name, 0) + 1
     by_key: dict[str, list[str]] = {}
     for name in sorted(counts, key=lambda n: (-counts[n], n)):
-        by_key.setdefault(_body_key(name), []).append(name)
+        by_key.setdefault(words.key(name), []).append(name)
     canonical = {name: spellings[0] for spellings in by_key.values() for name in spellings}
     # the last words of a body named in full, up to three words left out ("police" of "hong kong police")
-    by_ending = _by_ending({_body_key(name): name for name in canonical.values() if any(c.isupper() for c in name)},
+    by_ending = _by_ending({words.key(name): name for name in canonical.values() if any(c.isupper() for c in name)},
                            most_left_out=3)
     for name in list(canonical):
-        bare = _body_key(canonical[name])
+        bare = words.key(canonical[name])
         if any(c.isupper() for c in canonical[name]) or not bare:
             continue
-        wider = by_ending.get(bare.removeprefix("the "), set())
+        wider = by_ending.get(bare, set())
         if len(wider) == 1:
             canonical[name] = next(iter(wider))
     return canonical

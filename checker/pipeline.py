@@ -14,7 +14,7 @@ from checker.config import Settings
 from checker.extract import Extraction
 from checker.ingest import read_inputs
 from checker.knowledge import Knowledge
-from checker.match import one_name_per_body, one_name_per_person
+from checker.match import BodyWords, one_name_per_body, one_name_per_person
 from checker.model import Article, Claim, EventMention, Finding, SkippedInput
 from checker.parallel import CHARS_PER_TASK, InProcess, Workers, as_rows, file_reader, from_rows, open_workers
 from checker.record_cache import RecordCache
@@ -171,7 +171,8 @@ def assess(
               for event in resolution.events]  # where the place lies, for a reader who does not know it
     claims = resolution.apply(claims)
     result = RunResult(articles=articles,
-                       claims=one_name_per_body_of_events(claims, bodies_spoken_for(claims, articles, knowledge)),
+                       claims=one_name_per_body_of_events(claims, bodies_spoken_for(claims, articles, knowledge),
+                                                          body_words(articles, knowledge)),
                        skipped=list(skipped or []), events=events, mentions=mentions)
     book = load_rules(settings)
     result.skipped.extend(SkippedInput(p.path, f"rule pack problem, rule left out: {p.reason}", p.line)
@@ -203,7 +204,8 @@ def assess(
 BODY_KINDS = ("organisation", "anonymous")  # speakers named as bodies, not as people or outlets
 
 
-def one_name_per_body_of_events(claims: list[Claim], spoken_for: dict[str, str] | None = None) -> list[Claim]:
+def one_name_per_body_of_events(claims: list[Claim], spoken_for: dict[str, str] | None = None,
+                                words: BodyWords | None = None) -> list[Claim]:
     """Copies of the claims with the bodies of each event's figures under one name ("police" and "Hong Kong
     police"; "organisers" and "organizers"; ``checker.match.one_name_per_body``).
 
@@ -213,11 +215,11 @@ def one_name_per_body_of_events(claims: list[Claim], spoken_for: dict[str, str] 
     spoken_for = spoken_for or {}
     by_event: dict[str, list[str]] = defaultdict(list)
     for claim in claims:
-        if claim.event_id and claim.speaker and claim.speaker_kind in BODY_KINDS:
-            by_event[claim.event_id].append(claim.speaker)
-        if claim.event_id and claim.speaker in spoken_for:
+        if claim.event_id and claim.speaker in spoken_for:  # the body a speaker speaks for, in the speaker's stead
             by_event[claim.event_id].append(spoken_for[claim.speaker])
-    canonical = {event_id: one_name_per_body(names) for event_id, names in by_event.items()}
+        elif claim.event_id and claim.speaker and claim.speaker_kind in BODY_KINDS:
+            by_event[claim.event_id].append(claim.speaker)
+    canonical = {event_id: one_name_per_body(names, words) for event_id, names in by_event.items()}
     renamed = []
     for claim in claims:
         names = canonical.get(claim.event_id or "", {})
@@ -231,6 +233,23 @@ def one_name_per_body_of_events(claims: list[Claim], spoken_for: dict[str, str] 
     return renamed
 
 
+def body_words(articles: list[Article], knowledge: Knowledge) -> BodyWords:
+    """The words that name a country and its government in the articles' languages (``checker.match.BodyWords``)."""
+    countries: dict[str, str] = {}
+    government: set[str] = set()
+    for lang in sorted({article.lang for article in articles}):
+        extractor = knowledge.extractor(lang)
+        if extractor is None:
+            continue
+        quantities, speakers = extractor.pack.quantities, extractor.pack.speakers
+        for population, country in quantities.population_countries.items():
+            countries.setdefault(country.lower(), country.lower())
+            for form in quantities.populations.get(population, ()):
+                countries.setdefault(form.lower(), country.lower())
+        government.update(word.lower() for word in speakers.government_words)
+    return BodyWords(countries, frozenset(government))
+
+
 def bodies_spoken_for(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> dict[str, str]:
     """Speakers whose titles speak for a body, to that body named bare ("Jean-Max Bellerive" -> "government", as
     some figure of his names him "Prime Minister"; ``SpeakerReader.body_spoken_for``). A speaker whose titles
@@ -238,7 +257,7 @@ def bodies_spoken_for(claims: list[Claim], articles: list[Article], knowledge: K
     lang_of = {article.article_id: article.lang for article in articles}
     bodies: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
-        if claim.speaker and claim.speaker_text and claim.speaker_kind in ("named_official", "organisation"):
+        if claim.speaker and claim.speaker_text and claim.speaker_kind in ("named_official", *BODY_KINDS):
             extractor = knowledge.extractor(lang_of.get(claim.article_id, ""))
             body = extractor.grammars.speakers.body_spoken_for(claim.speaker_text) if extractor else None
             if body:

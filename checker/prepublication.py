@@ -39,7 +39,7 @@ from checker.ingest.text import parse_markdown, parse_plain_text
 from checker.knowledge import Knowledge
 from checker.lines import LineIndex
 from checker.model import Article, Claim, Finding
-from checker.pipeline import analyse, bodies_spoken_for, one_name_per_body_of_events
+from checker.pipeline import analyse, bodies_spoken_for, body_words, one_name_per_body_of_events
 from checker.result import DraftSummary, RunResult
 from checker.rulebook import load_rules, run_phases, selected_rules, without_per_file_ignores
 
@@ -134,7 +134,9 @@ def check_draft(draft: Article, record: RunResult, settings: Settings | None = N
     articles = record.articles + own.articles
     resolution = knowledge.resolver().cluster(together, articles)
     together = resolution.apply(together)
-    data = CheckData(articles, one_name_per_body_of_events(together, bodies_spoken_for(together, articles, knowledge)),
+    together = one_name_per_body_of_events(together, bodies_spoken_for(together, articles, knowledge),
+                                           body_words(articles, knowledge))
+    data = CheckData(articles, together,
                      resolution.events,
                      drafts=frozenset({draft.article_id}), gazetteer=knowledge.gazetteer, taxonomy=knowledge.taxonomy)
 

@@ -432,6 +432,24 @@ def test_reading_an_official_whose_body_the_event_never_names_in_full_keeps_thei
     assert figure(claims, "1,400").speaker == "Anselme Jeanty"
 
 
+def test_reading_a_president_named_is_that_president() -> None:
+    """A title shared with a listed official ("President") never makes another country's president that official."""
+    claims = counts("Blast toll rises", "Lebanese President Michel Aoun said 100 people had died in the blast in Beirut.")
+    assert figure(claims, "100").speaker == "Michel Aoun"
+
+
+def test_reading_names_of_one_countrys_government_are_one_body() -> None:
+    """"Saudi officials", "Saudi Arabian authorities" and "the Saudi government" are one body; a spokesperson for a
+    ministry speaks for it, and the country's name or its adjective name it alike."""
+    claims = counts("Stampede toll rises",
+                    "Saudi officials said 717 pilgrims were killed in the stampede in Mina on Thursday.",
+                    "Saudi Arabian authorities said 863 pilgrims were injured in Mina.",
+                    "A spokesperson for Saudi Arabia's Health Ministry said 20 were missing. The Saudi health "
+                    "ministry said 40 people were still in hospital in Mina.")
+    assert figure(claims, "717").speaker == figure(claims, "863").speaker
+    assert figure(claims, "20").speaker == figure(claims, "40").speaker
+
+
 def test_reading_people_on_the_ship_were_aboard() -> None:
     claims = counts("Boat sinks off the coast", "Survivors told the portal that there were 700 people on the ship when "
                                                 "it sank off Pylos on Wednesday.")

@@ -118,6 +118,8 @@ class SpeakerReader:
         self.role_abbreviations = {k.lower(): v.lower() for k, v in words.role_abbreviations.items()}
         self.body_of_title = _bodies_of_titles(words.role_bodies, words.ministry_topics)
         self.body_title = any_of(tuple(self.body_of_title))
+        self.spokesperson_of = compiled(rf"\b(?:{phrase_pattern(words.spokesperson_words)})\s+(?:for|of)\s+(?:the\s+)?"
+                                        rf"(?P<body>[A-Z].*)") if words.spokesperson_words else compiled("(?!)")
         self.adverb_suffixes = tuple(words.adverb_suffixes)
         self.adverb_pair_heads = frozenset(words.adverb_pair_heads)
         self.not_name_words = frozenset(words.not_name_words)
@@ -363,7 +365,11 @@ class SpeakerReader:
 
     def body_spoken_for(self, text: str) -> str | None:
         """The body a speaker's title speaks for, named bare ("Prime Minister Jean-Max Bellerive" -> "government",
-        "the Lebanese Minister of Health" -> "health ministry"); None when its words name no such title."""
+        "the Lebanese Minister of Health" -> "health ministry"), or named as the text names it ("a spokesperson for
+        Lebanon's Health Ministry" -> "Lebanon's Health Ministry"); None when its words name no such title."""
+        spokesperson = self.spokesperson_of.search(text)
+        if spokesperson:
+            return spokesperson.group("body")
         title = self.body_title.search(text)
         return self.body_of_title[" ".join(title.group(0).lower().split())] if title else None
 

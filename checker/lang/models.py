@@ -213,6 +213,7 @@ class QuantitiesFile(PackFile):
     weapon_attack_nouns: Words = ()
     weapon_attack_nouns_plural: Words = ()
     populations: dict[str, Words] = {}
+    population_countries: dict[str, str] = {}
     predicates: dict[str, PredicateForms] = {}
     not_modifiers: Words = ()
     back_reference_nouns: Words = ()
@@ -304,6 +305,8 @@ class SpeakersFile(PackFile):
     role_abbreviations: dict[str, str] = {}
     role_bodies: dict[str, Words] = {}
     ministry_topics: Words = ()
+    government_words: Words = ()
+    spokesperson_words: Words = ()
     adverb_suffixes: Words = ()
     adverb_pair_heads: Words = ()
     possessive_suffixes: Words = ()
