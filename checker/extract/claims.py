@@ -930,15 +930,17 @@ def _share_revision_cues(claims: list[Claim]) -> None:
 
 def _carried_sources(claims: list[Claim]) -> None:
     """A figure the article gives in its own voice ("At least 79 dead", a headline) that it credits to one source
-    elsewhere ("the coast guard said 79 people died") is that source's figure, carried by the outlet."""
-    credited: dict[tuple[str | None, float | None], set[tuple[str, str | None]]] = {}
+    elsewhere ("the coast guard said 79 people died") is that source's figure, carried by the outlet; "at least 79"
+    is not the coast guard's 79."""
+    credited: dict[tuple[str | None, float | None, float | None], set[tuple[str, str | None]]] = {}
     for claim in claims:
         if claim.kind == "count" and claim.speaker and claim.speaker_kind in _CREDITED_KINDS:
-            credited.setdefault((claim.predicate, claim.value_low), set()).add((claim.speaker, claim.speaker_kind))
+            credited.setdefault((claim.predicate, claim.value_low, claim.value_high), set()).add(
+                (claim.speaker, claim.speaker_kind))
     if not credited:
         return
     for claim in claims:
-        sources = credited.get((claim.predicate, claim.value_low)) if claim.kind == "count" else None
+        sources = credited.get((claim.predicate, claim.value_low, claim.value_high)) if claim.kind == "count" else None
         if sources and len(sources) == 1 and claim.speaker_kind == "outlet" and not claim.in_quote:
             claim.speaker, claim.speaker_kind = next(iter(sources))
 
