@@ -208,6 +208,8 @@ def one_name_per_body(names: Iterable[str], words: BodyWords | None = None) -> d
 
     - Names that ``BodyWords.key`` makes one are one body ("organisers", "organizers"; "the Lebanese Health
       Ministry", "Lebanon's health ministry"), named as the event's figures name it most.
+    - An acronym is the one body named in full whose capitalised words it is the initials of ("IOM",
+      "International Organization for Migration"; "WWF", "World Wide Fund for Nature").
     - A body named bare, with no capital ("police", "the health ministry", "authorities"), is the one body of the
       event named in full that ends with it ("Hong Kong police", "Lebanese Health Ministry"); when two do ("U.S.
       officials", "Iraqi officials"), it stays as it is.
@@ -220,6 +222,7 @@ def one_name_per_body(names: Iterable[str], words: BodyWords | None = None) -> d
     for name in sorted(counts, key=lambda n: (-counts[n], n)):
         by_key.setdefault(words.key(name), []).append(name)
     canonical = {name: spellings[0] for spellings in by_key.values() for name in spellings}
+    _acronyms_as_named_in_full(canonical, counts)
     # the last words of a body named in full, up to three words left out ("police" of "hong kong police")
     by_ending = _by_ending({words.key(name): name for name in canonical.values() if any(c.isupper() for c in name)},
                            most_left_out=3)
@@ -231,6 +234,31 @@ def one_name_per_body(names: Iterable[str], words: BodyWords | None = None) -> d
         if len(wider) == 1:
             canonical[name] = next(iter(wider))
     return canonical
+
+
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
+
+
+def _acronyms_as_named_in_full(canonical: dict[str, str], counts: dict[str, int]) -> None:
+    """Each acronym that stands for one body named in full, and that body, under the name used most (in place). An
+    acronym of three letters or more may leave the last words out ("WWF", "World Wide Fund for Nature")."""
+    in_full: dict[str, set[str]] = {}
+    for name in set(canonical.values()):
+        capitals = [word[0] for word in name.removeprefix("The ").replace("-", " ").split() if word[0].isupper()]
+        if len(capitals) >= 2 and not _ACRONYM.match(name):
+            in_full.setdefault("".join(capitals), set()).add(name)
+    for acronym in {name for name in canonical.values() if _ACRONYM.match(name)}:
+        letters = acronym.replace(".", "")
+        named = in_full.get(letters, set()) or ({name for initials, names in in_full.items() for name in names
+                                                  if len(letters) >= 3 and initials.startswith(letters)})
+        if len(named) != 1:
+            continue
+        full = next(iter(named))
+        used = {name: sum(counts[n] for n, c in canonical.items() if c == name) for name in (acronym, full)}
+        chosen = max((acronym, full), key=lambda name: (used[name], len(name)))
+        for name, current in canonical.items():
+            if current in (acronym, full):
+                canonical[name] = chosen
 
 
 def _by_ending(names: dict[str, str], most_left_out: int | None = None) -> dict[str, set[str]]:

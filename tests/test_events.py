@@ -172,3 +172,19 @@ def test_events_a_quake_reported_from_two_towns_of_one_country_is_one_event() ->
     assert event_of["a:1"] == event_of["b:1"] and events[0].place == "China"
     attacks = [claim("a:1", "a", date(2014, 8, 3), place="Qujing"), claim("b:1", "b", date(2014, 8, 3), place="Zhaotong")]
     assert len(cluster(attacks)[1]) == 2
+
+
+def test_events_a_years_wildfires_across_a_countrys_states_are_one_season_named_by_the_country() -> None:
+    """Articles dating a bushfire season only by its year, from three states and a city of one country, report one
+    season: one event, named by the country (never by the city, whose state the place data does not know). House
+    fires of that year in two states stay apart."""
+    year = dict(high=date(2019, 12, 31), event_type="wildfire")
+    season = [claim("a:1", "a", date(2019, 1, 1), place="Australia", **year),
+              claim("b:1", "b", date(2019, 1, 1), place="New South Wales", **year),
+              claim("c:1", "c", date(2019, 1, 1), place="Queensland", **year),
+              claim("d:1", "d", date(2019, 1, 1), place="Sydney", **year)]
+    event_of, events = cluster(season)
+    assert len(set(event_of.values())) == 1 and events[0].place == "Australia"
+    fires = [claim("a:1", "a", date(2019, 1, 1), high=date(2019, 12, 31), place="New South Wales", event_type="fire"),
+             claim("b:1", "b", date(2019, 1, 1), high=date(2019, 12, 31), place="Queensland", event_type="fire")]
+    assert len(cluster(fires)[1]) == 2

@@ -450,6 +450,23 @@ def test_reading_names_of_one_countrys_government_are_one_body() -> None:
     assert figure(claims, "20").speaker == figure(claims, "40").speaker
 
 
+def test_reading_a_bound_on_a_measure_is_the_figure_itself() -> None:
+    """"Over 12 million hectares" is 12 million or more, not 11.5 million (the precision a figure is read to widens
+    an exact figure, never a bound); "about 11.46 million hectares" is about its last digits, so the two differ."""
+    claims = counts("Fire season", "Over 12 million hectares burned in the bushfires in Australia this season, the "
+                                   "fund said. Officials said about 11.46 million hectares burned.")
+    over, about = (figure(claims, written) for written in ("Over 12 million hectares", "about 11.46 million hectares"))
+    assert over.measure_low == 12_000_000
+    assert about.measure_high is not None and about.measure_high < 12_000_000
+
+
+def test_reading_an_acronym_and_the_body_it_stands_for_are_one_speaker() -> None:
+    claims = counts("Fire season", "The World Wide Fund for Nature said 3 billion animals were killed or displaced by "
+                                   "the bushfires in Australia this season.",
+                    "The WWF said 143 million mammals were killed in the bushfires in Australia.")
+    assert figure(claims, "3 billion").speaker == figure(claims, "143 million").speaker
+
+
 def test_reading_people_on_the_ship_were_aboard() -> None:
     claims = counts("Boat sinks off the coast", "Survivors told the portal that there were 700 people on the ship when "
                                                 "it sank off Pylos on Wednesday.")

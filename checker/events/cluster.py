@@ -58,6 +58,7 @@ class _Group:
     claims: list[Claim] = field(default_factory=list)
     places: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
+    spread: bool = False  # its places lie apart (two towns of a region's quake): no one of them is its place
 
     @property
     def width(self) -> int | None:
@@ -131,15 +132,16 @@ class EventClusterer:
         return len(countries) == 1 and None not in countries
 
     def _merge(self, event: _Group, group: _Group) -> None:
+        event.spread = event.spread or group.spread
         event.claims.extend(group.claims)
         event.articles |= group.articles
         event.places |= group.places
         event.event_type = self.taxonomy.broadest_common(event.event_type, group.event_type)
         if group.place and event.place and not self.gazetteer.compatible(group.place, event.place):
-            # two towns of one quake: its region, or its country where the gazetteer knows no region
-            event.place = (self.gazetteer.region_of(event.place) or self.gazetteer.country_of(event.place)
-                           or event.place)
-        elif group.place and (event.place is None
+            # two towns of one quake: the place all its places lie in (its region, its country)
+            event.place = self._around(event.places) or event.place
+            event.spread = True
+        elif group.place and not event.spread and (event.place is None
                               or self.gazetteer.level(group.place) < self.gazetteer.level(event.place)) and all(
                 self.gazetteer.compatible(group.place, place) for place in event.places):
             event.place = group.place  # a finer place for the whole event (not one town of a region's quake)
@@ -147,6 +149,14 @@ class EventClusterer:
         if anchored and event.low is not None and event.high is not None:  # a rough date never widens an event
             assert group.low is not None and group.high is not None
             event.low, event.high = min(event.low, group.low), max(event.high, group.high)
+
+    def _around(self, places: set[str]) -> str | None:
+        """The innermost place that all ``places`` are or lie within, or None."""
+        chains = [self.gazetteer.chain(place) for place in sorted(places)]
+        if not chains:
+            return None
+        others = [set(chain) for chain in chains[1:]]
+        return next((place for place in chains[0] if all(place in chain for chain in others)), None)
 
     def _sweep(self, anchored: list[_Group]) -> list[_Group]:
         """Dated article events in date order: each joins the best event its dates overlap, else starts one."""
@@ -211,7 +221,7 @@ class EventClusterer:
         is about the one event of that kind and place in that year, when the record holds exactly one."""
         lows = [_low(e) for e in events]  # in date order
         span = max((_span(e) for e in events), default=timedelta(0))  # a rough date never widens an event
-        loose: dict[tuple, _Group] = {}
+        loose: dict[tuple, list[_Group]] = {}  # (first day, last day) -> loose events of those dates
         positions: dict[str | None, list[int]] = defaultdict(list)  # where an event lies (None: nowhere) -> indexes
         for index, event in enumerate(events):
             positions[self._where(event)].append(index)
@@ -230,13 +240,17 @@ class EventClusterer:
             if len(fits) == 1:
                 self._merge(fits[0], group)
                 continue
-            key = (group.event_type, group.place, group.low, group.high)
-            if key in loose:
-                self._merge(loose[key], group)
+            # loose events of the same dates: one of the same kind and place, or, for one event's dates ("in 2019"),
+            # the one of a kind and place it fits (a season's fires in Sydney, in Queensland and in Australia)
+            same_dates = loose.setdefault((group.low, group.high), [])
+            fitting = [e for e in same_dates if (e.event_type, e.place) == (group.event_type, group.place)] or (
+                [e for e in same_dates if self._fits(group, e)] if one_event else [])
+            if len(fitting) == 1:
+                self._merge(fitting[0], group)
             else:
-                loose[key] = _Group(group.event_type, group.place, group.low, group.high, list(group.claims),
-                                    set(group.places), set(group.articles))
-        return list(loose.values())
+                same_dates.append(_Group(group.event_type, group.place, group.low, group.high, list(group.claims),
+                                         set(group.places), set(group.articles)))
+        return [event for same_dates in loose.values() for event in same_dates]
 
     def _where(self, group: _Group) -> str | None:
         """The outermost place one of the group's places lies in (its country, for the world's places), or None

@@ -100,9 +100,12 @@ class MeasureReader:
                 return None  # "60 km north of Baghdad": where something is, not a measure of the event
         # every measure is read to the precision it was written with ("10 km" of a depth of 9.8 km); two figures
         # written to one precision still never overlap ("62 miles" against "63 miles")
+        # a bound is the figure itself ("over 12 million hectares" is 12 million or more)
         spread = _half_last_digit(figure.number_text)
-        low_converted = max(0.0, (low - spread * _scale(low, figure)) * factor)
-        high_converted = math.inf if math.isinf(high) else (high + spread * _scale(high, figure)) * factor
+        low_spread = 0.0 if figure.kind == "lower" else spread * _scale(low, figure)
+        high_spread = 0.0 if figure.kind == "upper" else spread * _scale(high, figure)
+        low_converted = max(0.0, (low - low_spread) * factor)
+        high_converted = math.inf if math.isinf(high) else (high + high_spread) * factor
         return Measure(start=start, end=unit.end(), number_start=number[0], number_end=number[1], dimension=dimension,
                        unit=self.dimensions[dimension].say, written_low=low, written_high=high, low=low_converted,
                        high=high_converted, kind=kind, value_text=text[start:unit.end()])

@@ -31,6 +31,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from checker.lang.compiled import compiled
 from checker.lang.models import NumbersFile, VagueAmount
@@ -207,6 +208,7 @@ class NumberGrammar:
         self.of_words = tuple(w.lower() for w in lexicon.joiners.of)
         self.tolerance_relative = lexicon.tolerance.relative
         self.tolerance_min = lexicon.tolerance.absolute_min
+        self.tolerance_digits = lexicon.tolerance.last_digits
         self.phrases = {norm(k, hyphens=True): float(v) for k, v in lexicon.phrases.items()}
         self.vague = {norm(entry.phrase, hyphens=True): self._vague_entry(entry) for entry in lexicon.vague}
         word_pattern = self._words(self.word_class)
@@ -645,7 +647,10 @@ class NumberGrammar:
         return _quantity(text, core.start, core.end, phrase_start, core.phrase_end, low, high, approximate, kind)
 
     def _tolerance(self, value: float) -> float:
-        return max(self.tolerance_min, self.tolerance_relative * value)
+        relative = self.tolerance_relative * value
+        if self.tolerance_digits is not None:  # "about 11.46 million" is no rougher than its last digits
+            relative = min(relative, self.tolerance_digits * _last_place(value))
+        return max(self.tolerance_min, relative)
 
     def _apply(self, kind: str, low: float, high: float) -> tuple[float, float, bool]:
         """The interval for quantifier ``kind`` applied to the base interval [low, high]."""
@@ -674,6 +679,14 @@ class NumberGrammar:
                 high = math.floor(high + 1e-9)
         low, high = max(0.0, float(low)), max(0.0, float(high))
         return low, max(low, high), approximate
+
+
+def _last_place(value: float) -> float:
+    """The place of a number's last non-zero digit: 11,460,000 -> 10,000; 30 -> 10; 2.5 -> 0.1 (inf for 0)."""
+    if not 0 < value < INF:
+        return INF
+    exponent = Decimal(repr(value)).normalize().as_tuple().exponent
+    return 10.0 ** exponent if isinstance(exponent, int) else INF
 
 
 def _integral(value: float) -> bool:

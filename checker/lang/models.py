@@ -49,6 +49,7 @@ class Joiners(DataModel):
 class Tolerance(DataModel):
     relative: float = Field(0.10, ge=0)
     absolute_min: float = Field(1.0, ge=0)
+    last_digits: float | None = Field(None, gt=0)  # at most this many units of the last digit written
 
 
 class Quantifiers(DataModel):
