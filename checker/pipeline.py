@@ -260,8 +260,8 @@ def bodies_spoken_for(claims: list[Claim], articles: list[Article], knowledge: K
         if claim.speaker and claim.speaker_text and claim.speaker_kind in ("named_official", *BODY_KINDS):
             extractor = knowledge.extractor(lang_of.get(claim.article_id, ""))
             body = extractor.grammars.speakers.body_spoken_for(claim.speaker_text) if extractor else None
-            if body:
-                bodies[claim.speaker].add(body)
+            if body and body != claim.speaker and not (body.islower() and claim.speaker.lower().endswith(body)):
+                bodies[claim.speaker].add(body)  # (not a body named in full already: "Odisha Government")
     return {speaker: next(iter(found)) for speaker, found in bodies.items() if len(found) == 1}
 
 

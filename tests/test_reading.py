@@ -467,6 +467,12 @@ def test_reading_an_acronym_and_the_body_it_stands_for_are_one_speaker() -> None
     assert figure(claims, "3 billion").speaker == figure(claims, "143 million").speaker
 
 
+def test_reading_a_figure_an_article_corrects_is_replaced() -> None:
+    claims = counts("Attack toll", "Officials said the dead included nine sailors, correcting earlier reports that 11 "
+                                   "sailors were killed in the attack on the port.")
+    assert figure(claims, "11").superseded and not figure(claims, "nine").superseded
+
+
 def test_reading_people_on_the_ship_were_aboard() -> None:
     claims = counts("Boat sinks off the coast", "Survivors told the portal that there were 700 people on the ship when "
                                                 "it sank off Pylos on Wednesday.")
