@@ -473,6 +473,14 @@ def test_reading_a_figure_an_article_corrects_is_replaced() -> None:
     assert figure(claims, "11").superseded and not figure(claims, "nine").superseded
 
 
+def test_reading_a_change_from_one_figure_to_another_gives_both_the_old_replaced() -> None:
+    """"rose sharply on Friday from 90 to 170": 170 is the toll, revised; 90 the toll it replaced."""
+    claims = counts("Blast toll rises", "The death toll rose sharply on Friday from 90 to 170, the ministry said.")
+    old, new = figure(claims, "90"), figure(claims, "170")
+    assert old.superseded and not new.superseded and new.revision_cue
+    assert old.predicate == new.predicate == "killed"
+
+
 def test_reading_people_on_the_ship_were_aboard() -> None:
     claims = counts("Boat sinks off the coast", "Survivors told the portal that there were 700 people on the ship when "
                                                 "it sank off Pylos on Wednesday.")

@@ -37,6 +37,9 @@ OPENING = 400  # characters of an article's opening read for a wire agency's dat
 LIST_REACH = 120  # characters between two items of one list ("including 97 recovered from ... and one who died")
 _LIST_GOES_ON = re.compile(r"(?:,\s*|\s)(?:and|or)\s+$|,\s*$")
 LONG_PHRASE_REACH = 240  # past asides, to a figure a verb of the count's level gives ("has increased to 98")
+# a change from one figure to another: "from 90 to 170", "from at least 30 dead to more than 60"
+_CHANGE_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_CHANGE_TO = re.compile(r"\s+(?:[a-z]+\s+){0,2}to\s+")
 PHRASE_REACH = 80  # characters from a quantity phrase to its figure ("the death toll in ... rose to 64")
 PART_WINDOW = 50  # counts looked back at, at most, to settle a part (a sentence rarely holds more)
 PART_REACH = 3  # sentences back in which "others", "another" find the count they are part of
@@ -491,7 +494,7 @@ class ArticleReader:
         claims: list[Claim] = []
         taken: set[int] = set()  # offsets of the figures already claimed
         previous: tuple[Quantity, str | None, str | None, str | None] | None = None
-        revised = self._revised_clauses(text)
+        revised = self._revised_clauses(text, quantities)
         revision_cue = bool(revised)
         claims += self._phrase_claims(index, quantities, taken, revision_cue)  # "the death toll rose to 64"
         vocabulary = self.vocabulary
@@ -550,9 +553,13 @@ class ArticleReader:
                 self._last_count[claim.paragraph] = claim
         return claims
 
-    def _revised_clauses(self, text: str) -> list[tuple[int, int]]:
-        """The clauses of a sentence that say a figure was revised: (start, end) offsets."""
+    def _revised_clauses(self, text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
+        """The clauses of a sentence that say a figure was revised ("the toll was revised to 275", "rose sharply
+        from 90 to 170"): (start, end) offsets."""
         cues = [cue.start() for cue in self.vocabulary.revision_cue.finditer(text)]
+        cues += [old.phrase_start for old, new in zip(quantities, quantities[1:], strict=False)
+                 if _CHANGE_FROM.search(text, max(0, old.phrase_start - 6), old.phrase_start)
+                 and _CHANGE_TO.fullmatch(text, old.phrase_end, new.phrase_start)]
         if not cues:
             return []
         bounds = [0, *(b.end() for b in self.vocabulary.clause_boundary.finditer(text)), len(text)]
