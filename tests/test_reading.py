@@ -481,6 +481,27 @@ def test_reading_a_change_from_one_figure_to_another_gives_both_the_old_replaced
     assert old.predicate == new.predicate == "killed"
 
 
+@pytest.mark.parametrize("sentence, subject, predicate", [
+    ("A Canadian aid worker was killed when rockets hit the depot, officials said.", "worker", "killed"),
+    ("A rocket on Monday landed near the runway, the ministry said.", "rocket", "landed"),
+    ("No soldiers were hurt, but an Italian contractor was wounded in the attack.", "contractor", "wounded"),
+])
+def test_reading_one_thing_named_as_a_clauses_subject_counts_one(sentence: str, subject: str, predicate: str) -> None:
+    (one,) = [c for c in counts("Rockets hit the depot", sentence) if c.value_text.lower() in ("a", "an")]
+    assert (one.value_low, one.value_high, one.subject, one.predicate) == (1, 1, subject, predicate)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A rocket attack on the depot drew condemnation from the ministry.",
+    "A statement said 12 rockets were fired at the depot.",
+    "A powerful blast ripped through the port on Tuesday evening.",
+    "A fisherman whose brother was missing waited at the port.",
+    "Militants fired a rocket at the depot on Monday.",
+])
+def test_reading_a_or_an_that_names_counts_nothing(sentence: str) -> None:
+    assert not [c for c in counts("Rockets hit the depot", sentence) if c.value_text.lower() in ("a", "an")]
+
+
 def test_reading_people_on_the_ship_were_aboard() -> None:
     claims = counts("Boat sinks off the coast", "Survivors told the portal that there were 700 people on the ship when "
                                                 "it sank off Pylos on Wednesday.")

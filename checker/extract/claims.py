@@ -125,7 +125,8 @@ class ArticleReader:
         self.names_event = {m.sentence for m in places_and_event_words if m.kind == "type"}
         for index, sentence in enumerate(self.sentences):
             words = self.words[index]
-            if words & self.grammars.number_keys or words & vocabulary.zero_keys or _DIGIT.search(sentence.text):
+            if (words & self.grammars.number_keys or words & vocabulary.zero_keys or _DIGIT.search(sentence.text)
+                    or (words & vocabulary.singular_keys and words & vocabulary.state_after_keys)):
                 claims.extend(self._count_claims(index))
             if words & vocabulary.responsibility_keys and (
                 words & vocabulary.actor_keys or words & vocabulary.disavowal_keys
@@ -466,16 +467,30 @@ class ArticleReader:
             return after_roles[" ".join(match.group(0).lower().split())], position + match.end()
         return None
 
-    def _predicate(self, text: str, phrase_start: int, noun_end: int) -> str | None:
-        """The role of the counted thing: a verb just after the noun phrase wins, else the nearest verb before the
-        number. One alternation per position, longest phrase first, so "failed to launch" is never "launch".
-        A verb after "and" or a comma belongs to the next figure ("killed 13 and injured 18 more")."""
+    def _counted_one_by_one(self, subject: str) -> bool:
+        """Whether "a" counts this thing: a person or a weapon ("a contractor was killed", "a rocket fell"); an event
+        named with "a" ("a powerful blast") is named, not counted."""
+        taxonomy = self.grammars.taxonomy
+        return subject in taxonomy.weapon_subjects or "person" in taxonomy.subject_line(subject)
+
+    def _state_verb_after(self, text: str, noun_end: int) -> str | None:
+        """The role a verb just after a noun phrase gives ("was killed", "on Thursday landed"), at most three
+        words on and inside its clause; None when there is none."""
         after_pattern, after_roles = self.vocabulary.predicates_after
         after = text[noun_end: noun_end + 48]
         match = after_pattern.search(after)
         between = after[: match.start()] if match else ""
         if match and len(between.split()) <= 3 and not self.vocabulary.state_break.search(between):
             return after_roles[" ".join(match.group(0).lower().split())]
+        return None
+
+    def _predicate(self, text: str, phrase_start: int, noun_end: int) -> str | None:
+        """The role of the counted thing: a verb just after the noun phrase wins, else the nearest verb before the
+        number. One alternation per position, longest phrase first, so "failed to launch" is never "launch".
+        A verb after "and" or a comma belongs to the next figure ("killed 13 and injured 18 more")."""
+        after = self._state_verb_after(text, noun_end)
+        if after is not None:
+            return after
         before_pattern, before_roles = self.vocabulary.predicates_before
         before = text[max(0, phrase_start - 60):phrase_start]
         clause = _CLAUSE_BEFORE.split(before)[-1] if before else ""
@@ -524,6 +539,7 @@ class ArticleReader:
             taken.add(quantity.start)
             previous = (quantity, claim.subject, claim.predicate, claim.population)
         claims += self._breakdown_claims(index, quantities, taken, revision_cue)
+        claims += self._singular_claims(index, quantities, revision_cue)
         claims += self._zero_claims(index, revision_cue)
         claims += self._measure_claims(index, revision_cue)
         sentence = self.sentences[index]
@@ -793,6 +809,30 @@ class ArticleReader:
                 subject=measure.dimension, predicate=what, unit=measure.unit, measure_low=measure.low,
                 measure_high=measure.high, revision_cue=revision_cue,
             ))
+        return claims
+
+    def _singular_claims(self, index: int, quantities: list[Quantity], revision_cue: bool) -> list[Claim]:
+        """One thing named as a clause's subject, with what happened to it right after: "A rocket fell on the
+        base", "but an American contractor was killed" count one. Only as a subject (a clause's first words) and
+        only with a state after the noun: "a rocket attack", "a statement" and "killing a soldier" count nothing."""
+        text = self.sentences[index].text
+        claims = []
+        for article in self.vocabulary.singular_subject.finditer(text):
+            start, end = article.span("article")
+            if any(q.phrase_start <= start < q.phrase_end for q in quantities):
+                continue  # "a dozen", "a few": a number phrase of its own
+            one = Quantity(start, end, text[start:end], start, end, text[start:end], 1.0, 1.0, False, "exact")
+            counted = self._subject_after(text, end)
+            if (counted is None or counted.subject is None or counted.weapon_attack or counted.back_reference
+                    or _DIGIT.search(text, end, counted.end) or len(text[end:counted.end].split()) > 4
+                    or not self._counted_one_by_one(counted.subject)):
+                continue  # (not "a statement said 12 rockets"; "a powerful blast ripped through" is no count)
+            if self.vocabulary.relative_opener.match(text, _skip_spaces(text, counted.end)):
+                continue  # "a man whose wife was missing": the state is another's
+            predicate = counted.state or self._state_verb_after(text, counted.end)
+            if predicate is None:
+                continue
+            claims.append(self._count_claim(index, one, counted, predicate, revision_cue))
         return claims
 
     def _zero_claims(self, index: int, revision_cue: bool) -> list[Claim]:

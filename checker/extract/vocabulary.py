@@ -47,6 +47,8 @@ class ClaimVocabulary:
     not_the_figure: re.Pattern[str]  # words right before a figure that make it not the phrase's figure
     inclusion: re.Pattern[str]  # words right before a figure that make it part of the count before it
     zero_keys: frozenset[str]
+    singular_keys: frozenset[str]  # the sentence prefilter of one thing as a subject: "a", "an"
+    state_after_keys: frozenset[str]  # ... and a word of a state after a noun ("killed", "landed")
     zero_scope: re.Pattern[str]  # words that make a zero a part ("no other casualties", "no survivors found since")
     compound_subjects: frozenset[str]  # nouns a figure may stand hyphenated before ("a 12-storey building")
     weapon_attack_nouns: frozenset[str]
@@ -58,6 +60,8 @@ class ClaimVocabulary:
     back_reference: re.Pattern[str]
     hypothetical: re.Pattern[str]
     revision_cue: re.Pattern[str]
+    singular_subject: re.Pattern[str]  # "a"/"an" opening a clause: "A rocket fell", "but an American was killed"
+    relative_opener: re.Pattern[str]  # right after a noun: "who", "whose", "which": a clause about it
     partial_before: re.Pattern[str]
     partial_after: re.Pattern[str]
     increment_before: re.Pattern[str]  # matched on the text right before a figure: "an additional", "rose by"
@@ -153,6 +157,8 @@ class ClaimVocabulary:
             not_the_figure=compiled(rf"\b(?:{phrase_pattern(quantities.not_the_figure)})\s+$", re.IGNORECASE),
             inclusion=compiled(rf"\b(?:{phrase_pattern(quantities.inclusion_words)})\s+$", re.IGNORECASE),
             zero_keys=key_words([*quantities.zero_words, *quantities.zero_people]),
+            singular_keys=frozenset(quantities.singular_words),
+            state_after_keys=key_words(form for forms in quantities.predicates.values() for form in forms.after),
             zero_scope=words(quantities.zero_scope_words),
             compound_subjects=frozenset(norm(w) for w in quantities.compound_subjects),
             weapon_attack_nouns=frozenset(w.lower() for w in quantities.weapon_attack_nouns),
@@ -164,6 +170,9 @@ class ClaimVocabulary:
             back_reference=compiled(rf"(?P<noun>{phrase_pattern(quantities.back_reference_nouns)})\b", re.IGNORECASE),
             hypothetical=words(quantities.hypothetical_markers),
             revision_cue=words(quantities.revision_cues),
+            singular_subject=expand_pattern(quantities, "singular_subject"),
+            relative_opener=compiled(rf"(?:{phrase_pattern(quantities.relative_pronouns)})\b", re.IGNORECASE)
+            if quantities.relative_pronouns else compiled("(?!)"),
             partial_before=compiled(rf"\b(?:{phrase_pattern(quantities.partial_before)})\s+$", re.IGNORECASE),
             partial_after=compiled(rf"\s+(?:{phrase_pattern(quantities.partial_after)})\b", re.IGNORECASE),
             increment_before=_before(quantities.increment_before),

@@ -214,6 +214,8 @@ class QuantitiesFile(PackFile):
     weapon_attack_nouns: Words = ()
     weapon_attack_nouns_plural: Words = ()
     populations: dict[str, Words] = {}
+    singular_words: Words = ()
+    relative_pronouns: Words = ()
     population_countries: dict[str, str] = {}
     predicates: dict[str, PredicateForms] = {}
     not_modifiers: Words = ()
@@ -245,9 +247,10 @@ class QuantitiesFile(PackFile):
     population_holders: Words = ()
     breakdown_links: Words = ()
     level_verbs: Words = ()
-    patterns: dict[Literal["rest_follows", "coordinated", "of_group", "state_break", "of_whole_opener", "sub_area",
-                           "ranking", "earlier_figure", "population_before", "population_after",
-                           "strong_population", "breakdown_before", "place_of_figure", "elsewhere"], str] = {}
+    patterns: dict[Literal["rest_follows", "singular_subject", "coordinated", "of_group", "state_break",
+                           "of_whole_opener", "sub_area", "ranking", "earlier_figure", "population_before",
+                           "population_after", "strong_population", "breakdown_before", "place_of_figure",
+                           "elsewhere"], str] = {}
 
 
 # --- events.yaml -------------------------------------------------------------------------------
