@@ -7,6 +7,7 @@ Each test names the class it covers; each class is a rule in the English languag
 from __future__ import annotations
 
 import hashlib
+import math
 from datetime import date
 
 import pytest
@@ -500,6 +501,26 @@ def test_reading_one_thing_named_as_a_clauses_subject_counts_one(sentence: str, 
 ])
 def test_reading_a_or_an_that_names_counts_nothing(sentence: str) -> None:
     assert not [c for c in counts("Rockets hit the depot", sentence) if c.value_text.lower() in ("a", "an")]
+
+
+@pytest.mark.parametrize("sentence, written, low, high, unit, what", [
+    ("The storm caused damage estimated at more than $100 billion, officials said.", "more than $100 billion",
+     100e9, math.inf, "US dollars", "damage"),
+    ("Donors pledged $5.5bn (€3.8bn) for the rebuilding of the port.", "$5.5bn", 5.5e9, 5.5e9, "US dollars", "aid"),
+    ("Donors pledged $5.5bn (€3.8bn) for the rebuilding of the port.", "€3.8bn", 3.8e9, 3.8e9, "euros", "aid"),
+    ("Over 500 families were compensated, amounting to Rs 15 crore in all.", "Rs 15 crore", 150e6, 150e6, "rupees",
+     "compensation"),
+    ("Damage was put at $3 billion to $5 billion.", "$3 billion to $5 billion", 3e9, 5e9, "US dollars", "damage"),
+])
+def test_reading_a_sum_of_money_is_a_measure_in_its_currency(sentence: str, written: str, low: float, high: float,
+                                                              unit: str, what: str) -> None:
+    money = figure(counts("Storm hits the port", sentence), written)
+    assert (money.measure_low, money.measure_high, money.unit, money.predicate) == (low, high, unit, what)
+
+
+def test_reading_a_sum_named_without_what_it_is_counts_nothing() -> None:
+    """"She paid $4,500": a fare, a price; no claim about the event, and no count of 4,500 of anything."""
+    assert not counts("Storm hits the port", "She paid $4,500 for a seat on the boat.")
 
 
 def test_reading_people_on_the_ship_were_aboard() -> None:

@@ -56,8 +56,7 @@ class Extractor:
             matcher=matcher,
             taxonomy=taxonomy,
             number_keys=number_keys(numbers),
-            measures=MeasureReader(numbers, pack.quantities.measure_units, pack.quantities.measure_dimensions,
-                                   pack.quantities.measure_place_words),
+            measures=MeasureReader(numbers, pack.quantities),
         )
         self._month_name = compiled(rf"\b(?:{phrase_pattern(months)})\b") if months else compiled("(?!)")
 

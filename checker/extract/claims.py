@@ -37,6 +37,7 @@ OPENING = 400  # characters of an article's opening read for a wire agency's dat
 LIST_REACH = 120  # characters between two items of one list ("including 97 recovered from ... and one who died")
 _LIST_GOES_ON = re.compile(r"(?:,\s*|\s)(?:and|or)\s+$|,\s*$")
 LONG_PHRASE_REACH = 240  # past asides, to a figure a verb of the count's level gives ("has increased to 98")
+_CONVERSION = re.compile(r"\s*\(\s*")  # between a figure and its conversion in brackets: "$5.5bn (€3.8bn)"
 # a change from one figure to another: "from 90 to 170", "from at least 30 dead to more than 60"
 _CHANGE_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _CHANGE_TO = re.compile(r"\s+(?:[a-z]+\s+){0,2}to\s+")
@@ -794,13 +795,20 @@ class ArticleReader:
         of the event, in that dimension's unit (``checker.extract.measures``)."""
         text = self.sentences[index].text
         claims = []
+        converted: tuple[int, str] = (-1, "")  # where the last measure ends, and the words of its aspect
         for measure in self.grammars.measures.find(text):
             if self.vocabulary.naming_before.search(text, max(0, measure.start - 20), measure.start):
                 continue
             speaker, in_quote = self.speaker_at(index, measure.start)
             start, end = measure.number_start, measure.number_end
-            aspect = self.vocabulary.measure_aspect_before.search(text, max(0, measure.start - 40), measure.start)
+            aspect = (self.vocabulary.measure_aspect_before.search(text, max(0, measure.start - 40), measure.start)
+                      or self.vocabulary.measure_aspect_after.match(text, measure.end))
             written = " ".join(aspect.group("aspect").lower().split()) if aspect else ""
+            if _CONVERSION.fullmatch(text, converted[0], measure.start):
+                written = written or converted[1]  # "$5.5bn (€3.8bn) for rebuilding": the conversion of a pledge
+            converted = (measure.end, written)
+            if not written and self.grammars.measures.dimensions[measure.dimension].needs_aspect:
+                continue  # "$2 million" alone: a sum named without what it is, compared with no other
             what = self.vocabulary.measure_aspect_of.get(written, "measured")
             claims.append(self.make_claim(
                 index, "count", start, end, speaker, in_quote, value_low=measure.written_low,

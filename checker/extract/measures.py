@@ -22,7 +22,7 @@ from typing import Any
 
 from checker.extract.numbers import NumberGrammar, Quantity
 from checker.lang.compiled import compiled
-from checker.lang.models import MeasureDimension
+from checker.lang.models import QuantitiesFile
 from checker.lang.patterns import phrase_pattern
 
 NUMBER_REACH = 60  # characters before a unit searched for its figure ("more than 11 million hectares")
@@ -53,26 +53,71 @@ class Measure:
 class MeasureReader:
     """Finds the measures of a sentence: a unit phrase, and the figure right before it."""
 
-    def __init__(self, numbers: NumberGrammar, units: dict[str, str], dimensions: dict[str, MeasureDimension],
-                 place_words: tuple[str, ...]) -> None:
+    def __init__(self, numbers: NumberGrammar, quantities: QuantitiesFile) -> None:
         self.numbers = numbers
-        self.units = {" ".join(phrase.lower().split()): unit for phrase, unit in units.items()}
-        self.dimensions = dimensions
+        self.units = {" ".join(phrase.lower().split()): unit for phrase, unit in quantities.measure_units.items()}
+        self.prefix_units = {phrase.lower(): unit for phrase, unit in quantities.measure_prefix_units.items()}
+        self.dimensions = quantities.measure_dimensions
+        self.definitions = tuple(quantities.measure_definitions)
         self.unit_pattern = (compiled(rf"(?<![^\W\d_])(?:{phrase_pattern(self.units)})(?![^\W\d_])",
-                                        re.IGNORECASE) if units else None)
+                                        re.IGNORECASE) if self.units else None)
+        # a currency mark right before a figure: "$5.5 billion", "Rs 15.6 crore", "€3.8bn"
+        self.prefix_pattern = (compiled(rf"(?<![^\W\d_])(?:{phrase_pattern(self.prefix_units)})(?=\s?\d)",
+                                          re.IGNORECASE) if self.prefix_units else None)
+        self.scales = {abbreviation.lower(): scale for abbreviation, scale in quantities.scale_abbreviations.items()}
+        self.abbreviated = compiled(rf"(?P<number>\d[\d,]*(?:\.\d+)?)(?P<scale>{phrase_pattern(self.scales)})\b",
+                                    re.IGNORECASE) if self.scales else compiled("(?!)")
+        place_words = quantities.measure_place_words
         self.places_after = (compiled(rf"\s+(?:{phrase_pattern(place_words)})\b", re.IGNORECASE)
                              if place_words else None)
 
     def find(self, text: str) -> list[Measure]:
         """Every measure in ``text`` (a sentence), in order."""
-        if self.unit_pattern is None:
-            return []
         found = []
-        for unit in self.unit_pattern.finditer(text):
-            measure = self._measure(text, unit)
-            if measure is not None:
-                found.append(measure)
+        if self.unit_pattern is not None:
+            for unit in self.unit_pattern.finditer(text):
+                measure = self._measure(text, unit)
+                if measure is not None:
+                    found.append(measure)
+        if self.prefix_pattern is not None and self.prefix_pattern.search(text):
+            found.extend(self._prefixed(text))
+            found.sort(key=lambda m: m.start)
         return found
+
+    def _prefixed(self, text: str) -> list[Measure]:
+        """The figures a currency mark stands before ("more than $100 billion", "$3 billion to $5 billion"): the
+        marks are blanked out, so the number grammar reads the figures with their quantifiers and ranges."""
+        marks = list(self.prefix_pattern.finditer(text)) if self.prefix_pattern is not None else []
+        blanked = list(text)
+        for mark in marks:
+            blanked[mark.start():mark.end()] = " " * (mark.end() - mark.start())
+        quantities = [q for q in self.numbers.find("".join(blanked)) if q.kind != "vague"]
+        measures = []
+        for mark in marks:
+            digits = mark.end() + (1 if text[mark.end():mark.end() + 1].isspace() else 0)
+            figure = next((q for q in quantities if q.start == digits), None) or self._abbreviated(text, digits)
+            if figure is None:
+                continue
+            converted = self._convert(self.prefix_units[" ".join(mark.group(0).lower().split())])
+            if converted is None:
+                continue
+            dimension, factor, _ = converted
+            start = min(figure.phrase_start, mark.start())
+            measures.append(Measure(start=start, end=figure.phrase_end, number_start=mark.start(),
+                                    number_end=figure.end, dimension=dimension, unit=self.dimensions[dimension].say,
+                                    written_low=figure.low, written_high=figure.high, low=figure.low * factor,
+                                    high=figure.high * factor, kind=figure.kind,
+                                    value_text=text[start:figure.phrase_end]))
+        return measures
+
+    def _abbreviated(self, text: str, start: int) -> Quantity | None:
+        """A sum written with its scale's abbreviation joined on ("5.5bn", "30m"), as an exact figure."""
+        written = self.abbreviated.match(text, start)
+        if written is None:
+            return None
+        value = float(written.group("number").replace(",", "")) * self.scales[written.group("scale").lower()]
+        return Quantity(start, written.end(), written.group(0), start, written.end(), written.group(0), value, value,
+                        False, "exact")
 
     def _measure(self, text: str, unit: re.Match[str]) -> Measure | None:
         before = text[:unit.start()].rstrip(" -")
@@ -114,7 +159,7 @@ class MeasureReader:
         """(dimension, factor to its unit, whether the unit is the dimension's own) for a unit; None when pint does
         not know it or no dimension takes it."""
         for name, dimension in self.dimensions.items():
-            factor = conversion_factor(pint_unit, dimension.unit)
+            factor = conversion_factor(pint_unit, dimension.unit, self.definitions)
             if factor is not None:
                 return name, factor, pint_unit == dimension.unit
         return None
@@ -143,16 +188,21 @@ def _scale(value: float, figure: Quantity) -> float:
 
 
 @cache
-def _registry() -> Any:
+def _registry(definitions: tuple[str, ...] = ()) -> Any:
+    """pint's registry, with the units a language pack defines (each currency a dimension of its own)."""
     import pint
 
-    return pint.UnitRegistry()
+    registry: Any = pint.UnitRegistry()
+    for definition in definitions:
+        registry.define(definition)
+    return registry
 
 
 @cache
-def conversion_factor(unit: str, target: str) -> float | None:
-    """How many ``target`` one ``unit`` is (pint's notation), or None when they measure different dimensions."""
-    registry = _registry()
+def conversion_factor(unit: str, target: str, definitions: tuple[str, ...] = ()) -> float | None:
+    """How many ``target`` one ``unit`` is (pint's notation, with ``definitions`` of units it does not know), or
+    None when they measure different dimensions."""
+    registry = _registry(definitions)
     try:
         return float((1 * registry(unit)).to(target).magnitude)
     except Exception:  # pint raises its own errors for an unknown unit and for different dimensions

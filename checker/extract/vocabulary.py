@@ -74,6 +74,7 @@ class ClaimVocabulary:
     of_whole_opener: re.Pattern[str]  # the sentence up to a figure opens with its whole: "Of the 30 wounded, "
     ranking: re.Pattern[str]  # matched right after a figure that ranks, counting nothing: "(one) of the highest"
     measure_aspect_before: re.Pattern[str]  # right before a measure, naming what it measures: "a depth of"
+    measure_aspect_after: re.Pattern[str]  # ... or right after it: "$1.5 million in donations", "$5.5bn pledged"
     measure_aspect_of: dict[str, str]  # those words -> what is measured ("deep" -> "depth")
     earlier_figure: re.Pattern[str]  # matched right before a figure named as replaced: "its last estimate of"
     population_before: re.Pattern[str]  # right before a place's population: "Hong Kong's", "a city of"
@@ -127,6 +128,7 @@ class ClaimVocabulary:
             for cue in cues:
                 stance_of.setdefault(norm(cue), stance)
         stances = responsibility.responsibility
+        aspect_words = phrase_pattern([w for ws in quantities.measure_aspects.values() for w in ws])
         disavowals = [*stances.get("denies", ()), *stances.get("declines", ())]
 
         def words(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
@@ -185,8 +187,13 @@ class ClaimVocabulary:
             sub_area=expand_pattern(quantities, "sub_area"),
             ranking=expand_pattern(quantities, "ranking"),
             measure_aspect_before=compiled(
-                rf"\b(?P<aspect>{phrase_pattern([w for ws in quantities.measure_aspects.values() for w in ws])})"
-                r"\s+(?:(?:of|at|was|is|about|just|some|nearly|around|roughly)\s+){0,2}$", re.IGNORECASE)
+                rf"\b(?P<aspect>{aspect_words}),?\s+(?:(?:of|at|was|is|were|are|estimated|put|valued|worth|about|"
+                r"just|some|nearly|around|roughly|more|than|over|totalling|totaling|amounting|to)\s+){0,4}$",
+                re.IGNORECASE)
+            if quantities.measure_aspects else compiled("(?!)"),
+            measure_aspect_after=compiled(
+                rf"\s*\)?\s*(?:\([^()]{{0,40}}\)\s*)?(?:(?:in|of|for|was|were|has|have|had|been)\s+){{0,3}}"
+                rf"(?P<aspect>{aspect_words})\b", re.IGNORECASE)
             if quantities.measure_aspects else compiled("(?!)"),
             measure_aspect_of={w.lower(): aspect for aspect, ws in quantities.measure_aspects.items() for w in ws},
             earlier_figure=expand_pattern(quantities, "earlier_figure"),

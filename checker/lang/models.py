@@ -195,6 +195,7 @@ class MeasureDimension(DataModel):
 
     unit: str
     say: str
+    needs_aspect: bool = False  # a figure of it is read only when its words say what it is (money: damage, aid)
 
 
 class QuantitiesFile(PackFile):
@@ -233,6 +234,9 @@ class QuantitiesFile(PackFile):
     zero_modal_words: Words = ()
     measure_dimensions: dict[str, MeasureDimension] = {}
     measure_units: dict[str, str] = {}
+    measure_prefix_units: dict[str, str] = {}
+    scale_abbreviations: dict[str, float] = {}
+    measure_definitions: Words = ()
     measure_place_words: Words = ()
     measure_aspects: dict[str, Words] = {}
     coordinators: Words = ()
