@@ -523,6 +523,18 @@ def test_reading_a_sum_named_without_what_it_is_counts_nothing() -> None:
     assert not counts("Storm hits the port", "She paid $4,500 for a seat on the boat.")
 
 
+def test_reading_last_sundays_protest_is_an_earlier_event_than_the_articles() -> None:
+    """An article of a Sunday march that compares it with "last Sunday's" protest: that Sunday dates the earlier
+    protest, never this one's figures."""
+    text = ("Crowd doubles at second protest\n\nAbout 800,000 people marched through the city centre, organisers "
+            "said. It is almost double the figure they gave for last Sunday's anti-tax protest.\n")
+    article = Article(article_id="march", source_path="march.md", text=text,
+                      sha256=hashlib.sha256(text.encode()).hexdigest(), outlet="Test Desk",
+                      title="Crowd doubles at second protest", published=date(2021, 3, 7))
+    crowd = figure([c for c in analyse([article]).claims if c.kind == "count"], "About 800,000")
+    assert crowd.event_date_low != date(2021, 2, 28)
+
+
 def test_reading_people_on_the_ship_were_aboard() -> None:
     claims = counts("Boat sinks off the coast", "Survivors told the portal that there were 700 people on the ship when "
                                                 "it sank off Pylos on Wednesday.")

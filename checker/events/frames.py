@@ -71,6 +71,11 @@ class _Sentence:
     def event_type(self) -> str | None:
         return self.types[-1].value if self.types else None
 
+    @property
+    def own_types(self) -> list[EventMention]:
+        """Its event words that may name the article's event (not "another accident", "last Sunday's protest")."""
+        return [m for m in self.types if m.role != "other"]
+
 
 class _Article:
     """The mentions of one article, by sentence, and its main event."""
@@ -158,7 +163,7 @@ class _Article:
         for sentence in lead:
             if not self._tells_of(sentence, event_type, place):
                 continue
-            event_clauses = {sentence.clause_of(m.start) for m in sentence.types}
+            event_clauses = {sentence.clause_of(m.start) for m in sentence.own_types}
             for mention in self.event_dates(sentence):
                 attached = _attached(mention, sentence)
                 same_clause = sentence.clause_of(mention.start) in event_clauses
@@ -171,7 +176,7 @@ class _Article:
                     score -= 2 if attached else 3  # "the toll rose to 11 on Monday": the count's date
                 if self._historic(mention):
                     score -= 3
-                distance = min((_gap(mention, m) for m in sentence.types), default=10**6)
+                distance = min((_gap(mention, m) for m in sentence.own_types), default=10**6)
                 candidates.append((score, -distance, -mention.start, mention))
         if not candidates:
             return None, None
@@ -186,7 +191,7 @@ class _Article:
             sentence = self.sentences[index]
             if index < LEAD_SENTENCES or sentence.revision or not self._tells_of(sentence, event_type, place):
                 continue
-            event_clauses = {sentence.clause_of(m.start) for m in sentence.types}
+            event_clauses = {sentence.clause_of(m.start) for m in sentence.own_types}
             for mention in self.event_dates(sentence):
                 if _width(mention) > ANCHOR_DAYS or self._historic(mention):
                     continue
@@ -199,7 +204,7 @@ class _Article:
 
     def _tells_of(self, sentence: _Sentence, event_type: str | None, place: str | None) -> bool:
         """Whether a sentence names an event of the type, and no place where it cannot have happened."""
-        return (any(self.taxonomy.compatible_types(m.value, event_type) for m in sentence.types)
+        return (any(self.taxonomy.compatible_types(m.value, event_type) for m in sentence.own_types)
                 and all(self.gazetteer.compatible(m.value, place) for m in sentence.places))
 
     def _historic(self, mention: EventMention) -> bool:
@@ -318,7 +323,7 @@ def _gap(date_mention: EventMention, event_word: EventMention) -> int:
 def _attached(date_mention: EventMention, sentence: _Sentence) -> bool:
     """Whether a date stands right after an event word of its clause, or right before one."""
     clause = sentence.clause_of(date_mention.start)
-    for word in sentence.types:
+    for word in sentence.own_types:
         if sentence.clause_of(word.start) != clause:
             continue
         after = 0 <= date_mention.start - word.end <= ATTACHED_AFTER

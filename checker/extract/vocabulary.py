@@ -218,7 +218,7 @@ class ClaimVocabulary:
             continuing=compiled(rf"(?:{phrase_pattern(events.continuing_participles)})\b", re.IGNORECASE)
             if events.continuing_participles else compiled("(?!)"),
             other_event=compiled(rf"(?<![\w'’])(?:{phrase_pattern([w.lower() for w in events.other_event_words])})"
-                                   rf"\s+(?:[\w-]+\s+)?(?:{phrase_pattern([w.lower() for w in event_type_of])})\b")
+                                 rf"\s+(?:[\w-]+\s+){{0,2}}(?:{phrase_pattern([w.lower() for w in event_type_of])})\b")
             if events.other_event_words and event_type_of else compiled("(?!)"),
             comparison_opener=compiled(rf"\W*(?:{phrase_pattern(events.comparison_openers)})\b", re.IGNORECASE)
             if events.comparison_openers else compiled("(?!)"),
