@@ -535,6 +535,18 @@ def test_reading_last_sundays_protest_is_an_earlier_event_than_the_articles() ->
     assert crowd.event_date_low != date(2021, 2, 28)
 
 
+@pytest.mark.parametrize("sentence, written", [
+    ("Nearly two million of Hong Kong's seven million people turned out, organisers said.", "Nearly two million"),
+    ("About 40,000 of the town's 90,000-strong population joined the march, organisers said.", "About 40,000"),
+    ("Nearly 2 million march against the extradition bill, organisers say", "Nearly 2 million"),
+])
+def test_reading_a_share_of_a_population_that_turned_out_counts_people_attending(sentence: str, written: str) -> None:
+    claims = counts("Protest in the city", sentence)
+    crowd = figure(claims, written)
+    assert (crowd.subject, crowd.predicate, crowd.partial) == ("person", "attending", False)
+    assert len(claims) == 1  # the population is no count
+
+
 def test_reading_people_on_the_ship_were_aboard() -> None:
     claims = counts("Boat sinks off the coast", "Survivors told the portal that there were 700 people on the ship when "
                                                 "it sank off Pylos on Wednesday.")

@@ -37,6 +37,8 @@ OPENING = 400  # characters of an article's opening read for a wire agency's dat
 LIST_REACH = 120  # characters between two items of one list ("including 97 recovered from ... and one who died")
 _LIST_GOES_ON = re.compile(r"(?:,\s*|\s)(?:and|or)\s+$|,\s*$")
 LONG_PHRASE_REACH = 240  # past asides, to a figure a verb of the count's level gives ("has increased to 98")
+_OF = re.compile(r"\s+of\s+")  # "two million of (Hong Kong's seven million people)"
+POPULATION_REACH = 40  # characters after "of" searched for the population a figure is a share of
 _CONVERSION = re.compile(r"\s*\(\s*")  # between a figure and its conversion in brackets: "$5.5bn (€3.8bn)"
 # a change from one figure to another: "from 90 to 170", "from at least 30 dead to more than 60"
 _CHANGE_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
@@ -70,6 +72,7 @@ class _Counted:
     weapon_attack: bool = False  # "21 rocket attack"
     state: str | None = None  # the state its words name ("dead", "278 deaths")
     back_reference: bool = False
+    of_population: bool = False  # a share of a place's population ("two million of its seven million people")
 
 
 def _skip_spaces(text: str, position: int) -> int:
@@ -608,7 +611,25 @@ class ArticleReader:
         before = self._predicate(text, quantity.phrase_start, quantity.phrase_end)
         if before in vocabulary.person_states and not back:  # "the storm killed more than 100"
             return _Counted("person", None, quantity.phrase_end, False, before)
-        return None
+        return self._of_population(text, quantity)
+
+    def _of_population(self, text: str, quantity: Quantity) -> _Counted | None:
+        """"Nearly two million of Hong Kong's seven million people turned out": a figure of a place's population
+        counts its people, in the state that follows the population's words."""
+        of = _OF.match(text, quantity.phrase_end)
+        if of is None:
+            return None
+        window = text[of.end():of.end() + POPULATION_REACH]
+        population = next((q for q in self.grammars.numbers.find(window)
+                           if self.vocabulary.is_population(text, of.end() + q.phrase_start, of.end() + q.phrase_end)),
+                          None)
+        if population is None:
+            return None
+        people = self.vocabulary.population_after.match(text, of.end() + population.phrase_end)
+        end = people.end() if people else of.end() + population.phrase_end
+        state = self._state_verb_after(text, end)
+        return (_Counted("person", None, end, False, state, of_population=True)
+                if state in self.vocabulary.person_states else None)
 
     def _count_predicate(self, text: str, quantity: Quantity, previous, counted: _Counted) -> str | None:
         vocabulary = self.vocabulary
@@ -648,7 +669,8 @@ class ArticleReader:
             self._mark_part(quantity, "whole")  # "Of the 30 wounded, four were in serious condition"
         elif vocabulary.partial_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start):
             self._mark_part(quantity, "before")  # "another 15", "the other two"
-        elif vocabulary.partial_after.match(text, quantity.phrase_end) or vocabulary.elsewhere.match(text, counted.end):
+        elif not counted.of_population and (vocabulary.partial_after.match(text, quantity.phrase_end)
+                                             or vocabulary.elsewhere.match(text, counted.end)):
             self._mark_part(quantity, "after")  # "two of them", "170 people elsewhere in the country"
         elif vocabulary.rest_follows.search(text, quantity.phrase_end):
             self._mark_part(quantity, "rest")  # "one hit the cafeteria while two others landed"
