@@ -498,6 +498,8 @@ def test_reading_one_thing_named_as_a_clauses_subject_counts_one(sentence: str, 
     "A powerful blast ripped through the port on Tuesday evening.",
     "A fisherman whose brother was missing waited at the port.",
     "Militants fired a rocket at the depot on Monday.",
+    "A tearful survivor wept as crew members carried him ashore.",
+    "\"The boat tipped over in seconds,\" said Ana Cruz, a survivor.",
 ])
 def test_reading_a_or_an_that_names_counts_nothing(sentence: str) -> None:
     assert not [c for c in counts("Rockets hit the depot", sentence) if c.value_text.lower() in ("a", "an")]
@@ -545,6 +547,14 @@ def test_reading_a_share_of_a_population_that_turned_out_counts_people_attending
     crowd = figure(claims, written)
     assert (crowd.subject, crowd.predicate, crowd.partial) == ("person", "attending", False)
     assert len(claims) == 1  # the population is no count
+
+
+def test_reading_it_after_a_source_citing_another_is_the_source_that_spoke() -> None:
+    claims = counts("Flood toll revised", "The World Health Organization said on Friday, citing the Libyan Red "
+                                          "Crescent, that at least 11,300 people had died in the flood.",
+                    "In its Saturday update, it said more than 9,000 people were still missing.")
+    assert figure(claims, "at least 11,300").speaker == "Libyan Red Crescent"
+    assert figure(claims, "more than 9,000").speaker == "World Health Organization"
 
 
 def test_reading_people_on_the_ship_were_aboard() -> None:

@@ -299,6 +299,8 @@ class ArticleReader:
             for speaker in [s for _, s in reversed(clauses)] + list(quoted.values()):
                 if statement and self._is_statement_source(speaker, earlier):
                     return speaker
+                if not statement and len(speaker.chain) > 1:  # "OCHA had said, citing the Red Crescent, ...":
+                    speaker = reader.resolve(speaker.chain[0])  # "it" after it is OCHA, who spoke, not whom it cited
                 if not statement and speaker.kind in kinds and not reader.is_pronoun(speaker.text):
                     return speaker
         return None
@@ -859,7 +861,7 @@ class ArticleReader:
                 continue  # (not "a statement said 12 rockets"; "a powerful blast ripped through" is no count)
             if self.vocabulary.relative_opener.match(text, _skip_spaces(text, counted.end)):
                 continue  # "a man whose wife was missing": the state is another's
-            predicate = counted.state or self._state_verb_after(text, counted.end)
+            predicate = self._state_verb_after(text, counted.end)  # a verb's, not the noun's ("a survivor wept")
             if predicate is None:
                 continue
             claims.append(self._count_claim(index, one, counted, predicate, revision_cue))
