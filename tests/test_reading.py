@@ -557,6 +557,19 @@ def test_reading_it_after_a_source_citing_another_is_the_source_that_spoke() -> 
     assert figure(claims, "more than 9,000").speaker == "World Health Organization"
 
 
+def test_reading_a_body_then_which_says_is_that_body() -> None:
+    claims = counts("Quake camps", "The figures conflict with those of the International Organization for Migration, "
+                                   "which says 1.5 million people were displaced by the quake.")
+    assert figure(claims, "1.5 million").speaker == "International Organization for Migration"
+
+
+def test_reading_a_verb_that_is_also_a_noun_reports_only_before_that() -> None:
+    estimated = counts("Quake camps", "The report also estimates that about 895,000 people were displaced by the quake.")
+    assert figure(estimated, "about 895,000").speaker == "report"
+    noun = counts("Quake toll", "The study supports other claims that 64 people were killed by the storm.")
+    assert figure(noun, "64").speaker == "Test Desk"
+
+
 def test_reading_people_on_the_ship_were_aboard() -> None:
     claims = counts("Boat sinks off the coast", "Survivors told the portal that there were 700 people on the ship when "
                                                 "it sank off Pylos on Wednesday.")

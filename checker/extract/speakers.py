@@ -56,6 +56,7 @@ _QUOTE = re.compile(r"“[^”\"]*[”\"]?|\"[^\"]*\"?")  # a curly quotation ma
 _INITIALS = re.compile(r"\b[A-Z]\.(?=[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\.")  # the full stops of "U.S.", "U.K."
 # A name: two or more capitalised words (an initial may stand between them).
 _NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)+)\b")
+_RELATIVE_SUBJECT = re.compile(r",\s*(?P<pronoun>\w+)\s*$")  # ", which" right before a verb
 _HEAD_VERB_AT_END = 40  # characters before an opening quotation searched for "X said:"
 
 
@@ -76,8 +77,12 @@ class SpeakerReader:
     def __init__(self, pack: LanguagePack, matcher: EntityMatcher) -> None:
         words = pack.speakers
         self.matcher = matcher
-        self.verb = compiled(rf"\b(?:{phrase_pattern(words.reporting_verbs)})\b")
-        self.cue_keys = key_words(words.reporting_verbs + words.reporting_prepositions + words.citing_prepositions)
+        # verbs that are nouns too ("estimates", "reports") report only before "that": "the study estimates that"
+        before_that = (rf"|\b(?:{phrase_pattern(words.reporting_verbs_before_that)})(?=\s+that\b)"
+                       if words.reporting_verbs_before_that else "")
+        self.verb = compiled(rf"\b(?:{phrase_pattern(words.reporting_verbs)})\b{before_that}")
+        self.cue_keys = key_words(words.reporting_verbs + words.reporting_verbs_before_that
+                                  + words.reporting_prepositions + words.citing_prepositions)
         self.preposition = compiled(rf"\b(?:{phrase_pattern(words.reporting_prepositions)})\s+{_NP}{_NP_END}",
                                     re.IGNORECASE)
         self.citing = compiled(rf"\b(?:{phrase_pattern(words.citing_prepositions)})\s+{_NP}{_NP_END}", re.IGNORECASE)
@@ -104,6 +109,9 @@ class SpeakerReader:
                                           re.IGNORECASE) if words.participle_determiners else compiled("(?!)")
         self.participle_after = right_after(words.participle_nouns)
         self.state_after_verb = right_after(words.state_after_verb)
+        self.relative_pronouns = frozenset(w.lower() for w in words.relative_pronouns)
+        self.before_that = frozenset(w.lower() for w in words.reporting_verbs_before_that)
+        self.noun_determiners = frozenset(w.lower() for w in words.noun_determiners)
         self.person_pronouns = frozenset(w.lower() for w in words.person_pronouns)
         self.pronouns = self.person_pronouns | frozenset(w.lower() for w in words.group_pronouns)
         self.speaker_words = frozenset(w.lower() for w in words.speaker_words)
@@ -203,6 +211,10 @@ class SpeakerReader:
                 named = _PHRASE_BREAK.split(head[:comma])[-1].strip()
                 if named and self.proper_name(named) == named:
                     return f"{aside} {named}", window_start + head.rfind(named, 0, comma)
+        relative = _RELATIVE_SUBJECT.search(before)
+        if relative and relative.group("pronoun").lower() in self.relative_pronouns:
+            # "the UN migration agency, which says": the speaker is what the pronoun stands for, before the comma
+            return self._phrase_before(text, window_start + relative.start())
         anonymity = self.trailing_anonymity.search(before)  # "officials, speaking on condition of anonymity, said"
         if anonymity:
             phrase, start = self._phrase_before(text, window_start + anonymity.start())
@@ -227,6 +239,8 @@ class SpeakerReader:
             return not any(a <= start < b for a, b in skip)
 
         for match in self.verb.finditer(text):
+            if match.group(0).lower() in self.before_that and self._noun_before(text, match.start()):
+                continue  # "other claims that", "media reports that": nouns, not verbs
             if not outside(match.start()) or self.state_after_verb.match(text, match.end()) or (
                     self.participle_after.match(text, match.end())
                     and self.participle_before.search(text, max(0, match.start() - 40), match.start())):
@@ -258,6 +272,11 @@ class SpeakerReader:
             found.append(Attribution(citing[-1].start(), citing[-1].end(), inner, chain))
         found.sort(key=lambda a: a.start)
         return found
+
+    def _noun_before(self, text: str, position: int) -> bool:
+        """Whether the word before ``position`` makes the next word a noun ("other claims", "the reports")."""
+        previous = text[max(0, position - 30):position].split()
+        return bool(previous) and previous[-1].lower() in self.noun_determiners
 
     def subject_before(self, text: str, position: int) -> str | None:
         """The speaker-like noun phrase ending just before ``position`` (the subject of a verb there)."""

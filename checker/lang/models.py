@@ -287,6 +287,9 @@ class EventsFile(PackFile):
 
 class SpeakersFile(PackFile):
     reporting_verbs: Words = ()
+    reporting_verbs_before_that: Words = ()
+    noun_determiners: Words = ()
+    relative_pronouns: Words = ()
     speaker_words: Words = ()
     reporting_prepositions: Words = ()
     citing_prepositions: Words = ()
