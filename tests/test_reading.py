@@ -566,8 +566,15 @@ def test_reading_a_body_then_which_says_is_that_body() -> None:
 def test_reading_a_verb_that_is_also_a_noun_reports_only_before_that() -> None:
     estimated = counts("Quake camps", "The report also estimates that about 895,000 people were displaced by the quake.")
     assert figure(estimated, "about 895,000").speaker == "report"
-    noun = counts("Quake toll", "The study supports other claims that 64 people were killed by the storm.")
+    noun = counts("Quake toll", "The study supports other reports that 64 people were killed by the storm.")
     assert figure(noun, "64").speaker == "Test Desk"
+
+
+def test_reading_those_who_moved_into_camps_were_displaced_and_those_still_there_are_a_count_of_their_own() -> None:
+    claims = counts("Quake camps", "The agency said about 900,000 people moved into temporary camps after the quake.",
+                    "The agency said 400,000 people are still living in tents a year on.")
+    assert figure(claims, "about 900,000").predicate == "displaced"
+    assert figure(claims, "400,000").predicate == "sheltering"
 
 
 def test_reading_people_on_the_ship_were_aboard() -> None:
