@@ -480,6 +480,8 @@ def test_reading_a_change_from_one_figure_to_another_gives_both_the_old_replaced
     old, new = figure(claims, "90"), figure(claims, "170")
     assert old.superseded and not new.superseded and new.revision_cue
     assert old.predicate == new.predicate == "killed"
+    raised = counts("Mine fire", "The national mine agency sharply increased the death toll from 17 to 151 on Tuesday.")
+    assert figure(raised, "151").speaker == figure(raised, "17").speaker == "agency"
 
 
 @pytest.mark.parametrize("sentence, subject, predicate", [
