@@ -175,7 +175,6 @@ def one_name_per_person(names: Iterable[str], titles: Iterable[str] = ()) -> dic
 
 
 _BRITISH_ENDING = re.compile(r"(?<=[a-z])is(e|es|ed|er|ers|ing|ation|ations)\b")
-_POSSESSIVE_WORD = re.compile(r"^((?:\S+\s+){0,2}?\S+?)(?:'s|’s|'|’)(?=\s)")  # "saudi arabia's health ministry"
 
 
 @dataclass(frozen=True)
@@ -186,13 +185,20 @@ class BodyWords:
 
     countries: dict[str, str] = field(default_factory=dict)
     government: frozenset[str] = frozenset()
+    possessives: tuple[str, ...] = ()  # the endings of a possessive ("'s"): "Lebanon's" names Lebanon
+    _possessive: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        endings = phrase_pattern(self.possessives) if self.possessives else "(?!)"
+        # a possessive within a name's first three words: "saudi arabia's health ministry"
+        object.__setattr__(self, "_possessive", re.compile(rf"^((?:\S+\s+){{0,2}}?\S+?)(?:{endings})(?=\s)"))
 
     def key(self, name: str) -> str:
         """A body's name as compared: lower case, British -ise spellings as -ize ("organisers" = "organizers"), a
         country named first by its name ("Lebanese", "Lebanon's" -> "lebanon"), and a country's authorities,
         officials and government as one ("Saudi officials" = "Saudi Arabian authorities")."""
         key = _BRITISH_ENDING.sub(r"iz\1", " ".join(name.lower().split())).removeprefix("the ")
-        words = _POSSESSIVE_WORD.sub(r"\1", key).split()
+        words = self._possessive.sub(r"\1", key).split()
         for length in (3, 2, 1):
             country = self.countries.get(" ".join(words[:length])) if len(words) > length else None
             if country:

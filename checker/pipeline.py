@@ -237,6 +237,7 @@ def body_words(articles: list[Article], knowledge: Knowledge) -> BodyWords:
     """The words that name a country and its government in the articles' languages (``checker.match.BodyWords``)."""
     countries: dict[str, str] = {}
     government: set[str] = set()
+    possessives: set[str] = set()
     for lang in sorted({article.lang for article in articles}):
         extractor = knowledge.extractor(lang)
         if extractor is None:
@@ -247,7 +248,8 @@ def body_words(articles: list[Article], knowledge: Knowledge) -> BodyWords:
             for form in quantities.populations.get(population, ()):
                 countries.setdefault(form.lower(), country.lower())
         government.update(word.lower() for word in speakers.government_words)
-    return BodyWords(countries, frozenset(government))
+        possessives.update(speakers.possessive_suffixes)
+    return BodyWords(countries, frozenset(government), tuple(sorted(possessives)))
 
 
 def bodies_spoken_for(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> dict[str, str]:

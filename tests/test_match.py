@@ -104,3 +104,21 @@ def test_match_one_name_per_body_of_an_event() -> None:
     assert canonical["police"] == "Hong Kong police"
     assert canonical["organisers"] == canonical["organizers"] == "organizers"
     assert canonical["officials"] == "officials"
+
+
+def test_match_one_name_per_body_country_names_and_acronyms() -> None:
+    """A country named by its name, its possessive or its adjective is one country; its officials, authorities and
+    government are one body; an acronym is the body named in full whose initials it is; other countries stay apart."""
+    from checker.match import BodyWords, one_name_per_body
+
+    words = BodyWords({"lebanese": "lebanon", "lebanon": "lebanon", "saudi": "saudi arabia",
+                       "saudi arabian": "saudi arabia", "iraqi": "iraq"},
+                      frozenset({"officials", "authorities", "government"}), ("'s", "’s"))
+    canonical = one_name_per_body(["Lebanese Health Ministry", "Lebanon’s Health Ministry", "Saudi officials",
+                                   "Saudi Arabian authorities", "Saudi officials", "Iraqi officials", "WWF", "WWF",
+                                   "World Wide Fund for Nature", "health ministry"], words)
+    assert canonical["Lebanon’s Health Ministry"] == canonical["Lebanese Health Ministry"]
+    assert canonical["health ministry"] == canonical["Lebanese Health Ministry"]
+    assert canonical["Saudi Arabian authorities"] == canonical["Saudi officials"] == "Saudi officials"
+    assert canonical["Iraqi officials"] == "Iraqi officials"
+    assert canonical["World Wide Fund for Nature"] == canonical["WWF"] == "WWF"

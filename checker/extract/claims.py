@@ -37,12 +37,8 @@ OPENING = 400  # characters of an article's opening read for a wire agency's dat
 LIST_REACH = 120  # characters between two items of one list ("including 97 recovered from ... and one who died")
 _LIST_GOES_ON = re.compile(r"(?:,\s*|\s)(?:and|or)\s+$|,\s*$")
 LONG_PHRASE_REACH = 240  # past asides, to a figure a verb of the count's level gives ("has increased to 98")
-_OF = re.compile(r"\s+of\s+")  # "two million of (Hong Kong's seven million people)"
 POPULATION_REACH = 40  # characters after "of" searched for the population a figure is a share of
 _CONVERSION = re.compile(r"\s*\(\s*")  # between a figure and its conversion in brackets: "$5.5bn (€3.8bn)"
-# a change from one figure to another: "from 90 to 170", "from at least 30 dead to more than 60"
-_CHANGE_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-_CHANGE_TO = re.compile(r"\s+(?:[a-z]+\s+){0,2}to\s+")
 PHRASE_REACH = 80  # characters from a quantity phrase to its figure ("the death toll in ... rose to 64")
 PART_WINDOW = 50  # counts looked back at, at most, to settle a part (a sentence rarely holds more)
 PART_REACH = 3  # sentences back in which "others", "another" find the count they are part of
@@ -580,8 +576,8 @@ class ArticleReader:
         from 90 to 170"): (start, end) offsets."""
         cues = [cue.start() for cue in self.vocabulary.revision_cue.finditer(text)]
         cues += [old.phrase_start for old, new in zip(quantities, quantities[1:], strict=False)
-                 if _CHANGE_FROM.search(text, max(0, old.phrase_start - 6), old.phrase_start)
-                 and _CHANGE_TO.fullmatch(text, old.phrase_end, new.phrase_start)]
+                 if self.vocabulary.change_from.search(text, max(0, old.phrase_start - 12), old.phrase_start)
+                 and self.vocabulary.change_to.fullmatch(text, old.phrase_end, new.phrase_start)]
         if not cues:
             return []
         bounds = [0, *(b.end() for b in self.vocabulary.clause_boundary.finditer(text)), len(text)]
@@ -618,7 +614,7 @@ class ArticleReader:
     def _of_population(self, text: str, quantity: Quantity) -> _Counted | None:
         """"Nearly two million of Hong Kong's seven million people turned out": a figure of a place's population
         counts its people, in the state that follows the population's words."""
-        of = _OF.match(text, quantity.phrase_end)
+        of = self.vocabulary.share_of.match(text, quantity.phrase_end)
         if of is None:
             return None
         window = text[of.end():of.end() + POPULATION_REACH]

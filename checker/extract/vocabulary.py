@@ -62,6 +62,9 @@ class ClaimVocabulary:
     revision_cue: re.Pattern[str]
     singular_subject: re.Pattern[str]  # "a"/"an" opening a clause: "A rocket fell", "but an American was killed"
     relative_opener: re.Pattern[str]  # right after a noun: "who", "whose", "which": a clause about it
+    change_from: re.Pattern[str]  # right before the first figure of a change: "from" (90 to 170)
+    change_to: re.Pattern[str]  # between the two figures of a change: "to", "dead to"
+    share_of: re.Pattern[str]  # right after a figure that is a share of a population: "of" (Hong Kong's ...)
     partial_before: re.Pattern[str]
     partial_after: re.Pattern[str]
     increment_before: re.Pattern[str]  # matched on the text right before a figure: "an additional", "rose by"
@@ -173,6 +176,9 @@ class ClaimVocabulary:
             hypothetical=words(quantities.hypothetical_markers),
             revision_cue=words(quantities.revision_cues),
             singular_subject=expand_pattern(quantities, "singular_subject"),
+            change_from=expand_pattern(quantities, "change_from"),
+            change_to=expand_pattern(quantities, "change_to"),
+            share_of=expand_pattern(quantities, "share_of"),
             relative_opener=compiled(rf"(?:{phrase_pattern(quantities.relative_pronouns)})\b", re.IGNORECASE)
             if quantities.relative_pronouns else compiled("(?!)"),
             partial_before=compiled(rf"\b(?:{phrase_pattern(quantities.partial_before)})\s+$", re.IGNORECASE),

@@ -251,7 +251,8 @@ class QuantitiesFile(PackFile):
     population_holders: Words = ()
     breakdown_links: Words = ()
     level_verbs: Words = ()
-    patterns: dict[Literal["rest_follows", "singular_subject", "coordinated", "of_group", "state_break",
+    patterns: dict[Literal["rest_follows", "singular_subject", "change_from", "change_to", "share_of",
+                           "coordinated", "of_group", "state_break",
                            "of_whole_opener", "sub_area", "ranking", "earlier_figure", "population_before",
                            "population_after", "strong_population", "breakdown_before", "place_of_figure",
                            "elsewhere"], str] = {}
