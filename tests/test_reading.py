@@ -579,6 +579,16 @@ def test_reading_those_who_moved_into_camps_were_displaced_and_those_still_there
     assert figure(claims, "400,000").predicate == "sheltering"
 
 
+@pytest.mark.parametrize("sentence, written, state", [
+    ("The official toll of 769 people killed and 934 injured has not changed since Saturday.", "934", "wounded"),
+    ("The official toll of 769 people killed and 934 injured has not changed since Saturday.", "769", "killed"),
+    ("The death toll rose to 64 people on Tuesday, officials said.", "64", "killed"),
+])
+def test_reading_a_toll_whose_figure_counts_people_keeps_each_figures_state(sentence: str, written: str,
+                                                                             state: str) -> None:
+    assert figure(counts("Crush toll", sentence), written).predicate == state
+
+
 def test_reading_people_on_the_ship_were_aboard() -> None:
     claims = counts("Boat sinks off the coast", "Survivors told the portal that there were 700 people on the ship when "
                                                 "it sank off Pylos on Wednesday.")

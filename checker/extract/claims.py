@@ -769,7 +769,15 @@ class ArticleReader:
                         and not vocabulary.is_population(text, q.phrase_start, q.phrase_end)
                         and self._subject_after(text, q.phrase_end) is None)
 
-            figure = next((q for q in quantities if end <= q.phrase_start < limit and stands_for_phrase(q)), None)
+            # the first figure after the phrase, when it counts the phrase's own thing ("the toll of 769 people killed
+            # and 934 injured", "the death toll rose to 64 people"), is the phrase's figure or none is
+            first = next((q for q in quantities if end <= q.phrase_start < limit and q.start not in taken), None)
+            own = self._subject_after(text, first.phrase_end) if first is not None else None
+            own_state = (own.state or self._state_verb_after(text, own.end)) if own is not None else None
+            if own is not None and own.subject == subject and own_state == state:
+                continue  # its own words give the phrase's state: it is read as a count of its own
+            figure = (first if own is not None and own.subject == subject and own_state is None else
+                      next((q for q in quantities if end <= q.phrase_start < limit and stands_for_phrase(q)), None))
             if figure is None:  # "The death toll from the collapse of ..., a town in Florida, has increased to 98":
                 # past asides, the figure a verb of the count's level gives ("has increased to", "stands at")
                 following = vocabulary.quantity_phrase.search(text, end)
