@@ -125,9 +125,10 @@ class ArticleReader:
         self.names_event = {m.sentence for m in places_and_event_words if m.kind == "type"}
         for index, sentence in enumerate(self.sentences):
             words = self.words[index]
-            if (words & self.grammars.number_keys or words & vocabulary.zero_keys or _DIGIT.search(sentence.text)
-                    or (words & vocabulary.singular_keys and words & vocabulary.state_after_keys)):
+            if words & self.grammars.number_keys or words & vocabulary.zero_keys or _DIGIT.search(sentence.text):
                 claims.extend(self._count_claims(index))
+            elif words & vocabulary.singular_keys and words & vocabulary.state_after_keys:
+                claims.extend(self._count_claims(index, figures=False))  # only "A rocket fell": no figure to read
             if words & vocabulary.responsibility_keys and (
                 words & vocabulary.actor_keys or words & vocabulary.disavowal_keys
             ):
@@ -502,18 +503,21 @@ class ArticleReader:
                 nearest = match
         return before_roles[" ".join(nearest.group(0).lower().split())] if nearest else None
 
-    def _count_claims(self, index: int) -> list[Claim]:
+    def _count_claims(self, index: int, figures: bool = True) -> list[Claim]:
         """Count claims of one sentence: each number with a counted noun (or a state that only people have, or a
-        quantity phrase before it: "the death toll rose to 64") becomes a claim; so does a zero ("no casualties")."""
+        quantity phrase before it: "the death toll rose to 64") becomes a claim; so does a zero ("no casualties")
+        and one thing named as a subject ("A rocket fell"), the only claims of a sentence with no ``figures``."""
         text = self.sentences[index].text
         self._current = index
-        quantities = self.grammars.numbers.find(text)
+        if not figures and not self._singular_claims(index, [], False):
+            return []  # most sentences with "a" and a verb of state name nothing as a subject
+        quantities = self.grammars.numbers.find(text) if figures else []
         claims: list[Claim] = []
         taken: set[int] = set()  # offsets of the figures already claimed
         previous: tuple[Quantity, str | None, str | None, str | None] | None = None
         revised = self._revised_clauses(text, quantities)
         revision_cue = bool(revised)
-        claims += self._phrase_claims(index, quantities, taken, revision_cue)  # "the death toll rose to 64"
+        claims += self._phrase_claims(index, quantities, taken, revision_cue) if figures else []  # "rose to 64"
         vocabulary = self.vocabulary
         for quantity in quantities:
             if quantity.start in taken:
@@ -540,10 +544,11 @@ class ArticleReader:
             claims.append(claim)
             taken.add(quantity.start)
             previous = (quantity, claim.subject, claim.predicate, claim.population)
-        claims += self._breakdown_claims(index, quantities, taken, revision_cue)
         claims += self._singular_claims(index, quantities, revision_cue)
-        claims += self._zero_claims(index, revision_cue)
-        claims += self._measure_claims(index, revision_cue)
+        if figures:
+            claims += self._breakdown_claims(index, quantities, taken, revision_cue)
+            claims += self._zero_claims(index, revision_cue)
+            claims += self._measure_claims(index, revision_cue)
         sentence = self.sentences[index]
         if (self.vocabulary.other_event.search(self.lower_text, sentence.start, sentence.end)
                 or self.vocabulary.comparison_opener.match(sentence.text)):
