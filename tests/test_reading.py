@@ -589,6 +589,18 @@ def test_reading_a_toll_whose_figure_counts_people_keeps_each_figures_state(sent
     assert figure(counts("Crush toll", sentence), written).predicate == state
 
 
+@pytest.mark.parametrize("headline, speaker", [
+    ("Harbour police: 3 killed in shooting at the port", "Harbour police"),
+    ("Ferry Rescue Service: 40 missing after the ferry sank", "Ferry Rescue Service"),
+    ("Update: 40 missing after the ferry sank", "Test Desk"),
+    ("Source: 40 missing after the ferry sank", "Test Desk"),
+    ("MANILA: 40 missing after the ferry sank", "Test Desk"),
+])
+def test_reading_a_body_named_before_a_headlines_colon_is_its_source(headline: str, speaker: str) -> None:
+    claims = counts(headline, "The ferry sank off the island on Tuesday.")
+    assert {c.speaker for c in claims} == {speaker}
+
+
 def test_reading_people_on_the_ship_were_aboard() -> None:
     claims = counts("Boat sinks off the coast", "Survivors told the portal that there were 700 people on the ship when "
                                                 "it sank off Pylos on Wednesday.")

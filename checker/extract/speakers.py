@@ -56,6 +56,7 @@ _QUOTE = re.compile(r"“[^”\"]*[”\"]?|\"[^\"]*\"?")  # a curly quotation ma
 _INITIALS = re.compile(r"\b[A-Z]\.(?=[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\.")  # the full stops of "U.S.", "U.K."
 # A name: two or more capitalised words (an initial may stand between them).
 _NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)+)\b")
+_COLON_HEAD = re.compile(r"\W*(?P<np>[A-Z][\w.'’&-]*(?:\s+[\w.'’&()-]+){0,5}?):\s")  # "Lebanese Red Cross: ..."
 _RELATIVE_SUBJECT = re.compile(r",\s*(?P<pronoun>\w+)\s*$")  # ", which" right before a verb
 _HEAD_VERB_AT_END = 40  # characters before an opening quotation searched for "X said:"
 
@@ -111,6 +112,7 @@ class SpeakerReader:
         self.state_after_verb = right_after(words.state_after_verb)
         self.relative_pronouns = frozenset(w.lower() for w in words.relative_pronouns)
         self.before_that = frozenset(w.lower() for w in words.reporting_verbs_before_that)
+        self.colon_labels = frozenset(self.matcher.key(w) for w in words.colon_labels)
         self.noun_determiners = frozenset(w.lower() for w in words.noun_determiners)
         self.person_pronouns = frozenset(w.lower() for w in words.person_pronouns)
         self.pronouns = self.person_pronouns | frozenset(w.lower() for w in words.group_pronouns)
@@ -231,9 +233,10 @@ class SpeakerReader:
         ("Kirby said") or, after a comma or quotation, the phrase after it ("said Kirby") is read.
         """
         words = sentence_words(text) if words is None else words
+        headed = self._colon_source(text)  # "Lebanese Red Cross: over 100 dead"
         if not words & self.cue_keys:
-            return []
-        found: list[Attribution] = []
+            return [headed] if headed else []
+        found: list[Attribution] = [headed] if headed else []
 
         def outside(start: int) -> bool:
             return not any(a <= start < b for a, b in skip)
@@ -272,6 +275,23 @@ class SpeakerReader:
             found.append(Attribution(citing[-1].start(), citing[-1].end(), inner, chain))
         found.sort(key=lambda a: a.start)
         return found
+
+    def _colon_source(self, text: str) -> Attribution | None:
+        """A source named before a colon that opens a sentence, as headlines credit one ("Police: 3 killed in
+        shooting"): only a body (a word of an organisation or a speaker, or a listed name), never a label
+        ("Update:", "Watch:") or a dateline."""
+        head = _COLON_HEAD.match(text)
+        if head is None:
+            return None
+        np = head.group("np").strip()
+        if self.matcher.key(np) in self.colon_labels:
+            return None  # "Source: ...", "Report: ...": a label, not a body
+        if np.isupper() and " " not in np and self.matcher.lookup("speaker", np) is None:
+            return None  # "BEIRUT:": a dateline
+        if not (self.organisation.search(np) or self.matcher.key(np).split()[-1] in self.speaker_words
+                or self.matcher.lookup("speaker", np) is not None):
+            return None
+        return Attribution(head.start("np"), head.end("np"), np) if self.is_plausible(np) else None
 
     def _noun_before(self, text: str, position: int) -> bool:
         """Whether the word before ``position`` makes the next word a noun ("other claims", "the reports")."""

@@ -290,6 +290,7 @@ class SpeakersFile(PackFile):
     reporting_verbs: Words = ()
     reporting_verbs_before_that: Words = ()
     noun_determiners: Words = ()
+    colon_labels: Words = ()
     relative_pronouns: Words = ()
     speaker_words: Words = ()
     reporting_prepositions: Words = ()
