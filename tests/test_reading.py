@@ -494,6 +494,12 @@ def test_reading_one_thing_named_as_a_clauses_subject_counts_one(sentence: str, 
     assert (one.value_low, one.value_high, one.subject, one.predicate) == (1, 1, subject, predicate)
 
 
+def test_reading_one_named_with_a_among_a_larger_toll_is_one_victim_never_the_toll() -> None:
+    claims = counts("Blast toll rises", "At least 135 people were killed in the blast at the port, the ministry said.",
+                    "A firefighter was killed when the second blast hit the silo.")
+    assert figure(claims, "A").partial and not figure(claims, "At least 135").partial
+
+
 @pytest.mark.parametrize("sentence", [
     "A rocket attack on the depot drew condemnation from the ministry.",
     "A statement said 12 rockets were fired at the depot.",

@@ -136,6 +136,7 @@ class ArticleReader:
             if words & vocabulary.anonymous_keys:
                 claims.extend(self._anonymous_sources(index))
         self._settle_parts(claims)
+        self._singular_parts(claims)
         _share_revision_cues(claims)
         _carried_sources(claims)
         for number, claim in enumerate(claims, start=1):
@@ -875,6 +876,20 @@ class ArticleReader:
                 continue
             claims.append(self._count_claim(index, one, counted, predicate, revision_cue))
         return claims
+
+    def _singular_parts(self, claims: list[Claim]) -> None:
+        """One named with "a"/"an" ("A firefighter was killed") is a part of a larger count the article gives of
+        the same state, of it or of something broader ("at least 40 people were killed"): one victim of many,
+        never the toll."""
+        singular = self.vocabulary.singular_keys
+        line = self.grammars.taxonomy.subject_line
+        ones = [c for c in claims if c.kind == "count" and (c.value_text or "").lower() in singular]
+        for one in ones:
+            wider = set(line(one.subject))
+            one.partial = one.partial or any(
+                other.kind == "count" and other is not one and other.predicate == one.predicate
+                and other.subject in wider and (other.value_low or 0) > 1 and not other.other_event
+                for other in claims)
 
     def _zero_claims(self, index: int, revision_cue: bool) -> list[Claim]:
         """Zero counts: "no casualties", "No U.S. service members were injured", "no one was hurt"."""
