@@ -169,11 +169,9 @@ def assess(
     resolution = knowledge.resolver().cluster(claims, articles)
     events = [replace(event, place_within=knowledge.gazetteer.chain(event.place)[1:]) if event.place else event
               for event in resolution.events]  # where the place lies, for a reader who does not know it
-    claims = resolution.apply(claims)
-    result = RunResult(articles=articles,
-                       claims=one_name_per_body_of_events(claims, bodies_spoken_for(claims, articles, knowledge),
-                                                          body_words(articles, knowledge)),
-                       skipped=list(skipped or []), events=events, mentions=mentions)
+    claims = one_name_per_body_of_events(resolution.apply(claims), articles, knowledge)
+    result = RunResult(articles=articles, claims=claims, skipped=list(skipped or []), events=events,
+                       mentions=mentions)
     book = load_rules(settings)
     result.skipped.extend(SkippedInput(p.path, f"rule pack problem, rule left out: {p.reason}", p.line)
                           for p in book.problems)
@@ -204,15 +202,16 @@ def assess(
 BODY_KINDS = ("organisation", "anonymous")  # speakers named as bodies, not as people or outlets
 
 
-def one_name_per_body_of_events(claims: list[Claim], spoken_for: dict[str, str] | None = None,
-                                words: BodyWords | None = None) -> list[Claim]:
+def one_name_per_body_of_events(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> list[Claim]:
     """Copies of the claims with the bodies of each event's figures under one name ("police" and "Hong Kong
-    police"; "organisers" and "organizers"; ``checker.match.one_name_per_body``).
+    police"; "organisers" and "organizers"; ``checker.match.one_name_per_body``, with the words of the articles'
+    languages that name a country and its government, ``_body_words``).
 
-    ``spoken_for`` (``bodies_spoken_for``) names the body a speaker's title speaks for: such a speaker's figures
-    are that body's when the event's sources name it in full (Prime Minister Bellerive's figures are "Haiti's
-    government"'s); otherwise they stay the speaker's own."""
-    spoken_for = spoken_for or {}
+    A speaker whose title speaks for a body (``_bodies_spoken_for``) gives that body's figures when the event's
+    sources name it in full (Prime Minister Bellerive's figures are "Haiti's government"'s); otherwise they stay
+    the speaker's own."""
+    spoken_for = _bodies_spoken_for(claims, articles, knowledge)
+    words = _body_words(articles, knowledge)
     by_event: dict[str, list[str]] = defaultdict(list)
     for claim in claims:
         if claim.event_id and claim.speaker in spoken_for:  # the body a speaker speaks for, in the speaker's stead
@@ -233,7 +232,7 @@ def one_name_per_body_of_events(claims: list[Claim], spoken_for: dict[str, str] 
     return renamed
 
 
-def body_words(articles: list[Article], knowledge: Knowledge) -> BodyWords:
+def _body_words(articles: list[Article], knowledge: Knowledge) -> BodyWords:
     """The words that name a country and its government in the articles' languages (``checker.match.BodyWords``)."""
     countries: dict[str, str] = {}
     government: set[str] = set()
@@ -252,7 +251,7 @@ def body_words(articles: list[Article], knowledge: Knowledge) -> BodyWords:
     return BodyWords(countries, frozenset(government), tuple(sorted(possessives)))
 
 
-def bodies_spoken_for(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> dict[str, str]:
+def _bodies_spoken_for(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> dict[str, str]:
     """Speakers whose titles speak for a body, to that body named bare ("Jean-Max Bellerive" -> "government", as
     some figure of his names him "Prime Minister"; ``SpeakerReader.body_spoken_for``). A speaker whose titles
     speak for two bodies is left out."""

@@ -510,14 +510,15 @@ class ArticleReader:
         and one thing named as a subject ("A rocket fell"), the only claims of a sentence with no ``figures``."""
         text = self.sentences[index].text
         self._current = index
-        if not figures and not self._singular_claims(index, [], False):
-            return []  # most sentences with "a" and a verb of state name nothing as a subject
         quantities = self.grammars.numbers.find(text) if figures else []
+        revised = self._revised_clauses(text, quantities)
+        revision_cue = bool(revised)
+        singular = self._singular_claims(index, quantities, revision_cue)
+        if not figures and not singular:
+            return []  # most sentences with "a" and a verb of state name nothing as a subject
         claims: list[Claim] = []
         taken: set[int] = set()  # offsets of the figures already claimed
         previous: tuple[Quantity, str | None, str | None, str | None] | None = None
-        revised = self._revised_clauses(text, quantities)
-        revision_cue = bool(revised)
         claims += self._phrase_claims(index, quantities, taken, revision_cue) if figures else []  # "rose to 64"
         vocabulary = self.vocabulary
         for quantity in quantities:
@@ -545,7 +546,7 @@ class ArticleReader:
             claims.append(claim)
             taken.add(quantity.start)
             previous = (quantity, claim.subject, claim.predicate, claim.population)
-        claims += self._singular_claims(index, quantities, revision_cue)
+        claims += singular
         if figures:
             claims += self._breakdown_claims(index, quantities, taken, revision_cue)
             claims += self._zero_claims(index, revision_cue)

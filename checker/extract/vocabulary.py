@@ -179,8 +179,7 @@ class ClaimVocabulary:
             change_from=expand_pattern(quantities, "change_from"),
             change_to=expand_pattern(quantities, "change_to"),
             share_of=expand_pattern(quantities, "share_of"),
-            relative_opener=compiled(rf"(?:{phrase_pattern(quantities.relative_pronouns)})\b", re.IGNORECASE)
-            if quantities.relative_pronouns else compiled("(?!)"),
+            relative_opener=words(quantities.relative_pronouns),
             partial_before=compiled(rf"\b(?:{phrase_pattern(quantities.partial_before)})\s+$", re.IGNORECASE),
             partial_after=compiled(rf"\s+(?:{phrase_pattern(quantities.partial_after)})\b", re.IGNORECASE),
             increment_before=_before(quantities.increment_before),
