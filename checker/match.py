@@ -189,8 +189,8 @@ class BodyWords:
     _possessive: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        endings = phrase_pattern(self.possessives) if self.possessives else "(?!)"
         # a possessive within a name's first three words: "saudi arabia's health ministry"
+        endings = phrase_pattern(self.possessives)
         object.__setattr__(self, "_possessive", re.compile(rf"^((?:\S+\s+){{0,2}}?\S+?)(?:{endings})(?=\s)"))
 
     def key(self, name: str) -> str:
@@ -224,16 +224,17 @@ def one_name_per_body(names: Iterable[str], words: BodyWords | None = None) -> d
     counts: dict[str, int] = {}
     for name in names:
         counts[name] = counts.get(name, 0) + 1
+    key = {name: words.key(name) for name in counts}  # every canonical name below is one of these names
     by_key: dict[str, list[str]] = {}
     for name in sorted(counts, key=lambda n: (-counts[n], n)):
-        by_key.setdefault(words.key(name), []).append(name)
+        by_key.setdefault(key[name], []).append(name)
     canonical = {name: spellings[0] for spellings in by_key.values() for name in spellings}
     _acronyms_as_named_in_full(canonical, counts)
     # the last words of a body named in full, up to three words left out ("police" of "hong kong police")
-    by_ending = _by_ending({words.key(name): name for name in canonical.values() if any(c.isupper() for c in name)},
+    by_ending = _by_ending({key[name]: name for name in canonical.values() if any(c.isupper() for c in name)},
                            most_left_out=3)
     for name in list(canonical):
-        bare = words.key(canonical[name])
+        bare = key[canonical[name]]
         if any(c.isupper() for c in canonical[name]) or not bare:
             continue
         wider = by_ending.get(bare, set())

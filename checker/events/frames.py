@@ -119,9 +119,7 @@ class _Article:
         counts: dict[str, int] = defaultdict(int)
         first: dict[str, int] = {}
         for sentence in lead:
-            for mention in sentence.types:
-                if mention.role == "other":
-                    continue  # "another accident", "By comparison, the 2005 storm": not the article's event
+            for mention in sentence.own_types:  # not "another accident", "By comparison, the 2005 storm"
                 value = mention.value or ""
                 counts[value] += 2 if sentence.index == 0 else 1
                 first.setdefault(value, mention.start)

@@ -66,7 +66,7 @@ class MeasureReader:
                                           re.IGNORECASE) if self.prefix_units else None)
         self.scales = {abbreviation.lower(): scale for abbreviation, scale in quantities.scale_abbreviations.items()}
         self.abbreviated = compiled(rf"(?P<number>\d[\d,]*(?:\.\d+)?)(?P<scale>{phrase_pattern(self.scales)})\b",
-                                    re.IGNORECASE) if self.scales else compiled("(?!)")
+                                    re.IGNORECASE)
         place_words = quantities.measure_place_words
         self.places_after = (compiled(rf"\s+(?:{phrase_pattern(place_words)})\b", re.IGNORECASE)
                              if place_words else None)
@@ -79,15 +79,15 @@ class MeasureReader:
                 measure = self._measure(text, unit)
                 if measure is not None:
                     found.append(measure)
-        if self.prefix_pattern is not None and self.prefix_pattern.search(text):
-            found.extend(self._prefixed(text))
+        marks = list(self.prefix_pattern.finditer(text)) if self.prefix_pattern is not None else []
+        if marks:
+            found.extend(self._prefixed(text, marks))
             found.sort(key=lambda m: m.start)
         return found
 
-    def _prefixed(self, text: str) -> list[Measure]:
-        """The figures a currency mark stands before ("more than $100 billion", "$3 billion to $5 billion"): the
-        marks are blanked out, so the number grammar reads the figures with their quantifiers and ranges."""
-        marks = list(self.prefix_pattern.finditer(text)) if self.prefix_pattern is not None else []
+    def _prefixed(self, text: str, marks: list[re.Match[str]]) -> list[Measure]:
+        """The figures the currency ``marks`` stand before ("more than $100 billion", "$3 billion to $5 billion"):
+        the marks are blanked out, so the number grammar reads the figures with their quantifiers and ranges."""
         blanked = list(text)
         for mark in marks:
             blanked[mark.start():mark.end()] = " " * (mark.end() - mark.start())

@@ -129,7 +129,7 @@ class SpeakerReader:
         self.body_of_title = _bodies_of_titles(words.role_bodies, words.ministry_topics)
         self.body_title = any_of(tuple(self.body_of_title))
         self.spokesperson_of = compiled(rf"\b(?:{phrase_pattern(words.spokesperson_words)})\s+(?:for|of)\s+(?:the\s+)?"
-                                        rf"(?P<body>[A-Z].*)") if words.spokesperson_words else compiled("(?!)")
+                                        rf"(?P<body>[A-Z].*)")
         self.adverb_suffixes = tuple(words.adverb_suffixes)
         self.adverb_pair_heads = frozenset(words.adverb_pair_heads)
         self.not_name_words = frozenset(words.not_name_words)
@@ -284,12 +284,12 @@ class SpeakerReader:
         if head is None:
             return None
         np = head.group("np").strip()
-        if self.matcher.key(np) in self.colon_labels:
+        key, listed = self.matcher.key(np), self.matcher.lookup("speaker", np) is not None
+        if key in self.colon_labels:
             return None  # "Source: ...", "Report: ...": a label, not a body
-        if np.isupper() and " " not in np and self.matcher.lookup("speaker", np) is None:
+        if np.isupper() and " " not in np and not listed:
             return None  # "BEIRUT:": a dateline
-        if not (self.organisation.search(np) or self.matcher.key(np).split()[-1] in self.speaker_words
-                or self.matcher.lookup("speaker", np) is not None):
+        if not (listed or self.organisation.search(np) or (key and key.split()[-1] in self.speaker_words)):
             return None
         return Attribution(head.start("np"), head.end("np"), np) if self.is_plausible(np) else None
 
