@@ -265,6 +265,12 @@ class Gazetteer:
         found = [self.places[n] for n in names]
         return tuple(sorted(found, key=lambda p: (place_key(p.name) != keys[0], -p.prominence)))
 
+    def governs(self, name: str) -> bool:
+        """Whether ``name`` is the own name of a place with a government of its own: a country or a region ("Haiti",
+        "Puerto Rico", "Odisha"; not the town of Police)."""
+        found = self.candidates(name)
+        return bool(found) and found[0].level >= REGION_LEVEL and place_key(found[0].name) == place_key(name)
+
     def level(self, place: str) -> int:
         """How specific a place is (countries are COUNTRY_LEVEL); an unknown place counts as a country."""
         try:

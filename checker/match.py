@@ -186,6 +186,7 @@ class BodyWords:
     countries: dict[str, str] = field(default_factory=dict)
     government: frozenset[str] = frozenset()
     possessives: tuple[str, ...] = ()  # the endings of a possessive ("'s"): "Lebanon's" names Lebanon
+    place_words: frozenset[str] = frozenset()  # "authorities in Puerto Rico" names Puerto Rico's
     _possessive: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -196,9 +197,14 @@ class BodyWords:
     def key(self, name: str) -> str:
         """A body's name as compared: lower case, British -ise spellings as -ize ("organisers" = "organizers"), a
         country named first by its name ("Lebanese", "Lebanon's" -> "lebanon"), and a country's authorities,
-        officials and government as one ("Saudi officials" = "Saudi Arabian authorities")."""
+        officials and government as one ("Saudi officials" = "Saudi Arabian authorities"), and a country named alone
+        as its government ("Haiti" = "Haiti's government")."""
         key = _BRITISH_ENDING.sub(r"iz\1", " ".join(name.lower().split())).removeprefix("the ")
         words = self._possessive.sub(r"\1", key).split()
+        if len(words) > 2 and words[0] in self.government and words[1] in self.place_words:
+            words = [*words[2:], words[0]]  # "authorities in Puerto Rico": Puerto Rico's authorities
+        if self.countries.get(" ".join(words)) == " ".join(words):  # a country speaks through its government
+            words = [*words, "government"]  # ("Haiti raised the toll"; "Afghans" are its people, not its government)
         for length in (3, 2, 1):
             country = self.countries.get(" ".join(words[:length])) if len(words) > length else None
             if country:
@@ -209,7 +215,7 @@ class BodyWords:
         return " ".join(words) or key
 
 
-def one_name_per_body(names: Iterable[str], words: BodyWords | None = None) -> dict[str, str]:
+def one_name_per_body(names: Iterable[str], words: BodyWords | None = None, home: str | None = None) -> dict[str, str]:
     """The bodies one event's figures come from, each under one name (name -> the name to use).
 
     - Names that ``BodyWords.key`` makes one are one body ("organisers", "organizers"; "the Lebanese Health
@@ -218,7 +224,8 @@ def one_name_per_body(names: Iterable[str], words: BodyWords | None = None) -> d
       "International Organization for Migration"; "WWF", "World Wide Fund for Nature").
     - A body named bare, with no capital ("police", "the health ministry", "authorities"), is the one body of the
       event named in full that ends with it ("Hong Kong police", "Lebanese Health Ministry"); when two do ("U.S.
-      officials", "Iraqi officials"), it stays as it is.
+      officials", "Iraqi officials"), the one of ``home`` (the event's country, lower case: "authorities" of a
+      stampede in Mina are Saudi Arabia's), else it stays as it is.
     """
     words = words or BodyWords()
     counts: dict[str, int] = {}
@@ -238,6 +245,8 @@ def one_name_per_body(names: Iterable[str], words: BodyWords | None = None) -> d
         if any(c.isupper() for c in canonical[name]) or not bare:
             continue
         wider = by_ending.get(bare, set())
+        if len(wider) > 1 and home:
+            wider = {body for body in wider if key[body] == f"{home} {bare}"}
         if len(wider) == 1:
             canonical[name] = next(iter(wider))
     return canonical

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -211,14 +211,18 @@ def one_name_per_body_of_events(claims: list[Claim], articles: list[Article], kn
     sources name it in full (Prime Minister Bellerive's figures are "Haiti's government"'s); otherwise they stay
     the speaker's own."""
     spoken_for = _bodies_spoken_for(claims, articles, knowledge)
-    words = _body_words(articles, knowledge)
+    bodies = {claim.speaker for claim in claims if claim.speaker and claim.speaker_kind in BODY_KINDS}
+    words = _body_words(articles, knowledge, sorted(bodies))
+    claims = _one_spelling_per_body(claims, words)
     by_event: dict[str, list[str]] = defaultdict(list)
     for claim in claims:
         if claim.event_id and claim.speaker in spoken_for:  # the body a speaker speaks for, in the speaker's stead
             by_event[claim.event_id].append(spoken_for[claim.speaker])
         elif claim.event_id and claim.speaker and claim.speaker_kind in BODY_KINDS:
             by_event[claim.event_id].append(claim.speaker)
-    canonical = {event_id: one_name_per_body(names, words) for event_id, names in by_event.items()}
+    homes = _home_countries(claims, knowledge)
+    canonical = {event_id: one_name_per_body(names, words, homes.get(event_id))
+                 for event_id, names in by_event.items()}
     renamed = []
     for claim in claims:
         names = canonical.get(claim.event_id or "", {})
@@ -232,11 +236,44 @@ def one_name_per_body_of_events(claims: list[Claim], articles: list[Article], kn
     return renamed
 
 
-def _body_words(articles: list[Article], knowledge: Knowledge) -> BodyWords:
-    """The words that name a country and its government in the articles' languages (``checker.match.BodyWords``)."""
+def _home_countries(claims: list[Claim], knowledge: Knowledge) -> dict[str, str]:
+    """Each event's country (lower case), from the place its figures name most: whose authorities "authorities"
+    are when two countries' officials speak of it."""
+    places: dict[str, Counter[str]] = defaultdict(Counter)
+    for claim in claims:
+        if claim.event_id and claim.place:
+            places[claim.event_id][claim.place] += 1
+    homes = {}
+    for event_id, named in places.items():
+        country = knowledge.gazetteer.country_of(named.most_common(1)[0][0])
+        if country:
+            homes[event_id] = country.lower()
+    return homes
+
+
+def _one_spelling_per_body(claims: list[Claim], words: BodyWords) -> list[Claim]:
+    """Copies of the claims with the names ``words`` makes one body ("Saudi officials", "Saudi Arabia's government")
+    spelled one way across the run, the way its figures name it most: one name is one body in every event. Bodies
+    named bare ("authorities") are left to each event (``checker.match.one_name_per_body``)."""
+    counts: dict[str, int] = defaultdict(int)
+    for claim in claims:
+        if claim.speaker and claim.speaker_kind in BODY_KINDS and not claim.speaker.islower():
+            counts[claim.speaker] += 1
+    spelling: dict[str, str] = {}
+    for name in sorted(counts, key=lambda n: (-counts[n], n)):
+        spelling.setdefault(words.key(name), name)
+    return [replace(claim, speaker=spelling[words.key(claim.speaker)])
+            if claim.speaker in counts and spelling[words.key(claim.speaker)] != claim.speaker else claim
+            for claim in claims]
+
+
+def _body_words(articles: list[Article], knowledge: Knowledge, bodies: list[str]) -> BodyWords:
+    """The words that name a country and its government in the articles' languages (``checker.match.BodyWords``),
+    with the names among ``bodies`` of places that govern themselves ("Puerto Rico", "Odisha")."""
     countries: dict[str, str] = {}
     government: set[str] = set()
     possessives: set[str] = set()
+    place_words: set[str] = set()
     for lang in sorted({article.lang for article in articles}):
         extractor = knowledge.extractor(lang)
         if extractor is None:
@@ -248,7 +285,13 @@ def _body_words(articles: list[Article], knowledge: Knowledge) -> BodyWords:
                 countries.setdefault(form.lower(), country.lower())
         government.update(word.lower() for word in speakers.government_words)
         possessives.update(speakers.possessive_suffixes)
-    return BodyWords(countries, frozenset(government), tuple(sorted(possessives)))
+        place_words.update(word.lower() for word in speakers.place_prepositions)
+    for name in bodies:  # "Puerto Rico", "officials in Puerto Rico"
+        head, _, rest = name.partition(" ")
+        place = rest.partition(" ")[2] if head.lower() in government and rest.split(" ")[0] in place_words else name
+        if knowledge.gazetteer.governs(place):
+            countries.setdefault(place.lower(), place.lower())
+    return BodyWords(countries, frozenset(government), tuple(sorted(possessives)), frozenset(place_words))
 
 
 def _bodies_spoken_for(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> dict[str, str]:

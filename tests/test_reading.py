@@ -461,6 +461,74 @@ def test_reading_a_bound_on_a_measure_is_the_figure_itself() -> None:
     assert about.measure_high is not None and about.measure_high < 12_000_000
 
 
+def test_reading_a_count_named_as_a_countrys_is_its_governments() -> None:
+    """"Mexico's official tally" and "the official Mexican toll" are the Mexican government's figures, one body with
+    "Mexican officials"; a charity's count beside it is not."""
+    claims = counts("Quake toll disputed",
+                    "Mexican officials said 380 people were killed in the quake near Oaxaca on Sunday.",
+                    "A charity's count is double Mexico's official tally of 412 killed and 950 injured.",
+                    "The official Mexican toll of 412 has not changed since Tuesday.")
+    speakers = {c.speaker for c in claims}
+    assert speakers == {"Mexican officials"}
+    assert figure(claims, "950").predicate == "wounded"  # a tally of the killed and the injured keeps each state
+
+
+def test_reading_an_official_count_with_no_owner_is_the_authorities_unless_a_source_is_named_after_it() -> None:
+    alone = figure(counts("Storm toll", "The official death count of 64 stood for months."), "64")
+    assert (alone.speaker, alone.speaker_text) == ("authorities", "official death count")
+    told = counts("Storm toll", "Researchers said the official death count of 64 is far below their estimate of "
+                                "4,645 deaths.")
+    assert figure(told, "64").speaker == "authorities"  # the count the researchers speak of is not theirs
+    assert figure(told, "4,645").speaker == "researchers"  # their estimate, a count of its own, is
+    reported = counts("Storm toll", "The official death toll rose to 94, the state news agency said.")
+    assert figure(reported, "94").speaker == "state news agency"
+
+
+def test_reading_an_official_count_credited_elsewhere_to_a_named_source_is_that_sources() -> None:
+    claims = counts("Mine disaster toll stands at 301",
+                    "Rescuers recovered two more bodies, bringing the official death toll to 301.",
+                    "Energy Minister Taner Aksoy said 301 miners had died.")
+    assert {c.speaker for c in claims if c.value_text == "301"} == {"Taner Aksoy"}
+
+
+@pytest.mark.parametrize("sentence, written, speaker", [
+    ("About 2,500 houses collapsed, according to government estimates.", "About 2,500", "government"),
+    ("According to official figures, 40 people died in the floods.", "40", "authorities"),
+    ("Earlier estimates from Kenyan authorities had put the dead at around 250.", "around 250", "Kenyan authorities"),
+    ("Scientists estimate that 53 people were killed by the mudslide.", "53", "scientists"),
+    ("The toll in the crash is 275 and not 288, clarifies the chief secretary.", "275", "chief secretary"),
+    # "from" after a toll names its cause, never a source
+    ("The death toll from Kenya's floods was more than 300 on Friday.", "more than 300", "Test Desk"),
+])
+def test_reading_a_count_names_its_source(sentence: str, written: str, speaker: str) -> None:
+    assert figure(counts("Flood toll", sentence), written).speaker == speaker
+
+
+def test_reading_a_country_or_region_that_raises_a_toll_is_its_government() -> None:
+    """"Haiti raised its estimate of the toll" reports a figure, as "said" does; a country or a region speaking is
+    its government, one body with its government named in full, and never a person called "Puerto Rico"."""
+    claims = counts("Quake toll", "Haiti's government said 150,000 people had died.",
+                    "Haiti raised its estimate of the quake death toll to 230,000 on Tuesday.")
+    assert figure(claims, "150,000").speaker == figure(claims, "230,000").speaker
+    upped = figure(counts("Storm toll", "Puerto Rico upped its official estimate to 1,427 deaths in a draft report."),
+                   "1,427")
+    assert (upped.speaker, upped.speaker_kind) == ("Puerto Rico", "organisation")
+
+
+def test_reading_authorities_of_an_event_two_countries_speak_of_are_its_home_countrys() -> None:
+    claims = counts("Stampede in Mecca", "Saudi officials said 717 pilgrims were killed in the stampede in Mecca.",
+                    "Iranian officials said 136 Iranian pilgrims were among the dead in Mecca.",
+                    "Authorities said 863 pilgrims were injured in Mecca.")
+    assert figure(claims, "863").speaker == "Saudi officials"
+    assert figure(claims, "136").speaker == "Iranian officials"
+
+
+def test_reading_a_figure_a_toll_initially_had_been_was_replaced() -> None:
+    claims = counts("Blast at the airport", "The death toll has risen to 23, the health ministry said.",
+                    "The ministry warned the latest toll, which initially had been 14 dead, could change.")
+    assert figure(claims, "14").superseded and not figure(claims, "23").superseded
+
+
 def test_reading_an_acronym_and_the_body_it_stands_for_are_one_speaker() -> None:
     claims = counts("Fire season", "The World Wide Fund for Nature said 3 billion animals were killed or displaced by "
                                    "the bushfires in Australia this season.",

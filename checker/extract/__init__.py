@@ -50,7 +50,7 @@ class Extractor:
             numbers=numbers,
             dates=DateGrammar(pack.dates, numbers),
             sentences=SentenceSplitter(pack.sentences.abbreviations, pack.sentences.titles),
-            speakers=SpeakerReader(pack, matcher),
+            speakers=SpeakerReader(pack, matcher, governs=gazetteer.governs),
             vocabulary=vocabulary,
             places=PlaceFinder(pack, gazetteer, vocabulary.event_words),
             matcher=matcher,

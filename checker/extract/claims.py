@@ -116,7 +116,9 @@ class ArticleReader:
         self._topic: dict[int, tuple[str | None, str | None, str | None]] = {}  # paragraph -> quantity it names
         self._districts: dict[int, str | None] = {}  # sentence -> the named district it places its figures in
         self._current = 0  # the sentence being read
-        self._speakers: dict[int, tuple[list[Quotation], dict[int, Speaker], list[tuple[Attribution, Speaker]]]] = {}
+        self._speakers: dict[int, tuple[list[Quotation], dict[int, Speaker], list[tuple[Attribution, Speaker]],
+                                        list[tuple[Attribution, Speaker]]]] = {}
+        self._presumed: set[int] = set()  # ids of the claims credited by a count's words alone ("the official toll")
 
     def read(self) -> Extraction:
         claims: list[Claim] = []
@@ -138,7 +140,7 @@ class ArticleReader:
         self._settle_parts(claims)
         self._singular_parts(claims)
         _share_revision_cues(claims)
-        _carried_sources(claims)
+        _carried_sources(claims, self._presumed)
         for number, claim in enumerate(claims, start=1):
             claim.claim_id = f"{self.article.article_id}:{number}"
         mentions = self._mentions(places_and_event_words)
@@ -271,16 +273,25 @@ class ArticleReader:
         return self._quotations[paragraph]
 
     def _speakers_of(self, index: int):
-        """(quotations, speaker of each attributed quotation, reporting clauses with their speakers) of a sentence."""
+        """(quotations, speaker of each attributed quotation, reporting clauses with their speakers, counts named as a
+        body's with their owners) of a sentence."""
         if index not in self._speakers:
             sentence = self.sentences[index]
             quotes = [q for q in self._paragraph_quotations(sentence.paragraph)
                       if q.start < sentence.end and q.end > sentence.start]
             spans = [(q.start - sentence.start, q.end - sentence.start) for q in quotes]
-            attributions = self.grammars.speakers.find_attributions(sentence.text, spans, self.words[index])
+            reader = self.grammars.speakers
+            attributions = reader.find_attributions(sentence.text, spans, self.words[index])
             clauses = [(a, self._resolve(index, a.speaker_text, a.chain)) for a in attributions]
             quoted = {id(q): self._resolve(index, q.speaker_text) for q in quotes if q.speaker_text}
-            self._speakers[index] = (quotes, quoted, clauses)
+            owners = []
+            for owned in reader.count_owners(sentence.text, spans, self.words[index]):
+                if any(c.start <= owned.start < c.end for c, _ in clauses):
+                    continue  # the words of a reporting clause ("raised the official toll")
+                owner = self._resolve(index, owned.speaker_text)  # presumed: shown with the count's words
+                owners.append((owned, replace(owner, presumed=True, text=sentence.text[owned.start:owned.end])
+                               if owned.presumed else owner))
+            self._speakers[index] = (quotes, quoted, clauses, owners)
         return self._speakers[index]
 
     def _is_statement_source(self, speaker: Speaker, index: int) -> bool:
@@ -293,7 +304,7 @@ class ArticleReader:
         """The speaker that "the statement" (or "he", "they") refers back to: the nearest earlier one that fits."""
         reader = self.grammars.speakers
         for earlier in range(index - 1, max(-1, index - LOOK_BACK), -1):
-            _, quoted, clauses = self._speakers_of(earlier)
+            _, quoted, clauses, _ = self._speakers_of(earlier)
             for speaker in [s for _, s in reversed(clauses)] + list(quoted.values()):
                 if statement and self._is_statement_source(speaker, earlier):
                     return speaker
@@ -322,7 +333,7 @@ class ArticleReader:
         for earlier in range(index - 1, -1, -1):
             if not self.words[earlier] & spellings:
                 continue  # only sentences that name the role are read for their speakers
-            _, quoted, clauses = self._speakers_of(earlier)
+            _, quoted, clauses, _ = self._speakers_of(earlier)
             for speaker in [s for _, s in reversed(clauses)] + list(quoted.values()):
                 if speaker.kind == "named_official" and reader.role_of(speaker.text) == role:
                     return speaker
@@ -356,13 +367,21 @@ class ArticleReader:
         return speaker
 
     def speaker_at(self, index: int, position: int) -> tuple[Speaker, bool]:
-        """Who says what stands at ``position`` of sentence ``index``, and whether it is inside a quotation."""
-        quotes, quoted, clauses = self._speakers_of(index)
+        """Who says what stands at ``position`` of sentence ``index``, and whether it is inside a quotation.
+
+        A count named as a body's gives its figures ("Saudi Arabia's official tally of 769"); so does an official
+        count whose owner is not named ("Researchers said the official toll of 64 was too low"), unless a source is
+        named as giving it after its words ("the official toll rose to 94, the news agency said") or quoted."""
+        quotes, quoted, clauses, owners = self._speakers_of(index)
         absolute = self.sentences[index].start + position
-        for quote in quotes:
-            if quote.start <= absolute < quote.end and id(quote) in quoted:
-                return quoted[id(quote)], True
         inside = any(q.start <= absolute < q.end for q in quotes)
+        quote = next((q for q in quotes if q.start <= absolute < q.end and id(q) in quoted), None)
+        for counted, owner in owners:
+            if counted.start <= position <= (counted.reach or 0):
+                if not owner.presumed or not (quote or any(a.start > counted.start for a, _ in clauses)):
+                    return owner, inside
+        if quote is not None:
+            return quoted[id(quote)], True
         if clauses:
             before = [speaker for attribution, speaker in clauses if attribution.start <= position]
             return (before[-1] if before else clauses[0][1]), inside
@@ -374,7 +393,7 @@ class ArticleReader:
         sentence = self.sentences[index]
         absolute, absolute_end = sentence.start + start, sentence.start + end
         line, column = self.document.lines.line_and_column(absolute)
-        return Claim(
+        claim = Claim(
             claim_id="",  # numbered in text order once the article is done
             article_id=self.article.article_id,
             kind=kind,
@@ -394,6 +413,9 @@ class ArticleReader:
             paragraph=sentence.paragraph,
             **values,
         )
+        if speaker.presumed:
+            self._presumed.add(id(claim))
+        return claim
 
     def _anonymous_sources(self, index: int) -> list[Claim]:
         """Anonymous sources named in a sentence ("citing unnamed officials"), figure or not: the SR rules' input."""
@@ -1032,20 +1054,23 @@ def _share_revision_cues(claims: list[Claim]) -> None:
             claim.revision_cue = True
 
 
-def _carried_sources(claims: list[Claim]) -> None:
+def _carried_sources(claims: list[Claim], presumed: set[int]) -> None:
     """A figure the article gives in its own voice ("At least 79 dead", a headline) that it credits to one source
     elsewhere ("the coast guard said 79 people died") is that source's figure, carried by the outlet; "at least 79"
-    is not the coast guard's 79."""
+    is not the coast guard's 79. So is a figure credited only by presumption (``presumed``: the ids of the claims
+    "the official toll" credits to the authorities) when a source is named for it."""
     credited: dict[tuple[str | None, float | None, float | None], set[tuple[str, str | None]]] = {}
     for claim in claims:
-        if claim.kind == "count" and claim.speaker and claim.speaker_kind in _CREDITED_KINDS:
+        if (claim.kind == "count" and claim.speaker and claim.speaker_kind in _CREDITED_KINDS
+                and id(claim) not in presumed):
             credited.setdefault((claim.predicate, claim.value_low, claim.value_high), set()).add(
                 (claim.speaker, claim.speaker_kind))
     if not credited:
         return
     for claim in claims:
         sources = credited.get((claim.predicate, claim.value_low, claim.value_high)) if claim.kind == "count" else None
-        if sources and len(sources) == 1 and claim.speaker_kind == "outlet" and not claim.in_quote:
+        if (sources and len(sources) == 1 and (claim.speaker_kind == "outlet" or id(claim) in presumed)
+                and not claim.in_quote):
             claim.speaker, claim.speaker_kind = next(iter(sources))
 
 

@@ -8,6 +8,7 @@ from its pack (``speakers.yaml``) and canonical names from the gazetteer (throug
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from checker.lang import LanguagePack, expand_pattern
@@ -27,6 +28,7 @@ class Speaker:
     text: str
     chain: tuple[str, ...] = ()
     is_statement: bool = False
+    presumed: bool = False  # named by a count's words alone ("the official toll": the authorities'), no source named
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class Attribution:
     end: int
     speaker_text: str
     chain: tuple[str, ...] = ()
+    reach: int | None = None  # a count's owner credits only the figures up to here ("Saudi Arabia's official tally")
+    presumed: bool = False  # an official count whose owner is not named: the authorities' by presumption
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ _NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-
 _COLON_HEAD = re.compile(r"\W*(?P<np>[A-Z][\w.'’&-]*(?:\s+[\w.'’&()-]+){0,5}?):\s")  # "Lebanese Red Cross: ..."
 _RELATIVE_SUBJECT = re.compile(r",\s*(?P<pronoun>\w+)\s*$")  # ", which" right before a verb
 _HEAD_VERB_AT_END = 40  # characters before an opening quotation searched for "X said:"
+OWNER_REACH = 60  # characters after an official count's words within which its figure stands ("tally of 769")
+_CLAUSE_END = re.compile(r"[,;:()“”\"—–]|\s-\s|\.(?:\s|$)")
 
 
 def _bodies_of_titles(role_bodies: dict[str, tuple[str, ...]], topics: tuple[str, ...]) -> dict[str, str]:
@@ -75,15 +81,36 @@ def _bodies_of_titles(role_bodies: dict[str, tuple[str, ...]], topics: tuple[str
 class SpeakerReader:
     """Speakers in the sentences of one language."""
 
-    def __init__(self, pack: LanguagePack, matcher: EntityMatcher) -> None:
+    def __init__(self, pack: LanguagePack, matcher: EntityMatcher,
+                 governs: Callable[[str], bool] = lambda name: False) -> None:
         words = pack.speakers
         self.matcher = matcher
+        self.governs = governs  # whether a name is a country's or a region's ("Puerto Rico")
         # verbs that are nouns too ("estimates", "reports") report only before "that": "the study estimates that"
         before_that = (rf"|\b(?:{phrase_pattern(words.reporting_verbs_before_that)})(?=\s+that\b)"
                        if words.reporting_verbs_before_that else "")
-        self.verb = compiled(rf"\b(?:{phrase_pattern(words.reporting_verbs)})\b{before_that}")
-        self.cue_keys = key_words(words.reporting_verbs + words.reporting_verbs_before_that
+        # verbs whose object is a count ("raised its estimate of the death toll")
+        count_report = "count_report" in words.patterns and words.count_verbs and words.count_nouns
+        count_verb = f"|{expand_pattern(words, 'count_report', 0).pattern}" if count_report else ""
+        self.verb = compiled(rf"\b(?:{phrase_pattern(words.reporting_verbs)})\b{before_that}{count_verb}")
+        self.cue_keys = key_words(words.reporting_verbs + words.reporting_verbs_before_that + words.count_verbs
                                   + words.reporting_prepositions + words.citing_prepositions)
+        # counts named as a body's ("Saudi Arabia's official tally", "estimates from Haitian authorities")
+        nouns = phrase_pattern(words.count_nouns) if words.count_nouns else "(?!)"
+        officials = phrase_pattern(tuple(words.official_words)) if words.official_words else "(?!)"
+        self.official_count = compiled(rf"\b(?:{officials})\s+(?P<between>(?:[\w'’.-]+\s+){{0,3}}?)(?:{nouns})\b",
+                                       re.IGNORECASE)
+        self.count_noun = compiled(rf"\b(?:{nouns})\b", re.IGNORECASE)
+        self.trailing_count_noun = compiled(rf"\s+(?:{nouns})$", re.IGNORECASE)
+        self.count_source = expand_pattern(words, "count_source")
+        self.count_owner = expand_pattern(words, "count_owner", 0)
+        self.count_modifiers = frozenset(w.lower() for w in words.count_modifiers)
+        self.official_body = {w.lower(): body for w, body in words.official_words.items()}
+        self.owner_keys = key_words(tuple(words.official_words) + words.data_nouns)
+        self.government = words.government_words[0] if words.government_words else ""
+        self.possessive = words.possessive_suffixes[0] if words.possessive_suffixes else ""
+        self.countries = frozenset(country.lower() for country in pack.quantities.population_countries.values())
+        self.nationalities = frozenset(population.lower() for population in pack.quantities.population_countries)
         self.preposition = compiled(rf"\b(?:{phrase_pattern(words.reporting_prepositions)})\s+{_NP}{_NP_END}",
                                     re.IGNORECASE)
         self.citing = compiled(rf"\b(?:{phrase_pattern(words.citing_prepositions)})\s+{_NP}{_NP_END}", re.IGNORECASE)
@@ -261,7 +288,7 @@ class SpeakerReader:
                 if self.is_plausible(np):
                     found.append(Attribution(match.start(), match.end() + 1 + len(after), np))
         for match in self.preposition.finditer(text):
-            np = self.clean_np(match.group("np"))
+            np = self._source_of_count(match.group("np"))  # "according to government estimates": the government
             if outside(match.start()) and self.is_plausible(np):
                 found.append(Attribution(match.start(), match.end(), np))
         citing = [m for m in self.citing.finditer(text) if outside(m.start())]
@@ -275,6 +302,83 @@ class SpeakerReader:
             found.append(Attribution(citing[-1].start(), citing[-1].end(), inner, chain))
         found.sort(key=lambda a: a.start)
         return found
+
+    def _source_of_count(self, phrase: str) -> str:
+        """The speaker a phrase names, a count's noun after it left out ("government estimates" -> "government"; an
+        official count, "official figures", is the authorities')."""
+        phrase = phrase.strip().rstrip(".")
+        without = self.trailing_count_noun.sub("", phrase)
+        np = self.clean_np(without)
+        return self.official_body.get(np.lower(), np) if without != phrase else np
+
+    def count_owners(self, text: str, skip: list[tuple[int, int]] | tuple = (),
+                     words: frozenset[str] | None = None) -> list[Attribution]:
+        """Counts a sentence names as a body's, each crediting only the figures its words lead to (up to ``reach``):
+        "Saudi Arabia's official tally of 769" and "the official Saudi toll" (the Saudi government's), "the official
+        death toll of 64" (an official count whose owner is not named is the authorities'), "Previous estimates from
+        Haitian authorities put ..." (a count that opens the sentence, its source named after it)."""
+        words = sentence_words(text) if words is None else words
+        if not words & self.owner_keys:
+            return []
+        found = []
+        source = self.count_source.match(text)
+        if source:
+            np = self._phrase_forward(text[source.end():])
+            if np and self.is_plausible(np) and (self.organisation.search(np) or self.anonymous.search(np)
+                                                 or self.matcher.lookup("speaker", np) is not None):
+                end = source.end() + max(0, text.find(np, source.end()) - source.end()) + len(np)
+                found.append(Attribution(source.start(), end, np, reach=self._clause_end(text, end)))
+        for match in self.official_count.finditer(text):
+            between = match.group("between").split()
+            if any(a <= match.start() < b for a, b in skip) or not all(
+                    word[0].isupper() or word.lower() in self.count_modifiers for word in between):
+                continue  # (in a quotation; "an official said the toll": no count of officials)
+            named = [word for word in between if word.lower() not in self.count_modifiers]
+            start, owner = match.start(), " ".join(named)
+            if not named:
+                before = self.count_owner.search(text, 0, match.start())  # "Saudi Arabia's official tally"
+                if before:
+                    start, owner = before.start("owner"), before.group("owner")
+            end = match.end()
+            following = self.count_noun.search(text, end)  # "... of 64, far below their estimate of 4,645"
+            reach = min(end + OWNER_REACH, self._clause_end(text, end), following.start() if following else len(text))
+            official = match.group(0).split()[0].lower()
+            name = self._owner_name(owner, official)
+            found.append(Attribution(start, end, name, reach=reach, presumed=name == self.official_body.get(official)))
+        return found
+
+    def _owner_name(self, owner: str, official: str) -> str:
+        """The body an official count is credited to: the government of a country or region named as its owner
+        ("Saudi" -> "Saudi government"), a body named ("the Health Ministry"), else the body official counts are
+        credited to ("authorities")."""
+        owner = self.possessive_end.sub("", owner.strip())
+        if owner.lower() in self.nationalities:
+            return f"{owner} {self.government}".strip()  # "Saudi government"
+        if owner and (owner.lower() in self.countries or self.governs(owner)):
+            return f"{owner}{self.possessive} {self.government}".strip()  # "Saudi Arabia's government"
+        if owner and (self.organisation.search(owner) or self.matcher.lookup("speaker", owner) is not None):
+            return owner
+        return self.official_body.get(official, owner)
+
+    def _phrase_forward(self, text: str) -> str:
+        """The speaker phrase that opens ``text``, read forwards: capitalised words and speaker words ("Haitian
+        authorities had put ..." -> "Haitian authorities")."""
+        kept: list[str] = []
+        for word in text[:140].split():
+            bare = word.strip("()\"“”‘’,;:").rstrip(".")
+            if not bare or not (bare[0].isupper() or bare.lower() in self.speaker_words):
+                break
+            kept.append(bare)
+            if bare != word.rstrip("."):  # punctuation after the word ends the phrase
+                break
+        while kept and kept[-1].lower() in self.edge_words:
+            kept.pop()
+        return self.clean_np(" ".join(kept))
+
+    @staticmethod
+    def _clause_end(text: str, position: int) -> int:
+        found = _CLAUSE_END.search(text, position)
+        return found.start() if found else len(text)
 
     def _colon_source(self, text: str) -> Attribution | None:
         """A source named before a colon that opens a sentence, as headlines credit one ("Police: 3 killed in
@@ -372,7 +476,7 @@ class SpeakerReader:
         name = self.proper_name(text)
         if (self.anonymous.search(text) or self.indefinite.match(text.strip())) and not name:
             kind = "anonymous"
-        elif name and not self.organisation.search(text):
+        elif name and not self.organisation.search(text) and not self.governs(name):  # ("Puerto Rico said")
             kind, cleaned = "named_official", name
         elif is_statement:
             kind = "document"

@@ -289,6 +289,11 @@ class EventsFile(PackFile):
 class SpeakersFile(PackFile):
     reporting_verbs: Words = ()
     reporting_verbs_before_that: Words = ()
+    count_verbs: Words = ()
+    count_nouns: Words = ()
+    count_modifiers: Words = ()
+    data_nouns: Words = ()
+    official_words: dict[str, str] = {}
     noun_determiners: Words = ()
     colon_labels: Words = ()
     relative_pronouns: Words = ()
@@ -319,12 +324,14 @@ class SpeakersFile(PackFile):
     role_bodies: dict[str, Words] = {}
     ministry_topics: Words = ()
     government_words: Words = ()
+    place_prepositions: Words = ()
     spokesperson_words: Words = ()
     adverb_suffixes: Words = ()
     adverb_pair_heads: Words = ()
     possessive_suffixes: Words = ()
     not_name_words: Words = ()
-    patterns: dict[Literal["anonymity_clause", "trailing_anonymity"], str] = {}
+    patterns: dict[Literal["anonymity_clause", "trailing_anonymity", "count_report", "count_source", "count_owner"],
+                   str] = {}
 
 
 # --- responsibility.yaml -----------------------------------------------------------------------
