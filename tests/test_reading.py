@@ -529,6 +529,33 @@ def test_reading_a_figure_a_toll_initially_had_been_was_replaced() -> None:
     assert figure(claims, "14").superseded and not figure(claims, "23").superseded
 
 
+def test_reading_a_later_level_a_sentence_gives_its_toll_is_read_too() -> None:
+    """"The toll was first put at 410, which the provincial government revised to 398": both are the toll, the first
+    replaced;
+    "the toll rose to 40 on Monday and climbed to 52 on Tuesday" gives two levels."""
+    revised = counts("Landslide toll", "The toll was first put at 410, which the provincial government revised to 398 "
+                                       "on Monday.")
+    assert figure(revised, "410").superseded and figure(revised, "398").predicate == "killed"
+    assert figure(revised, "398").speaker == "provincial government"  # "which the ... revised to" reports it
+    running = counts("Landslide toll", "The toll rose to 40 on Monday and climbed to 52 on Tuesday.")
+    assert {c.value_text for c in running if c.predicate == "killed"} == {"40", "52"}
+
+
+@pytest.mark.parametrize("headline, read", [
+    ("Flood deaths rise to 212", {"212"}),
+    ("Flood kills 53, leaves 14 missing", {"53"}),
+])
+def test_reading_deaths_count_only_with_the_verb_that_gives_their_level(headline: str, read: set[str]) -> None:
+    claims = counts(headline, "Rescuers searched the river banks on Friday.")
+    assert {c.value_text for c in claims if c.predicate == "killed"} == read
+
+
+def test_reading_deaths_named_after_their_figure_are_that_figures() -> None:
+    claims = counts("Quake toll", "The county reported 53 deaths and 14 others missing, while three deaths were "
+                                  "reported in the two towns nearby.")
+    assert {c.value_text for c in claims if c.predicate == "killed"} == {"53", "three"}
+
+
 def test_reading_an_acronym_and_the_body_it_stands_for_are_one_speaker() -> None:
     claims = counts("Fire season", "The World Wide Fund for Nature said 3 billion animals were killed or displaced by "
                                    "the bushfires in Australia this season.",

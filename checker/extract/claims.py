@@ -820,7 +820,12 @@ class ArticleReader:
                         and q is not figure and revision_cue
                         and vocabulary.superseded_marker.search(text, max(0, q.phrase_start - SUPERSEDED_REACH),
                                                              q.phrase_start)]
-            for found in (figure, *replaced[:1]):  # "raised the death toll from 64 to 2,975": both figures
+            following = vocabulary.quantity_phrase.search(text, figure.phrase_end)
+            reach = min(following.start() if following else len(text), end + LONG_PHRASE_REACH)
+            later = [q for q in quantities if figure.phrase_end <= q.phrase_start < reach and q not in replaced
+                     and stands_for_phrase(q) and vocabulary.level_verb_before.search(
+                         text, max(0, q.phrase_start - 30), q.phrase_start)]  # "..., which it revised to 275"
+            for found in (figure, *replaced[:1], *later[:1]):  # "raised the death toll from 64 to 2,975": both
                 taken.add(found.start)
                 if vocabulary.increment_before.search(text, max(0, found.phrase_start - 20), found.phrase_start):
                     self._mark_part(found, "increment")  # "the toll rose by 30": how much it moved, not the toll
