@@ -187,6 +187,7 @@ class BodyWords:
     government: frozenset[str] = frozenset()
     possessives: tuple[str, ...] = ()  # the endings of a possessive ("'s"): "Lebanon's" names Lebanon
     place_words: frozenset[str] = frozenset()  # "authorities in Puerto Rico" names Puerto Rico's
+    home_words: frozenset[str] = frozenset()  # bare, the government of the event's country ("the government")
     _possessive: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

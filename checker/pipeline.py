@@ -221,8 +221,7 @@ def one_name_per_body_of_events(claims: list[Claim], articles: list[Article], kn
         elif claim.event_id and claim.speaker and claim.speaker_kind in BODY_KINDS:
             by_event[claim.event_id].append(claim.speaker)
     homes = _home_countries(claims, knowledge)
-    canonical = {event_id: one_name_per_body(names, words, homes.get(event_id))
-                 for event_id, names in by_event.items()}
+    canonical = {event_id: one_name_per_body(names, words, homes.get(event_id)) for event_id, names in by_event.items()}
     renamed = []
     for claim in claims:
         names = canonical.get(claim.event_id or "", {})
@@ -233,6 +232,26 @@ def one_name_per_body_of_events(claims: list[Claim], articles: list[Article], kn
         name = names.get(claim.speaker or "")
         renamed.append(replace(claim, speaker=name) if name and name != claim.speaker
                        and claim.speaker_kind in BODY_KINDS else claim)
+    return _home_governments(renamed, words, homes)
+
+
+def _home_governments(claims: list[Claim], words: BodyWords, homes: dict[str, str]) -> list[Claim]:
+    """Copies of the claims with "the government" and "authorities" named bare (``BodyWords.home_words``) as the
+    government of their event's country, when their own article names that government ("Haiti raised its
+    estimate ... The government initially estimated 150,000 dead"). Bare "officials" may be any country's, and
+    "local authorities" are not the country's."""
+    named: dict[tuple[str, str], str] = {}  # (article, key) -> the government as the article names it
+    for claim in claims:
+        if claim.speaker and claim.speaker_kind in BODY_KINDS and not claim.speaker.islower():
+            named.setdefault((claim.article_id, words.key(claim.speaker)), claim.speaker)
+    if not named:
+        return claims
+    renamed = []
+    for claim in claims:
+        home = homes.get(claim.event_id or "")
+        body = (named.get((claim.article_id, f"{home} government"))
+                if home and claim.speaker in words.home_words and claim.speaker_kind in BODY_KINDS else None)
+        renamed.append(replace(claim, speaker=body) if body else claim)
     return renamed
 
 
@@ -274,6 +293,7 @@ def _body_words(articles: list[Article], knowledge: Knowledge, bodies: list[str]
     government: set[str] = set()
     possessives: set[str] = set()
     place_words: set[str] = set()
+    home_words: set[str] = set()
     for lang in sorted({article.lang for article in articles}):
         extractor = knowledge.extractor(lang)
         if extractor is None:
@@ -286,12 +306,14 @@ def _body_words(articles: list[Article], knowledge: Knowledge, bodies: list[str]
         government.update(word.lower() for word in speakers.government_words)
         possessives.update(speakers.possessive_suffixes)
         place_words.update(word.lower() for word in speakers.place_prepositions)
+        home_words.update(word.lower() for word in speakers.home_government_words)
     for name in bodies:  # "Puerto Rico", "officials in Puerto Rico"
         head, _, rest = name.partition(" ")
         place = rest.partition(" ")[2] if head.lower() in government and rest.split(" ")[0] in place_words else name
         if knowledge.gazetteer.governs(place):
             countries.setdefault(place.lower(), place.lower())
-    return BodyWords(countries, frozenset(government), tuple(sorted(possessives)), frozenset(place_words))
+    return BodyWords(countries, frozenset(government), tuple(sorted(possessives)), frozenset(place_words),
+                     frozenset(home_words))
 
 
 def _bodies_spoken_for(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> dict[str, str]:
@@ -317,7 +339,8 @@ def _one_name_per_person(claims: list[Claim], articles: list[Article], knowledge
         return claims
     # a lone capitalised word read as a body may be a person's surname ("Jena said"): it joins one named person
     people += [c.speaker for c in claims if c.speaker and c.speaker_kind == "organisation" and " " not in c.speaker
-               and not knowledge.gazetteer.candidates(c.speaker)]  # "Jordan said" is the country's, not a Jordan's
+               and not knowledge.gazetteer.governs(c.speaker)]  # "Jordan said" is the country's, not a Jordan's
+    # (a town's name may be a surname: "Jena said" after "Chief Secretary Pradeep Jena")
     titles = {title for lang in {a.lang for a in articles} if (extractor := knowledge.extractor(lang)) is not None
               for title in extractor.pack.sentences.titles}
     canonical = one_name_per_person(people, sorted(titles))

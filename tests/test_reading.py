@@ -556,6 +556,24 @@ def test_reading_deaths_named_after_their_figure_are_that_figures() -> None:
     assert {c.value_text for c in claims if c.predicate == "killed"} == {"53", "three"}
 
 
+def test_reading_a_surname_that_is_also_a_towns_name_is_the_person_named_before() -> None:
+    claims = counts("Train crash toll", "Chief Secretary Pradeep Jena said 275 people had died in the crash near "
+                                        "Balasore.", "Jena said 793 passengers had been discharged from hospital.")
+    assert figure(claims, "793").speaker == figure(claims, "275").speaker
+
+
+def test_reading_the_government_named_bare_is_the_government_its_article_names() -> None:
+    """"The government" of an article that names Haiti's is Haiti's, even of another event the article recaps;
+    "local authorities" and bare "officials" are not a country's government."""
+    claims = counts("Quake in Haiti", "Haiti raised its estimate of the quake death toll to 230,000 on Tuesday.",
+                    "In a flood in Haiti in March 2008, the government said 40 people died.",
+                    "In a storm in Haiti in 2004, local authorities said 12 people died and officials said 30 homes "
+                    "were destroyed.")
+    assert figure(claims, "40").speaker == figure(claims, "230,000").speaker
+    assert figure(claims, "12").speaker == "local authorities"
+    assert figure(claims, "30").speaker == "officials"
+
+
 def test_reading_an_acronym_and_the_body_it_stands_for_are_one_speaker() -> None:
     claims = counts("Fire season", "The World Wide Fund for Nature said 3 billion animals were killed or displaced by "
                                    "the bushfires in Australia this season.",

@@ -322,8 +322,8 @@ class ArticleReader:
         if (speaker is not None and " " not in speaker.name and speaker.name[:1].isupper()
                 and not reader.organisation.search(speaker.name)
                 and reader.matcher.lookup("speaker", speaker.name) is None
-                and not self.grammars.places.gazetteer.candidates(speaker.name)):
-            return speaker  # (the Pentagon, Hamas, Jordan are bodies and places, never a "he")
+                and not self.grammars.places.gazetteer.governs(speaker.name)):
+            return speaker  # (the Pentagon, Hamas, Jordan are bodies and countries, never a "he"; Jena may be)
         return None
 
     def _named_with_role(self, index: int, role: str) -> Speaker | None:

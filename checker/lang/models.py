@@ -325,6 +325,7 @@ class SpeakersFile(PackFile):
     ministry_topics: Words = ()
     government_words: Words = ()
     place_prepositions: Words = ()
+    home_government_words: Words = ()
     spokesperson_words: Words = ()
     adverb_suffixes: Words = ()
     adverb_pair_heads: Words = ()
