@@ -151,6 +151,22 @@ def test_reading_a_flow_rate_is_a_measure_with_its_unit() -> None:
     assert (flow.subject, flow.unit, flow.value_low, flow.surface) == ("flow rate", "barrels a day", 5000, "5,000")
 
 
+def test_reading_a_volume_whose_clause_gives_its_rate_is_a_flow_rate_in_oil_barrels() -> None:
+    """"30,000 gallons of crude seeping into the bay each day" is a flow rate; an oil barrel is 42 gallons, so it
+    agrees with "about 700 barrels a day"; a volume with no rate in its clause is read as nothing."""
+    from checker.checks.base import intervals_overlap
+
+    claims = counts(SPILL, "Engineers said 30,000 gallons of crude were seeping into the bay each day.",
+                    "The agency put the leak at about 700 barrels a day.",
+                    "In all, 2.1 million barrels of oil have escaped from the well, the agency said.")
+    gallons, barrels = figure(claims, "30,000 gallons"), figure(claims, "about 700 barrels a day")
+    assert gallons.subject == barrels.subject == "flow rate"
+    assert intervals_overlap(gallons.compared() or (0, 0), barrels.compared() or (0, 0))
+    assert not [c for c in claims if "2.1 million" in c.value_text]
+    daily = counts(SPILL, "The daily leak could reach anywhere from 20,000 barrels to 40,000 barrels.")
+    assert {c.subject for c in daily} == {"flow rate"}
+
+
 def test_reading_a_range_of_a_measure_is_one_figure() -> None:
     claims = counts(SPILL, "A federal panel put the flow at between 12,000 and 19,000 barrels of oil per day.")
     (flow,) = claims

@@ -29,6 +29,8 @@ NUMBER_REACH = 60  # characters before a unit searched for its figure ("more tha
 # a figure's conversion in brackets after its unit ("3,600 km (2,240 miles) above"), or the bracket closing around it
 PARENTHESIS = re.compile(r"\s*\([^()]{0,40}\)|\s*\)")
 HALF = 0.499  # of the last digit written: the precision of a figure converted from another unit
+RATE_REACH = 120  # characters around a volume searched, within its clause, for its rate ("each day")
+CLAUSE_BREAK = re.compile(r"[,;:()—–]|\.(?:\s|$)")
 RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–|—)\s*$", re.IGNORECASE)  # "9,000 to 14,000 barrels a day"
 
 
@@ -55,7 +57,13 @@ class MeasureReader:
 
     def __init__(self, numbers: NumberGrammar, quantities: QuantitiesFile) -> None:
         self.numbers = numbers
+        # units whose rate the clause gives apart from them ("42,000 gallons ... each day"): read only with it
+        self.rate_units = {" ".join(phrase.lower().split()): unit for phrase, unit
+                           in quantities.measure_rate_units.items()} if quantities.measure_rate_words else {}
+        self.rate_word = (compiled(rf"(?<![^\W\d_])(?:{phrase_pattern(quantities.measure_rate_words)})(?![^\W\d_])",
+                                   re.IGNORECASE) if quantities.measure_rate_words else compiled("(?!)"))
         self.units = {" ".join(phrase.lower().split()): unit for phrase, unit in quantities.measure_units.items()}
+        self.units.update({phrase: unit for phrase, unit in self.rate_units.items() if phrase not in self.units})
         self.prefix_units = {phrase.lower(): unit for phrase, unit in quantities.measure_prefix_units.items()}
         self.dimensions = quantities.measure_dimensions
         self.definitions = tuple(quantities.measure_definitions)
@@ -134,6 +142,8 @@ class MeasureReader:
                 low, kind, start = first.low, "range", window_start + first.phrase_start
                 number = (window_start + first.start, window_start + first.end)
         written = " ".join(unit.group(0).lower().split())
+        if written in self.rate_units and not self._rate_in_clause(text, start, unit.end()):
+            return None  # "4.9 million barrels released": a volume with no rate is read as nothing
         pint_unit = self.units[written]
         converted = self._convert(pint_unit)
         if converted is None:
@@ -154,6 +164,15 @@ class MeasureReader:
         return Measure(start=start, end=unit.end(), number_start=number[0], number_end=number[1], dimension=dimension,
                        unit=self.dimensions[dimension].say, written_low=low, written_high=high, low=low_converted,
                        high=high_converted, kind=kind, value_text=text[start:unit.end()])
+
+    def _rate_in_clause(self, text: str, start: int, end: int) -> bool:
+        """Whether the clause around ``text[start:end]`` gives a rate ("each day", "the daily spill"), at most
+        RATE_REACH characters away."""
+        breaks_before = list(CLAUSE_BREAK.finditer(text, max(0, start - RATE_REACH), start))
+        clause_start = breaks_before[-1].end() if breaks_before else max(0, start - RATE_REACH)
+        break_after = CLAUSE_BREAK.search(text, end, end + RATE_REACH)
+        clause_end = break_after.start() if break_after else min(len(text), end + RATE_REACH)
+        return bool(self.rate_word.search(text, clause_start, clause_end))
 
     def _convert(self, pint_unit: str) -> tuple[str, float, bool] | None:
         """(dimension, factor to its unit, whether the unit is the dimension's own) for a unit; None when pint does

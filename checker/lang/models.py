@@ -234,6 +234,8 @@ class QuantitiesFile(PackFile):
     zero_modal_words: Words = ()
     measure_dimensions: dict[str, MeasureDimension] = {}
     measure_units: dict[str, str] = {}
+    measure_rate_units: dict[str, str] = {}
+    measure_rate_words: Words = ()
     measure_prefix_units: dict[str, str] = {}
     scale_abbreviations: dict[str, float] = {}
     measure_definitions: Words = ()
