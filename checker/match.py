@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from checker.gazetteer import Gazetteer
-from checker.lang.patterns import phrase_pattern
+from checker.lang.patterns import folded, phrase_pattern
 
 __all__ = ["AliasTable", "BodyWords", "Entity", "EntityKey", "EntityMatcher", "names_match", "one_name_per_person"]
 
@@ -28,7 +28,8 @@ NAME_THRESHOLD = {"speaker": 85.0, "actor": 85.0}
 
 
 class EntityKey:
-    """The form names are compared in: lower case, without a leading article, possessive ending or punctuation.
+    """The form names are compared in: lower case, without a leading article, possessive ending, punctuation or
+    diacritics.
 
     The articles and possessive endings are a language's (its pack's ``speakers`` file).
     """
@@ -47,7 +48,7 @@ class EntityKey:
                 key = self._article.sub("", key)
             if self._possessive is not None:
                 key = self._possessive.sub("", key)
-            key = " ".join(_PUNCTUATION.sub("", key.replace(".", "")).lower().split())
+            key = " ".join(_PUNCTUATION.sub("", folded(key).replace(".", "")).lower().split())
             if len(self._cache) < 65536:
                 self._cache[text] = key
         return key
@@ -157,16 +158,16 @@ def one_name_per_person(names: Iterable[str], titles: Iterable[str] = ()) -> dic
     canonical: dict[str, str] = {}
     kept_in_block: dict[tuple[int, str], list[tuple[str, str]]] = {}  # names kept, by word count and surname start
     for name in sorted(full, key=lambda n: (-counts[n], -len(n), n)):  # the most used spelling first
-        key = _PUNCTUATION.sub("", name.lower())
+        key = _PUNCTUATION.sub("", folded(name).lower())  # ("Taner Yıldız" is Taner Yildiz)
         block = kept_in_block.setdefault((len(key.split()), key.split()[-1][:2]), [])
         match = next((kept for kept, kept_key in block if names_match(key, kept_key, NAME_THRESHOLD["speaker"])), None)
         canonical[name] = match or name
         if match is None:
             block.append((name, key))
     # the last words of a full name ("jena"; "levine cava", "cava") -> names
-    by_ending = _by_ending({name.lower(): canonical[name] for name in full})
+    by_ending = _by_ending({folded(name).lower(): canonical[name] for name in full})
     for name in counts:
-        matches = by_ending.get(name.lower(), set())
+        matches = by_ending.get(folded(name).lower(), set())
         if len(matches) == 1 and (len(name.split()) == 1 or canonical.get(name, name) == name):
             canonical[name] = next(iter(matches))
         else:

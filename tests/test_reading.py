@@ -590,6 +590,16 @@ def test_reading_the_government_named_bare_is_the_government_its_article_names()
     assert figure(claims, "30").speaker == "officials"
 
 
+def test_reading_a_name_written_with_and_without_its_diacritics_is_one_person() -> None:
+    """"Energy Minister Selim Yıldırım" is the person Selim Yıldırım (letters beyond ASCII are letters), and "Selim
+    Yildirim" elsewhere is the same person."""
+    claims = counts("Mine blast toll", "Energy Minister Selim Yıldırım said about 240 miners had died.",
+                    "Selim Yildirim said 298 miners had died. Selim Yildirim said 80 miners were hurt.")
+    about = figure(claims, "about 240")
+    assert about.speaker_kind == "named_official"
+    assert about.speaker == figure(claims, "298").speaker == "Selim Yildirim"
+
+
 def test_reading_an_acronym_and_the_body_it_stands_for_are_one_speaker() -> None:
     claims = counts("Fire season", "The World Wide Fund for Nature said 3 billion animals were killed or displaced by "
                                    "the bushfires in Australia this season.",

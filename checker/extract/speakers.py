@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from checker.lang import LanguagePack, expand_pattern
 from checker.lang.compiled import compiled
-from checker.lang.patterns import key_words, phrase_pattern, sentence_words
+from checker.lang.patterns import key_words, letter_shape, phrase_pattern, sentence_words
 from checker.match import EntityMatcher
 
 __all__ = ["Attribution", "Quotation", "Speaker", "SpeakerReader"]
@@ -486,9 +486,9 @@ class SpeakerReader:
 
     def proper_name(self, text: str) -> str | None:
         """A person's name in the phrase (two or more capitalised words that are not titles or nationalities)."""
-        for match in _NAME.finditer(text):
+        for match in _NAME.finditer(letter_shape(text)):  # (any letters: "Taner Yıldız")
             runs: list[list[str]] = [[]]  # names between titles: "Odisha Chief | Secretary | Pradeep Jena"
-            for word in match.group(1).split():
+            for word in text[match.start(1):match.end(1)].split():
                 if word.strip(".") in self.not_name_words:
                     runs.append([])
                 else:

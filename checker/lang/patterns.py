@@ -19,6 +19,7 @@ Phrase notation (used by every word list in ``rules/lexicon/<lang>/``):
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Literal
 
@@ -45,6 +46,26 @@ def lower_same_length(text: str) -> str:
     if len(lower) == len(text):
         return lower
     return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)  # "İ" lowers to two
+
+
+def letter_shape(text: str) -> str:
+    """``text`` with each letter outside ASCII written "A" or "a" by its case, character for character, so an ASCII
+    pattern of capitalised words finds "Taner Yıldız" and "René Préval" (offsets into it are offsets into ``text``)."""
+    if text.isascii():
+        return text
+    return "".join(c if c.isascii() or not c.isalpha() else ("A" if c.isupper() else "a") for c in text)
+
+
+_LETTERS_WITHOUT_DECOMPOSITION = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                                                "ħ": "h", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"})
+
+
+def folded(text: str) -> str:
+    """``text`` without diacritics, for comparing names: "Yıldız" is "Yildiz", "Préval" is "Preval"."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS_WITHOUT_DECOMPOSITION))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def sentence_words(text: str) -> frozenset[str]:
