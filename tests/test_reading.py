@@ -600,6 +600,19 @@ def test_reading_a_name_written_with_and_without_its_diacritics_is_one_person() 
     assert about.speaker == figure(claims, "298").speaker == "Selim Yildirim"
 
 
+@pytest.mark.parametrize("sentence, written, speaker", [
+    ("Kenya's national disaster operations centre said 40 people died in the floods.", "40",
+     "Kenya's national disaster operations centre"),
+    ("Chile's mining safety agency raised the death toll to 33 on Friday.", "33", "Chile's mining safety agency"),
+    ("On Monday emergency teams said 12 people were rescued from the river.", "12", "emergency teams"),
+    # lower-case words with no possessive before them are no body's name
+    ("Researchers have determined that an estimated 2,975 people died.", "an estimated 2,975", "Test Desk"),
+])
+def test_reading_a_body_named_with_lower_case_words_after_its_owner_is_named_whole(sentence: str, written: str,
+                                                                                   speaker: str) -> None:
+    assert figure(counts("Flood toll", sentence), written).speaker == speaker
+
+
 def test_reading_an_acronym_and_the_body_it_stands_for_are_one_speaker() -> None:
     claims = counts("Fire season", "The World Wide Fund for Nature said 3 billion animals were killed or displaced by "
                                    "the bushfires in Australia this season.",

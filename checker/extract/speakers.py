@@ -148,6 +148,7 @@ class SpeakerReader:
         self.articles = frozenset(w.lower() for w in words.articles)
         self.joiners = frozenset(w.lower() for w in words.phrase_joiners)
         calendar = (*pack.dates.weekdays, *pack.dates.months)  # "said on Sunday": a day is never who said it
+        self.calendar = frozenset(w.lower() for w in calendar)
         self.not_speakers = frozenset(w.lower() for w in (*words.not_speakers, *calendar))
         self.adverbs = frozenset(words.adverbs)
         self.asides = frozenset(w.lower() for w in words.asides)
@@ -180,7 +181,9 @@ class SpeakerReader:
         np = self.anonymity_clause.sub(" anonymous ", np)  # "two officials who asked not to be named"
         words = np.strip(" ,;:").split()
         kept: list[str] = []
-        for word in reversed(words):
+        index = len(words) - 1
+        while index >= 0:
+            word = words[index]
             bare = word.strip("()\"“”‘’,;:").rstrip(".")
             lower = bare.lower()
             possessive = self.possessive_end.sub("", lower)
@@ -189,18 +192,36 @@ class SpeakerReader:
             if bare and (bare[0].isupper() or lower in self.speaker_words or lower in self.pronouns
                          or possessive in self.speaker_words):
                 kept.append(word)
+                index -= 1
                 continue
-            break
+            head = kept[0].lower() if kept else ""  # the body's own noun ("agency"), never "the" or "he"
+            owner = (self._owner_before(words, index) if head in self.speaker_words
+                     and head not in self.edge_words and head not in self.pronouns else None)
+            if owner is None:
+                break
+            kept.extend(reversed(words[owner:index + 1]))  # "Turkey's disaster management agency"
+            index = owner - 1
         kept.reverse()
         leading = (self.edge_words - self.articles) | self.adverbs  # "of the", "Later the minister"
-        while kept and (kept[0].lower().strip("(") in leading):
-            kept.pop(0)
+        while kept and (kept[0].lower().strip("(") in leading or (
+                len(kept) > 1 and kept[0].lower() in self.adverb_pair_heads and kept[1].lower() in self.calendar)):
+            del kept[:1 if kept[0].lower().strip("(") in leading else 2]  # "Later the minister", "On Monday police"
         while kept and kept[-1].lower() in self.edge_words:
             kept.pop()
         phrase = " ".join(kept).strip(" ,;:(").rstrip(".")
         if phrase.count("(") > phrase.count(")"):
             phrase += ")"
         return phrase
+
+    def _owner_before(self, words: list[str], index: int) -> int | None:
+        """Where a capitalised possessive stands at most four words before ``words[index]``, with only lower-case
+        words between it and the body it names ("Turkey's disaster management agency"), else None."""
+        for owner in range(index - 1, index - 5, -1):
+            if owner < 0 or not all(w.isalpha() and w.islower() for w in words[owner + 1:index + 1]):
+                return None
+            if words[owner][:1].isupper() and self.possessive_end.search(words[owner]):
+                return owner
+        return None
 
     def is_plausible(self, np: str) -> bool:
         key = self.matcher.key(np)
