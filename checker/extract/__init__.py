@@ -13,9 +13,10 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from checker.extract.claims import ArticleReader, Extraction, Grammars, number_keys
+from checker.extract.claims import ArticleReader, Extraction, number_keys
 from checker.extract.dates import DateGrammar, DateMention
 from checker.extract.document import Document
+from checker.extract.grammars import Grammars
 from checker.extract.measures import MeasureReader
 from checker.extract.numbers import NumberGrammar, Quantity
 from checker.extract.places import PlaceFinder

@@ -11,29 +11,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
-from checker.extract.dates import DateGrammar, DateMention
+from checker.extract.article_speakers import ArticleSpeakers
 from checker.extract.document import Document
-from checker.extract.measures import MeasureReader
+from checker.extract.grammars import Grammars
+from checker.extract.mentions import EventMentions
 from checker.extract.numbers import NumberGrammar, Quantity
-from checker.extract.places import PlaceFinder
-from checker.extract.sentences import SentenceSplitter
-from checker.extract.speakers import Attribution, Quotation, Speaker, SpeakerReader
-from checker.extract.vocabulary import ClaimVocabulary
+from checker.extract.speakers import Speaker
 from checker.gazetteer import COUNTRY_LEVEL
 from checker.lang.patterns import key_words
-from checker.match import EntityMatcher
 from checker.model import Article, Claim, EventMention
-from checker.taxonomy import Taxonomy
 
-__all__ = ["ArticleReader", "Extraction", "Grammars", "number_keys"]
+__all__ = ["ArticleReader", "Extraction", "number_keys"]
 
 _WORD = re.compile(r"[\w.'’-]+")
 _DIGIT = re.compile("[0-9]")
 _CLAUSE_BEFORE = re.compile(r"[;:]|,\s+(?=\w)")
-OPENING = 400  # characters of an article's opening read for a wire agency's dateline or byline
 LIST_REACH = 120  # characters between two items of one list ("including 97 recovered from ... and one who died")
 _LIST_GOES_ON = re.compile(r"(?:,\s*|\s)(?:and|or)\s+$|,\s*$")
 LONG_PHRASE_REACH = 240  # past asides, to a figure a verb of the count's level gives ("has increased to 98")
@@ -45,8 +40,6 @@ PART_REACH = 3  # sentences back in which "others", "another" find the count the
 RATE_REACH = 24  # characters after a counted noun searched for a rate ("people died per year")
 SUPERSEDED_REACH = 24  # characters before a figure searched for a word that makes it the replaced one ("from 863")
 ZERO_REACH = 40  # characters after a zero's verb searched for words that make it a part ("found since")
-LOOK_BACK = 30  # sentences searched back for the speaker a statement or a pronoun refers to
-REPORTING_TAIL = 30  # characters after a reporting verb that still belong to its clause ("said on Tuesday")
 
 
 @dataclass(frozen=True)
@@ -77,25 +70,9 @@ def _skip_spaces(text: str, position: int) -> int:
     return position
 
 
-@dataclass(frozen=True)
-class Grammars:
-    """Everything extraction of one language needs, built once: the grammars, vocabulary and matcher."""
-
-    numbers: NumberGrammar
-    dates: DateGrammar
-    sentences: SentenceSplitter
-    speakers: SpeakerReader
-    vocabulary: ClaimVocabulary
-    places: PlaceFinder
-    matcher: EntityMatcher
-    taxonomy: Taxonomy
-    number_keys: frozenset[str]  # the sentence prefilter: a digit, or a word of a number phrase
-    measures: MeasureReader  # figures with a unit ("5,000 barrels a day")
-
-
 class ArticleReader:
-    """Claims and mentions of one article. Speakers are worked out lazily: only for sentences with a claim, and
-    for the sentences before one when "the statement said" or "he said" has to be resolved."""
+    """The claims of one article (an ``ArticleComponent``), and its extraction: the claims read with the article's
+    speakers (``ArticleSpeakers``) and event mentions (``EventMentions``), components that share its ``Document``."""
 
     def __init__(self, document: Document, grammars: Grammars) -> None:
         self.document = document
@@ -107,23 +84,20 @@ class ArticleReader:
         self.sentences = document.sentences
         self.words = document.words
         self.headline = (self.article.title or "").strip()
-        # the article's own voice: its outlet, or the origin of a copy ("Associated Press (copy on AL.com)")
-        self.voice = (grammars.speakers.voice_of(self.article.outlet, self.text[:OPENING])
-                      or self.article.outlet or "outlet")
-        self._quotations: dict[int, list[Quotation]] = {}
+        self.speakers = ArticleSpeakers(document, grammars)
+        self.event_mentions = EventMentions(document, grammars, self.speakers)
+        self.speaker_at = self.speakers.speaker_at
         self._part_cues: dict[int, str] = {}  # offset of a figure -> why it may be a part of a count
         self._last_count: dict[int, Claim] = {}  # paragraph -> its last count claim so far
         self._topic: dict[int, tuple[str | None, str | None, str | None]] = {}  # paragraph -> quantity it names
         self._districts: dict[int, str | None] = {}  # sentence -> the named district it places its figures in
         self._current = 0  # the sentence being read
-        self._speakers: dict[int, tuple[list[Quotation], dict[int, Speaker], list[tuple[Attribution, Speaker]],
-                                        list[tuple[Attribution, Speaker]]]] = {}
         self._presumed: set[int] = set()  # ids of the claims credited by a count's words alone ("the official toll")
 
     def read(self) -> Extraction:
         claims: list[Claim] = []
         vocabulary = self.vocabulary
-        places_and_event_words = self._places_and_event_words()
+        places_and_event_words = self.event_mentions.places_and_event_words()
         self.names_event = {m.sentence for m in places_and_event_words if m.kind == "type"}
         for index, sentence in enumerate(self.sentences):
             words = self.words[index]
@@ -143,251 +117,10 @@ class ArticleReader:
         _carried_sources(claims, self._presumed)
         for number, claim in enumerate(claims, start=1):
             claim.claim_id = f"{self.article.article_id}:{number}"
-        mentions = self._mentions(places_and_event_words)
+        mentions = self.event_mentions.read(places_and_event_words)
         _date_reports(claims, mentions, self.article.published)
         return Extraction(self.article, claims, mentions)
 
-    # --- event mentions -------------------------------------------------------------------------
-    def _mentions(self, places_and_event_words: list[EventMention]) -> list[EventMention]:
-        """Event words, places, dates and 'later' markers of every sentence, in text order."""
-        mentions = [self._speaker_place(m) for m in places_and_event_words]
-        published = self.article.published
-        vocabulary = self.vocabulary
-        for index, sentence in enumerate(self.sentences):
-            dates = self.grammars.dates.find(sentence.text, published)
-            if dates:
-                mentions += self._dates_and_clauses(index, dates)
-            revision = vocabulary.revision_cue.search(sentence.text)
-            if revision:  # "the toll rose to 64 on Tuesday": a date here may be the count's, not the event's
-                mentions.append(self._mention(index, "revision", sentence.start + revision.start(),
-                                              sentence.start + revision.end()))
-            if self.words[index] & vocabulary.later_keys:
-                later = vocabulary.later.search(sentence.text)
-                if later:
-                    mentions.append(self._mention(index, "later", sentence.start + later.start(),
-                                                  sentence.start + later.end()))
-        mentions.sort(key=lambda m: (m.start, m.end, m.kind))
-        return mentions
-
-    def _tells_other_event(self, index: int, position: int) -> bool:
-        """Whether the event word at ``position`` names another event than the article's: right after "another",
-        "a separate" ..., or in a sentence that compares ("By comparison, the 2005 storm ...")."""
-        sentence = self.sentences[index]
-        if self.vocabulary.comparison_opener.match(sentence.text):
-            return True
-        found = self.vocabulary.other_event.search(self.lower_text, max(sentence.start, position - 40), sentence.end)
-        return found is not None and found.start() < position < found.end()
-
-    def _sentence_at(self, position: int) -> int | None:
-        return self.document.sentence_at(position)
-
-    def _places_and_event_words(self) -> list[EventMention]:
-        """Event words (one regex over the whole article) and places (the gazetteer's names among the
-        capitalised words), handed to their sentences by offset."""
-        mentions = []
-        for match in self.vocabulary.event_words.finditer(self.lower_text):
-            index = self._sentence_at(match.start())
-            event_type = self.vocabulary.canonical_event_type(match.group(0))
-            if index is not None and event_type:
-                mentions.append(self._mention(index, "type", match.start(), match.end(), value=event_type,
-                                              role="other" if self._tells_other_event(index, match.start()) else ""))
-        for place in self.grammars.places.find(self.text, self.lower_text):
-            index = self._sentence_at(place.start)
-            if index is not None:
-                best = place.candidates[0]
-                mentions.append(self._mention(index, "place", place.start, place.end, value=best.name,
-                                              level=best.level, role=place.role))
-        return mentions
-
-    def _speaker_place(self, mention: EventMention) -> EventMention:
-        """A place inside a speaker's words ("an Iraqi official in Baghdad said") says where the speaker is."""
-        if mention.kind != "place" or mention.role:
-            return mention
-        offset = mention.start - self.sentences[mention.sentence].start
-        for attribution, _ in self._speakers_of(mention.sentence)[2]:
-            if attribution.start <= offset < attribution.end:
-                return replace(mention, role="speaker")
-        return mention
-
-    def _dates_and_clauses(self, index: int, dates: list[DateMention]) -> list[EventMention]:
-        """A sentence's dates, each with its role ("boundary": "since 2010"; "reported": the date of a reporting
-        clause, "the ministry said Monday"), and where its clauses begin (a date counts only in its clause)."""
-        sentence, vocabulary = self.sentences[index], self.vocabulary
-        reporting = self._reporting_regions(index)
-        # a date that opens the sentence ("On Tuesday, 17 people were killed") dates all of it: no clause at its comma;
-        # unless what follows is a report ("On Monday, the ministry said ...") or a running figure stated
-        # ("In August, a study put the toll at 2,975"): then it is when that was said
-        stated = bool(vocabulary.quantity_phrase.search(sentence.text))
-        leading = {found.end for found in dates if vocabulary.leading_date.fullmatch(sentence.text, 0, found.start)
-                   and not stated and not any(found.end <= start <= found.end + 3 for start, _ in reporting)}
-        mentions = [self._mention(index, "clause", sentence.start + m.start(), sentence.start + m.end())
-                    for m in vocabulary.clause_boundary.finditer(sentence.text)
-                    if not (m.group(0).startswith(",") and (m.start() in leading  # "On Tuesday, 17 people ..."
-                                                            or vocabulary.continuing.match(sentence.text, m.end())))]
-        # (", killing two": the participle goes on with the clause before the comma)
-        for found in dates:
-            if vocabulary.date_boundary.search(sentence.text, max(0, found.start - 20), found.start):
-                role = "boundary"
-            elif (any(start <= found.start < end for start, end in reporting)
-                  or vocabulary.date_reported.search(sentence.text, max(0, found.start - 30), found.start)
-                  or self._is_dateline(sentence.start + found.start, sentence.text, found.end)):
-                role = "reported"
-            else:
-                role = ""
-            mentions.append(self._mention(index, "date", sentence.start + found.start, sentence.start + found.end,
-                                          role=role, date_low=found.low, date_high=found.high,
-                                          explicit=found.explicit, relative=found.relative, weekday=found.weekday))
-        return mentions
-
-    def _is_dateline(self, start: int, sentence: str, end_in_sentence: int) -> bool:
-        """Whether a date opens its paragraph as a dateline ("Sept. 13 (UPI) — ..."): the day the story was filed."""
-        line_start = self.text.rfind("\n", 0, start) + 1
-        return not self.text[line_start:start].strip() and bool(
-            self.vocabulary.dateline_date.match(sentence, end_in_sentence))
-
-    def _reporting_regions(self, index: int) -> list[tuple[int, int]]:
-        """Where the reporting clauses of a sentence are (offsets in the sentence): from the speaker to the end of
-        the words right after the verb ("the health ministry said Monday", "told Efe Friday")."""
-        text = self.sentences[index].text
-        regions = []
-        for attribution, _ in self._speakers_of(index)[2]:
-            boundary = self.vocabulary.clause_boundary.search(text, attribution.end)
-            end = min(boundary.start() if boundary else len(text), attribution.end + REPORTING_TAIL)
-            regions.append((attribution.start, end))
-        return regions
-
-    def _mention(self, index: int, kind: str, start: int, end: int, **values) -> EventMention:
-        return EventMention(article_id=self.article.article_id, kind=kind, start=start, end=end,
-                            text=self.text[start:end], sentence=index, paragraph=self.sentences[index].paragraph,
-                            **values)
-
-    # --- speakers -------------------------------------------------------------------------------
-    def _paragraph_quotations(self, paragraph: int) -> list[Quotation]:
-        if paragraph not in self._quotations:
-            members = [s for s in self.sentences if s.paragraph == paragraph]
-            start, end = members[0].start, members[-1].end
-            self._quotations[paragraph] = [
-                Quotation(q.start + start, q.end + start, q.speaker_text)
-                for q in self.grammars.speakers.find_quotations(self.text[start:end])
-            ]
-        return self._quotations[paragraph]
-
-    def _speakers_of(self, index: int):
-        """(quotations, speaker of each attributed quotation, reporting clauses with their speakers, counts named as a
-        body's with their owners) of a sentence."""
-        if index not in self._speakers:
-            sentence = self.sentences[index]
-            quotes = [q for q in self._paragraph_quotations(sentence.paragraph)
-                      if q.start < sentence.end and q.end > sentence.start]
-            spans = [(q.start - sentence.start, q.end - sentence.start) for q in quotes]
-            reader = self.grammars.speakers
-            attributions = reader.find_attributions(sentence.text, spans, self.words[index])
-            clauses = [(a, self._resolve(index, a.speaker_text, a.chain)) for a in attributions]
-            quoted = {id(q): self._resolve(index, q.speaker_text) for q in quotes if q.speaker_text}
-            owners = []
-            for owned in reader.count_owners(sentence.text, spans, self.words[index]):
-                if any(c.start <= owned.start < c.end for c, _ in clauses):
-                    continue  # the words of a reporting clause ("raised the official toll")
-                owner = self._resolve(index, owned.speaker_text)  # presumed: shown with the count's words
-                owners.append((owned, replace(owner, presumed=True, text=sentence.text[owned.start:owned.end])
-                               if owned.presumed else owner))
-            self._speakers[index] = (quotes, quoted, clauses, owners)
-        return self._speakers[index]
-
-    def _is_statement_source(self, speaker: Speaker, index: int) -> bool:
-        """Whether a sentence introduces a statement by this speaker ("CENTCOM said in a statement ...")."""
-        return speaker.kind in ("organisation", "named_official") and (
-            speaker.is_statement or self.grammars.speakers.mentions_statement(self.sentences[index].text)
-        )
-
-    def _recall(self, index: int, kinds: tuple[str, ...] = (), statement: bool = False) -> Speaker | None:
-        """The speaker that "the statement" (or "he", "they") refers back to: the nearest earlier one that fits."""
-        reader = self.grammars.speakers
-        for earlier in range(index - 1, max(-1, index - LOOK_BACK), -1):
-            _, quoted, clauses, _ = self._speakers_of(earlier)
-            for speaker in [s for _, s in reversed(clauses)] + list(quoted.values()):
-                if statement and self._is_statement_source(speaker, earlier):
-                    return speaker
-                if not statement and len(speaker.chain) > 1:  # "OCHA had said, citing the Red Crescent, ...":
-                    speaker = reader.resolve(speaker.chain[0])  # "it" after it is OCHA, who spoke, not whom it cited
-                if not statement and speaker.kind in kinds and not reader.is_pronoun(speaker.text):
-                    return speaker
-        return None
-
-    def _recall_surname(self, index: int) -> Speaker | None:
-        """For "he said": the nearest earlier speaker read as a body that is one capitalised word ("Jena said"),
-        a person's surname (``pipeline`` names the person in full when the run names them once)."""
-        speaker = self._recall(index, kinds=("organisation",))
-        reader = self.grammars.speakers
-        if (speaker is not None and " " not in speaker.name and speaker.name[:1].isupper()
-                and not reader.organisation.search(speaker.name)
-                and reader.matcher.lookup("speaker", speaker.name) is None
-                and not self.grammars.places.gazetteer.governs(speaker.name)):
-            return speaker  # (the Pentagon, Hamas, Jordan are bodies and countries, never a "he"; Jena may be)
-        return None
-
-    def _named_with_role(self, index: int, role: str) -> Speaker | None:
-        """The person named before, anywhere earlier in the article, with this role ("Minister Hamad Hassan")."""
-        reader = self.grammars.speakers
-        spellings = reader.role_spellings(role)
-        for earlier in range(index - 1, -1, -1):
-            if not self.words[earlier] & spellings:
-                continue  # only sentences that name the role are read for their speakers
-            _, quoted, clauses, _ = self._speakers_of(earlier)
-            for speaker in [s for _, s in reversed(clauses)] + list(quoted.values()):
-                if speaker.kind == "named_official" and reader.role_of(speaker.text) == role:
-                    return speaker
-        return None
-
-    def _resolve(self, index: int, phrase: str | None, chain: tuple[str, ...] = ()) -> Speaker:
-        reader = self.grammars.speakers
-        if not phrase:
-            return Speaker(self.voice, "outlet", "", ())
-        outlet = self.article.outlet or self.article.article_id
-        if reader.is_pronoun(phrase):
-            named = (self._recall(index, kinds=("named_official",)) or self._recall(index, kinds=("anonymous",))
-                     or self._recall_surname(index)
-                     if reader.is_person_pronoun(phrase) else self._recall(index, kinds=("organisation", "anonymous")))
-            if named is not None:
-                return Speaker(named.name, named.kind, phrase, chain)
-            # a speaker the article never names: known only through it (two articles' "he" are two people)
-            return Speaker(f"a speaker {outlet} does not name", "anonymous", phrase, chain)
-        speaker = reader.resolve(phrase, chain)
-        if speaker.kind == "anonymous" and reader.known_through_outlet(speaker.name):
-            return Speaker(f"{speaker.name} (unnamed, quoted by {outlet})", "anonymous", speaker.text, speaker.chain)
-        if speaker.kind != "named_official":
-            role = reader.role_of(phrase)
-            named = self._named_with_role(index, role) if role else None
-            if named is not None:  # "the minister said" after "Health Minister Hamad Hassan said"
-                return Speaker(named.name, named.kind, phrase, chain)
-        if speaker.is_statement and speaker.kind == "document":
-            source = self._recall(index, statement=True)
-            if source is not None:
-                return Speaker(source.name, source.kind, phrase, chain, True)
-        return speaker
-
-    def speaker_at(self, index: int, position: int) -> tuple[Speaker, bool]:
-        """Who says what stands at ``position`` of sentence ``index``, and whether it is inside a quotation.
-
-        A count named as a body's gives its figures ("Saudi Arabia's official tally of 769"); so does an official
-        count whose owner is not named ("Researchers said the official toll of 64 was too low"), unless a source is
-        named as giving it after its words ("the official toll rose to 94, the news agency said") or quoted."""
-        quotes, quoted, clauses, owners = self._speakers_of(index)
-        absolute = self.sentences[index].start + position
-        inside = any(q.start <= absolute < q.end for q in quotes)
-        quote = next((q for q in quotes if q.start <= absolute < q.end and id(q) in quoted), None)
-        for counted, owner in owners:
-            if counted.start <= position <= (counted.reach or 0):
-                if not owner.presumed or not (quote or any(a.start > counted.start for a, _ in clauses)):
-                    return owner, inside
-        if quote is not None:
-            return quoted[id(quote)], True
-        if clauses:
-            before = [speaker for attribution, speaker in clauses if attribution.start <= position]
-            return (before[-1] if before else clauses[0][1]), inside
-        return self._resolve(index, None), inside
-
-    # --- claims ---------------------------------------------------------------------------------
     def make_claim(self, index: int, kind: str, start: int, end: int, speaker: Speaker, in_quote: bool,
                    **values) -> Claim:
         sentence = self.sentences[index]
@@ -421,7 +154,7 @@ class ArticleReader:
         """Anonymous sources named in a sentence ("citing unnamed officials"), figure or not: the SR rules' input."""
         sentence = self.sentences[index]
         found = []
-        for attribution, speaker in self._speakers_of(index)[2]:
+        for attribution, speaker in self.speakers.of_sentence(index)[2]:
             if speaker.kind == "anonymous" and not self.grammars.speakers.is_pronoun(attribution.speaker_text):
                 end = len(sentence.text[:attribution.end].rstrip(" .,;:"))
                 found.append(self.make_claim(index, "attribution", attribution.start, end, speaker, False,
