@@ -100,6 +100,26 @@ def test_reading_increments_are_never_totals(sentence: str, written: str) -> Non
     assert figure(counts(HEADLINE, sentence), written).partial
 
 
+@pytest.mark.parametrize("sentence, increment, level", [
+    ("The death toll from the landslide rose by 30 to 120 on Monday, officials said.", "30", "120"),
+    ("Nine more bodies were found on Tuesday, raising the toll by 9 to 61.", "9", "61"),
+    ("On Friday the figures were raised by three to 412 killed.", "three", "412"),
+])
+def test_reading_by_one_figure_to_another_is_an_increment_then_the_level(sentence: str, increment: str,
+                                                                        level: str) -> None:
+    """"Rose by 30 to 120" is no range of 30 to 120: 30 is how much the toll moved, 120 the toll."""
+    claims = counts("Landslide toll", sentence)
+    assert figure(claims, increment).partial
+    reached = figure(claims, level)
+    assert reached.predicate == "killed" and not reached.partial
+
+
+def test_reading_those_by_whom_it_was_done_are_not_its_victims() -> None:
+    claims = counts(HEADLINE, "Police said 40 people were killed by 12 gunmen at the Ain al-Asad air base.")
+    assert figure(claims, "40").predicate == "killed"
+    assert figure(claims, "12").predicate is None
+
+
 # --- dates that lead a sentence, and recaps of other events --------------------------------------
 
 def test_reading_a_date_leading_the_sentence_dates_its_figures() -> None:

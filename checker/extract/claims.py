@@ -257,6 +257,8 @@ class ArticleReader:
         for match in before_pattern.finditer(before, len(before) - len(clause)):
             if len(before[match.end():].split()) <= 4:
                 nearest = match
+        if nearest is not None and self.vocabulary.agent_after_verb.match(before, nearest.end()):
+            return None  # "killed by 12 gunmen": those who did it, not those it was done to
         return before_roles[" ".join(nearest.group(0).lower().split())] if nearest else None
 
     def _count_claims(self, index: int, figures: bool = True) -> list[Claim]:
@@ -356,7 +358,9 @@ class ArticleReader:
         back = vocabulary.back_reference.match(text, _skip_spaces(text, quantity.phrase_end))
         after = back.end() if back else quantity.phrase_end
         state = self._state_after(text, after)
-        if previous is not None and (back or vocabulary.predicates_after[0].match(text, quantity.phrase_end + 1)):
+        level = vocabulary.level_after_increment.search(text, max(0, quantity.phrase_start - 40), quantity.phrase_start)
+        if previous is not None and not level and (
+                back or vocabulary.predicates_after[0].match(text, quantity.phrase_end + 1)):
             # "12 others", "but three failed to launch": what is counted is what was counted just before
             self._mark_part(quantity, "back")
             return _Counted(previous[1], previous[3], after, False, state[0] if state else None, back_reference=True)
@@ -556,11 +560,14 @@ class ArticleReader:
             following = vocabulary.quantity_phrase.search(text, figure.phrase_end)
             reach = min(following.start() if following else len(text), end + LONG_PHRASE_REACH)
             later = [q for q in quantities if figure.phrase_end <= q.phrase_start < reach and q not in replaced
-                     and stands_for_phrase(q) and vocabulary.level_verb_before.search(
-                         text, max(0, q.phrase_start - 30), q.phrase_start)]  # "..., which it revised to 275"
+                     and stands_for_phrase(q) and (  # "..., which it revised to 275", "rose by 30 to 120"
+                         vocabulary.level_verb_before.search(text, max(0, q.phrase_start - 30), q.phrase_start)
+                         or vocabulary.level_after_increment.search(text, max(0, q.phrase_start - 40),
+                                                                    q.phrase_start))]
             for found in (figure, *replaced[:1], *later[:1]):  # "raised the death toll from 64 to 2,975": both
                 taken.add(found.start)
-                if vocabulary.increment_before.search(text, max(0, found.phrase_start - 20), found.phrase_start):
+                if (vocabulary.increment_before.search(text, max(0, found.phrase_start - 20), found.phrase_start)
+                        or vocabulary.increment_after_phrase.match(text[end:found.phrase_start])):
                     self._mark_part(found, "increment")  # "the toll rose by 30": how much it moved, not the toll
                 claims.append(self._figure_claim(index, found, partial=False, subject=subject, predicate=state,
                                                  population=population, revision_cue=revision_cue))

@@ -257,7 +257,8 @@ class QuantitiesFile(PackFile):
                            "coordinated", "of_group", "state_break",
                            "of_whole_opener", "sub_area", "ranking", "earlier_figure", "population_before",
                            "population_after", "strong_population", "breakdown_before", "place_of_figure",
-                           "elsewhere"], str] = {}
+                           "elsewhere", "level_after_increment",
+                           "increment_after_phrase", "agent_after_verb"], str] = {}
 
 
 # --- events.yaml -------------------------------------------------------------------------------
