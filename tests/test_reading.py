@@ -59,9 +59,17 @@ def test_reading_including_names_a_narrower_count_never_the_whole() -> None:
     ("A 7.1 magnitude earthquake killed dozens of people near the base on Wednesday.", "7.1"),
     ("A 6.1-magnitude earthquake killed dozens of people near the base on Wednesday.", "6.1"),
     ("A magnitude 6.4 earthquake killed dozens of people near the base on Wednesday.", "6.4"),
+    # people and things come whole: a figure with a fraction and no scale word counts none of them
+    ("Thousands were injured in the 6.9 earthquake near the base on Wednesday.", "6.9"),
 ])
 def test_reading_numbers_that_name_count_nothing(sentence: str, name: str) -> None:
     assert all(c.value_text != name for c in counts(HEADLINE, sentence))
+
+
+def test_reading_rescue_divers_killed_are_workers_not_the_toll() -> None:
+    claims = counts("Ferry sinks", "The ferry sank off the island, and 180 people were killed.",
+                    "Two rescue divers also died during the search.")
+    assert figure(claims, "Two").subject == "worker"
 
 
 def test_reading_an_age_counts_no_victims() -> None:
@@ -631,6 +639,11 @@ def test_reading_a_name_written_with_and_without_its_diacritics_is_one_person() 
 def test_reading_a_body_named_with_lower_case_words_after_its_owner_is_named_whole(sentence: str, written: str,
                                                                                    speaker: str) -> None:
     assert figure(counts("Flood toll", sentence), written).speaker == speaker
+
+
+def test_reading_a_participle_after_a_figure_names_no_speaker() -> None:
+    claims = counts("Ferry sinks", "The coast guard said there were three confirmed deaths and 12 confirmed injuries.")
+    assert {c.speaker for c in claims} == {"coast guard"}
 
 
 def test_reading_an_acronym_and_the_body_it_stands_for_are_one_speaker() -> None:

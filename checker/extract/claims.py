@@ -28,6 +28,7 @@ __all__ = ["ArticleReader", "Extraction", "number_keys"]
 
 _WORD = re.compile(r"[\w.'’-]+")
 _DIGIT = re.compile("[0-9]")
+_FRACTION = re.compile(r"\d+\.\d*[1-9]\d*")  # a figure with a fraction and no scale word: "7.9", not "1.5 million"
 _CLAUSE_BEFORE = re.compile(r"[;:]|,\s+(?=\w)")
 LIST_REACH = 120  # characters between two items of one list ("including 97 recovered from ... and one who died")
 _LIST_GOES_ON = re.compile(r"(?:,\s*|\s)(?:and|or)\s+$|,\s*$")
@@ -282,6 +283,7 @@ class ArticleReader:
             if quantity.start in taken:
                 continue
             if (vocabulary.naming_before.search(text, max(0, quantity.start - 20), quantity.start)
+                    or _FRACTION.fullmatch(quantity.number_text)  # "the 7.9 earthquake": things come whole
                     or vocabulary.ranking.match(text, quantity.phrase_end)
                     or vocabulary.is_population(text, quantity.phrase_start, quantity.phrase_end)):
                 previous = None

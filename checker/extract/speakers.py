@@ -136,6 +136,11 @@ class SpeakerReader:
         self.participle_before = compiled(rf"\b(?:{phrase_pattern(words.participle_determiners)})\s+(?:\w+\s+)?$",
                                           re.IGNORECASE) if words.participle_determiners else compiled("(?!)")
         self.participle_after = right_after(words.participle_nouns)
+        number_words = [*pack.numbers.words.units, *pack.numbers.words.teens, *pack.numbers.words.tens]
+        word = phrase_pattern(number_words) if number_words else ""
+        counted = rf"|(?:{word})(?:-(?:{word}))?" if number_words else ""
+        # "three confirmed deaths": a figure before the participle makes it an adjective too
+        self.figure_before = compiled(rf"(?:^|\s)(?:\d[\d,.]*{counted})\s+$", re.IGNORECASE)
         self.state_after_verb = right_after(words.state_after_verb)
         self.relative_pronouns = frozenset(w.lower() for w in words.relative_pronouns)
         self.before_that = frozenset(w.lower() for w in words.reporting_verbs_before_that)
@@ -294,8 +299,10 @@ class SpeakerReader:
                 continue  # "other claims that", "media reports that": nouns, not verbs
             if not outside(match.start()) or self.state_after_verb.match(text, match.end()) or (
                     self.participle_after.match(text, match.end())
-                    and self.participle_before.search(text, max(0, match.start() - 40), match.start())):
-                continue  # (in a quotation; "three were reported missing"; "the other confirmed deaths")
+                    and (self.participle_before.search(text, max(0, match.start() - 40), match.start())
+                         or self.figure_before.search(text, max(0, match.start() - 40), match.start()))):
+                continue  # (in a quotation; "three were reported missing"; "the other confirmed deaths", "three
+                # confirmed deaths")
             phrase, phrase_start = self._phrase_before(text, match.start())
             np = self.clean_np(phrase)
             if self.is_plausible(np):
