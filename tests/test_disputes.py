@@ -221,6 +221,16 @@ def test_disputes_a_districts_figure_is_a_part_of_a_statewide_toll() -> None:
     assert scoped[30.0] == "Kerr County" and scoped[4.0] == "Travis County" and scoped[40.0] is None
 
 
+def test_disputes_a_city_that_opens_a_figures_clause_makes_it_a_part() -> None:
+    """"In Austin, 12 people died" of floods across Texas is Austin's part of the state's toll."""
+    result = analyse([
+        flood_story(0, "2025-07-06", "The floods in Texas on Friday killed 40 people, the governor said."),
+        flood_story(1, "2025-07-06", "In Austin, 12 people died in the floods in Texas on Friday, the mayor said."),
+    ])
+    assert conflicts(result) == []
+    assert {c.value_low: c.scope for c in result.claims if c.kind == "count"}[12.0] == "Austin"
+
+
 def test_disputes_two_statewide_tolls_of_one_day_still_dispute() -> None:
     result = analyse([
         flood_story(0, "2025-07-06", "The floods in Texas on Friday killed 40 people, the governor said."),

@@ -66,6 +66,11 @@ def test_reading_numbers_that_name_count_nothing(sentence: str, name: str) -> No
     assert all(c.value_text != name for c in counts(HEADLINE, sentence))
 
 
+def test_reading_a_figure_named_one_of_a_set_is_no_toll() -> None:
+    claims = counts("Quake toll rises", "The sharp rise in the death toll was one of several since the quake struck.")
+    assert [c for c in claims if c.predicate == "killed" and not c.partial] == []
+
+
 def test_reading_rescue_divers_killed_are_workers_not_the_toll() -> None:
     claims = counts("Ferry sinks", "The ferry sank off the island, and 180 people were killed.",
                     "Two rescue divers also died during the search.")

@@ -442,7 +442,8 @@ class ArticleReader:
             self._mark_part(quantity, "rest")  # "one hit the cafeteria while two others landed"
         return self._figure_claim(
             index, quantity, partial=False, subject=subject, predicate=predicate, population=counted.population,
-            revision_cue=revision_cue, scope=self._district(index) or self._place_of_figure(text, counted.end),
+            revision_cue=revision_cue,
+            scope=self._district(index) or self._place_of_figure(text, counted.end, quantity.phrase_start),
         )
 
     def _figure_claim(self, index: int, quantity: Quantity, **values) -> Claim:
@@ -505,6 +506,10 @@ class ArticleReader:
         text, vocabulary = self.sentences[index].text, self.vocabulary
         claims = []
         paragraph = self.sentences[index].paragraph
+        # the sets figures are named one of ("one of several"): what follows "of" there is no level either
+        set_named = {q.phrase_start for p in quantities for q in quantities
+                     if (member := vocabulary.partial_after.match(text, p.phrase_end))
+                     and p.phrase_end < q.phrase_start < member.end()}
         for phrase in vocabulary.quantity_phrase.finditer(text):
             words = " ".join(phrase.group(0).lower().split())
             subject, state = vocabulary.quantity_phrase_of[words]
@@ -534,6 +539,8 @@ class ArticleReader:
                         and not vocabulary.not_the_figure.search(text, max(0, q.phrase_start - 20), q.phrase_start)
                         and not text.startswith("-", q.phrase_end)  # "the three-train crash"
                         and not vocabulary.ranking.match(text, q.phrase_end)  # "the toll is one of the highest"
+                        and not vocabulary.partial_after.match(text, q.phrase_end)  # "the rise was one of several"
+                        and q.phrase_start not in set_named
                         and not vocabulary.is_population(text, q.phrase_start, q.phrase_end)
                         and self._subject_after(text, q.phrase_end) is None)
 
@@ -575,12 +582,16 @@ class ArticleReader:
                                                  population=population, revision_cue=revision_cue))
         return claims
 
-    def _place_of_figure(self, text: str, end: int) -> str | None:
+    def _place_of_figure(self, text: str, end: int, start: int | None = None) -> str | None:
         """A town or district the figure's own words place it in ("53 deaths in Minxian", "three killed in Huize
-        county"): the place right after its counted words and their state, inside its clause, when the gazetteer
-        knows it as a place smaller than a country. Of a region-wide event (a quake across a province) such a figure
-        is that place's part, never the event's total (``checks.disputes.district_part``)."""
+        county", "In Kathmandu, 71 have died"): the place right after its counted words and their state, or the
+        place that opens its clause, when the gazetteer knows it as a place smaller than a country. Of a region-wide
+        event (a quake across a province) such a figure is that place's part, never the event's total
+        (``checks.disputes.district_part``)."""
         found = self.vocabulary.place_of_figure.match(text, end)
+        if found is None and start is not None:
+            clause = _CLAUSE_BEFORE.split(text[:start])[-1]
+            found = self.vocabulary.place_before_figure.search(clause)
         if found is None:
             return None
         name = found.group("place")

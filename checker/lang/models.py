@@ -258,7 +258,7 @@ class QuantitiesFile(PackFile):
                            "of_whole_opener", "sub_area", "ranking", "earlier_figure", "population_before",
                            "population_after", "strong_population", "breakdown_before", "place_of_figure",
                            "elsewhere", "level_after_increment",
-                           "increment_after_phrase", "agent_after_verb"], str] = {}
+                           "increment_after_phrase", "agent_after_verb", "place_before_figure"], str] = {}
 
 
 # --- events.yaml -------------------------------------------------------------------------------
