@@ -71,6 +71,17 @@ def test_reading_a_figure_named_one_of_a_set_is_no_toll() -> None:
     assert [c for c in claims if c.predicate == "killed" and not c.partial] == []
 
 
+@pytest.mark.parametrize("sentence, read", [
+    ("“We were told to stay in our cabins,” one young survivor told the radio station.", set()),
+    ("Two officials said 12 people died in the sinking.", {"12"}),
+    # a passive report or a participle is no speaker: the figure stays a count
+    ("Three deaths were reported in the port town.", {"Three"}),
+    ("There were four confirmed deaths on the ferry.", {"four"}),
+])
+def test_reading_a_figure_that_describes_who_speaks_counts_nothing(sentence: str, read: set[str]) -> None:
+    assert {c.value_text for c in counts("Ferry sinks", sentence)} == read
+
+
 def test_reading_rescue_divers_killed_are_workers_not_the_toll() -> None:
     claims = counts("Ferry sinks", "The ferry sank off the island, and 180 people were killed.",
                     "Two rescue divers also died during the search.")

@@ -294,6 +294,8 @@ class ArticleReader:
                 continue
             if vocabulary.negation_after.match(text, counted.end):
                 continue  # "3,000 people did not die": a figure denied, not given
+            if self._names_a_speaker(text, quantity.phrase_end):
+                continue  # "one male survivor told the channel": who speaks, not a count of the event
             if (vocabulary.rate_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start)
                     or vocabulary.rate_after.search(text, counted.end, min(len(text), counted.end + RATE_REACH))):
                 continue  # "an average of 113 people per year": a statistic, not a count of the event
@@ -336,6 +338,26 @@ class ArticleReader:
             if claim.subject is not None:
                 self._last_count[claim.paragraph] = claim
         return claims
+
+    def _names_a_speaker(self, text: str, end: int) -> bool:
+        """Whether a figure ending at ``end`` names who speaks: a reporting verb after it, with at most four words of
+        a speaker's between ("one male survivor told", "two senior officials said"); "12 were reported dead" is a
+        state, not a report."""
+        speakers, vocabulary = self.grammars.speakers, self.vocabulary
+        position, words = _skip_spaces(text, end), 0
+        for _ in range(5):
+            verb = speakers.verb.match(text, position) if words else None  # the speaker's own noun first
+            if verb is not None:
+                return not (speakers.state_after_verb.match(text, verb.end())  # "... reported dead"
+                            or speakers.participle_after.match(text, verb.end())  # "... confirmed deaths"
+                            or vocabulary.infinitive_after.match(text, verb.end()))  # "... reported to have died"
+            word = _WORD.match(text, position)
+            lower = word.group(0).lower() if word else ""
+            if word is None or lower in vocabulary.clause_joiners or lower in vocabulary.auxiliaries or (
+                    vocabulary.predicates_after[0].match(text, position)):
+                return False  # "12 died and rescuers said", "three deaths were reported": the figure's own clause
+            position, words = _skip_spaces(text, word.end()), words + 1
+        return False
 
     def _revised_clauses(self, text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
         """The clauses of a sentence that say a figure was revised ("the toll was revised to 275", "rose sharply

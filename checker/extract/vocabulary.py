@@ -38,6 +38,9 @@ class ClaimVocabulary:
     state_words: dict[str, str]  # "injured" -> wounded
     state_word_pattern: re.Pattern[str]  # a state word at the start of the text
     person_states: frozenset[str]
+    clause_joiners: frozenset[str]  # words that join a clause to the one before ("and", "but", "while")
+    auxiliaries: frozenset[str]  # "were" of "three deaths were reported": a passive report, no speaker
+    infinitive_after: re.Pattern[str]  # "reported to have died": a state, not a report
     zero_pattern: re.Pattern[str]  # "no", "none of the": a zero count of what follows
     zero_people_pattern: re.Pattern[str]  # "no one", "nobody": zero people
     quantity_phrase: re.Pattern[str]  # "death toll", "number of": a quantity whose figure follows
@@ -156,6 +159,10 @@ class ClaimVocabulary:
             state_words={norm(k): v for k, v in quantities.state_words.items()},
             state_word_pattern=compiled(rf"(?P<word>{phrase_pattern(quantities.state_words)})\b", re.IGNORECASE),
             person_states=frozenset(quantities.person_states),
+            clause_joiners=frozenset(w.lower() for w in (*quantities.coordinators, *quantities.state_breakers)),
+            auxiliaries=frozenset(w.lower() for w in quantities.auxiliaries),
+            infinitive_after=compiled(rf"\s+(?:{phrase_pattern(quantities.infinitive_markers)})\b", re.IGNORECASE)
+            if quantities.infinitive_markers else compiled("(?!)"),
             zero_pattern=compiled(rf"\b(?:{phrase_pattern(quantities.zero_words)})\s+", re.IGNORECASE),
             zero_people_pattern=words(quantities.zero_people),
             quantity_phrase=words(list(phrase_of)),

@@ -218,6 +218,8 @@ class QuantitiesFile(PackFile):
     singular_words: Words = ()
     relative_pronouns: Words = ()
     population_countries: dict[str, str] = {}
+    auxiliaries: Words = ()
+    infinitive_markers: Words = ()
     predicates: dict[str, PredicateForms] = {}
     not_modifiers: Words = ()
     back_reference_nouns: Words = ()
