@@ -786,6 +786,17 @@ def test_reading_those_who_moved_into_camps_were_displaced_and_those_still_there
     assert figure(claims, "400,000").predicate == "sheltering"
 
 
+def test_reading_those_still_displaced_are_a_whole_count_of_their_own() -> None:
+    """"900,000 moved into camps, and 410,000 of those are still living in tents": the 410,000 are all who are still
+    there, no part; "there were still 520,000 in camps" counts those still there too."""
+    claims = counts("Quake camps", "The survey found that about 900,000 people moved into camps after the quake and "
+                                   "that 410,000 of those are still living in tents.",
+                    "The agency says there were still 520,000 in settlement camps around the capital.")
+    still = figure(claims, "410,000")
+    assert still.predicate == "sheltering" and not still.partial
+    assert figure(claims, "520,000").predicate == "sheltering"
+
+
 @pytest.mark.parametrize("sentence, written, state", [
     ("By Saturday the official toll stood at 412 people killed and 620 injured.", "620", "wounded"),
     ("By Saturday the official toll stood at 412 people killed and 620 injured.", "412", "killed"),

@@ -448,6 +448,9 @@ class ArticleReader:
             predicate = None  # "21 missiles that killed a civilian": the missiles were not killed
         if predicate is None:
             predicate = taxonomy.default_state(subject)  # "31 Katyusha rockets": rockets fired
+        if predicate in vocabulary.still_states and vocabulary.still_before.search(
+                text, max(0, quantity.phrase_start - 20), quantity.phrase_start):
+            predicate = vocabulary.still_states[predicate]  # "there were still 680,000 in camps": still sheltering
         if predicate is None and vocabulary.inclusion.search(text, max(0, quantity.phrase_start - 30),
                                                              quantity.phrase_start):
             predicate = self._state_of_whole(index, subject)  # "13 were killed. They included at least 11 Marines"
@@ -740,6 +743,11 @@ class ArticleReader:
             cue = self._part_cues.get(claim.start)
             if cue is None:
                 continue
+            still = self.vocabulary.still_states
+            if cue == "after" and claim.predicate and any(still.get(c.predicate or "") == claim.predicate
+                                                          for c in before(position, 0)):
+                claim.partial = False  # "895,000 moved into camps and 375,000 of those are still in tents": all
+                continue  # those still there
             if cue in ("after", "increment", "whole"):  # "two of them", "six more", "of the 30 wounded, four"
                 claim.partial = True
                 continue

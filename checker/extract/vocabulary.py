@@ -40,6 +40,8 @@ class ClaimVocabulary:
     person_states: frozenset[str]
     clause_joiners: frozenset[str]  # words that join a clause to the one before ("and", "but", "while")
     auxiliaries: frozenset[str]  # "were" of "three deaths were reported": a passive report, no speaker
+    still_states: dict[str, str]  # a state said to hold still -> the state of those it still holds
+    still_before: re.Pattern[str]  # right before a figure: "there were still (680,000 in camps)"
     infinitive_after: re.Pattern[str]  # "reported to have died": a state, not a report
     zero_pattern: re.Pattern[str]  # "no", "none of the": a zero count of what follows
     zero_people_pattern: re.Pattern[str]  # "no one", "nobody": zero people
@@ -161,6 +163,8 @@ class ClaimVocabulary:
             person_states=frozenset(quantities.person_states),
             clause_joiners=frozenset(w.lower() for w in (*quantities.coordinators, *quantities.state_breakers)),
             auxiliaries=frozenset(w.lower() for w in quantities.auxiliaries),
+            still_states=dict(quantities.still_states),
+            still_before=_before(quantities.still_before),
             infinitive_after=compiled(rf"\s+(?:{phrase_pattern(quantities.infinitive_markers)})\b", re.IGNORECASE)
             if quantities.infinitive_markers else compiled("(?!)"),
             zero_pattern=compiled(rf"\b(?:{phrase_pattern(quantities.zero_words)})\s+", re.IGNORECASE),

@@ -219,6 +219,8 @@ class QuantitiesFile(PackFile):
     relative_pronouns: Words = ()
     population_countries: dict[str, str] = {}
     auxiliaries: Words = ()
+    still_states: dict[str, str] = {}
+    still_before: Words = ()
     infinitive_markers: Words = ()
     predicates: dict[str, PredicateForms] = {}
     not_modifiers: Words = ()
