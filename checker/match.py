@@ -205,6 +205,8 @@ class BodyWords:
         words = self._possessive.sub(r"\1", key).split()
         if len(words) > 2 and words[0] in self.government and words[1] in self.place_words:
             words = [*words[2:], words[0]]  # "authorities in Puerto Rico": Puerto Rico's authorities
+            if words[0] == "the":
+                words = words[1:]  # ("authorities in the Dominican Republic")
         if self.countries.get(" ".join(words)) == " ".join(words):  # a country speaks through its government
             words = [*words, "government"]  # ("Haiti raised the toll"; "Afghans" are its people, not its government)
         for length in (3, 2, 1):

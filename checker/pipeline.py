@@ -240,10 +240,12 @@ def _home_governments(claims: list[Claim], words: BodyWords, homes: dict[str, st
     government of their event's country, when their own article names that government ("Haiti raised its
     estimate ... The government initially estimated 150,000 dead"). Bare "officials" may be any country's, and
     "local authorities" are not the country's."""
+    keys: dict[str, str] = {}
     named: dict[tuple[str, str], str] = {}  # (article, key) -> the government as the article names it
     for claim in claims:
         if claim.speaker and claim.speaker_kind in BODY_KINDS and not claim.speaker.islower():
-            named.setdefault((claim.article_id, words.key(claim.speaker)), claim.speaker)
+            key = keys.get(claim.speaker) or keys.setdefault(claim.speaker, words.key(claim.speaker))
+            named.setdefault((claim.article_id, key), claim.speaker)
     if not named:
         return claims
     renamed = []
@@ -274,15 +276,14 @@ def _one_spelling_per_body(claims: list[Claim], words: BodyWords) -> list[Claim]
     """Copies of the claims with the names ``words`` makes one body ("Saudi officials", "Saudi Arabia's government")
     spelled one way across the run, the way its figures name it most: one name is one body in every event. Bodies
     named bare ("authorities") are left to each event (``checker.match.one_name_per_body``)."""
-    counts: dict[str, int] = defaultdict(int)
-    for claim in claims:
-        if claim.speaker and claim.speaker_kind in BODY_KINDS and not claim.speaker.islower():
-            counts[claim.speaker] += 1
+    counts = Counter(claim.speaker for claim in claims
+                     if claim.speaker and claim.speaker_kind in BODY_KINDS and not claim.speaker.islower())
+    keys = {name: words.key(name) for name in counts}  # each name keyed once
     spelling: dict[str, str] = {}
     for name in sorted(counts, key=lambda n: (-counts[n], n)):
-        spelling.setdefault(words.key(name), name)
-    return [replace(claim, speaker=spelling[words.key(claim.speaker)])
-            if claim.speaker in counts and spelling[words.key(claim.speaker)] != claim.speaker else claim
+        spelling.setdefault(keys[name], name)
+    respelled = {name: spelling[key] for name, key in keys.items() if spelling[key] != name}
+    return [replace(claim, speaker=respelled[claim.speaker]) if claim.speaker in respelled else claim
             for claim in claims]
 
 
@@ -310,6 +311,7 @@ def _body_words(articles: list[Article], knowledge: Knowledge, bodies: list[str]
     for name in bodies:  # "Puerto Rico", "officials in Puerto Rico"
         head, _, rest = name.partition(" ")
         place = rest.partition(" ")[2] if head.lower() in government and rest.split(" ")[0] in place_words else name
+        place = place.removeprefix("the ")  # ("officials in the Dominican Republic")
         if knowledge.gazetteer.governs(place):
             countries.setdefault(place.lower(), place.lower())
     return BodyWords(countries, frozenset(government), tuple(sorted(possessives)), frozenset(place_words),

@@ -82,6 +82,15 @@ def test_reading_a_figure_that_describes_who_speaks_counts_nothing(sentence: str
     assert {c.value_text for c in counts("Ferry sinks", sentence)} == read
 
 
+@pytest.mark.parametrize("sentence, read", [
+    ("Rich nations make a great fuss over the death of a single person, the cleric said.", []),
+    ("A single rocket hit the runway at the base.", [("A single", "landed")]),
+    ("Not a single person was hurt at the base.", [("Not a single", "wounded")]),  # one zero, read once
+])
+def test_reading_a_single_counts_one_only_with_a_verb_of_state(sentence: str, read: list) -> None:
+    assert [(c.value_text, c.predicate) for c in counts(HEADLINE, sentence)] == read
+
+
 def test_reading_rescue_divers_killed_are_workers_not_the_toll() -> None:
     claims = counts("Ferry sinks", "The ferry sank off the island, and 180 people were killed.",
                     "Two rescue divers also died during the search.")
@@ -884,9 +893,31 @@ def test_reading_a_figure_of_elsewhere_is_a_part() -> None:
 @pytest.mark.parametrize("sentence, written, speaker", [
     ("The health ministry said victims included 40 children.", "40", "health ministry"),
     ("There were no casualties in last night's attack on the base, the Pentagon said.", "no", "Pentagon"),
+    ("Floods cut the number of open roads to 12, and 30 people died.", "30", "Test Desk"),
+    ("Data from the Kenya Red Cross put the number of dead at 250.", "250", "Kenya Red Cross"),
+    ("The storm hit Haiti's capital and officials said 12 people died.", "12", "officials"),
+    ("The agency's estimate that 300 died was rejected by the government.", "300", "Test Desk"),
 ])
 def test_reading_review_regressions_keep_their_speaker_and_count(sentence: str, written: str, speaker: str) -> None:
     assert figure(counts(HEADLINE, sentence), written).speaker == speaker
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("Floods killed 40 people Tuesday officials said.", {"40"}),  # a headline's missing comma: no speaker's words
+    ("Bomb kills 25 people in Baghdad police say", {"25"}),
+    ("The death toll rose to 64, while injuries climbed to 300.", {"64"}),
+    ("The death toll rose to 120 of the 300 passengers aboard.", {"120"}),
+    ("The 7.0 quake killed 200 people.", {"200"}),
+])
+def test_reading_review_regressions_keep_their_counts(sentence: str, killed: set[str]) -> None:
+    assert {c.value_text for c in counts(HEADLINE, sentence) if c.predicate == "killed"} == killed
+
+
+def test_reading_review_regressions_a_month_is_no_place_and_a_title_case_headline_no_official_count() -> None:
+    march = counts("Floods", "In March, 71 people died in floods across Pakistan.")
+    assert figure(march, "71").scope is None
+    headline = counts("Turkish Official Says Death Toll Hits 64", "The blast in the mine killed many.")
+    assert figure(headline, "64").speaker == "Test Desk"
 
 
 def test_reading_a_years_when_clause_ends_with_its_clause() -> None:

@@ -28,7 +28,7 @@ __all__ = ["ArticleReader", "Extraction", "number_keys"]
 
 _WORD = re.compile(r"[\w.'’-]+")
 _DIGIT = re.compile("[0-9]")
-_FRACTION = re.compile(r"\d+\.\d*[1-9]\d*")  # a figure with a fraction and no scale word: "7.9", not "1.5 million"
+_FRACTION = re.compile(r"\d+\.(?!\d{3}$)\d+")  # a figure with a fraction, no scale: "7.9"; not "1.5 million", "5.000"
 _CLAUSE_BEFORE = re.compile(r"[;:]|,\s+(?=\w)")
 LIST_REACH = 120  # characters between two items of one list ("including 97 recovered from ... and one who died")
 _LIST_GOES_ON = re.compile(r"(?:,\s*|\s)(?:and|or)\s+$|,\s*$")
@@ -93,7 +93,8 @@ class ArticleReader:
         self._topic: dict[int, tuple[str | None, str | None, str | None]] = {}  # paragraph -> quantity it names
         self._districts: dict[int, str | None] = {}  # sentence -> the named district it places its figures in
         self._current = 0  # the sentence being read
-        self._presumed: set[int] = set()  # ids of the claims credited by a count's words alone ("the official toll")
+        self._presumed: dict[int, Claim] = {}  # the claims credited by a count's words alone ("the official toll"),
+        # by id (the claims are held here, so no id is reused while the article is read)
 
     def read(self) -> Extraction:
         claims: list[Claim] = []
@@ -148,7 +149,7 @@ class ArticleReader:
             **values,
         )
         if speaker.presumed:
-            self._presumed.add(id(claim))
+            self._presumed[id(claim)] = claim
         return claim
 
     def _anonymous_sources(self, index: int) -> list[Claim]:
@@ -294,8 +295,11 @@ class ArticleReader:
                 continue
             if vocabulary.negation_after.match(text, counted.end):
                 continue  # "3,000 people did not die": a figure denied, not given
-            if self._names_a_speaker(text, quantity.phrase_end):
+            if self._names_a_speaker(text, quantity, counted):
                 continue  # "one male survivor told the channel": who speaks, not a count of the event
+            if (" ".join(quantity.number_text.lower().split()) in vocabulary.singular_numbers
+                    and vocabulary.single_preposition_before.search(text, max(0, quantity.start - 12), quantity.start)):
+                continue  # "a fuss over the death of a single person": one named in passing, no claim
             if (vocabulary.rate_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start)
                     or vocabulary.rate_after.search(text, counted.end, min(len(text), counted.end + RATE_REACH))):
                 continue  # "an average of 113 people per year": a statistic, not a count of the event
@@ -310,7 +314,7 @@ class ArticleReader:
         claims += singular
         if figures:
             claims += self._breakdown_claims(index, quantities, taken, revision_cue)
-            claims += self._zero_claims(index, revision_cue)
+            claims += self._zero_claims(index, revision_cue, taken)
             claims += self._measure_claims(index, revision_cue)
         sentence = self.sentences[index]
         if (self.vocabulary.other_event.search(self.lower_text, sentence.start, sentence.end)
@@ -339,25 +343,32 @@ class ArticleReader:
                 self._last_count[claim.paragraph] = claim
         return claims
 
-    def _names_a_speaker(self, text: str, end: int) -> bool:
-        """Whether a figure ending at ``end`` names who speaks: a reporting verb after it, with at most four words of
-        a speaker's between ("one male survivor told", "two senior officials said"); "12 were reported dead" is a
-        state, not a report."""
-        speakers, vocabulary = self.grammars.speakers, self.vocabulary
-        position, words = _skip_spaces(text, end), 0
-        for _ in range(5):
-            verb = speakers.verb.match(text, position) if words else None  # the speaker's own noun first
-            if verb is not None:
-                return not (speakers.state_after_verb.match(text, verb.end())  # "... reported dead"
-                            or speakers.participle_after.match(text, verb.end())  # "... confirmed deaths"
-                            or vocabulary.infinitive_after.match(text, verb.end()))  # "... reported to have died"
+    def _names_a_speaker(self, text: str, quantity: Quantity, counted: _Counted) -> bool:
+        """Whether a figure describes who speaks: a reporting verb right after its counted words ("one male survivor
+        told"), or after words that are all a speaker's when no counted noun follows it ("two senior officials
+        said"); "12 were reported dead", "three deaths were reported", "four confirmed deaths" are counts."""
+        speakers = self.grammars.speakers
+        if self._reports_at(text, _skip_spaces(text, counted.end)):
+            return True
+        subject = self._subject_after(text, quantity.phrase_end)
+        position = _skip_spaces(text, quantity.phrase_end)
+        for _ in range(4):
             word = _WORD.match(text, position)
-            lower = word.group(0).lower() if word else ""
-            if word is None or lower in vocabulary.clause_joiners or lower in vocabulary.auxiliaries or (
-                    vocabulary.predicates_after[0].match(text, position)):
-                return False  # "12 died and rescuers said", "three deaths were reported": the figure's own clause
-            position, words = _skip_spaces(text, word.end()), words + 1
+            if word is None or not (word.group(0)[0].isupper() or word.group(0).lower() in speakers.speaker_words):
+                return False
+            position = _skip_spaces(text, word.end())
+            if self._reports_at(text, position):  # ("40 people officials say": the people are counted)
+                return subject is None or subject.end > position
         return False
+
+    def _reports_at(self, text: str, position: int) -> bool:
+        """Whether a reporting verb stands at ``position`` and reports ("told", "said"), not a state ("reported
+        dead", "confirmed deaths", "reported to have died")."""
+        speakers = self.grammars.speakers
+        verb = speakers.verb.match(text, position)
+        return verb is not None and not (speakers.state_after_verb.match(text, verb.end())
+                                         or speakers.participle_after.match(text, verb.end())
+                                         or self.vocabulary.infinitive_after.match(text, verb.end()))
 
     def _revised_clauses(self, text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
         """The clauses of a sentence that say a figure was revised ("the toll was revised to 275", "rose sharply
@@ -382,9 +393,9 @@ class ArticleReader:
         back = vocabulary.back_reference.match(text, _skip_spaces(text, quantity.phrase_end))
         after = back.end() if back else quantity.phrase_end
         state = self._state_after(text, after)
-        level = vocabulary.level_after_increment.search(text, max(0, quantity.phrase_start - 40), quantity.phrase_start)
-        if previous is not None and not level and (
-                back or vocabulary.predicates_after[0].match(text, quantity.phrase_end + 1)):
+        if previous is not None and (back or vocabulary.predicates_after[0].match(text, quantity.phrase_end + 1)) and (
+                not vocabulary.level_after_increment.search(text, max(0, quantity.phrase_start - 40),
+                                                            quantity.phrase_start)):  # ("rose by 30 to 120": the level)
             # "12 others", "but three failed to launch": what is counted is what was counted just before
             self._mark_part(quantity, "back")
             return _Counted(previous[1], previous[3], after, False, state[0] if state else None, back_reference=True)
@@ -532,9 +543,9 @@ class ArticleReader:
         claims = []
         paragraph = self.sentences[index].paragraph
         # the sets figures are named one of ("one of several"): what follows "of" there is no level either
-        set_named = {q.phrase_start for p in quantities for q in quantities
-                     if (member := vocabulary.partial_after.match(text, p.phrase_end))
-                     and p.phrase_end < q.phrase_start < member.end()}
+        sets = [(p.phrase_end, member.end()) for p in quantities
+                if (member := vocabulary.set_after.match(text, p.phrase_end))]
+        set_named = {q.phrase_start for q in quantities if any(start < q.phrase_start < end for start, end in sets)}
         for phrase in vocabulary.quantity_phrase.finditer(text):
             words = " ".join(phrase.group(0).lower().split())
             subject, state = vocabulary.quantity_phrase_of[words]
@@ -564,7 +575,7 @@ class ArticleReader:
                         and not vocabulary.not_the_figure.search(text, max(0, q.phrase_start - 20), q.phrase_start)
                         and not text.startswith("-", q.phrase_end)  # "the three-train crash"
                         and not vocabulary.ranking.match(text, q.phrase_end)  # "the toll is one of the highest"
-                        and not vocabulary.partial_after.match(text, q.phrase_end)  # "the rise was one of several"
+                        and not vocabulary.set_after.match(text, q.phrase_end)  # "the rise was one of several"
                         and q.phrase_start not in set_named
                         and not vocabulary.is_population(text, q.phrase_start, q.phrase_end)
                         and self._subject_after(text, q.phrase_end) is None)
@@ -594,7 +605,9 @@ class ArticleReader:
             following = vocabulary.quantity_phrase.search(text, figure.phrase_end)
             reach = min(following.start() if following else len(text), end + LONG_PHRASE_REACH)
             later = [q for q in quantities if figure.phrase_end <= q.phrase_start < reach and q not in replaced
-                     and stands_for_phrase(q) and (  # "..., which it revised to 275", "rose by 30 to 120"
+                     and stands_for_phrase(q) and not self._other_state_between(text, figure.phrase_end,
+                                                                                 q.phrase_start, state)
+                     and (  # "..., which it revised to 275", "rose by 30 to 120"
                          vocabulary.level_verb_before.search(text, max(0, q.phrase_start - 30), q.phrase_start)
                          or vocabulary.level_after_increment.search(text, max(0, q.phrase_start - 40),
                                                                     q.phrase_start))]
@@ -607,6 +620,12 @@ class ArticleReader:
                                                  population=population, revision_cue=revision_cue))
         return claims
 
+    def _other_state_between(self, text: str, start: int, end: int, state: str | None) -> bool:
+        """Whether a noun that names another state than ``state`` stands between two figures ("the toll rose to 64,
+        while injuries climbed to 300": the 300 are the injured, not the toll)."""
+        subject_state = self.vocabulary.subject_state
+        return any(subject_state.get(word.lower(), state) != state for word in _WORD.findall(text, start, end))
+
     def _place_of_figure(self, text: str, end: int, start: int | None = None) -> str | None:
         """A town or district the figure's own words place it in ("53 deaths in Minxian", "three killed in Huize
         county", "In Kathmandu, 71 have died"): the place right after its counted words and their state, or the
@@ -617,8 +636,8 @@ class ArticleReader:
         if found is None and start is not None:
             clause = _CLAUSE_BEFORE.split(text[:start])[-1]
             found = self.vocabulary.place_before_figure.search(clause)
-        if found is None:
-            return None
+        if found is None or found.group("place").lower() in self.grammars.speakers.calendar:
+            return None  # ("In March, 71 died": a month, though a town is called March)
         name = found.group("place")
         gazetteer = self.grammars.places.gazetteer
         return name if any(place.level < COUNTRY_LEVEL for place in gazetteer.candidates(name)) else None
@@ -697,8 +716,9 @@ class ArticleReader:
                 and other.subject in wider and (other.value_low or 0) > 1 and not other.other_event
                 for other in claims)
 
-    def _zero_claims(self, index: int, revision_cue: bool) -> list[Claim]:
-        """Zero counts: "no casualties", "No U.S. service members were injured", "no one was hurt"."""
+    def _zero_claims(self, index: int, revision_cue: bool, taken: set[int]) -> list[Claim]:
+        """Zero counts: "no casualties", "No U.S. service members were injured", "no one was hurt" (not those the
+        number grammar read already: "not a single person was hurt", at ``taken``)."""
         text, vocabulary = self.sentences[index].text, self.vocabulary
         claims = []
         found: list[tuple[int, int, _Counted]] = []
@@ -710,6 +730,8 @@ class ArticleReader:
         for zero in vocabulary.zero_people_pattern.finditer(text):
             found.append((zero.start(), zero.end(), _Counted("person", None, zero.end(), False, None)))
         for start, end, counted in found:
+            if start in taken:
+                continue
             if vocabulary.zero_modal.search(text, start, min(len(text), counted.end + ZERO_REACH)):
                 continue  # "no one would have died": a hypothetical, not a count
             state = counted.state or self._predicate(text, start, counted.end)
@@ -842,7 +864,7 @@ def _share_revision_cues(claims: list[Claim]) -> None:
             claim.revision_cue = True
 
 
-def _carried_sources(claims: list[Claim], presumed: set[int]) -> None:
+def _carried_sources(claims: list[Claim], presumed: dict[int, Claim]) -> None:
     """A figure the article gives in its own voice ("At least 79 dead", a headline) that it credits to one source
     elsewhere ("the coast guard said 79 people died") is that source's figure, carried by the outlet; "at least 79"
     is not the coast guard's 79. So is a figure credited only by presumption (``presumed``: the ids of the claims

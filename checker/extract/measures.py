@@ -23,14 +23,13 @@ from typing import Any
 from checker.extract.numbers import NumberGrammar, Quantity
 from checker.lang.compiled import compiled
 from checker.lang.models import QuantitiesFile
-from checker.lang.patterns import phrase_pattern
+from checker.lang.patterns import CLAUSE_BREAK, phrase_pattern
 
 NUMBER_REACH = 60  # characters before a unit searched for its figure ("more than 11 million hectares")
 # a figure's conversion in brackets after its unit ("3,600 km (2,240 miles) above"), or the bracket closing around it
 PARENTHESIS = re.compile(r"\s*\([^()]{0,40}\)|\s*\)")
 HALF = 0.499  # of the last digit written: the precision of a figure converted from another unit
-RATE_REACH = 120  # characters around a volume searched, within its clause, for its rate ("each day")
-CLAUSE_BREAK = re.compile(r"[,;:()—–]|\.(?:\s|$)")
+VOLUME_RATE_REACH = 120  # characters around a volume searched, within its clause, for its rate ("each day")
 RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–|—)\s*$", re.IGNORECASE)  # "9,000 to 14,000 barrels a day"
 
 
@@ -167,11 +166,11 @@ class MeasureReader:
 
     def _rate_in_clause(self, text: str, start: int, end: int) -> bool:
         """Whether the clause around ``text[start:end]`` gives a rate ("each day", "the daily spill"), at most
-        RATE_REACH characters away."""
-        breaks_before = list(CLAUSE_BREAK.finditer(text, max(0, start - RATE_REACH), start))
-        clause_start = breaks_before[-1].end() if breaks_before else max(0, start - RATE_REACH)
-        break_after = CLAUSE_BREAK.search(text, end, end + RATE_REACH)
-        clause_end = break_after.start() if break_after else min(len(text), end + RATE_REACH)
+        VOLUME_RATE_REACH characters away."""
+        breaks_before = list(CLAUSE_BREAK.finditer(text, max(0, start - VOLUME_RATE_REACH), start))
+        clause_start = breaks_before[-1].end() if breaks_before else max(0, start - VOLUME_RATE_REACH)
+        break_after = CLAUSE_BREAK.search(text, end, end + VOLUME_RATE_REACH)
+        clause_end = break_after.start() if break_after else min(len(text), end + VOLUME_RATE_REACH)
         return bool(self.rate_word.search(text, clause_start, clause_end))
 
     def _convert(self, pint_unit: str) -> tuple[str, float, bool] | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from checker.lang import LanguagePack, expand_pattern
 from checker.lang.compiled import compiled
-from checker.lang.patterns import key_words, letter_shape, phrase_pattern, sentence_words
+from checker.lang.patterns import CLAUSE_BREAK, key_words, letter_shape, phrase_pattern, sentence_words
 from checker.match import EntityMatcher
 
 __all__ = ["Attribution", "Quotation", "Speaker", "SpeakerReader"]
@@ -39,7 +39,8 @@ class Attribution:
     end: int
     speaker_text: str
     chain: tuple[str, ...] = ()
-    reach: int | None = None  # a count's owner credits only the figures up to here ("Saudi Arabia's official tally")
+    reach: int | None = None  # a count's owner credits only the figures up to here ("Saudi Arabia's official tally");
+    # None: a reporting clause, whose speaker gives every figure after it
     presumed: bool = False  # an official count whose owner is not named: the authorities' by presumption
 
 
@@ -64,7 +65,6 @@ _COLON_HEAD = re.compile(r"\W*(?P<np>[A-Z][\w.'’&-]*(?:\s+[\w.'’&()-]+){0,5}
 _RELATIVE_SUBJECT = re.compile(r",\s*(?P<pronoun>\w+)\s*$")  # ", which" right before a verb
 _HEAD_VERB_AT_END = 40  # characters before an opening quotation searched for "X said:"
 OWNER_REACH = 60  # characters after an official count's words within which its figure stands ("tally of 769")
-_CLAUSE_END = re.compile(r"[,;:()“”\"—–]|\s-\s|\.(?:\s|$)")
 
 
 def _bodies_of_titles(role_bodies: dict[str, tuple[str, ...]], topics: tuple[str, ...]) -> dict[str, str]:
@@ -98,8 +98,12 @@ class SpeakerReader:
         # counts named as a body's ("Saudi Arabia's official tally", "estimates from Haitian authorities")
         nouns = phrase_pattern(words.count_nouns) if words.count_nouns else "(?!)"
         officials = phrase_pattern(tuple(words.official_words)) if words.official_words else "(?!)"
-        self.official_count = compiled(rf"\b(?:{officials})\s+(?P<between>(?:[\w'’.-]+\s+){{0,3}}?)(?:{nouns})\b",
-                                       re.IGNORECASE)
+        # "official" written so, or opening a sentence; its count noun in lower case ("Official Says Death Toll Hits
+        # 64", a headline in title case, names no official count)
+        capitalised = (phrase_pattern([w[:1].upper() + w[1:] for w in words.official_words])
+                       if words.official_words else "(?!)")
+        self.official_count = compiled(rf"\b(?:{officials}|{capitalised})\s+(?P<between>(?:[\w'’.-]+\s+){{0,3}}?)"
+                                       rf"(?:{nouns})\b")
         self.count_noun = compiled(rf"\b(?:{nouns})\b", re.IGNORECASE)
         self.trailing_count_noun = compiled(rf"\s+(?:{nouns})$", re.IGNORECASE)
         self.count_source = expand_pattern(words, "count_source")
@@ -200,8 +204,8 @@ class SpeakerReader:
                 index -= 1
                 continue
             head = kept[0].lower() if kept else ""  # the body's own noun ("agency"), never "the" or "he"
-            owner = (self._owner_before(words, index) if head in self.speaker_words
-                     and head not in self.edge_words and head not in self.pronouns else None)
+            owner = (self._owner_before(words, index) if head in self.speaker_words and head not in self.edge_words
+                     and head not in self.pronouns and not any(w.lower() in self.joiners for w in kept) else None)
             if owner is None:
                 break
             kept.extend(reversed(words[owner:index + 1]))  # "Turkey's disaster management agency"
@@ -222,8 +226,9 @@ class SpeakerReader:
         """Where a capitalised possessive stands at most four words before ``words[index]``, with only lower-case
         words between it and the body it names ("Turkey's disaster management agency"), else None."""
         for owner in range(index - 1, index - 5, -1):
-            if owner < 0 or not all(w.isalpha() and w.islower() for w in words[owner + 1:index + 1]):
-                return None
+            if owner < 0 or not all(w.isalpha() and w.islower() and w not in self.edge_words
+                                    for w in words[owner + 1:index + 1]):
+                return None  # ("the storm hit Haiti's capital and officials said": "and" joins two phrases)
             if words[owner][:1].isupper() and self.possessive_end.search(words[owner]):
                 return owner
         return None
@@ -305,6 +310,9 @@ class SpeakerReader:
                 # confirmed deaths")
             phrase, phrase_start = self._phrase_before(text, match.start())
             np = self.clean_np(phrase)
+            source = self.count_source.match(np)  # "Data from the Kenya Red Cross put the number of dead at 250"
+            if source and self.is_plausible(np[source.end():]):
+                np = np[source.end():]
             if self.is_plausible(np):
                 at = phrase.rfind(np)
                 found.append(Attribution(phrase_start + max(at, 0), match.end(), np))
@@ -359,7 +367,7 @@ class SpeakerReader:
         for match in self.official_count.finditer(text):
             between = match.group("between").split()
             if any(a <= match.start() < b for a, b in skip) or not all(
-                    word[0].isupper() or word.lower() in self.count_modifiers for word in between):
+                    word.lower() in self.count_modifiers or self._names_a_country(word) for word in between):
                 continue  # (in a quotation; "an official said the toll": no count of officials)
             named = [word for word in between if word.lower() not in self.count_modifiers]
             start, owner = match.start(), " ".join(named)
@@ -370,10 +378,16 @@ class SpeakerReader:
             end = match.end()
             following = self.count_noun.search(text, end)  # "... of 64, far below their estimate of 4,645"
             reach = min(end + OWNER_REACH, self._clause_end(text, end), following.start() if following else len(text))
-            official = match.group(0).split()[0].lower()
+            official = match.group(0).split()[0].lower()  # (the word as the pack lists it)
             name = self._owner_name(owner, official)
             found.append(Attribution(start, end, name, reach=reach, presumed=name == self.official_body.get(official)))
         return found
+
+    def _names_a_country(self, word: str) -> bool:
+        """Whether a capitalised word names a country or its people ("Saudi", "Haitian", "Haiti's")."""
+        name = self.possessive_end.sub("", word.lower())
+        return word[:1].isupper() and (name in self.nationalities or name in self.countries
+                                       or self.governs(self.possessive_end.sub("", word)))
 
     def _owner_name(self, owner: str, official: str) -> str:
         """The body an official count is credited to: the government of a country or region named as its owner
@@ -405,7 +419,7 @@ class SpeakerReader:
 
     @staticmethod
     def _clause_end(text: str, position: int) -> int:
-        found = _CLAUSE_END.search(text, position)
+        found = CLAUSE_BREAK.search(text, position)
         return found.start() if found else len(text)
 
     def _colon_source(self, text: str) -> Attribution | None:
@@ -428,7 +442,8 @@ class SpeakerReader:
     def _noun_before(self, text: str, position: int) -> bool:
         """Whether the word before ``position`` makes the next word a noun ("other claims", "the reports")."""
         previous = text[max(0, position - 30):position].split()
-        return bool(previous) and previous[-1].lower() in self.noun_determiners
+        return bool(previous) and (previous[-1].lower() in self.noun_determiners
+                                   or bool(self.possessive_end.search(previous[-1].lower())))  # "the agency's estimate"
 
     def subject_before(self, text: str, position: int) -> str | None:
         """The speaker-like noun phrase ending just before ``position`` (the subject of a verb there)."""

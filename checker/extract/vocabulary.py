@@ -40,6 +40,9 @@ class ClaimVocabulary:
     person_states: frozenset[str]
     clause_joiners: frozenset[str]  # words that join a clause to the one before ("and", "but", "while")
     auxiliaries: frozenset[str]  # "were" of "three deaths were reported": a passive report, no speaker
+    set_after: re.Pattern[str]  # right after a figure named one of a set: "(one) of several"
+    singular_numbers: frozenset[str]  # "a single": one, except after a preposition ("the death of a single person")
+    single_preposition_before: re.Pattern[str]  # right before "a single": "of", "over"
     still_states: dict[str, str]  # a state said to hold still -> the state of those it still holds
     still_before: re.Pattern[str]  # right before a figure: "there were still (680,000 in camps)"
     infinitive_after: re.Pattern[str]  # "reported to have died": a state, not a report
@@ -163,6 +166,10 @@ class ClaimVocabulary:
             person_states=frozenset(quantities.person_states),
             clause_joiners=frozenset(w.lower() for w in (*quantities.coordinators, *quantities.state_breakers)),
             auxiliaries=frozenset(w.lower() for w in quantities.auxiliaries),
+            set_after=compiled(rf"\s+(?:{phrase_pattern(quantities.set_after)})\b", re.IGNORECASE)
+            if quantities.set_after else compiled("(?!)"),
+            singular_numbers=frozenset(" ".join(w.lower().split()) for w in quantities.singular_numbers),
+            single_preposition_before=_before(quantities.single_prepositions),
             still_states=dict(quantities.still_states),
             still_before=_before(quantities.still_before),
             infinitive_after=compiled(rf"\s+(?:{phrase_pattern(quantities.infinitive_markers)})\b", re.IGNORECASE)

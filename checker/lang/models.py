@@ -219,6 +219,9 @@ class QuantitiesFile(PackFile):
     relative_pronouns: Words = ()
     population_countries: dict[str, str] = {}
     auxiliaries: Words = ()
+    set_after: Words = ()
+    singular_numbers: Words = ()
+    single_prepositions: Words = ()
     still_states: dict[str, str] = {}
     still_before: Words = ()
     infinitive_markers: Words = ()

@@ -48,6 +48,11 @@ def lower_same_length(text: str) -> str:
     return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)  # "İ" lowers to two
 
 
+# Where a clause ends, for searches kept inside one: its punctuation, brackets and dashes, or a full stop before a
+# space ("U.S." ends nothing); a quotation mark does not ("could amount to "short of 70,000 barrels").
+CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s|\.(?:\s|$)")
+
+
 def letter_shape(text: str) -> str:
     """``text`` with each letter outside ASCII written "A" or "a" by its case, character for character, so an ASCII
     pattern of capitalised words finds "Taner Yıldız" and "René Préval" (offsets into it are offsets into ``text``)."""
