@@ -909,6 +909,7 @@ def test_reading_review_regressions_keep_their_speaker_and_count(sentence: str, 
     ("The death toll rose to 120 of the 300 passengers aboard.", {"120"}),
     ("The 7.0 quake killed 200 people.", {"200"}),
     ("The death toll, according to the ministry, hit 89 on Tuesday.", {"89"}),  # a level past an aside
+    ("Officials counted 61 deaths and 9 people missing.", {"61"}),  # a coordinated figure's own state holds
 ])
 def test_reading_review_regressions_keep_their_counts(sentence: str, killed: set[str]) -> None:
     assert {c.value_text for c in counts(HEADLINE, sentence) if c.predicate == "killed"} == killed

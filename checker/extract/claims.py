@@ -437,7 +437,8 @@ class ArticleReader:
                        and not vocabulary.predicates_after[0].search(between)
                        and not vocabulary.predicates_before[0].search(between))
         if coordinated and previous[2] is not None:
-            return previous[2]  # "killed two American troops and one British service member"
+            # "killed two American troops and one British service member"; not "61 deaths and 9 people missing"
+            return self._state_verb_after(text, counted.end) or previous[2]
         if previous is not None and previous[2] is not None and (vocabulary.inclusion.search(
                 text, max(0, quantity.phrase_start - 30), quantity.phrase_start) or self._listed_after_included(
                 previous[0], between)):
