@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from checker.extract.document import Document
-from checker.extract.grammars import Grammars
+from checker.extract.grammars import ArticleComponent, Grammars
 from checker.extract.speakers import Attribution, Quotation, Speaker
 
 __all__ = ["ArticleSpeakers", "OPENING"]
@@ -20,16 +20,11 @@ OPENING = 400  # characters of an article's opening read for a wire agency's dat
 LOOK_BACK = 30  # sentences searched back for the speaker a statement or a pronoun refers to
 
 
-class ArticleSpeakers:
-    """The speakers of one article (an ``ArticleComponent``)."""
+class ArticleSpeakers(ArticleComponent):
+    """The speakers of one article."""
 
     def __init__(self, document: Document, grammars: Grammars) -> None:
-        self.document = document
-        self.grammars = grammars
-        self.article = document.article
-        self.text = document.text
-        self.sentences = document.sentences
-        self.words = document.words
+        super().__init__(document, grammars)
         # the article's own voice: its outlet, or the origin of a copy ("Associated Press (copy on AL.com)")
         self.voice = (grammars.speakers.voice_of(self.article.outlet, self.text[:OPENING])
                       or self.article.outlet or "outlet")

@@ -16,7 +16,7 @@ from datetime import date
 
 from checker.extract.article_speakers import ArticleSpeakers
 from checker.extract.document import Document
-from checker.extract.grammars import Grammars
+from checker.extract.grammars import ArticleComponent, Grammars
 from checker.extract.mentions import EventMentions
 from checker.extract.numbers import NumberGrammar, Quantity
 from checker.extract.speakers import Speaker
@@ -71,19 +71,12 @@ def _skip_spaces(text: str, position: int) -> int:
     return position
 
 
-class ArticleReader:
-    """The claims of one article (an ``ArticleComponent``), and its extraction: the claims read with the article's
-    speakers (``ArticleSpeakers``) and event mentions (``EventMentions``), components that share its ``Document``."""
+class ArticleReader(ArticleComponent):
+    """The claims of one article, and its extraction: the claims read with the article's speakers
+    (``ArticleSpeakers``) and event mentions (``EventMentions``), components that share its ``Document``."""
 
     def __init__(self, document: Document, grammars: Grammars) -> None:
-        self.document = document
-        self.article = document.article
-        self.grammars = grammars
-        self.vocabulary = grammars.vocabulary
-        self.text = document.text
-        self.lower_text = document.lower_text
-        self.sentences = document.sentences
-        self.words = document.words
+        super().__init__(document, grammars)
         self.headline = (self.article.title or "").strip()
         self.speakers = ArticleSpeakers(document, grammars)
         self.event_mentions = EventMentions(document, grammars, self.speakers)

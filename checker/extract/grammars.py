@@ -10,7 +10,6 @@ is read by components that share one ``Document`` and these grammars (``ArticleC
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
 
 from checker.extract.dates import DateGrammar
 from checker.extract.document import Document
@@ -42,10 +41,17 @@ class Grammars:
     measures: MeasureReader  # figures with a unit ("5,000 barrels a day")
 
 
-class ArticleComponent(Protocol):
+class ArticleComponent:
     """A reader of one article: built from the article's ``Document`` (split once) and its language's
     ``Grammars``; it reads one thing of the article, lazily, and keeps what it worked out for the article's other
-    components to ask."""
+    components to ask. The article's text, sentences and words are the document's, shared by every component."""
 
-    document: Document
-    grammars: Grammars
+    def __init__(self, document: Document, grammars: Grammars) -> None:
+        self.document = document
+        self.grammars = grammars
+        self.vocabulary = grammars.vocabulary
+        self.article = document.article
+        self.text = document.text
+        self.lower_text = document.lower_text
+        self.sentences = document.sentences
+        self.words = document.words

@@ -9,7 +9,7 @@ from dataclasses import replace
 from checker.extract.article_speakers import ArticleSpeakers
 from checker.extract.dates import DateMention
 from checker.extract.document import Document
-from checker.extract.grammars import Grammars
+from checker.extract.grammars import ArticleComponent, Grammars
 from checker.model import EventMention
 
 __all__ = ["EventMentions"]
@@ -17,20 +17,13 @@ __all__ = ["EventMentions"]
 REPORTING_TAIL = 30  # characters after a reporting verb that still belong to its clause ("said on Tuesday")
 
 
-class EventMentions:
-    """The event mentions of one article (an ``ArticleComponent``); a place in a speaker's words and a date of a
-    reporting clause are told apart with the article's speakers."""
+class EventMentions(ArticleComponent):
+    """The event mentions of one article; a place in a speaker's words and a date of a reporting clause are told
+    apart with the article's speakers."""
 
     def __init__(self, document: Document, grammars: Grammars, speakers: ArticleSpeakers) -> None:
-        self.document = document
-        self.grammars = grammars
+        super().__init__(document, grammars)
         self.speakers = speakers
-        self.article = document.article
-        self.vocabulary = grammars.vocabulary
-        self.text = document.text
-        self.lower_text = document.lower_text
-        self.sentences = document.sentences
-        self.words = document.words
 
     def read(self, places_and_event_words: list[EventMention]) -> list[EventMention]:
         """Event words, places, dates and 'later' markers of every sentence, in text order."""
