@@ -320,17 +320,24 @@ def _body_words(articles: list[Article], knowledge: Knowledge, bodies: list[str]
 
 def _bodies_spoken_for(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> dict[str, str]:
     """Speakers whose titles speak for a body, to that body named bare ("Jean-Max Bellerive" -> "government", as
-    some figure of his names him "Prime Minister"; ``SpeakerReader.body_spoken_for``). A speaker whose titles
-    speak for two bodies is left out."""
+    some figure of his names him "Prime Minister"; ``SpeakerReader.body_spoken_for``), and the person a title names
+    ("Armand Balilo", of "Coast Guard spokesperson Armand Balilo", wherever the run names him). A speaker whose
+    titles speak for two bodies is left out."""
     lang_of = {article.article_id: article.lang for article in articles}
     bodies: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
         if claim.speaker and claim.speaker_text and claim.speaker_kind in ("named_official", *BODY_KINDS):
             extractor = knowledge.extractor(lang_of.get(claim.article_id, ""))
-            body = extractor.grammars.speakers.body_spoken_for(claim.speaker_text) if extractor else None
+            reader = extractor.grammars.speakers if extractor else None
+            body = reader.body_spoken_for(claim.speaker_text) if reader else None
             if body and body != claim.speaker and not (body.islower() and claim.speaker.lower().endswith(body)):
                 bodies[claim.speaker].add(body)  # (not a body named in full already: "Odisha Government")
-    return {speaker: next(iter(found)) for speaker, found in bodies.items() if len(found) == 1}
+                person = reader.person_titled(claim.speaker_text) if reader else None
+                if person and person != claim.speaker:
+                    bodies[person].add(body)
+    # one body however its titles write it ("Coast guard", "coast guard"): the spelling with capitals first
+    return {speaker: max(found, key=lambda body: (any(c.isupper() for c in body), body))
+            for speaker, found in bodies.items() if len({body.lower() for body in found}) == 1}
 
 
 def _one_name_per_person(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> list[Claim]:

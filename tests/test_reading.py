@@ -671,6 +671,16 @@ def test_reading_a_participle_after_a_figure_names_no_speaker() -> None:
     assert {c.speaker for c in claims} == {"coast guard"}
 
 
+def test_reading_a_spokesperson_named_after_a_body_speaks_for_it_wherever_named() -> None:
+    """"Coast Guard spokesperson Ana Reyes" gives the Coast Guard's figures, and so does "Ana Reyes" elsewhere in
+    the run; a body named in lower case in another title ("coast guard spokeswoman Ana Reyes") is the same body."""
+    claims = counts("Ferry capsizes off Ormoc", "A ferry capsized off Ormoc on Thursday. Coast Guard spokesperson "
+                    "Ana Reyes said 140 people were rescued.",
+                    "Ana Reyes later said 142 people had been rescued from the ferry off Ormoc.",
+                    "On Friday coast guard spokeswoman Ana Reyes said 12 people were still missing off Ormoc.")
+    assert {c.speaker for c in claims} == {"Coast Guard"}
+
+
 def test_reading_an_acronym_and_the_body_it_stands_for_are_one_speaker() -> None:
     claims = counts("Fire season", "The World Wide Fund for Nature said 3 billion animals were killed or displaced by "
                                    "the bushfires in Australia this season.",

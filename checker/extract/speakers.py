@@ -167,6 +167,9 @@ class SpeakerReader:
         self.body_title = any_of(tuple(self.body_of_title))
         self.spokesperson_of = compiled(rf"\b(?:{phrase_pattern(words.spokesperson_words)})\s+(?:for|of)\s+(?:the\s+)?"
                                         rf"(?P<body>[A-Z].*)")
+        # "Pentagon spokesman John Kirby", "Coast Guard spokesperson Armand Balilo": the body named before the title
+        self.body_spokesperson = compiled(rf"^(?:(?:{phrase_pattern(words.articles)})\s+)?(?P<body>.+?)\s+"
+                                          rf"(?:{phrase_pattern(words.spokesperson_words)})\b", re.IGNORECASE)
         self.adverb_suffixes = tuple(words.adverb_suffixes)
         self.adverb_pair_heads = frozenset(words.adverb_pair_heads)
         self.not_name_words = frozenset(words.not_name_words)
@@ -552,12 +555,23 @@ class SpeakerReader:
     def body_spoken_for(self, text: str) -> str | None:
         """The body a speaker's title speaks for, named bare ("Prime Minister Jean-Max Bellerive" -> "government",
         "the Lebanese Minister of Health" -> "health ministry"), or named as the text names it ("a spokesperson for
-        Lebanon's Health Ministry" -> "Lebanon's Health Ministry"); None when its words name no such title."""
+        Lebanon's Health Ministry" -> "Lebanon's Health Ministry", "Pentagon spokesman John Kirby" -> "Pentagon");
+        None when its words name no such title."""
         spokesperson = self.spokesperson_of.search(text)
         if spokesperson:
             return spokesperson.group("body")
         title = self.body_title.search(text)
+        named = self.body_spokesperson.match(text) if title is None else None
+        if named and (self.organisation.search(named.group("body"))
+                      or self.matcher.lookup("speaker", named.group("body")) is not None):
+            return named.group("body")  # "Pentagon spokesman John Kirby": the Pentagon's
         return self.body_of_title[" ".join(title.group(0).lower().split())] if title else None
+
+    def person_titled(self, text: str) -> str | None:
+        """The person a titled speaker phrase names ("Coast Guard spokesperson Armand Balilo" -> "Armand Balilo",
+        "Prime Minister Jean-Max Bellerive" -> "Jean-Max Bellerive")."""
+        titled = self.body_spokesperson.match(text)
+        return self.proper_name(text[titled.end():] if titled else text)
 
     def role_spellings(self, role: str) -> frozenset[str]:
         """The words a role is written with: itself and its abbreviations ("general", "gen")."""
