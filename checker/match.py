@@ -12,11 +12,21 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from checker.gazetteer import Gazetteer
-from checker.lang.patterns import folded, phrase_pattern
+from checker.lang.patterns import phrase_pattern
+from checker.world import without_marks
 
 __all__ = ["AliasTable", "BodyWords", "Entity", "EntityKey", "EntityMatcher", "names_match", "one_name_per_person"]
 
 _PUNCTUATION = re.compile(r"[^\w\s-]")
+# letters whose marks no decomposition drops ("ı" of "Yıldız")
+_LETTERS_WITHOUT_DECOMPOSITION = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                                                "ħ": "h", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"})
+
+
+def folded(text: str) -> str:
+    """``text`` without diacritics, for comparing names: "Yıldız" is "Yildiz", "Préval" is "Preval"."""
+    return text if text.isascii() else without_marks(text.translate(_LETTERS_WITHOUT_DECOMPOSITION))
+
 
 # Fuzzy matching compares names word by word, in order, with the same number of words:
 # every word must be close (Qasem/Qassem, Hezbollah/Hizbullah) and the whole closer still.
@@ -196,6 +206,13 @@ class BodyWords:
         endings = phrase_pattern(self.possessives)
         object.__setattr__(self, "_possessive", re.compile(rf"^((?:\S+\s+){{0,2}}?\S+?)(?:{endings})(?=\s)"))
 
+    def place_named(self, words: list[str]) -> list[str]:
+        """The words of the place a body of its government is named after, lower case ("authorities in the Dominican
+        Republic" -> "dominican republic"); none when the name is not so made."""
+        if len(words) > 2 and words[0] in self.government and words[1] in self.place_words:
+            return words[3:] if words[2] == "the" else words[2:]
+        return []
+
     def key(self, name: str) -> str:
         """A body's name as compared: lower case, British -ise spellings as -ize ("organisers" = "organizers"), a
         country named first by its name ("Lebanese", "Lebanon's" -> "lebanon"), and a country's authorities,
@@ -203,10 +220,9 @@ class BodyWords:
         as its government ("Haiti" = "Haiti's government")."""
         key = _BRITISH_ENDING.sub(r"iz\1", " ".join(name.lower().split())).removeprefix("the ")
         words = self._possessive.sub(r"\1", key).split()
-        if len(words) > 2 and words[0] in self.government and words[1] in self.place_words:
-            words = [*words[2:], words[0]]  # "authorities in Puerto Rico": Puerto Rico's authorities
-            if words[0] == "the":
-                words = words[1:]  # ("authorities in the Dominican Republic")
+        place = self.place_named(words)
+        if place:
+            words = [*place, words[0]]  # "authorities in Puerto Rico": Puerto Rico's authorities
         if self.countries.get(" ".join(words)) == " ".join(words):  # a country speaks through its government
             words = [*words, "government"]  # ("Haiti raised the toll"; "Afghans" are its people, not its government)
         for length in (3, 2, 1):

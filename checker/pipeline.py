@@ -240,12 +240,12 @@ def _home_governments(claims: list[Claim], words: BodyWords, homes: dict[str, st
     government of their event's country, when their own article names that government ("Haiti raised its
     estimate ... The government initially estimated 150,000 dead"). Bare "officials" may be any country's, and
     "local authorities" are not the country's."""
-    keys: dict[str, str] = {}
+    bodies = [(c.article_id, c.speaker) for c in claims
+              if c.speaker and c.speaker_kind in BODY_KINDS and not c.speaker.islower()]
+    keys = {name: words.key(name) for _, name in bodies}  # each name keyed once
     named: dict[tuple[str, str], str] = {}  # (article, key) -> the government as the article names it
-    for claim in claims:
-        if claim.speaker and claim.speaker_kind in BODY_KINDS and not claim.speaker.islower():
-            key = keys.get(claim.speaker) or keys.setdefault(claim.speaker, words.key(claim.speaker))
-            named.setdefault((claim.article_id, key), claim.speaker)
+    for article_id, name in bodies:
+        named.setdefault((article_id, keys[name]), name)
     if not named:
         return claims
     renamed = []
@@ -308,14 +308,13 @@ def _body_words(articles: list[Article], knowledge: Knowledge, bodies: list[str]
         possessives.update(speakers.possessive_suffixes)
         place_words.update(word.lower() for word in speakers.place_prepositions)
         home_words.update(word.lower() for word in speakers.home_government_words)
+    words = BodyWords(countries, frozenset(government), tuple(sorted(possessives)), frozenset(place_words),
+                      frozenset(home_words))
     for name in bodies:  # "Puerto Rico", "officials in Puerto Rico"
-        head, _, rest = name.partition(" ")
-        place = rest.partition(" ")[2] if head.lower() in government and rest.split(" ")[0] in place_words else name
-        place = place.removeprefix("the ")  # ("officials in the Dominican Republic")
+        place = " ".join(words.place_named(name.lower().split())) or name.removeprefix("the ")
         if knowledge.gazetteer.governs(place):
-            countries.setdefault(place.lower(), place.lower())
-    return BodyWords(countries, frozenset(government), tuple(sorted(possessives)), frozenset(place_words),
-                     frozenset(home_words))
+            countries.setdefault(place.lower(), place.lower())  # (the words' own dict: known to them from here on)
+    return words
 
 
 def _bodies_spoken_for(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> dict[str, str]:

@@ -18,7 +18,7 @@ from typing import Any  # pycountry subdivision records carry no types
 
 from checker.cache import Cache, digest, paused_gc
 
-__all__ = ["WorldPlace", "fold", "name_key", "world_key", "world_places"]
+__all__ = ["WorldPlace", "fold", "name_key", "without_marks", "world_key", "world_places"]
 
 INDEX_VERSION = 8  # raise when the way the index is built changes
 CITY_POPULATION_FOR_ALTERNATES = 100_000  # smaller cities keep their own name only: fewer clashes with words
@@ -42,9 +42,14 @@ class WorldPlace:
 
 def fold(name: str) -> str:
     """A name in plain Latin letters: diacritics dropped, quote marks made plain ("Arbīl" -> "Arbil")."""
-    if name.isascii():
-        return name
-    decomposed = unicodedata.normalize("NFKD", name.translate(_QUOTES))
+    return name if name.isascii() else without_marks(name.translate(_QUOTES))
+
+
+def without_marks(text: str) -> str:
+    """``text`` with the marks its letters carry dropped ("Préval" -> "Preval")."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 

@@ -38,8 +38,6 @@ class ClaimVocabulary:
     state_words: dict[str, str]  # "injured" -> wounded
     state_word_pattern: re.Pattern[str]  # a state word at the start of the text
     person_states: frozenset[str]
-    clause_joiners: frozenset[str]  # words that join a clause to the one before ("and", "but", "while")
-    auxiliaries: frozenset[str]  # "were" of "three deaths were reported": a passive report, no speaker
     set_after: re.Pattern[str]  # right after a figure named one of a set: "(one) of several"
     singular_numbers: frozenset[str]  # "a single": one, except after a preposition ("the death of a single person")
     single_preposition_before: re.Pattern[str]  # right before "a single": "of", "over"
@@ -164,8 +162,6 @@ class ClaimVocabulary:
             state_words={norm(k): v for k, v in quantities.state_words.items()},
             state_word_pattern=compiled(rf"(?P<word>{phrase_pattern(quantities.state_words)})\b", re.IGNORECASE),
             person_states=frozenset(quantities.person_states),
-            clause_joiners=frozenset(w.lower() for w in (*quantities.coordinators, *quantities.state_breakers)),
-            auxiliaries=frozenset(w.lower() for w in quantities.auxiliaries),
             set_after=compiled(rf"\s+(?:{phrase_pattern(quantities.set_after)})\b", re.IGNORECASE)
             if quantities.set_after else compiled("(?!)"),
             singular_numbers=frozenset(" ".join(w.lower().split()) for w in quantities.singular_numbers),

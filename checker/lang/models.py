@@ -218,7 +218,6 @@ class QuantitiesFile(PackFile):
     singular_words: Words = ()
     relative_pronouns: Words = ()
     population_countries: dict[str, str] = {}
-    auxiliaries: Words = ()
     set_after: Words = ()
     singular_numbers: Words = ()
     single_prepositions: Words = ()

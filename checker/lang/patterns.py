@@ -19,7 +19,6 @@ Phrase notation (used by every word list in ``rules/lexicon/<lang>/``):
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Literal
 
@@ -59,18 +58,6 @@ def letter_shape(text: str) -> str:
     if text.isascii():
         return text
     return "".join(c if c.isascii() or not c.isalpha() else ("A" if c.isupper() else "a") for c in text)
-
-
-_LETTERS_WITHOUT_DECOMPOSITION = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
-                                                "ħ": "h", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"})
-
-
-def folded(text: str) -> str:
-    """``text`` without diacritics, for comparing names: "Yıldız" is "Yildiz", "Préval" is "Preval"."""
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS_WITHOUT_DECOMPOSITION))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def sentence_words(text: str) -> frozenset[str]:
