@@ -14,7 +14,7 @@ from checker.extract.document import Document
 from checker.extract.grammars import ArticleComponent, Grammars
 from checker.extract.speakers import Attribution, Quotation, Speaker
 
-__all__ = ["ArticleSpeakers", "OPENING"]
+__all__ = ["ArticleSpeakers"]
 
 OPENING = 400  # characters of an article's opening read for a wire agency's dateline or byline
 LOOK_BACK = 30  # sentences searched back for the speaker a statement or a pronoun refers to

@@ -574,6 +574,15 @@ class ArticleReader(ArticleComponent):
                         and not vocabulary.is_population(text, q.phrase_start, q.phrase_end)
                         and self._subject_after(text, q.phrase_end) is None)
 
+            def level_reach(start: int, phrase_end: int = end) -> int:
+                """Where a level of the count may stand after ``start``: before the next quantity phrase, within
+                LONG_PHRASE_REACH of this one."""
+                following = vocabulary.quantity_phrase.search(text, start)
+                return min(following.start() if following else len(text), phrase_end + LONG_PHRASE_REACH)
+
+            def level_verb_before(q: Quantity) -> bool:  # "has increased to", "stands at"
+                return bool(vocabulary.level_verb_before.search(text, max(0, q.phrase_start - 30), q.phrase_start))
+
             # the first figure after the phrase, when it counts the phrase's own thing ("the toll of 769 people killed
             # and 934 injured", "the death toll rose to 64 people"), is the phrase's figure or none is
             first = next((q for q in quantities if end <= q.phrase_start < limit and q.start not in taken), None)
@@ -585,26 +594,22 @@ class ArticleReader(ArticleComponent):
                       next((q for q in quantities if end <= q.phrase_start < limit and stands_for_phrase(q)), None))
             if figure is None:  # "The death toll from the collapse of ..., a town in Florida, has increased to 98":
                 # past asides, the figure a verb of the count's level gives ("has increased to", "stands at")
-                following = vocabulary.quantity_phrase.search(text, end)
-                reach = min(following.start() if following else len(text), end + LONG_PHRASE_REACH)
+                reach = level_reach(end)
                 figure = next((q for q in quantities if end <= q.phrase_start < reach and stands_for_phrase(q)
-                               and vocabulary.level_verb_before.search(text, max(0, q.phrase_start - 30),
-                                                                        q.phrase_start)), None)
+                               and level_verb_before(q)), None)
             if figure is None or subject is None:
                 continue
             replaced = [q for q in quantities if end <= q.phrase_start < limit and q.start not in taken
                         and q is not figure and revision_cue
                         and vocabulary.superseded_marker.search(text, max(0, q.phrase_start - SUPERSEDED_REACH),
                                                              q.phrase_start)]
-            following = vocabulary.quantity_phrase.search(text, figure.phrase_end)
-            reach = min(following.start() if following else len(text), end + LONG_PHRASE_REACH)
+            reach = level_reach(figure.phrase_end)
             later = [q for q in quantities if figure.phrase_end <= q.phrase_start < reach and q not in replaced
                      and stands_for_phrase(q) and not self._other_state_between(text, figure.phrase_end,
                                                                                  q.phrase_start, state)
-                     and (  # "..., which it revised to 275", "rose by 30 to 120"
-                         vocabulary.level_verb_before.search(text, max(0, q.phrase_start - 30), q.phrase_start)
-                         or vocabulary.level_after_increment.search(text, max(0, q.phrase_start - 40),
-                                                                    q.phrase_start))]
+                     and (level_verb_before(q)  # "..., which it revised to 275", "rose by 30 to 120"
+                          or vocabulary.level_after_increment.search(text, max(0, q.phrase_start - 40),
+                                                                     q.phrase_start))]
             for found in (figure, *replaced[:1], *later[:1]):  # "raised the death toll from 64 to 2,975": both
                 taken.add(found.start)
                 if (vocabulary.increment_before.search(text, max(0, found.phrase_start - 20), found.phrase_start)

@@ -214,10 +214,14 @@ class SpeakerReader:
             kept.extend(reversed(words[owner:index + 1]))  # "Turkey's disaster management agency"
             index = owner - 1
         kept.reverse()
-        leading = (self.edge_words - self.articles) | self.adverbs  # "of the", "Later the minister"
-        while kept and (kept[0].lower().strip("(") in leading or (
-                len(kept) > 1 and kept[0].lower() in self.adverb_pair_heads and kept[1].lower() in self.calendar)):
-            del kept[:1 if kept[0].lower().strip("(") in leading else 2]  # "Later the minister", "On Monday police"
+        leading = (self.edge_words - self.articles) | self.adverbs
+        while kept:
+            if kept[0].lower().strip("(") in leading:  # "of the", "Later the minister"
+                del kept[0]
+            elif len(kept) > 1 and kept[0].lower() in self.adverb_pair_heads and kept[1].lower() in self.calendar:
+                del kept[:2]  # "On Monday police"
+            else:
+                break
         while kept and kept[-1].lower() in self.edge_words:
             kept.pop()
         phrase = " ".join(kept).strip(" ,;:(").rstrip(".")
@@ -365,7 +369,8 @@ class SpeakerReader:
             np = self._phrase_forward(text[source.end():])
             if np and self.is_plausible(np) and (self.organisation.search(np) or self.anonymous.search(np)
                                                  or self.matcher.lookup("speaker", np) is not None):
-                end = source.end() + max(0, text.find(np, source.end()) - source.end()) + len(np)
+                at = text.find(np, source.end())
+                end = (at if at >= 0 else source.end()) + len(np)
                 found.append(Attribution(source.start(), end, np, reach=self._clause_end(text, end)))
         for match in self.official_count.finditer(text):
             between = match.group("between").split()
@@ -388,9 +393,9 @@ class SpeakerReader:
 
     def _names_a_country(self, word: str) -> bool:
         """Whether a capitalised word names a country or its people ("Saudi", "Haitian", "Haiti's")."""
-        name = self.possessive_end.sub("", word.lower())
-        return word[:1].isupper() and (name in self.nationalities or name in self.countries
-                                       or self.governs(self.possessive_end.sub("", word)))
+        name = self.possessive_end.sub("", word)
+        return word[:1].isupper() and (name.lower() in self.nationalities or name.lower() in self.countries
+                                       or self.governs(name))
 
     def _owner_name(self, owner: str, official: str) -> str:
         """The body an official count is credited to: the government of a country or region named as its owner
