@@ -262,11 +262,32 @@ def test_reading_measures_convert_within_their_dimension() -> None:
 
 
 @pytest.mark.parametrize("sentence", [
-    "The rockets were launched from a field 8 km north of the base.",
     "The town lies 3,600 kilometers (2,240 miles) above sea level in the mountains.",
+    "Smoke from the base could be seen some 30 miles away.",  # no point it is measured from
+    "The rockets hit Korva, about 120 km east of Tamsk, on Sunday.",  # right after a comma: where a town is
+    "The rockets hit Korva, 120 km (75 miles) east of Tamsk and 80 km north of Ulm.",  # ... and the one joined on
+    "The rockets hit a farming district 75 miles south of Tamsk on Sunday.",  # after a place noun
+    "The rockets hit the depot, which is about 40 miles from Tamsk.",  # after a copula
 ])
-def test_reading_a_distance_that_places_something_is_no_measure(sentence: str) -> None:
+def test_reading_a_distance_that_places_a_town_is_no_measure(sentence: str) -> None:
     assert [c for c in counts("Rockets hit an air base", sentence) if c.unit] == []
+
+
+def test_reading_a_distance_that_places_the_event_is_compared_with_distances_from_its_point() -> None:
+    """A launch site "8 km north of the base" agrees with "about 5 miles (8 km) from the base" and is disputed by
+    "about 19km east of the base"; the conversion in brackets is the figure before it; a distance from another
+    point is another quantity."""
+    claims = [c for c in counts(
+        "Rockets hit an air base",
+        "The rockets were launched from a field 8 km north of the base.",
+        "Officials said the rockets were fired from about 5 miles (8 km) from the base.",
+        "A security firm said the launch point was about 19km east of the base.",
+        "Police said the rockets were launched 30 km north of Tamsk.") if c.unit]
+    assert [c.value_text for c in claims] == ["8 km", "about 5 miles", "about 19km", "30 km"]
+    eight, five, nineteen, tamsk = claims
+    assert eight.predicate == five.predicate == nineteen.predicate == "distance from base"
+    assert tamsk.predicate == "distance from Tamsk"
+    assert overlaps(eight, five) and not overlaps(eight, nineteen) and not overlaps(five, nineteen)
 
 
 # --- rates and averages ----------------------------------------------------------------------------

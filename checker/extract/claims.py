@@ -668,6 +668,8 @@ class ArticleReader(ArticleComponent):
             if not written and self.grammars.measures.dimensions[measure.dimension].needs_aspect:
                 continue  # "$2 million" alone: a sum named without what it is, compared with no other
             what = self.vocabulary.measure_aspect_of.get(written, "measured")
+            if measure.point:  # "sank 80 km southwest of Pylos": compared with distances from Pylos only
+                what = f"distance from {measure.point}"
             claims.append(self.make_claim(
                 index, "count", start, end, speaker, in_quote, value_low=measure.written_low,
                 value_high=measure.written_high, value_text=measure.value_text,

@@ -13,9 +13,10 @@ process); each unit's factor is worked out once.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
@@ -31,6 +32,10 @@ PARENTHESIS = re.compile(r"\s*\([^()]{0,40}\)|\s*\)")
 HALF = 0.499  # of the last digit written: the precision of a figure converted from another unit
 VOLUME_RATE_REACH = 120  # characters around a volume searched, within its clause, for its rate ("each day")
 RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–|—)\s*$", re.IGNORECASE)  # "9,000 to 14,000 barrels a day"
+CONVERSION = re.compile(r"\s*\(\s*")  # between a figure and its conversion in brackets: "50 miles (80 km)"
+POINT_ENDS = "and|or|but|which|where|when|after|before|in|on|at|as|while"  # words that end a distance's point
+CLAUSE_OPENING = re.compile(r"[,;:(](?!\d)")  # where a clause (or an aside) opens; not a thousands comma
+JOINED = re.compile(r"\s*and\s*$", re.IGNORECASE)  # "250 km south of Kolkata and 170 km north of Bhubaneswar"
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,9 @@ class Measure:
     high: float
     kind: str  # exact, lower, upper, range, approximate (as written)
     value_text: str  # the figure and its unit as written
+    point: str = ""  # the named point a distance is measured from: "Pylos", "base"
+    point_end: int = 0  # where the words naming that point end
+    places_event: bool = True  # a distance from a point places the event (not a town: "Derna, 290 km east of")
 
 
 class MeasureReader:
@@ -77,14 +85,32 @@ class MeasureReader:
         place_words = quantities.measure_place_words
         self.places_after = (compiled(rf"\s+(?:{phrase_pattern(place_words)})\b", re.IGNORECASE)
                              if place_words else None)
+        # past a distance's direction, the point it is measured from: "80 km southwest of [the town of Pylos]"
+        self.point_after = (compiled(
+            rf"(?:\s+(?:{phrase_pattern(place_words)}))*?\s+(?:{phrase_pattern(quantities.distance_points)})\s+"
+            rf"(?P<point>[^,;:.()\"“”]{{1,60}}?)(?=\s+(?:{POINT_ENDS})\b|\s*[,;:.()\"“”]|\s*$)", re.IGNORECASE)
+            if place_words and quantities.distance_points else None)
+        self.place_noun = compiled(rf"(?<![^\W\d_])(?:{phrase_pattern(quantities.distance_place_nouns)})(?![^\W\d_])",
+                                   re.IGNORECASE) if quantities.distance_place_nouns else compiled("(?!)")
+        self.copula_before = compiled(rf"(?<![^\W\d_])(?:{phrase_pattern(quantities.distance_copulas)})\s*$",
+                                      re.IGNORECASE) if quantities.distance_copulas else compiled("(?!)")
+        self.site_word = compiled(rf"(?<![^\W\d_])(?:{phrase_pattern(quantities.distance_site_words)})(?![^\W\d_])",
+                                  re.IGNORECASE) if quantities.distance_site_words else compiled("(?!)")
 
     def find(self, text: str) -> list[Measure]:
         """Every measure in ``text`` (a sentence), in order."""
         found = []
         if self.unit_pattern is not None:
+            previous: Measure | None = None
             for unit in self.unit_pattern.finditer(text):
                 measure = self._measure(text, unit)
-                if measure is not None:
+                if measure is None or (previous is not None and _converts(text, previous, measure)):
+                    continue  # a conversion in brackets is the figure before it ("about 50 miles (80 km)")
+                if measure.point and previous is not None and previous.point and JOINED.fullmatch(
+                        text, previous.point_end, measure.start):  # "250 km south of Kolkata and 170 km north of"
+                    measure = replace(measure, places_event=previous.places_event)
+                previous = measure
+                if measure.places_event:
                     found.append(measure)
         marks = list(self.prefix_pattern.finditer(text)) if self.prefix_pattern is not None else []
         if marks:
@@ -127,6 +153,7 @@ class MeasureReader:
                         False, "exact")
 
     def _measure(self, text: str, unit: re.Match[str]) -> Measure | None:
+        """The measure a unit ends, if a figure stands right before it."""
         before = text[:unit.start()].rstrip(" -")
         window_start = max(0, len(before) - NUMBER_REACH)
         quantities = [q for q in self.numbers.find(before[window_start:]) if q.kind != "vague"]
@@ -148,10 +175,16 @@ class MeasureReader:
         if converted is None:
             return None
         dimension, factor, exact = converted
+        point, point_end, places_event = "", 0, True
         if dimension == "distance" and self.places_after is not None:
             aside = PARENTHESIS.match(text, unit.end())  # "3,600 km (2,240 miles) above sea level"
-            if self.places_after.match(text, aside.end() if aside else unit.end()):
-                return None  # "60 km north of Baghdad": where something is, not a measure of the event
+            after = aside.end() if aside else unit.end()
+            if self.places_after.match(text, after):
+                found = self.point_after.match(text, after) if self.point_after is not None else None
+                if found is None:
+                    return None  # "60 km to the south", "700 miles away": where something is, no point to compare
+                point, point_end = point_name(found.group("point")), found.end("point")
+                places_event = self._places_event(text, start)
         # every measure is read to the precision it was written with ("10 km" of a depth of 9.8 km); two figures
         # written to one precision still never overlap ("62 miles" against "63 miles")
         # a bound is the figure itself ("over 12 million hectares" is 12 million or more)
@@ -162,7 +195,18 @@ class MeasureReader:
         high_converted = math.inf if math.isinf(high) else (high + high_spread) * factor
         return Measure(start=start, end=unit.end(), number_start=number[0], number_end=number[1], dimension=dimension,
                        unit=self.dimensions[dimension].say, written_low=low, written_high=high, low=low_converted,
-                       high=high_converted, kind=kind, value_text=text[start:unit.end()])
+                       high=high_converted, kind=kind, value_text=text[start:unit.end()], point=point,
+                       point_end=point_end, places_event=places_event)
+
+    def _places_event(self, text: str, start: int) -> bool:
+        """Whether a distance starting at ``start`` places the event (or its site), not a town or an area."""
+        openings = list(CLAUSE_OPENING.finditer(text, 0, start))
+        clause = text[openings[-1].end() if openings else 0:start]
+        if openings and not clause.strip() and openings[-1].group(0) == ",":
+            return False  # "Derna, about 290 km east of Benghazi"
+        if self.copula_before.search(clause):  # "the mine, which is 155 miles from": where a place is ...
+            return bool(self.site_word.search(text, 0, start))  # ... but "the epicentre was 80 km northwest of"
+        return not self.place_noun.search(clause)  # "a county 277 miles northeast of Kunming"
 
     def _rate_in_clause(self, text: str, start: int, end: int) -> bool:
         """Whether the clause around ``text[start:end]`` gives a rate ("each day", "the daily spill"), at most
@@ -181,6 +225,30 @@ class MeasureReader:
             if factor is not None:
                 return name, factor, pint_unit == dimension.unit
         return None
+
+
+def _converts(text: str, measure: Measure, then: Measure) -> bool:
+    """Whether ``then`` is ``measure`` converted, in brackets right after it ("about 50 miles (80 km)"): the same
+    figure, as approximate as the first, never a figure of its own."""
+    return then.dimension == measure.dimension and bool(CONVERSION.fullmatch(text, measure.end, then.start))
+
+
+def point_name(words: str) -> str:
+    """The name a distance's point goes by: the name it opens with ("Kathmandu rocked Nepal" -> "Kathmandu",
+    "Greece's Pylos" -> "Pylos"); after a determiner, its last run of capitalised words ("the southern coastal town
+    of Pylos" -> "Pylos"), else its last word ("the base" -> "base")."""
+    split = words.split()
+    if split[0][:1].isupper():  # a name right after "of", "from", "off"
+        run = list(itertools.takewhile(lambda word: word[:1].isupper(), split))
+        owned = [i for i, word in enumerate(run) if word.endswith(("'s", "’s"))]
+        return " ".join(run[owned[-1] + 1:] if owned and owned[-1] + 1 < len(run) else run)
+    run = []
+    for word in reversed(split):
+        if word[:1].isupper() and not word.endswith(("'s", "’s")):
+            run.insert(0, word)
+        elif run:
+            break
+    return " ".join(run) if run else split[-1].lower()
 
 
 def _half_last_digit(number_text: str) -> float:

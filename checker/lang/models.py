@@ -246,6 +246,10 @@ class QuantitiesFile(PackFile):
     scale_abbreviations: dict[str, float] = {}
     measure_definitions: Words = ()
     measure_place_words: Words = ()
+    distance_points: Words = ()
+    distance_place_nouns: Words = ()
+    distance_copulas: Words = ()
+    distance_site_words: Words = ()
     measure_aspects: dict[str, Words] = {}
     coordinators: Words = ()
     rest_openers: Words = ()
