@@ -341,6 +341,19 @@ def test_reading_a_figure_named_as_an_earlier_estimate_is_replaced() -> None:
     assert not figure(claims, "30,000 barrels a day").superseded
 
 
+@pytest.mark.parametrize("sentence, given, rejected", [
+    ("The governor said the number of dead is 61 and not 64, after bodies were counted twice.", "61", "64"),
+    ("The governor said 61 people died, not 64 as first reported.", "61", "64"),
+    ("Officials said the toll stood at 61 rather than 64.", "61", "64"),
+])
+def test_reading_a_figure_its_speaker_rejects_is_the_figure_replaced(sentence: str, given: str, rejected: str) -> None:
+    """"61 and not 64": the 64 is a figure of the same quantity, the one replaced, never a second toll."""
+    claims = counts("Bus crash toll corrected", sentence)
+    kept, denied = figure(claims, given), figure(claims, rejected)
+    assert (denied.subject, denied.predicate) == (kept.subject, kept.predicate) == ("person", "killed")
+    assert denied.superseded and not kept.superseded
+
+
 def test_reading_a_disaster_is_no_particular_kind_of_event() -> None:
     """'Disaster' names no kind: the crush the story tells of is the event, not a crash."""
     claims = counts("Pilgrimage disaster leaves hundreds dead",

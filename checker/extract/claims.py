@@ -306,6 +306,7 @@ class ArticleReader(ArticleComponent):
             previous = (quantity, claim.subject, claim.predicate, claim.population)
         claims += singular
         if figures:
+            claims += self._denied_claims(index, quantities, claims, taken)
             claims += self._breakdown_claims(index, quantities, taken, revision_cue)
             claims += self._zero_claims(index, revision_cue, taken)
             claims += self._measure_claims(index, revision_cue)
@@ -485,6 +486,25 @@ class ArticleReader(ArticleComponent):
             value_low=float(quantity.low), value_high=float(quantity.high), value_text=quantity.value_text,
             approximate=quantity.approximate, value_kind=quantity.kind, **values,
         )
+
+    def _denied_claims(self, index: int, quantities: list[Quantity], claims: list[Claim],
+                       taken: set[int]) -> list[Claim]:
+        """A figure its speaker rejects right after the one given ("the toll is 275 and not 288", "40 died, not 44
+        as first reported"): the same quantity, read as the figure replaced."""
+        sentence = self.sentences[index]
+        denied = []
+        for claim in claims:
+            given_end = claim.end - sentence.start
+            rejected = self.vocabulary.denied.match(sentence.text, given_end)
+            figure = next((q for q in quantities if rejected is not None and q.phrase_start == rejected.end()
+                           and q.start not in taken), None)
+            if figure is None or claim.subject is None:
+                continue
+            taken.add(figure.start)
+            denied.append(self._figure_claim(index, figure, partial=claim.partial, subject=claim.subject,
+                                             predicate=claim.predicate, population=claim.population,
+                                             revision_cue=claim.revision_cue, superseded=True))
+        return denied
 
     def _breakdown_claims(self, index: int, quantities: list[Quantity], taken: set[int],
                           revision_cue: bool) -> list[Claim]:

@@ -209,6 +209,7 @@ class QuantitiesFile(PackFile):
     topic_phrases: Words = ()
     superseded_markers: Words = ()
     not_the_figure: Words = ()
+    denied_markers: Words = ()
     inclusion_words: Words = ()
     zero_scope_words: Words = ()
     compound_subjects: Words = ()
