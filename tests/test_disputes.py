@@ -117,6 +117,20 @@ def test_disputes_one_bodys_rising_toll_is_its_timeline() -> None:
     assert len(revisions) == 2 and all("health ministry revised" in f.message for f in revisions)
 
 
+def test_disputes_one_revision_told_by_many_articles_is_one_finding() -> None:
+    """The ministry's 81 cut to 78, told by three articles, one of them in "78 and not 81" words, is one revision;
+    the 81 a later article recalls as replaced is never a revision back from 78 to 81."""
+    result = analyse([
+        toll_story(0, "2023-09-12", "The floods in Derna on Sunday killed 81 people, the health ministry said."),
+        toll_story(1, "2023-09-13", "The health ministry said the floods in Derna on Sunday killed 78 people and "
+                                    "not 81."),
+        toll_story(2, "2023-09-14", "The health ministry said the floods in Derna on Sunday killed 78 people and "
+                                    "not 81."),
+    ])
+    revisions = [f.message for f in result.findings if f.code == "CC104"]
+    assert len(revisions) == 1 and "from 81 to 78" in revisions[0]
+
+
 def many_disputes(events: int) -> RunResult:
     """``events`` made-up attacks on distinct days, each with two outlets disagreeing on the rockets fired."""
     stories = []

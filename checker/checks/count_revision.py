@@ -13,6 +13,7 @@ from checker.checks.base import (
     overlaps,
 )
 from checker.checks.disputes import comparable_counts, dispute_id, find_disputes, is_revision, said_order
+from checker.model import Claim
 
 FIELDS = {"quantity", "at", "speaker", "value_a", "value_b", "article_a", "article_b"}
 
@@ -24,25 +25,31 @@ def run(data: CheckData, params: CheckParams) -> Drafts:
         for claim in sorted(claims, key=lambda c: said_order(c, data)):
             by_speaker.setdefault(claim.speaker or "", []).append(claim)
         for speaker, figures in by_speaker.items():
+            steps: dict[tuple[str, str], list[tuple[Claim, Claim]]] = {}
             for earlier, later in zip(figures, figures[1:], strict=False):
                 if overlaps(earlier, later):
                     continue  # "roughly 10" then "10": the same figure, not a revision
+                if later.superseded:
+                    continue  # "275 and not 288" in a later article: the old figure recalled, not a new one
                 if data.taxonomy.tallies.get(earlier.predicate or "") == "changing":
                     continue  # the missing go up and down: each figure is the count of its day
                 if is_revision(earlier, later, data):
-                    event = data.event.get(earlier.event_id)
-                    yield Draft(
-                        values={
-                            "quantity": describe_quantity(earlier, data.taxonomy),
-                            "at": describe_place_and_date(event),
-                            "speaker": speaker,
-                            "value_a": format_value(earlier),
-                            "value_b": format_value(later),
-                            "article_a": earlier.article_id,
-                            "article_b": later.article_id,
-                        },
-                        claims=[earlier, later],
-                        event_id=earlier.event_id,
-                        key=f"{earlier.claim_id}>{later.claim_id}",
-                        dispute_id=dispute_id(key) if key in disputed else None,  # a step of a dispute's timeline
-                    )
+                    steps.setdefault((format_value(earlier), format_value(later)), []).append((earlier, later))
+            for (value_a, value_b), pairs in steps.items():  # each step once, however many articles tell of it
+                earlier, later = pairs[0]
+                event = data.event.get(earlier.event_id or "")
+                yield Draft(
+                    values={
+                        "quantity": describe_quantity(earlier, data.taxonomy),
+                        "at": describe_place_and_date(event),
+                        "speaker": speaker,
+                        "value_a": value_a,
+                        "value_b": value_b,
+                        "article_a": earlier.article_id,
+                        "article_b": later.article_id,
+                    },
+                    claims=list({claim.claim_id: claim for pair in pairs for claim in pair}.values()),
+                    event_id=earlier.event_id,
+                    key=f"{earlier.claim_id}>{later.claim_id}",
+                    dispute_id=dispute_id(key) if key in disputed else None,  # a step of a dispute's timeline
+                )
