@@ -315,6 +315,20 @@ def test_reading_another_event_in_the_same_sentence_is_not_the_articles() -> Non
     assert not figure(claims, "two").other_event and figure(claims, "seven").other_event
 
 
+@pytest.mark.parametrize("sentence, other, own", [
+    ("Fans recalled a 1996 crush at a stadium in the north, which led to the deaths of 84 people.", "84", None),
+    ("It was the worst since the 2015 earthquake, which killed 900 people, but police said 40 died on Friday.",
+     "900", "40"),
+])
+def test_reading_a_year_naming_an_event_makes_its_figures_anothers(sentence: str, other: str, own: str | None) -> None:
+    """"A 1996 crush", "the 2015 earthquake": an event named by a year years before the article is another event,
+    and so are the figures after it in its sentence, until a clause turns back to the news ("but")."""
+    claims = counts("Stadium crush kills 40", "A crush at the stadium on Friday killed 40 people, police said.",
+                    sentence)
+    assert figure(claims, other).other_event
+    assert own is None or not [c for c in claims if c.value_text == own and c.other_event]
+
+
 def test_reading_a_date_before_killing_dates_the_toll_after_it() -> None:
     """"Fell into a ravine on Friday, killing two": the participle goes on with the clause, so Friday dates the two."""
     claims = counts(HEADLINE, "Rockets hit the Ain al-Asad air base on Wednesday, killing two contractors, "

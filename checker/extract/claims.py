@@ -315,13 +315,16 @@ class ArticleReader(ArticleComponent):
                 or self.vocabulary.comparison_opener.match(sentence.text)):
             for claim in claims:  # "another accident in the same region left seven dead": not the article's event
                 claim.other_event = True
-        for recap in self.vocabulary.year_when.finditer(text):  # "since Hillsborough in 1989, when 97 fans died"
-            published = self.article.published
-            if published is not None and published.year - int(recap.group("year")) > 1:
-                boundary = self.vocabulary.clause_boundary.search(text, recap.end())
+        published = self.article.published
+        for recap, end_of in ((self.vocabulary.year_when, self.vocabulary.clause_boundary),  # "in 1989, when"
+                              (self.vocabulary.year_event, self.vocabulary.year_event_end)):  # "a 1989 crush"
+            for found in recap.finditer(text):
+                if published is None or published.year - int(found.group("year")) <= 1:
+                    continue
+                boundary = end_of.search(text, found.end())
                 clause_end = boundary.start() if boundary else len(text)
                 for claim in claims:
-                    if recap.end() <= claim.start - sentence.start < clause_end:
+                    if found.end() <= claim.start - sentence.start < clause_end:
                         claim.other_event = True
         claims.sort(key=lambda c: c.start)
         for claim in claims:

@@ -99,6 +99,8 @@ class ClaimVocabulary:
     place_of_figure: re.Pattern[str]  # right after a figure's counted words: "(53 deaths) were reported in Minxian"
     elsewhere: re.Pattern[str]  # right after a figure's counted words, scoping it away: "(170 people) elsewhere"
     year_when: re.Pattern[str]  # a year and the clause it opens: "in 1989, when", with the year as ``year``
+    year_event: re.Pattern[str]  # a year naming an event: "a 1989 crush", "the 2004 tsunami"
+    year_event_end: re.Pattern[str]  # where a clause turns back from such an event to the news: "; but"
     rest_follows: re.Pattern[str]
     coordinated: re.Pattern[str]
     state_break: re.Pattern[str]  # where a state word stops belonging to the figure before it
@@ -236,6 +238,8 @@ class ClaimVocabulary:
             place_of_figure=expand_pattern(quantities, "place_of_figure", flags=0),
             elsewhere=expand_pattern(quantities, "elsewhere"),
             year_when=expand_pattern(events, "year_when"),
+            year_event=expand_pattern(events, "year_event"),
+            year_event_end=expand_pattern(events, "year_event_end"),
             rate_before=_before(quantities.rate_before),
             rate_after=compiled(rf"(?<!\w)(?:{phrase_pattern(quantities.rate_after)})(?!\w)"
                                   r"(?!\s+(?:after|before|later|earlier|ago|of|into)\b)", re.IGNORECASE)

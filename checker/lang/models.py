@@ -295,7 +295,8 @@ class EventsFile(PackFile):
     dateline_marks: Words = ()
     clause_words: Words = ()
     patterns: dict[Literal["later", "possessive_owner", "date_boundary", "date_reported", "dateline_date",
-                           "leading_date", "not_the_place", "clause_boundary", "year_when"], str] = {}
+                           "leading_date", "not_the_place", "clause_boundary", "year_when", "year_event",
+                           "year_event_end"], str] = {}
 
 
 # --- speakers.yaml -----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ pack: its articles are skipped with that reason.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,13 +108,16 @@ def _read_pack(lang: str, folders: list[Path], present: list[Path]) -> LanguageP
 
 def expand_pattern(part: PackFile, name: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """The compiled pattern ``name`` of a pack file, its ``{list}`` placeholders filled with the lists'
-    alternations (longest first); a pattern the pack does not have matches nothing."""
+    alternations (longest first; a mapping of lists gives all of its words); a pattern the pack does not have
+    matches nothing."""
     template = getattr(part, "patterns", {}).get(name)
     if template is None:
         return compiled("(?!)")
 
     def fill(match: re.Match[str]) -> str:
         words: Iterable[str] = getattr(part, match.group(1))
+        if isinstance(words, Mapping):  # "event_types": every trigger of every type
+            words = [word for listed in words.values() for word in listed]
         return f"(?:{phrase_pattern(words)})"
 
     return compiled(PLACEHOLDER.sub(fill, template), flags)
