@@ -85,6 +85,7 @@ def test_reading_a_figure_that_describes_who_speaks_counts_nothing(sentence: str
 @pytest.mark.parametrize("sentence, read", [
     ("Rich nations make a great fuss over the death of a single person, the cleric said.", []),
     ("A single rocket hit the runway at the base.", [("A single", "landed")]),
+    ("“A rocket fell on the runway,” the command said.", [("A", "landed")]),  # a quotation's first word
     ("Not a single person was hurt at the base.", [("Not a single", "wounded")]),  # one zero, read once
 ])
 def test_reading_a_single_counts_one_only_with_a_verb_of_state(sentence: str, read: list) -> None:

@@ -295,6 +295,9 @@ class NumberGrammar:
         month_reversed = trie_pattern({m[::-1]: r"\b" for m in cased_months})
         month_forward = trie_pattern({m: r"\b" for m in cased_months})
         self.month_before_reversed = compiled(rf"\s+,?\.?{month_reversed}")
+        # a day of the month follows its month with no comma between ("March 10"; in "On 3 March, 10 rockets were
+        # fired" the comma ends the date)
+        self.month_of_day_reversed = compiled(rf"\s+\.?{month_reversed}")
         self.month_after = compiled(rf"\s+(?:(?:{phrase_pattern(self.of_words)})\s+)?{month_forward}")
         self.year_low, self.year_high = context.year_range
         preceders = list(context.year_preceders) + [m.lower() for m in months]
@@ -540,7 +543,7 @@ class NumberGrammar:
             if len(raw) > 1 and raw[0] == "0" and raw[1] != ".":
                 return True  # "07", "0700": clock times, codes
             if (core.token_count == 1 and "," not in raw and "." not in raw and 1 <= core.low <= 31
-                    and (self.month_before_reversed.match(reversed_text, length - start)
+                    and (self.month_of_day_reversed.match(reversed_text, length - start)
                          or self.month_after.match(text, end))):
                 return True
             if self._is_year(core, lower, reversed_lower, reversed_text):
