@@ -291,6 +291,24 @@ def test_reading_a_distance_that_places_the_event_is_compared_with_distances_fro
     assert overlaps(eight, five) and not overlaps(eight, nineteen) and not overlaps(five, nineteen)
 
 
+def test_reading_a_mass_is_compared_only_with_masses_of_the_same_matter() -> None:
+    """"1,400 tonnes of fuel" agrees with "1,400 tons of fuel" and is disputed by "900 tonnes of fuel"; "of
+    cement" is another quantity; a mass with no matter named ("a 20-tonne crane", "tonnes of it") is none; a verb
+    ends the matter's name ("of fuel burned")."""
+    claims = [c for c in counts(
+        "Depot fire",
+        "The depot held 1,400 tonnes of fuel when the fire broke out, the port said.",
+        "Firefighters said 1,400 tons of fuel burned.",
+        "A union said 900 tonnes of fuel had been stored there.",
+        "The blaze also reached 300 tonnes of cement, and a 20-tonne crane fell.",
+        "Nobody knew how the depot came to hold 600 tonnes of it.") if c.unit]
+    assert [c.value_text for c in claims] == ["1,400 tonnes", "1,400 tons", "900 tonnes", "300 tonnes"]
+    held, burned, stored, cement = claims
+    assert held.predicate == burned.predicate == stored.predicate == "mass of fuel"
+    assert cement.predicate == "mass of cement"
+    assert overlaps(held, burned) and not overlaps(held, stored)
+
+
 # --- rates and averages ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence", [

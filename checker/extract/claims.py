@@ -693,6 +693,8 @@ class ArticleReader(ArticleComponent):
             what = self.vocabulary.measure_aspect_of.get(written, "measured")
             if measure.point:  # "sank 80 km southwest of Pylos": compared with distances from Pylos only
                 what = f"distance from {measure.point}"
+            elif measure.matter:  # "2,750 tonnes of ammonium nitrate": compared with masses of it only
+                what = f"mass of {measure.matter}"
             claims.append(self.make_claim(
                 index, "count", start, end, speaker, in_quote, value_low=measure.written_low,
                 value_high=measure.written_high, value_text=measure.value_text,

@@ -33,7 +33,6 @@ HALF = 0.499  # of the last digit written: the precision of a figure converted f
 VOLUME_RATE_REACH = 120  # characters around a volume searched, within its clause, for its rate ("each day")
 RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–|—)\s*$", re.IGNORECASE)  # "9,000 to 14,000 barrels a day"
 CONVERSION = re.compile(r"\s*\(\s*")  # between a figure and its conversion in brackets: "50 miles (80 km)"
-POINT_ENDS = "and|or|but|which|where|when|after|before|in|on|at|as|while"  # words that end a distance's point
 CLAUSE_OPENING = re.compile(r"[,;:(](?!\d)")  # where a clause (or an aside) opens; not a thousands comma
 JOINED = re.compile(r"\s*and\s*$", re.IGNORECASE)  # "250 km south of Kolkata and 170 km north of Bhubaneswar"
 
@@ -57,6 +56,7 @@ class Measure:
     point: str = ""  # the named point a distance is measured from: "Pylos", "base"
     point_end: int = 0  # where the words naming that point end
     places_event: bool = True  # a distance from a point places the event (not a town: "Derna, 290 km east of")
+    matter: str = ""  # what a mass is of: "ammonium nitrate"
 
 
 class MeasureReader:
@@ -86,10 +86,21 @@ class MeasureReader:
         self.places_after = (compiled(rf"\s+(?:{phrase_pattern(place_words)})\b", re.IGNORECASE)
                              if place_words else None)
         # past a distance's direction, the point it is measured from: "80 km southwest of [the town of Pylos]"
+        phrase_end = (rf"(?=\s+(?:{phrase_pattern(quantities.measure_phrase_ends)})\b|\s*[,;:.()\"“”]|\s*$)"
+                      if quantities.measure_phrase_ends else r"(?=\s*[,;:.()\"“”]|\s*$)")
         self.point_after = (compiled(
             rf"(?:\s+(?:{phrase_pattern(place_words)}))*?\s+(?:{phrase_pattern(quantities.distance_points)})\s+"
-            rf"(?P<point>[^,;:.()\"“”]{{1,60}}?)(?=\s+(?:{POINT_ENDS})\b|\s*[,;:.()\"“”]|\s*$)", re.IGNORECASE)
+            rf"(?P<point>[^,;:.()\"“”]{{1,60}}?){phrase_end}", re.IGNORECASE)
             if place_words and quantities.distance_points else None)
+        # what a mass is of: "2,750 tonnes of [ammonium nitrate]" (up to three lower-case words)
+        self.matter_dimensions = frozenset(quantities.measure_matter_dimensions)
+        self.verb_suffixes = tuple(quantities.matter_verb_suffixes)
+        self.not_verbs = frozenset(quantities.matter_not_verbs)
+        self.matter_pronouns = frozenset(quantities.matter_pronouns)
+        self.matter_after = (compiled(
+            rf"\s+(?:{phrase_pattern(quantities.measure_matter_words)})\s+"
+            rf"(?P<matter>(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){{0,2}}?){phrase_end}", re.IGNORECASE)
+            if quantities.measure_matter_words else compiled("(?!)"))
         self.place_noun = compiled(rf"(?<![^\W\d_])(?:{phrase_pattern(quantities.distance_place_nouns)})(?![^\W\d_])",
                                    re.IGNORECASE) if quantities.distance_place_nouns else compiled("(?!)")
         self.copula_before = compiled(rf"(?<![^\W\d_])(?:{phrase_pattern(quantities.distance_copulas)})\s*$",
@@ -185,6 +196,13 @@ class MeasureReader:
                     return None  # "60 km to the south", "700 miles away": where something is, no point to compare
                 point, point_end = point_name(found.group("point")), found.end("point")
                 places_event = self._places_event(text, start)
+        matter = ""
+        if dimension in self.matter_dimensions:
+            of = self.matter_after.match(text, unit.end())
+            words = list(itertools.takewhile(self._not_a_verb, of.group("matter").lower().split())) if of else []
+            if not words or words[0] in self.matter_pronouns:
+                return None  # "a 20-tonne truck", "tonnes of it": a mass with no matter named is compared with none
+            matter = " ".join(words)
         # every measure is read to the precision it was written with ("10 km" of a depth of 9.8 km); two figures
         # written to one precision still never overlap ("62 miles" against "63 miles")
         # a bound is the figure itself ("over 12 million hectares" is 12 million or more)
@@ -196,7 +214,11 @@ class MeasureReader:
         return Measure(start=start, end=unit.end(), number_start=number[0], number_end=number[1], dimension=dimension,
                        unit=self.dimensions[dimension].say, written_low=low, written_high=high, low=low_converted,
                        high=high_converted, kind=kind, value_text=text[start:unit.end()], point=point,
-                       point_end=point_end, places_event=places_event)
+                       point_end=point_end, places_event=places_event, matter=matter)
+
+    def _not_a_verb(self, word: str) -> bool:
+        """Whether a word of a matter's name is no verb ("exploded" ends "ammonium nitrate exploded")."""
+        return word in self.not_verbs or not word.endswith(self.verb_suffixes) if self.verb_suffixes else True
 
     def _places_event(self, text: str, start: int) -> bool:
         """Whether a distance starting at ``start`` places the event (or its site), not a town or an area."""
