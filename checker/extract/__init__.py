@@ -26,6 +26,7 @@ from checker.extract.vocabulary import ClaimVocabulary
 from checker.gazetteer import Gazetteer
 from checker.lang import LanguagePack
 from checker.lang.compiled import compiled
+from checker.lang.hooks import hooks_for
 from checker.lang.patterns import phrase_pattern
 from checker.match import EntityKey, EntityMatcher
 from checker.model import Article
@@ -47,17 +48,19 @@ class Extractor:
         numbers = NumberGrammar(pack.numbers, months)
         matcher = EntityMatcher(gazetteer, EntityKey(pack.speakers.articles, pack.speakers.possessive_suffixes))
         vocabulary = ClaimVocabulary.build(pack, gazetteer, taxonomy)
+        hooks = hooks_for(pack.lang, pack.speakers.possessive_suffixes)
         self.grammars = Grammars(
             numbers=numbers,
             dates=DateGrammar(pack.dates, numbers),
             sentences=SentenceSplitter(pack.sentences.abbreviations, pack.sentences.titles),
-            speakers=SpeakerReader(pack, matcher, governs=gazetteer.governs),
+            speakers=SpeakerReader(pack, matcher, governs=gazetteer.governs, hooks=hooks),
             vocabulary=vocabulary,
             places=PlaceFinder(pack, gazetteer, vocabulary.event_words),
             matcher=matcher,
             taxonomy=taxonomy,
             number_keys=number_keys(numbers),
-            measures=MeasureReader(numbers, pack.quantities),
+            measures=MeasureReader(numbers, pack.quantities, hooks),
+            hooks=hooks,
         )
         self._month_name = compiled(rf"\b(?:{phrase_pattern(months)})\b") if months else compiled("(?!)")
 

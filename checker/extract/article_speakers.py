@@ -89,7 +89,7 @@ class ArticleSpeakers(ArticleComponent):
         a person's surname (``pipeline`` names the person in full when the run names them once)."""
         speaker = self._recall(index, kinds=("organisation",))
         reader = self.grammars.speakers
-        if (speaker is not None and " " not in speaker.name and speaker.name[:1].isupper()
+        if (speaker is not None and " " not in speaker.name and self.grammars.hooks.is_name_word(speaker.name)
                 and not reader.organisation.search(speaker.name)
                 and reader.matcher.lookup("speaker", speaker.name) is None
                 and not self.grammars.places.gazetteer.governs(speaker.name)):

@@ -351,7 +351,8 @@ class ArticleReader(ArticleComponent):
         position = _skip_spaces(text, quantity.phrase_end)
         for _ in range(4):
             word = _WORD.match(text, position)
-            if word is None or not (word.group(0)[0].isupper() or word.group(0).lower() in speakers.speaker_words):
+            if word is None or not (self.grammars.hooks.is_name_word(word.group(0))
+                                    or word.group(0).lower() in speakers.speaker_words):
                 return False
             position = _skip_spaces(text, word.end())
             if self._reports_at(text, position):  # ("40 people officials say": the people are counted)

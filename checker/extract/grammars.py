@@ -1,8 +1,9 @@
 """What reading one language needs, built once per language, and the protocol of the readers of one article.
 
 ``Grammars`` holds a language's grammars (numbers, dates, sentences, speakers, places, measures), its claim
-vocabulary and its name matcher; ``checker.extract.Extractor`` builds them from the language's pack. Each article
-is read by components that share one ``Document`` and these grammars (``ArticleComponent``): its speakers
+vocabulary, its name matcher and its code hooks (``checker.lang.hooks``); ``checker.extract.Extractor`` builds them
+from the language's pack. Each article is read by components that share one ``Document`` and these grammars
+(``ArticleComponent``): its speakers
 (``checker.extract.article_speakers``), its event mentions (``checker.extract.mentions``) and its claims
 (``checker.extract.claims``), each working out what it reads once.
 """
@@ -19,6 +20,7 @@ from checker.extract.places import PlaceFinder
 from checker.extract.sentences import SentenceSplitter
 from checker.extract.speakers import SpeakerReader
 from checker.extract.vocabulary import ClaimVocabulary
+from checker.lang.hooks import LanguageHooks
 from checker.match import EntityMatcher
 from checker.taxonomy import Taxonomy
 
@@ -39,6 +41,7 @@ class Grammars:
     taxonomy: Taxonomy
     number_keys: frozenset[str]  # the sentence prefilter: a digit, or a word of a number phrase
     measures: MeasureReader  # figures with a unit ("5,000 barrels a day")
+    hooks: LanguageHooks  # what the pack's data cannot say: which words make a name (``checker.lang.hooks``)
 
 
 class ArticleComponent:

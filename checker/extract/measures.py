@@ -23,6 +23,7 @@ from typing import Any
 
 from checker.extract.numbers import NumberGrammar, Quantity
 from checker.lang.compiled import compiled
+from checker.lang.hooks import LanguageHooks
 from checker.lang.models import QuantitiesFile
 from checker.lang.patterns import CLAUSE_BREAK, phrase_pattern
 
@@ -62,8 +63,9 @@ class Measure:
 class MeasureReader:
     """Finds the measures of a sentence: a unit phrase, and the figure right before it."""
 
-    def __init__(self, numbers: NumberGrammar, quantities: QuantitiesFile) -> None:
+    def __init__(self, numbers: NumberGrammar, quantities: QuantitiesFile, hooks: LanguageHooks | None = None) -> None:
         self.numbers = numbers
+        self.hooks = hooks or LanguageHooks()  # the name a distance's point goes by ("the town of Pylos": Pylos)
         # units whose rate the clause gives apart from them ("42,000 gallons ... each day"): read only with it
         self.rate_units = {" ".join(phrase.lower().split()): unit for phrase, unit
                            in quantities.measure_rate_units.items()} if quantities.measure_rate_words else {}
@@ -194,7 +196,7 @@ class MeasureReader:
                 found = self.point_after.match(text, after) if self.point_after is not None else None
                 if found is None:
                     return None  # "60 km to the south", "700 miles away": where something is, no point to compare
-                point, point_end = point_name(found.group("point")), found.end("point")
+                point, point_end = self.hooks.name_in(found.group("point")), found.end("point")
                 places_event = self._places_event(text, start)
         matter = ""
         if dimension in self.matter_dimensions:
@@ -253,24 +255,6 @@ def _converts(text: str, measure: Measure, then: Measure) -> bool:
     """Whether ``then`` is ``measure`` converted, in brackets right after it ("about 50 miles (80 km)"): the same
     figure, as approximate as the first, never a figure of its own."""
     return then.dimension == measure.dimension and bool(CONVERSION.fullmatch(text, measure.end, then.start))
-
-
-def point_name(words: str) -> str:
-    """The name a distance's point goes by: the name it opens with ("Kathmandu rocked Nepal" -> "Kathmandu",
-    "Greece's Pylos" -> "Pylos"); after a determiner, its last run of capitalised words ("the southern coastal town
-    of Pylos" -> "Pylos"), else its last word ("the base" -> "base")."""
-    split = words.split()
-    if split[0][:1].isupper():  # a name right after "of", "from", "off"
-        run = list(itertools.takewhile(lambda word: word[:1].isupper(), split))
-        owned = [i for i, word in enumerate(run) if word.endswith(("'s", "’s"))]
-        return " ".join(run[owned[-1] + 1:] if owned and owned[-1] + 1 < len(run) else run)
-    run = []
-    for word in reversed(split):
-        if word[:1].isupper() and not word.endswith(("'s", "’s")):
-            run.insert(0, word)
-        elif run:
-            break
-    return " ".join(run) if run else split[-1].lower()
 
 
 def _half_last_digit(number_text: str) -> float:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from checker.lang import LanguagePack, expand_pattern
 from checker.lang.compiled import compiled
+from checker.lang.hooks import LanguageHooks
 from checker.lang.patterns import CLAUSE_BREAK, key_words, letter_shape, phrase_pattern, sentence_words
 from checker.match import EntityMatcher
 
@@ -82,9 +83,10 @@ class SpeakerReader:
     """Speakers in the sentences of one language."""
 
     def __init__(self, pack: LanguagePack, matcher: EntityMatcher,
-                 governs: Callable[[str], bool] = lambda name: False) -> None:
+                 governs: Callable[[str], bool] = lambda name: False, hooks: LanguageHooks | None = None) -> None:
         words = pack.speakers
         self.matcher = matcher
+        self.hooks = hooks or LanguageHooks(words.possessive_suffixes)  # which words make a name
         self.governs = governs  # whether a name is a country's or a region's ("Puerto Rico")
         # verbs that are nouns too ("estimates", "reports") report only before "that": "the study estimates that"
         before_that = (rf"|\b(?:{phrase_pattern(words.reporting_verbs_before_that)})(?=\s+that\b)"
@@ -236,7 +238,7 @@ class SpeakerReader:
             if owner < 0 or not all(w.isalpha() and w.islower() and w not in self.edge_words
                                     for w in words[owner + 1:index + 1]):
                 return None  # ("the storm hit Haiti's capital and officials said": "and" joins two phrases)
-            if words[owner][:1].isupper() and self.possessive_end.search(words[owner]):
+            if self.hooks.is_name_word(words[owner]) and self.possessive_end.search(words[owner]):
                 return owner
         return None
 
