@@ -324,8 +324,11 @@ class ArticleReader(ArticleComponent):
                 boundary = end_of.search(text, found.end())
                 clause_end = boundary.start() if boundary else len(text)
                 for claim in claims:
-                    if found.end() <= claim.start - sentence.start < clause_end:
-                        claim.other_event = True
+                    start, end = claim.start - sentence.start, claim.end - sentence.start
+                    if found.end() <= start < clause_end or (
+                            recap is self.vocabulary.year_event and end <= found.start()
+                            and self.vocabulary.year_event_before.match(text[end:found.start()])):
+                        claim.other_event = True  # ("the 8,500 killed in a massive 1934 quake")
         claims.sort(key=lambda c: c.start)
         for claim in claims:
             position = claim.start - sentence.start
@@ -565,6 +568,9 @@ class ArticleReader(ArticleComponent):
                 if (member := vocabulary.set_after.match(text, p.phrase_end))]
         set_named = {q.phrase_start for q in quantities if any(start < q.phrase_start < end for start, end in sets)}
         for phrase in vocabulary.quantity_phrase.finditer(text):
+            clause_start = max(text.rfind(",", 0, phrase.start()), text.rfind(";", 0, phrase.start()), 0)
+            if vocabulary.hypothetical.search(text, clause_start, phrase.start()):
+                continue  # "if the death toll does reach 10,000", "the expected final toll of around 300"
             words = " ".join(phrase.group(0).lower().split())
             subject, state = vocabulary.quantity_phrase_of[words]
             end, population = phrase.end(), None

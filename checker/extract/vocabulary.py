@@ -101,6 +101,7 @@ class ClaimVocabulary:
     year_when: re.Pattern[str]  # a year and the clause it opens: "in 1989, when", with the year as ``year``
     year_event: re.Pattern[str]  # a year naming an event: "a 1989 crush", "the 2004 tsunami"
     year_event_end: re.Pattern[str]  # where a clause turns back from such an event to the news: "; but"
+    year_event_before: re.Pattern[str]  # between a figure and the event it is of: "8,500 [killed in] a 1934 quake"
     rest_follows: re.Pattern[str]
     coordinated: re.Pattern[str]
     state_break: re.Pattern[str]  # where a state word stops belonging to the figure before it
@@ -240,6 +241,7 @@ class ClaimVocabulary:
             year_when=expand_pattern(events, "year_when"),
             year_event=expand_pattern(events, "year_event"),
             year_event_end=expand_pattern(events, "year_event_end"),
+            year_event_before=expand_pattern(events, "year_event_before"),
             rate_before=_before(quantities.rate_before),
             rate_after=compiled(rf"(?<!\w)(?:{phrase_pattern(quantities.rate_after)})(?!\w)"
                                   r"(?!\s+(?:after|before|later|earlier|ago|of|into)\b)", re.IGNORECASE)

@@ -302,7 +302,7 @@ class EventsFile(PackFile):
     clause_words: Words = ()
     patterns: dict[Literal["later", "possessive_owner", "date_boundary", "date_reported", "dateline_date",
                            "leading_date", "not_the_place", "clause_boundary", "year_when", "year_event",
-                           "year_event_end"], str] = {}
+                           "year_event_end", "year_event_before"], str] = {}
 
 
 # --- speakers.yaml -----------------------------------------------------------------------------
