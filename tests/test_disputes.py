@@ -131,6 +131,18 @@ def test_disputes_one_revision_told_by_many_articles_is_one_finding() -> None:
     assert len(revisions) == 1 and "from 81 to 78" in revisions[0]
 
 
+def test_disputes_a_revision_said_with_the_figure_it_rejects_is_one_step() -> None:
+    """81 on one day, then "78, not 81" the next: the ministry revised 81 to 78 (the recalled 81 in the later
+    article does not hide the step)."""
+    result = analyse([
+        toll_story(0, "2023-09-12", "The floods in Derna on Sunday killed 81 people, the health ministry said."),
+        toll_story(1, "2023-09-13", "The floods in Derna on Sunday killed 78 people, not 81, the health ministry "
+                                    "said."),
+    ])
+    assert [f.message for f in result.findings if f.code == "CC104"] == [
+        "health ministry revised people killed in Darnah, Libya on 2023-09-10 from 81 to 78"]
+
+
 def many_disputes(events: int) -> RunResult:
     """``events`` made-up attacks on distinct days, each with two outlets disagreeing on the rockets fired."""
     stories = []

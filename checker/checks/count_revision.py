@@ -26,11 +26,17 @@ def run(data: CheckData, params: CheckParams) -> Drafts:
             by_speaker.setdefault(claim.speaker or "", []).append(claim)
         for speaker, figures in by_speaker.items():
             steps: dict[tuple[str, str], list[tuple[Claim, Claim]]] = {}
-            for earlier, later in zip(figures, figures[1:], strict=False):
+            # the figures the speaker stood by, in turn; and each figure an article says was replaced, with the one
+            # that replaced it there ("rose to 934 from 863"); a replaced figure a later article recalls ("275 and
+            # not 288") is never a new figure of the speaker's
+            stated = [claim for claim in figures if not claim.superseded]
+            replaced = [(old, new) for old, new in zip(figures, figures[1:], strict=False)
+                        if old.superseded and not new.superseded and old.article_id == new.article_id]
+            pairs = sorted([*zip(stated, stated[1:], strict=False), *replaced],
+                           key=lambda pair: (said_order(pair[1], data), said_order(pair[0], data)))
+            for earlier, later in pairs:
                 if overlaps(earlier, later):
                     continue  # "roughly 10" then "10": the same figure, not a revision
-                if later.superseded:
-                    continue  # "275 and not 288" in a later article: the old figure recalled, not a new one
                 if data.taxonomy.tallies.get(earlier.predicate or "") == "changing":
                     continue  # the missing go up and down: each figure is the count of its day
                 if is_revision(earlier, later, data):

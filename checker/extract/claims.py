@@ -498,14 +498,22 @@ class ArticleReader(ArticleComponent):
                        taken: set[int]) -> list[Claim]:
         """A figure its speaker rejects right after the one given ("the toll is 275 and not 288", "40 died, not 44
         as first reported"): the same quantity, read as the figure replaced."""
-        sentence = self.sentences[index]
+        sentence, vocabulary = self.sentences[index], self.vocabulary
+        text = sentence.text
         denied = []
         for claim in claims:
-            given_end = claim.end - sentence.start
-            rejected = self.vocabulary.denied.match(sentence.text, given_end)
-            figure = next((q for q in quantities if rejected is not None and q.phrase_start == rejected.end()
-                           and q.start not in taken), None)
-            if figure is None or claim.subject is None:
+            rejected = vocabulary.denied.match(text, claim.end - sentence.start) if claim.subject else None
+            figure = next((q for q in quantities if rejected is not None and q.phrase_start == rejected.end()), None)
+            if figure is None:
+                continue
+            counted = self._subject_after(text, figure.phrase_end)
+            if not (vocabulary.denied_after.match(text, figure.phrase_end)
+                    or (counted is not None and counted.subject == claim.subject)):
+                continue  # "five soldiers, not one of them seriously": no figure rejected
+            if figure.start in taken:  # "40 people and not 44": read as a count of its own, it is the one replaced
+                for own in claims:  # ("one contractor and not two": two contractors)
+                    if own.start - sentence.start == figure.start and own.predicate == claim.predicate:
+                        own.superseded, own.subject, own.population = True, claim.subject, claim.population
                 continue
             taken.add(figure.start)
             denied.append(self._figure_claim(index, figure, partial=claim.partial, subject=claim.subject,

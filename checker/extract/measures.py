@@ -13,7 +13,6 @@ process); each unit's factor is worked out once.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from dataclasses import dataclass, replace
@@ -34,7 +33,7 @@ HALF = 0.499  # of the last digit written: the precision of a figure converted f
 VOLUME_RATE_REACH = 120  # characters around a volume searched, within its clause, for its rate ("each day")
 RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–|—)\s*$", re.IGNORECASE)  # "9,000 to 14,000 barrels a day"
 CONVERSION = re.compile(r"\s*\(\s*")  # between a figure and its conversion in brackets: "50 miles (80 km)"
-CLAUSE_OPENING = re.compile(r"[,;:(](?!\d)")  # where a clause (or an aside) opens; not a thousands comma
+CLAUSE_OPENING = re.compile(r"[,;:(—–](?!\d)|\s-\s")  # where a clause (or an aside) opens; not a thousands comma
 JOINED = re.compile(r"\s*and\s*$", re.IGNORECASE)  # "250 km south of Kolkata and 170 km north of Bhubaneswar"
 
 
@@ -63,9 +62,9 @@ class Measure:
 class MeasureReader:
     """Finds the measures of a sentence: a unit phrase, and the figure right before it."""
 
-    def __init__(self, numbers: NumberGrammar, quantities: QuantitiesFile, hooks: LanguageHooks | None = None) -> None:
+    def __init__(self, numbers: NumberGrammar, quantities: QuantitiesFile, hooks: LanguageHooks) -> None:
         self.numbers = numbers
-        self.hooks = hooks or LanguageHooks()  # the name a distance's point goes by ("the town of Pylos": Pylos)
+        self.hooks = hooks  # the name a distance's point goes by ("the town of Pylos": Pylos)
         # units whose rate the clause gives apart from them ("42,000 gallons ... each day"): read only with it
         self.rate_units = {" ".join(phrase.lower().split()): unit for phrase, unit
                            in quantities.measure_rate_units.items()} if quantities.measure_rate_words else {}
@@ -88,27 +87,27 @@ class MeasureReader:
         self.places_after = (compiled(rf"\s+(?:{phrase_pattern(place_words)})\b", re.IGNORECASE)
                              if place_words else None)
         # past a distance's direction, the point it is measured from: "80 km southwest of [the town of Pylos]"
-        phrase_end = (rf"(?=\s+(?:{phrase_pattern(quantities.measure_phrase_ends)})\b|\s*[,;:.()\"“”]|\s*$)"
+        phrase_end = (rf"(?=\s+(?:{phrase_pattern(quantities.measure_phrase_ends)})\b|\s*[,;:.()\"“”—–]|\s*$)"
                       if quantities.measure_phrase_ends else r"(?=\s*[,;:.()\"“”]|\s*$)")
         self.point_after = (compiled(
             rf"(?:\s+(?:{phrase_pattern(place_words)}))*?\s+(?:{phrase_pattern(quantities.distance_points)})\s+"
-            rf"(?P<point>[^,;:.()\"“”]{{1,60}}?){phrase_end}", re.IGNORECASE)
+            rf"(?!(?:{phrase_pattern(quantities.measure_phrase_ends)})\b)(?P<point>[^,;:.()\"“”—–]{{1,60}}?){phrase_end}",
+            re.IGNORECASE)
             if place_words and quantities.distance_points else None)
         # what a mass is of: "2,750 tonnes of [ammonium nitrate]" (up to three lower-case words)
         self.matter_dimensions = frozenset(quantities.measure_matter_dimensions)
         self.verb_suffixes = tuple(quantities.matter_verb_suffixes)
         self.not_verbs = frozenset(quantities.matter_not_verbs)
         self.matter_pronouns = frozenset(quantities.matter_pronouns)
-        self.matter_after = (compiled(
-            rf"\s+(?:{phrase_pattern(quantities.measure_matter_words)})\s+"
-            rf"(?P<matter>(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){{0,2}}?){phrase_end}", re.IGNORECASE)
-            if quantities.measure_matter_words else compiled("(?!)"))
-        self.place_noun = compiled(rf"(?<![^\W\d_])(?:{phrase_pattern(quantities.distance_place_nouns)})(?![^\W\d_])",
-                                   re.IGNORECASE) if quantities.distance_place_nouns else compiled("(?!)")
-        self.copula_before = compiled(rf"(?<![^\W\d_])(?:{phrase_pattern(quantities.distance_copulas)})\s*$",
-                                      re.IGNORECASE) if quantities.distance_copulas else compiled("(?!)")
-        self.site_word = compiled(rf"(?<![^\W\d_])(?:{phrase_pattern(quantities.distance_site_words)})(?![^\W\d_])",
-                                  re.IGNORECASE) if quantities.distance_site_words else compiled("(?!)")
+        self.delivered = frozenset(" ".join(m.lower().split()) for m in quantities.delivered_matters)
+        self.phrase_ends = frozenset(w.lower() for w in quantities.measure_phrase_ends)
+        self.matter_after = (compiled(  # up to three words, cut where the name ends (``_matter``)
+            rf"\s+(?:{phrase_pattern(quantities.measure_matter_words)})\s+(?P<matter>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){{0,2}})",
+            re.IGNORECASE) if quantities.measure_matter_words else compiled("(?!)"))
+        self.place_noun = _words(quantities.distance_place_nouns)  # "a county 277 miles northeast of"
+        self.event_word = _words(quantities.distance_event_words)  # "sank", "launched"
+        self.site_word = _words(quantities.distance_site_words)  # "the epicentre"
+        self.site_verb = _words(quantities.distance_site_verbs)  # "located", once the site is named
 
     def find(self, text: str) -> list[Measure]:
         """Every measure in ``text`` (a sentence), in order."""
@@ -200,11 +199,10 @@ class MeasureReader:
                 places_event = self._places_event(text, start)
         matter = ""
         if dimension in self.matter_dimensions:
-            of = self.matter_after.match(text, unit.end())
-            words = list(itertools.takewhile(self._not_a_verb, of.group("matter").lower().split())) if of else []
-            if not words or words[0] in self.matter_pronouns:
-                return None  # "a 20-tonne truck", "tonnes of it": a mass with no matter named is compared with none
-            matter = " ".join(words)
+            aside = PARENTHESIS.match(text, unit.end())  # "2,750 tonnes (3,031 tons) of ammonium nitrate"
+            matter = self._matter(text, aside.end() if aside else unit.end())
+            if not matter:
+                return None  # "a 20-tonne truck", "tonnes of it", "tonnes of aid": compared with no other mass
         # every measure is read to the precision it was written with ("10 km" of a depth of 9.8 km); two figures
         # written to one precision still never overlap ("62 miles" against "63 miles")
         # a bound is the figure itself ("over 12 million hectares" is 12 million or more)
@@ -218,19 +216,34 @@ class MeasureReader:
                        high=high_converted, kind=kind, value_text=text[start:unit.end()], point=point,
                        point_end=point_end, places_event=places_event, matter=matter)
 
-    def _not_a_verb(self, word: str) -> bool:
-        """Whether a word of a matter's name is no verb ("exploded" ends "ammonium nitrate exploded")."""
-        return word in self.not_verbs or not word.endswith(self.verb_suffixes) if self.verb_suffixes else True
+    def _matter(self, text: str, after: int) -> str:
+        """What a mass right before ``after`` is of, lower case ("of Ammonium Nitrate exploded" -> "ammonium
+        nitrate"); "" for none, for a word that stands for one named elsewhere ("of it", "of the chemical") and for
+        a matter sent in many shipments ("of aid")."""
+        of = self.matter_after.match(text, after)
+        words: list[str] = []
+        for word in of.group("matter").lower().split() if of else ():
+            if word in self.phrase_ends or (words and self._is_verb(word)):
+                break  # "of oil over the weekend", "of ammonium nitrate exploded"
+            words.append(word)
+        matter = " ".join(words)
+        return "" if not words or words[0] in self.matter_pronouns or matter in self.delivered else matter
+
+    def _is_verb(self, word: str) -> bool:
+        """Whether a word after a matter's first is a verb, which ends its name ("exploded"; not "seabed")."""
+        return bool(self.verb_suffixes) and word.endswith(self.verb_suffixes) and word not in self.not_verbs
 
     def _places_event(self, text: str, start: int) -> bool:
-        """Whether a distance starting at ``start`` places the event (or its site), not a town or an area."""
+        """Whether a distance starting at ``start`` places the event: its clause has a verb of the event or names
+        the event's site, and no town or area it would place instead."""
         openings = list(CLAUSE_OPENING.finditer(text, 0, start))
-        clause = text[openings[-1].end() if openings else 0:start]
-        if openings and not clause.strip() and openings[-1].group(0) == ",":
-            return False  # "Derna, about 290 km east of Benghazi"
-        if self.copula_before.search(clause):  # "the mine, which is 155 miles from": where a place is ...
-            return bool(self.site_word.search(text, 0, start))  # ... but "the epicentre was 80 km northwest of"
-        return not self.place_noun.search(clause)  # "a county 277 miles northeast of Kunming"
+        clause_start = openings[-1].end() if openings else 0
+        if self.place_noun.search(text, clause_start, start):
+            return False  # "a county 277 miles northeast of Kunming"
+        in_clause = (self.event_word.search(text, clause_start, start)
+                     or self.site_word.search(text, clause_start, start))  # "sank 80 km", "the epicentre was 80 km"
+        return bool(in_clause or (self.site_verb.search(text, clause_start, start)  # "located", the site named before
+                                  and self.site_word.search(text, 0, start)))
 
     def _rate_in_clause(self, text: str, start: int, end: int) -> bool:
         """Whether the clause around ``text[start:end]`` gives a rate ("each day", "the daily spill"), at most
@@ -249,6 +262,12 @@ class MeasureReader:
             if factor is not None:
                 return name, factor, pint_unit == dimension.unit
         return None
+
+
+def _words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` as whole words, whatever their case; nothing when there are none."""
+    return (compiled(rf"(?<![^\W\d_])(?:{phrase_pattern(words)})(?![^\W\d_])", re.IGNORECASE) if words
+            else compiled("(?!)"))
 
 
 def _converts(text: str, measure: Measure, then: Measure) -> bool:

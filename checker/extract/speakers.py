@@ -86,7 +86,7 @@ class SpeakerReader:
                  governs: Callable[[str], bool] = lambda name: False, hooks: LanguageHooks | None = None) -> None:
         words = pack.speakers
         self.matcher = matcher
-        self.hooks = hooks or LanguageHooks(words.possessive_suffixes)  # which words make a name
+        self.hooks = hooks or LanguageHooks(words.possessive_suffixes)  # which words make a name, own what follows
         self.governs = governs  # whether a name is a country's or a region's ("Puerto Rico")
         # verbs that are nouns too ("estimates", "reports") report only before "that": "the study estimates that"
         before_that = (rf"|\b(?:{phrase_pattern(words.reporting_verbs_before_that)})(?=\s+that\b)"
@@ -238,7 +238,7 @@ class SpeakerReader:
             if owner < 0 or not all(w.isalpha() and w.islower() and w not in self.edge_words
                                     for w in words[owner + 1:index + 1]):
                 return None  # ("the storm hit Haiti's capital and officials said": "and" joins two phrases)
-            if self.hooks.is_name_word(words[owner]) and self.possessive_end.search(words[owner]):
+            if self.hooks.is_name_word(words[owner]) and self.hooks.is_possessive(words[owner]):
                 return owner
         return None
 

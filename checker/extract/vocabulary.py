@@ -52,6 +52,7 @@ class ClaimVocabulary:
     superseded_marker: re.Pattern[str]  # "from" right before a figure: the figure a revision replaced
     not_the_figure: re.Pattern[str]  # words right before a figure that make it not the phrase's figure
     denied: re.Pattern[str]  # between a figure and one its speaker rejects: "275 [and not] 288", "40 [died, not] 44"
+    denied_after: re.Pattern[str]  # right after a rejected figure: its clause ends ("and not 288.")
     inclusion: re.Pattern[str]  # words right before a figure that make it part of the count before it
     zero_keys: frozenset[str]
     singular_keys: frozenset[str]  # the sentence prefilter of one thing as a subject: "a", "an"
@@ -182,9 +183,8 @@ class ClaimVocabulary:
             superseded_marker=compiled(rf"\b(?:{phrase_pattern(quantities.superseded_markers)})\s+$", re.IGNORECASE)
             if quantities.superseded_markers else compiled("(?!)"),
             not_the_figure=compiled(rf"\b(?:{phrase_pattern(quantities.not_the_figure)})\s+$", re.IGNORECASE),
-            denied=compiled(rf"(?:(?:\s+[^\W\d][\w'’-]*){{0,3}}\s*,|\s*(?:&|and|but))?\s*"
-                            rf"(?:{phrase_pattern(quantities.denied_markers)})\s+", re.IGNORECASE)
-            if quantities.denied_markers else compiled("(?!)"),
+            denied=expand_pattern(quantities, "denied"),
+            denied_after=expand_pattern(quantities, "denied_after"),
             inclusion=compiled(rf"\b(?:{phrase_pattern(quantities.inclusion_words)})\s+$", re.IGNORECASE),
             zero_keys=key_words([*quantities.zero_words, *quantities.zero_people]),
             singular_keys=frozenset(quantities.singular_words),

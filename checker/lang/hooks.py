@@ -45,7 +45,10 @@ class LanguageHooks:
                 run.insert(0, word)
             elif run:
                 break
-        return " ".join(run) if run else words[-1].lower()
+        if not run:
+            return words[-1].lower()
+        name = " ".join(run)
+        return name.title() if name.isupper() and len(name) > 4 else name  # "PYLOS" is Pylos; "NATO" stays
 
 
 class EnglishHooks(LanguageHooks):
@@ -59,7 +62,9 @@ class EnglishHooks(LanguageHooks):
             return super().name_in(phrase)
         run = list(itertools.takewhile(self.is_name_word, words))
         owned = [i for i, word in enumerate(run) if self.is_possessive(word)]
-        return " ".join(run[owned[-1] + 1:] if owned and owned[-1] + 1 < len(run) else run)
+        if owned and owned[-1] + 1 == len(run):  # "Nepal's capital Kathmandu": the owner names no point
+            return super().name_in(phrase)
+        return " ".join(run[owned[-1] + 1:] if owned else run)
 
 
 HOOKS: dict[str, type[LanguageHooks]] = {"en": EnglishHooks}

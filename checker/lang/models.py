@@ -210,6 +210,7 @@ class QuantitiesFile(PackFile):
     superseded_markers: Words = ()
     not_the_figure: Words = ()
     denied_markers: Words = ()
+    denied_followers: Words = ()
     inclusion_words: Words = ()
     zero_scope_words: Words = ()
     compound_subjects: Words = ()
@@ -254,9 +255,11 @@ class QuantitiesFile(PackFile):
     matter_verb_suffixes: Words = ()
     matter_not_verbs: Words = ()
     matter_pronouns: Words = ()
+    delivered_matters: Words = ()
     distance_place_nouns: Words = ()
-    distance_copulas: Words = ()
+    distance_event_words: Words = ()
     distance_site_words: Words = ()
+    distance_site_verbs: Words = ()
     measure_aspects: dict[str, Words] = {}
     coordinators: Words = ()
     rest_openers: Words = ()
@@ -275,7 +278,8 @@ class QuantitiesFile(PackFile):
                            "of_whole_opener", "sub_area", "ranking", "earlier_figure", "population_before",
                            "population_after", "strong_population", "breakdown_before", "place_of_figure",
                            "elsewhere", "level_after_increment",
-                           "increment_after_phrase", "agent_after_verb", "place_before_figure"], str] = {}
+                           "increment_after_phrase", "agent_after_verb", "place_before_figure", "denied",
+                           "denied_after"], str] = {}
 
 
 # --- events.yaml -------------------------------------------------------------------------------
