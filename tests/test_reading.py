@@ -28,6 +28,11 @@ def counts(*paragraphs: str) -> list[Claim]:
     return [c for c in analyse([article]).claims if c.kind == "count"]
 
 
+def measures(*paragraphs: str) -> list[Claim]:
+    """The claims with a unit of a short article made of ``paragraphs`` (headline first)."""
+    return [c for c in counts(*paragraphs) if c.unit]
+
+
 def figure(claims: list[Claim], written: str) -> Claim:
     return next(c for c in claims if c.value_text == written)
 
@@ -260,7 +265,7 @@ def test_reading_measures_convert_within_their_dimension() -> None:
     """100 km and 62 miles agree (62 miles, read to the mile, is 99.0 to 100.6 km); 160 km and 62 miles do not;
     hectares and acres are one dimension; 154 and 155 mph, written in one unit, differ."""
     def measure(sentence: str) -> Claim:
-        (found,) = [c for c in counts("Storm crosses the coast", sentence) if c.unit]
+        (found,) = measures("Storm crosses the coast", sentence)
         return found
 
     hundred = measure("The storm cut a path 100 km through the state, officials said.")
@@ -289,19 +294,19 @@ def test_reading_measures_convert_within_their_dimension() -> None:
     "The rockets were fired 3 km from where the old launcher stood.",  # no point named
 ])
 def test_reading_a_distance_that_places_a_town_is_no_measure(sentence: str) -> None:
-    assert [c for c in counts("Rockets hit an air base", sentence) if c.unit] == []
+    assert measures("Rockets hit an air base", sentence) == []
 
 
 def test_reading_a_distance_that_places_the_event_is_compared_with_distances_from_its_point() -> None:
     """A launch site "8 km north of the base" agrees with "about 5 miles (8 km) from the base" and is disputed by
     "about 19km east of the base"; the conversion in brackets is the figure before it; a distance from another
     point is another quantity."""
-    claims = [c for c in counts(
+    claims = measures(
         "Rockets hit an air base",
         "The rockets were launched from a field 8 km north of the base.",
         "Officials said the rockets were fired from about 5 miles (8 km) from the base.",
         "A security firm said the launch point was about 19km east of the base.",
-        "Police said the rockets were launched 30 km north of Korva's provincial capital Tamsk on Sunday.") if c.unit]
+        "Police said the rockets were launched 30 km north of Korva's provincial capital Tamsk on Sunday.")
     assert [c.value_text for c in claims] == ["8 km", "about 5 miles", "about 19km", "30 km"]
     eight, five, nineteen, tamsk = claims
     assert eight.predicate == five.predicate == nineteen.predicate == "distance from base"
@@ -313,14 +318,14 @@ def test_reading_a_mass_is_compared_only_with_masses_of_the_same_matter() -> Non
     """"1,400 tonnes of fuel" agrees with "1,400 tons of fuel" and is disputed by "900 tonnes of fuel"; "of
     cement" is another quantity; a mass with no matter named ("a 20-tonne crane", "tonnes of it") is none; a verb
     ends the matter's name ("of fuel burned")."""
-    claims = [c for c in counts(
+    claims = measures(
         "Depot fire",
         "The depot held 1,400 tonnes of fuel when the fire broke out, the port said.",
         "Firefighters said 1,400 tons of fuel burned.",
         "A union said 900 tonnes of fuel had been stored there.",
         "The blaze also reached 300 tonnes of cement, and a 20-tonne crane fell.",
         "Nobody knew how the depot came to hold 600 tonnes of it.",
-        "A plane brought 40 tonnes of aid, and a ship 500 tonnes of aid.") if c.unit]
+        "A plane brought 40 tonnes of aid, and a ship 500 tonnes of aid.")
     assert [c.value_text for c in claims] == ["1,400 tonnes", "1,400 tons", "900 tonnes", "300 tonnes"]
     held, burned, stored, cement = claims
     assert held.predicate == burned.predicate == stored.predicate == "mass of fuel"
