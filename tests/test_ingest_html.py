@@ -60,6 +60,18 @@ def test_ingest_html_page_without_article_text_skipped(tmp_path: Path, ingest_fi
     assert "no article text" in skipped.reason
 
 
+def test_ingest_html_page_whose_date_search_trips_the_parser_is_read_without_its_metadata(tmp_path: Path) -> None:
+    """A second <html> after the body made the page-date search fail inside lxml (a script with no parent), and
+    the file was skipped as a checker failure: its text is read, with no page date."""
+    page = tmp_path / "odd.html"
+    page.write_text('</head><body><script>x</script><p>Eight rockets hit the base on Sunday, police said.</p>'
+                    '</body></html><html><head><meta name="date" content=', encoding="utf-8")
+    result = read_inputs([page])
+    assert result.skipped == []
+    [article] = result.articles
+    assert "Eight rockets hit the base" in article.text
+
+
 def _syndicated_page(number: int, site: str, shared: str) -> str:
     return f"""<html><head><title>Weir story {number}</title>
 <meta property="og:site_name" content="{site}"></head><body><article>

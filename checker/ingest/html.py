@@ -21,10 +21,21 @@ def parse_html(html: str) -> ParsedText:
     import trafilatura  # here, not at the top: runs without an .html input never need it (nor its lxml stack)
     from trafilatura.settings import Document
 
-    extracted = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=False, with_metadata=True, deduplicate=False,
-        date_extraction_params=_DATE_SEARCH,
-    )
+    def extract(with_metadata: bool) -> object:
+        return trafilatura.bare_extraction(
+            html, include_comments=False, include_tables=False, with_metadata=with_metadata, deduplicate=False,
+            date_extraction_params=_DATE_SEARCH,
+        )
+
+    try:
+        extracted = extract(with_metadata=True)
+    except AssertionError:
+        # htmldate, looking for the page's date, asks lxml to drop a script that has no parent on some malformed
+        # pages ("</html><html><head><meta ..." after the body): read the page without its metadata
+        try:
+            extracted = extract(with_metadata=False)
+        except AssertionError:
+            extracted = None  # the paragraphs are read below with the standard library's tokenizer
     document = extracted if isinstance(extracted, Document) else Document()
     body = normalise_text(document.text or "")
     if not body.strip():
