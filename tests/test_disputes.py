@@ -143,6 +143,17 @@ def test_disputes_a_revision_said_with_the_figure_it_rejects_is_one_step() -> No
         "health ministry revised people killed in Darnah, Libya on 2023-09-10 from 81 to 78"]
 
 
+def test_disputes_a_revision_an_article_tells_is_its_step() -> None:
+    """57 on one day, then "rose to 64 from 61": one step, 61 to 64, as the article tells it (not also 57 to 64)."""
+    result = analyse([
+        toll_story(0, "2023-09-12", "The floods in Derna on Sunday killed 57 people, the health ministry said."),
+        toll_story(1, "2023-09-13", "The death toll from the floods in Derna on Sunday rose to 64 from 61, the "
+                                    "health ministry said."),
+    ])
+    assert [f.message for f in result.findings if f.code == "CC104"] == [
+        "health ministry revised people killed in Darnah, Libya on 2023-09-10 from 61 to 64"]
+
+
 def many_disputes(events: int) -> RunResult:
     """``events`` made-up attacks on distinct days, each with two outlets disagreeing on the rockets fired."""
     stories = []

@@ -47,3 +47,9 @@ def test_lang_hooks_each_language_reads_with_its_own(monkeypatch: pytest.MonkeyP
     grammars = french.grammars
     assert isinstance(grammars.hooks, FrenchHooks)
     assert grammars.measures.hooks is grammars.hooks and grammars.speakers.hooks is grammars.hooks
+
+
+def test_lang_hooks_a_name_written_in_capitals_is_written_as_a_name() -> None:
+    hooks = hooks_for("en", ["'s"])
+    assert hooks.name_in("PYLOS") == "Pylos" and hooks.name_in("the NATO base") == "NATO"
+    assert hooks.name_in("Nepal's capital Kathmandu") == "Kathmandu"

@@ -292,6 +292,8 @@ def test_reading_measures_convert_within_their_dimension() -> None:
     "The base lies in Korva district, whose main town is 40 km from Tamsk.",  # a town, in another clause
     "Survivors were taken to Korva — 50 km east of Tamsk — on Sunday.",  # an aside between dashes
     "The rockets were fired 3 km from where the old launcher stood.",  # no point named
+    "A rocket hit the base on Tuesday and smoke was seen 20 km from Tamsk.",  # another predicate joined on
+    "The storm was centred about 50 miles west of Tamsk.",  # "centred" places a quake only: a storm moves
 ])
 def test_reading_a_distance_that_places_a_town_is_no_measure(sentence: str) -> None:
     assert measures("Rockets hit an air base", sentence) == []
@@ -325,7 +327,7 @@ def test_reading_a_mass_is_compared_only_with_masses_of_the_same_matter() -> Non
         "A union said 900 tonnes of fuel had been stored there.",
         "The blaze also reached 300 tonnes of cement, and a 20-tonne crane fell.",
         "Nobody knew how the depot came to hold 600 tonnes of it.",
-        "A plane brought 40 tonnes of aid, and a ship 500 tonnes of aid.")
+        "A plane brought 40 tonnes of aid, and a ship 500 tonnes of medical aid.")
     assert [c.value_text for c in claims] == ["1,400 tonnes", "1,400 tons", "900 tonnes", "300 tonnes"]
     held, burned, stored, cement = claims
     assert held.predicate == burned.predicate == stored.predicate == "mass of fuel"
@@ -365,6 +367,11 @@ def test_reading_another_event_in_the_same_sentence_is_not_the_articles() -> Non
     ("It would be higher than the 900 killed in a massive 2015 earthquake, police said.", "900", None),
     ("Unlike the 2015 earthquake, which killed 900, Friday's crush killed 40 people.", "900", "40"),
     ("The crush, the worst since the 2015 earthquake, killed 40 people, police said.", None, "40"),
+    ("In the 2015 earthquake, nearly 900 people were killed.", "nearly 900", None),  # it opens the sentence
+    ("The 2015 earthquake killed 900 people, injured 2,200 and destroyed 500 homes.", "2,200", None),
+    ("The 2015 earthquake struck at 11:56 a.m. and killed nearly 900 people.", "nearly 900", None),
+    ("The 2011 earthquake in Korva, Tamsk, which killed 185, was shallower.", "185", None),
+    ("The 2015 quake killed nearly 900 people and now the crush has killed 40.", "nearly 900", "40"),
 ])
 def test_reading_a_year_naming_an_event_makes_its_figures_anothers(sentence: str, other: str | None,
                                                                   own: str | None) -> None:
@@ -408,6 +415,7 @@ def test_reading_a_figure_named_as_an_earlier_estimate_is_replaced() -> None:
     ("Officials said the toll stood at 61 rather than 64.", "61", "64"),
     ("The bus crash killed 61 people and not 64.", "61", "64"),
     ("The governor said the toll is 61, not the 64 first reported.", "61", "64"),
+    ("The crash killed 61 people, not 64 as initially reported, police said.", "61", "64"),
 ])
 def test_reading_a_figure_its_speaker_rejects_is_the_figure_replaced(sentence: str, given: str, rejected: str) -> None:
     """"61 and not 64": the 64 is a figure of the same quantity, the one replaced, never a second toll."""

@@ -315,33 +315,42 @@ class ArticleReader(ArticleComponent):
                 or self.vocabulary.comparison_opener.match(sentence.text)):
             for claim in claims:  # "another accident in the same region left seven dead": not the article's event
                 claim.other_event = True
-        published = self.article.published
-        for recap, end_of in ((self.vocabulary.year_when, self.vocabulary.clause_boundary),  # "in 1989, when"
-                              (self.vocabulary.year_event, self.vocabulary.year_event_end)):  # "a 1989 crush"
-            for found in recap.finditer(text):
-                if published is None or published.year - int(found.group("year")) <= 1:
-                    continue
-                boundary = end_of.search(text, found.end())
-                clause_end = boundary.start() if boundary else len(text)
-                for claim in claims:
-                    start, end = claim.start - sentence.start, claim.end - sentence.start
-                    if found.end() <= start < clause_end or (
-                            recap is self.vocabulary.year_event and end <= found.start()
-                            and self.vocabulary.year_event_before.match(text[end:found.start()])):
-                        claim.other_event = True  # ("the 8,500 killed in a massive 1934 quake")
+        self._mark_recaps(text, sentence.start, claims)
         claims.sort(key=lambda c: c.start)
         for claim in claims:
             position = claim.start - sentence.start
             if revised:  # the cue holds for the figures of its own clause only ("risen to 190, with three missing")
                 claim.revision_cue = any(start <= position < end for start, end in revised)
                 marker = self.vocabulary.superseded_marker.search(text, max(0, position - SUPERSEDED_REACH), position)
-                claim.superseded = claim.revision_cue and marker is not None
+                claim.superseded = claim.superseded or (claim.revision_cue and marker is not None)
             if self.vocabulary.earlier_figure.search(text, max(0, position - 60), position):
                 claim.superseded = True  # "the panel's last estimate of 12,000": a figure the text names as replaced
         for claim in claims:
             if claim.subject is not None:
                 self._last_count[claim.paragraph] = claim
         return claims
+
+    def _mark_recaps(self, text: str, offset: int, claims: list[Claim]) -> None:
+        """Mark the figures of a sentence (at ``offset`` in the article) that a past year's event holds: "since
+        Hillsborough in 1989, when 97 fans died" (the clause the year opens); "the 2015 earthquake, which killed
+        900" (its clause, or its whole sentence when it opens it); "the 8,500 killed in a massive 1934 quake"."""
+        published, vocabulary = self.article.published, self.vocabulary
+        if published is None:
+            return
+        for found in vocabulary.year_when.finditer(text):
+            if published.year - int(found.group("year")) > 1:
+                boundary = vocabulary.clause_boundary.search(text, found.end())
+                _mark_between(claims, offset, found.end(), boundary.start() if boundary else len(text))
+        for found in vocabulary.year_event.finditer(text):
+            if published.year - int(found.group("year")) <= 1:
+                continue
+            opens = vocabulary.year_event_opening.match(text[:found.start()])
+            boundary = (vocabulary.year_event_turn if opens else vocabulary.year_event_end).search(text, found.end())
+            _mark_between(claims, offset, found.end(), boundary.start() if boundary else len(text))
+            for claim in claims:  # ("the 8,500 killed in a massive 1934 quake")
+                end = claim.end - offset
+                if end <= found.start() and vocabulary.year_event_before.match(text[end:found.start()]):
+                    claim.other_event = True
 
     def _names_a_speaker(self, text: str, quantity: Quantity, counted: _Counted) -> bool:
         """Whether a figure describes who speaks: a reporting verb right after its counted words ("one male survivor
@@ -903,6 +912,14 @@ def _share_revision_cues(claims: list[Claim]) -> None:
     for claim in claims:
         if claim.kind == "count" and (claim.predicate, claim.value_low, claim.value_high) in revised:
             claim.revision_cue = True
+
+
+def _mark_between(claims: list[Claim], offset: int, start: int, end: int) -> None:
+    """Mark as another event's the claims whose figures start between ``start`` and ``end`` of their sentence (which
+    starts at ``offset`` in the article)."""
+    for claim in claims:
+        if start <= claim.start - offset < end:
+            claim.other_event = True
 
 
 def _carried_sources(claims: list[Claim], presumed: dict[int, Claim]) -> None:

@@ -108,6 +108,9 @@ class MeasureReader:
         self.event_word = _words(quantities.distance_event_words)  # "sank", "launched"
         self.site_word = _words(quantities.distance_site_words)  # "the epicentre"
         self.site_verb = _words(quantities.distance_site_verbs)  # "located", once the site is named
+        self.centre_verb = _words(quantities.distance_centre_verbs)  # "centred", once a quake is named
+        self.quake_word = _words(quantities.distance_quake_words)
+        self.predicate_break = _words(quantities.distance_breaks)  # "hit Cuba [and] was 200 miles south of"
 
     def find(self, text: str) -> list[Measure]:
         """Every measure in ``text`` (a sentence), in order."""
@@ -227,23 +230,28 @@ class MeasureReader:
                 break  # "of oil over the weekend", "of ammonium nitrate exploded"
             words.append(word)
         matter = " ".join(words)
-        return "" if not words or words[0] in self.matter_pronouns or matter in self.delivered else matter
+        delivered = matter in self.delivered or words[-1] in self.delivered if words else False
+        return "" if not words or words[0] in self.matter_pronouns or delivered else matter  # ("medical aid")
 
     def _is_verb(self, word: str) -> bool:
         """Whether a word after a matter's first is a verb, which ends its name ("exploded"; not "seabed")."""
         return bool(self.verb_suffixes) and word.endswith(self.verb_suffixes) and word not in self.not_verbs
 
     def _places_event(self, text: str, start: int) -> bool:
-        """Whether a distance starting at ``start`` places the event: its clause has a verb of the event or names
-        the event's site, and no town or area it would place instead."""
+        """Whether a distance starting at ``start`` places the event: its clause says the event happened there (by
+        the last verb of the event before it or by naming its site), and names no town or area it places instead."""
         openings = list(CLAUSE_OPENING.finditer(text, 0, start))
         clause_start = openings[-1].end() if openings else 0
         if self.place_noun.search(text, clause_start, start):
             return False  # "a county 277 miles northeast of Kunming"
-        in_clause = (self.event_word.search(text, clause_start, start)
-                     or self.site_word.search(text, clause_start, start))  # "sank 80 km", "the epicentre was 80 km"
-        return bool(in_clause or (self.site_verb.search(text, clause_start, start)  # "located", the site named before
-                                  and self.site_word.search(text, 0, start)))
+        if self.site_word.search(text, clause_start, start):
+            return True  # "the epicentre was 80 km northwest of"
+        verbs = list(self.event_word.finditer(text, clause_start, start))
+        if verbs and not self.predicate_break.search(text, verbs[-1].end(), start):
+            return True  # "sank in open seas about 80 km southwest of"; not "hit Cuba and was 200 miles south of"
+        if self.site_verb.search(text, clause_start, start):
+            return bool(self.site_word.search(text, 0, start))  # "the point of origin ..., located 19 km east of"
+        return bool(self.centre_verb.search(text, clause_start, start) and self.quake_word.search(text, 0, start))
 
     def _rate_in_clause(self, text: str, start: int, end: int) -> bool:
         """Whether the clause around ``text[start:end]`` gives a rate ("each day", "the daily spill"), at most

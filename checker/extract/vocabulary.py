@@ -103,6 +103,8 @@ class ClaimVocabulary:
     year_event: re.Pattern[str]  # a year naming an event: "a 1989 crush", "the 2004 tsunami"
     year_event_end: re.Pattern[str]  # where a clause turns back from such an event to the news: "; but"
     year_event_before: re.Pattern[str]  # between a figure and the event it is of: "8,500 [killed in] a 1934 quake"
+    year_event_opening: re.Pattern[str]  # before such an event that opens its sentence: "In the 2015 earthquake"
+    year_event_turn: re.Pattern[str]  # where a sentence opened by such an event turns to the news: "and now"
     rest_follows: re.Pattern[str]
     coordinated: re.Pattern[str]
     state_break: re.Pattern[str]  # where a state word stops belonging to the figure before it
@@ -242,6 +244,8 @@ class ClaimVocabulary:
             year_event=expand_pattern(events, "year_event"),
             year_event_end=expand_pattern(events, "year_event_end"),
             year_event_before=expand_pattern(events, "year_event_before"),
+            year_event_opening=expand_pattern(events, "year_event_opening"),
+            year_event_turn=expand_pattern(events, "year_event_turn"),
             rate_before=_before(quantities.rate_before),
             rate_after=compiled(rf"(?<!\w)(?:{phrase_pattern(quantities.rate_after)})(?!\w)"
                                   r"(?!\s+(?:after|before|later|earlier|ago|of|into)\b)", re.IGNORECASE)

@@ -45,10 +45,7 @@ class LanguageHooks:
                 run.insert(0, word)
             elif run:
                 break
-        if not run:
-            return words[-1].lower()
-        name = " ".join(run)
-        return name.title() if name.isupper() and len(name) > 4 else name  # "PYLOS" is Pylos; "NATO" stays
+        return _cased(" ".join(run)) if run else words[-1].lower()
 
 
 class EnglishHooks(LanguageHooks):
@@ -64,7 +61,12 @@ class EnglishHooks(LanguageHooks):
         owned = [i for i, word in enumerate(run) if self.is_possessive(word)]
         if owned and owned[-1] + 1 == len(run):  # "Nepal's capital Kathmandu": the owner names no point
             return super().name_in(phrase)
-        return " ".join(run[owned[-1] + 1:] if owned else run)
+        return _cased(" ".join(run[owned[-1] + 1:] if owned else run))
+
+
+def _cased(name: str) -> str:
+    """A name written all in capitals as a name is written ("PYLOS" is Pylos; an acronym, "NATO", stays)."""
+    return name.title() if name.isupper() and len(name) > 4 else name
 
 
 HOOKS: dict[str, type[LanguageHooks]] = {"en": EnglishHooks}

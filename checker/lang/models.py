@@ -260,6 +260,9 @@ class QuantitiesFile(PackFile):
     distance_event_words: Words = ()
     distance_site_words: Words = ()
     distance_site_verbs: Words = ()
+    distance_breaks: Words = ()
+    distance_centre_verbs: Words = ()
+    distance_quake_words: Words = ()
     measure_aspects: dict[str, Words] = {}
     coordinators: Words = ()
     rest_openers: Words = ()
@@ -306,7 +309,7 @@ class EventsFile(PackFile):
     clause_words: Words = ()
     patterns: dict[Literal["later", "possessive_owner", "date_boundary", "date_reported", "dateline_date",
                            "leading_date", "not_the_place", "clause_boundary", "year_when", "year_event",
-                           "year_event_end", "year_event_before"], str] = {}
+                           "year_event_end", "year_event_before", "year_event_opening", "year_event_turn"], str] = {}
 
 
 # --- speakers.yaml -----------------------------------------------------------------------------
