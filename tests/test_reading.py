@@ -528,6 +528,19 @@ def test_reading_the_crew_are_some_of_those_aboard_never_all() -> None:
 
 # --- who said it, and when -------------------------------------------------------------------------
 
+def test_reading_a_body_named_again_by_its_head_noun_is_that_body() -> None:
+    """"The unit said" after "Korva's Civil Defence Unit confirmed" is the unit named before; with two bodies
+    whose names end so, "the ministry" stays as written."""
+    claims = counts("Rockets hit a base", "Korva's Civil Defence Unit confirmed the attack in a statement.",
+                    "“A rocket fell inside the base,” the unit said.",
+                    "Searchers later found 11 unfired rockets, the unit added.")
+    assert {c.speaker for c in claims} == {"Korva's Civil Defence Unit"}
+    two = counts("Rockets hit a base", "Korva's Health Ministry confirmed the attack.",
+                 "Korva's Defence Ministry said the base was shut.",
+                 "Four rockets hit the base, the ministry said.")
+    assert figure(two, "Four").speaker == "ministry"
+
+
 def test_reading_reported_missing_names_no_speaker() -> None:
     claims = counts("Quake toll rises", "The quake killed at least 60 people near the base, with three reported as "
                                         "missing, the ministry said.")

@@ -109,6 +109,22 @@ class ArticleSpeakers(ArticleComponent):
                     return speaker
         return None
 
+    def _named_by_head(self, index: int, head: str) -> Speaker | None:
+        """The body named before, at most LOOK_BACK sentences earlier, whose name ends with ``head`` ("the cell"
+        after "Iraq's Security Media Cell"); none when two different bodies end so."""
+        found: set[str] = set()
+        kept: Speaker | None = None
+        for earlier in range(index - 1, max(-1, index - LOOK_BACK), -1):
+            _, quoted, clauses, _ = self.of_sentence(earlier)
+            for speaker in [s for _, s in reversed(clauses)] + list(quoted.values()):
+                written = [name.split() for name in (speaker.name, speaker.text) if name]  # ("Iraqi military",
+                # the matcher's name for "Iraq's Security Media Cell")
+                if (speaker.kind == "organisation" and any(len(w) > 1 and w[-1].lower() == head for w in written)
+                        and speaker.name not in found):
+                    found.add(speaker.name)
+                    kept = kept or speaker
+        return kept if len(found) == 1 else None
+
     def resolve(self, index: int, phrase: str | None, chain: tuple[str, ...] = ()) -> Speaker:
         reader = self.grammars.speakers
         if not phrase:
@@ -129,6 +145,10 @@ class ArticleSpeakers(ArticleComponent):
             role = reader.role_of(phrase)
             named = self._named_with_role(index, role) if role else None
             if named is not None:  # "the minister said" after "Health Minister Hamad Hassan said"
+                return Speaker(named.name, named.kind, phrase, chain)
+        if speaker.kind == "organisation" and " " not in speaker.name and speaker.name.islower():
+            named = self._named_by_head(index, speaker.name)
+            if named is not None:  # "the ministry said" after "Iraq's Defence Ministry confirmed"
                 return Speaker(named.name, named.kind, phrase, chain)
         if speaker.is_statement and speaker.kind == "document":
             source = self._recall(index, statement=True)
