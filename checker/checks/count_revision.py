@@ -43,8 +43,8 @@ def run(data: CheckData, params: CheckParams) -> Drafts:
                     continue  # the missing go up and down: each figure is the count of its day
                 if is_revision(earlier, later, data):
                     steps.setdefault((format_value(earlier), format_value(later)), []).append((earlier, later))
-            for (value_a, value_b), pairs in steps.items():  # each step once, however many articles tell of it
-                earlier, later = pairs[0]
+            for (value_a, value_b), told_by in steps.items():  # each step once, however many articles tell of it
+                earlier, later = told_by[0]
                 event = data.event.get(earlier.event_id or "")
                 yield Draft(
                     values={
@@ -56,7 +56,7 @@ def run(data: CheckData, params: CheckParams) -> Drafts:
                         "article_a": earlier.article_id,
                         "article_b": later.article_id,
                     },
-                    claims=list({claim.claim_id: claim for pair in pairs for claim in pair}.values()),
+                    claims=list({claim.claim_id: claim for pair in told_by for claim in pair}.values()),
                     event_id=earlier.event_id,
                     key=f"{earlier.claim_id}>{later.claim_id}",
                     dispute_id=dispute_id(key) if key in disputed else None,  # a step of a dispute's timeline

@@ -117,8 +117,8 @@ class ArticleSpeakers(ArticleComponent):
         for earlier in range(index - 1, max(-1, index - LOOK_BACK), -1):
             _, quoted, clauses, _ = self.of_sentence(earlier)
             for speaker in [s for _, s in reversed(clauses)] + list(quoted.values()):
-                written = [name.split() for name in (speaker.name, speaker.text) if name]  # ("Iraqi military",
-                # the matcher's name for "Iraq's Security Media Cell")
+                # as named and as written ("Iraqi military" is the matcher's name for "Iraq's Security Media Cell")
+                written = [name.split() for name in (speaker.name, speaker.text) if name]
                 if (speaker.kind == "organisation" and any(len(w) > 1 and w[-1].lower() == head for w in written)
                         and speaker.name not in found):
                     found.add(speaker.name)

@@ -296,8 +296,7 @@ class ArticleReader(ArticleComponent):
             if (vocabulary.rate_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start)
                     or vocabulary.rate_after.search(text, counted.end, min(len(text), counted.end + RATE_REACH))):
                 continue  # "an average of 113 people per year": a statistic, not a count of the event
-            clause_start = max(text.rfind(",", 0, quantity.phrase_start), text.rfind(";", 0, quantity.phrase_start), 0)
-            if self.vocabulary.hypothetical.search(text, clause_start, quantity.phrase_start):
+            if self._hypothetical_before(text, quantity.phrase_start):
                 continue  # "if one American is killed", "threatened to fire 100 rockets": not a claim
             predicate = counted.state or self._count_predicate(text, quantity, previous, counted)
             claim = self._count_claim(index, quantity, counted, predicate, revision_cue)
@@ -329,6 +328,12 @@ class ArticleReader(ArticleComponent):
             if claim.subject is not None:
                 self._last_count[claim.paragraph] = claim
         return claims
+
+    def _hypothetical_before(self, text: str, position: int) -> bool:
+        """Whether the clause before ``position`` (back to a comma or a semicolon) makes what follows hypothetical:
+        "if one American is killed", "threatened to fire 100 rockets", "the expected final toll"."""
+        clause_start = max(text.rfind(",", 0, position), text.rfind(";", 0, position), 0)
+        return bool(self.vocabulary.hypothetical.search(text, clause_start, position))
 
     def _mark_recaps(self, text: str, offset: int, claims: list[Claim]) -> None:
         """Mark the figures of a sentence (at ``offset`` in the article) that a past year's event holds: "since
@@ -585,8 +590,7 @@ class ArticleReader(ArticleComponent):
                 if (member := vocabulary.set_after.match(text, p.phrase_end))]
         set_named = {q.phrase_start for q in quantities if any(start < q.phrase_start < end for start, end in sets)}
         for phrase in vocabulary.quantity_phrase.finditer(text):
-            clause_start = max(text.rfind(",", 0, phrase.start()), text.rfind(";", 0, phrase.start()), 0)
-            if vocabulary.hypothetical.search(text, clause_start, phrase.start()):
+            if self._hypothetical_before(text, phrase.start()):
                 continue  # "if the death toll does reach 10,000", "the expected final toll of around 300"
             words = " ".join(phrase.group(0).lower().split())
             subject, state = vocabulary.quantity_phrase_of[words]

@@ -24,7 +24,7 @@ from checker.extract.numbers import NumberGrammar, Quantity
 from checker.lang.compiled import compiled
 from checker.lang.hooks import LanguageHooks
 from checker.lang.models import QuantitiesFile
-from checker.lang.patterns import CLAUSE_BREAK, phrase_pattern
+from checker.lang.patterns import CLAUSE_BREAK, phrase_pattern, phrase_regex
 
 NUMBER_REACH = 60  # characters before a unit searched for its figure ("more than 11 million hectares")
 # a figure's conversion in brackets after its unit ("3,600 km (2,240 miles) above"), or the bracket closing around it
@@ -34,7 +34,6 @@ VOLUME_RATE_REACH = 120  # characters around a volume searched, within its claus
 RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–|—)\s*$", re.IGNORECASE)  # "9,000 to 14,000 barrels a day"
 CONVERSION = re.compile(r"\s*\(\s*")  # between a figure and its conversion in brackets: "50 miles (80 km)"
 CLAUSE_OPENING = re.compile(r"[,;:(—–](?!\d)|\s-\s")  # where a clause (or an aside) opens; not a thousands comma
-JOINED = re.compile(r"\s*and\s*$", re.IGNORECASE)  # "250 km south of Kolkata and 170 km north of Bhubaneswar"
 
 
 @dataclass(frozen=True)
@@ -88,7 +87,7 @@ class MeasureReader:
                              if place_words else None)
         # past a distance's direction, the point it is measured from: "80 km southwest of [the town of Pylos]"
         phrase_end = (rf"(?=\s+(?:{phrase_pattern(quantities.measure_phrase_ends)})\b|\s*[,;:.()\"“”—–]|\s*$)"
-                      if quantities.measure_phrase_ends else r"(?=\s*[,;:.()\"“”]|\s*$)")
+                      if quantities.measure_phrase_ends else r"(?=\s*[,;:.()\"“”—–]|\s*$)")
         self.point_after = (compiled(
             rf"(?:\s+(?:{phrase_pattern(place_words)}))*?\s+(?:{phrase_pattern(quantities.distance_points)})\s+"
             rf"(?!(?:{phrase_pattern(quantities.measure_phrase_ends)})\b)(?P<point>[^,;:.()\"“”—–]{{1,60}}?){phrase_end}",
@@ -104,13 +103,16 @@ class MeasureReader:
         self.matter_after = (compiled(  # up to three words, cut where the name ends (``_matter``)
             rf"\s+(?:{phrase_pattern(quantities.measure_matter_words)})\s+(?P<matter>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){{0,2}})",
             re.IGNORECASE) if quantities.measure_matter_words else compiled("(?!)"))
-        self.place_noun = _words(quantities.distance_place_nouns)  # "a county 277 miles northeast of"
-        self.event_word = _words(quantities.distance_event_words)  # "sank", "launched"
-        self.site_word = _words(quantities.distance_site_words)  # "the epicentre"
-        self.site_verb = _words(quantities.distance_site_verbs)  # "located", once the site is named
-        self.centre_verb = _words(quantities.distance_centre_verbs)  # "centred", once a quake is named
-        self.quake_word = _words(quantities.distance_quake_words)
-        self.predicate_break = _words(quantities.distance_breaks)  # "hit Cuba [and] was 200 miles south of"
+        self.place_noun = _any(quantities.distance_place_nouns)  # "a county 277 miles northeast of"
+        self.event_word = _any(quantities.distance_event_words)  # "sank", "launched"
+        self.site_word = _any(quantities.distance_site_words)  # "the epicentre"
+        self.site_verb = _any(quantities.distance_site_verbs)  # "located", once the site is named
+        self.centre_verb = _any(quantities.distance_centre_verbs)  # "centred", once a quake is named
+        self.quake_word = _any(quantities.distance_quake_words)
+        self.predicate_break = _any(quantities.distance_breaks)  # "hit Cuba [and] was 200 miles south of"
+        # a distance joined to the one before it: "250 km south of Kolkata [and] 170 km north of Bhubaneswar"
+        self.joined = (compiled(rf"\s*(?:{phrase_pattern(quantities.distance_breaks)})\s*$", re.IGNORECASE)
+                       if quantities.distance_breaks else compiled("(?!)"))
 
     def find(self, text: str) -> list[Measure]:
         """Every measure in ``text`` (a sentence), in order."""
@@ -121,7 +123,7 @@ class MeasureReader:
                 measure = self._measure(text, unit)
                 if measure is None or (previous is not None and _converts(text, previous, measure)):
                     continue  # a conversion in brackets is the figure before it ("about 50 miles (80 km)")
-                if measure.point and previous is not None and previous.point and JOINED.fullmatch(
+                if measure.point and previous is not None and previous.point and self.joined.fullmatch(
                         text, previous.point_end, measure.start):  # "250 km south of Kolkata and 170 km north of"
                     measure = replace(measure, places_event=previous.places_event)
                 previous = measure
@@ -272,10 +274,9 @@ class MeasureReader:
         return None
 
 
-def _words(words: tuple[str, ...]) -> re.Pattern[str]:
+def _any(words: tuple[str, ...]) -> re.Pattern[str]:
     """Any of ``words`` as whole words, whatever their case; nothing when there are none."""
-    return (compiled(rf"(?<![^\W\d_])(?:{phrase_pattern(words)})(?![^\W\d_])", re.IGNORECASE) if words
-            else compiled("(?!)"))
+    return phrase_regex(words, ignore_case=True) if words else compiled("(?!)")
 
 
 def _converts(text: str, measure: Measure, then: Measure) -> bool:
