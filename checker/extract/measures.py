@@ -24,7 +24,7 @@ from checker.extract.numbers import NumberGrammar, Quantity
 from checker.lang.compiled import compiled
 from checker.lang.hooks import LanguageHooks
 from checker.lang.models import QuantitiesFile
-from checker.lang.patterns import CLAUSE_BREAK, phrase_pattern, phrase_regex
+from checker.lang.patterns import CLAUSE_BREAK, phrase_pattern, phrase_regex, right_after
 
 NUMBER_REACH = 60  # characters before a unit searched for its figure ("more than 11 million hectares")
 # a figure's conversion in brackets after its unit ("3,600 km (2,240 miles) above"), or the bracket closing around it
@@ -83,8 +83,7 @@ class MeasureReader:
         self.abbreviated = compiled(rf"(?P<number>\d[\d,]*(?:\.\d+)?)(?P<scale>{phrase_pattern(self.scales)})\b",
                                     re.IGNORECASE)
         place_words = quantities.measure_place_words
-        self.places_after = (compiled(rf"\s+(?:{phrase_pattern(place_words)})\b", re.IGNORECASE)
-                             if place_words else None)
+        self.places_after = right_after(place_words)
         # past a distance's direction, the point it is measured from: "80 km southwest of [the town of Pylos]"
         phrase_end = (rf"(?=\s+(?:{phrase_pattern(quantities.measure_phrase_ends)})\b|\s*[,;:.()\"“”—–]|\s*$)"
                       if quantities.measure_phrase_ends else r"(?=\s*[,;:.()\"“”—–]|\s*$)")
@@ -103,13 +102,17 @@ class MeasureReader:
         self.matter_after = (compiled(  # up to three words, cut where the name ends (``_matter``)
             rf"\s+(?:{phrase_pattern(quantities.measure_matter_words)})\s+(?P<matter>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){{0,2}})",
             re.IGNORECASE) if quantities.measure_matter_words else compiled("(?!)"))
-        self.place_noun = _any(quantities.distance_place_nouns)  # "a county 277 miles northeast of"
-        self.event_word = _any(quantities.distance_event_words)  # "sank", "launched"
-        self.site_word = _any(quantities.distance_site_words)  # "the epicentre"
-        self.site_verb = _any(quantities.distance_site_verbs)  # "located", once the site is named
-        self.centre_verb = _any(quantities.distance_centre_verbs)  # "centred", once a quake is named
-        self.quake_word = _any(quantities.distance_quake_words)
-        self.predicate_break = _any(quantities.distance_breaks)  # "hit Cuba [and] was 200 miles south of"
+        # whether a distance places the event (``_places_event``): a town or an area it places instead ("a county
+        # 277 miles northeast of"), a verb of the event ("sank"), its site ("the epicentre"), "located" once the
+        # site is named, "centred" once a quake is named, and the words that join another predicate on ("hit Cuba
+        # and was 200 miles south of")
+        self.place_noun = phrase_regex(quantities.distance_place_nouns, ignore_case=True)
+        self.event_word = phrase_regex(quantities.distance_event_words, ignore_case=True)
+        self.site_word = phrase_regex(quantities.distance_site_words, ignore_case=True)
+        self.site_verb = phrase_regex(quantities.distance_site_verbs, ignore_case=True)
+        self.centre_verb = phrase_regex(quantities.distance_centre_verbs, ignore_case=True)
+        self.quake_word = phrase_regex(quantities.distance_quake_words, ignore_case=True)
+        self.predicate_break = phrase_regex(quantities.distance_breaks, ignore_case=True)
         # a distance joined to the one before it: "250 km south of Kolkata [and] 170 km north of Bhubaneswar"
         self.joined = (compiled(rf"\s*(?:{phrase_pattern(quantities.distance_breaks)})\s*$", re.IGNORECASE)
                        if quantities.distance_breaks else compiled("(?!)"))
@@ -193,7 +196,7 @@ class MeasureReader:
             return None
         dimension, factor, exact = converted
         point, point_end, places_event = "", 0, True
-        if dimension == "distance" and self.places_after is not None:
+        if dimension == "distance":
             aside = PARENTHESIS.match(text, unit.end())  # "3,600 km (2,240 miles) above sea level"
             after = aside.end() if aside else unit.end()
             if self.places_after.match(text, after):
@@ -272,11 +275,6 @@ class MeasureReader:
             if factor is not None:
                 return name, factor, pint_unit == dimension.unit
         return None
-
-
-def _any(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of ``words`` as whole words, whatever their case; nothing when there are none."""
-    return phrase_regex(words, ignore_case=True) if words else compiled("(?!)")
 
 
 def _converts(text: str, measure: Measure, then: Measure) -> bool:

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from checker.lang import LanguagePack, expand_pattern
 from checker.lang.compiled import compiled
 from checker.lang.hooks import LanguageHooks
-from checker.lang.patterns import CLAUSE_BREAK, key_words, letter_shape, phrase_pattern, sentence_words
+from checker.lang.patterns import (
+    CLAUSE_BREAK,
+    key_words,
+    letter_shape,
+    phrase_pattern,
+    phrase_regex,
+    right_after,
+    sentence_words,
+)
 from checker.match import EntityMatcher
 
 __all__ = ["Attribution", "Quotation", "Speaker", "SpeakerReader"]
@@ -122,11 +130,7 @@ class SpeakerReader:
         self.citing = compiled(rf"\b(?:{phrase_pattern(words.citing_prepositions)})\s+{_NP}{_NP_END}", re.IGNORECASE)
 
         def any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
-            return compiled(rf"\b(?:{phrase_pattern(phrases)})\b", re.IGNORECASE)
-
-        def right_after(phrases: tuple[str, ...]) -> re.Pattern[str]:
-            """Matched right after a word: spaces, then one of ``phrases`` (nothing, when there are none)."""
-            return compiled(rf"\s+(?:{phrase_pattern(phrases)})\b", re.IGNORECASE) if phrases else compiled("(?!)")
+            return phrase_regex(phrases, ignore_case=True)
 
         self.anonymous = any_of(words.anonymous_markers)
         self.organisation = any_of(words.organisation_words)

@@ -158,6 +158,12 @@ def phrase_pattern(
     return trie_pattern(entries, hyphens=hyphens, classes=case == "classes")
 
 
+def right_after(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Matched right after a word: spaces, then one of ``phrases``, whatever its case (nothing, when there are
+    none): "one [of several]", "five were [reported] to"."""
+    return compiled(rf"\s+(?:{phrase_pattern(phrases)})\b", re.IGNORECASE)
+
+
 def phrase_regex(phrases: Iterable[str], *, ignore_case: bool = False, edges: str = "words",
                  lower: bool = False, hyphens: bool = False) -> re.Pattern[str]:
     """A compiled pattern matching whole phrases of the list.
