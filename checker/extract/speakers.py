@@ -207,7 +207,7 @@ class SpeakerReader:
             possessive = self.possessive_end.sub("", lower)
             if lower in self.joiners and kept and kept[-1].lower() in self.articles:
                 break  # "... in September 2018 and the U.S. government": the speaker is what follows "and"
-            if bare and (bare[0].isupper() or lower in self.speaker_words or lower in self.pronouns
+            if bare and (self.hooks.is_name_word(bare) or lower in self.speaker_words or lower in self.pronouns
                          or possessive in self.speaker_words):
                 kept.append(word)
                 index -= 1
@@ -400,7 +400,7 @@ class SpeakerReader:
     def _names_a_country(self, word: str) -> bool:
         """Whether a capitalised word names a country or its people ("Saudi", "Haitian", "Haiti's")."""
         name = self.possessive_end.sub("", word)
-        return word[:1].isupper() and (name.lower() in self.nationalities or name.lower() in self.countries
+        return self.hooks.is_name_word(word) and (name.lower() in self.nationalities or name.lower() in self.countries
                                        or self.governs(name))
 
     def _owner_name(self, owner: str, official: str) -> str:
@@ -422,7 +422,7 @@ class SpeakerReader:
         kept: list[str] = []
         for word in text[:140].split():
             bare = word.strip("()\"“”‘’,;:").rstrip(".")
-            if not bare or not (bare[0].isupper() or bare.lower() in self.speaker_words):
+            if not bare or not (self.hooks.is_name_word(bare) or bare.lower() in self.speaker_words):
                 break
             kept.append(bare)
             if bare != word.rstrip("."):  # punctuation after the word ends the phrase
@@ -457,7 +457,7 @@ class SpeakerReader:
         """Whether the word before ``position`` makes the next word a noun ("other claims", "the reports")."""
         previous = text[max(0, position - 30):position].split()
         return bool(previous) and (previous[-1].lower() in self.noun_determiners
-                                   or bool(self.possessive_end.search(previous[-1].lower())))  # "the agency's estimate"
+                                   or self.hooks.is_possessive(previous[-1].lower()))  # "the agency's estimate"
 
     def subject_before(self, text: str, position: int) -> str | None:
         """The speaker-like noun phrase ending just before ``position`` (the subject of a verb there)."""
