@@ -310,11 +310,12 @@ def _body_words(articles: list[Article], knowledge: Knowledge, bodies: list[str]
         home_words.update(word.lower() for word in speakers.home_government_words)
     words = BodyWords(countries, frozenset(government), tuple(sorted(possessives)), frozenset(place_words),
                       frozenset(home_words))
+    governed: dict[str, str] = {}
     for name in bodies:  # "Puerto Rico", "officials in Puerto Rico"
         place = " ".join(words.place_named(name.lower().split())) or name.removeprefix("the ")
         if knowledge.gazetteer.governs(place):
-            countries.setdefault(place.lower(), place.lower())  # (the words' own dict: known to them from here on)
-    return words
+            governed[place.lower()] = place.lower()
+    return replace(words, countries={**governed, **countries}) if governed else words  # (a country's words first)
 
 
 def _bodies_spoken_for(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> dict[str, str]:
