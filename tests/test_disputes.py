@@ -252,16 +252,6 @@ def test_disputes_a_districts_figure_is_a_part_of_a_statewide_toll() -> None:
     assert scoped[30.0] == "Kerr County" and scoped[4.0] == "Travis County" and scoped[40.0] is None
 
 
-def test_disputes_a_city_that_opens_a_figures_clause_makes_it_a_part() -> None:
-    """"In Austin, 12 people died" of floods across Texas is Austin's part of the state's toll."""
-    result = analyse([
-        flood_story(0, "2025-07-06", "The floods in Texas on Friday killed 40 people, the governor said."),
-        flood_story(1, "2025-07-06", "In Austin, 12 people died in the floods in Texas on Friday, the mayor said."),
-    ])
-    assert conflicts(result) == []
-    assert {c.value_low: c.scope for c in result.claims if c.kind == "count"}[12.0] == "Austin"
-
-
 def test_disputes_two_statewide_tolls_of_one_day_still_dispute() -> None:
     result = analyse([
         flood_story(0, "2025-07-06", "The floods in Texas on Friday killed 40 people, the governor said."),
@@ -354,11 +344,15 @@ def test_disputes_bodies_still_to_be_identified_falling_a_day_later_is_progress(
     assert len(conflicts(analyse(rising))) == 1
 
 
-def test_disputes_a_towns_figure_in_a_statewide_flood_is_a_part() -> None:
+@pytest.mark.parametrize("sentence", [
+    "The floods in Texas on Friday killed 12 people in Austin, the mayor said.",
+    "In Austin, 12 people died in the floods in Texas on Friday, the mayor said.",  # the city opens the clause
+])
+def test_disputes_a_towns_figure_in_a_statewide_flood_is_a_part(sentence: str) -> None:
     """The state counts 40 dead across Texas; a paper counts 12 killed in Austin: a town's part, no dispute."""
     result = analyse([
         flood_story(0, "2025-07-06", "The floods in Texas on Friday killed 40 people, the governor said."),
-        flood_story(1, "2025-07-06", "The floods in Texas on Friday killed 12 people in Austin, the mayor said."),
+        flood_story(1, "2025-07-06", sentence),
     ])
     assert conflicts(result) == []
     assert {c.value_low: c.scope for c in result.claims if c.kind == "count"}[12.0] == "Austin"
