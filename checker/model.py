@@ -322,7 +322,8 @@ class EventMention(_Record):
     paragraph: int
     value: str | None = None  # the canonical event type or place
     level: int | None = None  # a place's level (smaller is more specific)
-    role: str = ""  # a place: "" where it happened, "landmark" (north of ...), "owner" (Iraq's army), "dateline";
+    role: str = ""  # a place: "" where it happened, "landmark" (north of ...), "owner" (Iraq's army), "dateline",
+    # "venue" (speaking in Miami: where someone spoke);
     # a date: "", "boundary" (since 2010, until January) or "reported" (the ministry said Monday);
     # an event word: "" or "other" (another event's: "a separate blast", "By comparison, the 2005 storm ...")
     date_low: date | None = None

@@ -459,6 +459,26 @@ def test_reading_a_day_after_a_place_leaves_it_the_events_place() -> None:
     assert figure(claims, "About 300,000").place == "Hong Kong"
 
 
+
+@pytest.mark.parametrize("sentence, written", [
+    ("Speaking in Miami in June, the prime minister said the quake had killed 300,000 people.", "300,000"),
+    ("The health minister told reporters in Geneva that 1,200 people had died.", "1,200"),
+    ("At a news conference in Paris, the ministry said 40 people were injured.", "40"),
+])
+def test_reading_where_someone_spoke_is_not_where_the_event_happened(sentence: str, written: str) -> None:
+    """The venue of a statement places no figure: the figure stays the quake's, in Haiti."""
+    claims = counts("Quake toll in Haiti rises", "A strong earthquake shook Haiti on Tuesday, destroying much of "
+                                                 "Port-au-Prince.", sentence)
+    claim = figure(claims, written)
+    assert claim.place == "Port-au-Prince" and claim.event_type == "earthquake"
+
+
+def test_reading_an_opening_that_names_only_where_someone_spoke_is_set_there() -> None:
+    claims = counts("Quake toll passes 300,000", "More than 300,000 people died in last year's earthquake, the prime "
+                                                 "minister told a news conference in Port-au-Prince on Wednesday.")
+    assert figure(claims, "More than 300,000").place == "Port-au-Prince"
+
+
 # --- coordination and lists ------------------------------------------------------------------------
 
 def test_reading_a_toll_broken_down_by_country_gives_parts_never_totals() -> None:

@@ -59,6 +59,7 @@ class _Sentence:
     index: int
     paragraph: int
     places: list[EventMention] = field(default_factory=list)  # where events happened
+    venues: list[EventMention] = field(default_factory=list)  # where someone spoke ("told reporters in Seoul")
     types: list[EventMention] = field(default_factory=list)
     dates: list[EventMention] = field(default_factory=list)
     clause_starts: list[int] = field(default_factory=list)  # offsets where a new clause begins
@@ -88,6 +89,8 @@ class _Article:
             sentence = self.sentences.setdefault(mention.sentence, _Sentence(mention.sentence, mention.paragraph))
             if mention.kind == "place" and not mention.role:
                 sentence.places.append(mention)
+            elif mention.kind == "place" and mention.role == "venue":
+                sentence.venues.append(mention)
             elif mention.kind == "type":
                 sentence.types.append(mention)
             elif mention.kind == "date":
@@ -141,10 +144,13 @@ class _Article:
 
     def _main_place(self, lead: list[_Sentence], event_type: str | None) -> str | None:
         """The most specific place of the first sentence of the opening that names the main event and a place
-        (else of the first that names a place), made more specific by the opening's places that lie in it."""
+        (else of the first that names a place), made more specific by the opening's places that lie in it. An
+        opening that names no place but where someone spoke ("told a news conference in Port-au-Prince") is set
+        there."""
         with_places = [s for s in lead if s.places]
         if not with_places:
-            return None
+            venue = next((m for s in lead for m in s.venues), None)
+            return venue.value if venue else None
         naming = [s for s in with_places if any(self.taxonomy.compatible_types(m.value, event_type) for m in s.types)]
         first = (naming or with_places)[0]
         top = min(first.places, key=lambda m: (self.gazetteer.level(m.value or ""), m.start))

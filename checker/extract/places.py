@@ -6,7 +6,8 @@ capital letter, longest run first, so no pattern of a hundred thousand names is 
 compiled. A name several places share is settled by the article: the place in a country
 the article names elsewhere wins, else the most prominent one. Each place gets a role:
 "" (where something happened), "landmark" ("north of Baghdad", "a militia loyal to Iran"),
-"owner" ("Iraq's military", "Tehran denied"), or "dateline" ("BAGHDAD (Reuters) -").
+"owner" ("Iraq's military", "Tehran denied"), "venue" ("speaking in Miami": where someone spoke) or
+"dateline" ("BAGHDAD (Reuters) -").
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ class PlaceFinder:
         self.dateline_tail = compiled(rf"(?:\s*,\s*[A-Z][\w .'-]{{0,40}}?)?(?:\s*\([^)]{{1,40}}\))?\s*(?:{marks})\s")
         self.possessive_owner = expand_pattern(words, "possessive_owner")
         self.not_the_place = expand_pattern(words, "not_the_place")
+        self.venue_place = expand_pattern(words, "venue_place")
         self._lines: tuple[str, list[int], dict[int, tuple[bool, bool]]] | None = None  # the last text's lines
         self.reporting_verb = compiled(rf"(?:\s+\w+)?\s+(?:{phrase_pattern(pack.speakers.reporting_verbs)})\b")
 
@@ -210,6 +212,8 @@ class PlaceFinder:
         # (not before a day, a month or another place: "in Hong Kong Sunday", "in Hong Kong China")
         if self.not_the_place.search(lower_text, max(0, start - 25), start):
             return "landmark"  # "north of Baghdad", "loyal to Iran"
+        if self.venue_place.search(lower_text, max(0, start - 40), start):
+            return "venue"  # "speaking in Miami", "told reporters in Geneva": where someone spoke
         words_before = _words_before(text, start, 60, _REVERSED_WORDS)[1]
         if self.origin_words & set(words_before.lower().split()):
             return "landmark"  # "fired from northwestern Iran": where it came from

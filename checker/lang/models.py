@@ -291,6 +291,7 @@ class EventsFile(PackFile):
     event_types: dict[str, Words] = {}
     near_place_words: Words = ()
     patron_words: Words = ()
+    venue_words: Words = ()
     institution_words: Words = ()
     owned_nouns: Words = ()
     date_boundary_words: Words = ()
@@ -308,7 +309,7 @@ class EventsFile(PackFile):
     dateline_marks: Words = ()
     clause_words: Words = ()
     patterns: dict[Literal["later", "possessive_owner", "date_boundary", "date_reported", "dateline_date",
-                           "leading_date", "not_the_place", "clause_boundary", "year_when", "year_event",
+                           "leading_date", "not_the_place", "venue_place", "clause_boundary", "year_when", "year_event",
                            "year_event_end", "year_event_before", "year_event_opening", "year_event_turn"], str] = {}
 
 
