@@ -117,6 +117,7 @@ class SpeakerReader:
         self.count_noun = compiled(rf"\b(?:{nouns})\b", re.IGNORECASE)
         self.trailing_count_noun = compiled(rf"\s+(?:{nouns})$", re.IGNORECASE)
         self.count_source = expand_pattern(words, "count_source")
+        self.work_source = expand_pattern(words, "work_source")
         self.count_owner = expand_pattern(words, "count_owner", 0)
         self.count_modifiers = frozenset(w.lower() for w in words.count_modifiers)
         self.official_body = {w.lower(): body for w, body in words.official_words.items()}
@@ -340,6 +341,12 @@ class SpeakerReader:
             np = self._source_of_count(match.group("np"))  # "according to government estimates": the government
             if outside(match.start()) and self.is_plausible(np):
                 found.append(Attribution(match.start(), match.end(), np))
+        for match in self.work_source.finditer(text):  # "according to a study by X's school of public health"
+            if outside(match.start()) and not any(a.start == match.start() for a in found):
+                written = self._phrase_forward(text[match.end():])
+                np = self.possessive_end.sub("", written)  # "Milton University's school": the university
+                if self.is_plausible(np):
+                    found.append(Attribution(match.start(), text.find(written, match.end()) + len(written), np))
         citing = [m for m in self.citing.finditer(text) if outside(m.start())]
         if citing:
             # "according to Reuters, citing unnamed Iraqi officials": the cited source speaks, through the reporter

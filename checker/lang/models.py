@@ -322,6 +322,7 @@ class SpeakersFile(PackFile):
     count_nouns: Words = ()
     count_modifiers: Words = ()
     data_nouns: Words = ()
+    work_nouns: Words = ()
     official_words: dict[str, str] = {}
     noun_determiners: Words = ()
     colon_labels: Words = ()
@@ -360,7 +361,8 @@ class SpeakersFile(PackFile):
     adverb_pair_heads: Words = ()
     possessive_suffixes: Words = ()
     not_name_words: Words = ()
-    patterns: dict[Literal["anonymity_clause", "trailing_anonymity", "count_report", "count_source", "count_owner"],
+    patterns: dict[Literal["anonymity_clause", "trailing_anonymity", "count_report", "count_source", "work_source",
+                           "count_owner"],
                    str] = {}
 
 
