@@ -141,6 +141,27 @@ def test_reading_a_plain_zero_is_still_a_count() -> None:
     assert [(c.value_low, c.predicate) for c in claims] == [(0.0, "killed")]
 
 
+
+@pytest.mark.parametrize("sentence, read", [
+    ("There were no reports of injuries among American troops, the army said.", ("troop", "wounded", "US")),
+    ("No casualties were reported among coalition troops, the army said.", ("troop", "casualties", "coalition")),
+    ("There were no injuries to U.S. personnel, the army said.", ("troop", "wounded", "US")),
+    ("There were no casualties among civilians, the army said.", ("civilian", "casualties", None)),
+    ("No injuries were reported, the army said.", ("person", "wounded", None)),
+])
+def test_reading_a_zero_counts_the_group_it_names(sentence: str, read: tuple) -> None:
+    """'no reports of injuries' is a zero; 'among American troops' says whose: a zero of U.S. troops wounded."""
+    claims = counts(HEADLINE, "Ten rockets hit the Ain al-Asad air base on Wednesday.", sentence)
+    (zero,) = [c for c in claims if c.value_high == 0]
+    assert (zero.subject, zero.predicate, zero.population) == read
+
+
+def test_reading_no_immediate_reports_is_no_zero() -> None:
+    claims = counts(HEADLINE, "Ten rockets hit the Ain al-Asad air base on Wednesday. There were no immediate "
+                              "reports of casualties.")
+    assert [c.value_text for c in claims] == ["Ten"]
+
+
 # --- increments ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence, written", [

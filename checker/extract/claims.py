@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from checker.extract.article_speakers import ArticleSpeakers
@@ -776,11 +776,11 @@ class ArticleReader(ArticleComponent):
         text, vocabulary = self.sentences[index].text, self.vocabulary
         claims = []
         found: list[tuple[int, int, _Counted]] = []
-        for zero in vocabulary.zero_pattern.finditer(text):
+        for zero in vocabulary.zero_pattern.finditer(text):  # ("no reports of injuries": the zero is "no")
             counted = self._subject_after(text, zero.end())
             if counted is not None and counted.subject is not None \
                     and not vocabulary.zero_scope.search(text, zero.start(), counted.end + ZERO_REACH):
-                found.append((zero.start(), zero.end() - 1, counted))
+                found.append((zero.start(), zero.end("zero"), self._group_counted(text, counted)))
         for zero in vocabulary.zero_people_pattern.finditer(text):
             found.append((zero.start(), zero.end(), _Counted("person", None, zero.end(), False, None)))
         for start, end, counted in found:
@@ -798,6 +798,18 @@ class ArticleReader(ArticleComponent):
                 population=counted.population, revision_cue=revision_cue,
             ))
         return claims
+
+    def _group_counted(self, text: str, counted: _Counted) -> _Counted:
+        """What a zero of people counts, narrowed to the group named right after it ("no casualties among
+        coalition troops": troops; "no injuries to U.S. personnel": U.S. troops); ``counted`` itself otherwise."""
+        group_at = self.vocabulary.zero_group_after.match(text, counted.end)
+        if group_at is None or counted.subject != "person" or counted.population is not None:
+            return counted
+        group = self._subject_after(text, group_at.end())
+        if group is None or group.subject is None or not self.grammars.taxonomy.state_fits(
+                counted.state or "killed", group.subject):
+            return counted
+        return replace(counted, subject=group.subject, population=group.population, end=group.end)
 
     def _mark_part(self, quantity: Quantity, cue: str) -> None:
         self._part_cues.setdefault(self.sentences[self._current].start + quantity.start, cue)

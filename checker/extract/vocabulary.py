@@ -46,6 +46,7 @@ class ClaimVocabulary:
     infinitive_after: re.Pattern[str]  # "reported to have died": a state, not a report
     zero_pattern: re.Pattern[str]  # "no", "none of the": a zero count of what follows
     zero_people_pattern: re.Pattern[str]  # "no one", "nobody": zero people
+    zero_group_after: re.Pattern[str]  # "[no casualties] among [coalition troops]": the group a zero counts
     quantity_phrase: re.Pattern[str]  # "death toll", "number of": a quantity whose figure follows
     quantity_phrase_of: dict[str, tuple[str | None, str | None]]  # phrase -> (subject, state)
     topic_phrases: frozenset[str]  # "the total": the quantity the paragraph is about
@@ -175,7 +176,12 @@ class ClaimVocabulary:
             still_states=dict(quantities.still_states),
             still_before=_before(quantities.still_before),
             infinitive_after=right_after(quantities.infinitive_markers),
-            zero_pattern=compiled(rf"\b(?:{phrase_pattern(quantities.zero_words)})\s+", re.IGNORECASE),
+            zero_pattern=compiled(rf"\b(?P<zero>{phrase_pattern(quantities.zero_words)})\s+"
+                                  rf"(?:(?:{phrase_pattern(quantities.zero_report_words) or '(?!)'})\s+)?",
+                                  re.IGNORECASE),
+            zero_group_after=compiled(rf"(?:\s+(?:{phrase_pattern(quantities.zero_group_verbs) or '(?!)'}))?"
+                                      rf"\s+(?:{phrase_pattern(quantities.zero_group_words) or '(?!)'})\s+(?:the\s+)?",
+                                      re.IGNORECASE),
             zero_people_pattern=words(quantities.zero_people),
             quantity_phrase=words(list(phrase_of)),
             quantity_phrase_of=phrase_of,
