@@ -26,6 +26,10 @@ MAX_FRONT_MATTER_CHARS = 65_536
 # composer recurses: 1,000 open brackets took 1.5 s before failing. Front matter never nests deep.
 MAX_FLOW_DEPTH = 64
 
+# libyaml's composer, when PyYAML was built with it, builds the same tree about 15 times faster (0.4 s for 2,000
+# articles' front matter in pure Python); a block it rejects is composed again in pure Python, for its message
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _TAG = "tag:yaml.org,2002:"
 _TEXT_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "timestamp")}
 _NULL_TAG = f"{_TAG}null"
@@ -58,7 +62,7 @@ def read_front_matter(source: str, first_line: int = 2) -> FrontMatter:
         raise UnreadableInput(f"malformed front matter: brackets nested more than {MAX_FLOW_DEPTH} deep",
                               line=first_line)
     try:
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
+        root = _compose(source)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + first_line if mark is not None else 1
@@ -91,6 +95,13 @@ def _flow_depth(source: str) -> int:
         elif character in "]}":
             depth = max(0, depth - 1)
     return deepest
+
+
+def _compose(source: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(source, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        return yaml.compose(source, Loader=yaml.SafeLoader)
 
 
 def _scalar_text(key: str, node: yaml.Node, line: int) -> str | None:
