@@ -358,6 +358,23 @@ def test_disputes_a_towns_figure_in_a_statewide_flood_is_a_part(sentence: str) -
     assert {c.value_low: c.scope for c in result.claims if c.kind == "count"}[12.0] == "Austin"
 
 
+@pytest.mark.parametrize("sentence", [
+    "The earthquake in Nepal on Saturday set off an avalanche that killed 18 people on Mount Korvana, officials said.",
+    "The earthquake in Nepal on Saturday killed 18 people in the Korvana Valley, officials said.",
+])
+def test_disputes_a_mountains_or_a_valleys_figure_in_a_countrywide_quake_is_a_part(sentence: str) -> None:
+    """The ministry counts 1,800 dead across Nepal; 18 killed on one mountain or in one valley are its part, named
+    like a county, though the gazetteer knows neither place."""
+    result = analyse([
+        article("quake-0", "Wire 0", "2015-04-26", "Earthquake in Nepal\n\nThe earthquake in Nepal on Saturday "
+                                                   "killed 1,800 people, the home ministry said.\n"),
+        article("quake-1", "Wire 1", "2015-04-26", f"Earthquake in Nepal\n\n{sentence}\n"),
+    ])
+    assert conflicts(result) == []
+    assert {c.value_low: c.scope for c in result.claims if c.kind == "count"}[18.0] in ("Mount Korvana",
+                                                                                       "Korvana Valley")
+
+
 def test_disputes_a_statewide_toll_said_of_the_state_is_the_whole_not_a_part() -> None:
     """'killed 30 people in Texas' of floods across Texas names the event's own place: the whole, so 24 and 30 are
     still a dispute."""
