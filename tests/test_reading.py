@@ -55,6 +55,28 @@ def test_reading_including_names_a_narrower_count_never_the_whole() -> None:
     assert figure(claims, "11").subject == "marine"  # the Marines' own count, never the people's
 
 
+
+@pytest.mark.parametrize("sentence, part", [
+    ("Officials said 34 people died inside the stadium and the rest died in hospital.", True),
+    ("Officials said 34 people died inside the stadium and the rest were injured.", False),
+    ("Officials said 34 people died in the crush and many others were injured.", False),
+])
+def test_reading_a_figure_whose_rest_shares_its_state_is_a_part(sentence: str, part: bool) -> None:
+    """'and the rest died in hospital': the 34 are those who died in the stadium, a part of the dead; the rest
+    injured leave the 34 all the dead."""
+    claims = counts("Crush at a football match", "More than 170 people were killed in a crush at a football match "
+                                                 "on Saturday, officials said.", sentence)
+    assert figure(claims, "34").partial is part
+
+
+def test_reading_a_list_ending_in_others_is_the_whole_not_a_part() -> None:
+    """'3 billion koalas, kangaroos and other animals' counts them all, whatever a later sentence counts."""
+    claims = counts("Bushfires took a heavy toll on wildlife", "Nearly 3 billion koalas, kangaroos and other animals "
+                    "were killed or displaced by the fires, a study found.", "Some 143 million mammals and 180 million "
+                    "birds were affected, the study said.")
+    assert not figure(claims, "Nearly 3 billion").partial
+
+
 # --- numbers that name or modify -----------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence, name", [

@@ -842,9 +842,12 @@ class ArticleReader(ArticleComponent):
             if cue == "included":  # "60 killed, including 13 U.S. troops": a part of the 60, the total of U.S. troops
                 claim.partial = any(_quantity(c) == _quantity(claim) for c in before(position, 0))
                 continue
-            if cue == "rest":
+            if cue == "rest":  # "one hit the cafeteria while two others landed": a part when the rest share its state
                 following = counts[position + 1] if position + 1 < len(counts) else None
-                claim.partial = following is not None and following.predicate == claim.predicate
+                if following is not None and following.sentence_index == claim.sentence_index:
+                    claim.partial = following.predicate == claim.predicate
+                else:  # "34 died inside the stadium and the rest in hospital": the rest named with no figure
+                    claim.partial = self._state_of_rest(claim) == claim.predicate
                 continue
             # "Sixteen other fatalities" after "145 dead bodies": a part of a count of the same state just before;
             # "12 killed and 15 others injured": others than those of another state, a total of its own
@@ -855,6 +858,13 @@ class ArticleReader(ArticleComponent):
                 claim.partial = False
             else:
                 claim.partial = cue == "before"
+
+    def _state_of_rest(self, claim: Claim) -> str | None:
+        """What happened to the rest named after a figure with no figure of their own ("34 people died inside the
+        stadium and the rest died in hospital": killed), if a verb right after them says."""
+        sentence = self.sentences[claim.sentence_index]
+        rest = self.vocabulary.rest_follows.search(sentence.text, claim.end - sentence.start)
+        return self._state_verb_after(sentence.text, rest.end()) if rest else None
 
     def _responsibility_claims(self, index: int) -> list[Claim]:
         """Who is said to be behind an attack, clause by clause ("Iran denied it, but U.S. officials blamed ...")."""
