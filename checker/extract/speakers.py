@@ -173,7 +173,7 @@ class SpeakerReader:
         self.body_of_title = _bodies_of_titles(words.role_bodies, words.ministry_topics)
         self.body_title = any_of(tuple(self.body_of_title))
         self.spokesperson_of = compiled(rf"\b(?:{phrase_pattern(words.spokesperson_words)})\s+(?:for|of)\s+(?:the\s+)?"
-                                        rf"(?P<body>[A-Z].*)")
+                                        rf"(?P<body>[A-Z][^,]*)")  # (up to an appositive: ", John Kirby")
         # "Pentagon spokesman John Kirby", "Coast Guard spokesperson Armand Balilo": the body named before the title
         self.body_spokesperson = compiled(rf"^(?:(?:{phrase_pattern(words.articles)})\s+)?(?P<body>.+?)\s+"
                                           rf"(?:{phrase_pattern(words.spokesperson_words)})\b", re.IGNORECASE)
@@ -275,12 +275,16 @@ class SpeakerReader:
             head = head[:-1]
             comma = head.rfind(",")
             aside = head[comma + 1:].strip() if comma >= 0 else ""
-            if aside.lower() in self.asides:
-                before = head[:comma]
+            opening = aside.split()[0].lower() if aside else ""
+            if aside.lower() in self.asides or opening in self.relative_pronouns:
+                before = head[:comma]  # ("Police, however, said"; "the agency, which is close to the army, said")
             elif aside and self.proper_name(aside):  # the role stays with the name, for later "the minister said"
                 role = _PHRASE_BREAK.split(head[:comma])[-1].strip()
                 start = window_start + comma + 1 + (len(head[comma + 1:]) - len(head[comma + 1:].lstrip()))
-                return (f"{role} {aside}" if role and not self.proper_name(role) else aside), start
+                # ("the mayor of Korva, Jan Elm": the comma keeps the place out of the name)
+                joined = f"{role}, {aside}" if role.split()[-1:] and self.hooks.is_name_word(role.split()[-1]) else \
+                    f"{role} {aside}"
+                return (joined if role and not self.proper_name(role) else aside), start
             elif aside and self.role_of(aside):  # "Anil Marandi, the relief commissioner, said": the name speaks
                 named = _PHRASE_BREAK.split(head[:comma])[-1].strip()
                 if named and self.proper_name(named) == named:
@@ -335,7 +339,7 @@ class SpeakerReader:
             if not lead or lead[-1] in ",”\"":  # the verb opens the sentence or follows a comma or quotation
                 after = self._phrase_after(text[match.end():])
                 np = self.clean_np(after)
-                if self.is_plausible(np):
+                if self.is_plausible(np) and not any(char.isdigit() for char in after):  # (not "said 10 were hit")
                     found.append(Attribution(match.start(), match.end() + 1 + len(after), np))
         for match in self.preposition.finditer(text):
             np = self._source_of_count(match.group("np"))  # "according to government estimates": the government
@@ -348,9 +352,11 @@ class SpeakerReader:
                 if self.is_plausible(np):
                     found.append(Attribution(match.start(), text.find(written, match.end()) + len(written), np))
         citing = [m for m in self.citing.finditer(text) if outside(m.start())]
-        if citing:
+        # the cited source, read back from the clause's end, else forwards ("citing health officials at the mine")
+        inner = (self.clean_np(citing[-1].group("np")) or self._phrase_forward(citing[-1].group("np"))
+                 if citing else "")
+        if self.is_plausible(inner):
             # "according to Reuters, citing unnamed Iraqi officials": the cited source speaks, through the reporter
-            inner = self.clean_np(citing[-1].group("np"))
             found.sort(key=lambda a: a.start)
             outer = found[-1].speaker_text if found else None
             chain = (outer, inner) if outer else (inner,)
