@@ -63,6 +63,7 @@ class Quotation:
 # A noun phrase naming a speaker: up to eight words, none of them clause punctuation.
 _NP = r"(?P<np>(?:[\w.'’()&-]+\s+){0,7}?[\w.'’()&-]+)"
 # Where such a phrase ends: clause punctuation, or a full stop that is not one of an abbreviation's ("U.S. officials")
+_LONG_NP = r"(?P<np>(?:[\w.'’()&-]+\s+){0,13}?[\w.'’()&-]+)"
 _NP_END = r"(?=\s*(?:\.(?:\s*$|(?<![A-Z]\.[A-Z]\.)(?=\s))|[,;:”\"]|$))"
 _PHRASE_BREAK = re.compile(r"[,;:“”\"—–]|\s-\s")  # brackets stay: "Central Command (CENTCOM) said"
 # Quotations: curly pairs (closed by a straight quote too, as copy mixes them), or straight double quotes in order.
@@ -126,8 +127,11 @@ class SpeakerReader:
         self.possessive = words.possessive_suffixes[0] if words.possessive_suffixes else ""
         self.countries = frozenset(country.lower() for country in pack.quantities.population_countries.values())
         self.nationalities = frozenset(population.lower() for population in pack.quantities.population_countries)
-        self.preposition = compiled(rf"\b(?:{phrase_pattern(words.reporting_prepositions)})\s+{_NP}{_NP_END}",
+        # (a source after "according to" may be long: "the International Federation of Red Cross and Red Crescent
+        # Societies", "interior minister Jan Elm of the region's eastern government")
+        self.preposition = compiled(rf"\b(?:{phrase_pattern(words.reporting_prepositions)})\s+{_LONG_NP}{_NP_END}",
                                     re.IGNORECASE)
+        self.qualifier = expand_pattern(words, "speaker_qualifier")
         self.citing = compiled(rf"\b(?:{phrase_pattern(words.citing_prepositions)})\s+{_NP}{_NP_END}", re.IGNORECASE)
 
         def any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
@@ -341,16 +345,26 @@ class SpeakerReader:
                 np = self.clean_np(after)
                 if self.is_plausible(np) and not any(char.isdigit() for char in after):  # (not "said 10 were hit")
                     found.append(Attribution(match.start(), match.end() + 1 + len(after), np))
-        for match in self.preposition.finditer(text):
-            np = self._source_of_count(match.group("np"))  # "according to government estimates": the government
-            if outside(match.start()) and self.is_plausible(np):
-                found.append(Attribution(match.start(), match.end(), np))
+        authors = set()
         for match in self.work_source.finditer(text):  # "according to a study by X's school of public health"
-            if outside(match.start()) and not any(a.start == match.start() for a in found):
-                written = self._phrase_forward(text[match.end():])
-                np = self.possessive_end.sub("", written)  # "Milton University's school": the university
-                if self.is_plausible(np):
-                    found.append(Attribution(match.start(), text.find(written, match.end()) + len(written), np))
+            written = self._phrase_forward(text[match.end():])
+            np = self.possessive_end.sub("", written)  # "Milton University's school": the university
+            if outside(match.start()) and written and self.hooks.is_name_word(written.split()[0]) \
+                    and self.is_plausible(np):  # (a lower-case author is read back from the clause's end below)
+                found.append(Attribution(match.start(), text.find(written, match.end()) + len(written), np))
+                authors.add(match.start())
+        for match in self.preposition.finditer(text):
+            if match.start() in authors or not outside(match.start()):
+                continue
+            phrase = match.group("np")
+            qualified = self.qualifier.search(phrase)  # "interior minister Jan Elm [of the region's government]"
+            source = (phrase[:qualified.start()] if qualified else phrase).split()
+            if len(source) > 2 and source[-2].lower() in self.adverb_pair_heads and source[-1].lower().rstrip(".") in \
+                    self.calendar:
+                del source[-2:]  # "the ministry [on Tuesday]"
+            np = self._source_of_count(" ".join(source))  # "according to government estimates": the government
+            if self.is_plausible(np):
+                found.append(Attribution(match.start(), match.end(), np))
         citing = [m for m in self.citing.finditer(text) if outside(m.start())]
         # the cited source, read back from the clause's end, else forwards ("citing health officials at the mine")
         inner = (self.clean_np(citing[-1].group("np")) or self._phrase_forward(citing[-1].group("np"))

@@ -365,7 +365,7 @@ class SpeakersFile(PackFile):
     possessive_suffixes: Words = ()
     not_name_words: Words = ()
     patterns: dict[Literal["anonymity_clause", "trailing_anonymity", "count_report", "count_source", "work_source",
-                           "count_owner"],
+                           "count_owner", "speaker_qualifier"],
                    str] = {}
 
 
