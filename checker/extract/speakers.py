@@ -212,6 +212,10 @@ class SpeakerReader:
             possessive = self.possessive_end.sub("", lower)
             if lower in self.joiners and kept and kept[-1].lower() in self.articles:
                 break  # "... in September 2018 and the U.S. government": the speaker is what follows "and"
+            if (bare.islower() and lower in self.speaker_words and lower not in self.role_words
+                    and lower not in self.edge_words and len(kept) >= 2
+                    and all(self.hooks.is_name_word(w) and not w.endswith(",") for w in kept)):
+                break  # "the eastern administration Jan Elm": a person's name after a body's word, not its title
             if bare and (self.hooks.is_name_word(bare) or lower in self.speaker_words or lower in self.pronouns
                          or possessive in self.speaker_words):
                 kept.append(word)
@@ -358,11 +362,11 @@ class SpeakerReader:
                 continue
             phrase = match.group("np")
             qualified = self.qualifier.search(phrase)  # "interior minister Jan Elm [of the region's government]"
-            source = (phrase[:qualified.start()] if qualified else phrase).split()
-            if len(source) > 2 and source[-2].lower() in self.adverb_pair_heads and source[-1].lower().rstrip(".") in \
+            named = (phrase[:qualified.start()] if qualified else phrase).split()
+            if len(named) > 2 and named[-2].lower() in self.adverb_pair_heads and named[-1].lower().rstrip(".") in \
                     self.calendar:
-                del source[-2:]  # "the ministry [on Tuesday]"
-            np = self._source_of_count(" ".join(source))  # "according to government estimates": the government
+                del named[-2:]  # "the ministry [on Tuesday]"
+            np = self._source_of_count(" ".join(named))  # "according to government estimates": the government
             if self.is_plausible(np):
                 found.append(Attribution(match.start(), match.end(), np))
         citing = [m for m in self.citing.finditer(text) if outside(m.start())]
