@@ -199,6 +199,7 @@ class BodyWords:
     possessives: tuple[str, ...] = ()  # the endings of a possessive ("'s"): "Lebanon's" names Lebanon
     place_words: frozenset[str] = frozenset()  # "authorities in Puerto Rico" names Puerto Rico's
     home_words: frozenset[str] = frozenset()  # bare, the government of the event's country ("the government")
+    variants: dict[str, str] = field(default_factory=dict)  # a word written as two: "coastguard" -> "coast guard"
     _possessive: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -214,11 +215,12 @@ class BodyWords:
         return []
 
     def key(self, name: str) -> str:
-        """A body's name as compared: lower case, British -ise spellings as -ize ("organisers" = "organizers"), a
-        country named first by its name ("Lebanese", "Lebanon's" -> "lebanon"), and a country's authorities,
-        officials and government as one ("Saudi officials" = "Saudi Arabian authorities"), and a country named alone
-        as its government ("Haiti" = "Haiti's government")."""
-        key = _BRITISH_ENDING.sub(r"iz\1", " ".join(name.lower().split())).removeprefix("the ")
+        """A body's name as compared: lower case, British -ise spellings as -ize ("organisers" = "organizers"), a word
+        written as two as the two ("coastguard" = "coast guard"), a country named first by its name ("Lebanese",
+        "Lebanon's" -> "lebanon"), and a country's authorities, officials and government as one ("Saudi officials" =
+        "Saudi Arabian authorities"), and a country named alone as its government ("Haiti" = "Haiti's government")."""
+        key = _BRITISH_ENDING.sub(r"iz\1", " ".join(self.variants.get(w, w) for w in name.lower().split()))
+        key = key.removeprefix("the ")
         words = self._possessive.sub(r"\1", key).split()
         place = self.place_named(words)
         if place:

@@ -210,9 +210,9 @@ def one_name_per_body_of_events(claims: list[Claim], articles: list[Article], kn
     A speaker whose title speaks for a body (``_bodies_spoken_for``) gives that body's figures when the event's
     sources name it in full (Prime Minister Bellerive's figures are "Haiti's government"'s); otherwise they stay
     the speaker's own."""
-    spoken_for = _bodies_spoken_for(claims, articles, knowledge)
     bodies = {claim.speaker for claim in claims if claim.speaker and claim.speaker_kind in BODY_KINDS}
     words = _body_words(articles, knowledge, sorted(bodies))
+    spoken_for = _bodies_spoken_for(claims, articles, knowledge, words)
     claims = _one_spelling_per_body(claims, words)
     by_event: dict[str, list[str]] = defaultdict(list)
     for claim in claims:
@@ -295,6 +295,7 @@ def _body_words(articles: list[Article], knowledge: Knowledge, bodies: list[str]
     possessives: set[str] = set()
     place_words: set[str] = set()
     home_words: set[str] = set()
+    variants: dict[str, str] = {}
     for lang in sorted({article.lang for article in articles}):
         extractor = knowledge.extractor(lang)
         if extractor is None:
@@ -308,8 +309,9 @@ def _body_words(articles: list[Article], knowledge: Knowledge, bodies: list[str]
         possessives.update(speakers.possessive_suffixes)
         place_words.update(word.lower() for word in speakers.place_prepositions)
         home_words.update(word.lower() for word in speakers.home_government_words)
+        variants.update({written.lower(): usual.lower() for written, usual in speakers.spelling_variants.items()})
     words = BodyWords(countries, frozenset(government), tuple(sorted(possessives)), frozenset(place_words),
-                      frozenset(home_words))
+                      frozenset(home_words), variants)
     governed: dict[str, str] = {}
     for name in bodies:  # "Puerto Rico", "officials in Puerto Rico"
         place = " ".join(words.place_named(name.lower().split())) or name.removeprefix("the ")
@@ -318,11 +320,12 @@ def _body_words(articles: list[Article], knowledge: Knowledge, bodies: list[str]
     return replace(words, countries={**governed, **countries}) if governed else words  # (a country's words first)
 
 
-def _bodies_spoken_for(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> dict[str, str]:
+def _bodies_spoken_for(claims: list[Claim], articles: list[Article], knowledge: Knowledge,
+                       words: BodyWords) -> dict[str, str]:
     """Speakers whose titles speak for a body, to that body named bare ("Jean-Max Bellerive" -> "government", as
     some figure of his names him "Prime Minister"; ``SpeakerReader.body_spoken_for``), and the person a title names
     ("Armand Balilo", of "Coast Guard spokesperson Armand Balilo", wherever the run names him). A speaker whose
-    titles speak for two bodies is left out."""
+    titles speak for two bodies (two names ``words`` does not make one) is left out."""
     lang_of = {article.article_id: article.lang for article in articles}
     bodies: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
@@ -335,9 +338,10 @@ def _bodies_spoken_for(claims: list[Claim], articles: list[Article], knowledge: 
                 person = reader.person_titled(claim.speaker_text) if reader else None
                 if person and person != claim.speaker:
                     bodies[person].add(body)
-    # one body however its titles write it ("Coast guard", "coast guard"): the spelling with capitals first
+    # one body however its titles write it ("Coast guard", "coast guard", "Coastguard"): the spelling with capitals
+    # first
     return {speaker: max(found, key=lambda body: (any(c.isupper() for c in body), body))
-            for speaker, found in bodies.items() if len({body.lower() for body in found}) == 1}
+            for speaker, found in bodies.items() if len({words.key(body) for body in found}) == 1}
 
 
 def _one_name_per_person(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> list[Claim]:

@@ -94,6 +94,31 @@ def test_match_a_surname_read_as_a_body_joins_the_named_person() -> None:
     assert speakers == {"Anil Marandi"}
 
 
+def test_match_a_spokesman_of_a_body_spelled_in_one_word_or_two_gives_that_bodys_figures() -> None:
+    """'Coastguard spokesman Jan Elm' and 'Coast Guard spokesman Jan Elm' name one body: all of Elm's figures are
+    that body's, under one name, not a second source's."""
+    import hashlib
+    from datetime import date
+
+    from checker.model import Article
+    from checker.pipeline import analyse
+
+    def story(article_id: str, sentence: str) -> Article:
+        text = f"Ferry sinks off Korva\n\n{sentence}\n"
+        return Article(article_id=article_id, source_path=f"{article_id}.md", text=text,
+                       sha256=hashlib.sha256(text.encode()).hexdigest(), outlet=article_id, title="Ferry sinks",
+                       published=date(2015, 7, 3))
+
+    result = analyse([story("a", "Coastguard spokesman Jan Elm said 127 people survived when the ferry sank off Ormoc "
+                                 "on Thursday."),
+                      story("b", "Coast Guard spokesman Jan Elm said the ferry that sank off Ormoc on Thursday had "
+                                 "187 people on board."),
+                      story("c", "The ferry sank off Ormoc on Thursday and 140 people survived, Jan Elm said.")])
+    speakers = {c.value_low: c.speaker for c in result.claims if c.kind == "count"}
+    assert speakers[127.0] == speakers[140.0] == speakers[187.0]
+    assert speakers[140.0] != "Jan Elm"
+
+
 def test_match_one_name_per_body_of_an_event() -> None:
     """'police' is the one police body the event names in full; British and American spellings are one body;
     'officials' with two bodies named in full stays as it is."""

@@ -293,7 +293,10 @@ class SpeakerReader:
                 joined = f"{role}, {aside}" if role.split()[-1:] and self.hooks.is_name_word(role.split()[-1]) else \
                     f"{role} {aside}"
                 return (joined if role and not self.proper_name(role) else aside), start
-            elif aside and self.role_of(aside):  # "Anil Marandi, the relief commissioner, said": the name speaks
+            elif aside and (self.role_of(aside) or (opening in self.articles
+                                                    and aside.split()[-1].lower() in self.speaker_words)):
+                # "Anil Marandi, the relief commissioner, said", "Jan Elm, a coast guard official, said": the name
+                # speaks
                 named = _PHRASE_BREAK.split(head[:comma])[-1].strip()
                 if named and self.proper_name(named) == named:
                     return f"{aside} {named}", window_start + head.rfind(named, 0, comma)
@@ -361,6 +364,8 @@ class SpeakerReader:
             if match.start() in authors or not outside(match.start()):
                 continue
             phrase = match.group("np")
+            data = self.count_source.match(phrase)  # "the latest figures from [the civil affairs department]"
+            phrase = phrase[data.end():] if data else phrase
             qualified = self.qualifier.search(phrase)  # "interior minister Jan Elm [of the region's government]"
             named = (phrase[:qualified.start()] if qualified else phrase).split()
             if len(named) > 2 and named[-2].lower() in self.adverb_pair_heads and named[-1].lower().rstrip(".") in \

@@ -359,6 +359,7 @@ class SpeakersFile(PackFile):
     government_words: Words = ()
     place_prepositions: Words = ()
     home_government_words: Words = ()
+    spelling_variants: dict[str, str] = {}
     spokesperson_words: Words = ()
     adverb_suffixes: Words = ()
     adverb_pair_heads: Words = ()
