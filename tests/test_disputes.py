@@ -375,6 +375,28 @@ def test_disputes_a_mountains_or_a_valleys_figure_in_a_countrywide_quake_is_a_pa
                                                                                        "Korvana Valley")
 
 
+@pytest.mark.parametrize("sentence, written", [
+    ("The earthquake in Nepal on Saturday killed 1,900 people, including 18 climbers on Mount Korvana.", "1,900"),
+    ("Mount Korvana erupted in Nepal on Saturday, killing 1,900 people, officials said.", "1,900"),
+    ("The earthquake in Nepal on Saturday killed 1,900 people and 140 injured were taken to Mount Carmel Hospital.",
+     "1,900"),
+    ("The earthquake in Nepal on Saturday killed 1,900 people, the head of the Mount Korvana rescue team said.",
+     "1,900"),
+])
+def test_disputes_a_mountain_named_elsewhere_in_the_sentence_leaves_the_toll_whole(sentence: str,
+                                                                                    written: str) -> None:
+    """Only the figure whose own words put it on the mountain is the mountain's part: a toll beside it, the
+    mountain that is the event, a hospital or a team named after one leave the toll whole, so 1,800 and 1,900
+    are still a dispute."""
+    result = analyse([
+        article("quake-0", "Wire 0", "2015-04-26", "Earthquake in Nepal\n\nThe earthquake in Nepal on Saturday "
+                                                   "killed 1,800 people, the home ministry said.\n"),
+        article("quake-1", "Wire 1", "2015-04-26", f"Earthquake in Nepal\n\n{sentence}\n"),
+    ])
+    assert {c.value_text: c.scope for c in result.claims if c.kind == "count"}[written] is None
+    assert len(conflicts(result)) == 1
+
+
 def test_disputes_a_statewide_toll_said_of_the_state_is_the_whole_not_a_part() -> None:
     """'killed 30 people in Texas' of floods across Texas names the event's own place: the whole, so 24 and 30 are
     still a dispute."""

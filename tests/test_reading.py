@@ -69,6 +69,19 @@ def test_reading_a_figure_whose_rest_shares_its_state_is_a_part(sentence: str, p
     assert figure(claims, "34").partial is part
 
 
+def test_reading_the_rest_after_a_later_figure_is_that_figures_rest() -> None:
+    """'killed 125 people: 34 died inside the stadium and the rest in hospital': 34 is a part, 125 the whole."""
+    claims = counts("Crush at a football match", "The crush at the football match on Saturday killed 125 people: 34 "
+                                                 "died inside the stadium and the rest died in hospital.")
+    assert not figure(claims, "125").partial and figure(claims, "34").partial
+
+
+def test_reading_those_among_the_dead_are_a_part() -> None:
+    claims = counts("Crush at a football match", "More than 170 people were killed in a crush at a football match "
+                    "on Saturday, officials said.", "Two police officers were among the dead, the police chief said.")
+    assert figure(claims, "Two").partial and not figure(claims, "More than 170").partial
+
+
 def test_reading_a_list_ending_in_others_is_the_whole_not_a_part() -> None:
     """'3 billion koalas, kangaroos and other animals' counts them all, whatever a later sentence counts."""
     claims = counts("Bushfires took a heavy toll on wildlife", "Nearly 3 billion koalas, kangaroos and other animals "
@@ -170,12 +183,28 @@ def test_reading_a_plain_zero_is_still_a_count() -> None:
     ("There were no injuries to U.S. personnel, the army said.", ("troop", "wounded", "US")),
     ("There were no casualties among civilians, the army said.", ("civilian", "casualties", None)),
     ("No injuries were reported, the army said.", ("person", "wounded", None)),
+    ("There were no reported casualties among the US or coalition forces, the army said.", ("troop", "casualties",
+                                                                                            "US")),
+    ("No casualties were reported to police until Tuesday, the army said.", ("person", "casualties", None)),
 ])
 def test_reading_a_zero_counts_the_group_it_names(sentence: str, read: tuple) -> None:
     """'no reports of injuries' is a zero; 'among American troops' says whose: a zero of U.S. troops wounded."""
     claims = counts(HEADLINE, "Ten rockets hit the Ain al-Asad air base on Wednesday.", sentence)
     (zero,) = [c for c in claims if c.value_high == 0]
     assert (zero.subject, zero.predicate, zero.population) == read
+
+
+@pytest.mark.parametrize("sentence", [
+    "There were no reports of casualties from the second rocket.",
+    "The army said it had no reports of deaths beyond those of the two guards.",
+    "The militia said there were no reports of injuries among its fighters.",
+    "There were no casualties among those at the gate.",
+])
+def test_reading_a_zero_of_some_other_part_or_an_unread_group_is_no_zero(sentence: str) -> None:
+    """A zero of a second rocket's casualties, of deaths beyond those counted, or of a group not read counts no
+    zero of the event."""
+    claims = counts(HEADLINE, "Ten rockets hit the Ain al-Asad air base on Wednesday, killing two guards.", sentence)
+    assert [c for c in claims if c.value_high == 0] == []
 
 
 def test_reading_no_immediate_reports_is_no_zero() -> None:
@@ -507,6 +536,7 @@ def test_reading_a_day_after_a_place_leaves_it_the_events_place() -> None:
     ("Speaking in Miami in June, the prime minister said the quake had killed 300,000 people.", "300,000"),
     ("The health minister told reporters in Geneva that 1,200 people had died.", "1,200"),
     ("At a news conference in Paris, the ministry said 40 people were injured.", "40"),
+    ("Speaking to reporters in Geneva, the minister said 1,200 people had died.", "1,200"),
 ])
 def test_reading_where_someone_spoke_is_not_where_the_event_happened(sentence: str, written: str) -> None:
     """The venue of a statement places no figure: the figure stays the quake's, in Haiti."""

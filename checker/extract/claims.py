@@ -488,8 +488,9 @@ class ArticleReader(ArticleComponent):
         elif vocabulary.partial_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start):
             self._mark_part(quantity, "before")  # "another 15", "the other two"
         elif not counted.of_population and (vocabulary.partial_after.match(text, quantity.phrase_end)
-                                             or vocabulary.elsewhere.match(text, counted.end)):
-            self._mark_part(quantity, "after")  # "two of them", "170 people elsewhere in the country"
+                                             or vocabulary.elsewhere.match(text, counted.end)
+                                             or vocabulary.among_whole.match(text, counted.end)):
+            self._mark_part(quantity, "after")  # "two of them", "170 people elsewhere", "two were among the dead"
         elif vocabulary.rest_follows.search(text, quantity.phrase_end):
             self._mark_part(quantity, "rest")  # "one hit the cafeteria while two others landed"
         return self._figure_claim(
@@ -677,11 +678,11 @@ class ArticleReader(ArticleComponent):
         return any(subject_state.get(word.lower(), state) != state for word in _WORD.findall(text, start, end))
 
     def _place_of_figure(self, text: str, end: int, start: int | None = None) -> str | None:
-        """A town or district the figure's own words place it in ("53 deaths in Minxian", "three killed in Huize
-        county", "In Kathmandu, 71 have died"): the place right after its counted words and their state, or the
-        place that opens its clause, when the gazetteer knows it as a place smaller than a country. Of a region-wide
-        event (a quake across a province) such a figure is that place's part, never the event's total
-        (``checks.disputes.district_part``)."""
+        """A town, district, valley or mountain the figure's own words place it in ("53 deaths in Minxian", "three
+        killed in Huize county", "In Kathmandu, 71 have died", "18 killed on Mount Everest"): the place right after
+        its counted words and their state, or the place that opens its clause, when the gazetteer knows it as a
+        place smaller than a country or it is a named valley or mountain. Of a region-wide event (a quake across a
+        province) such a figure is that place's part, never the event's total (``checks.disputes.district_part``)."""
         found = self.vocabulary.place_of_figure.match(text, end)
         if found is None and start is not None:
             clause = _CLAUSE_BEFORE.split(text[:start])[-1]
@@ -689,6 +690,8 @@ class ArticleReader(ArticleComponent):
         if found is None or found.group("place").lower() in self.grammars.speakers.calendar:
             return None  # ("In March, 71 died": a month, though a town is called March)
         name = found.group("place")
+        if self.vocabulary.landform_name.match(name):
+            return name  # "18 people were killed on Mount Everest": a mountain's part, known to the gazetteer or not
         gazetteer = self.grammars.places.gazetteer
         return name if any(place.level < COUNTRY_LEVEL for place in gazetteer.candidates(name)) else None
 
@@ -780,7 +783,9 @@ class ArticleReader(ArticleComponent):
             counted = self._subject_after(text, zero.end())
             if counted is not None and counted.subject is not None \
                     and not vocabulary.zero_scope.search(text, zero.start(), counted.end + ZERO_REACH):
-                found.append((zero.start(), zero.end("zero"), self._group_counted(text, counted)))
+                group = self._group_counted(text, counted)
+                if group is not None:
+                    found.append((zero.start(), zero.end("zero"), group))
         for zero in vocabulary.zero_people_pattern.finditer(text):
             found.append((zero.start(), zero.end(), _Counted("person", None, zero.end(), False, None)))
         for start, end, counted in found:
@@ -799,16 +804,23 @@ class ArticleReader(ArticleComponent):
             ))
         return claims
 
-    def _group_counted(self, text: str, counted: _Counted) -> _Counted:
+    def _group_counted(self, text: str, counted: _Counted) -> _Counted | None:
         """What a zero of people counts, narrowed to the group named right after it ("no casualties among
-        coalition troops": troops; "no injuries to U.S. personnel": U.S. troops); ``counted`` itself otherwise."""
+        coalition troops": troops; "no injuries to U.S. personnel": U.S. troops); ``counted`` itself when no group
+        is named, or none is read after "to"; None when the group "among" names is not read (a zero of someone, not
+        of everyone)."""
         group_at = self.vocabulary.zero_group_after.match(text, counted.end)
         if group_at is None or counted.subject != "person" or counted.population is not None:
             return counted
         group = self._subject_after(text, group_at.end())
-        if group is None or group.subject is None or not self.grammars.taxonomy.state_fits(
-                counted.state or "killed", group.subject):
-            return counted
+        pair = self.vocabulary.zero_group_pair.match(text, group_at.end()) if group is None else None
+        if pair is not None:  # "among the US or coalition forces": US troops (and the coalition's)
+            group = self._subject_after(text, pair.end())
+            first = self.vocabulary.population_of.get(pair.group("first").lower())
+            group = replace(group, population=first or group.population) if group is not None else None
+        if group is None or group.subject is None or (group.subject == counted.subject and group.population is None) \
+                or not self.grammars.taxonomy.state_fits(counted.state or "killed", group.subject):
+            return None if group_at.group("only") else counted  # ("among its fighters": some people, not which)
         return replace(counted, subject=group.subject, population=group.population, end=group.end)
 
     def _mark_part(self, quantity: Quantity, cue: str) -> None:
@@ -843,11 +855,17 @@ class ArticleReader(ArticleComponent):
                 claim.partial = any(_quantity(c) == _quantity(claim) for c in before(position, 0))
                 continue
             if cue == "rest":  # "one hit the cafeteria while two others landed": a part when the rest share its state
+                sentence = self.sentences[claim.sentence_index]
+                rest = self.vocabulary.rest_follows.search(sentence.text, claim.end - sentence.start)
                 following = counts[position + 1] if position + 1 < len(counts) else None
-                if following is not None and following.sentence_index == claim.sentence_index:
+                if following is None or following.sentence_index != claim.sentence_index:
+                    # "34 died inside the stadium and the rest died in hospital": the rest named with no figure
+                    claim.partial = rest is not None and self._state_verb_after(sentence.text, rest.end()) \
+                        == claim.predicate
+                elif rest is not None and following.start < sentence.start + rest.start():
+                    claim.partial = False  # "killed 125: 34 died inside and the rest in hospital": 34's rest
+                else:
                     claim.partial = following.predicate == claim.predicate
-                else:  # "34 died inside the stadium and the rest in hospital": the rest named with no figure
-                    claim.partial = self._state_of_rest(claim) == claim.predicate
                 continue
             # "Sixteen other fatalities" after "145 dead bodies": a part of a count of the same state just before;
             # "12 killed and 15 others injured": others than those of another state, a total of its own
@@ -858,13 +876,6 @@ class ArticleReader(ArticleComponent):
                 claim.partial = False
             else:
                 claim.partial = cue == "before"
-
-    def _state_of_rest(self, claim: Claim) -> str | None:
-        """What happened to the rest named after a figure with no figure of their own ("34 people died inside the
-        stadium and the rest died in hospital": killed), if a verb right after them says."""
-        sentence = self.sentences[claim.sentence_index]
-        rest = self.vocabulary.rest_follows.search(sentence.text, claim.end - sentence.start)
-        return self._state_verb_after(sentence.text, rest.end()) if rest else None
 
     def _responsibility_claims(self, index: int) -> list[Claim]:
         """Who is said to be behind an attack, clause by clause ("Iran denied it, but U.S. officials blamed ...")."""

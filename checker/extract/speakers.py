@@ -158,6 +158,9 @@ class SpeakerReader:
         self.figure_before = compiled(rf"(?:^|\s)(?:\d[\d,.]*{counted})\s+$", re.IGNORECASE)
         self.state_after_verb = right_after(words.state_after_verb)
         self.relative_pronouns = frozenset(w.lower() for w in words.relative_pronouns)
+        self.clause_verbs = frozenset(w.lower() for w in words.clause_verbs)
+        self.not_aside_participles = frozenset(w.lower() for w in words.not_aside_participles)
+        self.descriptors = frozenset(w.lower() for w in words.descriptor_words)
         self.before_that = frozenset(w.lower() for w in words.reporting_verbs_before_that)
         self.colon_labels = frozenset(self.matcher.key(w) for w in words.colon_labels)
         self.noun_determiners = frozenset(w.lower() for w in words.noun_determiners)
@@ -213,9 +216,10 @@ class SpeakerReader:
             if lower in self.joiners and kept and kept[-1].lower() in self.articles:
                 break  # "... in September 2018 and the U.S. government": the speaker is what follows "and"
             if (bare.islower() and lower in self.speaker_words and lower not in self.role_words
-                    and lower not in self.edge_words and len(kept) >= 2
+                    and lower not in self.edge_words and len(kept) >= (1 if lower in self.descriptors else 2)
                     and all(self.hooks.is_name_word(w) and not w.endswith(",") for w in kept)):
-                break  # "the eastern administration Jan Elm": a person's name after a body's word, not its title
+                break  # "the eastern administration Jan Elm": a person's name after a body's word, not its title;
+                # "broadcaster RTHK": the broadcaster's name
             if bare and (self.hooks.is_name_word(bare) or lower in self.speaker_words or lower in self.pronouns
                          or possessive in self.speaker_words):
                 kept.append(word)
@@ -284,8 +288,12 @@ class SpeakerReader:
             comma = head.rfind(",")
             aside = head[comma + 1:].strip() if comma >= 0 else ""
             opening = aside.split()[0].lower() if aside else ""
-            if aside.lower() in self.asides or opening in self.relative_pronouns:
-                before = head[:comma]  # ("Police, however, said"; "the agency, which is close to the army, said")
+            participle = opening.endswith(("ing", "ed")) and aside[:1].islower() \
+                and opening not in self.not_aside_participles \
+                and not self.trailing_anonymity.search(before)  # (not "speaking on condition of anonymity")
+            if aside.lower() in self.asides or opening in self.relative_pronouns or participle:
+                before = head[:comma]  # ("Police, however, said"; "the agency, which is close to the army, said";
+                # "the governor, speaking from Sacramento, said"; "the outlet, affiliated with the militias, said")
             elif aside and self.proper_name(aside):  # the role stays with the name, for later "the minister said"
                 role = _PHRASE_BREAK.split(head[:comma])[-1].strip()
                 start = window_start + comma + 1 + (len(head[comma + 1:]) - len(head[comma + 1:].lstrip()))
@@ -350,7 +358,8 @@ class SpeakerReader:
             if not lead or lead[-1] in ",”\"":  # the verb opens the sentence or follows a comma or quotation
                 after = self._phrase_after(text[match.end():])
                 np = self.clean_np(after)
-                if self.is_plausible(np) and not any(char.isdigit() for char in after):  # (not "said 10 were hit")
+                if self.is_plausible(np) and not self.clause_verbs & set(after.lower().split()):  # ("said 10 were
+                    # fired from Iran": a clause, not a speaker)
                     found.append(Attribution(match.start(), match.end() + 1 + len(after), np))
         authors = set()
         for match in self.work_source.finditer(text):  # "according to a study by X's school of public health"
@@ -367,6 +376,8 @@ class SpeakerReader:
             data = self.count_source.match(phrase)  # "the latest figures from [the civil affairs department]"
             phrase = phrase[data.end():] if data else phrase
             qualified = self.qualifier.search(phrase)  # "interior minister Jan Elm [of the region's government]"
+            if qualified and not self.proper_name(phrase[:qualified.start()]):
+                qualified = None  # ("the spokesman for the provincial police" names the police, not a person)
             named = (phrase[:qualified.start()] if qualified else phrase).split()
             if len(named) > 2 and named[-2].lower() in self.adverb_pair_heads and named[-1].lower().rstrip(".") in \
                     self.calendar:

@@ -47,6 +47,7 @@ class ClaimVocabulary:
     zero_pattern: re.Pattern[str]  # "no", "none of the": a zero count of what follows
     zero_people_pattern: re.Pattern[str]  # "no one", "nobody": zero people
     zero_group_after: re.Pattern[str]  # "[no casualties] among [coalition troops]": the group a zero counts
+    zero_group_pair: re.Pattern[str]  # "among the [US or] coalition forces": a group of two
     quantity_phrase: re.Pattern[str]  # "death toll", "number of": a quantity whose figure follows
     quantity_phrase_of: dict[str, tuple[str | None, str | None]]  # phrase -> (subject, state)
     topic_phrases: frozenset[str]  # "the total": the quantity the paragraph is about
@@ -85,6 +86,8 @@ class ClaimVocabulary:
     negation_after: re.Pattern[str]  # matched right after a counted noun: "did not", "were not"
     zero_modal: re.Pattern[str]  # matched after a zero, within its clause: "would have"
     sub_area: re.Pattern[str]  # a sentence placing its figures in a named district: "in Travis County"
+    landform_name: re.Pattern[str]  # "Mount Everest", "Korvana Valley": a place whether or not the gazetteer has it
+    among_whole: re.Pattern[str]  # "[two police officers] were among the dead": a part of the dead
     rate_before: re.Pattern[str]  # right before a figure: "an average of"
     rate_after: re.Pattern[str]  # searched in the few words after a counted noun: "per year", "a day"
     of_whole_opener: re.Pattern[str]  # the sentence up to a figure opens with its whole: "Of the 30 wounded, "
@@ -179,9 +182,8 @@ class ClaimVocabulary:
             zero_pattern=compiled(rf"\b(?P<zero>{phrase_pattern(quantities.zero_words)})\s+"
                                   rf"(?:(?:{phrase_pattern(quantities.zero_report_words) or '(?!)'})\s+)?",
                                   re.IGNORECASE),
-            zero_group_after=compiled(rf"(?:\s+(?:{phrase_pattern(quantities.zero_group_verbs) or '(?!)'}))?"
-                                      rf"\s+(?:{phrase_pattern(quantities.zero_group_words) or '(?!)'})\s+(?:the\s+)?",
-                                      re.IGNORECASE),
+            zero_group_after=expand_pattern(quantities, "zero_group"),
+            zero_group_pair=expand_pattern(quantities, "zero_group_pair"),
             zero_people_pattern=words(quantities.zero_people),
             quantity_phrase=words(list(phrase_of)),
             quantity_phrase_of=phrase_of,
@@ -225,6 +227,8 @@ class ClaimVocabulary:
             if quantities.zero_modal_words else compiled("(?!)"),
             of_whole_opener=expand_pattern(quantities, "of_whole_opener"),
             sub_area=expand_pattern(quantities, "sub_area"),
+            landform_name=expand_pattern(quantities, "landform_name"),
+            among_whole=expand_pattern(quantities, "among_whole"),
             ranking=expand_pattern(quantities, "ranking"),
             measure_aspect_before=compiled(
                 rf"\b(?P<aspect>{aspect_words}),?\s+(?:(?:of|at|was|is|were|are|estimated|put|valued|worth|about|"

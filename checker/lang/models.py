@@ -206,7 +206,6 @@ class QuantitiesFile(PackFile):
     zero_words: Words = ()
     zero_people: Words = ()
     zero_report_words: Words = ()
-    zero_group_words: Words = ()
     zero_group_verbs: Words = ()
     quantity_phrases: tuple[QuantityPhrase, ...] = ()
     topic_phrases: Words = ()
@@ -283,6 +282,7 @@ class QuantitiesFile(PackFile):
                            "coordinated", "of_group", "state_break",
                            "of_whole_opener", "sub_area", "ranking", "earlier_figure", "population_before",
                            "population_after", "strong_population", "breakdown_before", "place_of_figure",
+                           "landform_name", "zero_group", "zero_group_pair", "among_whole",
                            "elsewhere", "level_after_increment",
                            "increment_after_phrase", "agent_after_verb", "place_before_figure", "denied",
                            "denied_after"], str] = {}
@@ -360,6 +360,9 @@ class SpeakersFile(PackFile):
     place_prepositions: Words = ()
     home_government_words: Words = ()
     spelling_variants: dict[str, str] = {}
+    clause_verbs: Words = ()
+    not_aside_participles: Words = ()
+    descriptor_words: Words = ()
     spokesperson_words: Words = ()
     adverb_suffixes: Words = ()
     adverb_pair_heads: Words = ()
