@@ -50,6 +50,12 @@ class EntityKey:
         self._possessive = re.compile(rf"(?:{phrase_pattern(possessives)})\b") if possessives else None
         self._cache: dict[str, str] = {}
 
+    def is_written_as_name(self, text: str) -> bool:
+        """Whether a phrase is written with a capital past its leading article ("the Defense Department", not "The
+        defence department")."""
+        bare = self._article.sub("", text.strip()) if self._article is not None else text
+        return bare != bare.lower()
+
     def __call__(self, text: str) -> str:
         key = self._cache.get(text)
         if key is None:
@@ -116,14 +122,16 @@ class EntityMatcher:
         return self.tables[entity_type].by_key.get(self.key(text))
 
     def normalise(self, entity_type: str, text: str) -> Entity | None:
-        """The canonical entity for ``text``: an exact alias first, then a guarded fuzzy match, else None."""
+        """The canonical entity for ``text``: an exact alias first, then a guarded fuzzy match of a name written with
+        a capital, else None."""
         cached = self._found.get((entity_type, text), False)
         if cached is not False:
             return cached  # type: ignore[return-value]
         table = self.tables[entity_type]
         key = self.key(text)
         found = table.by_key.get(key)
-        if found is None:
+        if found is None and self.key.is_written_as_name(text):  # a name misspelled, never words a body shares
+            # with one named ("the defence department" of a civil defence is not the Defense Department)
             threshold = NAME_THRESHOLD[entity_type]
             found = next((entity for alias_key, entity in table.by_key.items()
                           if names_match(key, alias_key, threshold)), None)

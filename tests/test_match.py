@@ -46,6 +46,12 @@ def test_match_fuzzy_traps_stay_apart(left: str, right: str) -> None:
     assert not names_match(entity_key(left), entity_key(right), 85)
 
 
+def test_match_a_misspelled_name_only_when_written_as_a_name() -> None:
+    """'Defence Department' is the Pentagon misspelled; 'the defence department' of a civil defence body is not."""
+    assert getattr(normalise("speaker", "the Defence Department"), "name", None) == "Pentagon"
+    assert normalise("speaker", "the defence department") is None
+
+
 def test_match_unknown_name_is_not_forced_onto_a_known_one() -> None:
     assert normalise("speaker", "John Kerry") is None
     assert normalise("speaker", "Iranian military") is None
