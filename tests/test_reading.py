@@ -207,6 +207,30 @@ def test_reading_a_zero_of_some_other_part_or_an_unread_group_is_no_zero(sentenc
     assert [c for c in claims if c.value_high == 0] == []
 
 
+def test_reading_a_zero_of_recent_days_is_no_zero() -> None:
+    claims = counts("Factory collapse in Korva", "At least 300 people were killed when the factory collapsed, police "
+                    "said.", "No survivors have been found in the past four days.")
+    assert [c.value_text for c in claims] == ["At least 300"]
+
+
+def test_reading_a_duration_counts_nothing() -> None:
+    """'pulled out alive after three days in the rubble': three days, not three people rescued."""
+    claims = counts("Factory collapse in Korva", "At least 300 people were killed when the factory collapsed, police "
+                    "said.", "Among those pulled out alive after three days in the rubble was a 22-year-old woman.")
+    assert [c.value_text for c in claims] == ["At least 300"]
+
+
+@pytest.mark.parametrize("sentence, written, state", [
+    ("Officials said the bodies of 153 victims were buried on Monday.", "153", "buried"),
+    ("Some 60 victims were buried in a mass grave outside the city.", "Some 60", "buried"),
+    ("A landslide buried 12 residents in the village, officials said.", "12", None),
+])
+def test_reading_those_buried_are_a_count_of_their_own_never_the_toll(sentence: str, written: str,
+                                                                      state: str | None) -> None:
+    claims = counts("Quake in Korva", "The quake killed 844 people, officials said.", sentence)
+    assert figure(claims, written).predicate == state
+
+
 def test_reading_no_immediate_reports_is_no_zero() -> None:
     claims = counts(HEADLINE, "Ten rockets hit the Ain al-Asad air base on Wednesday. There were no immediate "
                               "reports of casualties.")

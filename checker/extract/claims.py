@@ -405,6 +405,8 @@ class ArticleReader(ArticleComponent):
         if counted is not None:
             return counted
         vocabulary = self.vocabulary
+        if vocabulary.duration_after.match(text, quantity.phrase_end):
+            return None  # "pulled out alive after three days in the rubble": a duration
         back = vocabulary.back_reference.match(text, _skip_spaces(text, quantity.phrase_end))
         after = back.end() if back else quantity.phrase_end
         state = self._state_after(text, after)

@@ -48,6 +48,7 @@ class ClaimVocabulary:
     zero_people_pattern: re.Pattern[str]  # "no one", "nobody": zero people
     zero_group_after: re.Pattern[str]  # "[no casualties] among [coalition troops]": the group a zero counts
     zero_group_pair: re.Pattern[str]  # "among the [US or] coalition forces": a group of two
+    duration_after: re.Pattern[str]  # "[three] days": a duration, never a count
     quantity_phrase: re.Pattern[str]  # "death toll", "number of": a quantity whose figure follows
     quantity_phrase_of: dict[str, tuple[str | None, str | None]]  # phrase -> (subject, state)
     topic_phrases: frozenset[str]  # "the total": the quantity the paragraph is about
@@ -184,6 +185,8 @@ class ClaimVocabulary:
                                   re.IGNORECASE),
             zero_group_after=expand_pattern(quantities, "zero_group"),
             zero_group_pair=expand_pattern(quantities, "zero_group_pair"),
+            duration_after=compiled(rf"(?:\s+|\s*-\s*)(?:{phrase_pattern(quantities.duration_units) or '(?!)'})\b",
+                                    re.IGNORECASE),
             zero_people_pattern=words(quantities.zero_people),
             quantity_phrase=words(list(phrase_of)),
             quantity_phrase_of=phrase_of,
@@ -197,7 +200,8 @@ class ClaimVocabulary:
             zero_keys=key_words([*quantities.zero_words, *quantities.zero_people]),
             singular_keys=frozenset(quantities.singular_words),
             state_after_keys=key_words(form for forms in quantities.predicates.values() for form in forms.after),
-            zero_scope=words(quantities.zero_scope_words),
+            zero_scope=compiled(rf"{words(quantities.zero_scope_words).pattern}"
+                                rf"|{expand_pattern(quantities, 'zero_recent').pattern}", re.IGNORECASE),
             compound_subjects=frozenset(norm(w) for w in quantities.compound_subjects),
             weapon_attack_nouns=frozenset(w.lower() for w in quantities.weapon_attack_nouns),
             weapon_attack_nouns_plural=frozenset(w.lower() for w in quantities.weapon_attack_nouns_plural),

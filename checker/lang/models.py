@@ -205,6 +205,8 @@ class QuantitiesFile(PackFile):
     person_states: Words = ()
     zero_words: Words = ()
     zero_people: Words = ()
+    duration_units: Words = ()
+    zero_recent_units: Words = ()
     zero_report_words: Words = ()
     zero_group_verbs: Words = ()
     quantity_phrases: tuple[QuantityPhrase, ...] = ()
@@ -282,7 +284,7 @@ class QuantitiesFile(PackFile):
                            "coordinated", "of_group", "state_break",
                            "of_whole_opener", "sub_area", "ranking", "earlier_figure", "population_before",
                            "population_after", "strong_population", "breakdown_before", "place_of_figure",
-                           "landform_name", "zero_group", "zero_group_pair", "among_whole",
+                           "landform_name", "zero_group", "zero_group_pair", "zero_recent", "among_whole",
                            "elsewhere", "level_after_increment",
                            "increment_after_phrase", "agent_after_verb", "place_before_figure", "denied",
                            "denied_after"], str] = {}
