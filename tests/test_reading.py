@@ -57,29 +57,29 @@ def test_reading_including_names_a_narrower_count_never_the_whole() -> None:
 
 
 @pytest.mark.parametrize("sentence, part", [
-    ("Officials said 34 people died inside the stadium and the rest died in hospital.", True),
-    ("Officials said 34 people died inside the stadium and the rest were injured.", False),
-    ("Officials said 34 people died in the crush and many others were injured.", False),
+    ("Officials said 21 spectators died at the ground itself and the rest died after reaching hospital.", True),
+    ("Officials said 21 spectators died at the ground itself and the rest were injured.", False),
+    ("Officials said 21 spectators died in the crush and many others were injured.", False),
 ])
 def test_reading_a_figure_whose_rest_shares_its_state_is_a_part(sentence: str, part: bool) -> None:
-    """'and the rest died in hospital': the 34 are those who died in the stadium, a part of the dead; the rest
-    injured leave the 34 all the dead."""
+    """'and the rest died after reaching hospital': the 21 are those who died at the ground, a part of the dead;
+    the rest injured leave the 21 all the dead."""
     claims = counts("Crush at a football match", "More than 170 people were killed in a crush at a football match "
                                                  "on Saturday, officials said.", sentence)
-    assert figure(claims, "34").partial is part
+    assert figure(claims, "21").partial is part
 
 
 def test_reading_the_rest_after_a_later_figure_is_that_figures_rest() -> None:
-    """'killed 125 people: 34 died inside the stadium and the rest in hospital': 34 is a part, 125 the whole."""
-    claims = counts("Crush at a football match", "The crush at the football match on Saturday killed 125 people: 34 "
-                                                 "died inside the stadium and the rest died in hospital.")
-    assert not figure(claims, "125").partial and figure(claims, "34").partial
+    """'killed 125 people: 21 died at the ground and the rest later': 21 is a part, 125 the whole."""
+    claims = counts("Crush at a football match", "The crush at the ground on Saturday killed 125 people: 21 died at "
+                                                 "the ground itself and the rest died after reaching hospital.")
+    assert not figure(claims, "125").partial and figure(claims, "21").partial
 
 
 def test_reading_those_among_the_dead_are_a_part() -> None:
     claims = counts("Crush at a football match", "More than 170 people were killed in a crush at a football match "
-                    "on Saturday, officials said.", "Two police officers were among the dead, the police chief said.")
-    assert figure(claims, "Two").partial and not figure(claims, "More than 170").partial
+                    "on Saturday, officials said.", "Three firefighters were among the dead, the fire chief said.")
+    assert figure(claims, "Three").partial and not figure(claims, "More than 170").partial
 
 
 def test_reading_a_list_ending_in_others_is_the_whole_not_a_part() -> None:
@@ -183,8 +183,7 @@ def test_reading_a_plain_zero_is_still_a_count() -> None:
     ("There were no injuries to U.S. personnel, the army said.", ("troop", "wounded", "US")),
     ("There were no casualties among civilians, the army said.", ("civilian", "casualties", None)),
     ("No injuries were reported, the army said.", ("person", "wounded", None)),
-    ("There were no reported casualties among the US or coalition forces, the army said.", ("troop", "casualties",
-                                                                                            "US")),
+    ("There were no casualties among the US or allied forces, the army said.", ("troop", "casualties", "US")),
     ("No casualties were reported to police until Tuesday, the army said.", ("person", "casualties", None)),
 ])
 def test_reading_a_zero_counts_the_group_it_names(sentence: str, read: tuple) -> None:
@@ -197,7 +196,7 @@ def test_reading_a_zero_counts_the_group_it_names(sentence: str, read: tuple) ->
 @pytest.mark.parametrize("sentence", [
     "There were no reports of casualties from the second rocket.",
     "The army said it had no reports of deaths beyond those of the two guards.",
-    "The militia said there were no reports of injuries among its fighters.",
+    "The group said it had no reports of injuries among its members.",
     "There were no casualties among those at the gate.",
 ])
 def test_reading_a_zero_of_some_other_part_or_an_unread_group_is_no_zero(sentence: str) -> None:
@@ -209,19 +208,19 @@ def test_reading_a_zero_of_some_other_part_or_an_unread_group_is_no_zero(sentenc
 
 def test_reading_a_zero_of_recent_days_is_no_zero() -> None:
     claims = counts("Factory collapse in Korva", "At least 300 people were killed when the factory collapsed, police "
-                    "said.", "No survivors have been found in the past four days.")
+                    "said.", "No survivors were found in the past three days.")
     assert [c.value_text for c in claims] == ["At least 300"]
 
 
 def test_reading_a_duration_counts_nothing() -> None:
-    """'pulled out alive after three days in the rubble': three days, not three people rescued."""
+    """'freed after four days under the debris': four days, not four people rescued."""
     claims = counts("Factory collapse in Korva", "At least 300 people were killed when the factory collapsed, police "
-                    "said.", "Among those pulled out alive after three days in the rubble was a 22-year-old woman.")
+                    "said.", "Among the survivors freed after four days under the debris was a 19-year-old tailor.")
     assert [c.value_text for c in claims] == ["At least 300"]
 
 
 @pytest.mark.parametrize("sentence, written, state", [
-    ("Officials said the bodies of 153 victims were buried on Monday.", "153", "buried"),
+    ("Officials said the remains of 140 victims were buried on Tuesday.", "140", "buried"),
     ("Some 60 victims were buried in a mass grave outside the city.", "Some 60", "buried"),
     ("A landslide buried 12 residents in the village, officials said.", "12", None),
 ])
@@ -572,7 +571,7 @@ def test_reading_where_someone_spoke_is_not_where_the_event_happened(sentence: s
 
 def test_reading_an_opening_that_names_only_where_someone_spoke_is_set_there() -> None:
     claims = counts("Quake toll passes 300,000", "More than 300,000 people died in last year's earthquake, the prime "
-                                                 "minister told a news conference in Port-au-Prince on Wednesday.")
+                                                 "minister told a briefing in Port-au-Prince on Wednesday.")
     assert figure(claims, "More than 300,000").place == "Port-au-Prince"
 
 

@@ -145,7 +145,7 @@ class _Article:
     def _main_place(self, lead: list[_Sentence], event_type: str | None) -> str | None:
         """The most specific place of the first sentence of the opening that names the main event and a place
         (else of the first that names a place), made more specific by the opening's places that lie in it. An
-        opening that names no place but where someone spoke ("told a news conference in Port-au-Prince") is set
+        opening that names no place but where someone spoke ("told a briefing in Port-au-Prince") is set
         there."""
         with_places = [s for s in lead if s.places]
         if not with_places:

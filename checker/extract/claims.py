@@ -406,7 +406,7 @@ class ArticleReader(ArticleComponent):
             return counted
         vocabulary = self.vocabulary
         if vocabulary.duration_after.match(text, quantity.phrase_end):
-            return None  # "pulled out alive after three days in the rubble": a duration
+            return None  # "freed after four days under the debris": a duration
         back = vocabulary.back_reference.match(text, _skip_spaces(text, quantity.phrase_end))
         after = back.end() if back else quantity.phrase_end
         state = self._state_after(text, after)
@@ -861,11 +861,11 @@ class ArticleReader(ArticleComponent):
                 rest = self.vocabulary.rest_follows.search(sentence.text, claim.end - sentence.start)
                 following = counts[position + 1] if position + 1 < len(counts) else None
                 if following is None or following.sentence_index != claim.sentence_index:
-                    # "34 died inside the stadium and the rest died in hospital": the rest named with no figure
+                    # "21 died at the ground and the rest died after reaching hospital": the rest named with no figure
                     claim.partial = rest is not None and self._state_verb_after(sentence.text, rest.end()) \
                         == claim.predicate
                 elif rest is not None and following.start < sentence.start + rest.start():
-                    claim.partial = False  # "killed 125: 34 died inside and the rest in hospital": 34's rest
+                    claim.partial = False  # "killed 125: 21 died at the ground and the rest in hospital": 21's rest
                 else:
                     claim.partial = following.predicate == claim.predicate
                 continue

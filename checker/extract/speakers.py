@@ -373,7 +373,7 @@ class SpeakerReader:
             if match.start() in authors or not outside(match.start()):
                 continue
             phrase = match.group("np")
-            data = self.count_source.match(phrase)  # "the latest figures from [the civil affairs department]"
+            data = self.count_source.match(phrase)  # "the newest figures from [the relief department]"
             phrase = phrase[data.end():] if data else phrase
             qualified = self.qualifier.search(phrase)  # "interior minister Jan Elm [of the region's government]"
             if qualified and not self.proper_name(phrase[:qualified.start()]):
