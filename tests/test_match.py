@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+from datetime import date
+
 import pytest
 
 from checker.match import names_match
+from checker.model import Article
 from tests.english import KNOWLEDGE, MATCHER
 from tests.shared_data import gold_entries
 
@@ -16,6 +20,14 @@ def normalise(entity_type: str, name: str):
         found = KNOWLEDGE.gazetteer.candidates(name)
         return found[0] if found else None
     return MATCHER.normalise(entity_type, name)
+
+
+def one_sentence_story(article_id: str, headline: str, sentence: str, published: date) -> Article:
+    """An outlet's story of one sentence under a headline, its outlet named as the article."""
+    text = f"{headline}\n\n{sentence}\n"
+    return Article(article_id=article_id, source_path=f"{article_id}.md", text=text,
+                   sha256=hashlib.sha256(text.encode()).hexdigest(), outlet=article_id, title=headline,
+                   published=published)
 
 
 TYPES = {"Green Zone": "place", "international zone": "place", "Irbil": "place", "Erbil": "place"}
@@ -81,17 +93,10 @@ def test_match_a_two_word_surname_is_the_one_full_name_ending_with_it() -> None:
 
 def test_match_a_surname_read_as_a_body_joins_the_named_person() -> None:
     """'Jena said' read as an organisation is the official named in full elsewhere in the run."""
-    import hashlib
-    from datetime import date
-
-    from checker.model import Article
     from checker.pipeline import analyse
 
     def story(article_id: str, sentence: str) -> Article:
-        text = f"Train crash toll\n\n{sentence}\n"
-        return Article(article_id=article_id, source_path=f"{article_id}.md", text=text,
-                       sha256=hashlib.sha256(text.encode()).hexdigest(), outlet=article_id, title="Train crash toll",
-                       published=date(2023, 6, 4))
+        return one_sentence_story(article_id, "Train crash toll", sentence, date(2023, 6, 4))
 
     result = analyse([story("a", "The train crash near Balasore on Friday killed 275 people, Anil Marandi, the "
                                  "relief commissioner, said on Sunday."),
@@ -103,17 +108,10 @@ def test_match_a_surname_read_as_a_body_joins_the_named_person() -> None:
 def test_match_a_spokesman_of_a_body_spelled_in_one_word_or_two_gives_that_bodys_figures() -> None:
     """'Coastguard spokesman Jan Elm' and 'Coast Guard spokesman Jan Elm' name one body: all of Elm's figures are
     that body's, under one name, not a second source's."""
-    import hashlib
-    from datetime import date
-
-    from checker.model import Article
     from checker.pipeline import analyse
 
     def story(article_id: str, sentence: str) -> Article:
-        text = f"Ferry sinks off Korva\n\n{sentence}\n"
-        return Article(article_id=article_id, source_path=f"{article_id}.md", text=text,
-                       sha256=hashlib.sha256(text.encode()).hexdigest(), outlet=article_id, title="Ferry sinks",
-                       published=date(2015, 7, 3))
+        return one_sentence_story(article_id, "Ferry sinks off Korva", sentence, date(2015, 7, 3))
 
     result = analyse([story("a", "Coastguard spokesman Jan Elm said 127 people survived when the ferry sank off Ormoc "
                                  "on Thursday."),
