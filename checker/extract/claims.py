@@ -856,18 +856,9 @@ class ArticleReader(ArticleComponent):
             if cue == "included":  # "60 killed, including 13 U.S. troops": a part of the 60, the total of U.S. troops
                 claim.partial = any(_quantity(c) == _quantity(claim) for c in before(position, 0))
                 continue
-            if cue == "rest":  # "one hit the cafeteria while two others landed": a part when the rest share its state
-                sentence = self.sentences[claim.sentence_index]
-                rest = self.vocabulary.rest_follows.search(sentence.text, claim.end - sentence.start)
-                following = counts[position + 1] if position + 1 < len(counts) else None
-                if following is None or following.sentence_index != claim.sentence_index:
-                    # "21 died at the ground and the rest died after reaching hospital": the rest named with no figure
-                    claim.partial = rest is not None and self._state_verb_after(sentence.text, rest.end()) \
-                        == claim.predicate
-                elif rest is not None and following.start < sentence.start + rest.start():
-                    claim.partial = False  # "killed 125: 21 died at the ground and the rest in hospital": 21's rest
-                else:
-                    claim.partial = following.predicate == claim.predicate
+            if cue == "rest":
+                claim.partial = self._part_before_rest(claim, counts[position + 1] if position + 1 < len(counts)
+                                                       else None)
                 continue
             # "Sixteen other fatalities" after "145 dead bodies": a part of a count of the same state just before;
             # "12 killed and 15 others injured": others than those of another state, a total of its own
@@ -878,6 +869,19 @@ class ArticleReader(ArticleComponent):
                 claim.partial = False
             else:
                 claim.partial = cue == "before"
+
+    def _part_before_rest(self, claim: Claim, following: Claim | None) -> bool:
+        """Whether a figure the rest follow is a part: when the rest share its state, as the next figure of its
+        sentence ("one hit the cafeteria while two others landed") or in words with no figure ("21 died at the ground
+        and the rest died after reaching hospital"); never when the rest follow a later figure ("killed 125: 21 died
+        at the ground and the rest in hospital": 21's rest)."""
+        sentence = self.sentences[claim.sentence_index]
+        rest = self.vocabulary.rest_follows.search(sentence.text, claim.end - sentence.start)
+        if following is None or following.sentence_index != claim.sentence_index:
+            return rest is not None and self._state_verb_after(sentence.text, rest.end()) == claim.predicate
+        if rest is not None and following.start < sentence.start + rest.start():
+            return False
+        return following.predicate == claim.predicate
 
     def _responsibility_claims(self, index: int) -> list[Claim]:
         """Who is said to be behind an attack, clause by clause ("Iran denied it, but U.S. officials blamed ...")."""

@@ -62,8 +62,9 @@ class Quotation:
 
 # A noun phrase naming a speaker: up to eight words, none of them clause punctuation.
 _NP = r"(?P<np>(?:[\w.'’()&-]+\s+){0,7}?[\w.'’()&-]+)"
-# Where such a phrase ends: clause punctuation, or a full stop that is not one of an abbreviation's ("U.S. officials")
+# ... up to fourteen after "according to" ("the International Federation of Red Cross and Red Crescent Societies")
 _LONG_NP = r"(?P<np>(?:[\w.'’()&-]+\s+){0,13}?[\w.'’()&-]+)"
+# Where such a phrase ends: clause punctuation, or a full stop that is not one of an abbreviation's ("U.S. officials")
 _NP_END = r"(?=\s*(?:\.(?:\s*$|(?<![A-Z]\.[A-Z]\.)(?=\s))|[,;:”\"]|$))"
 _PHRASE_BREAK = re.compile(r"[,;:“”\"—–]|\s-\s")  # brackets stay: "Central Command (CENTCOM) said"
 # Quotations: curly pairs (closed by a straight quote too, as copy mixes them), or straight double quotes in order.
@@ -127,8 +128,6 @@ class SpeakerReader:
         self.possessive = words.possessive_suffixes[0] if words.possessive_suffixes else ""
         self.countries = frozenset(country.lower() for country in pack.quantities.population_countries.values())
         self.nationalities = frozenset(population.lower() for population in pack.quantities.population_countries)
-        # (a source after "according to" may be long: "the International Federation of Red Cross and Red Crescent
-        # Societies", "interior minister Jan Elm of the region's eastern government")
         self.preposition = compiled(rf"\b(?:{phrase_pattern(words.reporting_prepositions)})\s+{_LONG_NP}{_NP_END}",
                                     re.IGNORECASE)
         self.qualifier = expand_pattern(words, "speaker_qualifier")
@@ -372,17 +371,7 @@ class SpeakerReader:
         for match in self.preposition.finditer(text):
             if match.start() in authors or not outside(match.start()):
                 continue
-            phrase = match.group("np")
-            data = self.count_source.match(phrase)  # "the newest figures from [the relief department]"
-            phrase = phrase[data.end():] if data else phrase
-            qualified = self.qualifier.search(phrase)  # "interior minister Jan Elm [of the region's government]"
-            if qualified and not self.proper_name(phrase[:qualified.start()]):
-                qualified = None  # ("the spokesman for the provincial police" names the police, not a person)
-            named = (phrase[:qualified.start()] if qualified else phrase).split()
-            if len(named) > 2 and named[-2].lower() in self.adverb_pair_heads and named[-1].lower().rstrip(".") in \
-                    self.calendar:
-                del named[-2:]  # "the ministry [on Tuesday]"
-            np = self._source_of_count(" ".join(named))  # "according to government estimates": the government
+            np = self._source_after_preposition(match.group("np"))
             if self.is_plausible(np):
                 found.append(Attribution(match.start(), match.end(), np))
         citing = [m for m in self.citing.finditer(text) if outside(m.start())]
@@ -398,6 +387,22 @@ class SpeakerReader:
             found.append(Attribution(citing[-1].start(), citing[-1].end(), inner, chain))
         found.sort(key=lambda a: a.start)
         return found
+
+    def _source_after_preposition(self, phrase: str) -> str:
+        """The source a reporting preposition's phrase names: the data's source ("the newest figures from [the relief
+        department]"), a person without the words that qualify them ("interior minister Jan Elm [of the region's
+        eastern government]"), never the day ("the ministry [on Tuesday]"); "according to government estimates" is
+        the government's (``_source_of_count``)."""
+        data = self.count_source.match(phrase)
+        phrase = phrase[data.end():] if data else phrase
+        qualified = self.qualifier.search(phrase)
+        if qualified and not self.proper_name(phrase[:qualified.start()]):
+            qualified = None  # ("the spokesman for the provincial police" names the police, not a person)
+        named = (phrase[:qualified.start()] if qualified else phrase).split()
+        if len(named) > 2 and named[-2].lower() in self.adverb_pair_heads and named[-1].lower().rstrip(".") in \
+                self.calendar:
+            del named[-2:]
+        return self._source_of_count(" ".join(named))
 
     def _source_of_count(self, phrase: str) -> str:
         """The speaker a phrase names, a count's noun after it left out ("government estimates" -> "government"; an
