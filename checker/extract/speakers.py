@@ -290,9 +290,13 @@ class SpeakerReader:
             participle = opening.endswith(("ing", "ed")) and aside[:1].islower() \
                 and opening not in self.not_aside_participles \
                 and not self.trailing_anonymity.search(before)  # (not "speaking on condition of anonymity")
-            if aside.lower() in self.asides or opening in self.relative_pronouns or participle:
+            named_before = head[:comma].split()[-1:] if comma >= 0 else []
+            described = opening in self.articles and aside.split()[-1].lower() not in self.speaker_words \
+                and bool(named_before) and self.hooks.is_name_word(named_before[0])  # "Lima, the capital,"
+            if aside.lower() in self.asides or opening in self.relative_pronouns or participle or described:
                 before = head[:comma]  # ("Police, however, said"; "the agency, which is close to the army, said";
-                # "the governor, speaking from Sacramento, said"; "the outlet, affiliated with the militias, said")
+                # "the governor, speaking from Sacramento, said"; "the outlet, affiliated with the militias, said";
+                # "officials in Lima, the capital, said")
             elif aside and self.proper_name(aside):  # the role stays with the name, for later "the minister said"
                 role = _PHRASE_BREAK.split(head[:comma])[-1].strip()
                 start = window_start + comma + 1 + (len(head[comma + 1:]) - len(head[comma + 1:].lstrip()))
