@@ -62,7 +62,7 @@ class Quotation:
 
 # A noun phrase naming a speaker: up to eight words, none of them clause punctuation.
 _NP = r"(?P<np>(?:[\w.'’()&-]+\s+){0,7}?[\w.'’()&-]+)"
-# ... up to fourteen after "according to" ("the International Federation of Red Cross and Red Crescent Societies")
+# ... up to fourteen after "according to" ("the Korva Union of Red Cross and Red Crescent Groups")
 _LONG_NP = r"(?P<np>(?:[\w.'’()&-]+\s+){0,13}?[\w.'’()&-]+)"
 # Where such a phrase ends: clause punctuation, or a full stop that is not one of an abbreviation's ("U.S. officials")
 _NP_END = r"(?=\s*(?:\.(?:\s*$|(?<![A-Z]\.[A-Z]\.)(?=\s))|[,;:”\"]|$))"
