@@ -20,6 +20,15 @@ FIELDS = {"quantity", "at", "speaker", "value_a", "value_b", "article_a", "artic
 
 def run(data: CheckData, params: CheckParams) -> Drafts:
     disputed = find_disputes(data)
+    asked: dict[tuple[int, int], bool] = {}
+
+    def revised(earlier: Claim, later: Claim) -> bool:
+        """``is_revision``, asked once per pair (a replaced figure's pair is asked twice below)."""
+        pair = (id(earlier), id(later))
+        if pair not in asked:
+            asked[pair] = is_revision(earlier, later, data)
+        return asked[pair]
+
     for key, claims in comparable_counts(data, include_vague=False).items():
         by_speaker: dict[str, list] = {}
         for claim in sorted(claims, key=lambda c: said_order(c, data)):
@@ -32,7 +41,7 @@ def run(data: CheckData, params: CheckParams) -> Drafts:
             stated = [claim for claim in figures if not claim.superseded]
             replaced = [(old, new) for old, new in zip(figures, figures[1:], strict=False)
                         if old.superseded and not new.superseded and old.article_id == new.article_id]
-            told = {id(new) for old, new in replaced if is_revision(old, new, data)}  # "rose to 64 from 61"
+            told = {id(new) for old, new in replaced if revised(old, new)}  # "rose to 64 from 61"
             chained = [(old, new) for old, new in zip(stated, stated[1:], strict=False) if id(new) not in told]
             pairs = sorted([*chained, *replaced],
                            key=lambda pair: (said_order(pair[1], data), said_order(pair[0], data)))
@@ -41,7 +50,7 @@ def run(data: CheckData, params: CheckParams) -> Drafts:
                     continue  # "roughly 10" then "10": the same figure, not a revision
                 if data.taxonomy.tallies.get(earlier.predicate or "") == "changing":
                     continue  # the missing go up and down: each figure is the count of its day
-                if is_revision(earlier, later, data):
+                if revised(earlier, later):
                     steps.setdefault((format_value(earlier), format_value(later)), []).append((earlier, later))
             for (value_a, value_b), told_by in steps.items():  # each step once, however many articles tell of it
                 earlier, later = told_by[0]

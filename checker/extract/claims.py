@@ -342,13 +342,14 @@ class ArticleReader(ArticleComponent):
         published, vocabulary = self.article.published, self.vocabulary
         if published is None:
             return
-        for found in vocabulary.year_when.finditer(text):
-            if published.year - int(found.group("year")) > 1:
-                boundary = vocabulary.clause_boundary.search(text, found.end())
-                _mark_between(claims, offset, found.end(), boundary.start() if boundary else len(text))
-        for found in vocabulary.year_event.finditer(text):
-            if published.year - int(found.group("year")) <= 1:
-                continue
+
+        def long_ago(found: re.Match[str]) -> bool:  # a year before last: last year's event may still be the news
+            return published.year - int(found.group("year")) > 1
+
+        for found in filter(long_ago, vocabulary.year_when.finditer(text)):
+            boundary = vocabulary.clause_boundary.search(text, found.end())
+            _mark_between(claims, offset, found.end(), boundary.start() if boundary else len(text))
+        for found in filter(long_ago, vocabulary.year_event.finditer(text)):
             opens = vocabulary.year_event_opening.match(text[:found.start()])
             boundary = (vocabulary.year_event_turn if opens else vocabulary.year_event_end).search(text, found.end())
             _mark_between(claims, offset, found.end(), boundary.start() if boundary else len(text))

@@ -60,10 +60,13 @@ class Quotation:
     speaker_text: str | None
 
 
-# A noun phrase naming a speaker: up to eight words, none of them clause punctuation.
-_NP = r"(?P<np>(?:[\w.'’()&-]+\s+){0,7}?[\w.'’()&-]+)"
-# ... up to fourteen after "according to" ("the Korva Union of Red Cross and Red Crescent Groups")
-_LONG_NP = r"(?P<np>(?:[\w.'’()&-]+\s+){0,13}?[\w.'’()&-]+)"
+def _noun_phrase(most_words: int) -> str:
+    """A noun phrase naming a speaker, as group ``np``: up to ``most_words`` words, none of them clause punctuation."""
+    return rf"(?P<np>(?:[\w.'’()&-]+\s+){{0,{most_words - 1}}}?[\w.'’()&-]+)"
+
+
+_NP = _noun_phrase(8)
+_LONG_NP = _noun_phrase(14)  # after "according to": "the Korva Union of Red Cross and Red Crescent Groups"
 # Where such a phrase ends: clause punctuation, or a full stop that is not one of an abbreviation's ("U.S. officials")
 _NP_END = r"(?=\s*(?:\.(?:\s*$|(?<![A-Z]\.[A-Z]\.)(?=\s))|[,;:”\"]|$))"
 _PHRASE_BREAK = re.compile(r"[,;:“”\"—–]|\s-\s")  # brackets stay: "Central Command (CENTCOM) said"

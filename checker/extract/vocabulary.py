@@ -181,11 +181,10 @@ class ClaimVocabulary:
             still_before=_before(quantities.still_before),
             infinitive_after=right_after(quantities.infinitive_markers),
             zero_pattern=compiled(rf"\b(?P<zero>{phrase_pattern(quantities.zero_words)})\s+"
-                                  rf"(?:(?:{phrase_pattern(quantities.zero_report_words) or '(?!)'})\s+)?",
-                                  re.IGNORECASE),
+                                  rf"(?:(?:{phrase_pattern(quantities.zero_report_words)})\s+)?", re.IGNORECASE),
             zero_group_after=expand_pattern(quantities, "zero_group"),
             zero_group_pair=expand_pattern(quantities, "zero_group_pair"),
-            duration_after=compiled(rf"(?:\s+|\s*-\s*)(?:{phrase_pattern(quantities.duration_units) or '(?!)'})\b",
+            duration_after=compiled(rf"(?:\s+|\s*-\s*)(?:{phrase_pattern(quantities.duration_units)})\b",
                                     re.IGNORECASE),
             zero_people_pattern=words(quantities.zero_people),
             quantity_phrase=words(list(phrase_of)),
@@ -200,8 +199,7 @@ class ClaimVocabulary:
             zero_keys=key_words([*quantities.zero_words, *quantities.zero_people]),
             singular_keys=frozenset(quantities.singular_words),
             state_after_keys=key_words(form for forms in quantities.predicates.values() for form in forms.after),
-            zero_scope=compiled(rf"{words(quantities.zero_scope_words).pattern}"
-                                rf"|{expand_pattern(quantities, 'zero_recent').pattern}", re.IGNORECASE),
+            zero_scope=expand_pattern(quantities, "zero_scope"),
             compound_subjects=frozenset(norm(w) for w in quantities.compound_subjects),
             weapon_attack_nouns=frozenset(w.lower() for w in quantities.weapon_attack_nouns),
             weapon_attack_nouns_plural=frozenset(w.lower() for w in quantities.weapon_attack_nouns_plural),

@@ -284,7 +284,7 @@ class QuantitiesFile(PackFile):
                            "coordinated", "of_group", "state_break",
                            "of_whole_opener", "sub_area", "ranking", "earlier_figure", "population_before",
                            "population_after", "strong_population", "breakdown_before", "place_of_figure",
-                           "landform_name", "zero_group", "zero_group_pair", "zero_recent", "among_whole",
+                           "landform_name", "zero_group", "zero_group_pair", "zero_scope", "among_whole",
                            "elsewhere", "level_after_increment",
                            "increment_after_phrase", "agent_after_verb", "place_before_figure", "denied",
                            "denied_after"], str] = {}
