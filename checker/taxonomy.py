@@ -43,6 +43,7 @@ class TaxonomyFile(DataModel):
     states: dict[str, tuple[str, ...]] = {}
     relations: tuple[StateRelation, ...] = ()
     tallies: dict[str, Literal["cumulative", "changing", "diminishing"]] = {}
+    dimensions: tuple[str, ...] = ()
     weapon_subjects: tuple[str, ...] = ()
     weapon_predicate_map: dict[str, str] = {}
     person_predicate_map: dict[str, str] = {}
@@ -60,6 +61,7 @@ class Taxonomy:
     states: dict[str, frozenset[str]] = field(default_factory=dict)  # state -> the things it can be said of
     relations: tuple[StateRelation, ...] = ()
     tallies: dict[str, str] = field(default_factory=dict)  # state -> cumulative | changing
+    dimensions: frozenset[str] = frozenset()  # states of a thing's size ("12 storeys tall"), not of what happened
     weapon_subjects: frozenset[str] = frozenset()
     weapon_predicate_map: dict[str, str] = field(default_factory=dict)
     person_predicate_map: dict[str, str] = field(default_factory=dict)
@@ -100,6 +102,7 @@ class Taxonomy:
             states={state: frozenset(things) for state, things in data.states.items()},
             relations=tuple(data.relations),
             tallies=dict(data.tallies),
+            dimensions=frozenset(data.dimensions),
             weapon_subjects=frozenset(data.weapon_subjects),
             weapon_predicate_map=dict(data.weapon_predicate_map),
             person_predicate_map=dict(data.person_predicate_map),

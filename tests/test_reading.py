@@ -1140,6 +1140,82 @@ def test_reading_a_figure_of_elsewhere_is_a_part() -> None:
     assert not figure(claims, "2,300").partial and figure(claims, "about 170").partial
 
 
+# --- figures of the quantity in question ---------------------------------------------------------
+
+QUAKE = ("Quake strikes Korva", "At least 900 people were killed when the quake struck Korva on Monday, "
+                                "officials said.")
+
+
+@pytest.mark.parametrize("sentence, written", [
+    ("On Wednesday the interior minister raised that estimate to 1,400.", "1,400"),
+    ("A local charity put the number at over 2,000.", "over 2,000"),
+    ("The official number is 1,250, the mayor said.", "1,250"),
+    ("Their previous estimate of 700 was too low, the ministry said.", "700"),
+    ("Relief workers called the 900 figure too low.", "900"),
+    ("A charity gave a conservative 2,000 estimate.", "2,000"),
+])
+def test_reading_the_number_stands_for_the_quantity_the_article_is_about(sentence: str, written: str) -> None:
+    """'the official number', 'that estimate', 'the 900 figure' in a later paragraph: the article's toll."""
+    found = figure(counts(*QUAKE, sentence), written)
+    assert (found.subject, found.predicate) == ("person", "killed") and not found.partial
+
+
+def test_reading_the_number_with_its_own_words_counts_them() -> None:
+    claims = counts(*QUAKE, "By Friday the number hurt had climbed to 410 from 380.",
+                    "Police put the number of protesters at 5,000.",
+                    "The ministry said its official figure of 512 dead and 640 injured is final.")
+    assert [(c.value_text, c.predicate) for c in claims[1:]] == [
+        ("410", "wounded"), ("380", "wounded"), ("5,000", "attending"), ("512", "killed"), ("640", "wounded")]
+
+
+def test_reading_a_figure_named_as_a_figure_is_the_quantity_given_that_figure() -> None:
+    """'the 512 tally' is the 512 dead given earlier, though the injured were named last."""
+    claims = counts(QUAKE[0], "Officials put the toll at 512 dead and 640 injured.",
+                    "Officials later repeated the 512 tally.", "One estimate put the cost of rebuilding at 5 billion "
+                                                               "dollars.")
+    assert [(c.value_text, c.predicate) for c in claims] == [("512", "killed"), ("640", "wounded"),
+                                                             ("512", "killed")]
+
+
+def test_reading_the_number_after_a_count_in_its_sentence_is_that_count() -> None:
+    claims = counts("Ferry sinks off Korva", "At least 40 people were rescued on Monday, the coast guard said.",
+                    "One broadcaster said 14 passengers were missing, while a second station put it at 30.")
+    assert figure(claims, "30").predicate == "missing"
+
+
+def test_reading_the_number_never_stands_for_a_size() -> None:
+    claims = counts("Tower collapses in Korva", "The tower was 12 storeys tall, officials said.",
+                    "As the days passed, the number would climb past 100.")
+    assert [c.value_text for c in claims] == ["12"]
+
+
+def test_reading_a_figure_of_the_places_named_alone_is_a_part() -> None:
+    claims = counts("Fires kill wildlife across Ostland", "Scientists estimated that 900 million animals were killed "
+                                                          "in the two northern provinces alone.",
+                    "The south has 300 million dead animals alone, he said.", "About 2 billion animals died in all.")
+    assert [(c.value_text, c.partial) for c in claims] == [
+        ("900 million", True), ("300 million", True), ("About 2 billion", False)]  # and no 'two' dead provinces
+
+
+@pytest.mark.parametrize("sentence, written, state", [
+    ("Last week the governor put the injured total at 45.", "45", "wounded"),
+    ("The stampede led to the deaths of 97 fans.", "97", "killed"),
+])
+def test_reading_a_level_or_a_death_after_a_preposition_is_still_read(sentence: str, written: str,
+                                                                      state: str) -> None:
+    assert figure(counts(*QUAKE, sentence), written).predicate == state
+
+
+def test_reading_a_figure_named_as_the_original_one_was_replaced() -> None:
+    claims = counts(*QUAKE, "The original figure \u2015 the 500 \u2015 was too low, he said.")
+    assert figure(claims, "500").superseded
+
+
+def test_reading_a_count_verb_before_that_figure_names_its_speaker() -> None:
+    claims = counts(*QUAKE, "The mayor later put that figure at 2,000.")
+    assert figure(claims, "2,000").speaker == "mayor"
+
+
 # --- regressions found in review -------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence, written, speaker", [

@@ -10,7 +10,7 @@ as mentions, and ``checker.events`` resolves them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -84,6 +84,8 @@ class ArticleReader(ArticleComponent):
         self._part_cues: dict[int, str] = {}  # offset of a figure -> why it may be a part of a count
         self._last_count: dict[int, Claim] = {}  # paragraph -> its last count claim so far
         self._topic: dict[int, tuple[str | None, str | None, str | None]] = {}  # paragraph -> quantity it names
+        self._last_of_value: dict[tuple[float | None, float | None], Claim] = {}  # the last whole count of a value
+        self._last_whole: Claim | None = None  # the last count so far that is neither a part nor another event's
         self._districts: dict[int, str | None] = {}  # sentence -> the named district it places its figures in
         self._current = 0  # the sentence being read
         self._presumed: dict[int, Claim] = {}  # the claims credited by a count's words alone ("the official toll"),
@@ -285,6 +287,14 @@ class ArticleReader(ArticleComponent):
             counted = self._what_is_counted(text, quantity, previous)
             if counted is None:
                 previous = None
+                named_as_figure = vocabulary.topic_noun_after.match(text, quantity.phrase_end) and (
+                    vocabulary.topic_figure_before.search(text, max(0, quantity.phrase_start - 30),
+                                                          quantity.phrase_start))
+                if named_as_figure:  # "the 769 tally", "a conservative 2,000 estimate"
+                    claim = self._topic_figure_claim(index, quantity, revision_cue)
+                    if claim is not None:
+                        claims.append(claim)
+                        taken.add(quantity.start)
                 continue
             if vocabulary.negation_after.match(text, counted.end):
                 continue  # "3,000 people did not die": a figure denied, not given
@@ -327,7 +337,17 @@ class ArticleReader(ArticleComponent):
         for claim in claims:
             if claim.subject is not None:
                 self._last_count[claim.paragraph] = claim
+                if self._may_be_the_topic(claim):
+                    self._last_whole = claim
+                    self._last_of_value[(claim.value_low, claim.value_high)] = claim
         return claims
+
+    def _may_be_the_topic(self, claim: Claim) -> bool:
+        """Whether "the number" in a later sentence may stand for this claim's quantity: a figure of a whole count
+        with a state, of this event, not a thing's size ("12 storeys tall") nor one thing named ("A rocket fell")."""
+        return (claim.kind == "count" and claim.predicate is not None and not claim.partial and not claim.other_event
+                and not claim.unit and claim.predicate not in self.grammars.taxonomy.dimensions
+                and (claim.value_text or "").lower() not in self.vocabulary.singular_keys)
 
     def _hypothetical_before(self, text: str, position: int) -> bool:
         """Whether the clause before ``position`` (back to a comma or a semicolon) makes what follows hypothetical:
@@ -426,7 +446,8 @@ class ArticleReader(ArticleComponent):
                     return _Counted(earlier.subject, earlier.population, state[1], False, state[0], back_reference=True)
             return _Counted("person", None, state[1], False, state[0], back_reference=bool(back))
         before = self._predicate(text, quantity.phrase_start, quantity.phrase_end)
-        if before in vocabulary.person_states and not back:  # "the storm killed more than 100"
+        if before in vocabulary.person_states and not back and not vocabulary.preposition_before.search(
+                text, max(0, quantity.phrase_start - 20), quantity.phrase_start):  # "the storm killed more than 100"
             return _Counted("person", None, quantity.phrase_end, False, before)
         return self._of_population(text, quantity)
 
@@ -597,22 +618,26 @@ class ArticleReader(ArticleComponent):
             if self._hypothetical_before(text, phrase.start()):
                 continue  # "if the death toll does reach 10,000", "the expected final toll of around 300"
             words = " ".join(phrase.group(0).lower().split())
-            subject, state = vocabulary.quantity_phrase_of[words]
             end, population = phrase.end(), None
-            if words in vocabulary.topic_phrases:  # "the total was 113": the paragraph's quantity
-                subject, state, population = self._topic.get(paragraph, (None, None, None))
+            topic = words in vocabulary.topic_phrases
+            if phrase.group("topic"):  # "the official number": unless it begins a phrase of its own
+                longer = vocabulary.quantity_phrase.match(text, phrase.start("topic_noun"))  # "number of protesters"
+                if longer is not None and longer.end() > end:
+                    words, end = " ".join(longer.group(0).lower().split()), longer.end()
+                topic = words not in vocabulary.quantity_phrase_of or words in vocabulary.topic_phrases
+            subject, state = vocabulary.quantity_phrase_of.get(words, (None, None))
+            if topic:  # "the total was 113", "raised that estimate to 1,400"
+                of = vocabulary.counted_of.match(text, end)
+                named = self._named_after_topic(text, of.end() if of else end)
+                if named is not None:  # "the number hurt", "the total of dead": its own words say what it counts
+                    subject, state, population, end = named
+                else:  # the quantity the text is already about
+                    subject, state, population = self._topic_of(paragraph, text, quantities, phrase.start())
             elif subject is None:  # "the number of": what follows says what is counted
-                counted = self._subject_after(text, end)
-                if counted is None:
-                    state_only = self._state_after(text, end)  # "the number of injured"
-                    if state_only is None or state_only[0] not in vocabulary.person_states:
-                        continue
-                    subject, state, end = "person", state_only[0], state_only[1]
-                else:
-                    subject, population, state, end = counted.subject, counted.population, counted.state, counted.end
-                    after = self._state_after(text, end)  # "the number of US troops killed"
-                    if state is None and after is not None:
-                        state, end = after
+                named = self._counted_after_phrase(text, end)
+                if named is None:
+                    continue
+                subject, state, population, end = named
             if subject is not None and state is not None:
                 self._topic[paragraph] = (subject, state, population)
             boundary = self.vocabulary.clause_boundary.search(text, end)
@@ -645,6 +670,8 @@ class ArticleReader(ArticleComponent):
             own_state = (own.state or self._state_verb_after(text, own.end)) if own is not None else None
             if own is not None and own.subject == subject and own_state == state:
                 continue  # its own words give the phrase's state: it is read as a count of its own
+            if topic and first is not None and (own is not None or self._state_after(text, first.phrase_end)):
+                continue  # "its official figure of 512 dead and 640 injured": counts of their own
             figure = (first if own is not None and own.subject == subject and own_state is None else
                       next((q for q in quantities if end <= q.phrase_start < limit and stands_for_phrase(q)), None))
             if figure is None:  # "The death toll from the collapse of ..., a town in Florida, has increased to 98":
@@ -673,6 +700,59 @@ class ArticleReader(ArticleComponent):
                 claims.append(self._figure_claim(index, found, partial=False, subject=subject, predicate=state,
                                                  population=population, revision_cue=revision_cue))
         return claims
+
+    def _counted_after_phrase(self, text: str, end: int) -> tuple[str | None, str | None, str | None, int] | None:
+        """What a phrase such as "the number of" counts, from the words after it: subject, state, population and
+        where they end ("the number of US troops killed", "the number of injured"), or None."""
+        counted = self._subject_after(text, end)
+        if counted is None:
+            state_only = self._state_after(text, end)  # "the number of injured"
+            if state_only is None or state_only[0] not in self.vocabulary.person_states:
+                return None
+            return "person", state_only[0], None, state_only[1]
+        state, end = counted.state, counted.end
+        after = self._state_after(text, end)  # "the number of US troops killed"
+        if state is None and after is not None:
+            state, end = after
+        return counted.subject, state, counted.population, end
+
+    def _topic_figure_claim(self, index: int, quantity: Quantity, revision_cue: bool) -> Claim | None:
+        """A figure named as a figure ("the 769 tally", "a conservative 2,000 estimate"): of the quantity the
+        article gave that same figure for earlier, else of the quantity the text is about; None when there is none."""
+        earlier = self._last_of_value.get((float(quantity.low), float(quantity.high)))
+        subject, state, population = ((earlier.subject, earlier.predicate, earlier.population) if earlier else
+                                      self._topic_of(self.sentences[index].paragraph))
+        if subject is None or state is None:
+            return None
+        return self._figure_claim(index, quantity, partial=False, subject=subject, predicate=state,
+                                  population=population, revision_cue=revision_cue)
+
+    def _named_after_topic(self, text: str, end: int) -> tuple[str | None, str | None, str | None, int] | None:
+        """What the words right after a topic phrase say it counts ("the number [hurt]", "the total of [dead]"): a
+        counted noun or a state word, with no figure between; None when a figure or other words come first."""
+        position = _skip_spaces(text, end)
+        if self.vocabulary.state_word_pattern.match(text, position) or self.vocabulary.subject_pattern.match(
+                text, position):
+            return self._counted_after_phrase(text, position)
+        return None
+
+    def _topic_of(self, paragraph: int, text: str = "", quantities: Sequence[Quantity] = (),
+                  position: int = 0) -> tuple[str | None, str | None, str | None]:
+        """The quantity "the total" or "that estimate" stands for: that of the last figure before ``position`` in
+        its sentence with a counted noun and a state ("21 people were missing while another radio put it at 70"),
+        else the one a quantity phrase of the paragraph named, else the article's last count read so far that is
+        neither a part nor another event's."""
+        for quantity in reversed([q for q in quantities if q.phrase_end <= position]):
+            counted = self._subject_after(text, quantity.phrase_end)
+            if counted is None:
+                continue
+            state = counted.state or self._state_verb_after(text, counted.end)
+            if state is not None:
+                return counted.subject, state, counted.population
+        if paragraph in self._topic:
+            return self._topic[paragraph]
+        last = self._last_whole
+        return (last.subject, last.predicate, last.population) if last is not None else (None, None, None)
 
     def _other_state_between(self, text: str, start: int, end: int, state: str | None) -> bool:
         """Whether a noun that names another state than ``state`` stands between two figures ("the toll rose to 64,

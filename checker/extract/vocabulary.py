@@ -52,6 +52,10 @@ class ClaimVocabulary:
     quantity_phrase: re.Pattern[str]  # "death toll", "number of": a quantity whose figure follows
     quantity_phrase_of: dict[str, tuple[str | None, str | None]]  # phrase -> (subject, state)
     topic_phrases: frozenset[str]  # "the total": the quantity the paragraph is about
+    preposition_before: re.Pattern[str]  # "(killed) in the (two provinces)": the figure is no verb's object
+    topic_figure_before: re.Pattern[str]  # "the (769 tally)": a determiner before a figure named as one
+    counted_of: re.Pattern[str]  # "(the number) of (dead)": what a topic phrase counts follows
+    topic_noun_after: re.Pattern[str]  # "(the 2,975) number": a figure of the quantity the text is about
     superseded_marker: re.Pattern[str]  # "from" right before a figure: the figure a revision replaced
     not_the_figure: re.Pattern[str]  # words right before a figure that make it not the phrase's figure
     denied: re.Pattern[str]  # between a figure and one its speaker rejects: "275 [and not] 288", "40 [died, not] 44"
@@ -187,9 +191,14 @@ class ClaimVocabulary:
             duration_after=compiled(rf"(?:\s+|\s*-\s*)(?:{phrase_pattern(quantities.duration_units)})\b",
                                     re.IGNORECASE),
             zero_people_pattern=words(quantities.zero_people),
-            quantity_phrase=words(list(phrase_of)),
+            quantity_phrase=compiled(rf"{words(list(phrase_of)).pattern}|(?P<topic>"
+                                     rf"{expand_pattern(quantities, 'topic_phrase').pattern})", re.IGNORECASE),
             quantity_phrase_of=phrase_of,
             topic_phrases=topic_phrases,
+            preposition_before=expand_pattern(quantities, "preposition_before"),
+            topic_figure_before=expand_pattern(quantities, "topic_figure_before"),
+            counted_of=expand_pattern(quantities, "counted_of"),
+            topic_noun_after=expand_pattern(quantities, "topic_noun_after"),
             superseded_marker=compiled(rf"\b(?:{phrase_pattern(quantities.superseded_markers)})\s+$", re.IGNORECASE)
             if quantities.superseded_markers else compiled("(?!)"),
             not_the_figure=compiled(rf"\b(?:{phrase_pattern(quantities.not_the_figure)})\s+$", re.IGNORECASE),

@@ -211,6 +211,9 @@ class QuantitiesFile(PackFile):
     zero_group_verbs: Words = ()
     quantity_phrases: tuple[QuantityPhrase, ...] = ()
     topic_phrases: Words = ()
+    topic_determiners: Words = ()
+    topic_modifiers: Words = ()
+    topic_nouns: Words = ()
     superseded_markers: Words = ()
     not_the_figure: Words = ()
     denied_markers: Words = ()
@@ -287,7 +290,8 @@ class QuantitiesFile(PackFile):
                            "landform_name", "zero_group", "zero_group_pair", "zero_scope", "among_whole",
                            "elsewhere", "level_after_increment",
                            "increment_after_phrase", "agent_after_verb", "place_before_figure", "denied",
-                           "denied_after"], str] = {}
+                           "denied_after", "topic_phrase", "topic_noun_after", "counted_of",
+                           "preposition_before", "topic_figure_before"], str] = {}
 
 
 # --- events.yaml -------------------------------------------------------------------------------
