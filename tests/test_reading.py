@@ -1216,6 +1216,16 @@ def test_reading_a_count_verb_before_that_figure_names_its_speaker() -> None:
     assert figure(claims, "2,000").speaker == "mayor"
 
 
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Health Minister Omar al-Harthi said 40 pilgrims were killed.", "Omar al-Harthi"),
+    ("Faisal bin Nayef, the interior minister, said 40 pilgrims were killed.", "Faisal bin Nayef"),
+    ("Interior Minister Faisal bin Nayef said 40 pilgrims were killed.", "Faisal bin Nayef"),
+])
+def test_reading_a_name_keeps_its_lower_case_particles(sentence: str, speaker: str) -> None:
+    """'al-', 'el-' and 'bin' are inside a person's name: the person speaks, not the outlet."""
+    assert figure(counts("Crush at the shrine", sentence), "40").speaker == speaker
+
+
 # --- regressions found in review -------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence, written, speaker", [

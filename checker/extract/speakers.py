@@ -8,7 +8,7 @@ from its pack (``speakers.yaml``) and canonical names from the gazetteer (throug
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from checker.lang import LanguagePack, expand_pattern
@@ -73,8 +73,15 @@ _PHRASE_BREAK = re.compile(r"[,;:“”\"—–]|\s-\s")  # brackets stay: "Cent
 # Quotations: curly pairs (closed by a straight quote too, as copy mixes them), or straight double quotes in order.
 _QUOTE = re.compile(r"“[^”\"]*[”\"]?|\"[^\"]*\"?")  # a curly quotation may close straight: “...,\" he said
 _INITIALS = re.compile(r"\b[A-Z]\.(?=[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\.")  # the full stops of "U.S.", "U.K."
-# A name: two or more capitalised words (an initial may stand between them).
-_NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)+)\b")
+
+
+def _name_pattern(particles: Sequence[str], prefixes: Sequence[str]) -> re.Pattern[str]:
+    """A name: two or more capitalised words (an initial may stand between them; a name's particles before a word,
+    "bin", and its prefixes joined by a hyphen, "al-")."""
+    particle = rf"(?:(?:{phrase_pattern(particles)})\s+)*" if particles else ""
+    prefix = rf"(?:(?:{phrase_pattern(prefixes)})-)?" if prefixes else ""
+    word = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+    return compiled(rf"\b({word}(?:\s+[A-Z]\.)?(?:\s+{particle}{prefix}{word})+)\b")
 _COLON_HEAD = re.compile(r"\W*(?P<np>[A-Z][\w.'’&-]*(?:\s+[\w.'’&()-]+){0,5}?):\s")  # "Lebanese Red Cross: ..."
 _RELATIVE_SUBJECT = re.compile(r",\s*(?P<pronoun>\w+)\s*$")  # ", which" right before a verb
 _HEAD_VERB_AT_END = 40  # characters before an opening quotation searched for "X said:"
@@ -189,6 +196,9 @@ class SpeakerReader:
         self.adverb_suffixes = tuple(words.adverb_suffixes)
         self.adverb_pair_heads = frozenset(words.adverb_pair_heads)
         self.not_name_words = frozenset(words.not_name_words)
+        self.name = _name_pattern(words.name_particles, words.name_prefixes)
+        self.name_particles = frozenset(words.name_particles)
+        self.name_prefixes = frozenset(words.name_prefixes)
         self.leading_article = compiled(rf"^(?:{phrase_pattern(words.articles)})\s+", re.IGNORECASE)
         self.indefinite = compiled(rf"(?:{phrase_pattern(words.indefinite_words)})\s", re.IGNORECASE)
         self.possessive_end = compiled(rf"(?:{phrase_pattern(words.possessive_suffixes)})$")
@@ -223,7 +233,7 @@ class SpeakerReader:
                 break  # "the eastern administration Jan Elm": a person's name after a body's word, not its title;
                 # "broadcaster RTHK": the broadcaster's name
             if bare and (self.hooks.is_name_word(bare) or lower in self.speaker_words or lower in self.pronouns
-                         or possessive in self.speaker_words):
+                         or possessive in self.speaker_words or self._inside_name(bare, kept)):
                 kept.append(word)
                 index -= 1
                 continue
@@ -249,6 +259,14 @@ class SpeakerReader:
         if phrase.count("(") > phrase.count(")"):
             phrase += ")"
         return phrase
+
+    def _inside_name(self, word: str, after: list[str]) -> bool:
+        """Whether a lower-case word belongs to a person's name: a prefix joined to a capitalised word ("al-Falih"),
+        or a particle before the name word that follows it ("bin" in "Mohammed bin Salman")."""
+        head, hyphen, rest = word.partition("-")
+        if hyphen and head in self.name_prefixes and self.hooks.is_name_word(rest):
+            return True
+        return word in self.name_particles and bool(after) and self.hooks.is_name_word(after[-1])
 
     def _owner_before(self, words: list[str], index: int) -> int | None:
         """Where a capitalised possessive stands at most four words before ``words[index]``, with only lower-case
@@ -602,7 +620,7 @@ class SpeakerReader:
 
     def proper_name(self, text: str) -> str | None:
         """A person's name in the phrase (two or more capitalised words that are not titles or nationalities)."""
-        for match in _NAME.finditer(letter_shape(text)):  # (any letters: "Taner Yıldız")
+        for match in self.name.finditer(letter_shape(text)):  # (any letters: "Taner Yıldız")
             runs: list[list[str]] = [[]]  # names between titles: "Odisha Chief | Secretary | Pradeep Jena"
             for word in text[match.start(1):match.end(1)].split():
                 if word.strip(".") in self.not_name_words:

@@ -374,6 +374,8 @@ class SpeakersFile(PackFile):
     adverb_pair_heads: Words = ()
     possessive_suffixes: Words = ()
     not_name_words: Words = ()
+    name_particles: Words = ()
+    name_prefixes: Words = ()
     patterns: dict[Literal["anonymity_clause", "trailing_anonymity", "count_report", "count_source", "work_source",
                            "count_owner", "speaker_qualifier"],
                    str] = {}
