@@ -214,6 +214,7 @@ def one_name_per_body_of_events(claims: list[Claim], articles: list[Article], kn
     words = _body_words(articles, knowledge, sorted(bodies))
     spoken_for = _bodies_spoken_for(claims, articles, knowledge, words)
     claims = _one_spelling_per_body(claims, words)
+    claims = _governments_of_heads(claims, articles, knowledge, words)
     by_event: dict[str, list[str]] = defaultdict(list)
     for claim in claims:
         if claim.event_id and claim.speaker in spoken_for:  # the body a speaker speaks for, in the speaker's stead
@@ -233,6 +234,34 @@ def one_name_per_body_of_events(claims: list[Claim], articles: list[Article], kn
         renamed.append(replace(claim, speaker=name) if name and name != claim.speaker
                        and claim.speaker_kind in BODY_KINDS else claim)
     return _home_governments(renamed, words, homes)
+
+
+def _governments_of_heads(claims: list[Claim], articles: list[Article], knowledge: Knowledge,
+                          words: BodyWords) -> list[Claim]:
+    """Copies of the claims with a head of state or government whom some figure names with the country's adjective
+    ("Haitian President Rene Preval") under that government's name, in the events whose other sources name that
+    government ("the Haitian government said"): one body, whose figures are its timeline. Elsewhere, and a
+    president named without a country ("President Jan Elm"), the person's own name stays."""
+    lang_of = {article.article_id: article.lang for article in articles}
+    governments: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.speaker and claim.speaker_text and claim.speaker_kind == "named_official":
+            extractor = knowledge.extractor(lang_of.get(claim.article_id, ""))
+            government = extractor.grammars.speakers.government_headed(claim.speaker_text) if extractor else None
+            if government:
+                governments[claim.speaker].add(words.key(government))
+    led = {person: next(iter(keys)) for person, keys in governments.items() if len(keys) == 1}
+    if not led:
+        return claims
+    named: dict[tuple[str, str], str] = {}  # (event, key) -> the government as the event's sources name it
+    for claim in claims:
+        if claim.event_id and claim.speaker and claim.speaker_kind in BODY_KINDS:
+            named.setdefault((claim.event_id, words.key(claim.speaker)), claim.speaker)
+    renamed = []
+    for claim in claims:
+        body = named.get((claim.event_id or "", led.get(claim.speaker or "", "")))
+        renamed.append(replace(claim, speaker=body, speaker_kind="organisation") if body else claim)
+    return renamed
 
 
 def _home_governments(claims: list[Claim], words: BodyWords, homes: dict[str, str]) -> list[Claim]:

@@ -750,6 +750,18 @@ def test_reading_a_president_named_is_that_president() -> None:
     assert figure(claims, "100").speaker == "Michel Aoun"
 
 
+def test_reading_a_head_of_state_named_with_the_country_speaks_for_its_government() -> None:
+    """Named once as the Haitian president, the president's figures are the Haitian government's when the event's
+    sources name that government: one body, whose figures are its timeline, never a dispute with itself. Another
+    country's president stays a person."""
+    claims = counts("Quake toll rises", "The earthquake near Port-au-Prince killed 1,000 people, the Haitian "
+                                        "government said on Tuesday.",
+                    "Haitian President Anselme Jeanty said 1,200 people had died. On Friday President Anselme Jeanty "
+                    "put the toll at 1,500.", "French President Paul Morel said 12 French citizens were killed.")
+    assert {figure(claims, written).speaker for written in ("1,000", "1,200", "1,500")} == {"Haitian government"}
+    assert figure(claims, "12").speaker == "Paul Morel"
+
+
 def test_reading_names_of_one_countrys_government_are_one_body() -> None:
     """"Saudi officials", "Saudi Arabian authorities" and "the Saudi government" are one body; a spokesperson for a
     ministry speaks for it, and the country's name or its adjective name it alike."""

@@ -138,6 +138,10 @@ class SpeakerReader:
         self.possessive = words.possessive_suffixes[0] if words.possessive_suffixes else ""
         self.countries = frozenset(country.lower() for country in pack.quantities.population_countries.values())
         self.nationalities = frozenset(population.lower() for population in pack.quantities.population_countries)
+        self.demonym = {population.lower(): population for population in pack.quantities.population_countries}
+        demonyms = phrase_pattern(tuple(pack.quantities.population_countries)) or "(?!)"
+        self.head_of_country = compiled(rf"\b(?P<nationality>{demonyms})\s+(?:{phrase_pattern(words.head_titles)})\b",
+                                        re.IGNORECASE) if words.head_titles else compiled("(?!)")
         self.preposition = compiled(rf"\b(?:{phrase_pattern(words.reporting_prepositions)})\s+{_LONG_NP}{_NP_END}",
                                     re.IGNORECASE)
         self.qualifier = expand_pattern(words, "speaker_qualifier")
@@ -654,6 +658,12 @@ class SpeakerReader:
                       or self.matcher.lookup("speaker", named.group("body")) is not None):
             return named.group("body")  # "Pentagon spokesman John Kirby": the Pentagon's
         return self.body_of_title[" ".join(title.group(0).lower().split())] if title else None
+
+    def government_headed(self, text: str) -> str | None:
+        """The government a head of state or government named with the country's adjective speaks for ("Haitian
+        President Jan Elm" -> "Haitian government"), or None."""
+        head = self.head_of_country.search(text)
+        return f"{self.demonym[head.group('nationality').lower()]} {self.government}".strip() if head else None
 
     def person_titled(self, text: str) -> str | None:
         """The person a titled speaker phrase names ("Coast Guard spokesperson Armand Balilo" -> "Armand Balilo",
