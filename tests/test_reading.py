@@ -1238,6 +1238,19 @@ def test_reading_a_name_keeps_its_lower_case_particles(sentence: str, speaker: s
     assert figure(counts("Crush at the shrine", sentence), "40").speaker == speaker
 
 
+@pytest.mark.parametrize("sentence, speaker", [
+    ("So far 90 bodies have been identified informed State Chief Secy Ravi Menon, on the derailment.", "Ravi Menon"),
+    ("By noon 90 bodies had been identified said Chief Secretary Ravi Menon.", "Ravi Menon"),
+    ("Railway officer Ravi Menon informed that 90 bodies had been identified.", "Ravi Menon"),
+    ("By noon 90 bodies lay in the hall, a porter told Reuters.", "Test Desk"),  # Reuters heard it, never said it
+    ("By noon 90 bodies lay in the so-called Blue Hall in Korva.", "Test Desk"),  # "so-called": no verb
+    ("By noon 90 bodies lay in the hall after staff confirmed Monday's count via Twitter.", "Test Desk"),
+])
+def test_reading_a_name_after_a_reporting_verb_with_no_speaker_before_it_speaks(sentence: str,
+                                                                                speaker: str) -> None:
+    assert figure(counts("Derailment toll", sentence), "90").speaker == speaker
+
+
 # --- regressions found in review -------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence, written, speaker", [

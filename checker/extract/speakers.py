@@ -202,6 +202,7 @@ class SpeakerReader:
         self.not_name_words = frozenset(words.not_name_words)
         self.name = _name_pattern(words.name_particles, words.name_prefixes)
         self.name_particles = frozenset(words.name_particles)
+        self.listener_verbs = frozenset(w.lower() for w in words.listener_verbs)
         self.name_prefixes = frozenset(words.name_prefixes)
         self.leading_article = compiled(rf"^(?:{phrase_pattern(words.articles)})\s+", re.IGNORECASE)
         self.indefinite = compiled(rf"(?:{phrase_pattern(words.indefinite_words)})\s", re.IGNORECASE)
@@ -383,9 +384,15 @@ class SpeakerReader:
                 found.append(Attribution(phrase_start + max(at, 0), match.end(), np))
                 continue
             lead = text[: match.start()].rstrip()
-            if not lead or lead[-1] in ",”\"":  # the verb opens the sentence or follows a comma or quotation
+            named_after = (not np and lead[-1:].isalpha() and match.group(0).lower() not in self.listener_verbs
+                           and self.hooks.is_name_word(text[match.end():].lstrip()[:1]))
+            if not lead or lead[-1] in ",”\"" or named_after:  # the verb opens the sentence or follows a comma or
+                # quotation, or no speaker stands before it and a name follows right after it ("... have been
+                # identified informed Chief Secretary Jan Elm"; not "the so-called Green Zone")
                 after = self._phrase_after(text[match.end():])
                 np = self.clean_np(after)
+                if named_after and not after.lstrip().startswith(np.split(" ")[0]):
+                    continue  # "confirmed Monday's attack via Twitter": the name ends the clause, no speaker opens it
                 if self.is_plausible(np) and not self.clause_verbs & set(after.lower().split()):  # ("said 10 were
                     # fired from Iran": a clause, not a speaker)
                     found.append(Attribution(match.start(), match.end() + 1 + len(after), np))
