@@ -1165,6 +1165,7 @@ QUAKE = ("Quake strikes Korva", "At least 900 people were killed when the quake 
     ("Their previous estimate of 700 was too low, the ministry said.", "700"),
     ("Relief workers called the 900 figure too low.", "900"),
     ("A charity gave a conservative 2,000 estimate.", "2,000"),
+    ("Counting the villages, the number tops 1,100.", "tops 1,100"),  # "number" is no designator before "tops"
 ])
 def test_reading_the_number_stands_for_the_quantity_the_article_is_about(sentence: str, written: str) -> None:
     """'the official number', 'that estimate', 'the 900 figure' in a later paragraph: the article's toll."""

@@ -281,13 +281,16 @@ class NumberGrammar:
             r"|\s*/|:[0-9]|[.,][0-9]|\s*[-–]\s*[0-9][0-9.,]*(?:[^\W\d_]|%)"
         )
         self.ordinal_after = compiled(rf"(?:\s*-\s*|\s+){self._words(context.ordinal_fraction)}")
-        self.before_non_count_reversed = compiled(  # right before a number, on the reversed text
+        before_any = (  # right before a number or its quantifier, on the reversed text
             rf"\s*{self._words(context.currency_prefixes, reverse=True)}"
-            rf"|\s*{self._words(context.designator_prefixes, reverse=True)}"
             rf"|\s+{self._words(context.age_prefixes, reverse=True)}"
             rf"|\s*[(:\[]?\s*{self._words(context.furniture_preceding, reverse=True)}"
             r"|-[^\W\d_]|[+±−]|\s*:\s*[0-9]|\s*/"
         )
+        self.before_quantifier_non_count_reversed = compiled(before_any)
+        # a designator stands right before its number ("Flight 17"), never before a quantifier ("the number tops 900")
+        self.before_non_count_reversed = compiled(
+            rf"{before_any}|\s*{self._words(context.designator_prefixes, reverse=True)}")
         self.idiom = compiled(rf"\b{self._words(context.idioms)}")
         idiom_words = {w for p in context.idioms for w in norm(p, hyphens=True).split() if w in self.word_class}
         self.idiom_words = compiled(rf"\b(?:{phrase_pattern(idiom_words)})\b") if idiom_words else None
@@ -535,9 +538,11 @@ class NumberGrammar:
             return True
         if core.spelled and self.ordinal_after.match(lower, end):
             return True
-        for position in {start, core.phrase_start}:  # right before the number, and before its quantifier
-            if self.before_non_count_reversed.match(reversed_lower, length - position):
-                return True
+        if self.before_non_count_reversed.match(reversed_lower, length - start):  # right before the number
+            return True
+        if core.phrase_start != start and self.before_quantifier_non_count_reversed.match(
+                reversed_lower, length - core.phrase_start):  # and before its quantifier ("aged over 60")
+            return True
         if core.digits:
             raw = core.digits_text
             if len(raw) > 1 and raw[0] == "0" and raw[1] != ".":
