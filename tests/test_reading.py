@@ -48,6 +48,22 @@ def test_reading_parts_of_the_whole_named_first_are_parts() -> None:
     assert not figure(claims, "30").partial and figure(claims, "four").partial
 
 
+@pytest.mark.parametrize("sentence", [
+    "Out of 310, 95 bodies have been identified, the official said.",
+    "The official said that out of the 310, 95 bodies have been identified.",
+])
+def test_reading_a_whole_with_no_noun_counts_what_its_part_counts(sentence: str) -> None:
+    """'Out of 310, 95 bodies': the 310 are bodies too (in no state of their own); the 95 are the identified."""
+    claims = counts("Train crash toll revised", sentence)
+    assert (figure(claims, "310").subject, figure(claims, "310").predicate) == ("body", None)
+    assert (figure(claims, "95").predicate, figure(claims, "95").partial) == ("identified", False)
+
+
+def test_reading_a_whole_named_first_after_that_opens_a_part() -> None:
+    claims = counts(HEADLINE, "A doctor said that of the 30 people wounded, four were in serious condition.")
+    assert not figure(claims, "30").partial and figure(claims, "four").partial
+
+
 def test_reading_including_names_a_narrower_count_never_the_whole() -> None:
     claims = counts(HEADLINE, "Rockets killed 13 people at the Ain al-Asad air base on Wednesday, including 11 "
                               "Marines, officials said.")

@@ -290,11 +290,11 @@ class ArticleReader(ArticleComponent):
                 named_as_figure = vocabulary.topic_noun_after.match(text, quantity.phrase_end) and (
                     vocabulary.topic_figure_before.search(text, max(0, quantity.phrase_start - 30),
                                                           quantity.phrase_start))
-                if named_as_figure:  # "the 769 tally", "a conservative 2,000 estimate"
-                    claim = self._topic_figure_claim(index, quantity, revision_cue)
-                    if claim is not None:
-                        claims.append(claim)
-                        taken.add(quantity.start)
+                claim = (self._topic_figure_claim(index, quantity, revision_cue) if named_as_figure  # "the 769 tally"
+                         else self._whole_of_part_claim(index, quantity, quantities, revision_cue))
+                if claim is not None:
+                    claims.append(claim)
+                    taken.add(quantity.start)
                 continue
             if vocabulary.negation_after.match(text, counted.end):
                 continue  # "3,000 people did not die": a figure denied, not given
@@ -726,6 +726,21 @@ class ArticleReader(ArticleComponent):
             return None
         return self._figure_claim(index, quantity, partial=False, subject=subject, predicate=state,
                                   population=population, revision_cue=revision_cue)
+
+    def _whole_of_part_claim(self, index: int, quantity: Quantity, quantities: list[Quantity],
+                             revision_cue: bool) -> Claim | None:
+        """A whole with no noun of its own that opens its sentence ("Out of 310, 95 bodies were named"):
+        a count of what the part after the comma counts, in no state of its own; None for any other figure."""
+        text, vocabulary = self.sentences[index].text, self.vocabulary
+        if not (vocabulary.whole_figure_opener.search(text, 0, quantity.phrase_start)
+                and vocabulary.whole_figure_end.match(text, quantity.phrase_end)):
+            return None
+        part = next((q for q in quantities if q.phrase_start > quantity.phrase_end), None)
+        counted = self._subject_after(text, part.phrase_end) if part is not None else None
+        if counted is None:
+            return None
+        return self._figure_claim(index, quantity, partial=False, subject=counted.subject, predicate=None,
+                                  population=counted.population, revision_cue=revision_cue)
 
     def _named_after_topic(self, text: str, end: int) -> tuple[str | None, str | None, str | None, int] | None:
         """What the words right after a topic phrase say it counts ("the number [hurt]", "the total of [dead]"): a

@@ -95,6 +95,8 @@ class ClaimVocabulary:
     among_whole: re.Pattern[str]  # "[two police officers] were among the dead": a part of the dead
     rate_before: re.Pattern[str]  # right before a figure: "an average of"
     rate_after: re.Pattern[str]  # searched in the few words after a counted noun: "per year", "a day"
+    whole_figure_opener: re.Pattern[str]  # "Out of (275), 88 bodies": a whole counting what its part counts
+    whole_figure_end: re.Pattern[str]
     of_whole_opener: re.Pattern[str]  # the sentence up to a figure opens with its whole: "Of the 30 wounded, "
     ranking: re.Pattern[str]  # matched right after a figure that ranks, counting nothing: "(one) of the highest"
     measure_aspect_before: re.Pattern[str]  # right before a measure, naming what it measures: "a depth of"
@@ -237,6 +239,8 @@ class ClaimVocabulary:
             zero_modal=compiled(rf"(?<!\w)(?:{phrase_pattern(quantities.zero_modal_words)})(?!\w)", re.IGNORECASE)
             if quantities.zero_modal_words else compiled("(?!)"),
             of_whole_opener=expand_pattern(quantities, "of_whole_opener"),
+            whole_figure_opener=expand_pattern(quantities, "whole_figure_opener"),
+            whole_figure_end=expand_pattern(quantities, "whole_figure_end"),
             sub_area=expand_pattern(quantities, "sub_area"),
             landform_name=expand_pattern(quantities, "landform_name"),
             among_whole=expand_pattern(quantities, "among_whole"),
