@@ -1155,6 +1155,24 @@ def test_reading_cops_are_police_some_of_the_people() -> None:
     assert (figure(claims, "Two").subject, figure(claims, "Two").predicate) == ("police", "killed")
 
 
+def test_reading_an_undated_page_recalls_a_past_years_event_by_the_latest_year_it_names() -> None:
+    """With no publication date, the latest year the text names is the year it speaks from: "a 1931 earthquake"
+    on a page about a 2016 quake is history."""
+    text = ("Quake toll climbs in Ostland\n\nThe earthquake that struck Ostland in May 2016 has killed 3,000 people, "
+            "officials said.\n\nThat would pass the 5,100 who died in a 1931 earthquake, the worst on record.\n")
+    article = Article(article_id="undated", source_path="undated.md", text=text,
+                      sha256=hashlib.sha256(text.encode()).hexdigest(), outlet="Test Desk", title="Quake toll",
+                      published=None)
+    claims = [c for c in analyse([article]).claims if c.kind == "count"]
+    assert figure(claims, "5,100").other_event and not figure(claims, "3,000").other_event
+
+
+def test_reading_a_place_where_ties_a_figure_to_is_its_scope() -> None:
+    claims = counts("Quake kills thousands in Nepal", "The quake killed 4,000 people across Nepal on Saturday.",
+                    "The worst-hit area was the Kathmandu Valley, where 1,400 have died, officials said.")
+    assert figure(claims, "1,400").scope == "Kathmandu Valley" and figure(claims, "4,000").scope is None
+
+
 def test_reading_a_year_and_its_when_clause_tell_of_another_event() -> None:
     """'the deadliest since the 1989 disaster' is history: 'in 1989, when 97 fans died' is that year's event."""
     claims = counts("Stadium crush", "A crush at the stadium on Saturday killed 125 people, the deadliest since the "

@@ -28,6 +28,7 @@ __all__ = ["ArticleReader", "Extraction", "number_keys"]
 
 _WORD = re.compile(r"[\w.'’-]+")
 _DIGIT = re.compile("[0-9]")
+_YEAR = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,])")  # a year written in digits: "1934", "2015"
 _FRACTION = re.compile(r"\d+\.(?!\d{3}$)\d+")  # a figure with a fraction, no scale: "7.9"; not "1.5 million", "5.000"
 _CLAUSE_BEFORE = re.compile(r"[;:]|,\s+(?=\w)")
 LIST_REACH = 120  # characters between two items of one list ("including 97 recovered from ... and one who died")
@@ -85,6 +86,7 @@ class ArticleReader(ArticleComponent):
         self._last_count: dict[int, Claim] = {}  # paragraph -> its last count claim so far
         self._topic: dict[int, tuple[str | None, str | None, str | None]] = {}  # paragraph -> quantity it names
         self._last_of_value: dict[tuple[float | None, float | None], Claim] = {}  # the last whole count of a value
+        self._latest_year: int | None = None  # the latest year the text names, for an undated article
         self._last_whole: Claim | None = None  # the last count so far that is neither a part nor another event's
         self._districts: dict[int, str | None] = {}  # sentence -> the named district it places its figures in
         self._current = 0  # the sentence being read
@@ -359,12 +361,13 @@ class ArticleReader(ArticleComponent):
         """Mark the figures of a sentence (at ``offset`` in the article) that a past year's event holds: "since
         Hillsborough in 1989, when 97 fans died" (the clause the year opens); "the 2015 earthquake, which killed
         900" (its clause, or its whole sentence when it opens it); "the 8,500 killed in a massive 1934 quake"."""
-        published, vocabulary = self.article.published, self.vocabulary
-        if published is None:
+        vocabulary = self.vocabulary
+        now = self._reference_year()
+        if now is None:
             return
 
         def long_ago(found: re.Match[str]) -> bool:  # a year before last: last year's event may still be the news
-            return published.year - int(found.group("year")) > 1
+            return now - int(found.group("year")) > 1
 
         for found in filter(long_ago, vocabulary.year_when.finditer(text)):
             boundary = vocabulary.clause_boundary.search(text, found.end())
@@ -377,6 +380,15 @@ class ArticleReader(ArticleComponent):
                 end = claim.end - offset
                 if end <= found.start() and vocabulary.year_event_before.match(text[end:found.start()]):
                     claim.other_event = True
+
+    def _reference_year(self) -> int | None:
+        """The year the article speaks from: its publication's, else the latest year its text names (an undated
+        page on a 2015 quake that recalls "a 1934 earthquake"), else None."""
+        if self.article.published is not None:
+            return self.article.published.year
+        if self._latest_year is None:
+            self._latest_year = max((int(y) for y in _YEAR.findall(self.article.text)), default=0)
+        return self._latest_year or None
 
     def _names_a_speaker(self, text: str, quantity: Quantity, counted: _Counted) -> bool:
         """Whether a figure describes who speaks: a reporting verb right after its counted words ("one male survivor
@@ -777,14 +789,16 @@ class ArticleReader(ArticleComponent):
 
     def _place_of_figure(self, text: str, end: int, start: int | None = None) -> str | None:
         """A town, district, valley or mountain the figure's own words place it in ("53 deaths in Minxian", "three
-        killed in Huize county", "In Kathmandu, 71 have died", "18 killed on Mount Everest"): the place right after
-        its counted words and their state, or the place that opens its clause, when the gazetteer knows it as a
+        killed in Huize county", "In Kathmandu, 71 have died", "18 killed on Mount Everest", "the Kathmandu Valley,
+        where 1,400 have died"): the place right after its counted words and their state, the place that opens its
+        clause, or the place "where" ties it to, when the gazetteer knows it as a
         place smaller than a country or it is a named valley or mountain. Of a region-wide event (a quake across a
         province) such a figure is that place's part, never the event's total (``checks.disputes.district_part``)."""
         found = self.vocabulary.place_of_figure.match(text, end)
         if found is None and start is not None:
             clause = _CLAUSE_BEFORE.split(text[:start])[-1]
-            found = self.vocabulary.place_before_figure.search(clause)
+            found = self.vocabulary.place_before_figure.search(clause) or self.vocabulary.place_where_figure.search(
+                text, max(0, start - 80), start)
         if found is None or found.group("place").lower() in self.grammars.speakers.calendar:
             return None  # ("In March, 71 died": a month, though a town is called March)
         name = found.group("place")

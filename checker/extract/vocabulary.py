@@ -87,6 +87,7 @@ class ClaimVocabulary:
     increment_after_phrase: re.Pattern[str]  # between a count's phrase and its figure: "the toll by"
     agent_after_verb: re.Pattern[str]  # after a verb of state, before its agents: "killed by (12 gunmen)"
     place_before_figure: re.Pattern[str]  # a place opening a figure's clause: "In Kathmandu, (71 ...)"
+    place_where_figure: re.Pattern[str]  # "the Kathmandu Valley, where (1,400 have died)"
     naming_before: re.Pattern[str]  # matched on the text right before a number: "Type", "Flight", "sections"
     negation_after: re.Pattern[str]  # matched right after a counted noun: "did not", "were not"
     zero_modal: re.Pattern[str]  # matched after a zero, within its clause: "would have"
@@ -233,6 +234,7 @@ class ClaimVocabulary:
             increment_after_phrase=expand_pattern(quantities, "increment_after_phrase"),
             agent_after_verb=expand_pattern(quantities, "agent_after_verb"),
             place_before_figure=expand_pattern(quantities, "place_before_figure"),
+            place_where_figure=expand_pattern(quantities, "place_where_figure"),
             naming_before=_before(quantities.naming_words),
             negation_after=compiled(rf"\s+(?:{phrase_pattern(quantities.negation_after)})(?!\w)", re.IGNORECASE)
             if quantities.negation_after else compiled("(?!)"),

@@ -292,7 +292,8 @@ class QuantitiesFile(PackFile):
                            "increment_after_phrase", "agent_after_verb", "place_before_figure", "denied",
                            "denied_after", "topic_phrase", "topic_noun_after", "counted_of",
                            "preposition_before", "topic_figure_before",
-                           "whole_figure_opener", "whole_figure_end"], str] = {}
+                           "whole_figure_opener", "whole_figure_end",
+                           "place_where_figure"], str] = {}
 
 
 # --- events.yaml -------------------------------------------------------------------------------
