@@ -1200,6 +1200,7 @@ QUAKE = ("Quake strikes Korva", "At least 900 people were killed when the quake 
     ("Relief workers called the 900 figure too low.", "900"),
     ("A charity gave a conservative 2,000 estimate.", "2,000"),
     ("Counting the villages, the number tops 1,100.", "tops 1,100"),  # "number" is no designator before "tops"
+    ("Researchers say the true scale of the disaster is far greater than the official number of 640.", "640"),
 ])
 def test_reading_the_number_stands_for_the_quantity_the_article_is_about(sentence: str, written: str) -> None:
     """'the official number', 'that estimate', 'the 900 figure' in a later paragraph: the article's toll."""

@@ -634,8 +634,11 @@ class ArticleReader(ArticleComponent):
             topic = words in vocabulary.topic_phrases
             if phrase.group("topic"):  # "the official number": unless it begins a phrase of its own
                 longer = vocabulary.quantity_phrase.match(text, phrase.start("topic_noun"))  # "number of protesters"
-                if longer is not None and longer.end() > end:
-                    words, end = " ".join(longer.group(0).lower().split()), longer.end()
+                longer_words = " ".join(longer.group(0).lower().split()) if longer is not None else ""
+                if longer is not None and longer.end() > end and (
+                        vocabulary.quantity_phrase_of.get(longer_words, (None, None)) != (None, None)
+                        or self._counted_after_phrase(text, longer.end()) is not None):  # (not "number of 64")
+                    words, end = longer_words, longer.end()
                 topic = words not in vocabulary.quantity_phrase_of or words in vocabulary.topic_phrases
             subject, state = vocabulary.quantity_phrase_of.get(words, (None, None))
             if topic:  # "the total was 113", "raised that estimate to 1,400"
