@@ -28,6 +28,8 @@ __all__ = ["ArticleReader", "Extraction", "number_keys"]
 
 _WORD = re.compile(r"[\w.'’-]+")
 _DIGIT = re.compile("[0-9]")
+UNDATED_RECAP_YEARS = 10  # on an undated page, an event this many years before the latest year it names is history
+_DIGITS = re.compile(r"[0-9](?:[0-9,.]*[0-9])?")
 _YEAR = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,])")  # a year written in digits: "1934", "2015"
 _FRACTION = re.compile(r"\d+\.(?!\d{3}$)\d+")  # a figure with a fraction, no scale: "7.9"; not "1.5 million", "5.000"
 _CLAUSE_BEFORE = re.compile(r"[;:]|,\s+(?=\w)")
@@ -66,6 +68,11 @@ class _Counted:
     of_population: bool = False  # a share of a place's population ("two million of its seven million people")
 
 
+def _figure_key(written: str) -> str:
+    """A figure as written, for finding it again: "2,975" and "2975" are one figure ("about 2,975" too)."""
+    return written.replace(",", "").replace(" ", "").lower()
+
+
 def _skip_spaces(text: str, position: int) -> int:
     while position < len(text) and text[position] in " \t\n":
         position += 1
@@ -85,9 +92,8 @@ class ArticleReader(ArticleComponent):
         self._part_cues: dict[int, str] = {}  # offset of a figure -> why it may be a part of a count
         self._last_count: dict[int, Claim] = {}  # paragraph -> its last count claim so far
         self._topic: dict[int, tuple[str | None, str | None, str | None]] = {}  # paragraph -> quantity it names
-        self._last_of_value: dict[tuple[float | None, float | None], Claim] = {}  # the last whole count of a value
+        self._last_of_value: dict[str, Claim] = {}  # a figure as written (digits only) -> the last whole count of it
         self._latest_year: int | None = None  # the latest year the text names, for an undated article
-        self._last_whole: Claim | None = None  # the last count so far that is neither a part nor another event's
         self._districts: dict[int, str | None] = {}  # sentence -> the named district it places its figures in
         self._current = 0  # the sentence being read
         self._presumed: dict[int, Claim] = {}  # the claims credited by a count's words alone ("the official toll"),
@@ -339,15 +345,15 @@ class ArticleReader(ArticleComponent):
         for claim in claims:
             if claim.subject is not None:
                 self._last_count[claim.paragraph] = claim
-                if self._may_be_the_topic(claim):
-                    self._last_whole = claim
-                    self._last_of_value[(claim.value_low, claim.value_high)] = claim
+                if self._is_whole_count(claim):
+                    self._last_of_value[_figure_key(claim.surface or "")] = claim
         return claims
 
-    def _may_be_the_topic(self, claim: Claim) -> bool:
-        """Whether "the number" in a later sentence may stand for this claim's quantity: a figure of a whole count
-        with a state, of this event, not a thing's size ("12 storeys tall") nor one thing named ("A rocket fell")."""
-        return (claim.kind == "count" and claim.predicate is not None and not claim.partial and not claim.other_event
+    def _is_whole_count(self, claim: Claim) -> bool:
+        """Whether the same figure named again later ("the 769 tally") may take this claim's quantity: a figure of a
+        whole count of this event (in a state or none: "nearly 170,000 bodies"), not a thing's size ("12 storeys
+        tall") nor one thing named ("A rocket fell")."""
+        return (claim.kind == "count" and claim.subject is not None and not claim.partial and not claim.other_event
                 and not claim.unit and claim.predicate not in self.grammars.taxonomy.dimensions
                 and (claim.value_text or "").lower() not in self.vocabulary.singular_keys)
 
@@ -365,9 +371,12 @@ class ArticleReader(ArticleComponent):
         now = self._reference_year()
         if now is None:
             return
+        # a year before last (last year's event may still be the news); on an undated page, a decade before the
+        # latest year it names (that year may be its event's or a plan's)
+        gap = 1 if self.article.published is not None else UNDATED_RECAP_YEARS
 
-        def long_ago(found: re.Match[str]) -> bool:  # a year before last: last year's event may still be the news
-            return now - int(found.group("year")) > 1
+        def long_ago(found: re.Match[str]) -> bool:
+            return now - int(found.group("year")) > gap
 
         for found in filter(long_ago, vocabulary.year_when.finditer(text)):
             boundary = vocabulary.clause_boundary.search(text, found.end())
@@ -382,12 +391,13 @@ class ArticleReader(ArticleComponent):
                     claim.other_event = True
 
     def _reference_year(self) -> int | None:
-        """The year the article speaks from: its publication's, else the latest year its text names (an undated
-        page on a 2015 quake that recalls "a 1934 earthquake"), else None."""
+        """The year the article speaks from: its publication's, else the latest year up to this one that its text
+        names (an undated page on a 2015 quake that recalls "a 1934 earthquake"), else None."""
         if self.article.published is not None:
             return self.article.published.year
-        if self._latest_year is None:
-            self._latest_year = max((int(y) for y in _YEAR.findall(self.article.text)), default=0)
+        if self._latest_year is None:  # (never a year still to come: "rebuilding by 2030")
+            self._latest_year = max((year for year in map(int, _YEAR.findall(self.article.text))
+                                     if year <= date.today().year), default=0)
         return self._latest_year or None
 
     def _names_a_speaker(self, text: str, quantity: Quantity, counted: _Counted) -> bool:
@@ -620,7 +630,7 @@ class ArticleReader(ArticleComponent):
         """Figures after a quantity phrase in their clause: "the death toll jumped to 288", "the number of US troops
         killed remained at 13", "police put the crowd at 240,000"."""
         text, vocabulary = self.sentences[index].text, self.vocabulary
-        claims = []
+        claims: list[Claim] = []
         paragraph = self.sentences[index].paragraph
         # the sets figures are named one of ("one of several"): what follows "of" there is no level either
         sets = [(p.phrase_end, member.end()) for p in quantities
@@ -646,8 +656,10 @@ class ArticleReader(ArticleComponent):
                 named = self._named_after_topic(text, of.end() if of else end)
                 if named is not None:  # "the number hurt", "the total of dead": its own words say what it counts
                     subject, state, population, end = named
+                elif of is not None and text[of.end():of.end() + 1].isalpha():
+                    continue  # "the total number of cases": a count of something not read
                 else:  # the quantity the text is already about
-                    subject, state, population = self._topic_of(paragraph, text, quantities, phrase.start())
+                    subject, state, population = self._topic_of(index, quantities, claims, phrase.start())
             elif subject is None:  # "the number of": what follows says what is counted
                 named = self._counted_after_phrase(text, end)
                 if named is None:
@@ -685,8 +697,10 @@ class ArticleReader(ArticleComponent):
             own_state = (own.state or self._state_verb_after(text, own.end)) if own is not None else None
             if own is not None and own.subject == subject and own_state == state:
                 continue  # its own words give the phrase's state: it is read as a count of its own
-            if topic and first is not None and (own is not None or self._state_after(text, first.phrase_end)):
-                continue  # "its official figure of 512 dead and 640 injured": counts of their own
+            if topic and first is not None and (own is not None or self._state_after(text, first.phrase_end)
+                                                or self._other_noun_after(text, first.phrase_end)):
+                continue  # "its official figure of 512 dead and 640 injured": counts of their own; "the final
+                # tally gave the mayor 52,310 votes": a count of another thing
             figure = (first if own is not None and own.subject == subject and own_state is None else
                       next((q for q in quantities if end <= q.phrase_start < limit and stands_for_phrase(q)), None))
             if figure is None:  # "The death toll from the collapse of ..., a town in Florida, has increased to 98":
@@ -694,6 +708,8 @@ class ArticleReader(ArticleComponent):
                 reach = level_reach(end)
                 figure = next((q for q in quantities if end <= q.phrase_start < reach and stands_for_phrase(q)
                                and level_verb_before(q)), None)
+            if topic and figure is not None and (earlier := self._last_of_value.get(_figure_key(figure.number_text))):
+                subject, state, population = earlier.subject, earlier.predicate, earlier.population  # (given before)
             if figure is None or subject is None:
                 continue
             replaced = [q for q in quantities if end <= q.phrase_start < limit and q.start not in taken
@@ -732,15 +748,14 @@ class ArticleReader(ArticleComponent):
         return counted.subject, state, counted.population, end
 
     def _topic_figure_claim(self, index: int, quantity: Quantity, revision_cue: bool) -> Claim | None:
-        """A figure named as a figure ("the 769 tally", "a conservative 2,000 estimate"): of the quantity the
-        article gave that same figure for earlier, else of the quantity the text is about; None when there is none."""
-        earlier = self._last_of_value.get((float(quantity.low), float(quantity.high)))
-        subject, state, population = ((earlier.subject, earlier.predicate, earlier.population) if earlier else
-                                      self._topic_of(self.sentences[index].paragraph))
-        if subject is None or state is None:
-            return None
-        return self._figure_claim(index, quantity, partial=False, subject=subject, predicate=state,
-                                  population=population, revision_cue=revision_cue)
+        """A figure named as a figure ("the 769 tally", "the 2,975 number"): of the quantity the article gave that
+        same figure for earlier; None when it gave none."""
+        earlier = self._last_of_value.get(_figure_key(quantity.number_text))
+        if earlier is None:
+            return None  # ("insurers called the 2 billion figure optimistic": of what, the text does not say)
+        return self._figure_claim(index, quantity, partial=False, subject=earlier.subject,
+                                  predicate=earlier.predicate, population=earlier.population,
+                                  revision_cue=revision_cue)
 
     def _whole_of_part_claim(self, index: int, quantity: Quantity, quantities: list[Quantity],
                              revision_cue: bool) -> Claim | None:
@@ -766,23 +781,50 @@ class ArticleReader(ArticleComponent):
             return self._counted_after_phrase(text, position)
         return None
 
-    def _topic_of(self, paragraph: int, text: str = "", quantities: Sequence[Quantity] = (),
-                  position: int = 0) -> tuple[str | None, str | None, str | None]:
-        """The quantity "the total" or "that estimate" stands for: that of the last figure before ``position`` in
-        its sentence with a counted noun and a state ("21 people were missing while another radio put it at 70"),
-        else the one a quantity phrase of the paragraph named, else the article's last count read so far that is
-        neither a part nor another event's."""
-        for quantity in reversed([q for q in quantities if q.phrase_end <= position]):
-            counted = self._subject_after(text, quantity.phrase_end)
-            if counted is None:
-                continue
-            state = counted.state or self._state_verb_after(text, counted.end)
-            if state is not None:
-                return counted.subject, state, counted.population
-        if paragraph in self._topic:
-            return self._topic[paragraph]
-        last = self._last_whole
-        return (last.subject, last.predicate, last.population) if last is not None else (None, None, None)
+    def _topic_of(self, index: int, quantities: Sequence[Quantity], claims: Sequence[Claim],
+                  position: int) -> tuple[str | None, str | None, str | None]:
+        """The quantity "the total" or "that estimate" at ``position`` of sentence ``index`` stands for: that of the
+        nearest figure before it in its sentence, as read so far ("the death toll was 85,000, far below the
+        official figure of 316,000") or as its counted noun and state say ("21 people were missing while another
+        radio put it at 70"); nothing when that figure says neither, or when a sum, a share or a measure stands
+        before it; with no figure before it, the one a quantity phrase of the paragraph named. Never a count of
+        another sentence: "the total compensation bill is 4 million" after a toll is no toll."""
+        sentence = self.sentences[index]
+        text, paragraph = sentence.text, sentence.paragraph
+        nothing: tuple[str | None, str | None, str | None] = (None, None, None)
+        before = [q for q in quantities if q.phrase_end <= position]
+        if before:  # the nearest figure before it is what it stands for, or nothing is
+            read = next((c for c in claims if c.start == sentence.start + before[-1].start), None)
+            if read is not None:
+                return read.subject, read.predicate, read.population
+            counted = self._subject_after(text, before[-1].phrase_end)
+            state = (counted.state or self._state_verb_after(text, counted.end)) if counted is not None else None
+            return (counted.subject, state, counted.population) if counted is not None and state else nothing
+        if self._other_figure_before(text, position):
+            return nothing  # "shares fell 4 percent; the total value lost was ...": money, a share, a measure
+        return self._topic.get(paragraph, nothing)
+
+    def _other_noun_after(self, text: str, position: int) -> bool:
+        """Whether a lower-case word that names some other thing follows a figure ("52,310 votes", "4,000
+        ballots"): not a function word ("to 70 on Monday"), nor a day."""
+        word = _WORD.match(text, _skip_spaces(text, position))
+        if word is None or not word.group(0)[:1].islower():
+            return False
+        token = word.group(0).lower().rstrip(".,")
+        return (token.isalpha() and token.endswith("s") and token not in self.vocabulary.not_modifiers
+                and token not in self.grammars.speakers.calendar)  # (a plural: not "480 million last week")
+
+    def _other_figure_before(self, text: str, position: int) -> bool:
+        """Whether a figure that counts nothing (a share, a sum, a measure, a time) stands before ``position``."""
+        lower, numbers = text.lower(), self.grammars.numbers
+        for digits in _DIGITS.finditer(text, 0, position):
+            end = digits.end()
+            scale = _WORD.match(lower, _skip_spaces(lower, end))  # "3 million dollars": the unit after the scale
+            if scale is not None and scale.group(0) in numbers.multiplier_words:
+                end = scale.end()
+            if numbers.after_non_count.match(lower, end):
+                return True
+        return any(measure.start < position for measure in self.grammars.measures.find(text[:position]))
 
     def _other_state_between(self, text: str, start: int, end: int, state: str | None) -> bool:
         """Whether a noun that names another state than ``state`` stands between two figures ("the toll rose to 64,

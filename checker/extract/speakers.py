@@ -203,6 +203,7 @@ class SpeakerReader:
         self.name = _name_pattern(words.name_particles, words.name_prefixes)
         self.name_particles = frozenset(words.name_particles)
         self.listener_verbs = frozenset(w.lower() for w in words.listener_verbs)
+        self.inverted_verbs = frozenset(w.lower() for w in words.inverted_verbs) - self.listener_verbs
         self.name_prefixes = frozenset(words.name_prefixes)
         self.leading_article = compiled(rf"^(?:{phrase_pattern(words.articles)})\s+", re.IGNORECASE)
         self.indefinite = compiled(rf"(?:{phrase_pattern(words.indefinite_words)})\s", re.IGNORECASE)
@@ -234,7 +235,7 @@ class SpeakerReader:
                 break  # "... in September 2018 and the U.S. government": the speaker is what follows "and"
             if (bare.islower() and lower in self.speaker_words and lower not in self.role_words
                     and lower not in self.edge_words and len(kept) >= (1 if lower in self.descriptors else 2)
-                    and all(self.hooks.is_name_word(w) and not w.endswith(",") for w in kept)):
+                    and all(self._name_word(w) and not w.endswith(",") for w in kept)):
                 break  # "the eastern administration Jan Elm": a person's name after a body's word, not its title;
                 # "broadcaster RTHK": the broadcaster's name
             if bare and (self.hooks.is_name_word(bare) or lower in self.speaker_words or lower in self.pronouns
@@ -265,13 +266,20 @@ class SpeakerReader:
             phrase += ")"
         return phrase
 
+    def _name_word(self, word: str) -> bool:
+        """Whether a word can be part of a person's name: capitalised, or a capitalised word with its prefix
+        ("el-Sayed")."""
+        head, hyphen, rest = word.partition("-")
+        return self.hooks.is_name_word(word) or bool(hyphen and head in self.name_prefixes
+                                                     and self.hooks.is_name_word(rest))
+
     def _inside_name(self, word: str, after: list[str]) -> bool:
         """Whether a lower-case word belongs to a person's name: a prefix joined to a capitalised word ("al-Falih"),
         or a particle before the name word that follows it ("bin" in "Mohammed bin Salman")."""
-        head, hyphen, rest = word.partition("-")
-        if hyphen and head in self.name_prefixes and self.hooks.is_name_word(rest):
+        if self._name_word(word) and not self.hooks.is_name_word(word):
             return True
-        return word in self.name_particles and bool(after) and self.hooks.is_name_word(after[-1])
+        return word in self.name_particles and bool(after) and (self.hooks.is_name_word(after[-1])
+                                                                or after[-1] in self.name_particles)  # "von der"
 
     def _owner_before(self, words: list[str], index: int) -> int | None:
         """Where a capitalised possessive stands at most four words before ``words[index]``, with only lower-case
@@ -384,8 +392,10 @@ class SpeakerReader:
                 found.append(Attribution(phrase_start + max(at, 0), match.end(), np))
                 continue
             lead = text[: match.start()].rstrip()
-            named_after = (not np and lead[-1:].isalpha() and match.group(0).lower() not in self.listener_verbs
-                           and self.hooks.is_name_word(text[match.end():].lstrip()[:1]))
+            first_after = text[match.end():].split(maxsplit=1)[:1]
+            named_after = (not np and lead[-1:].isalpha() and match.group(0).lower() in self.inverted_verbs
+                           and bool(first_after) and self.hooks.is_name_word(first_after[0])
+                           and first_after[0].strip(".,").lower() not in self.calendar)  # (not "confirmed Monday")
             if not lead or lead[-1] in ",”\"" or named_after:  # the verb opens the sentence or follows a comma or
                 # quotation, or no speaker stands before it and a name follows right after it ("... have been
                 # identified informed Chief Secretary Jan Elm"; not "the so-called Green Zone")
@@ -634,8 +644,8 @@ class SpeakerReader:
         for match in self.name.finditer(letter_shape(text)):  # (any letters: "Taner Yıldız")
             runs: list[list[str]] = [[]]  # names between titles: "Odisha Chief | Secretary | Pradeep Jena"
             for word in text[match.start(1):match.end(1)].split():
-                if word.strip(".") in self.not_name_words:
-                    runs.append([])
+                if word.strip(".") in self.not_name_words or word.lower() in self.articles:
+                    runs.append([])  # ("An al-Shabaab spokesman": no person)
                 else:
                     runs[-1].append(word)
             # after a title comes the person ("Odisha Chief Secretary Pradeep Jena"); before one, what the title is
@@ -668,9 +678,12 @@ class SpeakerReader:
 
     def government_headed(self, text: str) -> str | None:
         """The government a head of state or government named with the country's adjective speaks for ("Haitian
-        President Jan Elm" -> "Haitian government"), or None."""
+        President Jan Elm" -> "Haitian government"), or None: the title must open the phrase (not "Former ...", "the
+        wife of ...") and be no title-to-be ("President-elect")."""
         head = self.head_of_country.search(text)
-        return f"{self.demonym[head.group('nationality').lower()]} {self.government}".strip() if head else None
+        if head is None or self.leading_article.sub("", text[:head.start()]).strip() or text[head.end():][:1] == "-":
+            return None  # not "Former Haitian President ...", "the wife of the Haitian president", "President-elect"
+        return f"{self.demonym[head.group('nationality').lower()]} {self.government}".strip()
 
     def person_titled(self, text: str) -> str | None:
         """The person a titled speaker phrase names ("Coast Guard spokesperson Armand Balilo" -> "Armand Balilo",

@@ -379,6 +379,7 @@ class SpeakersFile(PackFile):
     name_particles: Words = ()
     head_titles: Words = ()
     listener_verbs: Words = ()
+    inverted_verbs: Words = ()
     name_prefixes: Words = ()
     patterns: dict[Literal["anonymity_clause", "trailing_anonymity", "count_report", "count_source", "work_source",
                            "count_owner", "speaker_qualifier"],
