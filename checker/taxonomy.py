@@ -95,6 +95,9 @@ class Taxonomy:
             for state in (relation.part, relation.whole):
                 if state not in data.states:
                     raise DataFileError(where, None, f"relation names {state!r}, which is not a state")
+        for state in data.dimensions:
+            if state not in data.states:
+                raise DataFileError(where, None, f"dimensions name {state!r}, which is not a state")
         return cls(
             event_types=dict(data.types),
             event_type_from_subject=dict(data.from_subject),

@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from checker.cli import app
+from checker.lang.loader import DataFileError
+from checker.taxonomy import Taxonomy
 
 ARTICLES = [
     {"id": "a1", "outlet": "Northern Ledger", "published": "2024-04-07",
@@ -62,3 +65,12 @@ def test_extend_without_the_users_folder_the_stadium_is_unknown(tmp_path: Path) 
     report = _report(tmp_path, _desk(tmp_path, with_lexicon=False))
     assert not any(e["place"] == "Riverside Stadium" for e in report["events"])
     assert "heatwave" not in {e["event_type"] for e in report["events"]}
+
+
+def test_extend_a_dimension_that_is_no_state_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    """A user's taxonomy that lists a size state the taxonomy does not have is refused, with its file named."""
+    (tmp_path / "taxonomy").mkdir()
+    (tmp_path / "taxonomy" / "sizes.yaml").write_text("dimensions: [wide]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="'wide', which is not a state") as raised:
+        Taxonomy.load([tmp_path])
+    assert "sizes.yaml" in str(raised.value)

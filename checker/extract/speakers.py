@@ -73,6 +73,10 @@ _PHRASE_BREAK = re.compile(r"[,;:“”\"—–]|\s-\s")  # brackets stay: "Cent
 # Quotations: curly pairs (closed by a straight quote too, as copy mixes them), or straight double quotes in order.
 _QUOTE = re.compile(r"“[^”\"]*[”\"]?|\"[^\"]*\"?")  # a curly quotation may close straight: “...,\" he said
 _INITIALS = re.compile(r"\b[A-Z]\.(?=[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\.")  # the full stops of "U.S.", "U.K."
+_COLON_HEAD = re.compile(r"\W*(?P<np>[A-Z][\w.'’&-]*(?:\s+[\w.'’&()-]+){0,5}?):\s")  # "Lebanese Red Cross: ..."
+_RELATIVE_SUBJECT = re.compile(r",\s*(?P<pronoun>\w+)\s*$")  # ", which" right before a verb
+_HEAD_VERB_AT_END = 40  # characters before an opening quotation searched for "X said:"
+OWNER_REACH = 60  # characters after an official count's words within which its figure stands ("tally of 769")
 
 
 def _name_pattern(particles: Sequence[str], prefixes: Sequence[str]) -> re.Pattern[str]:
@@ -82,10 +86,6 @@ def _name_pattern(particles: Sequence[str], prefixes: Sequence[str]) -> re.Patte
     prefix = rf"(?:(?:{phrase_pattern(prefixes)})-)?" if prefixes else ""
     word = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
     return compiled(rf"\b({word}(?:\s+[A-Z]\.)?(?:\s+{particle}{prefix}{word})+)\b")
-_COLON_HEAD = re.compile(r"\W*(?P<np>[A-Z][\w.'’&-]*(?:\s+[\w.'’&()-]+){0,5}?):\s")  # "Lebanese Red Cross: ..."
-_RELATIVE_SUBJECT = re.compile(r",\s*(?P<pronoun>\w+)\s*$")  # ", which" right before a verb
-_HEAD_VERB_AT_END = 40  # characters before an opening quotation searched for "X said:"
-OWNER_REACH = 60  # characters after an official count's words within which its figure stands ("tally of 769")
 
 
 def _bodies_of_titles(role_bodies: dict[str, tuple[str, ...]], topics: tuple[str, ...]) -> dict[str, str]:
@@ -200,11 +200,11 @@ class SpeakerReader:
         self.adverb_suffixes = tuple(words.adverb_suffixes)
         self.adverb_pair_heads = frozenset(words.adverb_pair_heads)
         self.not_name_words = frozenset(words.not_name_words)
-        self.name = _name_pattern(words.name_particles, words.name_prefixes)
+        self.name = _name_pattern(words.name_particles, words.name_prefixes)  # "Khalid al-Falih", "Jan van Elm"
         self.name_particles = frozenset(words.name_particles)
-        self.listener_verbs = frozenset(w.lower() for w in words.listener_verbs)
-        self.inverted_verbs = frozenset(w.lower() for w in words.inverted_verbs) - self.listener_verbs
         self.name_prefixes = frozenset(words.name_prefixes)
+        self.listener_verbs = frozenset(w.lower() for w in words.listener_verbs)  # "told (Reuters)": who heard it
+        self.inverted_verbs = frozenset(w.lower() for w in words.inverted_verbs) - self.listener_verbs
         self.leading_article = compiled(rf"^(?:{phrase_pattern(words.articles)})\s+", re.IGNORECASE)
         self.indefinite = compiled(rf"(?:{phrase_pattern(words.indefinite_words)})\s", re.IGNORECASE)
         self.possessive_end = compiled(rf"(?:{phrase_pattern(words.possessive_suffixes)})$")

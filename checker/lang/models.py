@@ -377,10 +377,10 @@ class SpeakersFile(PackFile):
     possessive_suffixes: Words = ()
     not_name_words: Words = ()
     name_particles: Words = ()
+    name_prefixes: Words = ()
     head_titles: Words = ()
     listener_verbs: Words = ()
     inverted_verbs: Words = ()
-    name_prefixes: Words = ()
     patterns: dict[Literal["anonymity_clause", "trailing_anonymity", "count_report", "count_source", "work_source",
                            "count_owner", "speaker_qualifier"],
                    str] = {}
