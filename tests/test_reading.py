@@ -1303,6 +1303,12 @@ def test_reading_a_name_after_a_reporting_verb_with_no_speaker_before_it_speaks(
     assert figure(counts("Derailment toll", sentence), "90").speaker == speaker
 
 
+def test_reading_participants_are_people() -> None:
+    claims = counts("March in Korva", "Organisers said they came up with their figure of 900,000 participants by "
+                                      "counting marchers.")
+    assert figure(claims, "900,000").subject == "person"
+
+
 # --- regressions found in review -------------------------------------------------------------------
 
 @pytest.mark.parametrize("paragraphs, written, expected", [
