@@ -28,9 +28,7 @@ __all__ = ["ArticleReader", "Extraction", "number_keys"]
 
 _WORD = re.compile(r"[\w.'’-]+")
 _DIGIT = re.compile("[0-9]")
-UNDATED_RECAP_YEARS = 10  # on an undated page, an event this many years before the latest year it names is history
 _DIGITS = re.compile(r"[0-9](?:[0-9,.]*[0-9])?")
-_YEAR = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,])")  # a year written in digits: "1934", "2015"
 _FRACTION = re.compile(r"\d+\.(?!\d{3}$)\d+")  # a figure with a fraction, no scale: "7.9"; not "1.5 million", "5.000"
 _CLAUSE_BEFORE = re.compile(r"[;:]|,\s+(?=\w)")
 LIST_REACH = 120  # characters between two items of one list ("including 97 recovered from ... and one who died")
@@ -93,7 +91,6 @@ class ArticleReader(ArticleComponent):
         self._last_count: dict[int, Claim] = {}  # paragraph -> its last count claim so far
         self._topic: dict[int, tuple[str | None, str | None, str | None]] = {}  # paragraph -> quantity it names
         self._last_of_value: dict[str, Claim] = {}  # a figure as written (digits only) -> the last whole count of it
-        self._latest_year: int | None = None  # the latest year the text names, for an undated article
         self._districts: dict[int, str | None] = {}  # sentence -> the named district it places its figures in
         self._current = 0  # the sentence being read
         self._presumed: dict[int, Claim] = {}  # the claims credited by a count's words alone ("the official toll"),
@@ -367,16 +364,12 @@ class ArticleReader(ArticleComponent):
         """Mark the figures of a sentence (at ``offset`` in the article) that a past year's event holds: "since
         Hillsborough in 1989, when 97 fans died" (the clause the year opens); "the 2015 earthquake, which killed
         900" (its clause, or its whole sentence when it opens it); "the 8,500 killed in a massive 1934 quake"."""
-        vocabulary = self.vocabulary
-        now = self._reference_year()
-        if now is None:
-            return
-        # a year before last (last year's event may still be the news); on an undated page, a decade before the
-        # latest year it names (that year may be its event's or a plan's)
-        gap = 1 if self.article.published is not None else UNDATED_RECAP_YEARS
+        published, vocabulary = self.article.published, self.vocabulary
+        if published is None:
+            return  # (an undated page's years say nothing of now: a 2023 report on a 1986 disaster)
 
-        def long_ago(found: re.Match[str]) -> bool:
-            return now - int(found.group("year")) > gap
+        def long_ago(found: re.Match[str]) -> bool:  # a year before last: last year's event may still be the news
+            return published.year - int(found.group("year")) > 1
 
         for found in filter(long_ago, vocabulary.year_when.finditer(text)):
             boundary = vocabulary.clause_boundary.search(text, found.end())
@@ -389,16 +382,6 @@ class ArticleReader(ArticleComponent):
                 end = claim.end - offset
                 if end <= found.start() and vocabulary.year_event_before.match(text[end:found.start()]):
                     claim.other_event = True
-
-    def _reference_year(self) -> int | None:
-        """The year the article speaks from: its publication's, else the latest year up to this one that its text
-        names (an undated page on a 2015 quake that recalls "a 1934 earthquake"), else None."""
-        if self.article.published is not None:
-            return self.article.published.year
-        if self._latest_year is None:  # (never a year still to come: "rebuilding by 2030")
-            self._latest_year = max((year for year in map(int, _YEAR.findall(self.article.text))
-                                     if year <= date.today().year), default=0)
-        return self._latest_year or None
 
     def _names_a_speaker(self, text: str, quantity: Quantity, counted: _Counted) -> bool:
         """Whether a figure describes who speaks: a reporting verb right after its counted words ("one male survivor
@@ -642,7 +625,11 @@ class ArticleReader(ArticleComponent):
             words = " ".join(phrase.group(0).lower().split())
             end, population = phrase.end(), None
             topic = words in vocabulary.topic_phrases
-            if phrase.group("topic"):  # "the official number": unless it begins a phrase of its own
+            literal = self._literal_within(text, phrase) if phrase.group("topic") else None
+            if literal is not None:  # "the official tally", "their official figure": a phrase of its own
+                words, end = " ".join(literal.group(0).lower().split()), literal.end()
+                topic = words in vocabulary.topic_phrases
+            elif phrase.group("topic"):  # "the official number": unless it begins a phrase of its own
                 longer = vocabulary.quantity_phrase.match(text, phrase.start("topic_noun"))  # "number of protesters"
                 longer_words = " ".join(longer.group(0).lower().split()) if longer is not None else ""
                 if longer is not None and longer.end() > end and (
@@ -732,6 +719,20 @@ class ArticleReader(ArticleComponent):
                                                  population=population, revision_cue=revision_cue))
         return claims
 
+    def _literal_within(self, text: str, phrase: re.Match[str]) -> re.Match[str] | None:
+        """A listed quantity phrase that a topic phrase holds up to its end ("the official tally", "their official
+        figure"): it keeps its own meaning; never one that only opens with its noun ("the number of")."""
+        vocabulary = self.vocabulary
+        for word in _WORD.finditer(text, phrase.start() + 1, phrase.end()):
+            found = vocabulary.quantity_phrase.match(text, word.start())
+            if found is None or found.group("topic") is not None or found.end() != phrase.end():
+                continue
+            words = " ".join(found.group(0).lower().split())
+            if vocabulary.quantity_phrase_of.get(words, (None, None)) != (None, None) or words in \
+                    vocabulary.topic_phrases:
+                return found
+        return None
+
     def _counted_after_phrase(self, text: str, end: int) -> tuple[str | None, str | None, str | None, int] | None:
         """What a phrase such as "the number of" counts, from the words after it: subject, state, population and
         where they end ("the number of US troops killed", "the number of injured"), or None."""
@@ -748,14 +749,17 @@ class ArticleReader(ArticleComponent):
         return counted.subject, state, counted.population, end
 
     def _topic_figure_claim(self, index: int, quantity: Quantity, revision_cue: bool) -> Claim | None:
-        """A figure named as a figure ("the 769 tally", "the 2,975 number"): of the quantity the article gave that
-        same figure for earlier; None when it gave none."""
+        """A figure named as a figure ("the 769 tally", "the 2,975 number"): of the quantity, and from the source, the
+        article gave that same figure earlier; None when it gave none."""
         earlier = self._last_of_value.get(_figure_key(quantity.number_text))
         if earlier is None:
             return None  # ("insurers called the 2 billion figure optimistic": of what, the text does not say)
-        return self._figure_claim(index, quantity, partial=False, subject=earlier.subject,
-                                  predicate=earlier.predicate, population=earlier.population,
-                                  revision_cue=revision_cue)
+        claim = self._figure_claim(index, quantity, partial=False, subject=earlier.subject,
+                                   predicate=earlier.predicate, population=earlier.population,
+                                   revision_cue=revision_cue)
+        # the figure named again is its first source's ("Organisers rejected the 5,000 figure": the police's)
+        return replace(claim, speaker=earlier.speaker, speaker_kind=earlier.speaker_kind,
+                       speaker_text=earlier.speaker_text, attribution=earlier.attribution)
 
     def _whole_of_part_claim(self, index: int, quantity: Quantity, quantities: list[Quantity],
                              revision_cue: bool) -> Claim | None:

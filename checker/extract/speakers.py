@@ -254,6 +254,9 @@ class SpeakerReader:
         leading = (self.edge_words - self.articles) | self.adverbs
         while kept:
             if kept[0].lower().strip("(") in leading:  # "of the", "Later the minister"
+                if kept[0].lower() in self.edge_words and any(self._name_word(w) and not self.hooks.is_name_word(w)
+                                                              for w in kept):
+                    return ""  # "... were killed in Ras al-Ain said": a place after a preposition, never a speaker
                 del kept[0]
             elif len(kept) > 1 and kept[0].lower() in self.adverb_pair_heads and kept[1].lower() in self.calendar:
                 del kept[:2]  # "On Monday police"
@@ -280,6 +283,14 @@ class SpeakerReader:
             return True
         return word in self.name_particles and bool(after) and (self.hooks.is_name_word(after[-1])
                                                                 or after[-1] in self.name_particles)  # "von der"
+
+    def _place_after_preposition(self, text: str, match: re.Match[str]) -> bool:
+        """Whether a name with a prefixed word ("Ain al-Asad") follows a preposition ("at", "in", "of"): a place's
+        name, not a person's."""
+        if not any(self._name_word(w) and not self.hooks.is_name_word(w) for w in match.group(1).split()):
+            return False
+        before = text[:match.start(1)].split()[-1:]
+        return bool(before) and before[0].lower() in self.edge_words - self.articles - self.joiners
 
     def _owner_before(self, words: list[str], index: int) -> int | None:
         """Where a capitalised possessive stands at most four words before ``words[index]``, with only lower-case
@@ -395,7 +406,8 @@ class SpeakerReader:
             first_after = text[match.end():].split(maxsplit=1)[:1]
             named_after = (not np and lead[-1:].isalpha() and match.group(0).lower() in self.inverted_verbs
                            and bool(first_after) and self.hooks.is_name_word(first_after[0])
-                           and first_after[0].strip(".,").lower() not in self.calendar)  # (not "confirmed Monday")
+                           and self.possessive_end.sub("", first_after[0].strip(".,")).lower() not in self.calendar)
+            # (not "confirmed Monday in Korva", "confirmed Monday's report")
             if not lead or lead[-1] in ",”\"" or named_after:  # the verb opens the sentence or follows a comma or
                 # quotation, or no speaker stands before it and a name follows right after it ("... have been
                 # identified informed Chief Secretary Jan Elm"; not "the so-called Green Zone")
@@ -642,6 +654,8 @@ class SpeakerReader:
     def proper_name(self, text: str) -> str | None:
         """A person's name in the phrase (two or more capitalised words that are not titles or nationalities)."""
         for match in self.name.finditer(letter_shape(text)):  # (any letters: "Taner Yıldız")
+            if self._place_after_preposition(text, match):
+                continue  # "officials at Ain al-Asad", "residents of Deir el-Balah": a place, never a person
             runs: list[list[str]] = [[]]  # names between titles: "Odisha Chief | Secretary | Pradeep Jena"
             for word in text[match.start(1):match.end(1)].split():
                 if word.strip(".") in self.not_name_words or word.lower() in self.articles:
