@@ -253,10 +253,8 @@ def _governments_of_heads(claims: list[Claim], articles: list[Article], knowledg
     led = {person: next(iter(keys)) for person, keys in governments.items() if len(keys) == 1}
     if not led:
         return claims
-    named: dict[tuple[str, str], str] = {}  # (event, key) -> the government as the event's sources name it
-    for claim in claims:
-        if claim.event_id and claim.speaker and claim.speaker_kind in BODY_KINDS:
-            named.setdefault((claim.event_id, words.key(claim.speaker)), claim.speaker)
+    named = _names_by_key(((c.event_id, c.speaker) for c in claims  # (event, key) -> as its sources name it
+                           if c.event_id and c.speaker and c.speaker_kind in BODY_KINDS), words)
     renamed = []
     for claim in claims:
         body = named.get((claim.event_id or "", led.get(claim.speaker or "", "")))
@@ -264,17 +262,25 @@ def _governments_of_heads(claims: list[Claim], articles: list[Article], knowledg
     return renamed
 
 
+def _names_by_key(scoped_names: Iterable[tuple[str, str]], words: BodyWords) -> dict[tuple[str, str], str]:
+    """(scope, body name) pairs -> (scope, the name's key) -> the first name so keyed in that scope (an article, an
+    event); each name keyed once."""
+    keys: dict[str, str] = {}
+    named: dict[tuple[str, str], str] = {}
+    for scope, name in scoped_names:
+        if name not in keys:
+            keys[name] = words.key(name)
+        named.setdefault((scope, keys[name]), name)
+    return named
+
+
 def _home_governments(claims: list[Claim], words: BodyWords, homes: dict[str, str]) -> list[Claim]:
     """Copies of the claims with "the government" and "authorities" named bare (``BodyWords.home_words``) as the
     government of their event's country, when their own article names that government ("Haiti raised its
     estimate ... The government initially estimated 150,000 dead"). Bare "officials" may be any country's, and
     "local authorities" are not the country's."""
-    bodies = [(c.article_id, c.speaker) for c in claims
-              if c.speaker and c.speaker_kind in BODY_KINDS and not c.speaker.islower()]
-    keys = {name: words.key(name) for _, name in bodies}  # each name keyed once
-    named: dict[tuple[str, str], str] = {}  # (article, key) -> the government as the article names it
-    for article_id, name in bodies:
-        named.setdefault((article_id, keys[name]), name)
+    named = _names_by_key(((c.article_id, c.speaker) for c in claims  # (article, key) -> as the article names it
+                           if c.speaker and c.speaker_kind in BODY_KINDS and not c.speaker.islower()), words)
     if not named:
         return claims
     renamed = []

@@ -21,7 +21,7 @@ from checker.extract.mentions import EventMentions
 from checker.extract.numbers import NumberGrammar, Quantity
 from checker.extract.speakers import Speaker
 from checker.gazetteer import COUNTRY_LEVEL
-from checker.lang.patterns import key_words
+from checker.lang.patterns import key_words, norm
 from checker.model import Article, Claim, EventMention
 
 __all__ = ["ArticleReader", "Extraction", "number_keys"]
@@ -175,7 +175,7 @@ class ArticleReader(ArticleComponent):
                 cursor += 1
             noun = vocabulary.subject_pattern.match(text, cursor)
             if noun and (noun.end() == len(text) or not text[noun.end()].isalnum()):
-                if hyphen and " ".join(noun.group("noun").lower().split()) not in vocabulary.compound_subjects:
+                if hyphen and norm(noun.group("noun")) not in vocabulary.compound_subjects:
                     return None  # "a 12-rocket launcher" counts a launcher's tubes; "a 12-storey building" does count
                 return self._counted_noun(text, noun, population, state)
             word = _WORD.match(text, cursor)
@@ -191,7 +191,7 @@ class ArticleReader(ArticleComponent):
 
     def _counted_noun(self, text: str, noun: re.Match[str], population: str | None, state: str | None) -> _Counted:
         vocabulary, taxonomy = self.vocabulary, self.grammars.taxonomy
-        surface = " ".join(noun.group("noun").lower().split())
+        surface = norm(noun.group("noun"))
         subject = vocabulary.canonical_subject(surface)
         state = vocabulary.subject_state.get(surface, state)  # "278 deaths": people killed
         if subject == "person" and population is None:  # "two Americans": the noun says whose
@@ -219,13 +219,13 @@ class ArticleReader(ArticleComponent):
         vocabulary = self.vocabulary
         word = vocabulary.state_word_pattern.match(text, _skip_spaces(text, position))
         if word:
-            return vocabulary.state_words[" ".join(word.group("word").lower().split())], word.end()
+            return vocabulary.state_words[norm(word.group("word"))], word.end()
         after_pattern, after_roles = vocabulary.predicates_after
         after = text[position: position + 48]
         match = after_pattern.search(after)
         between = after[: match.start()] if match else ""
         if match and len(between.split()) <= 3 and not self.vocabulary.state_break.search(between):
-            return after_roles[" ".join(match.group(0).lower().split())], position + match.end()
+            return after_roles[norm(match.group(0))], position + match.end()
         return None
 
     def _counted_one_by_one(self, subject: str) -> bool:
@@ -242,7 +242,7 @@ class ArticleReader(ArticleComponent):
         match = after_pattern.search(after)
         between = after[: match.start()] if match else ""
         if match and len(between.split()) <= 3 and not self.vocabulary.state_break.search(between):
-            return after_roles[" ".join(match.group(0).lower().split())]
+            return after_roles[norm(match.group(0))]
         return None
 
     def _predicate(self, text: str, phrase_start: int, noun_end: int) -> str | None:
@@ -261,7 +261,7 @@ class ArticleReader(ArticleComponent):
                 nearest = match
         if nearest is not None and self.vocabulary.agent_after_verb.match(before, nearest.end()):
             return None  # "killed by 12 gunmen": those who did it, not those it was done to
-        return before_roles[" ".join(nearest.group(0).lower().split())] if nearest else None
+        return before_roles[norm(nearest.group(0))] if nearest else None
 
     def _count_claims(self, index: int, figures: bool = True) -> list[Claim]:
         """Count claims of one sentence: each number with a counted noun (or a state that only people have, or a
@@ -305,7 +305,7 @@ class ArticleReader(ArticleComponent):
                 continue  # "3,000 people did not die": a figure denied, not given
             if self._names_a_speaker(text, quantity, counted):
                 continue  # "one male survivor told the channel": who speaks, not a count of the event
-            if (" ".join(quantity.number_text.lower().split()) in vocabulary.singular_numbers
+            if (norm(quantity.number_text) in vocabulary.singular_numbers
                     and vocabulary.single_preposition_before.search(text, max(0, quantity.start - 12), quantity.start)):
                 continue  # "a fuss over the death of a single person": one named in passing, no claim
             if (vocabulary.rate_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start)
@@ -622,16 +622,16 @@ class ArticleReader(ArticleComponent):
         for phrase in vocabulary.quantity_phrase.finditer(text):
             if self._hypothetical_before(text, phrase.start()):
                 continue  # "if the death toll does reach 10,000", "the expected final toll of around 300"
-            words = " ".join(phrase.group(0).lower().split())
+            words = norm(phrase.group(0))
             end, population = phrase.end(), None
             topic = words in vocabulary.topic_phrases
             literal = self._literal_within(text, phrase) if phrase.group("topic") else None
             if literal is not None:  # "the official tally", "their official figure": a phrase of its own
-                words, end = " ".join(literal.group(0).lower().split()), literal.end()
+                words, end = norm(literal.group(0)), literal.end()
                 topic = words in vocabulary.topic_phrases
             elif phrase.group("topic"):  # "the official number": unless it begins a phrase of its own
                 longer = vocabulary.quantity_phrase.match(text, phrase.start("topic_noun"))  # "number of protesters"
-                longer_words = " ".join(longer.group(0).lower().split()) if longer is not None else ""
+                longer_words = norm(longer.group(0)) if longer is not None else ""
                 if longer is not None and longer.end() > end and (
                         vocabulary.quantity_phrase_of.get(longer_words, (None, None)) != (None, None)
                         or self._counted_after_phrase(text, longer.end()) is not None):  # (not "number of 64")
@@ -727,7 +727,7 @@ class ArticleReader(ArticleComponent):
             found = vocabulary.quantity_phrase.match(text, word.start())
             if found is None or found.group("topic") is not None or found.end() != phrase.end():
                 continue
-            words = " ".join(found.group(0).lower().split())
+            words = norm(found.group(0))
             if vocabulary.quantity_phrase_of.get(words, (None, None)) != (None, None) or words in \
                     vocabulary.topic_phrases:
                 return found
@@ -876,7 +876,7 @@ class ArticleReader(ArticleComponent):
             start, end = measure.number_start, measure.number_end
             aspect = (self.vocabulary.measure_aspect_before.search(text, max(0, measure.start - 40), measure.start)
                       or self.vocabulary.measure_aspect_after.match(text, measure.end))
-            written = " ".join(aspect.group("aspect").lower().split()) if aspect else ""
+            written = norm(aspect.group("aspect")) if aspect else ""
             if _CONVERSION.fullmatch(text, converted[0], measure.start):
                 written = written or converted[1]  # "$5.5bn (€3.8bn) for rebuilding": the conversion of a pledge
             converted = (measure.end, written)

@@ -254,8 +254,7 @@ class SpeakerReader:
         leading = (self.edge_words - self.articles) | self.adverbs
         while kept:
             if kept[0].lower().strip("(") in leading:  # "of the", "Later the minister"
-                if kept[0].lower() in self.edge_words and any(self._name_word(w) and not self.hooks.is_name_word(w)
-                                                              for w in kept):
+                if kept[0].lower() in self.edge_words and any(self._prefixed(w) for w in kept):
                     return ""  # "... were killed in Ras al-Ain said": a place after a preposition, never a speaker
                 del kept[0]
             elif len(kept) > 1 and kept[0].lower() in self.adverb_pair_heads and kept[1].lower() in self.calendar:
@@ -269,17 +268,19 @@ class SpeakerReader:
             phrase += ")"
         return phrase
 
-    def _name_word(self, word: str) -> bool:
-        """Whether a word can be part of a person's name: capitalised, or a capitalised word with its prefix
-        ("el-Sayed")."""
+    def _prefixed(self, word: str) -> bool:
+        """Whether a lower-case word is a capitalised word with its name's prefix ("al-Falih", "el-Sayed")."""
         head, hyphen, rest = word.partition("-")
-        return self.hooks.is_name_word(word) or bool(hyphen and head in self.name_prefixes
-                                                     and self.hooks.is_name_word(rest))
+        return bool(hyphen) and head in self.name_prefixes and self.hooks.is_name_word(rest)
+
+    def _name_word(self, word: str) -> bool:
+        """Whether a word can be part of a person's name: capitalised, or prefixed ("el-Sayed")."""
+        return self.hooks.is_name_word(word) or self._prefixed(word)
 
     def _inside_name(self, word: str, after: list[str]) -> bool:
         """Whether a lower-case word belongs to a person's name: a prefix joined to a capitalised word ("al-Falih"),
         or a particle before the name word that follows it ("bin" in "Mohammed bin Salman")."""
-        if self._name_word(word) and not self.hooks.is_name_word(word):
+        if self._prefixed(word):
             return True
         return word in self.name_particles and bool(after) and (self.hooks.is_name_word(after[-1])
                                                                 or after[-1] in self.name_particles)  # "von der"
@@ -287,7 +288,7 @@ class SpeakerReader:
     def _place_after_preposition(self, text: str, match: re.Match[str]) -> bool:
         """Whether a name with a prefixed word ("Ain al-Asad") follows a preposition ("at", "in", "of"): a place's
         name, not a person's."""
-        if not any(self._name_word(w) and not self.hooks.is_name_word(w) for w in match.group(1).split()):
+        if not any(self._prefixed(w) for w in match.group(1).split()):
             return False
         before = text[:match.start(1)].split()[-1:]
         return bool(before) and before[0].lower() in self.edge_words - self.articles - self.joiners
