@@ -15,7 +15,8 @@ from checker.gazetteer import Gazetteer
 from checker.lang.patterns import phrase_pattern
 from checker.world import without_marks
 
-__all__ = ["AliasTable", "BodyWords", "Entity", "EntityKey", "EntityMatcher", "names_match", "one_name_per_person"]
+__all__ = ["AliasTable", "BodyWords", "bodies_named_elsewhere", "Entity", "EntityKey", "EntityMatcher", "names_match",
+           "one_name_per_person"]
 
 _PUNCTUATION = re.compile(r"[^\w\s-]")
 # letters whose marks no decomposition drops ("ı" of "Yıldız")
@@ -280,6 +281,35 @@ def one_name_per_body(names: Iterable[str], words: BodyWords | None = None, home
         if len(wider) == 1:
             canonical[name] = next(iter(wider))
     return canonical
+
+
+def bodies_named_elsewhere(canonical: dict[str, dict[str, str]], words: BodyWords, homes: dict[str, str]) -> None:
+    """In place, in each event's names from ``one_name_per_body``: a body an event names only bare or by its
+    initials is the one body another event of the run names in full, when one fits: for a bare name, the body of
+    the event's country (``homes``: "police" at a march in Hong Kong are the "Hong Kong Police" of the march the
+    week before; never a police force of another country, nor a government: "authorities" at a building's collapse
+    in Florida are not the "US officials" of an attack in Iraq), for an acronym the one whose capitalised words it
+    is the initials of ("CHRF", "Civil Human Rights Front")."""
+    in_full: dict[str, str] = {}  # key -> the name
+    initials: dict[str, set[str]] = {}
+    for name in sorted({name for names in canonical.values() for name in names.values()}):
+        if any(c.isupper() for c in name) and not _ACRONYM.match(name):
+            in_full.setdefault(words.key(name), name)
+            capitals = [word[0] for word in name.removeprefix("The ").replace("-", " ").split() if word[0].isupper()]
+            if len(capitals) >= 2:
+                initials.setdefault("".join(capitals), set()).add(name)
+    for event_id, names in canonical.items():
+        home = homes.get(event_id)
+        for name, body in names.items():
+            if body.islower() and home and words.key(body) != "government":
+                # (not bare "officials" or "authorities": any country's, or a town's, may speak at an event)
+                found = {in_full[key]} if (key := f"{home} {words.key(body)}") in in_full else set()
+            elif _ACRONYM.match(body):
+                found = initials.get(body.replace(".", ""), set())
+            else:
+                continue
+            if len(found) == 1:
+                names[name] = next(iter(found))
 
 
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")

@@ -14,7 +14,7 @@ from checker.config import Settings
 from checker.extract import Extraction
 from checker.ingest import read_inputs
 from checker.knowledge import Knowledge
-from checker.match import BodyWords, one_name_per_body, one_name_per_person
+from checker.match import BodyWords, bodies_named_elsewhere, one_name_per_body, one_name_per_person
 from checker.model import Article, Claim, EventMention, Finding, SkippedInput
 from checker.parallel import CHARS_PER_TASK, InProcess, Workers, as_rows, file_reader, from_rows, open_workers
 from checker.record_cache import RecordCache
@@ -223,6 +223,7 @@ def one_name_per_body_of_events(claims: list[Claim], articles: list[Article], kn
             by_event[claim.event_id].append(claim.speaker)
     homes = _home_countries(claims, knowledge)
     canonical = {event_id: one_name_per_body(names, words, homes.get(event_id)) for event_id, names in by_event.items()}
+    bodies_named_elsewhere(canonical, words, homes)
     renamed = []
     for claim in claims:
         names = canonical.get(claim.event_id or "", {})

@@ -1425,3 +1425,29 @@ def test_reading_long_runs_of_spaces_stay_quick() -> None:
     """The new patterns never try a run of spaces in many ways (a linear read; the fuzz targets time it too)."""
     text = "Eight rockets killed 2 people" + " " * 20000 + "elsewhere in 1989" + " " * 20000 + ", when 3 died."
     assert counts(HEADLINE, text) is not None
+
+
+@pytest.mark.parametrize("sentence, written, speaker", [
+    # an aside between two dashes stands between the speaker and its verb
+    ("The Korva Rescue Front – a coalition of 40 groups – said 1,500 people marched.", "1,500", "Korva Rescue Front"),
+    ("Police — who deployed 2,000 officers — said 40,000 people marched.", "40,000", "police"),
+    # a dash that opens no aside: the clause before it is the outlet's
+    ("Turnout was high — organisers said 50,000 people marched.", "50,000", "organisers"),
+])
+def test_reading_an_aside_between_dashes_keeps_its_speaker(sentence: str, written: str, speaker: str) -> None:
+    assert figure(counts("March in Korva", sentence), written).speaker == speaker
+
+
+def test_reading_a_person_of_a_body_named_in_full_speaks_for_it() -> None:
+    """"Jan Elm from the Korva Rescue Front" gives the front's figures, and so does "Jan Elm" elsewhere in the run;
+    "Jan Elm of Korva" names a town, not a body, and "the International Federation of Rowing Clubs" is one body's
+    whole name, not a person's of the clubs."""
+    claims = counts("March in Korva", "Jan Elm from the Korva Rescue Front said 1,500 people marched on Sunday.",
+                    "The Korva Rescue Front said later that 1,700 people had marched.",
+                    "Jan Elm said on Monday that 1,800 people had marched.")
+    assert {c.speaker for c in claims} == {"Korva Rescue Front"}
+    town = counts("March in Korva", "Jan Elm of Korva said 1,500 people marched on Sunday.")
+    assert figure(town, "1,500").speaker == "Jan Elm"
+    whole = counts("Regatta accident", "The International Federation of Rowing Clubs said 12 rowers were hurt.")
+    assert figure(whole, "12").speaker == "International Federation of Rowing Clubs"
+

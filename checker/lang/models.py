@@ -372,6 +372,7 @@ class SpeakersFile(PackFile):
     not_aside_participles: Words = ()
     descriptor_words: Words = ()
     spokesperson_words: Words = ()
+    member_prepositions: Words = ()
     adverb_suffixes: Words = ()
     adverb_pair_heads: Words = ()
     possessive_suffixes: Words = ()
