@@ -209,6 +209,7 @@ class BodyWords:
     place_words: frozenset[str] = frozenset()  # "authorities in Puerto Rico" names Puerto Rico's
     home_words: frozenset[str] = frozenset()  # bare, the government of the event's country ("the government")
     variants: dict[str, str] = field(default_factory=dict)  # a word written as two: "coastguard" -> "coast guard"
+    local_bodies: frozenset[str] = frozenset()  # keyed: bodies that serve where they are ("police")
     _possessive: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -284,32 +285,22 @@ def one_name_per_body(names: Iterable[str], words: BodyWords | None = None, home
 
 
 def bodies_named_elsewhere(canonical: dict[str, dict[str, str]], words: BodyWords, homes: dict[str, str]) -> None:
-    """In place, in each event's names from ``one_name_per_body``: a body an event names only bare or by its
-    initials is the one body another event of the run names in full, when one fits: for a bare name, the body of
-    the event's country (``homes``: "police" at a march in Hong Kong are the "Hong Kong Police" of the march the
-    week before; never a police force of another country, nor a government: "authorities" at a building's collapse
-    in Florida are not the "US officials" of an attack in Iraq), for an acronym the one whose capitalised words it
-    is the initials of ("CHRF", "Civil Human Rights Front")."""
+    """In place, in each event's names from ``one_name_per_body``: a body that serves where it is
+    (``BodyWords.local_bodies``: "police", "coast guard") and that an event names only bare is the body of the
+    event's country (``homes``) that another event of the run names in full ("police" at a march in Hong Kong are
+    the "Hong Kong Police" of the march the week before). Never another country's, nor an army, a ministry or a
+    government named bare, which another country's may be ("the army said" near Tyre), nor an acronym across events
+    ("RSF", "SDF": two bodies in two places)."""
     in_full: dict[str, str] = {}  # key -> the name
-    initials: dict[str, set[str]] = {}
     for name in sorted({name for names in canonical.values() for name in names.values()}):
         if any(c.isupper() for c in name) and not _ACRONYM.match(name):
             in_full.setdefault(words.key(name), name)
-            capitals = [word[0] for word in name.removeprefix("The ").replace("-", " ").split() if word[0].isupper()]
-            if len(capitals) >= 2:
-                initials.setdefault("".join(capitals), set()).add(name)
     for event_id, names in canonical.items():
         home = homes.get(event_id)
         for name, body in names.items():
-            if body.islower() and home and words.key(body) != "government":
-                # (not bare "officials" or "authorities": any country's, or a town's, may speak at an event)
-                found = {in_full[key]} if (key := f"{home} {words.key(body)}") in in_full else set()
-            elif _ACRONYM.match(body):
-                found = initials.get(body.replace(".", ""), set())
-            else:
-                continue
-            if len(found) == 1:
-                names[name] = next(iter(found))
+            bare = words.key(body) if body.islower() and home else ""
+            if bare in words.local_bodies and f"{home} {bare}" in in_full:
+                names[name] = in_full[f"{home} {bare}"]
 
 
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")

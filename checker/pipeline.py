@@ -332,6 +332,7 @@ def _body_words(articles: list[Article], knowledge: Knowledge, bodies: list[str]
     place_words: set[str] = set()
     home_words: set[str] = set()
     variants: dict[str, str] = {}
+    local: set[str] = set()
     for lang in sorted({article.lang for article in articles}):
         extractor = knowledge.extractor(lang)
         if extractor is None:
@@ -346,8 +347,10 @@ def _body_words(articles: list[Article], knowledge: Knowledge, bodies: list[str]
         place_words.update(word.lower() for word in speakers.place_prepositions)
         home_words.update(word.lower() for word in speakers.home_government_words)
         variants.update({written.lower(): usual.lower() for written, usual in speakers.spelling_variants.items()})
+        local.update(speakers.local_bodies)
     words = BodyWords(countries, frozenset(government), tuple(sorted(possessives)), frozenset(place_words),
                       frozenset(home_words), variants)
+    words = replace(words, local_bodies=frozenset(words.key(body) for body in local))
     governed: dict[str, str] = {}
     for name in bodies:  # "Puerto Rico", "officials in Puerto Rico"
         place = " ".join(words.place_named(name.lower().split())) or name.removeprefix("the ")

@@ -155,22 +155,23 @@ def test_match_one_name_per_body_country_names_and_acronyms() -> None:
 
 def test_match_a_body_named_bare_is_the_one_its_country_named_at_another_event() -> None:
     """Police at a march in Lyon a week after one where the "French police" were named in full are the French
-    police; an acronym is the body another event names in full with those initials; bare "officials" and
-    "authorities" may be any country's or a town's and stay as they are; police at a march in another country are
-    not France's."""
+    police; police at a march in another country are not France's; an army, bare "officials" and "authorities"
+    may be another country's or a town's and stay as they are, and so does an acronym another event names in full
+    (two places' "RSF" may be two bodies)."""
     from checker.pipeline import analyse
 
     first = one_sentence_story("a", "March in Lyon", "The French police said 240,000 people marched in Lyon on "
-                               "Sunday, and the Korva Rescue Front said 1 million people marched.", date(2019, 6, 10))
+                               "Sunday, the French army said 3,000 soldiers were deployed and the Korva Rescue Front "
+                               "said 1 million people marched.", date(2019, 6, 10))
     second = one_sentence_story("b", "Second march in Lyon", "Police said 338,000 people marched in Lyon on Sunday, "
-                                "the KRF said 2 million people marched, officials said 300,000 people marched and authorities said "
-                                "310,000 people marched.",
-                                date(2019, 6, 17))
+                                "the KRF said 2 million people marched, officials said 300,000 people marched, "
+                                "authorities said 310,000 people marched and the army said 4,000 soldiers were "
+                                "deployed.", date(2019, 6, 17))
     third = one_sentence_story("c", "March in Milan", "Police said 20,000 people marched in Milan on Sunday.",
                                date(2019, 6, 17))
     claims = [c for c in analyse([first, second, third]).claims if c.kind == "count"]
     speakers = {c.value_low: c.speaker for c in claims}
     assert speakers[338000.0] == "French police"
-    assert speakers[2000000.0] == "Korva Rescue Front"
-    assert speakers[300000.0] in ("officials", "authorities") and speakers[310000.0] in ("officials", "authorities")
     assert speakers[20000.0] == "police"
+    assert speakers[300000.0] in ("officials", "authorities") and speakers[310000.0] in ("officials", "authorities")
+    assert speakers[4000.0] == "army" and speakers[2000000.0] == "KRF"

@@ -1433,21 +1433,22 @@ def test_reading_long_runs_of_spaces_stay_quick() -> None:
     ("Police — who deployed 2,000 officers — said 40,000 people marched.", "40,000", "police"),
     # a dash that opens no aside: the clause before it is the outlet's
     ("Turnout was high — organisers said 50,000 people marched.", "50,000", "organisers"),
+    # two asides set off by spaced hyphens are two, and the place before the first is no speaker
+    ("About 30,000 people marched in Lyon on Sunday - a record - police - who counted from roofs - said.", "About 30,000",
+     "police"),
 ])
 def test_reading_an_aside_between_dashes_keeps_its_speaker(sentence: str, written: str, speaker: str) -> None:
     assert figure(counts("March in Korva", sentence), written).speaker == speaker
 
 
-def test_reading_a_person_of_a_body_named_in_full_speaks_for_it() -> None:
-    """"Jan Elm from the Korva Rescue Front" gives the front's figures, and so does "Jan Elm" elsewhere in the run;
-    "Jan Elm of Korva" names a town, not a body, and "the International Federation of Rowing Clubs" is one body's
-    whole name, not a person's of the clubs."""
-    claims = counts("March in Korva", "Jan Elm from the Korva Rescue Front said 1,500 people marched on Sunday.",
-                    "The Korva Rescue Front said later that 1,700 people had marched.",
-                    "Jan Elm said on Monday that 1,800 people had marched.")
-    assert {c.speaker for c in claims} == {"Korva Rescue Front"}
-    town = counts("March in Korva", "Jan Elm of Korva said 1,500 people marched on Sunday.")
-    assert figure(town, "1,500").speaker == "Jan Elm"
-    whole = counts("Regatta accident", "The International Federation of Rowing Clubs said 12 rowers were hurt.")
-    assert figure(whole, "12").speaker == "International Federation of Rowing Clubs"
+@pytest.mark.parametrize("sentence, written, speaker", [
+    # a rival's clause opened right before its speaker does not give the figures before it
+    ("Nearly 2 million people marched, but police said the crowd was smaller.", "Nearly 2 million", "Test Desk"),
+    ("Rescuers found 30 bodies, while a Korva Red Cross spokesperson cited 45 dead.", "30", "Test Desk"),
+    # ... but a clause's end credits all of its sentence
+    ("No soldiers were hurt but a contractor died after the attack, the Pentagon said.", "No", "Pentagon"),
+    ("About 80,000 people marched, police said, but organisers put the crowd at 200,000.", "About 80,000", "police"),
+])
+def test_reading_a_rivals_clause_gives_only_its_own_figures(sentence: str, written: str, speaker: str) -> None:
+    assert figure(counts("March in Korva", sentence), written).speaker == speaker
 

@@ -174,5 +174,9 @@ class ArticleSpeakers(ArticleComponent):
             return quoted[id(quote)], True
         if clauses:
             before = [speaker for attribution, speaker in clauses if attribution.start <= position]
-            return (before[-1] if before else clauses[0][1]), inside
+            if before:
+                return before[-1], inside
+            first = clauses[0][0].start
+            if not self.grammars.speakers.contrast_before.search(self.sentences[index].text, position, first):
+                return clauses[0][1], inside  # "80,000 marched, police said"; not "..., but police said 30,000"
         return self.resolve(index, None), inside

@@ -77,7 +77,7 @@ _COLON_HEAD = re.compile(r"\W*(?P<np>[A-Z][\w.'’&-]*(?:\s+[\w.'’&()-]+){0,5}
 _RELATIVE_SUBJECT = re.compile(r",\s*(?P<pronoun>\w+)\s*$")  # ", which" right before a verb
 # an aside set off by two dashes right before a verb ("the front – a coalition of 50 groups – said"), with no
 # punctuation of a clause inside
-_DASHED_ASIDE = re.compile(r"\s*(?:[—–]|\s-\s)(?:[^—–,;:“”\"]|(?<=\d),(?=\d))+?(?:[—–]|\s-)\s*$")
+_DASHED_ASIDE = re.compile(r"\s*(?:[—–]|\s-\s)(?:(?!\s-\s)[^—–,;:“”\"]|(?<=\d),(?=\d))+?(?:[—–]|\s-)\s*$")
 _HEAD_VERB_AT_END = 40  # characters before an opening quotation searched for "X said:"
 OWNER_REACH = 60  # characters after an official count's words within which its figure stands ("tally of 769")
 
@@ -197,9 +197,8 @@ class SpeakerReader:
         self.body_title = any_of(tuple(self.body_of_title))
         self.spokesperson_of = compiled(rf"\b(?:{phrase_pattern(words.spokesperson_words)})\s+(?:for|of)\s+(?:the\s+)?"
                                         rf"(?P<body>[A-Z][^,]*)")  # (up to an appositive: ", John Kirby")
-        # "Jan Elm from the Korva Rescue Front": a person, then the body named in full that the person is of
-        self.member_of = compiled(rf"^(?P<person>.+?)\s+(?:{phrase_pattern(words.member_prepositions)})\s+"
-                                  rf"(?:(?:{phrase_pattern(words.articles)})\s+)?(?P<body>[A-Z][^,]*)$")
+        # a rival's clause opened right before its speaker: "..., while a Taliban spokesperson cited 13 dead"
+        self.contrast_before = compiled(rf"\b(?:{phrase_pattern(words.contrast_openers)})\s+$", re.IGNORECASE)
         # "Pentagon spokesman John Kirby", "Coast Guard spokesperson Armand Balilo": the body named before the title
         self.body_spokesperson = compiled(rf"^(?:(?:{phrase_pattern(words.articles)})\s+)?(?P<body>.+?)\s+"
                                           rf"(?:{phrase_pattern(words.spokesperson_words)})\b", re.IGNORECASE)
@@ -698,14 +697,7 @@ class SpeakerReader:
         if named and (self.organisation.search(named.group("body"))
                       or self.matcher.lookup("speaker", named.group("body")) is not None):
             return named.group("body")  # "Pentagon spokesman John Kirby": the Pentagon's
-        if title:
-            return self.body_of_title[" ".join(title.group(0).lower().split())]
-        member = self.member_of.match(text)
-        person, body = (member.group("person"), member.group("body")) if member else ("", "")
-        if member and self.proper_name(person) and not self.organisation.search(person) and (
-                self.organisation.search(body) or self.matcher.lookup("speaker", body) is not None):
-            return body  # "Jan Elm from the Korva Rescue Front": the front's (not "International Federation of ...")
-        return None
+        return self.body_of_title[" ".join(title.group(0).lower().split())] if title else None
 
     def government_headed(self, text: str) -> str | None:
         """The government a head of state or government named with the country's adjective speaks for ("Haitian
@@ -720,8 +712,7 @@ class SpeakerReader:
         """The person a titled speaker phrase names ("Coast Guard spokesperson Armand Balilo" -> "Armand Balilo",
         "Prime Minister Jean-Max Bellerive" -> "Jean-Max Bellerive")."""
         titled = self.body_spokesperson.match(text)
-        member = self.member_of.match(text) if titled is None else None
-        return self.proper_name(text[titled.end():] if titled else member.group("person") if member else text)
+        return self.proper_name(text[titled.end():] if titled else text)
 
     def role_spellings(self, role: str) -> frozenset[str]:
         """The words a role is written with: itself and its abbreviations ("general", "gen")."""
