@@ -1452,3 +1452,19 @@ def test_reading_an_aside_between_dashes_keeps_its_speaker(sentence: str, writte
 def test_reading_a_rivals_clause_gives_only_its_own_figures(sentence: str, written: str, speaker: str) -> None:
     assert figure(counts("March in Korva", sentence), written).speaker == speaker
 
+
+
+def test_reading_a_district_the_article_names_in_full_is_that_district_named_bare() -> None:
+    """An article that names "Korvan County" and "Lemar County" reads "Hard-hit Korvan reported 60 deaths" and "12
+    deaths were reported in Lemar" as those districts' parts; the whole toll, a dateline and a name the article
+    never writes as a district's stay unscoped."""
+    claims = counts("Quake in Sichuan kills 95",
+                    "Korvan, March 1 — An earthquake struck the province on Monday, killing 95 people, officials "
+                    "said. Most died in Korvan County, and some in Lemar County.",
+                    "Hard-hit Korvan reported 60 deaths and 14 missing, while 12 deaths were reported in Lemar.",
+                    "Korvan reported most of the casualties, with 70 deaths and 500 injured.",
+                    "Dorne reported 80 deaths, officials said.")
+    assert [c.scope for c in claims if c.value_text == "95"] == [None, None]  # (the headline's and the opening's)
+    assert figure(claims, "60").scope == figure(claims, "14").scope == figure(claims, "70").scope == "Korvan"
+    assert figure(claims, "12").scope == "Lemar"
+    assert figure(claims, "80").scope is None

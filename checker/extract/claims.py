@@ -92,6 +92,8 @@ class ArticleReader(ArticleComponent):
         self._topic: dict[int, tuple[str | None, str | None, str | None]] = {}  # paragraph -> quantity it names
         self._last_of_value: dict[str, Claim] = {}  # a figure as written (digits only) -> the last whole count of it
         self._districts: dict[int, str | None] = {}  # sentence -> the named district it places its figures in
+        self._district_names: frozenset[str] | None = None  # the names the article writes as districts'
+        self._district_bare: re.Pattern[str] | None = None  # ... named bare at a sentence's start
         self._current = 0  # the sentence being read
         self._presumed: dict[int, Claim] = {}  # the claims credited by a count's words alone ("the official toll"),
         # by id (the claims are held here, so no id is reused while the article is read)
@@ -525,7 +527,8 @@ class ArticleReader(ArticleComponent):
         return self._figure_claim(
             index, quantity, partial=False, subject=subject, predicate=predicate, population=counted.population,
             revision_cue=revision_cue,
-            scope=self._district(index) or self._place_of_figure(text, counted.end, quantity.phrase_start),
+            scope=(self._district(index) or self._place_of_figure(text, counted.end, quantity.phrase_start)
+                   or self._district_reporting(text, quantity.start)),
         )
 
     def _figure_claim(self, index: int, quantity: Quantity, **values) -> Claim:
@@ -854,6 +857,8 @@ class ArticleReader(ArticleComponent):
         if self.vocabulary.landform_name.match(name):
             return name  # "18 people were killed on Mount Everest": a mountain's part, known to the gazetteer or not
         gazetteer = self.grammars.places.gazetteer
+        if name in self._districts_named():
+            return name  # "12 deaths in Lemar", of an article that names "Lemar County"
         return name if any(place.level < COUNTRY_LEVEL for place in gazetteer.candidates(name)) else None
 
     def _district(self, index: int) -> str | None:
@@ -862,6 +867,33 @@ class ArticleReader(ArticleComponent):
             found = self.vocabulary.sub_area.search(self.sentences[index].text)
             self._districts[index] = _district_name(found.group(0)) if found else None
         return self._districts[index]
+
+    def _district_reporting(self, text: str, start: int) -> str | None:
+        """A district the article names in full elsewhere ("Korvan County"), named bare as what reports the figure
+        at ``start``: at its sentence's start, after at most one hyphenated word ("Hard-hit Korvan reported 60
+        deaths"), with no rival's clause between ("..., while 12 died in Lemar"); never a dateline ("Korvan, May 4
+        (AP) — ...")."""
+        found = self._bare_district().match(text)
+        if found is None or found.end() > start or self.grammars.speakers.contrast.search(text, found.end(), start):
+            return None
+        return found.group("name")
+
+    def _bare_district(self) -> re.Pattern[str]:
+        """Matches a district the article names in full ("Korvan County") named bare at a sentence's start; built
+        once per article."""
+        if self._district_bare is None:
+            names = self._districts_named()
+            alternation = "|".join(re.escape(name) for name in sorted(names))
+            self._district_bare = re.compile(rf"(?:[A-Z][\w'’]*-[\w'’-]+\s+)?(?P<name>{alternation})(?=\s+[a-z])"
+                                             if names else "(?!)")  # (a verb after it: not a dateline, "Korvan, May 4")
+        return self._district_bare
+
+    def _districts_named(self) -> frozenset[str]:
+        """The one-word names the article writes as a district's ("Korvan County")."""
+        if self._district_names is None:
+            self._district_names = frozenset(found.group("name")
+                                             for found in self.vocabulary.district_named.finditer(self.text))
+        return self._district_names
 
     def _measure_claims(self, index: int, revision_cue: bool) -> list[Claim]:
         """Figures with a unit: "5,000 barrels a day", "more than 11 million hectares"; each measures a dimension

@@ -197,6 +197,7 @@ class SpeakerReader:
         self.body_title = any_of(tuple(self.body_of_title))
         self.spokesperson_of = compiled(rf"\b(?:{phrase_pattern(words.spokesperson_words)})\s+(?:for|of)\s+(?:the\s+)?"
                                         rf"(?P<body>[A-Z][^,]*)")  # (up to an appositive: ", John Kirby")
+        self.contrast = compiled(rf"\b(?:{phrase_pattern(words.contrast_openers)})\b", re.IGNORECASE)
         # a rival's clause opened right before its speaker: "..., while a militia spokesman cited 40 dead"
         self.contrast_before = compiled(rf"\b(?:{phrase_pattern(words.contrast_openers)})\s+$", re.IGNORECASE)
         # "Pentagon spokesman John Kirby", "Coast Guard spokesperson Armand Balilo": the body named before the title

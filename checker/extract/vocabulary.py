@@ -92,6 +92,7 @@ class ClaimVocabulary:
     negation_after: re.Pattern[str]  # matched right after a counted noun: "did not", "were not"
     zero_modal: re.Pattern[str]  # matched after a zero, within its clause: "would have"
     sub_area: re.Pattern[str]  # a sentence placing its figures in a named district: "in Travis County"
+    district_named: re.Pattern[str]  # a one-word name written as a district's: "Korvan County"
     landform_name: re.Pattern[str]  # "Mount Everest", "Korvana Valley": a place whether or not the gazetteer has it
     among_whole: re.Pattern[str]  # "[two police officers] were among the dead": a part of the dead
     rate_before: re.Pattern[str]  # right before a figure: "an average of"
@@ -244,6 +245,7 @@ class ClaimVocabulary:
             whole_figure_opener=expand_pattern(quantities, "whole_figure_opener"),
             whole_figure_end=expand_pattern(quantities, "whole_figure_end"),
             sub_area=expand_pattern(quantities, "sub_area"),
+            district_named=expand_pattern(quantities, "district_named"),
             landform_name=expand_pattern(quantities, "landform_name"),
             among_whole=expand_pattern(quantities, "among_whole"),
             ranking=expand_pattern(quantities, "ranking"),

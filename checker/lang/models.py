@@ -293,7 +293,7 @@ class QuantitiesFile(PackFile):
                            "denied_after", "topic_phrase", "topic_noun_after", "counted_of",
                            "preposition_before", "topic_figure_before",
                            "whole_figure_opener", "whole_figure_end",
-                           "place_where_figure"], str] = {}
+                           "place_where_figure", "district_named"], str] = {}
 
 
 # --- events.yaml -------------------------------------------------------------------------------
