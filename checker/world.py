@@ -20,11 +20,14 @@ from checker.cache import Cache, digest, paused_gc
 
 __all__ = ["WorldPlace", "fold", "name_key", "without_marks", "world_key", "world_places"]
 
-INDEX_VERSION = 8  # raise when the way the index is built changes
+INDEX_VERSION = 9  # raise when the way the index is built changes
 CITY_POPULATION_FOR_ALTERNATES = 100_000  # smaller cities keep their own name only: fewer clashes with words
 COUNTRY, REGION, CITY = 5, 4, 3  # levels: a smaller level is more specific
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "`": "'"})
 _LATIN = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ -'.")
+# Words of pycountry's romanized names of China's provinces and regions that say what kind of region it is or whose
+# people's it is, never its name: "Gansu Sheng" is Gansu, "Ningxia Huizu Zizhiqu" is Ningxia.
+_REGION_KIND_WORDS = frozenset({"Sheng", "Zizhiqu", "Shi", "Huizu", "Zhuangzu", "Uygur"})
 
 
 @dataclass(frozen=True)
@@ -148,12 +151,20 @@ def _city(city: dict, countries: dict[str, tuple[str, set[str], int]], taken: di
 def _region(region: Any, countries: dict[str, tuple[str, set[str], int]], taken: dict[str, str]) -> WorldPlace:
     code = region.country_code
     country = countries[code][0] if code in countries else None
-    name = fold(region.name)
+    name = _without_kind_words(fold(region.name))
     kind = getattr(region, "type", "Region")
     aliases = {name, f"{name} {kind}"}
     qualified = f"{name} {kind}" if f"{name} {kind}" not in taken else f"{name}, {country or code}"
     display = _unique(name, qualified, "region", taken)
     return WorldPlace(display, REGION, country, code, 0, _keys(display, aliases))
+
+
+def _without_kind_words(name: str) -> str:
+    """A region's name without the words after it that say its kind ("Gansu Sheng" -> "Gansu")."""
+    words = name.split()
+    while len(words) > 1 and words[-1] in _REGION_KIND_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def _keys(display: str, aliases: set[str]) -> tuple[str, ...]:

@@ -188,3 +188,13 @@ def test_events_a_years_wildfires_across_a_countrys_states_are_one_season_named_
     fires = [claim("a:1", "a", date(2019, 1, 1), high=date(2019, 12, 31), place="New South Wales", event_type="fire"),
              claim("b:1", "b", date(2019, 1, 1), high=date(2019, 12, 31), place="Queensland", event_type="fire")]
     assert len(cluster(fires)[1]) == 2
+
+
+def test_events_chinas_provinces_are_known_by_their_names() -> None:
+    """The world data names China's provinces and regions with the words for their kind ("Gansu Sheng", "Ningxia
+    Huizu Zizhiqu"): they are known as "Gansu" and "Ningxia", and Xizang as Tibet, regions of China."""
+    gazetteer = KNOWLEDGE.gazetteer
+    for name, region in [("Gansu", "Gansu"), ("Yunnan", "Yunnan"), ("Ningxia", "Ningxia"), ("Tibet", "Xizang"),
+                         ("Inner Mongolia", "Nei Mongol")]:
+        assert [(p.name, p.level) for p in gazetteer.candidates(name)] == [(region, 4)]
+        assert gazetteer.country_of(region) == "China"

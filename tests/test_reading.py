@@ -1462,9 +1462,25 @@ def test_reading_a_district_the_article_names_in_full_is_that_district_named_bar
                     "Korvan, March 1 — An earthquake struck the province on Monday, killing 95 people, officials "
                     "said. Most died in Korvan County, and some in Lemar County.",
                     "Hard-hit Korvan reported 60 deaths and 14 missing, while 12 deaths were reported in Lemar.",
-                    "Korvan reported most of the casualties, with 70 deaths and 500 injured.",
+                    "Korvan recorded 70 deaths and 500 injured, and Lemar reported 9 more.",
                     "Dorne reported 80 deaths, officials said.")
     assert [c.scope for c in claims if c.value_text == "95"] == [None, None]  # (the headline's and the opening's)
     assert figure(claims, "60").scope == figure(claims, "14").scope == figure(claims, "70").scope == "Korvan"
     assert figure(claims, "12").scope == "Lemar"
-    assert figure(claims, "80").scope is None
+    assert figure(claims, "80").scope is None and figure(claims, "9").scope != "Korvan"
+    # a person, a storm or a headline named like a district speaks or counts for all
+    named = counts("Korvan mourns 95 dead after storm",
+                   "Storm Korvan hit the coast on Monday, flooding Korvan County and Lemar County.",
+                   "Korvan killed 95 people across the state, the governor said.",
+                   "Governor Ana Lemar said 4,000 homes were flooded statewide. Lemar said 30 people were missing.")
+    assert {c.scope for c in named if c.value_text in ("95", "30", "4,000")} == {None}
+
+
+def test_reading_a_figure_of_a_list_of_places_is_the_first_ones_and_a_region_no_part() -> None:
+    """"4,210 ... in Nepal, India and Tibet" is a toll of the quake in Nepal, not of Tibet, the finest place of the
+    list; "337 injured in Yunnan" of a quake in China may be its whole, so no part of it."""
+    listed = counts("Nepal quake toll tops 4,200", "The quake killed 4,210 people in Nepal, India and Tibet.")
+    assert figure(listed, "4,210").place == "Nepal"
+    region = counts("Quake in China", "A quake struck southwest China on Sunday. It killed 53 and 337 were injured "
+                                      "in Yunnan.")
+    assert figure(region, "337").scope is None

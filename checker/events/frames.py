@@ -17,6 +17,7 @@ Language-neutral: it reads only mentions, the gazetteer and the taxonomy.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -59,6 +60,7 @@ class _Sentence:
     index: int
     paragraph: int
     places: list[EventMention] = field(default_factory=list)  # where events happened
+    named: list[EventMention] = field(default_factory=list)  # every place it names, whatever its role
     venues: list[EventMention] = field(default_factory=list)  # where someone spoke ("told reporters in Seoul")
     types: list[EventMention] = field(default_factory=list)
     dates: list[EventMention] = field(default_factory=list)
@@ -87,6 +89,8 @@ class _Article:
         self.sentences: dict[int, _Sentence] = {}
         for mention in sorted(mentions, key=lambda m: m.start):
             sentence = self.sentences.setdefault(mention.sentence, _Sentence(mention.sentence, mention.paragraph))
+            if mention.kind == "place":
+                sentence.named.append(mention)
             if mention.kind == "place" and not mention.role:
                 sentence.places.append(mention)
             elif mention.kind == "place" and mention.role == "venue":
@@ -235,7 +239,9 @@ class _Article:
         own_clause = sentence.clause_of(claim.start)
         places = [m for m in places if sentence.clause_of(m.start) == own_clause] or places
         place = None
-        if places:
+        if len(places) > 1 and _one_list(places, sentence.named):  # "in Nepal, India and Tibet": the first named,
+            place = min(places, key=lambda m: m.start).value  # not the finest
+        elif places:
             best = min(self.gazetteer.level(m.value or "") for m in places)
             nearest = _nearest([m for m in places if self.gazetteer.level(m.value or "") == best], claim.start)
             place = nearest.value if nearest else None
@@ -334,6 +340,22 @@ def _attached(date_mention: EventMention, sentence: _Sentence) -> bool:
         if after or 0 <= word.start - date_mention.end <= ATTACHED_BEFORE:
             return True
     return False
+
+
+# characters between two places of one list (", ", " and ", ", and "; not the space of "Central Sulawesi", nor
+# the "'s " of "Manisa's Soma district"), and how many places make one ("Nepal, India and Tibet")
+LIST_GAP = (2, 6)
+LIST_LENGTH = 3
+
+
+def _one_list(places: list[EventMention], named: list[EventMention]) -> bool:
+    """Whether ``places`` lie in one list of the places a sentence names ("Nepal, India and Tibet"): a figure of
+    them all, not of one."""
+    ordered = sorted(named, key=lambda m: m.start)
+    first, last = min(m.start for m in places), max(m.start for m in places)
+    run = [m for m in ordered if first <= m.start <= last]
+    return len(run) >= LIST_LENGTH and all(LIST_GAP[0] <= later.start - earlier.end <= LIST_GAP[1]
+                                           for earlier, later in itertools.pairwise(run))
 
 
 def _width(mention: EventMention) -> int:

@@ -20,7 +20,7 @@ from checker.extract.grammars import ArticleComponent, Grammars
 from checker.extract.mentions import EventMentions
 from checker.extract.numbers import NumberGrammar, Quantity
 from checker.extract.speakers import Speaker
-from checker.gazetteer import COUNTRY_LEVEL
+from checker.gazetteer import COUNTRY_LEVEL, REGION_LEVEL
 from checker.lang.patterns import key_words, norm
 from checker.model import Article, Claim, EventMention
 
@@ -35,6 +35,7 @@ LIST_REACH = 120  # characters between two items of one list ("including 97 reco
 _LIST_GOES_ON = re.compile(r"(?:,\s*|\s)(?:and|or)\s+$|,\s*$")
 LONG_PHRASE_REACH = 240  # past asides, to a figure a verb of the count's level gives ("has increased to 98")
 POPULATION_REACH = 40  # characters after "of" searched for the population a figure is a share of
+_CLAUSE_MARK = re.compile(r"[,;:]")
 _CONVERSION = re.compile(r"\s*\(\s*")  # between a figure and its conversion in brackets: "$5.5bn (€3.8bn)"
 PHRASE_REACH = 80  # characters from a quantity phrase to its figure ("the death toll in ... rose to 64")
 PART_WINDOW = 50  # counts looked back at, at most, to settle a part (a sentence rarely holds more)
@@ -528,7 +529,7 @@ class ArticleReader(ArticleComponent):
             index, quantity, partial=False, subject=subject, predicate=predicate, population=counted.population,
             revision_cue=revision_cue,
             scope=(self._district(index) or self._place_of_figure(text, counted.end, quantity.phrase_start)
-                   or self._district_reporting(text, quantity.start)),
+                   or self._district_reporting(index, quantity.start)),
         )
 
     def _figure_claim(self, index: int, quantity: Quantity, **values) -> Claim:
@@ -843,9 +844,10 @@ class ArticleReader(ArticleComponent):
         """A town, district, valley or mountain the figure's own words place it in ("53 deaths in Minxian", "three
         killed in Huize county", "In Kathmandu, 71 have died", "18 killed on Mount Everest", "the Kathmandu Valley,
         where 1,400 have died"): the place right after its counted words and their state, the place that opens its
-        clause, or the place "where" ties it to, when the gazetteer knows it as a
-        place smaller than a country or it is a named valley or mountain. Of a region-wide event (a quake across a
-        province) such a figure is that place's part, never the event's total (``checks.disputes.district_part``)."""
+        clause, or the place "where" ties it to, when the gazetteer knows it as a city or a smaller place (not a
+        region: "337 injured in Gansu" may be the whole of a quake in China) or it is a named valley or mountain.
+        Of a region-wide event (a quake across a province) such a figure is that place's part, never the event's
+        total (``checks.disputes.district_part``)."""
         found = self.vocabulary.place_of_figure.match(text, end)
         if found is None and start is not None:
             clause = _CLAUSE_BEFORE.split(text[:start])[-1]
@@ -859,7 +861,7 @@ class ArticleReader(ArticleComponent):
         gazetteer = self.grammars.places.gazetteer
         if name in self._districts_named():
             return name  # "12 deaths in Lemar", of an article that names "Lemar County"
-        return name if any(place.level < COUNTRY_LEVEL for place in gazetteer.candidates(name)) else None
+        return name if any(place.level < REGION_LEVEL for place in gazetteer.candidates(name)) else None
 
     def _district(self, index: int) -> str | None:
         """The named district a sentence places its figures in ("in Travis County"), looked for once per sentence."""
@@ -868,24 +870,29 @@ class ArticleReader(ArticleComponent):
             self._districts[index] = _district_name(found.group(0)) if found else None
         return self._districts[index]
 
-    def _district_reporting(self, text: str, start: int) -> str | None:
+    def _district_reporting(self, index: int, start: int) -> str | None:
         """A district the article names in full elsewhere ("Korvan County"), named bare as what reports the figure
-        at ``start``: at its sentence's start, after at most one hyphenated word ("Hard-hit Korvan reported 60
-        deaths"), with no rival's clause between ("..., while 12 died in Lemar"); never a dateline ("Korvan, May 4
-        (AP) — ...")."""
-        found = self._bare_district().match(text)
-        if found is None or found.end() > start or self.grammars.speakers.contrast.search(text, found.end(), start):
-            return None
+        at ``start`` of sentence ``index``: at the sentence's start, after at most one hyphenated word, right before
+        a verb of counting (``district_verbs``: "Hard-hit Korvan reported 60 deaths"), in the same clause ("...,
+        while 12 died in Lemar" and "..., and Lemar reported 11" are not Korvan's); never in the opening
+        paragraph, which may give the whole toll ("Korvan mourns 95 dead"), nor before another verb ("Hidalgo
+        said", "Florence killed": a person, a storm)."""
+        text = self.sentences[index].text
+        found = self._bare_district().match(text) if self.sentences[index].paragraph else None
+        if found is None or found.end() > start or _CLAUSE_MARK.search(text, found.end(), start) \
+                or self.grammars.speakers.contrast.search(text, found.end(), start):
+            return None  # ("Korvan reported 30 deaths, and officials said 58 died across the province")
         return found.group("name")
 
     def _bare_district(self) -> re.Pattern[str]:
-        """Matches a district the article names in full ("Korvan County") named bare at a sentence's start; built
-        once per article."""
+        """Matches a district the article names in full ("Korvan County") named bare at a sentence's start, before a
+        verb of counting; built once per article."""
         if self._district_bare is None:
             names = self._districts_named()
             alternation = "|".join(re.escape(name) for name in sorted(names))
-            self._district_bare = re.compile(rf"(?:[A-Z][\w'’]*-[\w'’-]+\s+)?(?P<name>{alternation})(?=\s+[a-z])"
-                                             if names else "(?!)")  # (a verb after it: not a dateline, "Korvan, May 4")
+            self._district_bare = re.compile(
+                rf"(?:[A-Z][\w'’]*-[\w'’-]+\s+)?(?P<name>{alternation})\s+(?:{self.vocabulary.district_verbs})\b"
+                if names else "(?!)")
         return self._district_bare
 
     def _districts_named(self) -> frozenset[str]:

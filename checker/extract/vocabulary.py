@@ -93,6 +93,7 @@ class ClaimVocabulary:
     zero_modal: re.Pattern[str]  # matched after a zero, within its clause: "would have"
     sub_area: re.Pattern[str]  # a sentence placing its figures in a named district: "in Travis County"
     district_named: re.Pattern[str]  # a one-word name written as a district's: "Korvan County"
+    district_verbs: str  # an alternation: the verbs a district named bare counts with ("Korvan reported")
     landform_name: re.Pattern[str]  # "Mount Everest", "Korvana Valley": a place whether or not the gazetteer has it
     among_whole: re.Pattern[str]  # "[two police officers] were among the dead": a part of the dead
     rate_before: re.Pattern[str]  # right before a figure: "an average of"
@@ -246,6 +247,7 @@ class ClaimVocabulary:
             whole_figure_end=expand_pattern(quantities, "whole_figure_end"),
             sub_area=expand_pattern(quantities, "sub_area"),
             district_named=expand_pattern(quantities, "district_named"),
+            district_verbs=phrase_pattern(quantities.district_verbs) or "(?!)",
             landform_name=expand_pattern(quantities, "landform_name"),
             among_whole=expand_pattern(quantities, "among_whole"),
             ranking=expand_pattern(quantities, "ranking"),

@@ -244,6 +244,7 @@ class QuantitiesFile(PackFile):
     naming_words: Words = ()
     negation_after: Words = ()
     sub_area_words: Words = ()
+    district_verbs: Words = ()
     rate_before: Words = ()
     rate_after: Words = ()
     zero_modal_words: Words = ()
