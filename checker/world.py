@@ -20,7 +20,7 @@ from checker.cache import Cache, digest, paused_gc
 
 __all__ = ["WorldPlace", "fold", "name_key", "without_marks", "world_key", "world_places"]
 
-INDEX_VERSION = 9  # raise when the way the index is built changes
+INDEX_VERSION = 10  # raise when the way the index is built changes
 CITY_POPULATION_FOR_ALTERNATES = 100_000  # smaller cities keep their own name only: fewer clashes with words
 COUNTRY, REGION, CITY = 5, 4, 3  # levels: a smaller level is more specific
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "`": "'"})
@@ -151,9 +151,10 @@ def _city(city: dict, countries: dict[str, tuple[str, set[str], int]], taken: di
 def _region(region: Any, countries: dict[str, tuple[str, set[str], int]], taken: dict[str, str]) -> WorldPlace:
     code = region.country_code
     country = countries[code][0] if code in countries else None
-    name = _without_kind_words(fold(region.name))
+    written = fold(region.name)
+    name = _without_kind_words(written)
     kind = getattr(region, "type", "Region")
-    aliases = {name, f"{name} {kind}"}
+    aliases = {written, name, f"{name} {kind}"}
     qualified = f"{name} {kind}" if f"{name} {kind}" not in taken else f"{name}, {country or code}"
     display = _unique(name, qualified, "region", taken)
     return WorldPlace(display, REGION, country, code, 0, _keys(display, aliases))
