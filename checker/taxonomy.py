@@ -42,6 +42,7 @@ class TaxonomyFile(DataModel):
     subjects: dict[str, SubjectSpec] = {}
     states: dict[str, tuple[str, ...]] = {}
     relations: tuple[StateRelation, ...] = ()
+    zero_relations: tuple[StateRelation, ...] = ()
     tallies: dict[str, Literal["cumulative", "changing", "diminishing"]] = {}
     dimensions: tuple[str, ...] = ()
     weapon_subjects: tuple[str, ...] = ()
@@ -60,6 +61,7 @@ class Taxonomy:
     subjects: dict[str, SubjectSpec] = field(default_factory=dict)
     states: dict[str, frozenset[str]] = field(default_factory=dict)  # state -> the things it can be said of
     relations: tuple[StateRelation, ...] = ()
+    zero_relations: tuple[StateRelation, ...] = ()  # a zero whole is a zero part ("no casualties": none killed)
     tallies: dict[str, str] = field(default_factory=dict)  # state -> cumulative | changing
     dimensions: frozenset[str] = frozenset()  # states of a thing's size ("12 storeys tall"), not of what happened
     weapon_subjects: frozenset[str] = frozenset()
@@ -91,7 +93,7 @@ class Taxonomy:
             if subject.parent is not None and subject.parent not in data.subjects:
                 raise DataFileError(where, None,
                                     f"subject {name!r} is a kind of {subject.parent!r}, which is not a subject")
-        for relation in data.relations:
+        for relation in (*data.relations, *data.zero_relations):
             for state in (relation.part, relation.whole):
                 if state not in data.states:
                     raise DataFileError(where, None, f"relation names {state!r}, which is not a state")
@@ -104,6 +106,7 @@ class Taxonomy:
             subjects=dict(data.subjects),
             states={state: frozenset(things) for state, things in data.states.items()},
             relations=tuple(data.relations),
+            zero_relations=tuple(data.zero_relations),
             tallies=dict(data.tallies),
             dimensions=frozenset(data.dimensions),
             weapon_subjects=frozenset(data.weapon_subjects),
@@ -158,6 +161,12 @@ class Taxonomy:
     def state_parts(self) -> frozenset[tuple[str, str]]:
         """(part, whole) pairs of states: what is said of a part of what the whole counts (landed, fired)."""
         return frozenset((relation.part, relation.whole) for relation in self.relations)
+
+    @cached_property
+    def zero_state_parts(self) -> frozenset[tuple[str, str]]:
+        """(part, whole) pairs of states where only a whole of zero says something of the part: none of the
+        casualties means none killed, whatever "casualties" counts."""
+        return frozenset((relation.part, relation.whole) for relation in self.zero_relations)
 
     def subject_line(self, subject: str | None) -> list[str]:
         """The subject and the broader things it is a kind of, narrowest first (marine, troop, person)."""

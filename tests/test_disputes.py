@@ -415,3 +415,24 @@ def test_disputes_a_zero_whole_never_excuses_a_part() -> None:
                    "Baghdad's Green Zone on Sunday, a militia said on Sunday.\n")
     result = analyse([rocket_story(0, "eight", "the Iraqi military"), landed, none])
     assert "CC105" in [f.code for f in result.findings]
+
+
+def test_disputes_a_zero_of_a_named_group_denies_its_parts_counts() -> None:
+    """'no casualties among US troops' against 'three US soldiers were killed' is a broken relation (none of the
+    casualties is none killed, in either sense of the word); a zero that names no group ('no casualties were
+    reported') is left out, and so is 'no casualties' against wounded ('no casualties, but two were hurt')."""
+    def base_story(number: int, sentence: str) -> Article:
+        return article(f"base{number}", f"Desk {number}", "2021-03-04", "Rockets hit Korva air base\n\n"
+                       f"{sentence}\n")
+    zero = base_story(1, "Ten rockets struck the Korva air base on Wednesday, but there were no casualties among US "
+                         "troops, officials said.")
+    killed = base_story(2, "A militia outlet said three US soldiers were killed when rockets struck the Korva air base "
+                           "on Wednesday.")
+    relations = [f for f in analyse([zero, killed]).findings if f.code == "CC105"]
+    assert len(relations) == 1 and "3 (militia outlet)" in relations[0].message
+    unnamed = base_story(3, "Ten rockets struck the Korva air base on Wednesday, but no casualties were reported, "
+                            "officials said.")
+    wounded = base_story(4, "A militia outlet said three US soldiers were wounded when rockets struck the Korva air "
+                            "base on Wednesday.")
+    assert [f for f in analyse([unnamed, killed]).findings if f.code == "CC105"] == []
+    assert [f for f in analyse([zero, wounded]).findings if f.code == "CC105"] == []

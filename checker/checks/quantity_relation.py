@@ -10,8 +10,11 @@ or narrower on all three, and narrower on at least one.
 Two figures break a relation when the part, at its lowest, exceeds the whole, at its highest
 ("at least 10 landed" against "8 fired"; "2 Iraqi troops wounded" against "only one Iraqi
 wounded"). Figures from one speaker are left to the IC rules; vague figures, parts of a
-total ("two others") and wholes of zero ("no casualties", nearly always scoped more narrowly
-than it reads) are not compared; a running tally given days apart may have grown in
+total ("two others") and wholes of zero that name no group ("no casualties were reported", nearly
+always scoped more narrowly than it reads) are not compared, while a zero that names its group
+denies any figure of it and of its parts ("no casualties among US troops" against "three US
+soldiers killed": ``zero_relations`` adds the states only a zero whole holds, the killed of the
+casualties); a running tally given days apart may have grown in
 between (``moved_with_time``). A part that some figure of its whole holds ("12 landed" against "10 fired"
 and "12 fired") is one side of the whole's own dispute (CC101), not a broken relation. One finding per broken
 relation (a part and its whole in one event), holding every pair of positions (a speaker and a figure) that
@@ -50,14 +53,16 @@ def _quantity(claim: Claim) -> Quantity:
     return claim.subject, claim.predicate, claim.population
 
 
-def is_part(part: Quantity, whole: Quantity, taxonomy: Taxonomy) -> bool:
-    """Whether ``part`` counts some of what ``whole`` counts, and is not the same quantity."""
+def is_part(part: Quantity, whole: Quantity, taxonomy: Taxonomy, zero: bool = False) -> bool:
+    """Whether ``part`` counts some of what ``whole`` counts, and is not the same quantity; with ``zero``, of a whole
+    of zero, which also holds the parts of ``Taxonomy.zero_state_parts`` (none of the casualties: none killed)."""
     if part == whole:
         return False
     (subject, state, population), (whole_subject, whole_state, whole_population) = part, whole
     if whole_subject not in taxonomy.subject_line(subject):
         return False
-    if state != whole_state and (state, whole_state) not in taxonomy.state_parts:
+    if state != whole_state and (state, whole_state) not in taxonomy.state_parts and not (
+            zero and (state, whole_state) in taxonomy.zero_state_parts):
         return False
     return population == whole_population or whole_population is None
 
@@ -121,6 +126,18 @@ def _pairs(quantities: dict[Quantity, list[Claim]], taxonomy: Taxonomy) -> Itera
                 yield part, whole
 
 
+def _zero_pairs(quantities: dict[Quantity, list[Claim]], taxonomy: Taxonomy) -> Iterator[tuple[Quantity, Quantity]]:
+    """Quantities and a whole of theirs that some figure gives as zero for a group it names ("no casualties among
+    US troops" against "three US soldiers killed"); a zero of no named group ("no casualties were reported") is
+    nearly always scoped more narrowly than it reads, and is left out."""
+    keys = sorted(quantities, key=repr)
+    zeros = [key for key in keys if key[2] is not None and any(interval(c) == (0, 0) for c in quantities[key])]
+    for whole in zeros:
+        for part in keys:
+            if part[2] == whole[2] and is_part(part, whole, taxonomy, zero=True):
+                yield part, whole
+
+
 def run(data: CheckData, params: CheckParams) -> Drafts:
     for event_id, quantities in _counts_by_event(data).items():
         positions: dict[Quantity, dict[tuple, list[Claim]]] = {}
@@ -138,6 +155,18 @@ def run(data: CheckData, params: CheckParams) -> Drafts:
                       if part_speaker != whole_speaker and _broken(parts, wholes, data)]
             if broken:  # one finding per broken relation, with every pair of positions that breaks it
                 yield _draft(event_id, broken, data)
+        for part_key, whole_key in _zero_pairs(quantities, data.taxonomy):
+            parts_of = _positions(sorted(quantities[part_key], key=lambda c: published_order(c, data)))
+            zeros = _positions(sorted((c for c in quantities[whole_key] if interval(c) == (0, 0)),
+                                      key=lambda c: published_order(c, data)))
+            denied = [(parts, wholes)
+                      for (part_speaker, *_), parts in parts_of.items() if interval(parts[0])[0] > 0
+                      for (whole_speaker, *_), wholes in zeros.items()
+                      if part_speaker != whole_speaker
+                      and any(not _explained_by_time(p, w, data)
+                              for p in _given_at(parts, data) for w in _given_at(wholes, data))]
+            if denied:  # "three US soldiers killed" against "no casualties among US troops"
+                yield _draft(event_id, denied, data)
 
 
 def _draft(event_id: str, broken: list[tuple[list[Claim], list[Claim]]], data: CheckData) -> Draft:
