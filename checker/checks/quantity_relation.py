@@ -97,11 +97,15 @@ def _explained_by_time(part: Claim, whole: Claim, data: CheckData) -> bool:
 
 
 def _broken(parts: list[Claim], wholes: list[Claim], data: CheckData) -> bool:
-    # a whole of zero ("no casualties") is left out: it is nearly always scoped more narrowly than it reads
-    # ("no casualties among U.S. forces"), so a part it seems to deny is usually outside it
+    # a whole of zero ("no casualties") is left out here: one that names no group is nearly always scoped more
+    # narrowly than it reads, so a part it seems to deny is usually outside it (zeros of a named group: run())
     # (each side is one position, so one figure: only the dates its copies were given at can differ)
-    if not _exceeds(parts[0], wholes[0]):
-        return False
+    return _exceeds(parts[0], wholes[0]) and _unexplained(parts, wholes, data)
+
+
+def _unexplained(parts: list[Claim], wholes: list[Claim], data: CheckData) -> bool:
+    """Whether time explains none of a part's positions against a whole's: some dates the two were given at leave
+    no room for the whole to have grown."""
     return any(not _explained_by_time(p, w, data) for p in _given_at(parts, data) for w in _given_at(wholes, data))
 
 
@@ -132,41 +136,43 @@ def _zero_pairs(quantities: dict[Quantity, list[Claim]], taxonomy: Taxonomy) -> 
     nearly always scoped more narrowly than it reads, and is left out."""
     keys = sorted(quantities, key=repr)
     zeros = [key for key in keys if key[2] is not None and any(interval(c) == (0, 0) for c in quantities[key])]
-    for whole in zeros:
+    for whole in zeros:  # (a whole that names its population holds only parts of that population: ``is_part``)
         for part in keys:
-            if part[2] == whole[2] and is_part(part, whole, taxonomy, zero=True):
+            if is_part(part, whole, taxonomy, zero=True):
                 yield part, whole
 
 
 def run(data: CheckData, params: CheckParams) -> Drafts:
     for event_id, quantities in _counts_by_event(data).items():
-        positions: dict[Quantity, dict[tuple, list[Claim]]] = {}
+        positions: dict[Quantity, dict[tuple, list[Claim]]] = {}  # each quantity's, worked out once per event
         for part_key, whole_key in _pairs(quantities, data.taxonomy):
-            for key in (part_key, whole_key):
-                if key not in positions:
-                    positions[key] = _positions(sorted(quantities[key], key=lambda c: published_order(c, data)))
+            parts_of, wholes_of = (_positions_of(key, quantities, positions, data) for key in (part_key, whole_key))
             # a whole of zero ("no rockets were fired") holds nothing: it never excuses a part (vague wholes are
             # left out above)
-            whole_figures = [wholes[0] for wholes in positions[whole_key].values() if interval(wholes[0])[1] > 0]
+            whole_figures = [wholes[0] for wholes in wholes_of.values() if interval(wholes[0])[1] > 0]
             broken = [(parts, wholes)
-                      for (part_speaker, *_), parts in positions[part_key].items()
+                      for (part_speaker, *_), parts in parts_of.items()
                       if all(_exceeds(parts[0], whole) for whole in whole_figures)
-                      for (whole_speaker, *_), wholes in positions[whole_key].items()
+                      for (whole_speaker, *_), wholes in wholes_of.items()
                       if part_speaker != whole_speaker and _broken(parts, wholes, data)]
             if broken:  # one finding per broken relation, with every pair of positions that breaks it
                 yield _draft(event_id, broken, data)
         for part_key, whole_key in _zero_pairs(quantities, data.taxonomy):
-            parts_of = _positions(sorted(quantities[part_key], key=lambda c: published_order(c, data)))
-            zeros = _positions(sorted((c for c in quantities[whole_key] if interval(c) == (0, 0)),
-                                      key=lambda c: published_order(c, data)))
+            parts_of, wholes_of = (_positions_of(key, quantities, positions, data) for key in (part_key, whole_key))
             denied = [(parts, wholes)
                       for (part_speaker, *_), parts in parts_of.items() if interval(parts[0])[0] > 0
-                      for (whole_speaker, *_), wholes in zeros.items()
-                      if part_speaker != whole_speaker
-                      and any(not _explained_by_time(p, w, data)
-                              for p in _given_at(parts, data) for w in _given_at(wholes, data))]
+                      for (whole_speaker, low, high), wholes in wholes_of.items() if (low, high) == (0, 0)
+                      and part_speaker != whole_speaker and _unexplained(parts, wholes, data)]
             if denied:  # "three US soldiers killed" against "no casualties among US troops"
                 yield _draft(event_id, denied, data)
+
+
+def _positions_of(key: Quantity, quantities: dict[Quantity, list[Claim]],
+                  positions: dict[Quantity, dict[tuple, list[Claim]]], data: CheckData) -> dict[tuple, list[Claim]]:
+    """A quantity's positions (``_positions``) in publication order, kept in ``positions`` once worked out."""
+    if key not in positions:
+        positions[key] = _positions(sorted(quantities[key], key=lambda c: published_order(c, data)))
+    return positions[key]
 
 
 def _draft(event_id: str, broken: list[tuple[list[Claim], list[Claim]]], data: CheckData) -> Draft:

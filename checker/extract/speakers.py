@@ -142,7 +142,7 @@ class SpeakerReader:
         self.countries = frozenset(country.lower() for country in pack.quantities.population_countries.values())
         self.nationalities = frozenset(population.lower() for population in pack.quantities.population_countries)
         self.demonym = {population.lower(): population for population in pack.quantities.population_countries}
-        demonyms = phrase_pattern(tuple(pack.quantities.population_countries)) or "(?!)"
+        demonyms = phrase_pattern(tuple(pack.quantities.population_countries))
         self.head_of_country = compiled(rf"\b(?P<nationality>{demonyms})\s+(?:{phrase_pattern(words.head_titles)})\b",
                                         re.IGNORECASE) if words.head_titles else compiled("(?!)")
         self.preposition = compiled(rf"\b(?:{phrase_pattern(words.reporting_prepositions)})\s+{_LONG_NP}{_NP_END}",

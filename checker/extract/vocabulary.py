@@ -247,7 +247,7 @@ class ClaimVocabulary:
             whole_figure_end=expand_pattern(quantities, "whole_figure_end"),
             sub_area=expand_pattern(quantities, "sub_area"),
             district_named=expand_pattern(quantities, "district_named"),
-            district_verbs=phrase_pattern(quantities.district_verbs) or "(?!)",
+            district_verbs=phrase_pattern(quantities.district_verbs),
             landform_name=expand_pattern(quantities, "landform_name"),
             among_whole=expand_pattern(quantities, "among_whole"),
             ranking=expand_pattern(quantities, "ranking"),
