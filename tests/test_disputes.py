@@ -436,3 +436,20 @@ def test_disputes_a_zero_of_a_named_group_denies_its_parts_counts() -> None:
                             "base on Wednesday.")
     assert [f for f in analyse([unnamed, killed]).findings if f.code == "CC105"] == []
     assert [f for f in analyse([zero, wounded]).findings if f.code == "CC105"] == []
+
+
+def test_disputes_more_in_serious_condition_than_were_hurt_is_a_broken_relation() -> None:
+    """Those in serious condition are some of the wounded: 14 in serious condition against six hurt in all cannot
+    both be right; four of them against six hurt can."""
+    def blast_story(number: int, sentence: str) -> Article:
+        return article(f"blast{number}", f"Desk {number}", "2024-05-02", "Blast at a market in Korva\n\n"
+                       f"{sentence}\n")
+    hurt = blast_story(1, "A bomb exploded at a market in Korva on Wednesday, and six people were hurt, police said.")
+    worst = blast_story(2, "A bomb exploded at a market in Korva on Wednesday, and 14 people were in serious "
+                           "condition, a hospital director said.")
+    fewer = blast_story(3, "A bomb exploded at a market in Korva on Wednesday, and four people were in serious "
+                           "condition, a hospital director said.")
+    relations = [f for f in analyse([hurt, worst]).findings if f.code == "CC105"]
+    assert len(relations) == 1 and "14 (hospital director)" in relations[0].message
+    assert [f for f in analyse([hurt, fewer]).findings if f.code == "CC105"] == []
+    assert [f for f in analyse([hurt, worst]).findings if f.code == "CC101"] == []

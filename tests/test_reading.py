@@ -44,7 +44,7 @@ HEADLINE = "Rockets hit an air base in western Iraq"
 
 def test_reading_parts_of_the_whole_named_first_are_parts() -> None:
     claims = counts(HEADLINE, "Rockets struck the Ain al-Asad air base on Wednesday, officials said.",
-                    "Of the 30 people wounded, four were in serious condition, a doctor said.")
+                    "Of the 30 people wounded, four were flown to Baghdad, a doctor said.")
     assert not figure(claims, "30").partial and figure(claims, "four").partial
 
 
@@ -60,7 +60,7 @@ def test_reading_a_whole_with_no_noun_counts_what_its_part_counts(sentence: str)
 
 
 def test_reading_a_whole_named_first_after_that_opens_a_part() -> None:
-    claims = counts(HEADLINE, "A doctor said that of the 30 people wounded, four were in serious condition.")
+    claims = counts(HEADLINE, "A doctor said that of the 30 people wounded, four were flown to Baghdad.")
     assert not figure(claims, "30").partial and figure(claims, "four").partial
 
 
@@ -70,6 +70,24 @@ def test_reading_including_names_a_narrower_count_never_the_whole() -> None:
     assert figure(claims, "13").subject == "person" and not figure(claims, "13").partial
     assert figure(claims, "11").subject == "marine"  # the Marines' own count, never the people's
 
+
+@pytest.mark.parametrize("sentence, worst", [
+    ("Eleven people were hurt in the blast and four were in serious condition, a nurse said.", "four"),
+    ("The blast hurt eleven people and left four of them in critical condition, a nurse said.", "four"),
+    ("Eleven people were hurt in the blast, and four were critically injured, a nurse said.", "four"),
+])
+def test_reading_those_in_serious_condition_are_a_count_of_their_own(sentence: str, worst: str) -> None:
+    """Four in serious condition are the worst hurt of the eleven, never the number of the wounded."""
+    claims = counts("Blast at a market in Korva", sentence)
+    assert (figure(claims, "Eleven" if "Eleven" in sentence else "eleven").predicate) == "wounded"
+    assert figure(claims, worst).predicate == "critical"
+    assert [c.value_low for c in claims if c.predicate == "wounded" and not c.partial] == [11]
+
+
+def test_reading_badly_hurt_is_the_number_of_the_wounded() -> None:
+    """"Badly" is said of all the injured as often as of the worst: it names no narrower count."""
+    claims = counts("Blast at a market in Korva", "Some 300 people were badly hurt, the governor said.")
+    assert figure(claims, "Some 300").predicate == "wounded"
 
 
 @pytest.mark.parametrize("sentence, part", [

@@ -516,7 +516,7 @@ class ArticleReader(ArticleComponent):
         if vocabulary.increment_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start):
             self._mark_part(quantity, "increment")  # "an additional 400", "rose by 30": never a total
         elif vocabulary.of_whole_opener.search(text, 0, quantity.phrase_start):
-            self._mark_part(quantity, "whole")  # "Of the 30 wounded, four were in serious condition"
+            self._mark_part(quantity, "whole")  # "Of the 30 wounded, four were flown to Baghdad"
         elif vocabulary.partial_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start):
             self._mark_part(quantity, "before")  # "another 15", "the other two"
         elif not counted.of_population and (vocabulary.partial_after.match(text, quantity.phrase_end)
