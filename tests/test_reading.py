@@ -632,6 +632,40 @@ def test_reading_a_plural_nationality_counts_people_of_that_country() -> None:
     assert (six.subject, six.predicate, six.population) == ("person", "killed", "Bangladeshi")
 
 
+@pytest.mark.parametrize("sentence, first, second", [
+    ("Two Americans and one Briton were killed in the attack, officials said.", ("Two", "US"), ("one", "British")),
+    ("Two American contractors and one British national were killed, officials said.", ("Two", "US"),
+     ("one", "British")),
+])
+def test_reading_subjects_joined_by_and_share_the_verb_after_them(sentence: str, first: tuple[str, str],
+                                                                  second: tuple[str, str]) -> None:
+    """'Two Americans and one Briton were killed': both were killed, each of its own country; never one killed in
+    all."""
+    claims = counts("Rockets kill three at Korva base", sentence)
+    for written, population in (first, second):
+        assert (figure(claims, written).predicate, figure(claims, written).population) == ("killed", population)
+
+
+def test_reading_others_after_people_of_a_country_are_of_no_country() -> None:
+    """'At least 10 others were hurt' after two Americans and a Briton: other people, not other Britons; 'another
+    15' more of the same."""
+    claims = counts("Rockets kill three at Korva base", "Rockets hit the base on Wednesday, killing two Americans and "
+                    "one Briton, officials said. At least 10 others were injured.")
+    assert figure(claims, "At least 10").population is None
+    more = counts("Rockets kill three at Korva base", "Three Americans were killed. Another 15 are wounded.")
+    assert figure(more, "15").population == "US"
+
+
+def test_reading_subjects_joined_by_and_keep_their_own_verbs() -> None:
+    claims = counts("Rockets hit Korva base", "Two soldiers were killed and three civilians were hurt, police said.")
+    assert (figure(claims, "Two").predicate, figure(claims, "three").predicate) == ("killed", "wounded")
+    # a second figure with no noun of its own opens a clause of its own
+    crush = counts("Crush at Korva stadium", "The dead included 17 children and seven were treated in hospitals.")
+    assert figure(crush, "17").predicate != "treated"
+    joined = counts("Rockets hit Korva base", "Two American soldiers and one from Britain were killed, officials said.")
+    assert figure(joined, "Two").predicate == "killed"
+
+
 def test_reading_onboard_in_one_word_counts_people_aboard() -> None:
     claims = counts("Boat sinks off the coast", "The agency said up to 300 people were onboard the boat that sank off "
                                                  "Pylos on Wednesday.")
@@ -685,6 +719,8 @@ def test_reading_a_body_named_again_by_its_head_noun_is_that_body() -> None:
                     "“A rocket fell inside the base,” the unit said.",
                     "Searchers later found 11 unfired rockets, the unit added.")
     assert {c.speaker for c in claims} == {"Korva's Civil Defence Unit"}
+    truck = counts("Rockets hit a base", "The army said a truck with three un-launched rockets was found near the base.")
+    assert figure(truck, "three").predicate == "found_unfired"
     two = counts("Rockets hit a base", "Korva's Health Ministry confirmed the attack.",
                  "Korva's Defence Ministry said the base was shut.",
                  "Four rockets hit the base, the ministry said.")
@@ -1287,6 +1323,20 @@ def test_reading_a_level_or_a_death_after_a_preposition_is_still_read(sentence: 
     assert figure(counts(*QUAKE, sentence), written).predicate == state
 
 
+@pytest.mark.parametrize("sentence, written", [
+    ("The army said 11 soldiers were hurt, after initially saying no soldiers were injured.", "no"),
+    ("The ministry had earlier said 12 people died in the blast.", "12"),
+])
+def test_reading_what_a_source_said_before_is_replaced(sentence: str, written: str) -> None:
+    claims = counts("Blast at Korva base", sentence)
+    assert figure(claims, written).superseded
+
+
+def test_reading_who_first_reported_a_figure_does_not_replace_it() -> None:
+    claims = counts("Blast at Korva base", "A news agency first reported that 15 rockets hit the base.")
+    assert not figure(claims, "15").superseded
+
+
 def test_reading_a_figure_named_as_the_original_one_was_replaced() -> None:
     claims = counts(QUAKE[0], f"{QUAKE[1]} The original figure \u2015 the 500 \u2015 was too low, he said.")
     assert figure(claims, "500").superseded
@@ -1454,6 +1504,14 @@ def test_reading_long_runs_of_spaces_stay_quick() -> None:
     # two asides set off by spaced hyphens are two, and the place before the first is no speaker
     ("About 30,000 people marched in Lyon on Sunday - a record - police - who counted from roofs - said.", "About 30,000",
      "police"),
+    # an aside in brackets too: "(KF, formerly the KLF)" is no speaker
+    ("Twelve rockets hit the base, the Korva Rescue Front (KRF, formerly the KRA) said.", "Twelve",
+     "Korva Rescue Front"),
+    # whom a body is against is not the body
+    ("Twelve rockets hit the base, the Lakeside Alliance against the Korva Front said.", "Twelve", "Lakeside Alliance"),
+    # "as" opens no speaker's name
+    ("As the ministry reported, 12 people died.", "12", "ministry"),
+    ("As previously reported, 12 people died.", "12", "Test Desk"),
 ])
 def test_reading_an_aside_between_dashes_keeps_its_speaker(sentence: str, written: str, speaker: str) -> None:
     assert figure(counts("March in Korva", sentence), written).speaker == speaker

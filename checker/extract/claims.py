@@ -36,6 +36,7 @@ _LIST_GOES_ON = re.compile(r"(?:,\s*|\s)(?:and|or)\s+$|,\s*$")
 LONG_PHRASE_REACH = 240  # past asides, to a figure a verb of the count's level gives ("has increased to 98")
 POPULATION_REACH = 40  # characters after "of" searched for the population a figure is a share of
 _CLAUSE_MARK = re.compile(r"[,;:]")
+_SUBJECTS_JOINED = re.compile(r"\s+and\s+")  # between two counted subjects that share one verb after the second
 _CONVERSION = re.compile(r"\s*\(\s*")  # between a figure and its conversion in brackets: "$5.5bn (€3.8bn)"
 PHRASE_REACH = 80  # characters from a quantity phrase to its figure ("the death toll in ... rose to 64")
 PART_WINDOW = 50  # counts looked back at, at most, to settle a part (a sentence rarely holds more)
@@ -281,6 +282,7 @@ class ArticleReader(ArticleComponent):
         claims: list[Claim] = []
         taken: set[int] = set()  # offsets of the figures already claimed
         previous: tuple[Quantity, str | None, str | None, str | None] | None = None
+        unstated: tuple[Claim, int] | None = None  # the last count whose words gave no state, and where its noun ends
         claims += self._phrase_claims(index, quantities, taken, revision_cue) if figures else []  # "rose to 64"
         vocabulary = self.vocabulary
         for quantity in quantities:
@@ -318,6 +320,14 @@ class ArticleReader(ArticleComponent):
                 continue  # "if one American is killed", "threatened to fire 100 rockets": not a claim
             predicate = counted.state or self._count_predicate(text, quantity, previous, counted)
             claim = self._count_claim(index, quantity, counted, predicate, revision_cue)
+            if unstated is not None and predicate is not None and _SUBJECTS_JOINED.fullmatch(
+                    text, unstated[1], quantity.phrase_start) and not vocabulary.predicates_after[0].match(
+                    text, _skip_spaces(text, quantity.phrase_end)) and self.grammars.taxonomy.state_fits(
+                    claim.predicate, unstated[0].subject):
+                # "Two Americans and one Briton were killed", "two Americans and one from Britain were killed": both
+                # were; not "17 children and seven were treated", where the second figure opens a clause of its own
+                unstated[0].predicate = claim.predicate
+            unstated = (claim, counted.end) if predicate is None else None
             claims.append(claim)
             taken.add(quantity.start)
             previous = (quantity, claim.subject, claim.predicate, claim.population)
@@ -444,14 +454,18 @@ class ArticleReader(ArticleComponent):
                                                             quantity.phrase_start)):  # ("rose by 30 to 120": the level)
             # "12 others", "but three failed to launch": what is counted is what was counted just before
             self._mark_part(quantity, "back")
-            return _Counted(previous[1], previous[3], after, False, state[0] if state else None, back_reference=True)
+            # ("At least 10 others were hurt" after "killing two Americans and one Briton": other people, of no
+            # country the figure before them names; "two US soldiers and three others": other soldiers)
+            population = None if previous[1] == "person" else previous[3]
+            return _Counted(previous[1], population, after, False, state[0] if state else None, back_reference=True)
         more = back or vocabulary.partial_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start)
         if state is not None and state[0] in vocabulary.person_states:
             if more:  # "Another 15 are wounded" after "US troops killed": more of the same people
                 self._mark_part(quantity, "back")
                 earlier = self._last_count.get(self.sentences[self._current].paragraph)
                 if earlier is not None and self.grammars.taxonomy.state_fits(state[0], earlier.subject):
-                    return _Counted(earlier.subject, earlier.population, state[1], False, state[0], back_reference=True)
+                    population = None if back and earlier.subject == "person" else earlier.population
+                    return _Counted(earlier.subject, population, state[1], False, state[0], back_reference=True)
             return _Counted("person", None, state[1], False, state[0], back_reference=bool(back))
         before = self._predicate(text, quantity.phrase_start, quantity.phrase_end)
         if before in vocabulary.person_states and not back and not vocabulary.preposition_before.search(

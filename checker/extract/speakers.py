@@ -77,6 +77,7 @@ _COLON_HEAD = re.compile(r"\W*(?P<np>[A-Z][\w.'’&-]*(?:\s+[\w.'’&()-]+){0,5}
 _RELATIVE_SUBJECT = re.compile(r",\s*(?P<pronoun>\w+)\s*$")  # ", which" right before a verb
 # an aside set off by two dashes right before a verb ("the front – a coalition of 50 groups – said"), with no
 # punctuation of a clause inside
+_BRACKETED_ASIDE = re.compile(r"\s*\([^()]{1,60}\)\s*$")  # "(IS, formerly ISIS)" right before the verb
 _DASHED_ASIDE = re.compile(r"\s*(?:[—–]|\s-\s)(?:(?!\s-\s)[^—–,;:“”\"]|(?<=\d),(?=\d))+?(?:[—–]|\s-)\s*$")
 _HEAD_VERB_AT_END = 40  # characters before an opening quotation searched for "X said:"
 OWNER_REACH = 60  # characters after an official count's words within which its figure stands ("tally of 769")
@@ -184,6 +185,7 @@ class SpeakerReader:
         self.pronouns = self.person_pronouns | frozenset(w.lower() for w in words.group_pronouns)
         self.speaker_words = frozenset(w.lower() for w in words.speaker_words)
         self.edge_words = frozenset(w.lower() for w in words.edge_words)
+        self.opposed_words = frozenset(w.lower() for w in words.opposed_words)
         self.articles = frozenset(w.lower() for w in words.articles)
         self.joiners = frozenset(w.lower() for w in words.phrase_joiners)
         calendar = (*pack.dates.weekdays, *pack.dates.months)  # "said on Sunday": a day is never who said it
@@ -247,6 +249,10 @@ class SpeakerReader:
             if bare and (self.hooks.is_name_word(bare) or lower in self.speaker_words or lower in self.pronouns
                          or possessive in self.speaker_words or self._inside_name(bare, kept)):
                 kept.append(word)
+                index -= 1
+                continue
+            if lower in self.opposed_words and kept and index > 0:
+                kept = []  # "the coalition against Islamic State": the coalition speaks, not its enemy
                 index -= 1
                 continue
             head = kept[0].lower() if kept else ""  # the body's own noun ("agency"), never "the" or "he"
@@ -363,8 +369,9 @@ class SpeakerReader:
                 named = _PHRASE_BREAK.split(head[:comma])[-1].strip()
                 if named and self.proper_name(named) == named:
                     return f"{aside} {named}", window_start + head.rfind(named, 0, comma)
-        dashed = _DASHED_ASIDE.search(before)
-        if dashed:  # "The front – a coalition of 50 groups – said": the speaker stands before the aside
+        dashed = _DASHED_ASIDE.search(before) or _BRACKETED_ASIDE.search(before)
+        if dashed:  # "The front – a coalition of 50 groups – said", "the coalition against Islamic State (IS, formerly
+            # ISIS) said": the speaker stands before the aside
             return self._phrase_before(text, window_start + dashed.start())
         relative = _RELATIVE_SUBJECT.search(before)
         if relative and relative.group("pronoun").lower() in self.relative_pronouns:
