@@ -453,3 +453,19 @@ def test_disputes_more_in_serious_condition_than_were_hurt_is_a_broken_relation(
     assert len(relations) == 1 and "14 (hospital director)" in relations[0].message
     assert [f for f in analyse([hurt, fewer]).findings if f.code == "CC105"] == []
     assert [f for f in analyse([hurt, worst]).findings if f.code == "CC101"] == []
+
+
+def test_disputes_volumes_spilled_that_disagree_are_a_dispute_and_what_was_recovered_is_not_one() -> None:
+    """126,000 gallons against 588 barrels (about 24,700 gallons) spilled is a dispute; 3,000 barrels agree with
+    126,000 gallons; 4,800 gallons recovered are no figure of what spilled."""
+    def spill_story(number: int, sentence: str) -> Article:
+        return article(f"spill{number}", f"Desk {number}", "2021-10-03", "Oil spill fouls the Korva coast\n\n"
+                       f"A pipeline spill off Korva on Saturday fouled the beaches. {sentence}\n")
+    city = spill_story(1, "About 126,000 gallons of crude leaked, the mayor said.")
+    company = spill_story(2, "The pipeline leaked 3,000 barrels of oil, the company said.")
+    guard = spill_story(3, "The coast guard said 588 barrels had leaked.")
+    crews = spill_story(4, "Crews have recovered 4,800 gallons of oily water, the coast guard said.")
+    assert [f for f in analyse([city, company, crews]).findings if f.code == "CC101"] == []
+    (dispute,) = [f for f in analyse([city, guard, crews]).findings if f.code == "CC101"]
+    assert "volume spilled" in dispute.message and "588 barrels" in dispute.message
+    assert "4,800" not in dispute.message

@@ -198,3 +198,15 @@ def test_events_chinas_provinces_are_known_by_their_names() -> None:
                          ("Inner Mongolia", "Nei Mongol")]:
         assert [(p.name, p.level) for p in gazetteer.candidates(name)] == [(region, 4)]
         assert gazetteer.country_of(region) == "China"
+
+
+def test_events_a_spills_later_flow_figures_join_the_blast_that_began_it() -> None:
+    """A rig blast on 20 April and, five weeks on, an article giving only the well's flow at the same place: the
+    spill of that blast, not an event of its own."""
+    blast = claim("a:1", "a", date(2010, 4, 20), place="Gulf of Mexico", event_type="explosion")
+    flow = Claim(claim_id="b:1", article_id="b", kind="count", value_low=12000, value_high=19000, subject="flow rate",
+                 predicate="measured", unit="barrels a day", measure_low=12000, measure_high=19000,
+                 event_type="spill", place="Gulf of Mexico", event_date_low=date(2010, 5, 27),
+                 event_date_high=date(2010, 5, 27))
+    event_of, events = cluster([blast, flow])
+    assert len(events) == 1 and event_of["a:1"] == event_of["b:1"]

@@ -354,7 +354,7 @@ def test_reading_a_flow_rate_is_a_measure_with_its_unit() -> None:
 
 def test_reading_a_volume_whose_clause_gives_its_rate_is_a_flow_rate_in_oil_barrels() -> None:
     """"30,000 gallons of crude seeping into the bay each day" is a flow rate; an oil barrel is 42 gallons, so it
-    agrees with "about 700 barrels a day"; a volume with no rate in its clause is read as nothing."""
+    agrees with "about 700 barrels a day"; a volume with no rate in its clause is no flow rate."""
     from checker.checks.base import intervals_overlap
 
     claims = counts(SPILL, "Engineers said 30,000 gallons of crude were seeping into the bay each day.",
@@ -363,9 +363,39 @@ def test_reading_a_volume_whose_clause_gives_its_rate_is_a_flow_rate_in_oil_barr
     gallons, barrels = figure(claims, "30,000 gallons"), figure(claims, "about 700 barrels a day")
     assert gallons.subject == barrels.subject == "flow rate"
     assert intervals_overlap(gallons.compared() or (0, 0), barrels.compared() or (0, 0))
-    assert not [c for c in claims if "2.1 million" in c.value_text]
+    assert {c.subject for c in claims if "2.1 million" in c.value_text} <= {"volume"}
     daily = counts(SPILL, "The daily leak could reach anywhere from 20,000 barrels to 40,000 barrels.")
     assert {c.subject for c in daily} == {"flow rate"}
+
+
+@pytest.mark.parametrize("sentence, written, state", [
+    ("About 126,000 gallons of crude spilled into the bay off Korva, officials said.", "About 126,000 gallons",
+     "volume spilled"),
+    ("The broken pipeline leaked at least 3,000 barrels of oil, the company said.", "at least 3,000 barrels of oil",
+     "volume spilled"),
+    ("The harbour master said 588 barrels had leaked.", "588 barrels", "volume spilled"),
+    ("The mayor called it a 3,000-barrel spill.", "3,000-barrel", "volume spilled"),
+    ("Crews have recovered 4,800 gallons of oily water so far.", "4,800 gallons", "volume recovered"),
+])
+def test_reading_a_volume_with_no_rate_is_read_with_what_happened_to_it(sentence: str, written: str,
+                                                                        state: str) -> None:
+    """A spill's volume is read with its state: what leaked is compared with what leaked, never with what crews
+    recovered; 3,000 barrels are 126,000 gallons."""
+    from checker.checks.base import intervals_overlap
+
+    volume = figure(counts("Oil spill fouls the Korva coast", sentence), written)
+    assert (volume.subject, volume.predicate) == ("volume", state)
+    gallons = figure(counts("Oil spill fouls the Korva coast", "About 126,000 gallons of crude spilled, officials "
+                                                                "said."), "About 126,000 gallons")
+    barrels = figure(counts("Oil spill fouls the Korva coast", "The pipeline leaked 3,000 barrels of oil."),
+                     "3,000 barrels of oil")
+    assert intervals_overlap(gallons.compared() or (0, 0), barrels.compared() or (0, 1))
+
+
+def test_reading_a_volume_held_or_carried_is_no_claim() -> None:
+    claims = counts("Oil spill fouls the Korva coast", "The tanker was carrying 5 million gallons of crude when it "
+                                                       "ran aground, the coast guard said.")
+    assert not [c for c in claims if c.subject == "volume"]
 
 
 def test_reading_a_range_of_a_measure_is_one_figure() -> None:

@@ -183,9 +183,9 @@ class EventClusterer:
         return events
 
     def _follow_ups(self, events: list[_Group]) -> list[_Group]:
-        """An event of counts only (the dead, the missing: no rocket fired, no blast) dated after an event it fits
-        is that event's count on a later day ("the toll rose to 98 on Monday"): it joins the latest such event
-        within TALLY_DAYS."""
+        """An event of counts only (the dead, the missing, a spill's flow: no rocket fired, no blast) dated after an
+        event it fits is that event's count on a later day ("the toll rose to 98 on Monday"): it joins the latest such
+        event within TALLY_DAYS."""
         kept: list[_Group] = []  # in date order (of their first days, which merging never moves)
         lows: list[date] = []
         span = timedelta(0)  # the longest event kept: an event ending in the window starts at most this before it
@@ -205,7 +205,10 @@ class EventClusterer:
         return kept
 
     def _counts_only(self, event: _Group) -> bool:
-        return all(claim.kind == "count" and claim.predicate in self.taxonomy.tallies for claim in event.claims)
+        """Whether every claim of an event is a count that keeps coming after it: a running toll, or a measure (a
+        spill's flow and volume, the area a fire has burned)."""
+        return all(claim.kind == "count" and (claim.predicate in self.taxonomy.tallies or claim.unit is not None)
+                   for claim in event.claims)
 
     def _closeness(self, group: _Group, event: _Group) -> tuple:
         same_place = bool(group.places & event.places)

@@ -940,6 +940,8 @@ class ArticleReader(ArticleComponent):
                 what = f"distance from {measure.point}"
             elif measure.matter:  # "2,750 tonnes of ammonium nitrate": compared with masses of it only
                 what = f"mass of {measure.matter}"
+            elif measure.state:  # "126,000 gallons spilled": compared with volumes spilled only
+                what = f"{measure.dimension} {measure.state}"
             claims.append(self.make_claim(
                 index, "count", start, end, speaker, in_quote, value_low=measure.written_low,
                 value_high=measure.written_high, value_text=measure.value_text,

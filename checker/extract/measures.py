@@ -56,6 +56,7 @@ class Measure:
     point_end: int = 0  # where the words naming that point end
     places_event: bool = True  # a distance from a point places the event (not a town: "Derna, 290 km east of")
     matter: str = ""  # what a mass is of: "ammonium nitrate"
+    state: str = ""  # what happened to a volume given with no rate: "spilled", "recovered"
 
 
 class MeasureReader:
@@ -67,6 +68,19 @@ class MeasureReader:
         # units whose rate the clause gives apart from them ("42,000 gallons ... each day"): read only with it
         self.rate_units = {" ".join(phrase.lower().split()): unit for phrase, unit
                            in quantities.measure_rate_units.items()} if quantities.measure_rate_words else {}
+        # what happened to a volume given with no rate: a word right before its figure ("spilled 126,000 gallons",
+        # "a spill of 3,000 barrels") or a few words after its unit ("126,000 gallons of crude oil had leaked")
+        state_words = {" ".join(w.lower().split()): state for state, words in quantities.volume_states.items()
+                       for w in words}
+        self.volume_state_of = state_words
+        self.volume_state_before = (compiled(
+            rf"(?<![^\W\d_])(?P<state>{phrase_pattern(state_words)})(?:\s+[\w-]+){{0,2}}\s+$", re.IGNORECASE)
+            if state_words else compiled("(?!)"))
+        self.volume_state_after = (compiled(
+            r"(?:\s*\([^()]{0,40}\))?(?:\s+of\s+(?:[^\W\d][\w-]*\s+){1,3}?|\s+)"
+            r"(?:(?:had|has|have|been|was|were|is|are|already|reportedly|now)\s+){0,3}"
+            rf"(?P<state>{phrase_pattern(state_words)})(?![^\W\d_])", re.IGNORECASE)
+            if state_words else compiled("(?!)"))
         self.rate_word = (compiled(rf"(?<![^\W\d_])(?:{phrase_pattern(quantities.measure_rate_words)})(?![^\W\d_])",
                                    re.IGNORECASE) if quantities.measure_rate_words else compiled("(?!)"))
         self.units = {" ".join(phrase.lower().split()): unit for phrase, unit in quantities.measure_units.items()}
@@ -188,9 +202,12 @@ class MeasureReader:
                 low, kind, start = first.low, "range", window_start + first.phrase_start
                 number = (window_start + first.start, window_start + first.end)
         written = " ".join(unit.group(0).lower().split())
+        pint_unit, state = self.units[written], ""
         if written in self.rate_units and not self._rate_in_clause(text, start, unit.end()):
-            return None  # "4.9 million barrels released": a volume with no rate is read as nothing
-        pint_unit = self.units[written]
+            state = self._volume_state(text, start, unit.end())
+            if not state:
+                return None  # "a tanker carrying 5 million gallons": a volume with no rate nor state is read as nothing
+            pint_unit = self.rate_units[written].partition("/")[0].strip()  # the volume the rate counts per day
         converted = self._convert(pint_unit)
         if converted is None:
             return None
@@ -222,7 +239,14 @@ class MeasureReader:
         return Measure(start=start, end=unit.end(), number_start=number[0], number_end=number[1], dimension=dimension,
                        unit=self.dimensions[dimension].say, written_low=low, written_high=high, low=low_converted,
                        high=high_converted, kind=kind, value_text=text[start:unit.end()], point=point,
-                       point_end=point_end, places_event=places_event, matter=matter)
+                       point_end=point_end, places_event=places_event, matter=matter, state=state)
+
+    def _volume_state(self, text: str, start: int, end: int) -> str:
+        """What happened to a volume with no rate: the word of a state right before its figure, else right after
+        its unit; "" for none."""
+        found = self.volume_state_before.search(text, max(0, start - 40), start) or self.volume_state_after.match(
+            text, end)
+        return self.volume_state_of[" ".join(found.group("state").lower().split())] if found else ""
 
     def _matter(self, text: str, after: int) -> str:
         """What a mass right before ``after`` is of, lower case ("of Ammonium Nitrate exploded" -> "ammonium

@@ -252,6 +252,7 @@ class QuantitiesFile(PackFile):
     measure_units: dict[str, str] = {}
     measure_rate_units: dict[str, str] = {}
     measure_rate_words: Words = ()
+    volume_states: dict[str, Words] = {}
     measure_prefix_units: dict[str, str] = {}
     scale_abbreviations: dict[str, float] = {}
     measure_definitions: Words = ()
