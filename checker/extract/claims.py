@@ -37,6 +37,8 @@ LONG_PHRASE_REACH = 240  # past asides, to a figure a verb of the count's level 
 POPULATION_REACH = 40  # characters after "of" searched for the population a figure is a share of
 _CLAUSE_MARK = re.compile(r"[,;:]")
 _SUBJECTS_JOINED = re.compile(r"\s+and\s+")  # between two counted subjects that share one verb after the second
+_SAYING_BEFORE = re.compile(r"\b(?:said|says|told|added|stated)\s+$", re.IGNORECASE)  # verbs whose object is a clause
+_CLAUSE_OPENER = re.compile(r"(?:^|\s)(?:that|and|but|while|when|after|as)\s+$", re.IGNORECASE)
 _CONVERSION = re.compile(r"\s*\(\s*")  # between a figure and its conversion in brackets: "$5.5bn (€3.8bn)"
 PHRASE_REACH = 80  # characters from a quantity phrase to its figure ("the death toll in ... rose to 64")
 PART_WINDOW = 50  # counts looked back at, at most, to settle a part (a sentence rarely holds more)
@@ -178,6 +180,8 @@ class ArticleReader(ArticleComponent):
             while cursor < len(text) and text[cursor] in " \t\n-\"“‘'":  # 4,645 "excess deaths"
                 cursor += 1
             noun = vocabulary.subject_pattern.match(text, cursor)
+            if noun and norm(noun.group("noun")) in vocabulary.head_only_nouns and self._noun_follows(text, noun.end()):
+                noun = None  # "12 national highways", "a citizen journalist": a modifier of the noun after it
             if noun and (noun.end() == len(text) or not text[noun.end()].isalnum()):
                 if hyphen and norm(noun.group("noun")) not in vocabulary.compound_subjects:
                     return None  # "a 12-rocket launcher" counts a launcher's tubes; "a 12-storey building" does count
@@ -192,6 +196,16 @@ class ArticleReader(ArticleComponent):
             population = vocabulary.population_of.get(token, population)
             cursor = word.end()
         return None
+
+    def _noun_follows(self, text: str, end: int) -> bool:
+        """Whether another word of the noun phrase follows ``end``: a word that is no function word and starts no
+        verb of state ("one British national [was] killed" ends its phrase; "12 national [highways]" does not)."""
+        word = _WORD.match(text, end + 1) if end < len(text) and text[end] == " " else None
+        if word is None:
+            return False
+        token = word.group(0).lower().rstrip(".,")
+        return (token not in self.vocabulary.not_modifiers and token not in self.vocabulary.state_words
+                and not self.vocabulary.predicates_after[0].match(text, end + 1))
 
     def _counted_noun(self, text: str, noun: re.Match[str], population: str | None, state: str | None) -> _Counted:
         vocabulary, taxonomy = self.vocabulary, self.grammars.taxonomy
@@ -322,12 +336,14 @@ class ArticleReader(ArticleComponent):
             claim = self._count_claim(index, quantity, counted, predicate, revision_cue)
             if unstated is not None and predicate is not None and _SUBJECTS_JOINED.fullmatch(
                     text, unstated[1], quantity.phrase_start) and not vocabulary.predicates_after[0].match(
-                    text, _skip_spaces(text, quantity.phrase_end)) and self.grammars.taxonomy.state_fits(
+                    text, _skip_spaces(text, quantity.phrase_end)) and not vocabulary.partial_after.match(
+                    text, quantity.phrase_end) and self.grammars.taxonomy.state_fits(
                     claim.predicate, unstated[0].subject):
                 # "Two Americans and one Briton were killed", "two Americans and one from Britain were killed": both
-                # were; not "17 children and seven were treated", where the second figure opens a clause of its own
+                # were; not "17 children and seven were treated" nor "3,000 fighters and 20 of them were killed",
+                # where the second figure opens a clause of its own
                 unstated[0].predicate = claim.predicate
-            unstated = (claim, counted.end) if predicate is None else None
+            unstated = (claim, counted.end) if predicate is None and self._opens_clause(text, quantity) else None
             claims.append(claim)
             taken.add(quantity.start)
             previous = (quantity, claim.subject, claim.predicate, claim.population)
@@ -358,6 +374,14 @@ class ArticleReader(ArticleComponent):
                 if self._is_whole_count(claim):
                     self._last_of_value[_figure_key(claim.surface or "")] = claim
         return claims
+
+    def _opens_clause(self, text: str, quantity: Quantity) -> bool:
+        """Whether a figure is the first words of its clause, a subject no verb before it takes ("Two Americans and
+        ..." after a comma, "that" or a reporting verb; not "the militants used 14 rockets and ...")."""
+        clause = _CLAUSE_BEFORE.split(text[:quantity.phrase_start])[-1]
+        if not clause.strip() or _CLAUSE_OPENER.search(clause):
+            return True
+        return bool(_SAYING_BEFORE.search(clause))  # "Officials said two Americans and ..."
 
     def _is_whole_count(self, claim: Claim) -> bool:
         """Whether the same figure named again later ("the 769 tally") may take this claim's quantity: a figure of a
@@ -456,9 +480,15 @@ class ArticleReader(ArticleComponent):
             self._mark_part(quantity, "back")
             # ("At least 10 others were hurt" after "killing two Americans and one Briton": other people, of no
             # country the figure before them names; "two US soldiers and three others": other soldiers)
-            population = None if previous[1] == "person" else previous[3]
+            population = None if back and previous[1] == "person" else previous[3]
             return _Counted(previous[1], population, after, False, state[0] if state else None, back_reference=True)
         more = back or vocabulary.partial_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start)
+        if state is not None and state[0] not in vocabulary.person_states and previous is not None and previous[1] \
+                and "person" in self.grammars.taxonomy.subject_line(previous[1]) \
+                and self.grammars.taxonomy.state_fits(state[0], previous[1]):
+            # "hurt eleven people and left four of them in critical condition": a state only people are in (of
+            # bridges too), of the people just counted
+            return _Counted(previous[1], previous[3], state[1], False, state[0], back_reference=True)
         if state is not None and state[0] in vocabulary.person_states:
             if more:  # "Another 15 are wounded" after "US troops killed": more of the same people
                 self._mark_part(quantity, "back")

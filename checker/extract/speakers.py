@@ -265,7 +265,8 @@ class SpeakerReader:
         kept.reverse()
         leading = (self.edge_words - self.articles) | self.adverbs
         while kept:
-            if kept[0].lower().strip("(") in leading:  # "of the", "Later the minister"
+            if kept[0].lower().strip("(") in leading and not (kept[0].isupper() and len(kept[0]) > 1):
+                # "of the", "Later the minister", "As the ministry"; never a name in capitals ("AS Roma")
                 if kept[0].lower() in self.edge_words and any(self._prefixed(w) for w in kept):
                     return ""  # "... were killed in Ras al-Ain said": a place after a preposition, never a speaker
                 del kept[0]
@@ -369,7 +370,14 @@ class SpeakerReader:
                 named = _PHRASE_BREAK.split(head[:comma])[-1].strip()
                 if named and self.proper_name(named) == named:
                     return f"{aside} {named}", window_start + head.rfind(named, 0, comma)
-        dashed = _DASHED_ASIDE.search(before) or _BRACKETED_ASIDE.search(before)
+        bracketed = _BRACKETED_ASIDE.search(before)
+        if bracketed:
+            inner = before[bracketed.start():].strip(" ()")
+            last_word = before[:bracketed.start()].split()[-1:]
+            if last_word and last_word[0].islower() and self.proper_name(inner) == inner:
+                # "a spokesperson (Jan Elm) said": the person the bracket names speaks
+                return inner, window_start + before.index(inner, bracketed.start())
+        dashed = _DASHED_ASIDE.search(before) or bracketed
         if dashed:  # "The front – a coalition of 50 groups – said", "the coalition against Islamic State (IS, formerly
             # ISIS) said": the speaker stands before the aside
             return self._phrase_before(text, window_start + dashed.start())

@@ -66,6 +66,7 @@ class ClaimVocabulary:
     state_after_keys: frozenset[str]  # ... and a word of a state after a noun ("killed", "landed")
     zero_scope: re.Pattern[str]  # words that make a zero a part ("no other casualties", "no survivors found since")
     compound_subjects: frozenset[str]  # nouns a figure may stand hyphenated before ("a 12-storey building")
+    head_only_nouns: frozenset[str]  # nouns that count only as the last word of their phrase ("one British national")
     weapon_attack_nouns: frozenset[str]
     weapon_attack_nouns_plural: frozenset[str]
     population_of: dict[str, str]
@@ -215,6 +216,7 @@ class ClaimVocabulary:
             state_after_keys=key_words(form for forms in quantities.predicates.values() for form in forms.after),
             zero_scope=expand_pattern(quantities, "zero_scope"),
             compound_subjects=frozenset(norm(w) for w in quantities.compound_subjects),
+            head_only_nouns=frozenset(norm(w) for w in quantities.head_only_nouns),
             weapon_attack_nouns=frozenset(w.lower() for w in quantities.weapon_attack_nouns),
             weapon_attack_nouns_plural=frozenset(w.lower() for w in quantities.weapon_attack_nouns_plural),
             population_of=population_of,

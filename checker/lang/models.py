@@ -220,6 +220,7 @@ class QuantitiesFile(PackFile):
     denied_followers: Words = ()
     inclusion_words: Words = ()
     zero_scope_words: Words = ()
+    head_only_nouns: Words = ()
     compound_subjects: Words = ()
     weapon_attack_nouns: Words = ()
     weapon_attack_nouns_plural: Words = ()
