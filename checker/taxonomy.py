@@ -44,6 +44,7 @@ class TaxonomyFile(DataModel):
     relations: tuple[StateRelation, ...] = ()
     zero_relations: tuple[StateRelation, ...] = ()
     tallies: dict[str, Literal["cumulative", "changing", "diminishing"]] = {}
+    running_measures: tuple[str, ...] = ()
     dimensions: tuple[str, ...] = ()
     weapon_subjects: tuple[str, ...] = ()
     weapon_predicate_map: dict[str, str] = {}
@@ -63,6 +64,7 @@ class Taxonomy:
     relations: tuple[StateRelation, ...] = ()
     zero_relations: tuple[StateRelation, ...] = ()  # a zero whole is a zero part ("no casualties": none killed)
     tallies: dict[str, str] = field(default_factory=dict)  # state -> cumulative | changing
+    running_measures: frozenset[str] = frozenset()  # dimensions an event's later articles keep giving ("flow rate")
     dimensions: frozenset[str] = frozenset()  # states of a thing's size ("12 storeys tall"), not of what happened
     weapon_subjects: frozenset[str] = frozenset()
     weapon_predicate_map: dict[str, str] = field(default_factory=dict)
@@ -108,6 +110,7 @@ class Taxonomy:
             relations=tuple(data.relations),
             zero_relations=tuple(data.zero_relations),
             tallies=dict(data.tallies),
+            running_measures=frozenset(data.running_measures),
             dimensions=frozenset(data.dimensions),
             weapon_subjects=frozenset(data.weapon_subjects),
             weapon_predicate_map=dict(data.weapon_predicate_map),

@@ -469,3 +469,18 @@ def test_disputes_volumes_spilled_that_disagree_are_a_dispute_and_what_was_recov
     (dispute,) = [f for f in analyse([city, guard, crews]).findings if f.code == "CC101"]
     assert "volume spilled" in dispute.message and "588 barrels" in dispute.message
     assert "4,800" not in dispute.message
+
+
+def test_disputes_spills_in_two_cities_of_one_country_are_two_events() -> None:
+    """A pipeline spill at Huntington Beach and a benzene spill at Houston the same day are two spills: 126,000
+    gallons against 9,000 is no dispute. "Chaos spills onto the streets" names no spill."""
+    beach = article("beach", "Desk 1", "2021-10-03", "Oil spill off Huntington Beach\n\nAn oil spill off Huntington "
+                    "Beach on Saturday fouled the sand. About 126,000 gallons of crude leaked, officials said.\n")
+    city = article("city", "Desk 2", "2021-10-03", "Chemical spill in Houston\n\nA chemical spill at a Houston plant "
+                   "on Saturday closed roads. About 9,000 gallons of benzene leaked, the fire chief said.\n")
+    result = analyse([beach, city])
+    assert [f for f in result.findings if f.code == "CC101"] == []
+    assert len({c.event_id for c in result.claims if c.subject == "volume"}) == 2
+    protest = article("protest", "Desk 3", "2024-05-02", "Chaos spills onto the streets of Lima\n\nPolice said 12 "
+                      "protesters were arrested in Lima on Wednesday.\n")
+    assert {c.event_id for c in analyse([protest]).claims if c.kind == "count"} == {"protest@lima@2024-05-01"}

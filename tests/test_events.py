@@ -210,3 +210,14 @@ def test_events_a_spills_later_flow_figures_join_the_blast_that_began_it() -> No
                  event_date_high=date(2010, 5, 27))
     event_of, events = cluster([blast, flow])
     assert len(events) == 1 and event_of["a:1"] == event_of["b:1"]
+
+
+def test_events_a_later_article_of_other_measures_stays_apart() -> None:
+    """A storm's wind speed three weeks after another storm at the same place is no running measure of it: a
+    speed, a distance or a depth never joins an earlier event on its own."""
+    first = claim("a:1", "a", date(2020, 8, 27), place="Louisiana", event_type="storm")
+    speed = Claim(claim_id="b:1", article_id="b", kind="count", value_low=100, value_high=100, subject="speed",
+                  predicate="measured", unit="km/h", measure_low=160, measure_high=161, event_type="storm",
+                  place="Louisiana", event_date_low=date(2020, 10, 9), event_date_high=date(2020, 10, 9))
+    _, events = cluster([first, speed])
+    assert len(events) == 2

@@ -396,9 +396,15 @@ def test_reading_a_volume_with_no_rate_is_read_with_what_happened_to_it(sentence
     assert intervals_overlap(gallons.compared() or (0, 0), barrels.compared() or (0, 1))
 
 
-def test_reading_a_volume_held_or_carried_is_no_claim() -> None:
-    claims = counts("Oil spill fouls the Korva coast", "The tanker was carrying 5 million gallons of crude when it "
-                                                       "ran aground, the coast guard said.")
+@pytest.mark.parametrize("sentence", [
+    "The tanker was carrying 5 million gallons of crude when it ran aground, the coast guard said.",
+    "The leaking tanker carried 5 million gallons of fuel.",  # a state word before its noun, not its figure
+    "The barge held 300,000 gallons of fuel that leaked into the river.",  # the state of another clause
+    "Rain dumped 2 trillion gallons of water on the state.",  # rain is dumped, oil spilled
+    "Crews removed 50,000 gallons of fuel from the barge.",  # fuel taken off, not oil recovered
+])
+def test_reading_a_volume_held_carried_or_moved_is_no_claim(sentence: str) -> None:
+    claims = counts("Oil spill fouls the Korva coast", sentence)
     assert not [c for c in claims if c.subject == "volume"]
 
 

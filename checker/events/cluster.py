@@ -205,10 +205,12 @@ class EventClusterer:
         return kept
 
     def _counts_only(self, event: _Group) -> bool:
-        """Whether every claim of an event is a count that keeps coming after it: a running toll, or a measure (a
-        spill's flow and volume, the area a fire has burned)."""
-        return all(claim.kind == "count" and (claim.predicate in self.taxonomy.tallies or claim.unit is not None)
-                   for claim in event.claims)
+        """Whether every claim of an event is a count that keeps coming after it: a running toll, or, in an article
+        that names its kind of event, a running measure (a spill's flow and volume, the area a fire has burned)."""
+        taxonomy = self.taxonomy
+        return all(claim.kind == "count" and (claim.predicate in taxonomy.tallies or (
+            event.event_type is not None and claim.unit is not None and claim.subject in taxonomy.running_measures))
+            for claim in event.claims)
 
     def _closeness(self, group: _Group, event: _Group) -> tuple:
         same_place = bool(group.places & event.places)

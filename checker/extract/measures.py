@@ -73,11 +73,13 @@ class MeasureReader:
         state_words = {" ".join(w.lower().split()): state for state, words in quantities.volume_states.items()
                        for w in words}
         self.volume_state_of = state_words
-        self.volume_state_before = (compiled(
-            rf"(?<![^\W\d_])(?P<state>{phrase_pattern(state_words)})(?:\s+[\w-]+){{0,2}}\s+$", re.IGNORECASE)
-            if state_words else compiled("(?!)"))
-        self.volume_state_after = (compiled(
-            r"(?:\s*\([^()]{0,40}\))?(?:\s+of\s+(?:[^\W\d][\w-]*\s+){1,3}?|\s+)"
+        self.volume_state_before = (compiled(  # right before the figure ("leaked an estimated"; not "a leaking
+            # tanker carried")
+            rf"(?<![^\W\d_])(?P<state>{phrase_pattern(state_words)})(?:\s+(?:an?|the|some|estimated))?\s+$",
+            re.IGNORECASE) if state_words else compiled("(?!)"))
+        self.volume_state_after = (compiled(  # the matter's words never run past its clause ("of fuel that leaked")
+            r"(?:\s*\([^()]{0,40}\))?"
+            r"(?:\s+of\s+(?:(?!(?:that|which|who|when|and|but)\b)[^\W\d][\w-]*\s+){1,3}?|\s+)"
             r"(?:(?:had|has|have|been|was|were|is|are|already|reportedly|now)\s+){0,3}"
             rf"(?P<state>{phrase_pattern(state_words)})(?![^\W\d_])", re.IGNORECASE)
             if state_words else compiled("(?!)"))
