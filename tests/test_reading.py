@@ -84,6 +84,28 @@ def test_reading_those_in_serious_condition_are_a_count_of_their_own(sentence: s
     assert [c.value_low for c in claims if c.predicate == "wounded" and not c.partial] == [11]
 
 
+@pytest.mark.parametrize("sentence, written, value", [
+    ("Forty people were hurt in the blast, 12 seriously, police said.", "12", 12),
+    ("Nine people were hurt in the blast, four of them critically, police said.", "four", 4),
+    ("Twelve people were hurt in the blast, none of them seriously, police said.", "none", 0),
+    ("The blast hurt five soldiers, not one of them seriously, officials said.", "not one", 0),
+])
+def test_reading_an_adverb_of_how_badly_after_a_figure_counts_the_worst_hurt(sentence: str, written: str,
+                                                                            value: int) -> None:
+    """'40 hurt, 12 seriously': 12 in serious condition, never a second count of the wounded; 'none of them
+    seriously' is no zero of the wounded."""
+    claims = counts("Blast at a market in Korva", sentence)
+    worst = figure(claims, written)
+    assert (worst.predicate, worst.value_low) == ("critical", value)
+    assert [c.value_low for c in claims if c.predicate == "wounded" and not c.partial] != [] and all(
+        c.value_low > 0 for c in claims if c.predicate == "wounded")
+
+
+def test_reading_not_one_is_a_zero() -> None:
+    (none,) = counts("Rockets miss Korva base", "Not one rocket hit the base, the army said.")
+    assert (none.subject, none.predicate, none.value_low) == ("rocket", "landed", 0)
+
+
 def test_reading_things_in_critical_condition_are_no_people() -> None:
     assert counts("Floods in Korva", "Two of the bridges are in critical condition, engineers said.") == []
 

@@ -36,6 +36,7 @@ _LIST_GOES_ON = re.compile(r"(?:,\s*|\s)(?:and|or)\s+$|,\s*$")
 LONG_PHRASE_REACH = 240  # past asides, to a figure a verb of the count's level gives ("has increased to 98")
 POPULATION_REACH = 40  # characters after "of" searched for the population a figure is a share of
 _CLAUSE_MARK = re.compile(r"[,;:]")
+_NOT_BEFORE = re.compile(r"\bnot\s+$", re.IGNORECASE)
 _SUBJECTS_JOINED = re.compile(r"\s+and\s+")  # between two counted subjects that share one verb after the second
 _SAYING_BEFORE = re.compile(r"\b(?:said|says|told|added|stated)\s+$", re.IGNORECASE)  # verbs whose object is a clause
 _CLAUSE_OPENER = re.compile(r"(?:^|\s)(?:that|and|but|while|when|after|as)\s+$", re.IGNORECASE)
@@ -302,6 +303,10 @@ class ArticleReader(ArticleComponent):
         for quantity in quantities:
             if quantity.start in taken:
                 continue
+            if _NOT_BEFORE.search(text, max(0, quantity.phrase_start - 5), quantity.phrase_start) and (
+                    norm(quantity.number_text) == "one"):
+                previous = None
+                continue  # "not one of them": a zero of its own (``_zero_claims``)
             if (vocabulary.naming_before.search(text, max(0, quantity.start - 20), quantity.start)
                     or _FRACTION.fullmatch(quantity.number_text)  # "the 7.9 earthquake": things come whole
                     or vocabulary.ranking.match(text, quantity.phrase_end)
