@@ -718,6 +718,8 @@ def test_reading_others_after_people_of_a_country_are_of_no_country() -> None:
     assert figure(more, "15").population == "US"
     another = counts("Rockets kill two at Korva base", "Two Americans were killed and another 10 were wounded.")
     assert figure(another, "10").population == "US"
+    aboard = counts("Jet comes down near Korva", "Three Brits died when a jet crashed with over 170 on board.")
+    assert figure(aboard, "over 170").population is None
 
 
 def test_reading_a_national_or_a_citizen_counts_people_only_at_the_end_of_its_phrase() -> None:
@@ -748,6 +750,25 @@ def test_reading_an_object_before_and_keeps_its_own_verb(sentence: str, written:
     """Only subjects that open their clause share the verb after the second: an object of a verb before it, or a
     whole before "20 of them", does not."""
     assert figure(counts("Rockets hit Korva base", sentence), written).predicate != not_state
+
+
+@pytest.mark.parametrize("sentence, written, population", [
+    ("Three Brits died when the jet came down, the Foreign Office said.", "Three", "British"),
+    ("Ten Swedes were among the dead, the embassy said.", "Ten", "Swedish"),
+    ("The ministry confirmed that 36 foreigners died in the blasts.", "36", "foreign"),
+])
+def test_reading_people_of_a_country_never_count_all_the_dead(sentence: str, written: str, population: str) -> None:
+    """'Three Brits died' counts Britons, never the toll: compared with the toll, it would be a dispute."""
+    assert figure(counts("Jet comes down near Korva", sentence), written).population == population
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tourists from 13 countries were killed in the blasts, the ministry said.",
+    "Doctors in six hospitals treated the wounded, the ministry said.",
+])
+def test_reading_a_figure_after_a_preposition_counting_other_things_counts_no_people(sentence: str) -> None:
+    """'from 13 countries were killed': the countries are the object of 'from', the tourists were killed."""
+    assert [c.value_text for c in counts("Blasts in Korva", sentence) if c.value_low in (13, 6)] == []
 
 
 def test_reading_onboard_in_one_word_counts_people_aboard() -> None:
@@ -1604,6 +1625,8 @@ def test_reading_long_runs_of_spaces_stay_quick() -> None:
     ("AS Korva said 12 fans were hurt.", "12", "AS Korva"),  # a name in capitals is no "as"
     # a person a bracket names after a common noun speaks
     ("A spokesperson (Jan Elm) said 12 rockets hit the base.", "12", "Jan Elm"),
+    # a phrase that names nobody
+    ("No group has claimed the attack, but police have arrested 24 people.", "24", "Test Desk"),
 ])
 def test_reading_an_aside_between_dashes_keeps_its_speaker(sentence: str, written: str, speaker: str) -> None:
     assert figure(counts("March in Korva", sentence), written).speaker == speaker

@@ -36,6 +36,7 @@ _LIST_GOES_ON = re.compile(r"(?:,\s*|\s)(?:and|or)\s+$|,\s*$")
 LONG_PHRASE_REACH = 240  # past asides, to a figure a verb of the count's level gives ("has increased to 98")
 POPULATION_REACH = 40  # characters after "of" searched for the population a figure is a share of
 _CLAUSE_MARK = re.compile(r"[,;:]")
+_PLURAL_WORD = re.compile(r"[ \t]+([a-z][a-z-]*[^su\W]s)\b")  # "countries", "hospitals"; not "was", "has", "class"
 _NOT_BEFORE = re.compile(r"\bnot\s+$", re.IGNORECASE)
 _SUBJECTS_JOINED = re.compile(r"\s+and\s+")  # between two counted subjects that share one verb after the second
 _SAYING_BEFORE = re.compile(r"\b(?:said|says|told|added|stated)\s+$", re.IGNORECASE)  # verbs whose object is a clause
@@ -197,6 +198,19 @@ class ArticleReader(ArticleComponent):
             population = vocabulary.population_of.get(token, population)
             cursor = word.end()
         return None
+
+    def _other_plural_at(self, text: str, end: int) -> bool:
+        """Whether a plural noun no subject lists stands right after ``end`` ("13 countries", "six hospitals"): a
+        lower-case word in -s that is no function word, no state and no verb of one; it ends a figure's noun phrase
+        (a modifier is never plural)."""
+        word = _PLURAL_WORD.match(text, end)
+        if word is None:
+            return False
+        token = word.group(1).lower()
+        vocabulary = self.vocabulary
+        return (token not in vocabulary.not_modifiers and token not in vocabulary.state_words
+                and not vocabulary.subject_pattern.match(text, word.start(1))
+                and not vocabulary.predicates_after[0].match(text, word.start(1)))
 
     def _noun_follows(self, text: str, end: int) -> bool:
         """Whether another word of the noun phrase follows ``end``: a word that is no function word and starts no
@@ -469,10 +483,15 @@ class ArticleReader(ArticleComponent):
     def _what_is_counted(self, text: str, quantity: Quantity, previous) -> _Counted | None:
         """The counted noun after a figure; else what was counted just before ("and 12 others"); else people,
         when the state after it is one only people have ("over 800 have been reported injured")."""
+        vocabulary = self.vocabulary
+        if self._other_plural_at(text, quantity.phrase_end) and vocabulary.preposition_before.search(
+                text, max(0, quantity.phrase_start - 20), quantity.phrase_start):
+            # "foreigners from 13 countries were killed", "doctors in six hospitals treated 300 people": the object
+            # of a preposition, counting a thing no subject lists, is no subject of the verb after it
+            return None
         counted = self._subject_after(text, quantity.phrase_end)
         if counted is not None:
             return counted
-        vocabulary = self.vocabulary
         if vocabulary.duration_after.match(text, quantity.phrase_end):
             return None  # "freed after four days under the debris": a duration
         back = vocabulary.back_reference.match(text, _skip_spaces(text, quantity.phrase_end))
@@ -483,9 +502,11 @@ class ArticleReader(ArticleComponent):
                                                             quantity.phrase_start)):  # ("rose by 30 to 120": the level)
             # "12 others", "but three failed to launch": what is counted is what was counted just before
             self._mark_part(quantity, "back")
-            # ("At least 10 others were hurt" after "killing two Americans and one Briton": other people, of no
-            # country the figure before them names; "two US soldiers and three others": other soldiers)
-            population = None if back and previous[1] == "person" else previous[3]
+            # "10 others", "over 170 on board" after "two Americans and one Briton": other people, of no country the
+            # figure before them names; "another 10": more of the same; "two US soldiers and three others": soldiers
+            more_of_them = vocabulary.partial_before.search(text, max(0, quantity.phrase_start - 20),
+                                                           quantity.phrase_start)
+            population = previous[3] if previous[1] != "person" or (more_of_them and not back) else None
             return _Counted(previous[1], population, after, False, state[0] if state else None, back_reference=True)
         more = back or vocabulary.partial_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start)
         if state is not None and state[0] not in vocabulary.person_states and previous is not None and previous[1] \

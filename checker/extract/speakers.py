@@ -186,6 +186,7 @@ class SpeakerReader:
         self.speaker_words = frozenset(w.lower() for w in words.speaker_words)
         self.edge_words = frozenset(w.lower() for w in words.edge_words)
         self.opposed_words = frozenset(w.lower() for w in words.opposed_words)
+        self.negative_openers = frozenset(w.lower() for w in words.negative_openers)
         self.articles = frozenset(w.lower() for w in words.articles)
         self.joiners = frozenset(w.lower() for w in words.phrase_joiners)
         calendar = (*pack.dates.weekdays, *pack.dates.months)  # "said on Sunday": a day is never who said it
@@ -276,6 +277,8 @@ class SpeakerReader:
                 break
         while kept and kept[-1].lower() in self.edge_words:
             kept.pop()
+        if kept and kept[0].lower() in self.negative_openers:
+            return ""  # "No group has claimed ...": nobody speaks
         phrase = " ".join(kept).strip(" ,;:(").rstrip(".")
         if phrase.count("(") > phrase.count(")"):
             phrase += ")"

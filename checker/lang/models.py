@@ -364,6 +364,7 @@ class SpeakersFile(PackFile):
     not_speakers: Words = ()
     edge_words: Words = ()
     opposed_words: Words = ()
+    negative_openers: Words = ()
     adverbs: Words = ()
     asides: Words = ()
     role_words: Words = ()
