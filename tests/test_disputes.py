@@ -499,3 +499,15 @@ def test_disputes_one_articles_running_tally_with_and_without_its_people_named_i
     old = base_story(3, "Missiles struck the Korva air base on January 8. The military said 11 service members were "
                         "hurt.")
     assert [f.code for f in analyse([new, old]).findings if f.code == "CC105"] == ["CC105"]
+
+
+def test_disputes_a_figure_of_another_known_town_is_a_site_of_an_event_named_after_one_town() -> None:
+    """Bombings named after Negombo: "in the eastern city of Batticaloa, 13 children were killed" counts another of
+    its sites, never its toll of children (45); a district the gazetteer cannot place stays the event's own."""
+    first = article("church1", "Desk 1", "2019-04-22", "Church bombings in Negombo\n\nBombs tore through a church in "
+                    "Negombo on Sunday, killing 45 children, UNICEF said. In the eastern city of Batticaloa, 13 "
+                    "children were killed, the agency said.\n")
+    second = article("church2", "Desk 2", "2019-04-22", "Church bombings in Negombo\n\nBombs tore through a church in "
+                     "Negombo on Sunday, killing 40 children, officials said.\n")
+    disputes = [f.message for f in analyse([first, second]).findings if f.code == "CC101"]
+    assert len(disputes) == 1 and "13" not in disputes[0] and "40" in disputes[0]

@@ -1326,6 +1326,17 @@ def test_reading_an_undated_page_on_a_past_disaster_keeps_its_own_event() -> Non
     assert not figure(claims, "31").other_event
 
 
+@pytest.mark.parametrize("sentence, written", [
+    ("In the eastern city of Batticaloa, 13 children were killed, the agency said.", "13"),
+    ("Eleven people were killed in the coastal town of Negombo, police said.", "Eleven"),
+])
+def test_reading_a_town_named_after_its_kind_is_its_figures_scope(sentence: str, written: str) -> None:
+    """"the eastern city of Batticaloa" places its figure as "in Batticaloa" does."""
+    claims = counts("Bombings kill 290 in Sri Lanka", "Bombs tore through churches and hotels in Sri Lanka on Sunday, "
+                    "killing 290 people, police said.", sentence)
+    assert figure(claims, written).scope in ("Batticaloa", "Negombo") and figure(claims, "290").scope is None
+
+
 def test_reading_a_place_where_ties_a_figure_to_is_its_scope() -> None:
     claims = counts("Quake kills thousands in Nepal", "The quake killed 4,000 people across Nepal on Saturday.",
                     "The worst-hit area was the Kathmandu Valley, where 1,400 have died, officials said.")
