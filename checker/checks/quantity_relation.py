@@ -96,14 +96,6 @@ def _explained_by_time(part: Claim, whole: Claim, data: CheckData) -> bool:
     return part_date is not None and whole_date is not None and whole_date < part_date
 
 
-def _one_articles_timeline(part: Claim, whole: Claim, data: CheckData) -> bool:
-    """One article's running tally given with its people named and without ("the total of U.S. troops hurt is now
-    64" and, recounting the days before, "the military said 11 service members were hurt"): one count told at two
-    moments, never a part above its whole."""
-    return (part.article_id == whole.article_id and whole.population is None and part.population is not None
-            and data.taxonomy.tallies.get(whole.predicate or "") == "cumulative")
-
-
 def _broken(parts: list[Claim], wholes: list[Claim], data: CheckData) -> bool:
     # a whole of zero ("no casualties") is left out here: one that names no group is nearly always scoped more
     # narrowly than it reads, so a part it seems to deny is usually outside it (zeros of a named group: run())
@@ -114,8 +106,7 @@ def _broken(parts: list[Claim], wholes: list[Claim], data: CheckData) -> bool:
 def _unexplained(parts: list[Claim], wholes: list[Claim], data: CheckData) -> bool:
     """Whether time explains none of a part's positions against a whole's: some dates the two were given at leave
     no room for the whole to have grown."""
-    return any(not _explained_by_time(p, w, data) and not _one_articles_timeline(p, w, data)
-               for p in _given_at(parts, data) for w in _given_at(wholes, data))
+    return any(not _explained_by_time(p, w, data) for p in _given_at(parts, data) for w in _given_at(wholes, data))
 
 
 def _given_at(claims: list[Claim], data: CheckData) -> list[Claim]:
