@@ -104,6 +104,21 @@ def test_reading_an_adverb_of_how_badly_after_a_figure_counts_the_worst_hurt(sen
 def test_reading_not_one_is_a_zero() -> None:
     (none,) = counts("Rockets miss Korva base", "Not one rocket hit the base, the army said.")
     assert (none.subject, none.predicate, none.value_low) == ("rocket", "landed", 0)
+    soldiers = counts("Rockets hit Korva base", "Not one soldier was killed, the army said, though 11 were hurt.")
+    assert [(c.value_low, c.subject, c.predicate) for c in soldiers] == [(0, "soldier", "killed"),
+                                                                         (11, "soldier", "wounded")]
+    mixed = counts("Rockets hit Korva base", "Not one American soldier was hurt, the army said, but 12 Iraqi "
+                                             "soldiers were killed.")
+    assert [c for c in mixed if c.subject == "person"] == []  # no zero of all the wounded
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nobody took the threat seriously until 12 people died.",
+    "Three people are seriously ill with cholera.",
+    "Forty workers were seriously underpaid.",
+])
+def test_reading_seriously_of_no_count_of_the_hurt_is_no_critical_state(sentence: str) -> None:
+    assert [c for c in counts("Outbreak in Korva", sentence) if c.predicate == "critical"] == []
 
 
 def test_reading_things_in_critical_condition_are_no_people() -> None:
@@ -718,6 +733,8 @@ def test_reading_others_after_people_of_a_country_are_of_no_country() -> None:
     assert figure(more, "15").population == "US"
     another = counts("Rockets kill two at Korva base", "Two Americans were killed and another 10 were wounded.")
     assert figure(another, "10").population == "US"
+    same = counts("Rockets kill two at Korva base", "Two Americans were killed and 10 were wounded.")
+    assert figure(same, "10").population == "US"
     aboard = counts("Jet comes down near Korva", "Three Brits died when a jet crashed with over 170 on board.")
     assert figure(aboard, "over 170").population is None
 
@@ -726,6 +743,7 @@ def test_reading_a_national_or_a_citizen_counts_people_only_at_the_end_of_its_ph
     assert figure(counts("Blast in Korva", "One British national was killed, officials said."), "One").population \
         == "British"
     assert counts("Floods in Korva", "Floods closed 12 national highways on Sunday, officials said.") == []
+    assert counts("Banks fined in Korva", "Two Swiss banks were fined on Sunday, officials said.") == []
     minor = counts("Blast in Korva", "Three others were hurt and 20 suffered minor injuries, a doctor said.")
     assert figure(minor, "20").subject == "person"
 
@@ -767,8 +785,11 @@ def test_reading_people_of_a_country_never_count_all_the_dead(sentence: str, wri
     "Doctors in six hospitals treated the wounded, the ministry said.",
 ])
 def test_reading_a_figure_after_a_preposition_counting_other_things_counts_no_people(sentence: str) -> None:
-    """'from 13 countries were killed': the countries are the object of 'from', the tourists were killed."""
+    """'from 13 countries were killed': the countries are the object of 'from', the tourists were killed; "among 40
+    worshippers killed" still counts the worshippers."""
     assert [c.value_text for c in counts("Blasts in Korva", sentence) if c.value_low in (13, 6)] == []
+    among = counts("Blasts in Korva", "Among 40 worshippers killed were 12 children, officials said.")
+    assert figure(among, "40").predicate == "killed"
 
 
 def test_reading_onboard_in_one_word_counts_people_aboard() -> None:

@@ -317,10 +317,8 @@ class ArticleReader(ArticleComponent):
         for quantity in quantities:
             if quantity.start in taken:
                 continue
-            if _NOT_BEFORE.search(text, max(0, quantity.phrase_start - 5), quantity.phrase_start) and (
-                    norm(quantity.number_text) == "one"):
-                previous = None
-                continue  # "not one of them": a zero of its own (``_zero_claims``)
+            denied_one = bool(_NOT_BEFORE.search(text, max(0, quantity.phrase_start - 5), quantity.phrase_start)
+                              and norm(quantity.number_text) == "one")  # "not one": a zero (``_zero_claims``)
             if (vocabulary.naming_before.search(text, max(0, quantity.start - 20), quantity.start)
                     or _FRACTION.fullmatch(quantity.number_text)  # "the 7.9 earthquake": things come whole
                     or vocabulary.ranking.match(text, quantity.phrase_end)
@@ -353,6 +351,9 @@ class ArticleReader(ArticleComponent):
                 continue  # "if one American is killed", "threatened to fire 100 rockets": not a claim
             predicate = counted.state or self._count_predicate(text, quantity, previous, counted)
             claim = self._count_claim(index, quantity, counted, predicate, revision_cue)
+            if denied_one:  # what it counts still stands for the figures after it ("not one soldier ..., 11 were hurt")
+                previous = (quantity, claim.subject, claim.predicate, claim.population)
+                continue
             if unstated is not None and predicate is not None and _SUBJECTS_JOINED.fullmatch(
                     text, unstated[1], quantity.phrase_start) and not vocabulary.predicates_after[0].match(
                     text, _skip_spaces(text, quantity.phrase_end)) and not vocabulary.partial_after.match(
@@ -484,7 +485,7 @@ class ArticleReader(ArticleComponent):
         """The counted noun after a figure; else what was counted just before ("and 12 others"); else people,
         when the state after it is one only people have ("over 800 have been reported injured")."""
         vocabulary = self.vocabulary
-        if self._other_plural_at(text, quantity.phrase_end) and vocabulary.preposition_before.search(
+        if self._other_plural_at(text, quantity.phrase_end) and vocabulary.object_preposition_before.search(
                 text, max(0, quantity.phrase_start - 20), quantity.phrase_start):
             # "foreigners from 13 countries were killed", "doctors in six hospitals treated 300 people": the object
             # of a preposition, counting a thing no subject lists, is no subject of the verb after it
@@ -495,6 +496,10 @@ class ArticleReader(ArticleComponent):
         if vocabulary.duration_after.match(text, quantity.phrase_end):
             return None  # "freed after four days under the debris": a duration
         back = vocabulary.back_reference.match(text, _skip_spaces(text, quantity.phrase_end))
+        worst = vocabulary.worst_after.match(text, quantity.phrase_end)
+        if worst is not None and previous is not None and previous[2] in ("wounded", "critical"):
+            self._mark_part(quantity, "back")  # "40 were hurt, 12 seriously": the worst hurt of those
+            return _Counted(previous[1], previous[3], worst.end(), False, "critical", back_reference=True)
         after = back.end() if back else quantity.phrase_end
         state = self._state_after(text, after)
         if previous is not None and (back or vocabulary.predicates_after[0].match(text, quantity.phrase_end + 1)) and (
@@ -502,11 +507,10 @@ class ArticleReader(ArticleComponent):
                                                             quantity.phrase_start)):  # ("rose by 30 to 120": the level)
             # "12 others", "but three failed to launch": what is counted is what was counted just before
             self._mark_part(quantity, "back")
-            # "10 others", "over 170 on board" after "two Americans and one Briton": other people, of no country the
-            # figure before them names; "another 10": more of the same; "two US soldiers and three others": soldiers
-            more_of_them = vocabulary.partial_before.search(text, max(0, quantity.phrase_start - 20),
-                                                           quantity.phrase_start)
-            population = previous[3] if previous[1] != "person" or (more_of_them and not back) else None
+            # "10 others", "a dozen more", "over 170 on board" after "two Americans and one Briton": other people, of
+            # no country the figure before them names; "and 10 were wounded", "another 10": the same people
+            others = back is not None or (state is not None and state[0] == "aboard")
+            population = None if others and previous[1] == "person" else previous[3]
             return _Counted(previous[1], population, after, False, state[0] if state else None, back_reference=True)
         more = back or vocabulary.partial_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start)
         if state is not None and state[0] not in vocabulary.person_states and previous is not None and previous[1] \
@@ -1058,8 +1062,11 @@ class ArticleReader(ArticleComponent):
                 group = self._group_counted(text, counted)
                 if group is not None:
                     found.append((zero.start(), zero.end("zero"), group))
+        counted_zeros = {start for start, _, _ in found}
         for zero in vocabulary.zero_people_pattern.finditer(text):
-            found.append((zero.start(), zero.end(), _Counted("person", None, zero.end(), False, None)))
+            if zero.start() not in counted_zeros and self._subject_after(text, zero.end()) is None:
+                # ("Not one soldier was killed" is the soldiers' zero, read above, never one of people as well)
+                found.append((zero.start(), zero.end(), _Counted("person", None, zero.end(), False, None)))
         for start, end, counted in found:
             if start in taken:
                 continue

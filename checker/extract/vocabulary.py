@@ -67,6 +67,8 @@ class ClaimVocabulary:
     zero_scope: re.Pattern[str]  # words that make a zero a part ("no other casualties", "no survivors found since")
     compound_subjects: frozenset[str]  # nouns a figure may stand hyphenated before ("a 12-storey building")
     head_only_nouns: frozenset[str]  # nouns that count only as the last word of their phrase ("one British national")
+    object_preposition_before: re.Pattern[str]  # right before a figure that is a preposition's object ("from 13")
+    worst_after: re.Pattern[str]  # right after a figure of the worst hurt: "(40 were hurt,) 12 seriously,"
     weapon_attack_nouns: frozenset[str]
     weapon_attack_nouns_plural: frozenset[str]
     population_of: dict[str, str]
@@ -217,6 +219,9 @@ class ClaimVocabulary:
             zero_scope=expand_pattern(quantities, "zero_scope"),
             compound_subjects=frozenset(norm(w) for w in quantities.compound_subjects),
             head_only_nouns=frozenset(norm(w) for w in quantities.head_only_nouns),
+            object_preposition_before=_before(quantities.object_prepositions),
+            worst_after=compiled(rf"\s+(?:{phrase_pattern(quantities.worst_adverbs)})(?=\s*(?:[,;.)]|and\b|$))",
+                                 re.IGNORECASE) if quantities.worst_adverbs else compiled("(?!)"),
             weapon_attack_nouns=frozenset(w.lower() for w in quantities.weapon_attack_nouns),
             weapon_attack_nouns_plural=frozenset(w.lower() for w in quantities.weapon_attack_nouns_plural),
             population_of=population_of,

@@ -221,6 +221,8 @@ class QuantitiesFile(PackFile):
     inclusion_words: Words = ()
     zero_scope_words: Words = ()
     head_only_nouns: Words = ()
+    object_prepositions: Words = ()
+    worst_adverbs: Words = ()
     compound_subjects: Words = ()
     weapon_attack_nouns: Words = ()
     weapon_attack_nouns_plural: Words = ()
