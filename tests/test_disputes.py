@@ -28,6 +28,16 @@ def article(article_id: str, outlet: str, published: str, text: str) -> Article:
                    published=date.fromisoformat(published))
 
 
+def story(name: str, number: int, published: str, headline: str, body: str) -> Article:
+    """One short article of a desk of its own: ``name`` and ``number`` make its id, its outlet "Desk <number>"."""
+    return article(f"{name}{number}", f"Desk {number}", published, f"{headline}\n\n{body}\n")
+
+
+def found(articles: list[Article], code: str) -> list:
+    """The findings of one rule on a run over ``articles``."""
+    return [f for f in analyse(articles).findings if f.code == code]
+
+
 def rocket_story(index: int, figure: str, speaker: str) -> Article:
     """One outlet's short story of a rocket attack on Baghdad's Green Zone on 20 December 2020."""
     text = (f"Rockets hit Baghdad's Green Zone\n\n"
@@ -422,45 +432,43 @@ def test_disputes_a_zero_of_a_named_group_denies_its_parts_counts() -> None:
     casualties is none killed, in either sense of the word); a zero that names no group ('no casualties were
     reported') is left out, and so is 'no casualties' against wounded ('no casualties, but two were hurt')."""
     def base_story(number: int, sentence: str) -> Article:
-        return article(f"base{number}", f"Desk {number}", "2021-03-04", "Rockets hit Korva air base\n\n"
-                       f"{sentence}\n")
+        return story("base", number, "2021-03-04", "Rockets hit Korva air base", sentence)
     zero = base_story(1, "Ten rockets struck the Korva air base on Wednesday, but there were no casualties among US "
                          "troops, officials said.")
     killed = base_story(2, "A militia outlet said three US soldiers were killed when rockets struck the Korva air base "
                            "on Wednesday.")
-    relations = [f for f in analyse([zero, killed]).findings if f.code == "CC105"]
+    relations = found([zero, killed], "CC105")
     assert len(relations) == 1 and "3 (militia outlet)" in relations[0].message
     unnamed = base_story(3, "Ten rockets struck the Korva air base on Wednesday, but no casualties were reported, "
                             "officials said.")
     wounded = base_story(4, "A militia outlet said three US soldiers were wounded when rockets struck the Korva air "
                             "base on Wednesday.")
-    assert [f for f in analyse([unnamed, killed]).findings if f.code == "CC105"] == []
-    assert [f for f in analyse([zero, wounded]).findings if f.code == "CC105"] == []
+    assert found([unnamed, killed], "CC105") == []
+    assert found([zero, wounded], "CC105") == []
 
 
 def test_disputes_more_in_serious_condition_than_were_hurt_is_a_broken_relation() -> None:
     """Those in serious condition are some of the wounded: 14 in serious condition against six hurt in all cannot
     both be right; four of them against six hurt can."""
     def blast_story(number: int, sentence: str) -> Article:
-        return article(f"blast{number}", f"Desk {number}", "2024-05-02", "Blast at a market in Korva\n\n"
-                       f"{sentence}\n")
+        return story("blast", number, "2024-05-02", "Blast at a market in Korva", sentence)
     hurt = blast_story(1, "A bomb exploded at a market in Korva on Wednesday, and six people were hurt, police said.")
     worst = blast_story(2, "A bomb exploded at a market in Korva on Wednesday, and 14 people were in serious "
                            "condition, a hospital director said.")
     fewer = blast_story(3, "A bomb exploded at a market in Korva on Wednesday, and four people were in serious "
                            "condition, a hospital director said.")
-    relations = [f for f in analyse([hurt, worst]).findings if f.code == "CC105"]
+    relations = found([hurt, worst], "CC105")
     assert len(relations) == 1 and "14 (hospital director)" in relations[0].message
-    assert [f for f in analyse([hurt, fewer]).findings if f.code == "CC105"] == []
-    assert [f for f in analyse([hurt, worst]).findings if f.code == "CC101"] == []
+    assert found([hurt, fewer], "CC105") == []
+    assert found([hurt, worst], "CC101") == []
 
 
 def test_disputes_volumes_spilled_that_disagree_are_a_dispute_and_what_was_recovered_is_not_one() -> None:
     """126,000 gallons against 588 barrels (about 24,700 gallons) spilled is a dispute; 3,000 barrels agree with
     126,000 gallons; 4,800 gallons recovered are no figure of what spilled."""
     def spill_story(number: int, sentence: str) -> Article:
-        return article(f"spill{number}", f"Desk {number}", "2021-10-03", "Oil spill fouls the Korva coast\n\n"
-                       f"A pipeline spill off Korva on Saturday fouled the beaches. {sentence}\n")
+        return story("spill", number, "2021-10-03", "Oil spill fouls the Korva coast",
+                     f"A pipeline spill off Korva on Saturday fouled the beaches. {sentence}")
     city = spill_story(1, "About 126,000 gallons of crude leaked, the mayor said.")
     company = spill_story(2, "The pipeline leaked 3,000 barrels of oil, the company said.")
     guard = spill_story(3, "The coast guard said 588 barrels had leaked.")

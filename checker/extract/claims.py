@@ -37,10 +37,6 @@ LONG_PHRASE_REACH = 240  # past asides, to a figure a verb of the count's level 
 POPULATION_REACH = 40  # characters after "of" searched for the population a figure is a share of
 _CLAUSE_MARK = re.compile(r"[,;:]")
 _PLURAL_WORD = re.compile(r"[ \t]+([a-z][a-z-]*[^su\W]s)\b")  # "countries", "hospitals"; not "was", "has", "class"
-_NOT_BEFORE = re.compile(r"\bnot\s+$", re.IGNORECASE)
-_SUBJECTS_JOINED = re.compile(r"\s+and\s+")  # between two counted subjects that share one verb after the second
-_SAYING_BEFORE = re.compile(r"\b(?:said|says|told|added|stated)\s+$", re.IGNORECASE)  # verbs whose object is a clause
-_CLAUSE_OPENER = re.compile(r"(?:^|\s)(?:that|and|but|while|when|after|as)\s+$", re.IGNORECASE)
 _CONVERSION = re.compile(r"\s*\(\s*")  # between a figure and its conversion in brackets: "$5.5bn (€3.8bn)"
 PHRASE_REACH = 80  # characters from a quantity phrase to its figure ("the death toll in ... rose to 64")
 PART_WINDOW = 50  # counts looked back at, at most, to settle a part (a sentence rarely holds more)
@@ -317,8 +313,9 @@ class ArticleReader(ArticleComponent):
         for quantity in quantities:
             if quantity.start in taken:
                 continue
-            denied_one = bool(_NOT_BEFORE.search(text, max(0, quantity.phrase_start - 5), quantity.phrase_start)
-                              and norm(quantity.number_text) == "one")  # "not one": a zero (``_zero_claims``)
+            denied_one = bool(vocabulary.denied_one.search(text, max(0, quantity.phrase_start - 5),
+                                                           quantity.phrase_start)
+                              and quantity.low == quantity.high == 1)  # "not one": a zero (``_zero_claims``)
             if (vocabulary.naming_before.search(text, max(0, quantity.start - 20), quantity.start)
                     or _FRACTION.fullmatch(quantity.number_text)  # "the 7.9 earthquake": things come whole
                     or vocabulary.ranking.match(text, quantity.phrase_end)
@@ -354,7 +351,7 @@ class ArticleReader(ArticleComponent):
             if denied_one:  # what it counts still stands for the figures after it ("not one soldier ..., 11 were hurt")
                 previous = (quantity, claim.subject, claim.predicate, claim.population)
                 continue
-            if unstated is not None and predicate is not None and _SUBJECTS_JOINED.fullmatch(
+            if unstated is not None and predicate is not None and vocabulary.subjects_joined.fullmatch(
                     text, unstated[1], quantity.phrase_start) and not vocabulary.predicates_after[0].match(
                     text, _skip_spaces(text, quantity.phrase_end)) and not vocabulary.partial_after.match(
                     text, quantity.phrase_end) and self.grammars.taxonomy.state_fits(
@@ -399,9 +396,7 @@ class ArticleReader(ArticleComponent):
         """Whether a figure is the first words of its clause, a subject no verb before it takes ("Two Americans and
         ..." after a comma, "that" or a reporting verb; not "the militants used 14 rockets and ...")."""
         clause = _CLAUSE_BEFORE.split(text[:quantity.phrase_start])[-1]
-        if not clause.strip() or _CLAUSE_OPENER.search(clause):
-            return True
-        return bool(_SAYING_BEFORE.search(clause))  # "Officials said two Americans and ..."
+        return not clause.strip() or bool(self.vocabulary.clause_opener.search(clause))
 
     def _is_whole_count(self, claim: Claim) -> bool:
         """Whether the same figure named again later ("the 769 tally") may take this claim's quantity: a figure of a
@@ -497,9 +492,10 @@ class ArticleReader(ArticleComponent):
             return None  # "freed after four days under the debris": a duration
         back = vocabulary.back_reference.match(text, _skip_spaces(text, quantity.phrase_end))
         worst = vocabulary.worst_after.match(text, quantity.phrase_end)
-        if worst is not None and previous is not None and previous[2] in ("wounded", "critical"):
+        if worst is not None and previous is not None and vocabulary.worst_state and previous[2] in (
+                vocabulary.worst_state, *self.grammars.taxonomy.wholes_of(vocabulary.worst_state)):
             self._mark_part(quantity, "back")  # "40 were hurt, 12 seriously": the worst hurt of those
-            return _Counted(previous[1], previous[3], worst.end(), False, "critical", back_reference=True)
+            return _Counted(previous[1], previous[3], worst.end(), False, vocabulary.worst_state, back_reference=True)
         after = back.end() if back else quantity.phrase_end
         state = self._state_after(text, after)
         if previous is not None and (back or vocabulary.predicates_after[0].match(text, quantity.phrase_end + 1)) and (
@@ -509,7 +505,7 @@ class ArticleReader(ArticleComponent):
             self._mark_part(quantity, "back")
             # "10 others", "a dozen more", "over 170 on board" after "two Americans and one Briton": other people, of
             # no country the figure before them names; "and 10 were wounded", "another 10": the same people
-            others = back is not None or (state is not None and state[0] == "aboard")
+            others = back is not None or (state is not None and state[0] in vocabulary.others_states)
             population = None if others and previous[1] == "person" else previous[3]
             return _Counted(previous[1], population, after, False, state[0] if state else None, back_reference=True)
         more = back or vocabulary.partial_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start)

@@ -124,6 +124,11 @@ class ClaimVocabulary:
     year_event_turn: re.Pattern[str]  # where a sentence opened by such an event turns to the news: "and now"
     rest_follows: re.Pattern[str]
     coordinated: re.Pattern[str]
+    subjects_joined: re.Pattern[str]  # between two subjects sharing the verb after the second: "and"
+    clause_opener: re.Pattern[str]  # a clause's words before a figure that is its subject ("said", "and")
+    denied_one: re.Pattern[str]  # right before a "one" that is a zero: "not"
+    worst_state: str | None  # the state of "(40 hurt,) 12 seriously"
+    others_states: frozenset[str]  # states whose count after people of a country is of other people ("aboard")
     state_break: re.Pattern[str]  # where a state word stops belonging to the figure before it
     of_group: re.Pattern[str]
     event_type_of: dict[str, str]  # event word -> canonical event type
@@ -288,6 +293,11 @@ class ClaimVocabulary:
             if quantities.rate_after else compiled("(?!)"),
             rest_follows=expand_pattern(quantities, "rest_follows"),
             coordinated=expand_pattern(quantities, "coordinated"),
+            subjects_joined=expand_pattern(quantities, "subjects_joined"),
+            clause_opener=expand_pattern(quantities, "clause_opener"),
+            denied_one=expand_pattern(quantities, "denied_one"),
+            worst_state=quantities.worst_state,
+            others_states=frozenset(quantities.others_states),
             state_break=expand_pattern(quantities, "state_break"),
             of_group=expand_pattern(quantities, "of_group"),
             event_type_of=event_type_of,

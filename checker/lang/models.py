@@ -223,6 +223,8 @@ class QuantitiesFile(PackFile):
     head_only_nouns: Words = ()
     object_prepositions: Words = ()
     worst_adverbs: Words = ()
+    worst_state: str | None = None
+    others_states: Words = ()
     compound_subjects: Words = ()
     weapon_attack_nouns: Words = ()
     weapon_attack_nouns_plural: Words = ()
@@ -300,7 +302,8 @@ class QuantitiesFile(PackFile):
                            "denied_after", "topic_phrase", "topic_noun_after", "counted_of",
                            "preposition_before", "topic_figure_before",
                            "whole_figure_opener", "whole_figure_end",
-                           "place_where_figure", "district_named"], str] = {}
+                           "place_where_figure", "district_named", "subjects_joined", "clause_opener",
+                           "denied_one"], str] = {}
 
 
 # --- events.yaml -------------------------------------------------------------------------------
