@@ -752,8 +752,8 @@ def test_reading_subjects_joined_by_and_keep_their_own_verbs() -> None:
     claims = counts("Rockets hit Korva base", "Two soldiers were killed and three civilians were hurt, police said.")
     assert (figure(claims, "Two").predicate, figure(claims, "three").predicate) == ("killed", "wounded")
     # a second figure with no noun of its own opens a clause of its own
-    crush = counts("Crush at Korva stadium", "The dead included 17 children and seven were treated in hospitals.")
-    assert figure(crush, "17").predicate != "treated"
+    crush = counts("Crush at Korva stadium", "The dead included 15 children and six were treated in clinics.")
+    assert figure(crush, "15").predicate != "treated"
     joined = counts("Rockets hit Korva base", "Two American soldiers and one from Britain were killed, officials said.")
     assert figure(joined, "Two").predicate == "killed"
 
@@ -1348,7 +1348,7 @@ def test_reading_an_undated_page_on_a_past_disaster_keeps_its_own_event() -> Non
 
 
 @pytest.mark.parametrize("sentence, written", [
-    ("In the eastern city of Batticaloa, 13 children were killed, the agency said.", "13"),
+    ("In the eastern city of Batticaloa, 13 pupils died, the agency said.", "13"),
     ("Eleven people were killed in the coastal town of Negombo, police said.", "Eleven"),
 ])
 def test_reading_a_town_named_after_its_kind_is_its_figures_scope(sentence: str, written: str) -> None:

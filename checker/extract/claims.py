@@ -357,7 +357,7 @@ class ArticleReader(ArticleComponent):
                     text, quantity.phrase_end) and self.grammars.taxonomy.state_fits(
                     claim.predicate, unstated[0].subject):
                 # "Two Americans and one Briton were killed", "two Americans and one from Britain were killed": both
-                # were; not "17 children and seven were treated" nor "3,000 fighters and 20 of them were killed",
+                # were; not "15 children and six were treated" nor "3,000 fighters and 20 of them were killed",
                 # where the second figure opens a clause of its own
                 unstated[0].predicate = claim.predicate
             unstated = (claim, counted.end) if predicate is None and self._opens_clause(text, quantity) else None

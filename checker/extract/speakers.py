@@ -77,7 +77,7 @@ _COLON_HEAD = re.compile(r"\W*(?P<np>[A-Z][\w.'’&-]*(?:\s+[\w.'’&()-]+){0,5}
 _RELATIVE_SUBJECT = re.compile(r",\s*(?P<pronoun>\w+)\s*$")  # ", which" right before a verb
 # an aside set off by two dashes right before a verb ("the front – a coalition of 50 groups – said"), with no
 # punctuation of a clause inside
-_BRACKETED_ASIDE = re.compile(r"\s*\([^()]{1,60}\)\s*$")  # "(IS, formerly ISIS)" right before the verb
+_BRACKETED_ASIDE = re.compile(r"\s*\([^()]{1,60}\)\s*$")  # "(KF, once the KLF)" right before the verb
 _DASHED_ASIDE = re.compile(r"\s*(?:[—–]|\s-\s)(?:(?!\s-\s)[^—–,;:“”\"]|(?<=\d),(?=\d))+?(?:[—–]|\s-)\s*$")
 _HEAD_VERB_AT_END = 40  # characters before an opening quotation searched for "X said:"
 OWNER_REACH = 60  # characters after an official count's words within which its figure stands ("tally of 769")
@@ -381,8 +381,8 @@ class SpeakerReader:
                 # "a spokesperson (Jan Elm) said": the person the bracket names speaks
                 return inner, window_start + before.index(inner, bracketed.start())
         dashed = _DASHED_ASIDE.search(before) or bracketed
-        if dashed:  # "The front – a coalition of 50 groups – said", "the coalition against Islamic State (IS, formerly
-            # ISIS) said": the speaker stands before the aside
+        if dashed:  # "The front – a coalition of 50 groups – said", "the alliance against the Korva Front (KF, once the
+            # KLF) said": the speaker stands before the aside
             return self._phrase_before(text, window_start + dashed.start())
         relative = _RELATIVE_SUBJECT.search(before)
         if relative and relative.group("pronoun").lower() in self.relative_pronouns:
