@@ -756,6 +756,7 @@ def test_reading_subjects_joined_by_and_keep_their_own_verbs() -> None:
     assert figure(crush, "15").predicate != "treated"
     joined = counts("Rockets hit Korva base", "Two American soldiers and one from Britain were killed, officials said.")
     assert figure(joined, "Two").predicate == "killed"
+    assert figure(joined, "one").population == "British"  # the people of the country it is from ("Britain": the UK)
 
 
 @pytest.mark.parametrize("sentence, written, not_state", [

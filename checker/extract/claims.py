@@ -346,6 +346,8 @@ class ArticleReader(ArticleComponent):
                 continue  # "an average of 113 people per year": a statistic, not a count of the event
             if self._hypothetical_before(text, quantity.phrase_start):
                 continue  # "if one American is killed", "threatened to fire 100 rockets": not a claim
+            if counted.population is None and counted.subject == "person":
+                counted = replace(counted, population=self._people_from(text, quantity.phrase_end))
             predicate = counted.state or self._count_predicate(text, quantity, previous, counted)
             claim = self._count_claim(index, quantity, counted, predicate, revision_cue)
             if denied_one:  # what it counts still stands for the figures after it ("not one soldier ..., 11 were hurt")
@@ -391,6 +393,12 @@ class ArticleReader(ArticleComponent):
                 if self._is_whole_count(claim):
                     self._last_of_value[_figure_key(claim.surface or "")] = claim
         return claims
+
+    def _people_from(self, text: str, end: int) -> str | None:
+        """The people of the country named right after a figure ("and one from Britain were killed": British)."""
+        found = self.vocabulary.from_country.match(text, end)
+        places = self.grammars.places.gazetteer.candidates(found.group("country")) if found else ()
+        return self.vocabulary.population_of_country.get(places[0].name.lower()) if places else None
 
     def _opens_clause(self, text: str, quantity: Quantity) -> bool:
         """Whether a figure is the first words of its clause, a subject no verb before it takes ("Two Americans and

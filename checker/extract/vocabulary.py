@@ -127,6 +127,8 @@ class ClaimVocabulary:
     subjects_joined: re.Pattern[str]  # between two subjects sharing the verb after the second: "and"
     clause_opener: re.Pattern[str]  # a clause's words before a figure that is its subject ("said", "and")
     denied_one: re.Pattern[str]  # right before a "one" that is a zero: "not"
+    from_country: re.Pattern[str]  # right after a figure of people: the country they are from ("one from Britain")
+    population_of_country: dict[str, str]  # a country's name as the gazetteer has it, lower case -> its people
     worst_state: str | None  # the state of "(40 hurt,) 12 seriously"
     others_states: frozenset[str]  # states whose count after people of a country is of other people ("aboard")
     state_break: re.Pattern[str]  # where a state word stops belonging to the figure before it
@@ -296,6 +298,9 @@ class ClaimVocabulary:
             subjects_joined=expand_pattern(quantities, "subjects_joined"),
             clause_opener=expand_pattern(quantities, "clause_opener"),
             denied_one=expand_pattern(quantities, "denied_one"),
+            from_country=expand_pattern(quantities, "from_country"),
+            population_of_country={country.lower(): people for people, country
+                                   in quantities.population_countries.items()},
             worst_state=quantities.worst_state,
             others_states=frozenset(quantities.others_states),
             state_break=expand_pattern(quantities, "state_break"),
