@@ -735,6 +735,10 @@ def test_reading_others_after_people_of_a_country_are_of_no_country() -> None:
     assert figure(another, "10").population == "US"
     same = counts("Rockets kill two at Korva base", "Two Americans were killed and 10 were wounded.")
     assert figure(same, "10").population == "US"
+    mixed = counts("Rockets kill three at Korva base", "Two Americans and one Briton were killed and 12 were wounded.")
+    assert figure(mixed, "12").population is None  # of neither country
+    among = counts("Jet comes down near Korva", "Three Brits among 176 dead after jet comes down")
+    assert figure(among, "176").population is None
     aboard = counts("Jet comes down near Korva", "Three Brits died when a jet crashed with over 170 on board.")
     assert figure(aboard, "over 170").population is None
 
@@ -743,7 +747,6 @@ def test_reading_a_national_or_a_citizen_counts_people_only_at_the_end_of_its_ph
     assert figure(counts("Blast in Korva", "One British national was killed, officials said."), "One").population \
         == "British"
     assert counts("Floods in Korva", "Floods closed 12 national highways on Sunday, officials said.") == []
-    assert counts("Banks fined in Korva", "Two Swiss banks were fined on Sunday, officials said.") == []
     minor = counts("Blast in Korva", "Three others were hurt and 20 suffered minor injuries, a doctor said.")
     assert figure(minor, "20").subject == "person"
 

@@ -88,17 +88,8 @@ def district_part(claim: Claim, data: CheckData) -> bool:
     if not claim.scope:
         return False
     event = data.event.get(claim.event_id or "")
-    if event is None or event.place is None:
+    if event is None or event.place is None or data.gazetteer.level(event.place) < REGION_LEVEL:
         return False
-    if data.gazetteer.level(event.place) < REGION_LEVEL:  # an event at a town: a figure of another town the
-        # gazetteer knows ("In Batticaloa, 13 children were killed" of bombings named after Negombo) counts another
-        # site of it; a district it cannot place ("Manisa's Soma district") may be the event's own
-        known = data.gazetteer.candidates(claim.scope)
-        if not known:
-            return False
-        scope = known[0].name
-        return scope != event.place and not data.gazetteer.within(event.place, scope) and not (
-            data.gazetteer.within(scope, event.place))
     # "30 people in Texas" of a flood across Texas is the whole, not a part
     return claim.scope != event.place and not data.gazetteer.within(event.place, claim.scope)
 

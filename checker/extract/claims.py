@@ -97,6 +97,7 @@ class ArticleReader(ArticleComponent):
         self._district_names: frozenset[str] | None = None  # the names the article writes as districts'
         self._district_bare: re.Pattern[str] | None = None  # ... named bare at a sentence's start
         self._current = 0  # the sentence being read
+        self._populations: set[str] = set()  # the peoples the sentence read has named so far ("two Americans")
         self._presumed: dict[int, Claim] = {}  # the claims credited by a count's words alone ("the official toll"),
         # by id (the claims are held here, so no id is reused while the article is read)
 
@@ -308,6 +309,7 @@ class ArticleReader(ArticleComponent):
         taken: set[int] = set()  # offsets of the figures already claimed
         previous: tuple[Quantity, str | None, str | None, str | None] | None = None
         unstated: tuple[Claim, int] | None = None  # the last count whose words gave no state, and where its noun ends
+        self._populations = set()  # the peoples the sentence's counts have named so far
         claims += self._phrase_claims(index, quantities, taken, revision_cue) if figures else []  # "rose to 64"
         vocabulary = self.vocabulary
         for quantity in quantities:
@@ -366,6 +368,8 @@ class ArticleReader(ArticleComponent):
             claims.append(claim)
             taken.add(quantity.start)
             previous = (quantity, claim.subject, claim.predicate, claim.population)
+            if claim.population is not None:
+                self._populations.add(claim.population)
         claims += singular
         if figures:
             claims += self._denied_claims(index, quantities, claims, taken)
@@ -513,7 +517,9 @@ class ArticleReader(ArticleComponent):
             self._mark_part(quantity, "back")
             # "10 others", "a dozen more", "over 170 on board" after "two Americans and one Briton": other people, of
             # no country the figure before them names; "and 10 were wounded", "another 10": the same people
-            others = back is not None or (state is not None and state[0] in vocabulary.others_states)
+            others = back is not None or (state is not None and state[0] in vocabulary.others_states) or len(
+                self._populations) > 1 or bool(vocabulary.among_before.search(
+                    text, max(0, quantity.phrase_start - 12), quantity.phrase_start))
             population = None if others and previous[1] == "person" else previous[3]
             return _Counted(previous[1], population, after, False, state[0] if state else None, back_reference=True)
         more = back or vocabulary.partial_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start)

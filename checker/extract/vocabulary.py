@@ -128,6 +128,7 @@ class ClaimVocabulary:
     clause_opener: re.Pattern[str]  # a clause's words before a figure that is its subject ("said", "and")
     denied_one: re.Pattern[str]  # right before a "one" that is a zero: "not"
     from_country: re.Pattern[str]  # right after a figure of people: the country they are from ("one from Britain")
+    among_before: re.Pattern[str]  # right before the whole a part is among ("Three Brits among 176 dead")
     population_of_country: dict[str, str]  # a country's name as the gazetteer has it, lower case -> its people
     worst_state: str | None  # the state of "(40 hurt,) 12 seriously"
     others_states: frozenset[str]  # states whose count after people of a country is of other people ("aboard")
@@ -299,6 +300,7 @@ class ClaimVocabulary:
             clause_opener=expand_pattern(quantities, "clause_opener"),
             denied_one=expand_pattern(quantities, "denied_one"),
             from_country=expand_pattern(quantities, "from_country"),
+            among_before=expand_pattern(quantities, "among_before"),
             population_of_country={country.lower(): people for people, country
                                    in quantities.population_countries.items()},
             worst_state=quantities.worst_state,

@@ -303,7 +303,7 @@ class QuantitiesFile(PackFile):
                            "preposition_before", "topic_figure_before",
                            "whole_figure_opener", "whole_figure_end",
                            "place_where_figure", "district_named", "subjects_joined", "clause_opener",
-                           "denied_one", "from_country"], str] = {}
+                           "denied_one", "from_country", "among_before"], str] = {}
 
 
 # --- events.yaml -------------------------------------------------------------------------------
