@@ -760,6 +760,8 @@ def test_reading_subjects_joined_by_and_keep_their_own_verbs() -> None:
     joined = counts("Rockets hit Korva base", "Two American soldiers and one from Britain were killed, officials said.")
     assert figure(joined, "Two").predicate == "killed"
     assert figure(joined, "one").population == "British"  # the people of the country it is from ("Britain": the UK)
+    short = counts("Rockets hit Korva base", "Three from the US were hurt and two from the crowd were hurt.")
+    assert (figure(short, "Three").population, figure(short, "two").population) == ("US", None)
 
 
 @pytest.mark.parametrize("sentence, written, not_state", [

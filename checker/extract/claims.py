@@ -401,8 +401,11 @@ class ArticleReader(ArticleComponent):
     def _people_from(self, text: str, end: int) -> str | None:
         """The people of the country named right after a figure ("and one from Britain were killed": British)."""
         found = self.vocabulary.from_country.match(text, end)
-        places = self.grammars.places.gazetteer.candidates(found.group("country")) if found else ()
-        return self.vocabulary.population_of_country.get(places[0].name.lower()) if places else None
+        if found is None:
+            return None
+        named = self.vocabulary.population_of.get(found.group("country").lower())  # "from the UK": a people's word
+        places = () if named else self.grammars.places.gazetteer.candidates(found.group("country"))
+        return named or (self.vocabulary.population_of_country.get(places[0].name.lower()) if places else None)
 
     def _opens_clause(self, text: str, quantity: Quantity) -> bool:
         """Whether a figure is the first words of its clause, a subject no verb before it takes ("Two Americans and
