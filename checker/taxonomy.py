@@ -175,10 +175,6 @@ class Taxonomy:
         """The subject and the broader things it is a kind of, narrowest first (marine, troop, person)."""
         return _line(subject, self.subjects)
 
-    def wholes_of(self, state: str) -> tuple[str, ...]:
-        """The states a state is a part of (``relations``: critical -> wounded)."""
-        return tuple(relation.whole for relation in self.relations if relation.part == state)
-
     def state_fits(self, state: str | None, subject: str | None) -> bool:
         """Whether a state can be said of a thing (or of something broader it is a kind of). Unknown fits."""
         if state is None or subject is None or state not in self.states:

@@ -203,21 +203,21 @@ class ArticleReader(ArticleComponent):
         word = _PLURAL_WORD.match(text, end)
         if word is None:
             return False
-        token = word.group(1).lower()
-        vocabulary = self.vocabulary
-        return (token not in vocabulary.not_modifiers and token not in vocabulary.state_words
-                and not vocabulary.subject_pattern.match(text, word.start(1))
-                and not vocabulary.predicates_after[0].match(text, word.start(1)))
+        return self._content_word(text, word.start(1), word.group(1).lower()) and not (
+            self.vocabulary.subject_pattern.match(text, word.start(1)))
 
     def _noun_follows(self, text: str, end: int) -> bool:
         """Whether another word of the noun phrase follows ``end``: a word that is no function word and starts no
         verb of state ("one British national [was] killed" ends its phrase; "12 national [highways]" does not)."""
         word = _WORD.match(text, end + 1) if end < len(text) and text[end] == " " else None
-        if word is None:
-            return False
-        token = word.group(0).lower().rstrip(".,")
-        return (token not in self.vocabulary.not_modifiers and token not in self.vocabulary.state_words
-                and not self.vocabulary.predicates_after[0].match(text, end + 1))
+        return word is not None and self._content_word(text, word.start(), word.group(0).lower().rstrip(".,"))
+
+    def _content_word(self, text: str, start: int, token: str) -> bool:
+        """Whether the word ``token`` at ``start`` may be a noun of a figure's phrase: no function word, no state,
+        and no verb of one."""
+        vocabulary = self.vocabulary
+        return (token not in vocabulary.not_modifiers and token not in vocabulary.state_words
+                and not vocabulary.predicates_after[0].match(text, start))
 
     def _counted_noun(self, text: str, noun: re.Match[str], population: str | None, state: str | None) -> _Counted:
         vocabulary, taxonomy = self.vocabulary, self.grammars.taxonomy
@@ -507,8 +507,9 @@ class ArticleReader(ArticleComponent):
             return None  # "freed after four days under the debris": a duration
         back = vocabulary.back_reference.match(text, _skip_spaces(text, quantity.phrase_end))
         worst = vocabulary.worst_after.match(text, quantity.phrase_end)
-        if worst is not None and previous is not None and vocabulary.worst_state and previous[2] in (
-                vocabulary.worst_state, *self.grammars.taxonomy.wholes_of(vocabulary.worst_state)):
+        if worst is not None and previous is not None and vocabulary.worst_state and (
+                previous[2] == vocabulary.worst_state
+                or (vocabulary.worst_state, previous[2]) in self.grammars.taxonomy.state_parts):
             self._mark_part(quantity, "back")  # "40 were hurt, 12 seriously": the worst hurt of those
             return _Counted(previous[1], previous[3], worst.end(), False, vocabulary.worst_state, back_reference=True)
         after = back.end() if back else quantity.phrase_end

@@ -75,9 +75,9 @@ _QUOTE = re.compile(r"“[^”\"]*[”\"]?|\"[^\"]*\"?")  # a curly quotation ma
 _INITIALS = re.compile(r"\b[A-Z]\.(?=[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\.")  # the full stops of "U.S.", "U.K."
 _COLON_HEAD = re.compile(r"\W*(?P<np>[A-Z][\w.'’&-]*(?:\s+[\w.'’&()-]+){0,5}?):\s")  # "Lebanese Red Cross: ..."
 _RELATIVE_SUBJECT = re.compile(r",\s*(?P<pronoun>\w+)\s*$")  # ", which" right before a verb
+_BRACKETED_ASIDE = re.compile(r"\s*\([^()]{1,60}\)\s*$")  # "(KF, once the KLF)" right before the verb
 # an aside set off by two dashes right before a verb ("the front – a coalition of 50 groups – said"), with no
 # punctuation of a clause inside
-_BRACKETED_ASIDE = re.compile(r"\s*\([^()]{1,60}\)\s*$")  # "(KF, once the KLF)" right before the verb
 _DASHED_ASIDE = re.compile(r"\s*(?:[—–]|\s-\s)(?:(?!\s-\s)[^—–,;:“”\"]|(?<=\d),(?=\d))+?(?:[—–]|\s-)\s*$")
 _HEAD_VERB_AT_END = 40  # characters before an opening quotation searched for "X said:"
 OWNER_REACH = 60  # characters after an official count's words within which its figure stands ("tally of 769")
@@ -380,10 +380,10 @@ class SpeakerReader:
             if last_word and last_word[0].islower() and self.proper_name(inner) == inner:
                 # "a spokesperson (Jan Elm) said": the person the bracket names speaks
                 return inner, window_start + before.index(inner, bracketed.start())
-        dashed = _DASHED_ASIDE.search(before) or bracketed
-        if dashed:  # "The front – a coalition of 50 groups – said", "the alliance against the Korva Front (KF, once the
-            # KLF) said": the speaker stands before the aside
-            return self._phrase_before(text, window_start + dashed.start())
+        set_off = _DASHED_ASIDE.search(before) or bracketed
+        if set_off:  # "The front – a coalition of 50 groups – said", "the alliance against the Korva Front (KF, once
+            # the KLF) said": the speaker stands before the aside
+            return self._phrase_before(text, window_start + set_off.start())
         relative = _RELATIVE_SUBJECT.search(before)
         if relative and relative.group("pronoun").lower() in self.relative_pronouns:
             # "the UN migration agency, which says": the speaker is what the pronoun stands for, before the comma
