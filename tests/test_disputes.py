@@ -493,3 +493,18 @@ def test_disputes_spills_in_two_cities_of_one_country_are_two_events() -> None:
                       "protesters were arrested in Lima on Wednesday.\n")
     assert {c.event_id for c in analyse([protest]).claims if c.kind == "count"} == {"protest@lima@2024-05-01"}
 
+
+
+def test_disputes_one_speakers_figures_of_two_named_moments_are_its_timeline() -> None:
+    """A well's flow at the start of a spill and just before it was capped are one source's figures of two
+    moments, not an article contradicting itself; the same two figures with no moment named are unreconciled."""
+    def well_story(moment: str, later: str) -> Article:
+        return article("well", "Gulf Desk", "2010-08-03",
+                       "Oil leak in the Gulf of Mexico\n\nAn oil well in the Gulf of Mexico has leaked since April, "
+                       f"engineers said. {moment}62,000 barrels of oil a day were leaking from the well, the "
+                       f"engineers estimate.\n\nThe engineers estimate that 53,000 barrels of oil a day were "
+                       f"leaking from the well{later}.\n")
+    timed = analyse([well_story("At the beginning of the spill, ", " immediately before it was capped")])
+    assert [f for f in timed.findings if f.code == "IC101"] == []
+    untimed = analyse([well_story("", "")])
+    assert [f.code for f in untimed.findings if f.code == "IC101"] == ["IC101"]

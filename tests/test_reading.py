@@ -101,6 +101,25 @@ def test_reading_an_adverb_of_how_badly_after_a_figure_counts_the_worst_hurt(sen
         c.value_low > 0 for c in claims if c.predicate == "wounded")
 
 
+
+@pytest.mark.parametrize("sentence, critical", [
+    ("None of the injured is in critical condition, a nurse at the clinic said.", True),
+    ("No one among the wounded was in serious condition, the clinic said.", True),
+    ("None of those hurt were seriously injured, the clinic said.", True),
+    ("None of the injuries are life-threatening, the clinic said.", False),
+    ("None of the dead were children, the mayor said.", False),
+])
+def test_reading_none_of_the_injured_is_no_zero_of_the_injured(sentence: str, critical: bool) -> None:
+    """'None of the injured' says there were injured: its zero is of those in a narrower state said after them
+    (none critical), or of nothing; never a zero of the injured set against the toll."""
+    claims = counts("Ferry fire off Korva", "Nine people were hurt and two died in the fire, the coast guard said. "
+                    + sentence)
+    assert [c.value_low for c in claims if c.predicate in ("wounded", "killed")] == [9, 2]
+    assert [(c.value_low, c.predicate) for c in claims if c.value_low == 0] == ([(0, "critical")] if critical
+                                                                                else [])
+    assert [c.value_low for c in counts("Ferry fire off Korva", "None of the passengers were hurt, the coast "
+                                                                "guard said.")] == [0]
+
 def test_reading_not_one_is_a_zero() -> None:
     (none,) = counts("Rockets miss Korva base", "Not one rocket hit the base, the army said.")
     assert (none.subject, none.predicate, none.value_low) == ("rocket", "landed", 0)

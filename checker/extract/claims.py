@@ -480,8 +480,9 @@ class ArticleReader(ArticleComponent):
 
     def _revised_clauses(self, text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
         """The clauses of a sentence that say a figure was revised ("the toll was revised to 275", "rose sharply
-        from 90 to 170"): (start, end) offsets."""
+        from 90 to 170") or stood at a named moment ("at the beginning of the spill"): (start, end) offsets."""
         cues = [cue.start() for cue in self.vocabulary.revision_cue.finditer(text)]
+        cues += [cue.start() for cue in self.vocabulary.moment_cue.finditer(text)]
         cues += [old.phrase_start for old, new in zip(quantities, quantities[1:], strict=False)
                  if self.vocabulary.change_from.search(text, max(0, old.phrase_start - 12), old.phrase_start)
                  and self.vocabulary.change_to.fullmatch(text, old.phrase_end, new.phrase_start)]
@@ -1078,9 +1079,13 @@ class ArticleReader(ArticleComponent):
                     found.append((zero.start(), zero.end("zero"), group))
         counted_zeros = {start for start, _, _ in found}
         for zero in vocabulary.zero_people_pattern.finditer(text):
-            if zero.start() not in counted_zeros and self._subject_after(text, zero.end()) is None:
-                # ("Not one soldier was killed" is the soldiers' zero, read above, never one of people as well)
+            if zero.start() in counted_zeros or self._subject_after(text, zero.end()) is not None:
+                continue  # ("Not one soldier was killed" is the soldiers' zero, read above, never people's as well)
+            whole = self._zero_whole(text, zero.end())
+            if whole is None:
                 found.append((zero.start(), zero.end(), _Counted("person", None, zero.end(), False, None)))
+            elif whole[0] is not None:  # "None of the injured is in critical condition": none critical
+                found.append((zero.start(), zero.end(), _Counted("person", None, whole[1], False, whole[0])))
         for start, end, counted in found:
             if start in taken:
                 continue
@@ -1096,6 +1101,26 @@ class ArticleReader(ArticleComponent):
                 population=counted.population, revision_cue=revision_cue,
             ))
         return claims
+
+    def _zero_whole(self, text: str, position: int) -> tuple[str | None, int] | None:
+        """After "none" or "no one" at ``position``, the people in one state it is said of ("of the injured", "among
+        those killed", "of the injuries"): there were some, so the zero is not of them but of those in a narrower
+        state said after them ("None of the injured is in critical condition": none critical). That state (None when
+        no narrower one is said: "none of the injuries are life-threatening" counts nothing) and where the words of
+        the whole end; None when no such whole is named ("none of them", "no one was hurt")."""
+        partitive = self.vocabulary.zero_partitive.match(text, position)
+        if partitive is None:
+            return None
+        word = self.vocabulary.state_word_pattern.match(text, partitive.end())
+        counted = None if word else self._subject_after(text, partitive.end())
+        if word is not None:
+            whole, end = self.vocabulary.state_words[norm(word.group("word"))], word.end()
+        elif counted is not None and counted.state is not None:
+            whole, end = counted.state, counted.end
+        else:
+            return None  # "none of the passengers were hurt": a zero of the passengers hurt
+        narrower = self._state_verb_after(text, end)
+        return (narrower if (narrower, whole) in self.grammars.taxonomy.state_parts else None), end
 
     def _group_counted(self, text: str, counted: _Counted) -> _Counted | None:
         """What a zero of people counts, narrowed to the group named right after it ("no casualties among

@@ -78,6 +78,7 @@ class ClaimVocabulary:
     back_reference: re.Pattern[str]
     hypothetical: re.Pattern[str]
     revision_cue: re.Pattern[str]
+    moment_cue: re.Pattern[str]  # "at the beginning of the spill": the moment a figure stood at
     singular_subject: re.Pattern[str]  # "a"/"an" opening a clause: "A rocket fell", "but an American was killed"
     relative_opener: re.Pattern[str]  # right after a noun: "who", "whose", "which": a clause about it
     change_from: re.Pattern[str]  # right before the first figure of a change: "from" (90 to 170)
@@ -129,6 +130,7 @@ class ClaimVocabulary:
     denied_one: re.Pattern[str]  # right before a "one" that is a zero: "not"
     from_country: re.Pattern[str]  # right after a figure of people: the country they are from ("one from Britain")
     among_before: re.Pattern[str]  # right before the whole a part is among ("Three Brits among 176 dead")
+    zero_partitive: re.Pattern[str]  # right after "none": "[None] of the [injured is in critical condition]"
     population_of_country: dict[str, str]  # a country's name as the gazetteer has it, lower case -> its people
     worst_state: str | None  # the state of "(40 hurt,) 12 seriously"
     others_states: frozenset[str]  # states whose count after people of a country is of other people ("aboard")
@@ -239,6 +241,7 @@ class ClaimVocabulary:
             back_reference=compiled(rf"(?P<noun>{phrase_pattern(quantities.back_reference_nouns)})\b", re.IGNORECASE),
             hypothetical=words(quantities.hypothetical_markers),
             revision_cue=words(quantities.revision_cues),
+            moment_cue=words(quantities.moment_cues),
             singular_subject=expand_pattern(quantities, "singular_subject"),
             change_from=expand_pattern(quantities, "change_from"),
             change_to=expand_pattern(quantities, "change_to"),
@@ -301,6 +304,7 @@ class ClaimVocabulary:
             denied_one=expand_pattern(quantities, "denied_one"),
             from_country=expand_pattern(quantities, "from_country"),
             among_before=expand_pattern(quantities, "among_before"),
+            zero_partitive=expand_pattern(quantities, "zero_partitive"),
             population_of_country={country.lower(): people for people, country
                                    in quantities.population_countries.items()},
             worst_state=quantities.worst_state,

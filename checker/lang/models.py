@@ -243,6 +243,7 @@ class QuantitiesFile(PackFile):
     back_reference_nouns: Words = ()
     hypothetical_markers: Words = ()
     revision_cues: Words = ()
+    moment_cues: Words = ()
     partial_before: Words = ()
     partial_after: Words = ()
     increment_before: Words = ()
@@ -303,7 +304,8 @@ class QuantitiesFile(PackFile):
                            "preposition_before", "topic_figure_before",
                            "whole_figure_opener", "whole_figure_end",
                            "place_where_figure", "district_named", "subjects_joined", "clause_opener",
-                           "denied_one", "from_country", "among_before"], str] = {}
+                           "denied_one", "from_country", "among_before",
+                           "zero_partitive"], str] = {}
 
 
 # --- events.yaml -------------------------------------------------------------------------------
