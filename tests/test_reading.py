@@ -176,6 +176,18 @@ def test_reading_those_among_the_dead_are_a_part() -> None:
     assert figure(claims, "Three").partial and not figure(claims, "More than 170").partial
 
 
+@pytest.mark.parametrize("sentence, part", [
+    ("Nine people died at the scene and two later died in hospital, a doctor said.", "two"),
+    ("Police said the causes of two later blasts on Sunday are still being investigated.", "two"),
+    ("Three subsequent explosions shook the port in the afternoon.", "Three"),
+])
+def test_reading_those_said_to_come_later_are_a_part(sentence: str, part: str) -> None:
+    """'Two later died in hospital', 'two later blasts': some of the event's, after the first; never its total."""
+    claims = counts("Blasts in Korva", "Five bombs exploded in Korva on Sunday, killing 11 people, police said.",
+                    sentence)
+    assert figure(claims, part).partial and not figure(claims, "Five").partial
+
+
 def test_reading_a_list_ending_in_others_is_the_whole_not_a_part() -> None:
     """'3 billion koalas, kangaroos and other animals' counts them all, whatever a later sentence counts."""
     claims = counts("Bushfires took a heavy toll on wildlife", "Nearly 3 billion koalas, kangaroos and other animals "
