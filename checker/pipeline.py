@@ -371,10 +371,13 @@ def _bodies_spoken_for(claims: list[Claim], articles: list[Article], knowledge: 
         if claim.speaker and claim.speaker_text and claim.speaker_kind in ("named_official", *BODY_KINDS):
             extractor = knowledge.extractor(lang_of.get(claim.article_id, ""))
             reader = extractor.grammars.speakers if extractor else None
-            body = reader.body_spoken_for(claim.speaker_text) if reader else None
+            if reader is None or reader.government_headed(claim.speaker_text):
+                continue  # "British Prime Minister Boris Johnson": his country's government, not the event's
+                # (``_governments_of_heads``)
+            body = reader.body_spoken_for(claim.speaker_text)
             if body and body != claim.speaker and not (body.islower() and claim.speaker.lower().endswith(body)):
                 bodies[claim.speaker].add(body)  # (not a body named in full already: "Odisha Government")
-                person = reader.person_titled(claim.speaker_text) if reader else None
+                person = reader.person_titled(claim.speaker_text)
                 if person and person != claim.speaker:
                     bodies[person].add(body)
     # one body however its titles write it ("Coast guard", "coast guard", "Coastguard"): the spelling with capitals

@@ -263,6 +263,24 @@ def test_reading_a_zero_in_a_hypothetical_is_no_count() -> None:
     assert claims == []
 
 
+@pytest.mark.parametrize("sentence, kept", [
+    ("The army denied reports that two soldiers were killed in the attack.", []),
+    ("Officials denied that 12 rockets hit the embassy, but said three rockets fell near it.", ["three"]),
+    ("The ministry denied claims that a drone struck the airport.", []),
+    ("A spokesman dismissed reports that 40 people were wounded.", []),
+])
+def test_reading_a_figure_its_speaker_denies_is_none_of_its_claims(sentence: str, kept: list[str]) -> None:
+    """'Denied reports that two soldiers were killed': the army rejects the figure, it does not give it."""
+    assert [c.value_text for c in counts("Attack on Korva air base", sentence)] == kept
+
+
+def test_reading_one_named_with_a_after_that_is_counted() -> None:
+    """'adding that a police officer had been wounded' counts one wounded, as 'A police officer was wounded' does."""
+    claims = counts("Attack on Korva air base", "Two rockets struck the base, a security source said, adding that a "
+                                                "police officer had been wounded.")
+    assert [(c.value_low, c.predicate) for c in claims] == [(2, "landed"), (1, "wounded")]
+
+
 @pytest.mark.parametrize("sentence", [
     "If the death toll does reach 500, it would be the worst flood in the region's history.",
     "The expected final death toll of around 500 would make it the worst flood on record.",
@@ -993,6 +1011,15 @@ def test_reading_a_head_of_state_named_with_the_country_speaks_for_its_governmen
                     "put the toll at 1,500.", "French President Paul Morel said 12 French citizens were killed.")
     assert {figure(claims, written).speaker for written in ("1,000", "1,200", "1,500")} == {"Haitian government"}
     assert figure(claims, "12").speaker == "Paul Morel"
+
+
+def test_reading_another_countrys_head_of_government_never_speaks_for_the_events_government() -> None:
+    """A British prime minister's figure is his own (or his government's), never the Iraqi government's because
+    the attack was in Iraq."""
+    claims = counts("Rockets hit Korva base", "Rockets hit the Camp Taji base north of Baghdad on Wednesday, killing "
+                                              "three soldiers, the Iraqi government said.",
+                    "British Prime Minister Jan Doe confirmed that two British soldiers had been killed at Camp Taji.")
+    assert figure(claims, "two").speaker == "Jan Doe"
 
 
 def test_reading_names_of_one_countrys_government_are_one_body() -> None:

@@ -1034,8 +1034,9 @@ class ArticleReader(ArticleComponent):
         claims = []
         for article in self.vocabulary.singular_subject.finditer(text):
             start, end = article.span("article")
-            if any(q.phrase_start <= start < q.phrase_end for q in quantities):
-                continue  # "a dozen", "a few": a number phrase of its own
+            if any(q.phrase_start <= start < q.phrase_end for q in quantities) or self._hypothetical_before(text,
+                                                                                                           start):
+                continue  # "a dozen", "a few": a number phrase of its own; "denied reports that a rocket hit"
             one = Quantity(start, end, text[start:end], start, end, text[start:end], 1.0, 1.0, False, "exact")
             counted = self._subject_after(text, end)
             if (counted is None or counted.subject is None or counted.weapon_attack or counted.back_reference

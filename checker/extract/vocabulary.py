@@ -239,7 +239,7 @@ class ClaimVocabulary:
             predicates_before=_role_patterns({role: forms.before for role, forms in quantities.predicates.items()}),
             not_modifiers=frozenset(w.lower() for w in quantities.not_modifiers),
             back_reference=compiled(rf"(?P<noun>{phrase_pattern(quantities.back_reference_nouns)})\b", re.IGNORECASE),
-            hypothetical=words(quantities.hypothetical_markers),
+            hypothetical=words([*quantities.hypothetical_markers, *quantities.denial_markers]),
             revision_cue=words(quantities.revision_cues),
             moment_cue=words(quantities.moment_cues),
             singular_subject=expand_pattern(quantities, "singular_subject"),
