@@ -1690,6 +1690,15 @@ def test_reading_a_years_when_clause_ends_with_its_clause() -> None:
     assert figure(claims, "97").other_event and not figure(claims, "125").other_event
 
 
+def test_reading_people_evacuated_are_no_troops_withdrawn() -> None:
+    """Residents moved out of harm's way are evacuated, and a message says so; troops pulled out are withdrawn."""
+    claims = counts("Floods in Korva", "Some 2,000 people were evacuated from villages along the river, the mayor "
+                                       "said.", "Rescue crews evacuated 300 residents on Tuesday.",
+                    "The army withdrew 500 troops from the region.")
+    assert [(c.value_low, c.predicate) for c in claims] == [(2000, "evacuated"), (300, "evacuated"),
+                                                            (500, "withdrawn")]
+
+
 def test_reading_a_nouns_possessive_is_no_population() -> None:
     claims = counts(HEADLINE, "The building's 80 residents were evacuated after the rockets hit, police said.")
     assert figure(claims, "80")
