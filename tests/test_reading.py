@@ -1690,6 +1690,18 @@ def test_reading_a_years_when_clause_ends_with_its_clause() -> None:
     assert figure(claims, "97").other_event and not figure(claims, "125").other_event
 
 
+@pytest.mark.parametrize("sentence, value, state, speaker", [
+    ("The blaze has claimed 14 lives so far, the fire service said.", 14, "killed", "fire service"),
+    ("The fire claimed 14 lives.", 14, "killed", "Test Desk"),
+    ("Twelve lives were lost in the fire, the mayor said.", 12, "killed", "mayor"),
+    ("Firefighters saved 40 lives on the upper floors, the mayor said.", 40, "rescued", "mayor"),
+])
+def test_reading_lives_are_people_killed_unless_saved(sentence: str, value: int, state: str, speaker: str) -> None:
+    """'The fire claimed 14 lives': 14 dead, and the fire is no speaker; 'saved 40 lives': 40 rescued."""
+    (claim,) = counts("Fire in a Korva market", sentence)
+    assert (claim.value_low, claim.predicate, claim.speaker) == (value, state, speaker)
+
+
 def test_reading_people_evacuated_are_no_troops_withdrawn() -> None:
     """Residents moved out of harm's way are evacuated, and a message says so; troops pulled out are withdrawn."""
     claims = counts("Floods in Korva", "Some 2,000 people were evacuated from villages along the river, the mayor "

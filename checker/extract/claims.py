@@ -66,6 +66,7 @@ class _Counted:
     state: str | None = None  # the state its words name ("dead", "278 deaths")
     back_reference: bool = False
     of_population: bool = False  # a share of a place's population ("two million of its seven million people")
+    default_state: str | None = None  # the state its noun gives when no verb gives one ("claimed 14 lives")
 
 
 def _figure_key(written: str) -> str:
@@ -241,7 +242,8 @@ class ArticleReader(ArticleComponent):
             for token in of_phrase.group(0).lower().split():
                 population = vocabulary.population_of.get(token.strip(".,'’"), population)
             end = of_phrase.end()
-        return _Counted(subject, population, end, weapon_attack, state)
+        return _Counted(subject, population, end, weapon_attack, state,
+                        default_state=vocabulary.subject_default_state.get(surface))
 
     def _state_after(self, text: str, position: int) -> tuple[str, int] | None:
         """A state named right after a figure with no noun ("over 800 have been reported injured", "14 dead"):
@@ -594,8 +596,8 @@ class ArticleReader(ArticleComponent):
             predicate = taxonomy.person_predicate_map.get(predicate or "", predicate)
         if not taxonomy.state_fits(predicate, subject):
             predicate = None  # "21 missiles that killed a civilian": the missiles were not killed
-        if predicate is None:
-            predicate = taxonomy.default_state(subject)  # "31 Katyusha rockets": rockets fired
+        if predicate is None:  # "the fire claimed 14 lives": killed; "31 Katyusha rockets": rockets fired
+            predicate = counted.default_state or taxonomy.default_state(subject)
         if predicate in vocabulary.still_states and vocabulary.still_before.search(
                 text, max(0, quantity.phrase_start - 20), quantity.phrase_start):
             predicate = vocabulary.still_states[predicate]  # "there were still 680,000 in camps": still sheltering

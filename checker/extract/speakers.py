@@ -219,6 +219,7 @@ class SpeakerReader:
         self.possessive_end = compiled(rf"(?:{phrase_pattern(words.possessive_suffixes)})$")
         self.anonymity_clause = expand_pattern(words, "anonymity_clause")
         self.trailing_anonymity = expand_pattern(words, "trailing_anonymity")
+        self.lives_claimed = expand_pattern(words, "lives_claimed")
         titles = pack.sentences.titles
         self.title_abbreviation = compiled(rf"\b(?:{phrase_pattern(titles)})\.") if titles else compiled("(?!)")
         self._resolved: dict[tuple[str, tuple[str, ...]], Speaker] = {}
@@ -415,12 +416,13 @@ class SpeakerReader:
         for match in self.verb.finditer(text):
             if match.group(0).lower() in self.before_that and self._noun_before(text, match.start()):
                 continue  # "other claims that", "media reports that": nouns, not verbs
-            if not outside(match.start()) or self.state_after_verb.match(text, match.end()) or (
+            if not outside(match.start()) or self.state_after_verb.match(text, match.end()) or \
+                    self.lives_claimed.match(text, match.start()) or (
                     self.participle_after.match(text, match.end())
                     and (self.participle_before.search(text, max(0, match.start() - 40), match.start())
                          or self.figure_before.search(text, max(0, match.start() - 40), match.start()))):
                 continue  # (in a quotation; "three were reported missing"; "the other confirmed deaths", "three
-                # confirmed deaths")
+                # confirmed deaths"; "the fire claimed 14 lives")
             phrase, phrase_start = self._phrase_before(text, match.start())
             np = self.clean_np(phrase)
             source = self.count_source.match(np)  # "Data from the Kenya Red Cross put the number of dead at 250"

@@ -35,6 +35,7 @@ class ClaimVocabulary:
     subject_of: dict[str, str]  # surface form -> canonical subject
     subject_pattern: re.Pattern[str]  # a subject noun at the start of the text
     subject_state: dict[str, str]  # surface form -> the state the noun implies ("deaths": killed)
+    subject_default_state: dict[str, str]  # ... unless a verb says otherwise ("14 lives": killed; "saved 40 lives")
     state_words: dict[str, str]  # "injured" -> wounded
     state_word_pattern: re.Pattern[str]  # a state word at the start of the text
     person_states: frozenset[str]
@@ -193,6 +194,7 @@ class ClaimVocabulary:
             subject_of=subject_of,
             subject_pattern=compiled(rf"(?P<noun>{phrase_pattern(subject_of)})\b", re.IGNORECASE),
             subject_state={norm(k): v for k, v in quantities.subject_states.items()},
+            subject_default_state={norm(k): v for k, v in quantities.default_subject_states.items()},
             state_words={norm(k): v for k, v in quantities.state_words.items()},
             state_word_pattern=compiled(rf"(?P<word>{phrase_pattern(quantities.state_words)})\b", re.IGNORECASE),
             person_states=frozenset(quantities.person_states),

@@ -201,6 +201,7 @@ class MeasureDimension(DataModel):
 class QuantitiesFile(PackFile):
     subjects: dict[str, Words] = {}
     subject_states: dict[str, str] = {}
+    default_subject_states: dict[str, str] = {}
     state_words: dict[str, str] = {}
     person_states: Words = ()
     zero_words: Words = ()
@@ -399,7 +400,7 @@ class SpeakersFile(PackFile):
     listener_verbs: Words = ()
     inverted_verbs: Words = ()
     patterns: dict[Literal["anonymity_clause", "trailing_anonymity", "count_report", "count_source", "work_source",
-                           "count_owner", "speaker_qualifier"],
+                           "count_owner", "speaker_qualifier", "lives_claimed"],
                    str] = {}
 
 
