@@ -627,6 +627,9 @@ def test_reading_another_event_in_the_same_sentence_is_not_the_articles() -> Non
     ("The 2015 earthquake struck at 11:56 a.m. and killed nearly 900 people.", "nearly 900", None),
     ("The 2011 earthquake in Korva, Tamsk, which killed 185, was shallower.", "185", None),
     ("The 2015 quake killed nearly 900 people and now the crush has killed 40.", "nearly 900", "40"),
+    ("It is the deadliest since the 2016 Tamsk Fire in the hills, which killed at least 85 people.", "at least 85",
+     None),
+    ("It is the region's worst disaster since a 1960 tsunami killed 61 people on the coast.", "61", None),
 ])
 def test_reading_a_year_naming_an_event_makes_its_figures_anothers(sentence: str, other: str | None,
                                                                   own: str | None) -> None:

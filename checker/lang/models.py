@@ -314,6 +314,7 @@ class QuantitiesFile(PackFile):
 
 class EventsFile(PackFile):
     event_types: dict[str, Words] = {}
+    recap_event_words: Words = ()
     near_place_words: Words = ()
     patron_words: Words = ()
     venue_words: Words = ()
