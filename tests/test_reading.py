@@ -170,6 +170,40 @@ def test_reading_the_rest_after_a_later_figure_is_that_figures_rest() -> None:
     assert not figure(claims, "125").partial and figure(claims, "21").partial
 
 
+@pytest.mark.parametrize("sentence", [
+    "Nearly two-thirds of those killed -- 97 -- were women, the ministry said.",
+    "Of the dead, 97 were mostly women, the ministry said.",
+])
+def test_reading_those_said_to_be_of_a_group_are_a_part(sentence: str) -> None:
+    """'97 were women' says what some of the dead were: a part of the toll, never the toll."""
+    claims = counts("Crush in Korva", "A crush at a festival in Korva killed 153 people, officials said.", sentence)
+    assert [c.value_low for c in claims if c.predicate == "killed" and not c.partial] == [153]
+
+
+def test_reading_those_named_after_among_the_dead_were_are_parts() -> None:
+    """'Among those killed were one student and five teachers': some of the dead, never the toll."""
+    claims = counts("Crush in Korva", "A crush at a festival in Korva killed 153 people, officials said.",
+                    "Among those killed were one off-duty soldier and 11 teenagers, the ministry said.")
+    assert [c.value_low for c in claims if c.predicate == "killed" and not c.partial] == [153]
+    assert figure(claims, "11").subject == "teenager"
+
+
+def test_reading_those_said_to_be_of_a_group_are_a_part_unless_all_are() -> None:
+    claims = counts("Bus crash in Korva", "The 12 people who died were all students, the school said.")
+    assert [(c.value_low, c.partial) for c in claims] == [(12, False)]
+
+
+@pytest.mark.parametrize("headline, value", [
+    ("Crowd surge leaves 151 dead in Korva", 151),
+    ("Korva crowd crush death toll rises to 154", 154),
+    ("Crowd crush in Korva kills 153", 153),
+])
+def test_reading_a_crowd_crush_names_an_event_not_a_crowd(headline: str, value: int) -> None:
+    """'Crowd crush', 'crowd surge' name the event: the figure after them is its toll, not the crowd's size."""
+    claims = counts(headline, "A crowd of 100,000 had gathered for the festival, police said.")
+    assert [(c.value_low, c.predicate) for c in claims] == [(value, "killed"), (100_000, "attending")]
+
+
 def test_reading_those_among_the_dead_are_a_part() -> None:
     claims = counts("Crush at a football match", "More than 170 people were killed in a crush at a football match "
                     "on Saturday, officials said.", "Three firefighters were among the dead, the fire chief said.")
@@ -747,6 +781,15 @@ def test_reading_a_toll_broken_down_by_country_gives_parts_never_totals() -> Non
     parts = {c.population: (c.value_low, c.predicate, c.partial) for c in claims if c.population}
     assert parts == {"Egypt": (182, "killed", True), "Nigeria": (168, "killed", True),
                      "Indonesia": (126, "killed", True)}
+
+
+def test_reading_a_list_of_those_from_each_country_gives_each_its_own_figure() -> None:
+    """'including 5 from Iran, 4 from China': Iran's are the five; the country after "from" is no label of the
+    figure after it."""
+    claims = counts("Crush in Korva", "The crush killed 26 foreign nationals, including 5 from Iran, 4 from China "
+                                      "and 2 from Japan, officials said.")
+    assert {c.population: c.value_low for c in claims if c.value_low != 26} == {"Iranian": 5, "Chinese": 4,
+                                                                                "Japanese": 2}
 
 
 def test_reading_one_country_and_a_figure_is_no_list() -> None:

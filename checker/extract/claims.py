@@ -506,6 +506,12 @@ class ArticleReader(ArticleComponent):
         counted = self._subject_after(text, quantity.phrase_end)
         if counted is not None:
             return counted
+        if previous is not None and (people := self._people_from(text, quantity.phrase_end)) is not None and (
+                vocabulary.inclusion.search(text, max(0, quantity.phrase_start - 30), quantity.phrase_start)
+                or self._listed_after_included(previous[0], text[previous[0].phrase_end:quantity.phrase_start])):
+            # "26 foreigners were killed, including 5 from Iran": people of that country, some of those before
+            found = vocabulary.from_country.match(text, quantity.phrase_end)
+            return _Counted("person", people, found.end() if found else quantity.phrase_end)
         if vocabulary.duration_after.match(text, quantity.phrase_end):
             return None  # "freed after four days under the debris": a duration
         back = vocabulary.back_reference.match(text, _skip_spaces(text, quantity.phrase_end))
@@ -612,8 +618,10 @@ class ArticleReader(ArticleComponent):
             self._mark_part(quantity, "before")  # "another 15", "the other two"
         elif not counted.of_population and (vocabulary.partial_after.match(text, quantity.phrase_end)
                                              or vocabulary.elsewhere.match(text, counted.end)
-                                             or vocabulary.among_whole.match(text, counted.end)):
-            self._mark_part(quantity, "after")  # "two of them", "170 people elsewhere", "two were among the dead"
+                                             or vocabulary.among_whole.match(text, counted.end)
+                                             or vocabulary.group_complement.match(text, counted.end)):
+            self._mark_part(quantity, "after")  # "two of them", "170 people elsewhere", "two were among the dead",
+            # "97 were women"
         elif vocabulary.rest_follows.search(text, quantity.phrase_end):
             self._mark_part(quantity, "rest")  # "one hit the cafeteria while two others landed"
         return self._figure_claim(
@@ -668,12 +676,15 @@ class ArticleReader(ArticleComponent):
         text = self.sentences[index].text
         gazetteer = self.grammars.places.gazetteer
         listed = []
+        # the countries figures are said to be from ("5 from Iran, 4 from China": Iran's are the five, not the four)
+        origins = {found.start("country") for q in quantities
+                   if (found := self.vocabulary.from_country.match(text, q.phrase_end))}
         for quantity in quantities:
             if quantity.start in taken:
                 continue
             found = self.vocabulary.breakdown_before.search(text, max(0, quantity.phrase_start - 40),
                                                             quantity.phrase_start)
-            name = found.group("name") if found else None
+            name = found.group("name") if found and found.start("name") not in origins else None
             if name and any(place.level == COUNTRY_LEVEL for place in gazetteer.candidates(name)):
                 listed.append((quantity, name))
         if len(listed) < 2:
@@ -717,6 +728,8 @@ class ArticleReader(ArticleComponent):
         for phrase in vocabulary.quantity_phrase.finditer(text):
             if self._hypothetical_before(text, phrase.start()):
                 continue  # "if the death toll does reach 10,000", "the expected final toll of around 300"
+            if (named := vocabulary.event_word_at.match(text, phrase.start())) and named.end() > phrase.end():
+                continue  # "crowd crush", "crowd surge": the name of an event, no crowd's size
             words = norm(phrase.group(0))
             end, population = phrase.end(), None
             topic = words in vocabulary.topic_phrases

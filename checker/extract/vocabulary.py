@@ -101,6 +101,7 @@ class ClaimVocabulary:
     district_verbs: str  # an alternation: the verbs a district named bare counts with ("Korvan reported")
     landform_name: re.Pattern[str]  # "Mount Everest", "Korvana Valley": a place whether or not the gazetteer has it
     among_whole: re.Pattern[str]  # "[two police officers] were among the dead": a part of the dead
+    group_complement: re.Pattern[str]  # "[97] were women": some of a count, said to be of a group
     rate_before: re.Pattern[str]  # right before a figure: "an average of"
     rate_after: re.Pattern[str]  # searched in the few words after a counted noun: "per year", "a day"
     whole_figure_opener: re.Pattern[str]  # "Out of (275), 88 bodies": a whole counting what its part counts
@@ -139,6 +140,7 @@ class ClaimVocabulary:
     of_group: re.Pattern[str]
     event_type_of: dict[str, str]  # event word -> canonical event type
     event_words: re.Pattern[str]  # every event word, on lower-cased text
+    event_word_at: re.Pattern[str]  # ... matched where a quantity phrase starts ("[crowd crush]", "[crowd surge]")
     other_event: re.Pattern[str]  # on lower-cased text: "another accident", "a separate blast"
     comparison_opener: re.Pattern[str]  # at a sentence's start: "By comparison, "
     continuing: re.Pattern[str]  # right after a comma: a participle going on with its clause (", killing two")
@@ -270,6 +272,7 @@ class ClaimVocabulary:
             district_verbs=phrase_pattern(quantities.district_verbs),
             landform_name=expand_pattern(quantities, "landform_name"),
             among_whole=expand_pattern(quantities, "among_whole"),
+            group_complement=expand_pattern(quantities, "group_complement"),
             ranking=expand_pattern(quantities, "ranking"),
             measure_aspect_before=compiled(
                 rf"\b(?P<aspect>{aspect_words}),?\s+(?:(?:of|at|was|is|were|are|estimated|put|valued|worth|about|"
@@ -315,6 +318,7 @@ class ClaimVocabulary:
             of_group=expand_pattern(quantities, "of_group"),
             event_type_of=event_type_of,
             event_words=on_lower(list(event_type_of)),
+            event_word_at=compiled(rf"(?:{phrase_pattern(list(event_type_of))})(?![\w-])", re.IGNORECASE),
             continuing=compiled(rf"(?:{phrase_pattern(events.continuing_participles)})\b", re.IGNORECASE)
             if events.continuing_participles else compiled("(?!)"),
             other_event=compiled(rf"(?<![\w'’])(?:{phrase_pattern([w.lower() for w in events.other_event_words])})"

@@ -246,6 +246,7 @@ class QuantitiesFile(PackFile):
     denial_markers: Words = ()
     revision_cues: Words = ()
     moment_cues: Words = ()
+    group_complements: Words = ()
     partial_before: Words = ()
     partial_after: Words = ()
     increment_before: Words = ()
@@ -307,7 +308,7 @@ class QuantitiesFile(PackFile):
                            "whole_figure_opener", "whole_figure_end",
                            "place_where_figure", "district_named", "subjects_joined", "clause_opener",
                            "denied_one", "from_country", "among_before",
-                           "zero_partitive"], str] = {}
+                           "zero_partitive", "group_complement"], str] = {}
 
 
 # --- events.yaml -------------------------------------------------------------------------------
