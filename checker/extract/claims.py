@@ -728,7 +728,7 @@ class ArticleReader(ArticleComponent):
         for phrase in vocabulary.quantity_phrase.finditer(text):
             if self._hypothetical_before(text, phrase.start()):
                 continue  # "if the death toll does reach 10,000", "the expected final toll of around 300"
-            if (named := vocabulary.event_word_at.match(text, phrase.start())) and named.end() > phrase.end():
+            if (event_name := vocabulary.event_word_at.match(text, phrase.start())) and event_name.end() > phrase.end():
                 continue  # "crowd crush", "crowd surge": the name of an event, no crowd's size
             words = norm(phrase.group(0))
             end, population = phrase.end(), None
