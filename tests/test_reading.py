@@ -120,6 +120,22 @@ def test_reading_none_of_the_injured_is_no_zero_of_the_injured(sentence: str, cr
     assert [c.value_low for c in counts("Ferry fire off Korva", "None of the passengers were hurt, the coast "
                                                                 "guard said.")] == [0]
 
+
+@pytest.mark.parametrize("sentence, zeros", [
+    ("No one on the ferry was hurt, the coast guard said.", [(0, "wounded")]),
+    ("An agent said no one on their missing persons list has a child's birth date.", []),
+])
+def test_reading_a_zero_of_those_on_a_thing_or_a_list(sentence: str, zeros: list) -> None:
+    """'No one on the ferry was hurt': none hurt (not none aboard); 'no one on the missing list has ...': a zero of
+    nothing, never of the missing."""
+    assert [(c.value_low, c.predicate) for c in counts("Ferry fire off Korva", sentence)] == zeros
+
+
+def test_reading_a_figure_on_an_earlier_list_was_replaced() -> None:
+    claims = counts("Fire in Korva", "Police said 31 people remain unaccounted for, after accounting for nearly all "
+                                     "of the initial list of 3,200 missing people.")
+    assert not figure(claims, "31").superseded and figure(claims, "3,200").superseded
+
 def test_reading_not_one_is_a_zero() -> None:
     (none,) = counts("Rockets miss Korva base", "Not one rocket hit the base, the army said.")
     assert (none.subject, none.predicate, none.value_low) == ("rocket", "landed", 0)

@@ -1123,7 +1123,9 @@ class ArticleReader(ArticleComponent):
         those killed", "of the injuries"): there were some, so the zero is not of them but of those in a narrower
         state said after them ("None of the injured is in critical condition": none critical). That state (None when
         no narrower one is said: "none of the injuries are life-threatening" counts nothing) and where the words of
-        the whole end; None when no such whole is named ("none of them", "no one was hurt")."""
+        the whole end. Of people named by a place or a thing instead ("no one on the ship was hurt", "none of the
+        passengers"), the state its verb gives. None when no such whole is named ("none of them", "no one was
+        hurt")."""
         partitive = self.vocabulary.zero_partitive.match(text, position)
         if partitive is None:
             return None
@@ -1133,8 +1135,10 @@ class ArticleReader(ArticleComponent):
             whole, end = self.vocabulary.state_words[norm(word.group("word"))], word.end()
         elif counted is not None and counted.state is not None:
             whole, end = counted.state, counted.end
+        elif (state := self._state_verb_after(text, end := counted.end if counted else partitive.end())) is not None:
+            return state, end  # "no one on the ferry was hurt": none hurt, not none aboard
         else:
-            return None  # "none of the passengers were hurt": a zero of the passengers hurt
+            return None  # ("none of them")
         narrower = self._state_verb_after(text, end)
         return (narrower if (narrower, whole) in self.grammars.taxonomy.state_parts else None), end
 
