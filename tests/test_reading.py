@@ -1697,6 +1697,19 @@ def test_reading_review_speakers_after_a_verb_and_with_particles(sentence: str, 
     assert next(c for c in claims if c.value_low and c.value_low >= 12).speaker == speaker
 
 
+@pytest.mark.parametrize("sentence, speaker", [
+    # what a verb reports is no speaker, whatever follows "that"
+    ('In a briefing, Jan Elm, special agent in charge, said that the number of people "reported unaccounted for" is '
+     'between 1,000 and 1,100.', "Jan Elm"),
+    ("At a briefing on Monday, said that the number of people missing was 850.", "Test Desk"),
+    ("Ana Roe, the county administrator, said 850 people were missing.", "Ana Roe"),
+    ("Officials said the number of people reported unaccounted for was 850.", "officials"),
+])
+def test_reading_the_people_a_figure_counts_never_speak_for_it(sentence: str, speaker: str) -> None:
+    (claim,) = counts("Fires in Korva", sentence)
+    assert claim.speaker == speaker
+
+
 def test_reading_review_a_former_or_future_head_of_state_speaks_for_themselves() -> None:
     claims = counts("Quake toll rises", "The earthquake near Port-au-Prince killed 1,000 people, the Haitian "
                                         "government said on Tuesday.",

@@ -176,6 +176,7 @@ class SpeakerReader:
         self.state_after_verb = right_after(words.state_after_verb)
         self.relative_pronouns = frozenset(w.lower() for w in words.relative_pronouns)
         self.clause_verbs = frozenset(w.lower() for w in words.clause_verbs)
+        self.content_openers = frozenset(w.lower() for w in words.content_openers)
         self.not_aside_participles = frozenset(w.lower() for w in words.not_aside_participles)
         self.descriptors = frozenset(w.lower() for w in words.descriptor_words)
         self.before_that = frozenset(w.lower() for w in words.reporting_verbs_before_that)
@@ -445,8 +446,10 @@ class SpeakerReader:
                 np = self.clean_np(after)
                 if named_after and not after.lstrip().startswith(np.split(" ")[0]):
                     continue  # "confirmed Monday's attack via Twitter": the name ends the clause, no speaker opens it
-                if self.is_plausible(np) and not self.clause_verbs & set(after.lower().split()):  # ("said 10 were
-                    # fired from Iran": a clause, not a speaker)
+                words_after = after.lower().split()
+                if (self.is_plausible(np) and not self.clause_verbs & set(words_after)
+                        and words_after[:1] and words_after[0] not in self.content_openers):
+                    # ("said 10 were fired from Iran", "said that the number of people ...": what was said, not who)
                     found.append(Attribution(match.start(), match.end() + 1 + len(after), np))
         authors = set()
         for match in self.work_source.finditer(text):  # "according to a study by X's school of public health"

@@ -387,6 +387,7 @@ class SpeakersFile(PackFile):
     home_government_words: Words = ()
     spelling_variants: dict[str, str] = {}
     clause_verbs: Words = ()
+    content_openers: Words = ()
     not_aside_participles: Words = ()
     descriptor_words: Words = ()
     spokesperson_words: Words = ()
