@@ -1779,7 +1779,7 @@ def test_reading_lives_are_people_killed_unless_saved(sentence: str, value: int,
 
 def test_reading_people_evacuated_are_no_troops_withdrawn() -> None:
     """Residents moved out of harm's way are evacuated, and a message says so; troops pulled out are withdrawn."""
-    claims = counts("Floods in Korva", "Some 2,000 people were evacuated from villages along the river, the mayor "
+    claims = counts("Floods in Korva", "In all, 2,000 people were evacuated from villages along the river, the mayor "
                                        "said.", "Rescue crews evacuated 300 residents on Tuesday.",
                     "The army withdrew 500 troops from the region.")
     assert [(c.value_low, c.predicate) for c in claims] == [(2000, "evacuated"), (300, "evacuated"),
