@@ -204,6 +204,16 @@ def test_reading_those_named_after_among_the_dead_were_are_parts() -> None:
     assert figure(claims, "11").subject == "teenager"
 
 
+def test_reading_those_said_to_be_of_a_group_counted_as_such_are_its_count() -> None:
+    """'At least four were teenagers': the count of the teenagers killed (a kind the pack counts), never the toll,
+    and no part of it either; '97 were women' is a part (women are counted as people)."""
+    claims = counts("Crush in Korva", "Officials said 153 people were killed, and at least four were teenagers.",
+                    "Officials said 153 people were killed, and 97 were women.")
+    four, women = figure(claims, "at least four"), figure(claims, "97")
+    assert (four.subject, four.predicate, four.partial) == ("teenager", "killed", False)
+    assert (women.subject, women.predicate, women.partial) == ("person", "killed", True)
+
+
 def test_reading_those_said_to_be_of_a_group_are_a_part_unless_all_are() -> None:
     claims = counts("Bus crash in Korva", "The 12 people who died were all students, the school said.")
     assert [(c.value_low, c.partial) for c in claims] == [(12, False)]

@@ -512,6 +512,16 @@ class ArticleReader(ArticleComponent):
             # "26 foreigners were killed, including 5 from Iran": people of that country, some of those before
             found = vocabulary.from_country.match(text, quantity.phrase_end)
             return _Counted("person", people, found.end() if found else quantity.phrase_end)
+        group = vocabulary.group_complement.match(text, quantity.phrase_end)
+        if previous is not None and group is not None and previous[2] is not None:
+            # "153 people were killed, and at least four were teenagers": the teenagers' count; "... 97 were women":
+            # some of those before (a group the pack counts as no kind of its own)
+            narrower = vocabulary.subject_of.get(group.group("group").lower())
+            if narrower is None or narrower == previous[1] or previous[1] not in self.grammars.taxonomy.subject_line(
+                    narrower):
+                self._mark_part(quantity, "after")
+                narrower = previous[1]
+            return _Counted(narrower, None, group.end(), False, previous[2], back_reference=True)
         if vocabulary.duration_after.match(text, quantity.phrase_end):
             return None  # "freed after four days under the debris": a duration
         back = vocabulary.back_reference.match(text, _skip_spaces(text, quantity.phrase_end))
@@ -610,6 +620,10 @@ class ArticleReader(ArticleComponent):
         if predicate is None and vocabulary.inclusion.search(text, max(0, quantity.phrase_start - 30),
                                                              quantity.phrase_start):
             predicate = self._state_of_whole(index, subject)  # "13 were killed. They included at least 11 Marines"
+        group = vocabulary.group_complement.match(text, counted.end) if not counted.of_population else None
+        narrower = vocabulary.subject_of.get(group.group("group").lower()) if group else None
+        if narrower and narrower != subject and subject in taxonomy.subject_line(narrower):
+            subject, group = narrower, None  # "at least four were teenagers": the teenagers' count, of its own
         if vocabulary.increment_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start):
             self._mark_part(quantity, "increment")  # "an additional 400", "rose by 30": never a total
         elif vocabulary.of_whole_opener.search(text, 0, quantity.phrase_start):
@@ -619,7 +633,7 @@ class ArticleReader(ArticleComponent):
         elif not counted.of_population and (vocabulary.partial_after.match(text, quantity.phrase_end)
                                              or vocabulary.elsewhere.match(text, counted.end)
                                              or vocabulary.among_whole.match(text, counted.end)
-                                             or vocabulary.group_complement.match(text, counted.end)):
+                                             or group is not None):
             self._mark_part(quantity, "after")  # "two of them", "170 people elsewhere", "two were among the dead",
             # "97 were women"
         elif vocabulary.rest_follows.search(text, quantity.phrase_end):
