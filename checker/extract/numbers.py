@@ -285,7 +285,7 @@ class NumberGrammar:
             rf"\s*{self._words(context.currency_prefixes, reverse=True)}"
             rf"|\s+{self._words(context.age_prefixes, reverse=True)}"
             rf"|\s*[(:\[]?\s*{self._words(context.furniture_preceding, reverse=True)}"
-            r"|-[^\W\d_]|[+±−]|\s*:\s*[0-9]|\s*/"
+            r"|-[^\W\d_]|[+±−]|:\s*[0-9]|\s*/"  # ("3:30"; not "Oct 29: At least 59")
         )
         self.before_quantifier_non_count_reversed = compiled(before_any)
         # a designator stands right before its number ("Flight 17"), never before a quantifier ("the number tops 900")
