@@ -508,3 +508,17 @@ def test_disputes_one_speakers_figures_of_two_named_moments_are_its_timeline() -
     assert [f for f in timed.findings if f.code == "IC101"] == []
     untimed = analyse([well_story("", "")])
     assert [f.code for f in untimed.findings if f.code == "IC101"] == ["IC101"]
+
+
+def test_disputes_more_buildings_destroyed_than_damaged_or_destroyed_breaks_a_relation() -> None:
+    """A governor's 2,700 buildings destroyed against an assessment's 2,200 damaged or destroyed, a day apart: one of
+    them is wrong (CC105). Buildings destroyed and others damaged are two counts, neither a part of the other."""
+    def fire_story(number: int, sentence: str) -> Article:
+        return story("fire", number, "2023-08-12", "Wildfire in Korva", sentence)
+    governor = fire_story(1, "The wildfire in Korva destroyed more than 2,700 structures on Tuesday, the governor said.")
+    assessment = fire_story(2, "An assessment found that 2,200 structures were damaged or destroyed by the wildfire in "
+                               "Korva on Tuesday, the county said.")
+    (relation,) = found([governor, assessment], "CC105")
+    assert "2,700" in relation.message and "2,200" in relation.message and "damaged or destroyed" in relation.message
+    damaged = fire_story(3, "The wildfire in Korva damaged 400 structures on Tuesday, the county said.")
+    assert found([governor, damaged], "CC105") == [] and found([governor, damaged], "CC101") == []
