@@ -334,6 +334,16 @@ def test_reading_a_figure_its_speaker_denies_is_none_of_its_claims(sentence: str
     assert [c.value_text for c in counts("Attack on Korva air base", sentence)] == kept
 
 
+@pytest.mark.parametrize("sentence, read", [
+    ("A witness said two soldiers were killed.", [(2, "soldier")]),
+    ("A police officer said three people died.", [(3, "person")]),
+])
+def test_reading_a_speaker_named_with_a_is_no_one_killed(sentence: str, read: list) -> None:
+    """'A witness said two soldiers were killed' counts two soldiers, not one soldier more."""
+    claims = counts("Crush at a stadium in Korva", sentence)
+    assert [(c.value_low, c.subject) for c in claims] == read
+
+
 def test_reading_one_named_with_a_after_that_is_counted() -> None:
     """'adding that a police officer had been wounded' counts one wounded, as 'A police officer was wounded' does."""
     claims = counts("Attack on Korva air base", "Two rockets struck the base, a security source said, adding that a "

@@ -1070,13 +1070,17 @@ class ArticleReader(ArticleComponent):
             counted = self._subject_after(text, end)
             if (counted is None or counted.subject is None or counted.weapon_attack or counted.back_reference
                     or _DIGIT.search(text, end, counted.end) or len(text[end:counted.end].split()) > 4
+                    or any(end <= q.phrase_start < counted.end for q in quantities)
                     or not self._counted_one_by_one(counted.subject)):
-                continue  # (not "a statement said 12 rockets"; "a powerful blast ripped through" is no count)
+                continue  # (not "a statement said 12 rockets", "a witness said two soldiers"; "a powerful blast
+                # ripped through" is no count)
             if self.vocabulary.relative_opener.match(text, _skip_spaces(text, counted.end)):
                 continue  # "a man whose wife was missing": the state is another's
             predicate = self._state_verb_after(text, counted.end)  # a verb's, not the noun's ("a survivor wept")
-            if predicate is None:
-                continue
+            following = next((q for q in quantities if q.phrase_start >= counted.end), None)
+            if predicate is None or (following is not None and self._state_verb_after(
+                    text[:following.phrase_start], counted.end) is None):
+                continue  # ("a police officer said three people died": the verb is the three's)
             claims.append(self._count_claim(index, one, counted, predicate, revision_cue))
         return claims
 
