@@ -289,6 +289,7 @@ class Claim(_Record):
     sentence_index: int = 0  # the sentence of the article it stands in (counted from 0)
     paragraph: int = 0  # the paragraph of that sentence (counted from 0)
     revision_cue: bool = False  # its clause says a figure was revised ("rose to", "updated")
+    moment_cue: bool = False  # its clause names the phase of the event it stood at ("at the beginning of the spill")
     superseded: bool = False  # the text says this figure was replaced by another ("rose to 934 from 863")
     scope: str | None = None  # a named district its sentence places the figure in ("in Travis County")
     other_event: bool = False  # its sentence is about another event than the article's ("another accident left ...")

@@ -122,19 +122,28 @@ def test_reading_none_of_the_injured_is_no_zero_of_the_injured(sentence: str, cr
 
 
 @pytest.mark.parametrize("sentence, zeros", [
-    ("No one on the ferry was hurt, the coast guard said.", [(0, "wounded")]),
+    ("No one on its staff was hurt, the shipping company said.", []),
+    ("No one on the ferry's crew was hurt, the coast guard said.", [(0, "crew", "wounded")]),
     ("An agent said no one on their missing persons list has a child's birth date.", []),
+    ("No one on the list of the dead has been identified yet, police said.", []),
+    ("None of the residents was hurt, the coast guard said.", []),
+    ("None of the passengers was hurt, the coast guard said.", [(0, "passenger", "wounded")]),
+    ("None of the 30 injured is in critical condition, the coast guard said.", [(0, "person", "critical")]),
 ])
-def test_reading_a_zero_of_those_on_a_thing_or_a_list(sentence: str, zeros: list) -> None:
-    """'No one on the ferry was hurt': none hurt (not none aboard); 'no one on the missing list has ...': a zero of
-    nothing, never of the missing."""
-    assert [(c.value_low, c.predicate) for c in counts("Ferry fire off Korva", sentence)] == zeros
+def test_reading_a_zero_of_some_of_the_people_is_no_zero_of_them_all(sentence: str, zeros: list) -> None:
+    """'No one on its staff was hurt', 'none of the residents': a zero of some of the people only, never
+    none hurt at all (not none aboard either); 'no one on the missing list has ...': a zero of nothing, never of the
+    missing; 'none of the passengers': the passengers' zero."""
+    claims = counts("Ferry fire off Korva", sentence)
+    assert [(c.value_low, c.subject, c.predicate) for c in claims if c.value_low == 0] == zeros
 
 
 def test_reading_a_figure_on_an_earlier_list_was_replaced() -> None:
     claims = counts("Fire in Korva", "Police said 31 people remain unaccounted for, after accounting for nearly all "
                                      "of the initial list of 3,200 missing people.")
     assert not figure(claims, "31").superseded and figure(claims, "3,200").superseded
+    (latest,) = counts("Fire in Korva", "At last tally, 45 people had died, police said.")
+    assert not latest.superseded
 
 def test_reading_not_one_is_a_zero() -> None:
     (none,) = counts("Rockets miss Korva base", "Not one rocket hit the base, the army said.")
@@ -188,7 +197,7 @@ def test_reading_the_rest_after_a_later_figure_is_that_figures_rest() -> None:
 
 @pytest.mark.parametrize("sentence", [
     "Nearly two-thirds of those killed -- 97 -- were women, the ministry said.",
-    "Of the dead, 97 were mostly women, the ministry said.",
+    "Of the dead, 97 were women, the ministry said.",
 ])
 def test_reading_those_said_to_be_of_a_group_are_a_part(sentence: str) -> None:
     """'97 were women' says what some of the dead were: a part of the toll, never the toll."""
@@ -214,9 +223,16 @@ def test_reading_those_said_to_be_of_a_group_counted_as_such_are_its_count() -> 
     assert (women.subject, women.predicate, women.partial) == ("person", "killed", True)
 
 
-def test_reading_those_said_to_be_of_a_group_are_a_part_unless_all_are() -> None:
-    claims = counts("Bus crash in Korva", "The 12 people who died were all students, the school said.")
-    assert [(c.value_low, c.partial) for c in claims] == [(12, False)]
+@pytest.mark.parametrize("sentence, value, subject", [
+    ("The 12 people who died were all students, the school said.", 12, "person"),
+    ("The 153 dead were mostly women, the ministry said.", 153, "person"),
+    ("Half of the 40 dead were children, the ministry said.", 40, "person"),
+])
+def test_reading_those_said_to_be_of_a_group_are_a_part_unless_all_are(sentence: str, value: int,
+                                                                        subject: str) -> None:
+    """'The 153 dead were mostly women', 'half of the 40 dead were children': the whole, as it was counted."""
+    claims = counts("Bus crash in Korva", sentence)
+    assert [(c.value_low, c.subject, c.partial) for c in claims] == [(value, subject, False)]
 
 
 @pytest.mark.parametrize("headline, value", [
@@ -325,6 +341,9 @@ def test_reading_a_zero_in_a_hypothetical_is_no_count() -> None:
 
 @pytest.mark.parametrize("sentence, kept", [
     ("The army denied reports that two soldiers were killed in the attack.", []),
+    ("Police denied that officers fired on the crowd but confirmed 14 people died.", ["14"]),
+    ("The army denied reports that 30 people had died and said the toll stood at 12.", ["12"]),
+    ("The airline denied that the pilot was at fault in the crash that killed 157 people.", ["157"]),
     ("Officials denied that 12 rockets hit the embassy, but said three rockets fell near it.", ["three"]),
     ("The ministry denied claims that a drone struck the airport.", []),
     ("A spokesman dismissed reports that 40 people were wounded.", []),
@@ -700,6 +719,8 @@ def test_reading_another_event_in_the_same_sentence_is_not_the_articles() -> Non
     ("It is the deadliest since the 2016 Tamsk Fire in the hills, which killed at least 85 people.", "at least 85",
      None),
     ("It is the region's worst disaster since a 1960 tsunami killed 61 people on the coast.", "61", None),
+    ("The stadium had failed a 2016 fire inspection, and 40 people died in the crush.", None, "40"),
+    ("Under a 2015 disaster plan, 40 people were killed before help came.", None, "40"),
 ])
 def test_reading_a_year_naming_an_event_makes_its_figures_anothers(sentence: str, other: str | None,
                                                                   own: str | None) -> None:
@@ -1724,6 +1745,7 @@ def test_reading_review_speakers_after_a_verb_and_with_particles(sentence: str, 
     ("At a briefing on Monday, said that the number of people missing was 850.", "Test Desk"),
     ("Ana Roe, the county administrator, said 850 people were missing.", "Ana Roe"),
     ("Officials said the number of people reported unaccounted for was 850.", "officials"),
+    ("The ministry said displaced people numbered 40,000.", "ministry"),
 ])
 def test_reading_the_people_a_figure_counts_never_speak_for_it(sentence: str, speaker: str) -> None:
     (claim,) = counts("Fires in Korva", sentence)
@@ -1790,11 +1812,19 @@ def test_reading_a_years_when_clause_ends_with_its_clause() -> None:
     ("The fire claimed 14 lives.", 14, "killed", "Test Desk"),
     ("Twelve lives were lost in the fire, the mayor said.", 12, "killed", "mayor"),
     ("Firefighters saved 40 lives on the upper floors, the mayor said.", 40, "rescued", "mayor"),
+    ("Twelve lives were saved by the firefighters, the mayor said.", 12, "rescued", "mayor"),
+    ("The flood put 400 lives at risk, the mayor said.", 400, None, "mayor"),
 ])
-def test_reading_lives_are_people_killed_unless_saved(sentence: str, value: int, state: str, speaker: str) -> None:
-    """'The fire claimed 14 lives': 14 dead, and the fire is no speaker; 'saved 40 lives': 40 rescued."""
+def test_reading_lives_are_people_killed_unless_saved(sentence: str, value: int, state: str | None,
+                                                      speaker: str) -> None:
+    """'The fire claimed 14 lives': 14 dead, and the fire is no speaker; 'saved 40 lives': 40 rescued; '400 lives
+    at risk': no one dead."""
     (claim,) = counts("Fire in a Korva market", sentence)
     assert (claim.value_low, claim.predicate, claim.speaker) == (value, state, speaker)
+
+
+def test_reading_life_before_another_noun_counts_no_lives() -> None:
+    assert counts("Ferry fire off Korva", "The ferry carried 300 life jackets and 12 life rafts.") == []
 
 
 def test_reading_people_evacuated_are_no_troops_withdrawn() -> None:

@@ -114,8 +114,9 @@ def contradicts(a: Claim, b: Claim, data: CheckData) -> bool:
     """Whether two figures of one quantity contradict each other, whatever their bodies and dates."""
     if overlaps(a, b):
         return False
-    if a.article_id == b.article_id and (a.revision_cue or b.revision_cue):
-        return False  # "the toll, which initially had been 14, rose to 23": the article explains it
+    if a.article_id == b.article_id and (a.revision_cue or b.revision_cue or a.moment_cue or b.moment_cue):
+        return False  # "the toll, which initially had been 14, rose to 23", "at the beginning of the spill, ...": the
+        # article explains it
     if _dated_apart(a, b):
         return False  # their own sentences date them to different days: figures of two occasions, not one
     return not moved_with_time(a, b, data)
@@ -186,7 +187,8 @@ def disputes_found(data: CheckData, findings: Iterable[Finding]) -> list[Dispute
 
 def unreconciled(data: CheckData, include_vague: bool = False) -> dict[tuple[str, tuple], list[Claim]]:
     """(article id, quantity key) -> the figures one speaker gives in one article that contradict each other and
-    that the article does not reconcile (not a stated revision, not one paragraph breaking a total down)."""
+    that the article does not reconcile (not a stated revision or phase of the event, not one paragraph breaking a
+    total down)."""
     memo_key = ("unreconciled", include_vague)
     if memo_key in data.memo:
         return data.memo[memo_key]
@@ -206,9 +208,10 @@ def unreconciled(data: CheckData, include_vague: bool = False) -> dict[tuple[str
 def _contradicted_across_lines(figures: list[Claim]) -> list[Claim]:
     """One speaker's figures in one article that some figure of another line contradicts (their intervals do not
     overlap), in text order. Figures on one line usually break a total down ("two in the zone, one outside"), and a
-    figure whose clause says it was revised explains itself: neither contradicts. Linear in the figures: each is
-    held against the lowest top and the highest bottom of the figures of the other lines."""
-    candidates = [c for c in figures if not c.revision_cue]
+    figure whose clause says it was revised, or names the phase of the event it stood at, explains itself: neither
+    contradicts. Linear in the figures: each is held against the lowest top and the highest bottom of the figures of
+    the other lines."""
+    candidates = [c for c in figures if not c.revision_cue and not c.moment_cue]
     lowest_tops: dict[int, float] = {}  # line -> the lowest top of its figures
     highest_bottoms: dict[int, float] = {}
     for claim in candidates:

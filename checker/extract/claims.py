@@ -44,6 +44,7 @@ PART_REACH = 3  # sentences back in which "others", "another" find the count the
 RATE_REACH = 24  # characters after a counted noun searched for a rate ("people died per year")
 SUPERSEDED_REACH = 24  # characters before a figure searched for a word that makes it the replaced one ("from 863")
 ZERO_REACH = 40  # characters after a zero's verb searched for words that make it a part ("found since")
+DENIAL_REACH = 40  # characters before a figure searched for a denial ("denied reports that")
 
 
 @dataclass(frozen=True)
@@ -304,6 +305,7 @@ class ArticleReader(ArticleComponent):
         quantities = self.grammars.numbers.find(text) if figures else []
         revised = self._revised_clauses(text, quantities)
         revision_cue = bool(revised)
+        moments = self._moment_clauses(text, quantities)
         singular = self._singular_claims(index, quantities, revision_cue)
         if not figures and not singular:
             return []  # most sentences with "a" and a verb of state name nothing as a subject
@@ -348,8 +350,10 @@ class ArticleReader(ArticleComponent):
             if (vocabulary.rate_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start)
                     or vocabulary.rate_after.search(text, counted.end, min(len(text), counted.end + RATE_REACH))):
                 continue  # "an average of 113 people per year": a statistic, not a count of the event
-            if self._hypothetical_before(text, quantity.phrase_start):
-                continue  # "if one American is killed", "threatened to fire 100 rockets": not a claim
+            if (self._hypothetical_before(text, quantity.phrase_start)
+                    or self._denied_before(text, quantity.phrase_start)):
+                continue  # "if one American is killed", "threatened to fire 100 rockets", "denied reports that two
+                # soldiers were killed": not a claim
             if counted.population is None and counted.subject == "person":
                 counted = replace(counted, population=self._people_from(text, quantity.phrase_end))
             predicate = counted.state or self._count_predicate(text, quantity, previous, counted)
@@ -393,6 +397,7 @@ class ArticleReader(ArticleComponent):
                 claim.superseded = claim.superseded or (claim.revision_cue and marker is not None)
             if self.vocabulary.earlier_figure.search(text, max(0, position - 60), position):
                 claim.superseded = True  # "the panel's last estimate of 12,000": a figure the text names as replaced
+            claim.moment_cue = any(start <= position < end for start, end in moments)
         for claim in claims:
             if claim.subject is not None:
                 self._last_count[claim.paragraph] = claim
@@ -428,6 +433,11 @@ class ArticleReader(ArticleComponent):
         "if one American is killed", "threatened to fire 100 rockets", "the expected final toll"."""
         clause_start = max(text.rfind(",", 0, position), text.rfind(";", 0, position), 0)
         return bool(self.vocabulary.hypothetical.search(text, clause_start, position))
+
+    def _denied_before(self, text: str, position: int) -> bool:
+        """Whether a figure at ``position`` opens what its speaker denies ("denied reports that [two soldiers were
+        killed]")."""
+        return bool(self.vocabulary.denied_before.search(text, max(0, position - DENIAL_REACH), position))
 
     def _mark_recaps(self, text: str, offset: int, claims: list[Claim]) -> None:
         """Mark the figures of a sentence (at ``offset`` in the article) that a past year's event holds: "since
@@ -482,12 +492,27 @@ class ArticleReader(ArticleComponent):
 
     def _revised_clauses(self, text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
         """The clauses of a sentence that say a figure was revised ("the toll was revised to 275", "rose sharply
-        from 90 to 170") or stood at a named moment ("at the beginning of the spill"): (start, end) offsets."""
+        from 90 to 170"): (start, end) offsets."""
         cues = [cue.start() for cue in self.vocabulary.revision_cue.finditer(text)]
-        cues += [cue.start() for cue in self.vocabulary.moment_cue.finditer(text)]
         cues += [old.phrase_start for old, new in zip(quantities, quantities[1:], strict=False)
                  if self.vocabulary.change_from.search(text, max(0, old.phrase_start - 12), old.phrase_start)
                  and self.vocabulary.change_to.fullmatch(text, old.phrase_end, new.phrase_start)]
+        return self._clauses_holding(text, cues)
+
+    def _moment_clauses(self, text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
+        """The clauses of a sentence that name the phase of the event their figures stood at ("62,000 barrels a day
+        at the beginning of the spill"; one set off before a clause holds for that clause: "At the beginning of the
+        spill, 62,000 barrels a day ..."): (start, end) offsets."""
+        cues = []
+        for moment in self.vocabulary.moment_cue.finditer(text):
+            cues.append(moment.start())
+            boundary = self.vocabulary.clause_boundary.search(text, moment.end())
+            if boundary and not any(moment.start() <= q.phrase_start < boundary.start() for q in quantities):
+                cues.append(boundary.end())
+        return self._clauses_holding(text, cues)
+
+    def _clauses_holding(self, text: str, cues: list[int]) -> list[tuple[int, int]]:
+        """The clauses of a sentence (start, end) that hold one of the offsets ``cues``."""
         if not cues:
             return []
         bounds = [0, *(b.end() for b in self.vocabulary.clause_boundary.finditer(text)), len(text)]
@@ -513,7 +538,8 @@ class ArticleReader(ArticleComponent):
             found = vocabulary.from_country.match(text, quantity.phrase_end)
             return _Counted("person", people, found.end() if found else quantity.phrase_end)
         group = vocabulary.group_complement.match(text, quantity.phrase_end)
-        if previous is not None and group is not None and previous[2] is not None:
+        if previous is not None and group is not None and previous[2] is not None and not (
+                vocabulary.group_whole_before.search(text, max(0, quantity.phrase_start - 12), quantity.phrase_start)):
             # "153 people were killed, and at least four were teenagers": the teenagers' count; "... 97 were women":
             # some of those before (a group the pack counts as no kind of its own)
             narrower = vocabulary.subject_of.get(group.group("group").lower())
@@ -612,15 +638,21 @@ class ArticleReader(ArticleComponent):
             predicate = taxonomy.person_predicate_map.get(predicate or "", predicate)
         if not taxonomy.state_fits(predicate, subject):
             predicate = None  # "21 missiles that killed a civilian": the missiles were not killed
-        if predicate is None:  # "the fire claimed 14 lives": killed; "31 Katyusha rockets": rockets fired
-            predicate = counted.default_state or taxonomy.default_state(subject)
+        if predicate is None and counted.default_state and (
+                vocabulary.default_state_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start)
+                or vocabulary.default_state_after.match(text, counted.end)):
+            predicate = counted.default_state  # "the fire claimed 14 lives", "12 lives were lost": killed
+        if predicate is None:
+            predicate = taxonomy.default_state(subject)  # "31 Katyusha rockets": rockets fired
         if predicate in vocabulary.still_states and vocabulary.still_before.search(
                 text, max(0, quantity.phrase_start - 20), quantity.phrase_start):
             predicate = vocabulary.still_states[predicate]  # "there were still 680,000 in camps": still sheltering
         if predicate is None and vocabulary.inclusion.search(text, max(0, quantity.phrase_start - 30),
                                                              quantity.phrase_start):
             predicate = self._state_of_whole(index, subject)  # "13 were killed. They included at least 11 Marines"
-        group = vocabulary.group_complement.match(text, counted.end) if not counted.of_population else None
+        group = (vocabulary.group_complement.match(text, counted.end) if not counted.of_population
+                 and not vocabulary.group_whole_before.search(text, max(0, quantity.phrase_start - 12),
+                                                              quantity.phrase_start) else None)
         narrower = vocabulary.subject_of.get(group.group("group").lower()) if group else None
         if narrower and narrower != subject and subject in taxonomy.subject_line(narrower):
             subject, group = narrower, None  # "at least four were teenagers": the teenagers' count, of its own
@@ -1063,8 +1095,7 @@ class ArticleReader(ArticleComponent):
         claims = []
         for article in self.vocabulary.singular_subject.finditer(text):
             start, end = article.span("article")
-            if any(q.phrase_start <= start < q.phrase_end for q in quantities) or self._hypothetical_before(text,
-                                                                                                           start):
+            if any(q.phrase_start <= start < q.phrase_end for q in quantities) or self._denied_before(text, start):
                 continue  # "a dozen", "a few": a number phrase of its own; "denied reports that a rocket hit"
             one = Quantity(start, end, text[start:end], start, end, text[start:end], 1.0, 1.0, False, "exact")
             counted = self._subject_after(text, end)
@@ -1118,8 +1149,8 @@ class ArticleReader(ArticleComponent):
             whole = self._zero_whole(text, zero.end())
             if whole is None:
                 found.append((zero.start(), zero.end(), _Counted("person", None, zero.end(), False, None)))
-            elif whole[0] is not None:  # "None of the injured is in critical condition": none critical
-                found.append((zero.start(), zero.end(), _Counted("person", None, whole[1], False, whole[0])))
+            elif whole.subject is not None:  # "None of the injured is in critical condition": none critical
+                found.append((zero.start(), zero.end(), whole))
         for start, end, counted in found:
             if start in taken:
                 continue
@@ -1136,29 +1167,34 @@ class ArticleReader(ArticleComponent):
             ))
         return claims
 
-    def _zero_whole(self, text: str, position: int) -> tuple[str | None, int] | None:
-        """After "none" or "no one" at ``position``, the people in one state it is said of ("of the injured", "among
-        those killed", "of the injuries"): there were some, so the zero is not of them but of those in a narrower
-        state said after them ("None of the injured is in critical condition": none critical). That state (None when
-        no narrower one is said: "none of the injuries are life-threatening" counts nothing) and where the words of
-        the whole end. Of people named by a place or a thing instead ("no one on the ship was hurt", "none of the
-        passengers"), the state its verb gives. None when no such whole is named ("none of them", "no one was
-        hurt")."""
+    def _zero_whole(self, text: str, position: int) -> _Counted | None:
+        """After "none" or "no one" at ``position``, the whole it is said of, when one is named: of people in one
+        state ("of the injured", "among those killed", "of the injuries"), there were some, so the zero is not of
+        them but of those in a narrower state said after them ("None of the injured is in critical condition": none
+        critical); of a kind of people the pack counts ("none of the passengers were hurt"), theirs. Anything else
+        is a zero of some of the people only, a count of nothing (a subject of None): "none of the injuries are
+        life-threatening", "no one on its staff was hurt", "no one on the list of the dead has been identified".
+        None when no such whole is named ("none of them", "no one was hurt")."""
         partitive = self.vocabulary.zero_partitive.match(text, position)
         if partitive is None:
             return None
+        nothing = _Counted(None, None, partitive.end())
         word = self.vocabulary.state_word_pattern.match(text, partitive.end())
         counted = None if word else self._subject_after(text, partitive.end())
         if word is not None:
             whole, end = self.vocabulary.state_words[norm(word.group("word"))], word.end()
         elif counted is not None and counted.state is not None:
             whole, end = counted.state, counted.end
-        elif (state := self._state_verb_after(text, end := counted.end if counted else partitive.end())) is not None:
-            return state, end  # "no one on the ferry was hurt": none hurt, not none aboard
+        elif (counted is not None and counted.subject not in (None, "person")
+              and "person" in self.grammars.taxonomy.subject_line(counted.subject)
+              and (state := self._state_verb_after(text, counted.end)) is not None):
+            return replace(counted, state=state)  # "none of the passengers were hurt": no passenger hurt
         else:
-            return None  # ("none of them")
+            return nothing
         narrower = self._state_verb_after(text, end)
-        return (narrower if (narrower, whole) in self.grammars.taxonomy.state_parts else None), end
+        if (narrower, whole) not in self.grammars.taxonomy.state_parts:
+            return nothing
+        return _Counted("person", None, end, False, narrower)
 
     def _group_counted(self, text: str, counted: _Counted) -> _Counted | None:
         """What a zero of people counts, narrowed to the group named right after it ("no casualties among

@@ -102,6 +102,10 @@ class ClaimVocabulary:
     landform_name: re.Pattern[str]  # "Mount Everest", "Korvana Valley": a place whether or not the gazetteer has it
     among_whole: re.Pattern[str]  # "[two police officers] were among the dead": a part of the dead
     group_complement: re.Pattern[str]  # "[97] were women": some of a count, said to be of a group
+    group_whole_before: re.Pattern[str]  # "the [153 dead] were women": a whole, not some of one
+    denied_before: re.Pattern[str]  # "denied reports that [two soldiers were killed]": a figure its speaker denies
+    default_state_before: re.Pattern[str]  # "claimed [14 lives]": its noun's default state holds
+    default_state_after: re.Pattern[str]  # "[14 lives] were lost": so it does
     rate_before: re.Pattern[str]  # right before a figure: "an average of"
     rate_after: re.Pattern[str]  # searched in the few words after a counted noun: "per year", "a day"
     whole_figure_opener: re.Pattern[str]  # "Out of (275), 88 bodies": a whole counting what its part counts
@@ -243,7 +247,7 @@ class ClaimVocabulary:
             predicates_before=_role_patterns({role: forms.before for role, forms in quantities.predicates.items()}),
             not_modifiers=frozenset(w.lower() for w in quantities.not_modifiers),
             back_reference=compiled(rf"(?P<noun>{phrase_pattern(quantities.back_reference_nouns)})\b", re.IGNORECASE),
-            hypothetical=words([*quantities.hypothetical_markers, *quantities.denial_markers]),
+            hypothetical=words(quantities.hypothetical_markers),
             revision_cue=words(quantities.revision_cues),
             moment_cue=words(quantities.moment_cues),
             singular_subject=expand_pattern(quantities, "singular_subject"),
@@ -273,6 +277,10 @@ class ClaimVocabulary:
             landform_name=expand_pattern(quantities, "landform_name"),
             among_whole=expand_pattern(quantities, "among_whole"),
             group_complement=expand_pattern(quantities, "group_complement"),
+            group_whole_before=expand_pattern(quantities, "group_whole_before"),
+            denied_before=expand_pattern(quantities, "denied_before"),
+            default_state_before=expand_pattern(quantities, "default_state_before"),
+            default_state_after=expand_pattern(quantities, "default_state_after"),
             ranking=expand_pattern(quantities, "ranking"),
             measure_aspect_before=compiled(
                 rf"\b(?P<aspect>{aspect_words}),?\s+(?:(?:of|at|was|is|were|are|estimated|put|valued|worth|about|"

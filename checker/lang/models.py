@@ -247,6 +247,7 @@ class QuantitiesFile(PackFile):
     revision_cues: Words = ()
     moment_cues: Words = ()
     group_complements: Words = ()
+    verbs_reporting_that: Words = ()
     partial_before: Words = ()
     partial_after: Words = ()
     increment_before: Words = ()
@@ -308,7 +309,8 @@ class QuantitiesFile(PackFile):
                            "whole_figure_opener", "whole_figure_end",
                            "place_where_figure", "district_named", "subjects_joined", "clause_opener",
                            "denied_one", "from_country", "among_before",
-                           "zero_partitive", "group_complement"], str] = {}
+                           "zero_partitive", "group_complement", "group_whole_before", "denied_before",
+                           "default_state_before", "default_state_after"], str] = {}
 
 
 # --- events.yaml -------------------------------------------------------------------------------
@@ -316,6 +318,7 @@ class QuantitiesFile(PackFile):
 class EventsFile(PackFile):
     event_types: dict[str, Words] = {}
     recap_event_words: Words = ()
+    recap_followers: Words = ()
     near_place_words: Words = ()
     patron_words: Words = ()
     venue_words: Words = ()
