@@ -542,12 +542,10 @@ class ArticleReader(ArticleComponent):
                 vocabulary.group_whole_before.search(text, max(0, quantity.phrase_start - 12), quantity.phrase_start)):
             # "153 people were killed, and at least four were teenagers": the teenagers' count; "... 97 were women":
             # some of those before (a group the pack counts as no kind of its own)
-            narrower = vocabulary.subject_of.get(group.group("group").lower())
-            if narrower is None or narrower == previous[1] or previous[1] not in self.grammars.taxonomy.subject_line(
-                    narrower):
+            narrower = self._group_kind(group, previous[1])
+            if narrower is None:
                 self._mark_part(quantity, "after")
-                narrower = previous[1]
-            return _Counted(narrower, None, group.end(), False, previous[2], back_reference=True)
+            return _Counted(narrower or previous[1], None, group.end(), False, previous[2], back_reference=True)
         if vocabulary.duration_after.match(text, quantity.phrase_end):
             return None  # "freed after four days under the debris": a duration
         back = vocabulary.back_reference.match(text, _skip_spaces(text, quantity.phrase_end))
@@ -610,6 +608,13 @@ class ArticleReader(ArticleComponent):
         return (_Counted("person", None, end, False, state, of_population=True)
                 if state in self.vocabulary.person_states else None)
 
+    def _group_kind(self, group: re.Match[str] | None, subject: str | None) -> str | None:
+        """The kind of ``subject`` a group said of some of a count names, when the pack counts it as one ("were
+        teenagers": teenagers of people); None for a group it counts as no kind of its own ("were women")."""
+        narrower = self.vocabulary.subject_of.get(group.group("group").lower()) if group else None
+        taxonomy = self.grammars.taxonomy
+        return narrower if narrower and narrower != subject and subject in taxonomy.subject_line(narrower) else None
+
     def _count_predicate(self, text: str, quantity: Quantity, previous, counted: _Counted) -> str | None:
         vocabulary = self.vocabulary
         between = text[previous[0].phrase_end: quantity.phrase_start] if previous is not None else ""
@@ -653,8 +658,7 @@ class ArticleReader(ArticleComponent):
         group = (vocabulary.group_complement.match(text, counted.end) if not counted.of_population
                  and not vocabulary.group_whole_before.search(text, max(0, quantity.phrase_start - 12),
                                                               quantity.phrase_start) else None)
-        narrower = vocabulary.subject_of.get(group.group("group").lower()) if group else None
-        if narrower and narrower != subject and subject in taxonomy.subject_line(narrower):
+        if (narrower := self._group_kind(group, subject)) is not None:
             subject, group = narrower, None  # "at least four were teenagers": the teenagers' count, of its own
         if vocabulary.increment_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start):
             self._mark_part(quantity, "increment")  # "an additional 400", "rose by 30": never a total

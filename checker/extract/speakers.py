@@ -448,7 +448,7 @@ class SpeakerReader:
                     continue  # "confirmed Monday's attack via Twitter": the name ends the clause, no speaker opens it
                 words_after = after.lower().split()
                 if (self.is_plausible(np) and not self.clause_verbs & set(words_after)
-                        and words_after[:1] and words_after[0] not in self.content_openers):
+                        and words_after and words_after[0] not in self.content_openers):
                     # ("said 10 were fired from Iran", "said that the number of people ...": what was said, not who)
                     found.append(Attribution(match.start(), match.end() + 1 + len(after), np))
         authors = set()
