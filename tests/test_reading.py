@@ -721,6 +721,8 @@ def test_reading_another_event_in_the_same_sentence_is_not_the_articles() -> Non
     ("It is the region's worst disaster since a 1960 tsunami killed 61 people on the coast.", "61", None),
     ("The stadium had failed a 2016 fire inspection, and 40 people died in the crush.", None, "40"),
     ("Under a 2015 disaster plan, 40 people were killed before help came.", None, "40"),
+    ("It trails only the Tamsk crush, which killed 85 people in 2016.", "85", None),
+    ("The crush, which began in the east stand, killed 40 people, police said.", None, "40"),
 ])
 def test_reading_a_year_naming_an_event_makes_its_figures_anothers(sentence: str, other: str | None,
                                                                   own: str | None) -> None:
@@ -1825,6 +1827,13 @@ def test_reading_lives_are_people_killed_unless_saved(sentence: str, value: int,
 
 def test_reading_life_before_another_noun_counts_no_lives() -> None:
     assert counts("Ferry fire off Korva", "The ferry carried 300 life jackets and 12 life rafts.") == []
+
+
+def test_reading_the_event_before_a_headlines_colon_is_no_source() -> None:
+    """'Maui fire: 96 killed' names what happened, not who says so; 'Police: 3 killed' names its source."""
+    assert [c.speaker for c in counts("Korva fire: 96 killed as governor warns of a rise", "The fire is still "
+                                      "burning.")] == ["Test Desk"]
+    assert [c.speaker for c in counts("Police: 3 killed in a Korva shooting", "The mall was closed.")] == ["police"]
 
 
 def test_reading_people_evacuated_are_no_troops_withdrawn() -> None:

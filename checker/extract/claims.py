@@ -441,7 +441,8 @@ class ArticleReader(ArticleComponent):
 
     def _mark_recaps(self, text: str, offset: int, claims: list[Claim]) -> None:
         """Mark the figures of a sentence (at ``offset`` in the article) that a past year's event holds: "since
-        Hillsborough in 1989, when 97 fans died" (the clause the year opens); "the 2015 earthquake, which killed
+        Hillsborough in 1989, when 97 fans died" (the clause the year opens); "the Camp Fire, which killed 85 people
+        in 2018" (the relative clause the year dates); "the 2015 earthquake, which killed
         900" (its clause, or its whole sentence when it opens it); "the 8,500 killed in a massive 1934 quake"."""
         published, vocabulary = self.article.published, self.vocabulary
         if published is None:
@@ -453,6 +454,8 @@ class ArticleReader(ArticleComponent):
         for found in filter(long_ago, vocabulary.year_when.finditer(text)):
             boundary = vocabulary.clause_boundary.search(text, found.end())
             _mark_between(claims, offset, found.end(), boundary.start() if boundary else len(text))
+        for found in filter(long_ago, vocabulary.year_relative.finditer(text)):
+            _mark_between(claims, offset, found.start(), found.end())  # ", which killed 85 people in 2018"
         for found in filter(long_ago, vocabulary.year_event.finditer(text)):
             opens = vocabulary.year_event_opening.match(text[:found.start()])
             boundary = (vocabulary.year_event_turn if opens else vocabulary.year_event_end).search(text, found.end())

@@ -177,6 +177,10 @@ class SpeakerReader:
         self.relative_pronouns = frozenset(w.lower() for w in words.relative_pronouns)
         self.clause_verbs = frozenset(w.lower() for w in words.clause_verbs)
         self.content_openers = frozenset(w.lower() for w in words.content_openers)
+        # what happened, never who says it ("Maui fire: 96 killed")
+        events = pack.events
+        self.event_words = frozenset(w.lower() for words_of_type in events.event_types.values() for w in words_of_type)
+        self.event_words |= frozenset(w.lower() for w in events.recap_event_words)
         self.not_aside_participles = frozenset(w.lower() for w in words.not_aside_participles)
         self.descriptors = frozenset(w.lower() for w in words.descriptor_words)
         self.before_that = frozenset(w.lower() for w in words.reporting_verbs_before_that)
@@ -582,7 +586,7 @@ class SpeakerReader:
     def _colon_source(self, text: str) -> Attribution | None:
         """A source named before a colon that opens a sentence, as headlines credit one ("Police: 3 killed in
         shooting"): only a body (a word of an organisation or a speaker, or a listed name), never a label
-        ("Update:", "Watch:") or a dateline."""
+        ("Update:", "Watch:"), a dateline or the event ("Maui fire:")."""
         head = _COLON_HEAD.match(text)
         if head is None:
             return None
@@ -592,6 +596,8 @@ class SpeakerReader:
             return None  # "Source: ...", "Report: ...": a label, not a body
         if np.isupper() and " " not in np and not listed:
             return None  # "BEIRUT:": a dateline
+        if key and key.split()[-1] in self.event_words and not listed:
+            return None  # "Maui fire: 96 killed": what happened, not who says so
         if not (listed or self.organisation.search(np) or (key and key.split()[-1] in self.speaker_words)):
             return None
         return Attribution(head.start("np"), head.end("np"), np) if self.is_plausible(np) else None

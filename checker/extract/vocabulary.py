@@ -124,6 +124,7 @@ class ClaimVocabulary:
     place_of_figure: re.Pattern[str]  # right after a figure's counted words: "(53 deaths) were reported in Minxian"
     elsewhere: re.Pattern[str]  # right after a figure's counted words, scoping it away: "(170 people) elsewhere"
     year_when: re.Pattern[str]  # a year and the clause it opens: "in 1989, when", with the year as ``year``
+    year_relative: re.Pattern[str]  # a relative clause a year dates: ", which killed 85 people in 2018"
     year_event: re.Pattern[str]  # a year naming an event: "a 1989 crush", "the 2004 tsunami"
     year_event_end: re.Pattern[str]  # where a clause turns back from such an event to the news: "; but"
     year_event_before: re.Pattern[str]  # between a figure and the event it is of: "8,500 [killed in] a 1934 quake"
@@ -301,6 +302,7 @@ class ClaimVocabulary:
             place_of_figure=expand_pattern(quantities, "place_of_figure", flags=0),
             elsewhere=expand_pattern(quantities, "elsewhere"),
             year_when=expand_pattern(events, "year_when"),
+            year_relative=expand_pattern(events, "year_relative"),
             year_event=expand_pattern(events, "year_event"),
             year_event_end=expand_pattern(events, "year_event_end"),
             year_event_before=expand_pattern(events, "year_event_before"),

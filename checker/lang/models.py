@@ -339,8 +339,9 @@ class EventsFile(PackFile):
     dateline_marks: Words = ()
     clause_words: Words = ()
     patterns: dict[Literal["later", "possessive_owner", "date_boundary", "date_reported", "dateline_date",
-                           "leading_date", "not_the_place", "venue_place", "clause_boundary", "year_when", "year_event",
-                           "year_event_end", "year_event_before", "year_event_opening", "year_event_turn"], str] = {}
+                           "leading_date", "not_the_place", "venue_place", "clause_boundary", "year_when",
+                           "year_relative", "year_event", "year_event_end", "year_event_before", "year_event_opening",
+                           "year_event_turn"], str] = {}
 
 
 # --- speakers.yaml -----------------------------------------------------------------------------
