@@ -1829,6 +1829,15 @@ def test_reading_life_before_another_noun_counts_no_lives() -> None:
     assert counts("Ferry fire off Korva", "The ferry carried 300 life jackets and 12 life rafts.") == []
 
 
+def test_reading_the_countries_victims_came_from_are_no_place_of_the_event() -> None:
+    """'26 foreign nationals from Iran, China and Russia': where they came from, all three; the crush stays in
+    the city it happened in, and those 'the dead included' are dead, whatever count came last."""
+    claims = counts("Crush in Seoul", "The crush left at least 156 people dead and 151 others injured in Seoul. The "
+                                      "dead included some 26 foreign nationals from Iran, China and Russia.")
+    assert {c.event_id.split("@")[1] for c in claims if c.event_id} == {"seoul"}
+    assert figure(claims, "some 26").predicate == "killed"
+
+
 def test_reading_the_event_before_a_headlines_colon_is_no_source() -> None:
     """'Maui fire: 96 killed' names what happened, not who says so; 'Police: 3 killed' names its source."""
     assert [c.speaker for c in counts("Korva fire: 96 killed as governor warns of a rise", "The fire is still "

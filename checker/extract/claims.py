@@ -657,7 +657,9 @@ class ArticleReader(ArticleComponent):
             predicate = vocabulary.still_states[predicate]  # "there were still 680,000 in camps": still sheltering
         if predicate is None and vocabulary.inclusion.search(text, max(0, quantity.phrase_start - 30),
                                                              quantity.phrase_start):
-            predicate = self._state_of_whole(index, subject)  # "13 were killed. They included at least 11 Marines"
+            named = vocabulary.inclusion_whole.search(text, 0, quantity.phrase_start)  # "The dead included 26 ..."
+            predicate = (vocabulary.state_words.get(norm(named.group("word"))) if named else None) or (
+                self._state_of_whole(index, subject))  # "13 were killed. They included at least 11 Marines"
         group = (vocabulary.group_complement.match(text, counted.end) if not counted.of_population
                  and not vocabulary.group_whole_before.search(text, max(0, quantity.phrase_start - 12),
                                                               quantity.phrase_start) else None)

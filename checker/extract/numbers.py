@@ -250,6 +250,8 @@ class NumberGrammar:
             r"\s+" + self._words([p for p in self.prefix_kind if p[-1].isalnum()], reverse=True)
             + r"|\s*" + self._words([p for p in self.prefix_kind if not p[-1].isalnum()], reverse=True)
         )
+        self.prefix_not_after = (compiled(r"\s+" + self._words(list(quantifiers.prefix_not_after), reverse=True))
+                                 if quantifiers.prefix_not_after else None)
         self.suffix_kind = {norm(p, hyphens=True).strip() or "+": kind for kind, phrases in quantifiers.suffix.items()
                             for p in phrases}
         suffixes = [p for phrases in quantifiers.suffix.values() for p in phrases]
@@ -495,6 +497,9 @@ class NumberGrammar:
             return
         phrase_start = length - match.end()
         kind = self.prefix_kind.get(norm(lower[phrase_start:start], hyphens=True))
+        if kind == "upper" and self.prefix_not_after is not None and self.prefix_not_after.match(
+                reversed_lower, match.end()):
+            return  # "has risen up to 154": the level, no bound ("has risen above 100" is still more than 100)
         if kind is not None:
             core.prefix_kind, core.phrase_start = kind, phrase_start
 

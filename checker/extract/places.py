@@ -74,6 +74,7 @@ class PlaceFinder:
         self.possessive_owner = expand_pattern(words, "possessive_owner")
         self.not_the_place = expand_pattern(words, "not_the_place")
         self.venue_place = expand_pattern(words, "venue_place")
+        self.place_list_joint = expand_pattern(words, "place_list_joint")
         self._lines: tuple[str, list[int], dict[int, tuple[bool, bool]]] | None = None  # the last text's lines
         self.reporting_verb = compiled(rf"(?:\s+\w+)?\s+(?:{phrase_pattern(pack.speakers.reporting_verbs)})\b")
 
@@ -127,11 +128,14 @@ class PlaceFinder:
 
     def _settle(self, found: list[PlaceMatch], text: str, lower_text: str) -> list[PlaceMatch]:
         """Roles, lone city names kept only where they read as places, and shared names settled by the article."""
-        kept = []
+        kept: list[PlaceMatch] = []
         for place in found:
             role = self._role(place, text, lower_text)
             if role is None:
                 continue
+            if role in ("", "mention") and kept and kept[-1].role == "landmark" and self.place_list_joint.fullmatch(
+                    text, kept[-1].end, place.start):
+                role = "landmark"  # "from Iran, China and Russia": where all of them came from
             kept.append(PlaceMatch(place.start, place.end, place.candidates, role, place.alone))
         countries = {self.gazetteer.country_of(p.candidates[0].name) for p in kept if len(p.candidates) == 1}
         settled = []

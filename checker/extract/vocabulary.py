@@ -104,6 +104,7 @@ class ClaimVocabulary:
     group_complement: re.Pattern[str]  # "[97] were women": some of a count, said to be of a group
     group_whole_before: re.Pattern[str]  # "the [153 dead] were women": a whole, not some of one
     denied_before: re.Pattern[str]  # "denied reports that [two soldiers were killed]": a figure its speaker denies
+    inclusion_whole: re.Pattern[str]  # "the dead included [26 foreigners]": a whole named by its state's word
     default_state_before: re.Pattern[str]  # "claimed [14 lives]": its noun's default state holds
     default_state_after: re.Pattern[str]  # "[14 lives] were lost": so it does
     rate_before: re.Pattern[str]  # right before a figure: "an average of"
@@ -280,6 +281,7 @@ class ClaimVocabulary:
             group_complement=expand_pattern(quantities, "group_complement"),
             group_whole_before=expand_pattern(quantities, "group_whole_before"),
             denied_before=expand_pattern(quantities, "denied_before"),
+            inclusion_whole=expand_pattern(quantities, "inclusion_whole"),
             default_state_before=expand_pattern(quantities, "default_state_before"),
             default_state_after=expand_pattern(quantities, "default_state_after"),
             ranking=expand_pattern(quantities, "ranking"),

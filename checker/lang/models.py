@@ -55,6 +55,8 @@ class Tolerance(DataModel):
 class Quantifiers(DataModel):
     prefix: dict[PrefixKind, Words] = {}
     suffix: dict[SuffixKind, Words] = {}
+    # words right before a prefix that make it no quantifier: "risen up to 154" is 154
+    prefix_not_after: Words = ()
 
 
 class VagueAmount(DataModel):
@@ -309,7 +311,8 @@ class QuantitiesFile(PackFile):
                            "whole_figure_opener", "whole_figure_end",
                            "place_where_figure", "district_named", "subjects_joined", "clause_opener",
                            "denied_one", "from_country", "among_before",
-                           "zero_partitive", "group_complement", "group_whole_before", "denied_before",
+                           "zero_partitive", "group_complement", "group_whole_before", "inclusion_whole",
+                           "denied_before",
                            "default_state_before", "default_state_after"], str] = {}
 
 
@@ -339,9 +342,9 @@ class EventsFile(PackFile):
     dateline_marks: Words = ()
     clause_words: Words = ()
     patterns: dict[Literal["later", "possessive_owner", "date_boundary", "date_reported", "dateline_date",
-                           "leading_date", "not_the_place", "venue_place", "clause_boundary", "year_when",
-                           "year_relative", "year_event", "year_event_end", "year_event_before", "year_event_opening",
-                           "year_event_turn"], str] = {}
+                           "leading_date", "not_the_place", "venue_place", "place_list_joint", "clause_boundary",
+                           "year_when", "year_relative", "year_event", "year_event_end", "year_event_before",
+                           "year_event_opening", "year_event_turn"], str] = {}
 
 
 # --- speakers.yaml -----------------------------------------------------------------------------
