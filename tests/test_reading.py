@@ -138,6 +138,16 @@ def test_reading_a_zero_of_some_of_the_people_is_no_zero_of_them_all(sentence: s
     assert [(c.value_low, c.subject, c.predicate) for c in claims if c.value_low == 0] == zeros
 
 
+@pytest.mark.parametrize("sentence, replaced", [
+    ("Earlier reports said 400 people were killed.", True),
+    ("Initial reports suggested that 12 people had died.", True),
+    ("Reports said 400 people were killed.", False),
+])
+def test_reading_what_earlier_reports_said_was_replaced(sentence: str, replaced: bool) -> None:
+    claims = counts("Quake in Korva", "The toll rose to 832, officials said.", sentence)
+    assert not claims[0].superseded and claims[1].superseded is replaced
+
+
 def test_reading_a_figure_on_an_earlier_list_was_replaced() -> None:
     claims = counts("Fire in Korva", "Police said 31 people remain unaccounted for, after accounting for nearly all "
                                      "of the initial list of 3,200 missing people.")
