@@ -733,6 +733,8 @@ def test_reading_another_event_in_the_same_sentence_is_not_the_articles() -> Non
     ("Under a 2015 disaster plan, 40 people were killed before help came.", None, "40"),
     ("It trails only the Tamsk crush, which killed 85 people in 2016.", "85", None),
     ("The crush, which began in the east stand, killed 40 people, police said.", None, "40"),
+    ("The crush, which has killed 40 people since the stadium opened in 2016, is under inquiry.", None, "40"),
+    ("The crush, which killed 40 people in a stand built in 1974, is under inquiry.", None, "40"),
 ])
 def test_reading_a_year_naming_an_event_makes_its_figures_anothers(sentence: str, other: str | None,
                                                                   own: str | None) -> None:
@@ -1846,13 +1848,20 @@ def test_reading_the_countries_victims_came_from_are_no_place_of_the_event() -> 
                                       "dead included some 26 foreign nationals from Iran, China and Russia.")
     assert {c.event_id.split("@")[1] for c in claims if c.event_id} == {"seoul"}
     assert figure(claims, "some 26").predicate == "killed"
+    listed = counts("Shelling in Syria", "Shelling hit villages west of Aleppo and Idlib, killing 12 people.")
+    assert [c.event_id.split("@")[1] for c in listed] == ["idlib"]  # villages of both: west of Aleppo, in Idlib
+    both = counts("Blast in Korva", "The dead include 30 soldiers, and the wounded include 200 civilians.")
+    assert [(c.value_low, c.predicate) for c in both] == [(30, "killed"), (200, "wounded")]
 
 
 def test_reading_the_event_before_a_headlines_colon_is_no_source() -> None:
-    """'Maui fire: 96 killed' names what happened, not who says so; 'Police: 3 killed' names its source."""
-    assert [c.speaker for c in counts("Korva fire: 96 killed as governor warns of a rise", "The fire is still "
-                                      "burning.")] == ["Test Desk"]
+    """'Maui fire: 96 killed' names what happened, not who says so; 'Police: 3 killed' names its source; a
+    figure 'as the ministry reported' is the ministry's."""
+    assert [c.speaker for c in counts("Korva fire: 96 killed in the hills", "The fire is still burning.")] == [
+        "Test Desk"]
     assert [c.speaker for c in counts("Police: 3 killed in a Korva shooting", "The mall was closed.")] == ["police"]
+    assert [c.speaker for c in counts("Floods in Korva", "At least 40 people died in the floods, as the health "
+                                                         "ministry reported on Sunday.")] == ["health ministry"]
 
 
 def test_reading_people_evacuated_are_no_troops_withdrawn() -> None:

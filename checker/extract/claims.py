@@ -631,7 +631,10 @@ class ArticleReader(ArticleComponent):
                 text, max(0, quantity.phrase_start - 30), quantity.phrase_start) or self._listed_after_included(
                 previous[0], between)):
             self._mark_part(quantity, "included")
-            return previous[2]  # "killed dozens of people, including at least 13 U.S. troops"
+            named = vocabulary.inclusion_whole.search(text, previous[0].phrase_end, quantity.phrase_start)
+            whole = vocabulary.state_words.get(norm(named.group("word"))) if named else None
+            return whole or previous[2]  # "killed dozens of people, including at least 13 U.S. troops"; "the dead
+            # include 30 soldiers, and the wounded include 200 civilians": wounded
         if counted.weapon_attack:
             return "fired"
         return self._predicate(text, quantity.phrase_start, counted.end)

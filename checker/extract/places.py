@@ -129,13 +129,17 @@ class PlaceFinder:
     def _settle(self, found: list[PlaceMatch], text: str, lower_text: str) -> list[PlaceMatch]:
         """Roles, lone city names kept only where they read as places, and shared names settled by the article."""
         kept: list[PlaceMatch] = []
+        origin = False  # whether the place kept last is one something came from ("from Iran")
         for place in found:
             role = self._role(place, text, lower_text)
             if role is None:
                 continue
-            if role in ("", "mention") and kept and kept[-1].role == "landmark" and self.place_list_joint.fullmatch(
-                    text, kept[-1].end, place.start):
-                role = "landmark"  # "from Iran, China and Russia": where all of them came from
+            listed = bool(kept) and self.place_list_joint.fullmatch(text, kept[-1].end, place.start) is not None
+            if role in ("", "mention") and origin and listed:
+                role = "landmark"  # "from Iran, China and Russia": where all of them came from (not "west of
+                # Aleppo and Idlib": villages of both)
+            origin = role == "landmark" and ((origin and listed) or bool(self.origin_words & set(
+                _words_before(text, place.start, 60, _REVERSED_WORDS)[1].lower().split())))
             kept.append(PlaceMatch(place.start, place.end, place.candidates, role, place.alone))
         countries = {self.gazetteer.country_of(p.candidates[0].name) for p in kept if len(p.candidates) == 1}
         settled = []
