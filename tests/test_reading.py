@@ -1864,6 +1864,17 @@ def test_reading_the_event_before_a_headlines_colon_is_no_source() -> None:
                                                          "ministry reported on Sunday.")] == ["health ministry"]
 
 
+@pytest.mark.parametrize("sentence, state", [
+    ("Some 20,000 people were forced from their homes, the mayor said.", "displaced"),
+    ("Twelve people remain hospitalized, the mayor said.", "treated"),
+    ("Nine people were taken to hospital, the mayor said.", "treated"),
+    ("Divers recovered 12 bodies from the river on Monday.", None),  # a day's, or a site's: no toll
+])
+def test_reading_homes_fled_and_hospital_stays(sentence: str, state: str | None) -> None:
+    (claim,) = counts("Storm hits Korva", sentence)
+    assert claim.predicate == state
+
+
 def test_reading_people_evacuated_are_no_troops_withdrawn() -> None:
     """Residents moved out of harm's way are evacuated, and a message says so; troops pulled out are withdrawn."""
     claims = counts("Floods in Korva", "In all, 2,000 people were evacuated from villages along the river, the mayor "
