@@ -139,7 +139,7 @@ def test_reading_a_zero_of_some_of_the_people_is_no_zero_of_them_all(sentence: s
 
 
 @pytest.mark.parametrize("sentence, replaced", [
-    ("Earlier reports said 400 people were killed.", True),
+    ("Earlier reports said 300 had died.", True),
     ("Initial reports suggested that 12 people had died.", True),
     ("Reports said 400 people were killed.", False),
 ])
@@ -150,8 +150,8 @@ def test_reading_what_earlier_reports_said_was_replaced(sentence: str, replaced:
 
 def test_reading_a_figure_on_an_earlier_list_was_replaced() -> None:
     claims = counts("Fire in Korva", "Police said 31 people remain unaccounted for, after accounting for nearly all "
-                                     "of the initial list of 3,200 missing people.")
-    assert not figure(claims, "31").superseded and figure(claims, "3,200").superseded
+                                     "of the first list of 2,800 missing people.")
+    assert not figure(claims, "31").superseded and figure(claims, "2,800").superseded
     (latest,) = counts("Fire in Korva", "At last tally, 45 people had died, police said.")
     assert not latest.superseded
 
@@ -206,7 +206,7 @@ def test_reading_the_rest_after_a_later_figure_is_that_figures_rest() -> None:
 
 
 @pytest.mark.parametrize("sentence", [
-    "Nearly two-thirds of those killed -- 97 -- were women, the ministry said.",
+    "Nearly half of those killed -- 70 -- were women, the ministry said.",
     "Of the dead, 97 were women, the ministry said.",
 ])
 def test_reading_those_said_to_be_of_a_group_are_a_part(sentence: str) -> None:
@@ -374,9 +374,9 @@ def test_reading_a_speaker_named_with_a_is_no_one_killed(sentence: str, read: li
 
 
 def test_reading_one_named_with_a_after_that_is_counted() -> None:
-    """'adding that a police officer had been wounded' counts one wounded, as 'A police officer was wounded' does."""
+    """'adding that a guard had been hurt' counts one wounded, as 'A guard was hurt' does."""
     claims = counts("Attack on Korva air base", "Two rockets struck the base, a security source said, adding that a "
-                                                "police officer had been wounded.")
+                                                "guard had been hurt.")
     assert [(c.value_low, c.predicate) for c in claims] == [(2, "landed"), (1, "wounded")]
 
 
@@ -728,7 +728,7 @@ def test_reading_another_event_in_the_same_sentence_is_not_the_articles() -> Non
     ("The 2015 quake killed nearly 900 people and now the crush has killed 40.", "nearly 900", "40"),
     ("It is the deadliest since the 2016 Tamsk Fire in the hills, which killed at least 85 people.", "at least 85",
      None),
-    ("It is the region's worst disaster since a 1960 tsunami killed 61 people on the coast.", "61", None),
+    ("It is the region's worst disaster since a 1958 tsunami killed 44 people on the coast.", "44", None),
     ("The stadium had failed a 2016 fire inspection, and 40 people died in the crush.", None, "40"),
     ("Under a 2015 disaster plan, 40 people were killed before help came.", None, "40"),
     ("It trails only the Tamsk crush, which killed 85 people in 2016.", "85", None),
@@ -1754,11 +1754,11 @@ def test_reading_review_speakers_after_a_verb_and_with_particles(sentence: str, 
 
 @pytest.mark.parametrize("sentence, speaker", [
     # what a verb reports is no speaker, whatever follows "that"
-    ('In a briefing, Jan Elm, special agent in charge, said that the number of people "reported unaccounted for" is '
-     'between 1,000 and 1,100.', "Jan Elm"),
+    ('In a briefing, Jan Elm, special agent in charge, said that the number of residents "reported unaccounted for" '
+     'is between 900 and 1,000.', "Jan Elm"),
     ("At a briefing on Monday, said that the number of people missing was 850.", "Test Desk"),
     ("Ana Roe, the county administrator, said 850 people were missing.", "Ana Roe"),
-    ("Officials said the number of people reported unaccounted for was 850.", "officials"),
+    ("Officials said the number of residents reported unaccounted for was 700.", "officials"),
     ("The ministry said displaced people numbered 40,000.", "ministry"),
 ])
 def test_reading_the_people_a_figure_counts_never_speak_for_it(sentence: str, speaker: str) -> None:
@@ -1842,12 +1842,12 @@ def test_reading_life_before_another_noun_counts_no_lives() -> None:
 
 
 def test_reading_the_countries_victims_came_from_are_no_place_of_the_event() -> None:
-    """'26 foreign nationals from Iran, China and Russia': where they came from, all three; the crush stays in
+    """'20 foreigners from Iran, China and Russia': where they came from, all three; the crush stays in
     the city it happened in, and those 'the dead included' are dead, whatever count came last."""
-    claims = counts("Crush in Seoul", "The crush left at least 156 people dead and 151 others injured in Seoul. The "
-                                      "dead included some 26 foreign nationals from Iran, China and Russia.")
+    claims = counts("Crush in Seoul", "The crush left at least 140 people dead and 120 others hurt in Seoul. The "
+                                      "dead included some 20 foreigners from Iran, China and Russia.")
     assert {c.event_id.split("@")[1] for c in claims if c.event_id} == {"seoul"}
-    assert figure(claims, "some 26").predicate == "killed"
+    assert figure(claims, "some 20").predicate == "killed"
     listed = counts("Shelling in Syria", "Shelling hit villages west of Aleppo and Idlib, killing 12 people.")
     assert [c.event_id.split("@")[1] for c in listed] == ["idlib"]  # villages of both: west of Aleppo, in Idlib
     both = counts("Blast in Korva", "The dead include 30 soldiers, and the wounded include 200 civilians.")

@@ -441,8 +441,8 @@ class ArticleReader(ArticleComponent):
 
     def _mark_recaps(self, text: str, offset: int, claims: list[Claim]) -> None:
         """Mark the figures of a sentence (at ``offset`` in the article) that a past year's event holds: "since
-        Hillsborough in 1989, when 97 fans died" (the clause the year opens); "the Camp Fire, which killed 85 people
-        in 2018" (the relative clause the year dates); "the 2015 earthquake, which killed
+        Hillsborough in 1989, when 97 fans died" (the clause the year opens); "the Tamsk fire, which killed 60 people
+        in 2016" (the relative clause the year dates); "the 2015 earthquake, which killed
         900" (its clause, or its whole sentence when it opens it); "the 8,500 killed in a massive 1934 quake"."""
         published, vocabulary = self.article.published, self.vocabulary
         if published is None:
@@ -503,9 +503,9 @@ class ArticleReader(ArticleComponent):
         return self._clauses_holding(text, cues)
 
     def _moment_clauses(self, text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
-        """The clauses of a sentence that name the phase of the event their figures stood at ("62,000 barrels a day
-        at the beginning of the spill"; one set off before a clause holds for that clause: "At the beginning of the
-        spill, 62,000 barrels a day ..."): (start, end) offsets."""
+        """The clauses of a sentence that name the phase of the event their figures stood at ("40,000 barrels a day
+        at the start of the leak"; one set off before a clause holds for that clause: "At the start of the leak,
+        40,000 barrels a day ..."): (start, end) offsets."""
         cues = []
         for moment in self.vocabulary.moment_cue.finditer(text):
             cues.append(moment.start())
@@ -633,7 +633,7 @@ class ArticleReader(ArticleComponent):
             self._mark_part(quantity, "included")
             named = vocabulary.inclusion_whole.search(text, previous[0].phrase_end, quantity.phrase_start)
             whole = vocabulary.state_words.get(norm(named.group("word"))) if named else None
-            return whole or previous[2]  # "killed dozens of people, including at least 13 U.S. troops"; "the dead
+            return whole or previous[2]  # "killed scores of people, including at least nine soldiers"; "the dead
             # include 30 soldiers, and the wounded include 200 civilians": wounded
         if counted.weapon_attack:
             return "fired"
