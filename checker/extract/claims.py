@@ -611,6 +611,12 @@ class ArticleReader(ArticleComponent):
         return (_Counted("person", None, end, False, state, of_population=True)
                 if state in self.vocabulary.person_states else None)
 
+    def _inclusion_state(self, text: str, start: int, end: int) -> str | None:
+        """The state of the whole an inclusion names by its state's word, between ``start`` and a figure at ``end``
+        ("the wounded include [200 civilians]": wounded); None when it names none."""
+        named = self.vocabulary.inclusion_whole.search(text, start, end)
+        return self.vocabulary.state_words.get(norm(named.group("word"))) if named else None
+
     def _group_kind(self, group: re.Match[str] | None, subject: str | None) -> str | None:
         """The kind of ``subject`` a group said of some of a count names, when the pack counts it as one ("were
         teenagers": teenagers of people); None for a group it counts as no kind of its own ("were women")."""
@@ -631,10 +637,9 @@ class ArticleReader(ArticleComponent):
                 text, max(0, quantity.phrase_start - 30), quantity.phrase_start) or self._listed_after_included(
                 previous[0], between)):
             self._mark_part(quantity, "included")
-            named = vocabulary.inclusion_whole.search(text, previous[0].phrase_end, quantity.phrase_start)
-            whole = vocabulary.state_words.get(norm(named.group("word"))) if named else None
-            return whole or previous[2]  # "killed scores of people, including at least nine soldiers"; "the dead
-            # include 30 soldiers, and the wounded include 200 civilians": wounded
+            return self._inclusion_state(text, previous[0].phrase_end, quantity.phrase_start) or previous[2]
+            # "killed scores of people, including at least nine soldiers"; "the dead include 30 soldiers, and the
+            # wounded include 200 civilians": wounded
         if counted.weapon_attack:
             return "fired"
         return self._predicate(text, quantity.phrase_start, counted.end)
@@ -660,9 +665,8 @@ class ArticleReader(ArticleComponent):
             predicate = vocabulary.still_states[predicate]  # "there were still 680,000 in camps": still sheltering
         if predicate is None and vocabulary.inclusion.search(text, max(0, quantity.phrase_start - 30),
                                                              quantity.phrase_start):
-            named = vocabulary.inclusion_whole.search(text, 0, quantity.phrase_start)  # "The dead included 26 ..."
-            predicate = (vocabulary.state_words.get(norm(named.group("word"))) if named else None) or (
-                self._state_of_whole(index, subject))  # "13 were killed. They included at least 11 Marines"
+            predicate = self._inclusion_state(text, 0, quantity.phrase_start) or self._state_of_whole(index, subject)
+            # "The dead included 26 ...", "13 were killed. They included at least 11 Marines"
         group = (vocabulary.group_complement.match(text, counted.end) if not counted.of_population
                  and not vocabulary.group_whole_before.search(text, max(0, quantity.phrase_start - 12),
                                                               quantity.phrase_start) else None)

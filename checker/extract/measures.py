@@ -70,9 +70,8 @@ class MeasureReader:
                            in quantities.measure_rate_units.items()} if quantities.measure_rate_words else {}
         # what happened to a volume given with no rate: a word right before its figure ("spilled 126,000 gallons",
         # "a spill of 3,000 barrels") or a few words after its unit ("126,000 gallons of crude oil had leaked")
-        state_words = {" ".join(w.lower().split()): state for state, words in quantities.volume_states.items()
-                       for w in words}
-        self.volume_state_of = state_words
+        self.volume_state_of = state_words = {" ".join(w.lower().split()): state
+                                              for state, words in quantities.volume_states.items() for w in words}
         self.volume_state_before = (compiled(  # right before the figure ("leaked an estimated"; not "a leaking
             # tanker carried")
             rf"(?<![^\W\d_])(?P<state>{phrase_pattern(state_words)})(?:\s+(?:an?|the|some|estimated))?\s+$",
