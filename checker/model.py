@@ -211,6 +211,7 @@ class Position(TypedDict):
     first_stated: str | None  # ISO dates
     last_stated: str | None
     conflicts_with: list[int]  # the positions (indexes in the dispute's list) that contradict it at one time
+    estimate: bool  # a source gave the figure as an estimate ("the study estimated"), not as a count
 
 
 def carried_by(position: Position) -> str:
@@ -249,6 +250,8 @@ class Dispute(_Record):
     timeline: list[TimelineStep] = field(default_factory=list)  # the bodies that changed their figure
     unreconciled: list[str] = field(default_factory=list)  # articles that give one speaker's differing figures
     spread: Annotated[float, NonNegative] = 0.0  # the highest conflicting figure over the lowest, less one
+    estimate_against_count: bool = False  # its figures conflict only as estimates against counts (a study's excess
+    # deaths against an official toll), a dispute of its own kind
     severity: Annotated[str, Column(isin=tuple(SEVERITY_RANK))] = "error"
 
 
@@ -290,6 +293,7 @@ class Claim(_Record):
     paragraph: int = 0  # the paragraph of that sentence (counted from 0)
     revision_cue: bool = False  # its clause says a figure was revised ("rose to", "updated")
     moment_cue: bool = False  # its clause names the phase of the event it stood at ("at the beginning of the spill")
+    estimate: bool = False  # its clause gives it as an estimate ("the study estimated", "excess deaths", "feared dead")
     superseded: bool = False  # the text says this figure was replaced by another ("rose to 934 from 863")
     scope: str | None = None  # a named district its sentence places the figure in ("in Travis County")
     other_event: bool = False  # its sentence is about another event than the article's ("another accident left ...")

@@ -522,3 +522,41 @@ def test_disputes_more_buildings_destroyed_than_damaged_or_destroyed_breaks_a_re
     assert "2,700" in relation.message and "2,200" in relation.message and "damaged or destroyed" in relation.message
     damaged = fire_story(3, "The wildfire in Korva damaged 400 structures on Tuesday, the county said.")
     assert found([governor, damaged], "CC105") == [] and found([governor, damaged], "CC101") == []
+
+
+def storm_story(number: int, sentence: str) -> Article:
+    return story("storm", number, "2021-05-29", "Hurricane toll in Puerto Rico questioned", sentence)
+
+
+OFFICIAL_TOLL = ("Authorities in Puerto Rico said on Saturday that 64 people died in the hurricane that struck the "
+                 "island on 20 September 2020.")
+STUDY_TOLL = ("A university study released on Saturday estimated that 3,100 people died in Puerto Rico in the "
+              "hurricane of 20 September 2020 and the months after it.")
+
+
+def test_disputes_an_estimate_against_an_official_count_is_a_dispute_of_its_own_kind() -> None:
+    """A study's estimate against the official toll is still a dispute (one of them undercounts), shown as an
+    estimate and reported at CC101's ``estimate_severity`` (a warning); two counts that differ as much are an error."""
+    result = analyse([storm_story(1, OFFICIAL_TOLL), storm_story(2, STUDY_TOLL)])
+    (dispute,) = conflicts(result)
+    assert dispute.severity == "warning" and "3,100 estimated (" in dispute.message and "64 (" in dispute.message
+    (record,) = result.disputes
+    assert record.estimate_against_count and record.severity == "warning"
+    counted = analyse([storm_story(1, OFFICIAL_TOLL), storm_story(3, "Hospital records show that 3,100 people died "
+                                                                     "in Puerto Rico in the hurricane of 20 September "
+                                                                     "2020, a coroner said on Saturday.")])
+    (plain,) = conflicts(counted)
+    assert plain.severity == "error" and "estimated" not in plain.message
+
+
+def test_disputes_a_rule_pack_sets_the_severity_of_estimates_against_counts(tmp_path: Path) -> None:
+    from checker.config import Settings
+
+    (tmp_path / "house.yaml").write_text(
+        "rules:\n  - code: CC901\n    name: house.estimates_held_as_errors\n    check: numeric_conflict\n"
+        "    severity: error\n    message: \"{quantity}: {positions}\"\n    params: {estimate_severity: error}\n"
+        "    description: {what: a, why: b, example: c, fix: d}\n", encoding="utf-8")
+    settings = Settings(rule_paths=(str(tmp_path / "house.yaml"),), ignore=("CC101",))
+    result = analyse([storm_story(1, OFFICIAL_TOLL), storm_story(2, STUDY_TOLL)], settings)
+    (finding,) = [f for f in result.findings if f.code == "CC901"]
+    assert finding.severity == "error" and result.disputes[0].severity == "error"

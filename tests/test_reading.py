@@ -459,6 +459,39 @@ def test_reading_no_immediate_reports_is_no_zero() -> None:
     assert [c.value_text for c in claims] == ["Ten"]
 
 
+# --- estimates against counts ------------------------------------------------------------------------
+
+FLOOD = "Floods in Korva leave many dead"
+
+
+@pytest.mark.parametrize(("sentence", "written"), [
+    ("A university study estimated that 3,100 people died in the floods in Korva.", "3,100"),
+    ("Researchers found 3,100 excess deaths in Korva in the months after the floods.", "3,100"),
+    ("At least 40 people are feared dead after the floods in Korva.", "At least 40"),
+    ("An estimated 2,000 people were killed in the floods, aid groups said.", "An estimated 2,000"),
+    ("Engineers estimate that, at the height of the flood, 9,000 people were trapped in Korva.", "9,000"),
+    ("A model of the flood put the number of dead at 2,500, its authors said.", "2,500"),
+])
+def test_reading_a_figure_given_as_an_estimate_is_marked_so(sentence: str, written: str) -> None:
+    """A study's estimate, excess deaths, a modelled figure and the feared dead keep their kind: an estimate, which a
+    dispute sets apart from counts (CC101's ``estimate_severity``); one set off before a clause holds for it."""
+    assert figure(counts(FLOOD, sentence), written).estimate
+
+
+@pytest.mark.parametrize(("sentence", "written"), [
+    ("A study estimates the toll of the floods in Korva is far above the official count of 64.", "64"),
+    ("The official estimate stands at 64 dead in the floods in Korva.", "64"),
+    ("The toll of 64 from the floods in Korva was badly underestimated, critics said.", "64"),
+    ("In excess of 200 people were hurt in the floods in Korva.", "In excess of 200"),
+    ("Officials estimated the flood damage at $2 billion, and said 12 people died in Korva.", "12"),
+    ("Hundreds are feared missing after the floods in Korva, leaving 31 dead.", "31"),
+])
+def test_reading_an_official_or_plain_count_is_no_estimate(sentence: str, written: str) -> None:
+    """The official toll (or the officials' own estimate) is a count, whatever study its clause names; a figure
+    only judged an undercount, "in excess of" (more than), and a figure of another clause are counts too."""
+    assert not figure(counts(FLOOD, sentence), written).estimate
+
+
 # --- increments ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence, written", [

@@ -128,7 +128,7 @@ def test_rulebook_params_that_are_a_list_leave_the_rule_out_with_its_line(tmp_pa
     ("{scope: both}", "parameter scope: input should be 'cross_speaker' or 'same_speaker', not 'both'"),
     ("{include_vague: \"yes\"}", "parameter include_vague: input should be a valid boolean, not 'yes'"),
     ("{scope: [cross_speaker]}", "parameter scope: input should be 'cross_speaker' or 'same_speaker'"),
-    ("{tolerance: 2}", "unknown parameter 'tolerance' for check numeric_conflict (its parameters: scope, include_vague, window_days)"),
+    ("{tolerance: 2}", "unknown parameter 'tolerance' for check numeric_conflict (its parameters: scope, include_vague, window_days, estimate_severity)"),
 ])
 def test_rulebook_bad_parameter_is_named_with_its_line(tmp_path: Path, params: str, reason: str) -> None:
     book, pack = load_pack(tmp_path, "rules:\n  - code: CC952\n    name: house.bad_param\n    check: numeric_conflict\n"

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from itertools import combinations
 
@@ -41,7 +42,7 @@ from checker.checks.base import (
     speaker_label,
 )
 from checker.gazetteer import REGION_LEVEL
-from checker.model import Claim, Dispute, Finding, Position, TimelineStep
+from checker.model import SEVERITY_RANK, Claim, Dispute, Finding, Position, TimelineStep
 from checker.reliability import detect_copies, outlet_of
 
 WINDOW_DAYS = 2  # figures of a running count stated further apart than this are a timeline, not a conflict
@@ -176,12 +177,18 @@ def find_disputes(data: CheckData, window_days: int = WINDOW_DAYS, include_vague
 
 
 def disputes_found(data: CheckData, findings: Iterable[Finding]) -> list[Dispute]:
-    """The disputes that ``findings`` belong to, in the order of their events and quantities."""
-    wanted = {f.dispute_id for f in findings if f.dispute_id}
+    """The disputes that ``findings`` belong to, in the order of their events and quantities, each as severe as
+    the most severe of its findings (a rule's severity as configured, an estimate against a count's own)."""
+    severity: dict[str, str] = {}
+    for finding in findings:
+        if finding.dispute_id and SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[severity.get(finding.dispute_id,
+                                                                                                "info")]:
+            severity[finding.dispute_id] = finding.severity
     found: dict[str, Dispute] = {}
     for key, computed in data.memo.items():
         if isinstance(key, tuple) and key[0] == "disputes":
-            found.update((d.dispute_id, d) for d in computed.values() if d.dispute_id in wanted)
+            found.update((d.dispute_id, replace(d, severity=severity[d.dispute_id]))
+                         for d in computed.values() if d.dispute_id in severity)
     return sorted(found.values(), key=lambda d: (d.event_id, d.quantity, d.dispute_id))
 
 
@@ -333,8 +340,9 @@ def _dispute(key: tuple, claims: list[Claim], positions: dict[Figure, list[Claim
         against[a].append(index[b])
         against[b].append(index[a])
     copies = detect_copies(claims, data.article)
-    records = [_position(figure, positions[figure], body, sorted(against[figure]), copies.original_of, data)
-               for figure in order]
+    estimated = {figure for figure in order if any(c.estimate for c in positions[figure])}
+    records = [_position(figure, positions[figure], body, sorted(against[figure]), copies.original_of,
+                         figure in estimated, data) for figure in order]
     low = min(f[1] for f in conflicting)
     high = max(f[0] for f in conflicting)
     spread = high / max(low, 1.0) - 1 if high > low else 0.0
@@ -352,12 +360,13 @@ def _dispute(key: tuple, claims: list[Claim], positions: dict[Figure, list[Claim
         timeline=_timeline(claims, body, data),
         unreconciled=sorted({c.article_id for c in within}),
         spread=round(spread, 4),
+        estimate_against_count=all((a in estimated) != (b in estimated) for a, b in pairs),
         severity="error" if across and spread >= CLOSE_SPREAD else "warning",
     )
 
 
 def _position(figure: Figure, claims: list[Claim], body: dict[str, str], conflicts_with: list[int],
-              original_of: dict[str, str], data: CheckData) -> Position:
+              original_of: dict[str, str], estimate: bool, data: CheckData) -> Position:
     stated = [d for d in (as_of(c, data) for c in claims) if d is not None]
     outlets = list(dict.fromkeys(outlet_of(c, data.article) for c in claims))
     originals = {outlet_of(c, data.article) for c in claims if c.claim_id not in original_of}
@@ -373,6 +382,7 @@ def _position(figure: Figure, claims: list[Claim], body: dict[str, str], conflic
         first_stated=_iso(min(stated, default=None)),
         last_stated=_iso(max(stated, default=None)),
         conflicts_with=conflicts_with,
+        estimate=estimate,
     )
 
 

@@ -35,11 +35,14 @@ SPEAKERS_NAMED = 2  # a position's message names this many bodies, then counts t
 class Params(CheckParams):
     """``scope``: compare figures of different speakers (cross_speaker) or one speaker's figures within one
     article (same_speaker); ``include_vague``: compare vague bands ("dozens") too; ``window_days``: figures of a
-    running count stated further apart than this are a timeline, not a conflict."""
+    running count stated further apart than this are a timeline, not a conflict; ``estimate_severity``: the
+    severity of a dispute whose figures conflict only as estimates against counts (a study's excess deaths against
+    an official toll), never above the rule's own."""
 
     scope: Literal["cross_speaker", "same_speaker"] = "cross_speaker"
     include_vague: bool = False
     window_days: int = WINDOW_DAYS
+    estimate_severity: Literal["error", "warning", "info"] = "warning"
 
 
 FIELDS = {"quantity", "at", "positions", "values", "value_a", "speaker_a", "value_b", "speaker_b", "article_a",
@@ -50,7 +53,7 @@ def run(data: CheckData, params: Params) -> Drafts:
     if params.scope == "cross_speaker":
         for dispute in find_disputes(data, params.window_days, params.include_vague).values():
             if dispute.between_sources:
-                yield _dispute_draft(dispute, data)
+                yield _dispute_draft(dispute, data, params)
     else:
         disputes = find_disputes(data, params.window_days, params.include_vague)
         for (article_id, key), figures in unreconciled(data, params.include_vague).items():
@@ -59,7 +62,7 @@ def run(data: CheckData, params: Params) -> Drafts:
                 yield _article_draft(article_id, key, figures, data)
 
 
-def _dispute_draft(dispute: Dispute, data: CheckData) -> Draft:
+def _dispute_draft(dispute: Dispute, data: CheckData, params: Params) -> Draft:
     shown = [p for p in dispute.positions if p["conflicts_with"]]
     claim = data.claim_by_id
     lowest, highest = shown[0], shown[-1]
@@ -81,7 +84,7 @@ def _dispute_draft(dispute: Dispute, data: CheckData) -> Draft:
         claims=_voices_first([[claim[c] for c in p["claim_ids"]] for p in shown]),
         event_id=dispute.event_id,
         dispute_id=dispute.dispute_id,
-        severity=dispute.severity,
+        severity=params.estimate_severity if dispute.estimate_against_count else dispute.severity,
     )
 
 
@@ -98,9 +101,11 @@ def _unreconciled(dispute: Dispute, data: CheckData) -> str:
 
 def describe_position(position: Position) -> str:
     """"8 (Iraqi military; 3 outlets, 2 independent)": a figure, who stated it, how many outlets carried it and
-    how many of them independently (copies of one wire story count once)."""
+    how many of them independently (copies of one wire story count once); "4,645 estimated (Harvard study)" for a
+    figure given as an estimate."""
     carried = f"; {carried_by(position)}" if len(position["outlets"]) > 1 else ""
-    return f"{position['value_text']} ({_speakers(position)}{carried})"
+    estimated = " estimated" if position["estimate"] else ""
+    return f"{position['value_text']}{estimated} ({_speakers(position)}{carried})"
 
 
 def _speakers(position: Position) -> str:

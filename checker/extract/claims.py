@@ -306,6 +306,7 @@ class ArticleReader(ArticleComponent):
         revised = self._revised_clauses(text, quantities)
         revision_cue = bool(revised)
         moments = self._moment_clauses(text, quantities)
+        estimated = self._estimate_clauses(text, quantities)
         singular = self._singular_claims(index, quantities, revision_cue)
         if not figures and not singular:
             return []  # most sentences with "a" and a verb of state name nothing as a subject
@@ -398,6 +399,7 @@ class ArticleReader(ArticleComponent):
             if self.vocabulary.earlier_figure.search(text, max(0, position - 60), position):
                 claim.superseded = True  # "the panel's last estimate of 12,000": a figure the text names as replaced
             claim.moment_cue = any(start <= position < end for start, end in moments)
+            claim.estimate = self._given_as_estimate(text, position, estimated)
         for claim in claims:
             if claim.subject is not None:
                 self._last_count[claim.paragraph] = claim
@@ -513,6 +515,38 @@ class ArticleReader(ArticleComponent):
             if boundary and not any(moment.start() <= q.phrase_start < boundary.start() for q in quantities):
                 cues.append(boundary.end())
         return self._clauses_holding(text, cues)
+
+    def _estimate_clauses(self, text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
+        """The clauses of a sentence that give their figures as estimates ("the study estimated that 4,645 people
+        died", "30 people are feared dead"); a cue whose clause holds no figure after it holds for the next clause
+        that has one ("scientists estimate that, at the start of the leak, 62,000 barrels a day ..."): (start, end)
+        offsets."""
+        cues = []
+        for cue in self.vocabulary.estimate_cue.finditer(text):
+            cues.append(cue.start())
+            boundary = self.vocabulary.clause_boundary.search(text, cue.end())
+            (start, end), = self._clauses_holding(text, [cue.start()])
+            if boundary and len(text[cue.end():boundary.start()].split()) <= 1 and not any(
+                    start <= q.phrase_start < end for q in quantities):
+                # "estimate that, ..."; not "estimated the damage at $5 billion, and said 12 people died", nor
+                # "hundreds feared missing after the boat sank, leaving 78 dead"
+                cues += [q.phrase_start for q in quantities if q.phrase_start >= boundary.end()][:1]
+        return self._clauses_holding(text, cues)
+
+    def _given_as_estimate(self, text: str, position: int, estimated: list[tuple[int, int]]) -> bool:
+        """Whether the figure at ``position`` stands in a clause of ``estimated`` and no word before it in its clause
+        names it the official count after the last estimate named there, unless that estimate comes well after
+        it ("a study estimates the toll is far above the official number of 64", "the official estimate was 64":
+        counts)."""
+        clause = next(((start, end) for start, end in estimated if start <= position < end), None)
+        if clause is None:
+            return False
+        official = [m.end() for m in self.vocabulary.official_cue.finditer(text, clause[0], position)]
+        if not official:
+            return True
+        cues = [m.start() for m in self.vocabulary.estimate_cue.finditer(text, clause[0], position)]
+        # "the official estimate was 64": an estimate the officials give is their count
+        return bool(cues) and cues[-1] > official[-1] and len(text[official[-1]:cues[-1]].split()) > 2
 
     def _clauses_holding(self, text: str, cues: list[int]) -> list[tuple[int, int]]:
         """The clauses of a sentence (start, end) that hold one of the offsets ``cues``."""

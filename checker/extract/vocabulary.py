@@ -80,6 +80,8 @@ class ClaimVocabulary:
     hypothetical: re.Pattern[str]
     revision_cue: re.Pattern[str]
     moment_cue: re.Pattern[str]  # "at the beginning of the spill": the moment a figure stood at
+    estimate_cue: re.Pattern[str]  # "the study estimated that", "excess deaths": a figure given as an estimate
+    official_cue: re.Pattern[str]  # "the official toll of 64": a count, whatever estimate its clause names
     singular_subject: re.Pattern[str]  # "a"/"an" opening a clause: "A rocket fell", "but an American was killed"
     relative_opener: re.Pattern[str]  # right after a noun: "who", "whose", "which": a clause about it
     change_from: re.Pattern[str]  # right before the first figure of a change: "from" (90 to 170)
@@ -252,6 +254,8 @@ class ClaimVocabulary:
             hypothetical=words(quantities.hypothetical_markers),
             revision_cue=words(quantities.revision_cues),
             moment_cue=words(quantities.moment_cues),
+            estimate_cue=words(quantities.estimate_cues),
+            official_cue=words(quantities.official_cues),
             singular_subject=expand_pattern(quantities, "singular_subject"),
             change_from=expand_pattern(quantities, "change_from"),
             change_to=expand_pattern(quantities, "change_to"),

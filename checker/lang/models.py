@@ -248,6 +248,8 @@ class QuantitiesFile(PackFile):
     denial_markers: Words = ()
     revision_cues: Words = ()
     moment_cues: Words = ()
+    estimate_cues: Words = ()
+    official_cues: Words = ()
     group_complements: Words = ()
     verbs_reporting_that: Words = ()
     partial_before: Words = ()
