@@ -560,3 +560,19 @@ def test_disputes_a_rule_pack_sets_the_severity_of_estimates_against_counts(tmp_
     result = analyse([storm_story(1, OFFICIAL_TOLL), storm_story(2, STUDY_TOLL)], settings)
     (finding,) = [f for f in result.findings if f.code == "CC901"]
     assert finding.severity == "error" and result.disputes[0].severity == "error"
+
+
+def test_disputes_the_dead_or_missing_are_a_count_of_their_own() -> None:
+    """"79 people are dead or missing" counts the dead and the missing together: no conflict with 30 dead, but more
+    dead than dead or missing breaks a relation (CC105)."""
+    def fire_story(number: int, sentence: str) -> Article:
+        return story("tower", number, "2017-06-19", "Tower fire in London", sentence)
+    together = fire_story(1, "The fire at the tower in London on 14 June 2017 left 79 people dead or missing, police "
+                             "said on Monday.")
+    dead = fire_story(2, "The fire at the tower in London on 14 June 2017 killed 30 people, the coroner said on "
+                         "Monday.")
+    assert found([together, dead], "CC101") == [] and found([together, dead], "CC105") == []
+    more_dead = fire_story(3, "The fire at the tower in London on 14 June 2017 killed 90 people, the coroner said on "
+                              "Monday.")
+    (relation,) = found([together, more_dead], "CC105")
+    assert "dead or missing" in relation.message and "90" in relation.message

@@ -298,6 +298,24 @@ def test_reading_numbers_that_name_count_nothing(sentence: str, name: str) -> No
     assert all(c.value_text != name for c in counts(HEADLINE, sentence))
 
 
+@pytest.mark.parametrize("sentence", [
+    "The storm may have killed as much as five times as many people as the state has confirmed.",
+    "Storm Might Have Killed Five Times Number of People State Admits",
+    "The study's figure is about four times lower than the survey's, and the toll is now three times what it was.",
+    "A five-fold rise in deaths followed the storm.",
+])
+def test_reading_a_multiplier_counts_nothing(sentence: str) -> None:
+    """"Five times as many people" multiplies another figure: it is no count, whatever noun or state follows."""
+    multipliers = ("three", "four", "five")
+    assert [c.value_text for c in counts("Storm toll disputed", sentence)
+            if any(word in (c.value_text or "").lower() for word in multipliers)] == []
+
+
+def test_reading_a_duration_after_a_toll_is_no_level_of_it() -> None:
+    """"The updated death toll comes almost five months after the storm": the five months are a duration."""
+    assert counts("Storm toll", "The updated death toll comes almost five months after the storm.") == []
+
+
 def test_reading_a_figure_named_one_of_a_set_is_no_toll() -> None:
     claims = counts("Quake toll rises", "The sharp rise in the death toll was one of several since the quake struck.")
     assert [c for c in claims if c.predicate == "killed" and not c.partial] == []
@@ -733,6 +751,17 @@ def test_reading_a_rate_or_an_average_is_no_count_of_the_event(sentence: str) ->
             if c.value_low in (113, 20)] == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "The survey estimated that one resident in 40 had died in the floods in Texas.",
+    "One in five children in Texas was hurt in the floods, the study found.",
+    "About 1 in 10 homes in Texas were destroyed, and one out of every five homes was damaged.",
+])
+def test_reading_a_proportion_is_no_count_of_the_event(sentence: str) -> None:
+    """"One in 40 had died" says how often, not how many: neither figure of a proportion is a count."""
+    assert [c.value_low for c in counts("Floods hit the state", "Floods killed 24 people in Texas on Friday.",
+                                        sentence)] == [24.0]
+
+
 def test_reading_a_day_after_is_no_rate() -> None:
     claims = counts("Floods hit the state", "Floods killed 24 people a day after the storm reached Texas, officials said.")
     assert [c.value_low for c in claims] == [24.0]
@@ -874,6 +903,18 @@ def test_reading_an_opening_that_names_only_where_someone_spoke_is_set_there() -
     claims = counts("Quake toll passes 300,000", "More than 300,000 people died in last year's earthquake, the prime "
                                                  "minister told a briefing in Port-au-Prince on Wednesday.")
     assert figure(claims, "More than 300,000").place == "Port-au-Prince"
+
+
+@pytest.mark.parametrize(("sentence", "state"), [
+    ("The chief secretary said 793 injured passengers have been discharged.", "discharged"),
+    ("Five wounded soldiers later died in hospital, the army said.", "killed"),
+    ("Two wounded Americans were flown to Germany, the army said.", "wounded"),
+])
+def test_reading_what_became_of_those_a_modifier_describes_is_their_state(sentence: str, state: str) -> None:
+    """"793 injured passengers have been discharged": the verb says what became of them, the modifier who they
+    were; with no verb of state after it, the modifier's state stands."""
+    (claim,) = counts("Train crash", sentence)
+    assert claim.predicate == state
 
 
 # --- coordination and lists ------------------------------------------------------------------------
@@ -1235,6 +1276,18 @@ def test_reading_an_official_count_credited_elsewhere_to_a_named_source_is_that_
 ])
 def test_reading_a_count_names_its_source(sentence: str, written: str, speaker: str) -> None:
     assert figure(counts("Flood toll", sentence), written).speaker == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "The president dismissed as not credible a study which estimated that 65,000 people had died in the war.",
+    "The study, which estimated that 65,000 people had died in the war, was dismissed by the president.",
+    "The president rejected a report that said 65,000 people had died in the war.",
+])
+def test_reading_a_work_that_gives_a_figure_speaks_for_it_not_who_dismisses_it(sentence: str) -> None:
+    """"Dismissed a study which estimated that 65,000 had died": the study gives the figure; the president, who
+    dismisses it, never does."""
+    speaker = figure(counts("War toll disputed", sentence), "65,000").speaker
+    assert speaker in ("study", "report")
 
 
 def test_reading_a_country_or_region_that_raises_a_toll_is_its_government() -> None:

@@ -68,6 +68,7 @@ class _Counted:
     back_reference: bool = False
     of_population: bool = False  # a share of a place's population ("two million of its seven million people")
     default_state: str | None = None  # the state its noun gives when no verb gives one ("claimed 14 lives")
+    described: bool = False  # its state is a modifier's before the noun ("793 injured passengers"), not the noun's
 
 
 def _figure_key(written: str) -> str:
@@ -225,6 +226,7 @@ class ArticleReader(ArticleComponent):
         vocabulary, taxonomy = self.vocabulary, self.grammars.taxonomy
         surface = norm(noun.group("noun"))
         subject = vocabulary.canonical_subject(surface)
+        described = state is not None and surface not in vocabulary.subject_state
         state = vocabulary.subject_state.get(surface, state)  # "278 deaths": people killed
         if subject == "person" and population is None:  # "two Americans": the noun says whose
             population = vocabulary.population_of.get(surface)
@@ -244,7 +246,7 @@ class ArticleReader(ArticleComponent):
                 population = vocabulary.population_of.get(token.strip(".,'’"), population)
             end = of_phrase.end()
         return _Counted(subject, population, end, weapon_attack, state,
-                        default_state=vocabulary.subject_default_state.get(surface))
+                        default_state=vocabulary.subject_default_state.get(surface), described=described)
 
     def _state_after(self, text: str, position: int) -> tuple[str, int] | None:
         """A state named right after a figure with no noun ("over 800 have been reported injured", "14 dead"):
@@ -302,7 +304,9 @@ class ArticleReader(ArticleComponent):
         and one thing named as a subject ("A rocket fell"), the only claims of a sentence with no ``figures``."""
         text = self.sentences[index].text
         self._current = index
-        quantities = self.grammars.numbers.find(text) if figures else []
+        quantities = [q for q in self.grammars.numbers.find(text)
+                      if not self.vocabulary.multiplier_after.match(text, q.phrase_end)] if figures else []
+        # ("five times as many people": a multiplier counts nothing)
         revised = self._revised_clauses(text, quantities)
         revision_cue = bool(revised)
         moments = self._moment_clauses(text, quantities)
@@ -349,6 +353,7 @@ class ArticleReader(ArticleComponent):
                     and vocabulary.single_preposition_before.search(text, max(0, quantity.start - 12), quantity.start)):
                 continue  # "a fuss over the death of a single person": one named in passing, no claim
             if (vocabulary.rate_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start)
+                    or vocabulary.ratio_before.search(text, max(0, quantity.phrase_start - 30), quantity.phrase_start)
                     or vocabulary.rate_after.search(text, counted.end, min(len(text), counted.end + RATE_REACH))):
                 continue  # "an average of 113 people per year": a statistic, not a count of the event
             if (self._hypothetical_before(text, quantity.phrase_start)
@@ -357,7 +362,9 @@ class ArticleReader(ArticleComponent):
                 # soldiers were killed": not a claim
             if counted.population is None and counted.subject == "person":
                 counted = replace(counted, population=self._people_from(text, quantity.phrase_end))
-            predicate = counted.state or self._count_predicate(text, quantity, previous, counted)
+            predicate = ((counted.described and self._state_verb_after(text, counted.end)) or counted.state
+                         or self._count_predicate(text, quantity, previous, counted))
+            # ("793 injured passengers have been discharged": what the verb says became of them)
             claim = self._count_claim(index, quantity, counted, predicate, revision_cue)
             if denied_one:  # what it counts still stands for the figures after it ("not one soldier ..., 11 were hurt")
                 previous = (quantity, claim.subject, claim.predicate, claim.population)
@@ -870,6 +877,7 @@ class ArticleReader(ArticleComponent):
                         and not vocabulary.set_after.match(text, q.phrase_end)  # "the rise was one of several"
                         and q.phrase_start not in set_named
                         and not vocabulary.is_population(text, q.phrase_start, q.phrase_end)
+                        and not vocabulary.duration_after.match(text, q.phrase_end)  # "comes five months after"
                         and self._subject_after(text, q.phrase_end) is None)
 
             def level_reach(start: int, phrase_end: int = end) -> int:

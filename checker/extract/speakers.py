@@ -134,6 +134,7 @@ class SpeakerReader:
         self.trailing_count_noun = compiled(rf"\s+(?:{nouns})$", re.IGNORECASE)
         self.count_source = expand_pattern(words, "count_source")
         self.work_source = expand_pattern(words, "work_source")
+        self.work_relative = expand_pattern(words, "work_relative")
         self.count_owner = expand_pattern(words, "count_owner", 0)
         self.count_modifiers = frozenset(w.lower() for w in words.count_modifiers)
         self.official_body = {w.lower(): body for w, body in words.official_words.items()}
@@ -428,6 +429,11 @@ class SpeakerReader:
                          or self.figure_before.search(text, max(0, match.start() - 40), match.start()))):
                 continue  # (in a quotation; "three were reported missing"; "the other confirmed deaths", "three
                 # confirmed deaths"; "the fire claimed 14 lives")
+            work = self.work_relative.search(text, max(0, match.start() - 40), match.start())
+            if work:  # "dismissed a study which estimated that ...": the study's figure, not the one dismissing it
+                named = self.clean_np(self._phrase_before(text, work.end("work"))[0])
+                found.append(Attribution(work.start("work"), match.end(), named or work.group("work")))
+                continue
             phrase, phrase_start = self._phrase_before(text, match.start())
             np = self.clean_np(phrase)
             source = self.count_source.match(np)  # "Data from the Kenya Red Cross put the number of dead at 250"

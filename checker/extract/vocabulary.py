@@ -50,6 +50,7 @@ class ClaimVocabulary:
     zero_group_after: re.Pattern[str]  # "[no casualties] among [coalition troops]": the group a zero counts
     zero_group_pair: re.Pattern[str]  # "among the [US or] coalition forces": a group of two
     duration_after: re.Pattern[str]  # "[three] days": a duration, never a count
+    multiplier_after: re.Pattern[str]  # "[five] times as many": a multiplier, never a count
     quantity_phrase: re.Pattern[str]  # "death toll", "number of": a quantity whose figure follows
     quantity_phrase_of: dict[str, tuple[str | None, str | None]]  # phrase -> (subject, state)
     topic_phrases: frozenset[str]  # "the total": the quantity the paragraph is about
@@ -110,6 +111,7 @@ class ClaimVocabulary:
     default_state_before: re.Pattern[str]  # "claimed [14 lives]": its noun's default state holds
     default_state_after: re.Pattern[str]  # "[14 lives] were lost": so it does
     rate_before: re.Pattern[str]  # right before a figure: "an average of"
+    ratio_before: re.Pattern[str]  # right before a proportion's second figure: "one in" (40 had died)
     rate_after: re.Pattern[str]  # searched in the few words after a counted noun: "per year", "a day"
     whole_figure_opener: re.Pattern[str]  # "Out of (275), 88 bodies": a whole counting what its part counts
     whole_figure_end: re.Pattern[str]
@@ -220,6 +222,8 @@ class ClaimVocabulary:
             zero_group_pair=expand_pattern(quantities, "zero_group_pair"),
             duration_after=compiled(rf"(?:\s+|\s*-\s*)(?:{phrase_pattern(quantities.duration_units)})\b",
                                     re.IGNORECASE),
+            multiplier_after=compiled(rf"(?:\s+|\s*-\s*)?(?:{phrase_pattern(quantities.multiplier_words)})\b",
+                                      re.IGNORECASE) if quantities.multiplier_words else compiled("(?!)"),
             zero_people_pattern=words(quantities.zero_people),
             quantity_phrase=compiled(rf"{words(list(phrase_of)).pattern}|(?P<topic>"
                                      rf"{expand_pattern(quantities, 'topic_phrase').pattern})", re.IGNORECASE),
@@ -315,6 +319,7 @@ class ClaimVocabulary:
             year_event_opening=expand_pattern(events, "year_event_opening"),
             year_event_turn=expand_pattern(events, "year_event_turn"),
             rate_before=_before(quantities.rate_before),
+            ratio_before=expand_pattern(quantities, "ratio_before"),
             rate_after=compiled(rf"(?<!\w)(?:{phrase_pattern(quantities.rate_after)})(?!\w)"
                                   r"(?!\s+(?:after|before|later|earlier|ago|of|into)\b)", re.IGNORECASE)
             if quantities.rate_after else compiled("(?!)"),

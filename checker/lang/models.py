@@ -209,6 +209,7 @@ class QuantitiesFile(PackFile):
     zero_words: Words = ()
     zero_people: Words = ()
     duration_units: Words = ()
+    multiplier_words: Words = ()
     zero_recent_units: Words = ()
     zero_report_words: Words = ()
     zero_group_verbs: Words = ()
@@ -301,7 +302,7 @@ class QuantitiesFile(PackFile):
     population_holders: Words = ()
     breakdown_links: Words = ()
     level_verbs: Words = ()
-    patterns: dict[Literal["rest_follows", "singular_subject", "change_from", "change_to", "share_of",
+    patterns: dict[Literal["rest_follows", "singular_subject", "change_from", "change_to", "share_of", "ratio_before",
                            "coordinated", "of_group", "state_break",
                            "of_whole_opener", "sub_area", "ranking", "earlier_figure", "population_before",
                            "population_after", "strong_population", "breakdown_before", "place_of_figure",
@@ -412,6 +413,7 @@ class SpeakersFile(PackFile):
     listener_verbs: Words = ()
     inverted_verbs: Words = ()
     patterns: dict[Literal["anonymity_clause", "trailing_anonymity", "count_report", "count_source", "work_source",
+                           "work_relative",
                            "count_owner", "speaker_qualifier", "lives_claimed"],
                    str] = {}
 
