@@ -282,6 +282,19 @@ def test_reading_a_list_ending_in_others_is_the_whole_not_a_part() -> None:
     assert not figure(claims, "Nearly 3 billion").partial
 
 
+@pytest.mark.parametrize(("sentence", "written", "part"), [
+    ("The first blast killed 12 people and the second blast killed 40 near the port.", "12", True),
+    ("The first blast killed 12 people and the second blast killed 40 near the port.", "40", True),
+    ("The shock of the second explosion was equal to 21 tonnes of TNT, a seismologist said.", "21 tonnes", True),
+    ("The first attack on the port since January killed two guards.", "two", False),
+    ("Within an hour of the first explosion, 40 people had been killed.", "40", False),
+])
+def test_reading_a_figure_of_one_of_several_blasts_is_a_part(sentence: str, written: str, part: bool) -> None:
+    """"The second explosion was equal to 21 tonnes of TNT": one blast of several, a part of the event's figure;
+    not the first of a series of separate events ("the first attack since January"), nor a clause of its own."""
+    assert figure(counts("Port blasts", sentence), written).partial is part
+
+
 # --- numbers that name or modify -----------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence, name", [
@@ -1103,6 +1116,14 @@ def test_reading_reported_missing_names_no_speaker() -> None:
     claims = counts("Quake toll rises", "The quake killed at least 60 people near the base, with three reported as "
                                         "missing, the ministry said.")
     assert {c.speaker for c in claims} == {"ministry"}
+
+
+def test_reading_a_function_word_a_title_case_headline_capitalises_is_no_place() -> None:
+    """"Toll Could Be Five Times Higher Than State Says": "Than" before "State" names no town (one in India is
+    called so); a word of the language's grammar is never a place."""
+    claims = counts("Storm Toll Could Be Five Times Higher Than State Says",
+                    "A news site's analysis estimated that 702 people died in the storm.")
+    assert figure(claims, "702").place != "Than"
 
 
 def test_reading_a_dateline_with_a_point_and_dash_is_no_place_of_the_event() -> None:

@@ -396,6 +396,11 @@ class ArticleReader(ArticleComponent):
             for claim in claims:  # "another accident in the same region left seven dead": not the article's event
                 claim.other_event = True
         self._mark_recaps(text, sentence.start, claims)
+        ordinal = self._clauses_holding(text, [m.start() for m in self.vocabulary.ordinal_event.finditer(text)
+                                               if not self.vocabulary.ordinal_series.match(text, m.end())])
+        for claim in claims:  # "the second blast was equal to 21 tonnes of TNT": one of the blasts, a part (not "the
+            # first attack on the base since January killed two")
+            claim.partial = claim.partial or any(start <= claim.start - sentence.start < end for start, end in ordinal)
         claims.sort(key=lambda c: c.start)
         for claim in claims:
             position = claim.start - sentence.start

@@ -121,7 +121,8 @@ class PlaceFinder:
             if name.endswith(_POSSESSIVE_END):
                 name = name.rstrip("'’").removesuffix("'s").removesuffix("’s")
             candidates = self.gazetteer.candidates(name)
-            if candidates and name.lower() not in self.not_places:
+            if candidates and name.lower() not in self.not_places and name.lower() not in self.function_words:
+                # (never a function word a title-case headline capitalises: "Higher Than State Says")
                 alone = end_index == 0 and all(c.level == CITY_LEVEL for c in candidates)
                 return PlaceMatch(position, position + len(name), candidates, "", alone), end
         return None

@@ -81,6 +81,8 @@ class ClaimVocabulary:
     hypothetical: re.Pattern[str]
     revision_cue: re.Pattern[str]
     moment_cue: re.Pattern[str]  # "at the beginning of the spill": the moment a figure stood at
+    ordinal_event: re.Pattern[str]  # "the second blast": one of several events of a kind
+    ordinal_series: re.Pattern[str]  # right after one: "(the first attack) on the base since January": of a series
     estimate_cue: re.Pattern[str]  # "the study estimated that", "excess deaths": a figure given as an estimate
     official_cue: re.Pattern[str]  # "the official toll of 64": a count, whatever estimate its clause names
     singular_subject: re.Pattern[str]  # "a"/"an" opening a clause: "A rocket fell", "but an American was killed"
@@ -339,6 +341,10 @@ class ClaimVocabulary:
             of_group=expand_pattern(quantities, "of_group"),
             event_type_of=event_type_of,
             event_words=on_lower(list(event_type_of)),
+            ordinal_event=compiled(rf"\b(?:{phrase_pattern(quantities.ordinal_words)})\s+"
+                                   rf"(?:{phrase_pattern(list(event_type_of))})(?![\w-])", re.IGNORECASE)
+            if quantities.ordinal_words else compiled("(?!)"),
+            ordinal_series=expand_pattern(quantities, "ordinal_series"),
             event_word_at=compiled(rf"(?:{phrase_pattern(list(event_type_of))})(?![\w-])", re.IGNORECASE),
             continuing=compiled(rf"(?:{phrase_pattern(events.continuing_participles)})\b", re.IGNORECASE)
             if events.continuing_participles else compiled("(?!)"),

@@ -249,6 +249,7 @@ class QuantitiesFile(PackFile):
     denial_markers: Words = ()
     revision_cues: Words = ()
     moment_cues: Words = ()
+    ordinal_words: Words = ()
     estimate_cues: Words = ()
     official_cues: Words = ()
     group_complements: Words = ()
@@ -303,6 +304,7 @@ class QuantitiesFile(PackFile):
     breakdown_links: Words = ()
     level_verbs: Words = ()
     patterns: dict[Literal["rest_follows", "singular_subject", "change_from", "change_to", "share_of", "ratio_before",
+                           "ordinal_series",
                            "coordinated", "of_group", "state_break",
                            "of_whole_opener", "sub_area", "ranking", "earlier_figure", "population_before",
                            "population_after", "strong_population", "breakdown_before", "place_of_figure",
