@@ -563,7 +563,7 @@ def test_disputes_a_rule_pack_sets_the_severity_of_estimates_against_counts(tmp_
 
 
 def test_disputes_the_dead_or_missing_are_a_count_of_their_own() -> None:
-    """"79 people are dead or missing" counts the dead and the missing together: no conflict with 30 dead, but more
+    """"79 residents are dead or missing" counts the dead and the missing together: no conflict with 30 dead, but more
     dead than dead or missing breaks a relation (CC105)."""
     def fire_story(number: int, sentence: str) -> Article:
         return story("tower", number, "2017-06-19", "Tower fire in London", sentence)

@@ -312,8 +312,8 @@ def test_reading_numbers_that_name_count_nothing(sentence: str, name: str) -> No
 
 
 @pytest.mark.parametrize("sentence", [
-    "The storm may have killed as much as five times as many people as the state has confirmed.",
-    "Storm Might Have Killed Five Times Number of People State Admits",
+    "The flood may have killed up to five times as many people as the county admits.",
+    "Flood May Have Killed Four Times Number Of Residents County Reported",
     "The study's figure is about four times lower than the survey's, and the toll is now three times what it was.",
     "A five-fold rise in deaths followed the storm.",
 ])
@@ -325,8 +325,25 @@ def test_reading_a_multiplier_counts_nothing(sentence: str) -> None:
 
 
 def test_reading_a_duration_after_a_toll_is_no_level_of_it() -> None:
-    """"The updated death toll comes almost five months after the storm": the five months are a duration."""
-    assert counts("Storm toll", "The updated death toll comes almost five months after the storm.") == []
+    """"The revised toll arrives nearly six months after the flood": the six months are a duration; after
+    a verb of the toll's level the figure is its level ("rose to 300 weeks after the outbreak began")."""
+    assert counts("Flood toll", "The revised death toll arrives nearly six months after the flood.") == []
+    assert [c.value_low for c in counts("Epidemic toll", "The death toll rose to 300 weeks after the outbreak "
+                                                         "began.")] == [300.0]
+
+
+def test_reading_the_whole_a_part_is_named_of_keeps_its_state() -> None:
+    """"Twenty of the 80 missing people have been found alive": the 80 are the missing, whatever became of some."""
+    assert figure(counts("Flood", "Twenty of the 80 missing people have been found alive."), "80").predicate == "missing"
+
+
+@pytest.mark.parametrize(("sentence", "written"), [
+    ("The storm left 25 dead and missing in the hills, officials said.", "25"),
+    ("Fifty are dead or unaccounted for after the storm, officials said.", "Fifty"),
+    ("Some 60 people were killed or missing in the storm, officials said.", "Some 60"),
+])
+def test_reading_the_dead_and_missing_together_are_a_count_of_their_own(sentence: str, written: str) -> None:
+    assert figure(counts("Storm toll", sentence), written).predicate == "killed_or_missing"
 
 
 def test_reading_a_figure_named_one_of_a_set_is_no_toll() -> None:
@@ -502,6 +519,8 @@ FLOOD = "Floods in Korva leave many dead"
     ("An estimated 2,000 people were killed in the floods, aid groups said.", "An estimated 2,000"),
     ("Engineers estimate that, at the height of the flood, 9,000 people were trapped in Korva.", "9,000"),
     ("A model of the flood put the number of dead at 2,500, its authors said.", "2,500"),
+    ("A study estimated that as many as 900 people died in the floods in Korva.", "as many as 900"),
+    ("Rescuers fear that 200 people remain trapped by the floods in Korva.", "200"),
 ])
 def test_reading_a_figure_given_as_an_estimate_is_marked_so(sentence: str, written: str) -> None:
     """A study's estimate, excess deaths, a modelled figure and the feared dead keep their kind: an estimate, which a
@@ -516,6 +535,10 @@ def test_reading_a_figure_given_as_an_estimate_is_marked_so(sentence: str, writt
     ("In excess of 200 people were hurt in the floods in Korva.", "In excess of 200"),
     ("Officials estimated the flood damage at $2 billion, and said 12 people died in Korva.", "12"),
     ("Hundreds are feared missing after the floods in Korva, leaving 31 dead.", "31"),
+    ("A fashion model was among the 23 people killed in the floods in Korva.", "23"),
+    ("The 37 people killed in the floods in Korva were presumed to be farmers.", "37"),
+    ("Students who study at the school in Korva said 14 classmates were hurt in the floods.", "14"),
+    ("The 52 deaths recorded in Korva are far fewer than modelling suggests.", "52"),
 ])
 def test_reading_an_official_or_plain_count_is_no_estimate(sentence: str, written: str) -> None:
     """The official toll (or the officials' own estimate) is a count, whatever study its clause names; a figure
@@ -768,11 +791,17 @@ def test_reading_a_rate_or_an_average_is_no_count_of_the_event(sentence: str) ->
     "The survey estimated that one resident in 40 had died in the floods in Texas.",
     "One in five children in Texas was hurt in the floods, the study found.",
     "About 1 in 10 homes in Texas were destroyed, and one out of every five homes was damaged.",
+    "Only one in 30 residents of Texas was hurt in the floods, the study found.",
 ])
 def test_reading_a_proportion_is_no_count_of_the_event(sentence: str) -> None:
     """"One in 40 had died" says how often, not how many: neither figure of a proportion is a count."""
     assert [c.value_low for c in counts("Floods hit the state", "Floods killed 24 people in Texas on Friday.",
                                         sentence)] == [24.0]
+
+
+def test_reading_the_only_one_out_of_a_count_is_no_proportion() -> None:
+    claims = counts("Floods hit the state", "He was the only one out of 300 passengers to survive the floods in Texas.")
+    assert [c.value_low for c in claims] == [300.0]
 
 
 def test_reading_a_day_after_is_no_rate() -> None:
@@ -919,12 +948,13 @@ def test_reading_an_opening_that_names_only_where_someone_spoke_is_set_there() -
 
 
 @pytest.mark.parametrize(("sentence", "state"), [
-    ("The chief secretary said 793 injured passengers have been discharged.", "discharged"),
+    ("The district officer said 412 injured passengers have been discharged.", "discharged"),
     ("Five wounded soldiers later died in hospital, the army said.", "killed"),
     ("Two wounded Americans were flown to Germany, the army said.", "wounded"),
+    ("Thirty-five injured residents were evacuated by helicopter, the army said.", "wounded"),
 ])
 def test_reading_what_became_of_those_a_modifier_describes_is_their_state(sentence: str, state: str) -> None:
-    """"793 injured passengers have been discharged": the verb says what became of them, the modifier who they
+    """"412 injured passengers have been discharged": the verb says what became of them, the modifier who they
     were; with no verb of state after it, the modifier's state stands."""
     (claim,) = counts("Train crash", sentence)
     assert claim.predicate == state
@@ -1119,11 +1149,11 @@ def test_reading_reported_missing_names_no_speaker() -> None:
 
 
 def test_reading_a_function_word_a_title_case_headline_capitalises_is_no_place() -> None:
-    """"Toll Could Be Five Times Higher Than State Says": "Than" before "State" names no town (one in India is
-    called so); a word of the language's grammar is never a place."""
-    claims = counts("Storm Toll Could Be Five Times Higher Than State Says",
-                    "A news site's analysis estimated that 702 people died in the storm.")
-    assert figure(claims, "702").place != "Than"
+    """"Flood Toll Might Be Three Times Higher Than County Says": "Than" before "County" names no town (one in
+    India is called so); a word of the language's grammar is never a place."""
+    claims = counts("Flood Toll Might Be Three Times Higher Than County Says",
+                    "A newspaper's analysis estimated that 530 people died in the flood.")
+    assert figure(claims, "530").place != "Than"
 
 
 def test_reading_a_dateline_with_a_point_and_dash_is_no_place_of_the_event() -> None:
@@ -1309,6 +1339,17 @@ def test_reading_a_work_that_gives_a_figure_speaks_for_it_not_who_dismisses_it(s
     dismisses it, never does."""
     speaker = figure(counts("War toll disputed", sentence), "65,000").speaker
     assert speaker in ("study", "report")
+
+
+def test_reading_those_who_fear_that_a_figure_holds_give_it_as_an_estimate() -> None:
+    """"Officials fear that dozens of others are still inside the hull": the officials' figure, an estimate; "the
+    residents feared the dam would burst" reports nothing."""
+    claims = counts("Ferry sinks off Korva", "Divers pulled 61 sailors from the water, but officials fear that dozens "
+                                             "of others are still inside the hull.")
+    feared = figure(claims, "dozens of")
+    assert (feared.speaker, feared.estimate) == ("officials", True)
+    assert figure(counts("Dam bursts in Korva", "Residents feared the dam would burst, and 12 people died."),
+                  "12").speaker == "Test Desk"
 
 
 def test_reading_a_country_or_region_that_raises_a_toll_is_its_government() -> None:

@@ -27,7 +27,7 @@ from checker.checks.base import (
     speaker_label,
 )
 from checker.checks.disputes import WINDOW_DAYS, dispute_id, find_disputes, unreconciled
-from checker.model import Claim, Dispute, Position, carried_by
+from checker.model import SEVERITY_RANK, Claim, Dispute, Position, carried_by
 
 SPEAKERS_NAMED = 2  # a position's message names this many bodies, then counts the rest
 
@@ -37,7 +37,7 @@ class Params(CheckParams):
     article (same_speaker); ``include_vague``: compare vague bands ("dozens") too; ``window_days``: figures of a
     running count stated further apart than this are a timeline, not a conflict; ``estimate_severity``: the
     severity of a dispute whose figures conflict only as estimates against counts (a study's excess deaths against
-    an official toll), never above the rule's own."""
+    an official toll), never above what its spread warrants nor the rule's own."""
 
     scope: Literal["cross_speaker", "same_speaker"] = "cross_speaker"
     include_vague: bool = False
@@ -84,8 +84,16 @@ def _dispute_draft(dispute: Dispute, data: CheckData, params: Params) -> Draft:
         claims=_voices_first([[claim[c] for c in p["claim_ids"]] for p in shown]),
         event_id=dispute.event_id,
         dispute_id=dispute.dispute_id,
-        severity=params.estimate_severity if dispute.estimate_against_count else dispute.severity,
+        severity=_estimate_severity(dispute, params),
     )
+
+
+def _estimate_severity(dispute: Dispute, params: Params) -> str:
+    """A dispute's severity; one of estimates against counts at ``estimate_severity``, never above what its spread
+    warrants (figures within 10% of each other make a warning)."""
+    if not dispute.estimate_against_count:
+        return dispute.severity
+    return min(params.estimate_severity, dispute.severity, key=SEVERITY_RANK.__getitem__)
 
 
 def _unreconciled(dispute: Dispute, data: CheckData) -> str:

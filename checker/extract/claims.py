@@ -68,7 +68,7 @@ class _Counted:
     back_reference: bool = False
     of_population: bool = False  # a share of a place's population ("two million of its seven million people")
     default_state: str | None = None  # the state its noun gives when no verb gives one ("claimed 14 lives")
-    described: bool = False  # its state is a modifier's before the noun ("793 injured passengers"), not the noun's
+    described: bool = False  # its state is a modifier's before the noun ("412 injured passengers"), not the noun's
 
 
 def _figure_key(written: str) -> str:
@@ -252,10 +252,14 @@ class ArticleReader(ArticleComponent):
         """A state named right after a figure with no noun ("over 800 have been reported injured", "14 dead"):
         the state and where its words end."""
         vocabulary = self.vocabulary
-        word = vocabulary.state_word_pattern.match(text, _skip_spaces(text, position))
+        after_pattern, after_roles = vocabulary.predicates_after
+        start = _skip_spaces(text, position)
+        word = vocabulary.state_word_pattern.match(text, start)
+        phrase = after_pattern.match(text, start)
+        if phrase and (word is None or phrase.end() > word.end()):  # "25 dead and missing": not the dead alone
+            return after_roles[norm(phrase.group(0))], phrase.end()
         if word:
             return vocabulary.state_words[norm(word.group("word"))], word.end()
-        after_pattern, after_roles = vocabulary.predicates_after
         after = text[position: position + 48]
         match = after_pattern.search(after)
         between = after[: match.start()] if match else ""
@@ -268,6 +272,16 @@ class ArticleReader(ArticleComponent):
         named with "a" ("a powerful blast") is named, not counted."""
         taxonomy = self.grammars.taxonomy
         return subject in taxonomy.weapon_subjects or "person" in taxonomy.subject_line(subject)
+
+    def _became_of(self, text: str, quantity: Quantity, counted: _Counted) -> str | None:
+        """What a verb after the noun says became of those a modifier's state describes ("412 injured passengers
+        have been discharged": discharged), when it is one of ``states_becoming``; never for the whole of a part
+        named before it ("twenty of the 80 missing people were found alive")."""
+        if not counted.described or self.vocabulary.share_of_whole.search(text, max(0, quantity.phrase_start - 12),
+                                                                           quantity.phrase_start):
+            return None
+        state = self._state_verb_after(text, counted.end)
+        return state if state in self.vocabulary.states_becoming else None
 
     def _state_verb_after(self, text: str, noun_end: int) -> str | None:
         """The role a verb just after a noun phrase gives ("was killed", "on Thursday landed"), at most three
@@ -306,7 +320,7 @@ class ArticleReader(ArticleComponent):
         self._current = index
         quantities = [q for q in self.grammars.numbers.find(text)
                       if not self.vocabulary.multiplier_after.match(text, q.phrase_end)] if figures else []
-        # ("five times as many people": a multiplier counts nothing)
+        # ("four times as many people": a multiplier counts nothing)
         revised = self._revised_clauses(text, quantities)
         revision_cue = bool(revised)
         moments = self._moment_clauses(text, quantities)
@@ -321,8 +335,10 @@ class ArticleReader(ArticleComponent):
         self._populations = set()  # the peoples the sentence's counts have named so far
         claims += self._phrase_claims(index, quantities, taken, revision_cue) if figures else []  # "rose to 64"
         vocabulary = self.vocabulary
+        numerators = {m.start() for q in quantities  # "one in 40": the first figure of a proportion
+                      if (m := vocabulary.ratio_before.search(text, max(0, q.phrase_start - 30), q.phrase_start))}
         for quantity in quantities:
-            if quantity.start in taken:
+            if quantity.start in taken or quantity.start in numerators or quantity.phrase_start in numerators:
                 continue
             denied_one = bool(vocabulary.denied_one.search(text, max(0, quantity.phrase_start - 5),
                                                            quantity.phrase_start)
@@ -362,9 +378,8 @@ class ArticleReader(ArticleComponent):
                 # soldiers were killed": not a claim
             if counted.population is None and counted.subject == "person":
                 counted = replace(counted, population=self._people_from(text, quantity.phrase_end))
-            predicate = ((counted.described and self._state_verb_after(text, counted.end)) or counted.state
-                         or self._count_predicate(text, quantity, previous, counted))
-            # ("793 injured passengers have been discharged": what the verb says became of them)
+            predicate = self._became_of(text, quantity, counted) or counted.state or self._count_predicate(
+                text, quantity, previous, counted)
             claim = self._count_claim(index, quantity, counted, predicate, revision_cue)
             if denied_one:  # what it counts still stands for the figures after it ("not one soldier ..., 11 were hurt")
                 previous = (quantity, claim.subject, claim.predicate, claim.population)
@@ -397,7 +412,7 @@ class ArticleReader(ArticleComponent):
                 claim.other_event = True
         self._mark_recaps(text, sentence.start, claims)
         ordinal = self._clauses_holding(text, [m.start() for m in self.vocabulary.ordinal_event.finditer(text)
-                                               if not self.vocabulary.ordinal_series.match(text, m.end())])
+                                               if not self.vocabulary.ordinal_series.match(text, m.end())], quantities)
         for claim in claims:  # "the second blast was equal to 21 tonnes of TNT": one of the blasts, a part (not "the
             # first attack on the base since January killed two")
             claim.partial = claim.partial or any(start <= claim.start - sentence.start < end for start, end in ordinal)
@@ -411,7 +426,7 @@ class ArticleReader(ArticleComponent):
             if self.vocabulary.earlier_figure.search(text, max(0, position - 60), position):
                 claim.superseded = True  # "the panel's last estimate of 12,000": a figure the text names as replaced
             claim.moment_cue = any(start <= position < end for start, end in moments)
-            claim.estimate = self._given_as_estimate(text, position, estimated)
+            claim.estimate = self._given_as_estimate(text, position, estimated, quantities)
         for claim in claims:
             if claim.subject is not None:
                 self._last_count[claim.paragraph] = claim
@@ -514,7 +529,7 @@ class ArticleReader(ArticleComponent):
         cues += [old.phrase_start for old, new in zip(quantities, quantities[1:], strict=False)
                  if self.vocabulary.change_from.search(text, max(0, old.phrase_start - 12), old.phrase_start)
                  and self.vocabulary.change_to.fullmatch(text, old.phrase_end, new.phrase_start)]
-        return self._clauses_holding(text, cues)
+        return self._clauses_holding(text, cues, quantities)
 
     def _moment_clauses(self, text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
         """The clauses of a sentence that name the phase of the event their figures stood at ("40,000 barrels a day
@@ -526,7 +541,7 @@ class ArticleReader(ArticleComponent):
             boundary = self.vocabulary.clause_boundary.search(text, moment.end())
             if boundary and not any(moment.start() <= q.phrase_start < boundary.start() for q in quantities):
                 cues.append(boundary.end())
-        return self._clauses_holding(text, cues)
+        return self._clauses_holding(text, cues, quantities)
 
     def _estimate_clauses(self, text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
         """The clauses of a sentence that give their figures as estimates ("the study estimated that 4,645 people
@@ -537,34 +552,44 @@ class ArticleReader(ArticleComponent):
         for cue in self.vocabulary.estimate_cue.finditer(text):
             cues.append(cue.start())
             boundary = self.vocabulary.clause_boundary.search(text, cue.end())
-            (start, end), = self._clauses_holding(text, [cue.start()])
+            (start, end), = self._clauses_holding(text, [cue.start()], quantities)
             if boundary and len(text[cue.end():boundary.start()].split()) <= 1 and not any(
                     start <= q.phrase_start < end for q in quantities):
                 # "estimate that, ..."; not "estimated the damage at $5 billion, and said 12 people died", nor
                 # "hundreds feared missing after the boat sank, leaving 78 dead"
                 cues += [q.phrase_start for q in quantities if q.phrase_start >= boundary.end()][:1]
-        return self._clauses_holding(text, cues)
+        return self._clauses_holding(text, cues, quantities)
 
-    def _given_as_estimate(self, text: str, position: int, estimated: list[tuple[int, int]]) -> bool:
-        """Whether the figure at ``position`` stands in a clause of ``estimated`` and no word before it in its clause
-        names it the official count after the last estimate named there, unless that estimate comes well after
-        it ("a study estimates the toll is far above the official number of 64", "the official estimate was 64":
-        counts)."""
+    def _given_as_estimate(self, text: str, position: int, estimated: list[tuple[int, int]],
+                           quantities: list[Quantity]) -> bool:
+        """Whether the figure at ``position`` is given as an estimate: a word after it in its clause says so ("30
+        people are feared dead"), or it stands in a clause of ``estimated`` after the estimate named there (or in
+        the clause one set off before holds for) and no word between names it the official count, unless that
+        estimate comes well after it ("a study estimates the toll is far above the official number of 64", "the
+        official estimate was 64": counts)."""
+        bounds = self._clauses_holding(text, [position], quantities)
+        if bounds and self.vocabulary.estimate_after.search(text, position, bounds[0][1]):
+            return True
         clause = next(((start, end) for start, end in estimated if start <= position < end), None)
         if clause is None:
             return False
+        cues = [m.start() for m in self.vocabulary.estimate_cue.finditer(text, clause[0], clause[1])]
+        if cues and cues[0] > position:
+            return False  # "the 52 deaths are far fewer than modelling suggests": named after the figure
+        cues = [cue for cue in cues if cue < position]
         official = [m.end() for m in self.vocabulary.official_cue.finditer(text, clause[0], position)]
         if not official:
             return True
-        cues = [m.start() for m in self.vocabulary.estimate_cue.finditer(text, clause[0], position)]
         # "the official estimate was 64": an estimate the officials give is their count
         return bool(cues) and cues[-1] > official[-1] and len(text[official[-1]:cues[-1]].split()) > 2
 
-    def _clauses_holding(self, text: str, cues: list[int]) -> list[tuple[int, int]]:
-        """The clauses of a sentence (start, end) that hold one of the offsets ``cues``."""
+    def _clauses_holding(self, text: str, cues: list[int], quantities: list[Quantity]) -> list[tuple[int, int]]:
+        """The clauses of a sentence (start, end) that hold one of the offsets ``cues``; a boundary inside the
+        phrase of one of its ``quantities`` ends no clause ("estimated that as many as 900 died")."""
         if not cues:
             return []
-        bounds = [0, *(b.end() for b in self.vocabulary.clause_boundary.finditer(text)), len(text)]
+        bounds = [0, *(b.end() for b in self.vocabulary.clause_boundary.finditer(text)
+                       if not any(q.phrase_start <= b.start() < q.phrase_end for q in quantities)), len(text)]
         return [(start, end) for start, end in zip(bounds, bounds[1:], strict=False)
                 if any(start <= cue < end for cue in cues)]
 
@@ -882,7 +907,9 @@ class ArticleReader(ArticleComponent):
                         and not vocabulary.set_after.match(text, q.phrase_end)  # "the rise was one of several"
                         and q.phrase_start not in set_named
                         and not vocabulary.is_population(text, q.phrase_start, q.phrase_end)
-                        and not vocabulary.duration_after.match(text, q.phrase_end)  # "comes five months after"
+                        and not (vocabulary.duration_after.match(text, q.phrase_end)  # "arrives six months after"
+                                 and not vocabulary.level_verb_before.search(  # (not "rose to 300 weeks after")
+                                     text, max(0, q.phrase_start - 30), q.phrase_start))
                         and self._subject_after(text, q.phrase_end) is None)
 
             def level_reach(start: int, phrase_end: int = end) -> int:

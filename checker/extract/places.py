@@ -122,7 +122,7 @@ class PlaceFinder:
                 name = name.rstrip("'’").removesuffix("'s").removesuffix("’s")
             candidates = self.gazetteer.candidates(name)
             if candidates and name.lower() not in self.not_places and name.lower() not in self.function_words:
-                # (never a function word a title-case headline capitalises: "Higher Than State Says")
+                # (never a function word a title-case headline capitalises: "Higher Than County Says")
                 alone = end_index == 0 and all(c.level == CITY_LEVEL for c in candidates)
                 return PlaceMatch(position, position + len(name), candidates, "", alone), end
         return None

@@ -51,6 +51,8 @@ class ClaimVocabulary:
     zero_group_pair: re.Pattern[str]  # "among the [US or] coalition forces": a group of two
     duration_after: re.Pattern[str]  # "[three] days": a duration, never a count
     multiplier_after: re.Pattern[str]  # "[five] times as many": a multiplier, never a count
+    share_of_whole: re.Pattern[str]  # right before a whole's figure: "(twenty) of the (80 missing)"
+    states_becoming: frozenset[str]  # what a verb says became of those a state describes ("injured ... discharged")
     quantity_phrase: re.Pattern[str]  # "death toll", "number of": a quantity whose figure follows
     quantity_phrase_of: dict[str, tuple[str | None, str | None]]  # phrase -> (subject, state)
     topic_phrases: frozenset[str]  # "the total": the quantity the paragraph is about
@@ -83,7 +85,8 @@ class ClaimVocabulary:
     moment_cue: re.Pattern[str]  # "at the beginning of the spill": the moment a figure stood at
     ordinal_event: re.Pattern[str]  # "the second blast": one of several events of a kind
     ordinal_series: re.Pattern[str]  # right after one: "(the first attack) on the base since January": of a series
-    estimate_cue: re.Pattern[str]  # "the study estimated that", "excess deaths": a figure given as an estimate
+    estimate_cue: re.Pattern[str]  # "the study estimated that": a figure after it given as an estimate
+    estimate_after: re.Pattern[str]  # "(30 people are) feared dead", "excess deaths": one before it given so
     official_cue: re.Pattern[str]  # "the official toll of 64": a count, whatever estimate its clause names
     singular_subject: re.Pattern[str]  # "a"/"an" opening a clause: "A rocket fell", "but an American was killed"
     relative_opener: re.Pattern[str]  # right after a noun: "who", "whose", "which": a clause about it
@@ -224,6 +227,8 @@ class ClaimVocabulary:
             zero_group_pair=expand_pattern(quantities, "zero_group_pair"),
             duration_after=compiled(rf"(?:\s+|\s*-\s*)(?:{phrase_pattern(quantities.duration_units)})\b",
                                     re.IGNORECASE),
+            states_becoming=frozenset(quantities.states_becoming),
+            share_of_whole=expand_pattern(quantities, "share_of_whole"),
             multiplier_after=compiled(rf"(?:\s+|\s*-\s*)?(?:{phrase_pattern(quantities.multiplier_words)})\b",
                                       re.IGNORECASE) if quantities.multiplier_words else compiled("(?!)"),
             zero_people_pattern=words(quantities.zero_people),
@@ -260,7 +265,9 @@ class ClaimVocabulary:
             hypothetical=words(quantities.hypothetical_markers),
             revision_cue=words(quantities.revision_cues),
             moment_cue=words(quantities.moment_cues),
-            estimate_cue=words(quantities.estimate_cues),
+            estimate_cue=compiled(rf"{words(quantities.estimate_cues).pattern}|"
+                                  rf"{expand_pattern(quantities, 'estimate_study').pattern}", re.IGNORECASE),
+            estimate_after=words(quantities.estimate_after),
             official_cue=words(quantities.official_cues),
             singular_subject=expand_pattern(quantities, "singular_subject"),
             change_from=expand_pattern(quantities, "change_from"),

@@ -210,6 +210,7 @@ class QuantitiesFile(PackFile):
     zero_people: Words = ()
     duration_units: Words = ()
     multiplier_words: Words = ()
+    states_becoming: Words = ()
     zero_recent_units: Words = ()
     zero_report_words: Words = ()
     zero_group_verbs: Words = ()
@@ -251,6 +252,7 @@ class QuantitiesFile(PackFile):
     moment_cues: Words = ()
     ordinal_words: Words = ()
     estimate_cues: Words = ()
+    estimate_after: Words = ()
     official_cues: Words = ()
     group_complements: Words = ()
     verbs_reporting_that: Words = ()
@@ -303,8 +305,8 @@ class QuantitiesFile(PackFile):
     population_holders: Words = ()
     breakdown_links: Words = ()
     level_verbs: Words = ()
-    patterns: dict[Literal["rest_follows", "singular_subject", "change_from", "change_to", "share_of", "ratio_before",
-                           "ordinal_series",
+    patterns: dict[Literal["rest_follows", "singular_subject", "change_from", "change_to", "share_of",
+                           "share_of_whole", "ratio_before", "ordinal_series", "estimate_study",
                            "coordinated", "of_group", "state_break",
                            "of_whole_opener", "sub_area", "ranking", "earlier_figure", "population_before",
                            "population_after", "strong_population", "breakdown_before", "place_of_figure",
