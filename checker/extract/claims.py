@@ -71,6 +71,15 @@ class _Counted:
     described: bool = False  # its state is a modifier's before the noun ("412 injured passengers"), not the noun's
 
 
+def _clauses_holding(bounds: list[int], cues: list[int]) -> list[tuple[int, int]]:
+    """The clauses (start, end) between ``bounds`` (``ArticleReader._clause_bounds``) that hold an offset of
+    ``cues``."""
+    if not cues:
+        return []
+    return [(start, end) for start, end in zip(bounds, bounds[1:], strict=False)
+            if any(start <= cue < end for cue in cues)]
+
+
 def _figure_key(written: str) -> str:
     """A figure as written, for finding it again: "2,975" and "2975" are one figure ("about 2,975" too)."""
     return written.replace(",", "").replace(" ", "").lower()
@@ -321,10 +330,11 @@ class ArticleReader(ArticleComponent):
         quantities = [q for q in self.grammars.numbers.find(text)
                       if not self.vocabulary.multiplier_after.match(text, q.phrase_end)] if figures else []
         # ("four times as many people": a multiplier counts nothing)
-        revised = self._revised_clauses(text, quantities)
+        bounds = self._clause_bounds(text, quantities)
+        revised = self._revised_clauses(text, quantities, bounds)
         revision_cue = bool(revised)
-        moments = self._moment_clauses(text, quantities)
-        estimated = self._estimate_clauses(text, quantities)
+        moments = self._moment_clauses(text, quantities, bounds)
+        estimated = self._estimate_clauses(text, quantities, bounds)
         singular = self._singular_claims(index, quantities, revision_cue)
         if not figures and not singular:
             return []  # most sentences with "a" and a verb of state name nothing as a subject
@@ -411,12 +421,13 @@ class ArticleReader(ArticleComponent):
             for claim in claims:  # "another accident in the same region left seven dead": not the article's event
                 claim.other_event = True
         self._mark_recaps(text, sentence.start, claims)
-        ordinal = self._clauses_holding(text, [m.start() for m in self.vocabulary.ordinal_event.finditer(text)
-                                               if not self.vocabulary.ordinal_series.match(text, m.end())], quantities)
+        ordinal = _clauses_holding(bounds, [m.start() for m in self.vocabulary.ordinal_event.finditer(text)
+                                            if not self.vocabulary.ordinal_series.match(text, m.end())])
         for claim in claims:  # "the second blast was equal to 21 tonnes of TNT": one of the blasts, a part (not "the
             # first attack on the base since January killed two")
             claim.partial = claim.partial or any(start <= claim.start - sentence.start < end for start, end in ordinal)
         claims.sort(key=lambda c: c.start)
+        estimated_after = self.vocabulary.estimate_after.search(text) is not None
         for claim in claims:
             position = claim.start - sentence.start
             if revised:  # the cue holds for the figures of its own clause only ("risen to 190, with three missing")
@@ -426,7 +437,8 @@ class ArticleReader(ArticleComponent):
             if self.vocabulary.earlier_figure.search(text, max(0, position - 60), position):
                 claim.superseded = True  # "the panel's last estimate of 12,000": a figure the text names as replaced
             claim.moment_cue = any(start <= position < end for start, end in moments)
-            claim.estimate = self._given_as_estimate(text, position, estimated, quantities)
+            claim.estimate = bool(estimated or estimated_after) and self._given_as_estimate(text, position, estimated,
+                                                                                             bounds)
         for claim in claims:
             if claim.subject is not None:
                 self._last_count[claim.paragraph] = claim
@@ -522,16 +534,16 @@ class ArticleReader(ArticleComponent):
                                          or speakers.participle_after.match(text, verb.end())
                                          or self.vocabulary.infinitive_after.match(text, verb.end()))
 
-    def _revised_clauses(self, text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
+    def _revised_clauses(self, text: str, quantities: list[Quantity], bounds: list[int]) -> list[tuple[int, int]]:
         """The clauses of a sentence that say a figure was revised ("the toll was revised to 275", "rose sharply
         from 90 to 170"): (start, end) offsets."""
         cues = [cue.start() for cue in self.vocabulary.revision_cue.finditer(text)]
         cues += [old.phrase_start for old, new in zip(quantities, quantities[1:], strict=False)
                  if self.vocabulary.change_from.search(text, max(0, old.phrase_start - 12), old.phrase_start)
                  and self.vocabulary.change_to.fullmatch(text, old.phrase_end, new.phrase_start)]
-        return self._clauses_holding(text, cues, quantities)
+        return _clauses_holding(bounds, cues)
 
-    def _moment_clauses(self, text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
+    def _moment_clauses(self, text: str, quantities: list[Quantity], bounds: list[int]) -> list[tuple[int, int]]:
         """The clauses of a sentence that name the phase of the event their figures stood at ("40,000 barrels a day
         at the start of the leak"; one set off before a clause holds for that clause: "At the start of the leak,
         40,000 barrels a day ..."): (start, end) offsets."""
@@ -541,9 +553,9 @@ class ArticleReader(ArticleComponent):
             boundary = self.vocabulary.clause_boundary.search(text, moment.end())
             if boundary and not any(moment.start() <= q.phrase_start < boundary.start() for q in quantities):
                 cues.append(boundary.end())
-        return self._clauses_holding(text, cues, quantities)
+        return _clauses_holding(bounds, cues)
 
-    def _estimate_clauses(self, text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
+    def _estimate_clauses(self, text: str, quantities: list[Quantity], bounds: list[int]) -> list[tuple[int, int]]:
         """The clauses of a sentence that give their figures as estimates ("the study estimated that 4,645 people
         died", "30 people are feared dead"); a cue whose clause holds no figure after it holds for the next clause
         that has one ("scientists estimate that, at the start of the leak, 62,000 barrels a day ..."): (start, end)
@@ -552,23 +564,23 @@ class ArticleReader(ArticleComponent):
         for cue in self.vocabulary.estimate_cue.finditer(text):
             cues.append(cue.start())
             boundary = self.vocabulary.clause_boundary.search(text, cue.end())
-            (start, end), = self._clauses_holding(text, [cue.start()], quantities)
+            (start, end), = _clauses_holding(bounds, [cue.start()])
             if boundary and len(text[cue.end():boundary.start()].split()) <= 1 and not any(
                     start <= q.phrase_start < end for q in quantities):
                 # "estimate that, ..."; not "estimated the damage at $5 billion, and said 12 people died", nor
                 # "hundreds feared missing after the boat sank, leaving 78 dead"
                 cues += [q.phrase_start for q in quantities if q.phrase_start >= boundary.end()][:1]
-        return self._clauses_holding(text, cues, quantities)
+        return _clauses_holding(bounds, cues)
 
     def _given_as_estimate(self, text: str, position: int, estimated: list[tuple[int, int]],
-                           quantities: list[Quantity]) -> bool:
+                           bounds: list[int]) -> bool:
         """Whether the figure at ``position`` is given as an estimate: a word after it in its clause says so ("30
         people are feared dead"), or it stands in a clause of ``estimated`` after the estimate named there (or in
         the clause one set off before holds for) and no word between names it the official count, unless that
         estimate comes well after it ("a study estimates the toll is far above the official number of 64", "the
         official estimate was 64": counts)."""
-        bounds = self._clauses_holding(text, [position], quantities)
-        if bounds and self.vocabulary.estimate_after.search(text, position, bounds[0][1]):
+        own = _clauses_holding(bounds, [position])
+        if own and self.vocabulary.estimate_after.search(text, position, own[0][1]):
             return True
         clause = next(((start, end) for start, end in estimated if start <= position < end), None)
         if clause is None:
@@ -583,15 +595,11 @@ class ArticleReader(ArticleComponent):
         # "the official estimate was 64": an estimate the officials give is their count
         return bool(cues) and cues[-1] > official[-1] and len(text[official[-1]:cues[-1]].split()) > 2
 
-    def _clauses_holding(self, text: str, cues: list[int], quantities: list[Quantity]) -> list[tuple[int, int]]:
-        """The clauses of a sentence (start, end) that hold one of the offsets ``cues``; a boundary inside the
-        phrase of one of its ``quantities`` ends no clause ("estimated that as many as 900 died")."""
-        if not cues:
-            return []
-        bounds = [0, *(b.end() for b in self.vocabulary.clause_boundary.finditer(text)
-                       if not any(q.phrase_start <= b.start() < q.phrase_end for q in quantities)), len(text)]
-        return [(start, end) for start, end in zip(bounds, bounds[1:], strict=False)
-                if any(start <= cue < end for cue in cues)]
+    def _clause_bounds(self, text: str, quantities: list[Quantity]) -> list[int]:
+        """Where the clauses of a sentence begin and end, in order; a boundary inside the phrase of one of its
+        ``quantities`` ends no clause ("estimated that as many as 900 died")."""
+        return [0, *(b.end() for b in self.vocabulary.clause_boundary.finditer(text)
+                     if not any(q.phrase_start <= b.start() < q.phrase_end for q in quantities)), len(text)]
 
     def _what_is_counted(self, text: str, quantity: Quantity, previous) -> _Counted | None:
         """The counted noun after a figure; else what was counted just before ("and 12 others"); else people,
