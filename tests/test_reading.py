@@ -1792,6 +1792,7 @@ def test_reading_a_level_or_a_death_after_a_preposition_is_still_read(sentence: 
 @pytest.mark.parametrize("sentence, written", [
     ("The army said 11 soldiers were hurt, after initially saying no soldiers were injured.", "no"),
     ("The ministry had earlier said 12 people died in the blast.", "12"),
+    ("The ministry initially estimated that between 1,500 and 3,000 people died in the blast.", "between 1,500 and 3,000"),
 ])
 def test_reading_what_a_source_said_before_is_replaced(sentence: str, written: str) -> None:
     claims = counts("Blast at Korva base", sentence)
