@@ -287,6 +287,9 @@ def test_reading_a_list_ending_in_others_is_the_whole_not_a_part() -> None:
     ("The first blast killed 12 people and the second blast killed 40 near the port.", "40", True),
     ("The shock of the second explosion was equal to 21 tonnes of TNT, a seismologist said.", "21 tonnes", True),
     ("The first attack on the port since January killed two guards.", "two", False),
+    ("The second attack on the port this month killed 23 guards.", "23", False),
+    ("The third quake to hit the port this year killed 9 people.", "9", False),
+    ("A second blast killed 3 people near the port.", "3", False),
     ("Within an hour of the first explosion, 40 people had been killed.", "40", False),
 ])
 def test_reading_a_figure_of_one_of_several_blasts_is_a_part(sentence: str, written: str, part: bool) -> None:
@@ -521,6 +524,7 @@ FLOOD = "Floods in Korva leave many dead"
     ("A model of the flood put the number of dead at 2,500, its authors said.", "2,500"),
     ("A study estimated that as many as 900 people died in the floods in Korva.", "as many as 900"),
     ("Rescuers fear that 200 people remain trapped by the floods in Korva.", "200"),
+    ("The ministry's model shows that 3,000 homes in Korva were destroyed by the floods.", "3,000"),
 ])
 def test_reading_a_figure_given_as_an_estimate_is_marked_so(sentence: str, written: str) -> None:
     """A study's estimate, excess deaths, a modelled figure and the feared dead keep their kind: an estimate, which a
@@ -539,6 +543,9 @@ def test_reading_a_figure_given_as_an_estimate_is_marked_so(sentence: str, writt
     ("The 37 people killed in the floods in Korva were presumed to be farmers.", "37"),
     ("Students who study at the school in Korva said 14 classmates were hurt in the floods.", "14"),
     ("The 52 deaths recorded in Korva are far fewer than modelling suggests.", "52"),
+    ("Four people were rescued in Korva and 10 are feared dead.", "Four"),
+    ("12 people were killed in Korva by a blast estimated to have used 200 kg of explosives.", "12"),
+    ("Scientists modelling the floods in Korva said 230 people had been confirmed dead.", "230"),
 ])
 def test_reading_an_official_or_plain_count_is_no_estimate(sentence: str, written: str) -> None:
     """The official toll (or the officials' own estimate) is a count, whatever study its clause names; a figure
@@ -1341,15 +1348,15 @@ def test_reading_a_work_that_gives_a_figure_speaks_for_it_not_who_dismisses_it(s
     assert speaker in ("study", "report")
 
 
-def test_reading_those_who_fear_that_a_figure_holds_give_it_as_an_estimate() -> None:
-    """"Officials fear that dozens of others are still inside the hull": the officials' figure, an estimate; "the
-    residents feared the dam would burst" reports nothing."""
+def test_reading_a_figure_feared_is_an_estimate_and_no_report_of_who_fears_it() -> None:
+    """"Officials fear that dozens of others are still inside the hull": an estimate; fearing is no reporting verb,
+    whose reach would credit the figures after it ("rescuers feared the toll could reach 100, but 38 deaths have
+    been confirmed")."""
     claims = counts("Ferry sinks off Korva", "Divers pulled 61 sailors from the water, but officials fear that dozens "
                                              "of others are still inside the hull.")
-    feared = figure(claims, "dozens of")
-    assert (feared.speaker, feared.estimate) == ("officials", True)
-    assert figure(counts("Dam bursts in Korva", "Residents feared the dam would burst, and 12 people died."),
-                  "12").speaker == "Test Desk"
+    assert figure(claims, "dozens of").estimate
+    assert figure(counts("Ferry sinks off Korva", "Rescuers feared that the toll could reach 100, but 38 deaths have "
+                                                  "been confirmed."), "38").speaker == "Test Desk"
 
 
 def test_reading_a_country_or_region_that_raises_a_toll_is_its_government() -> None:

@@ -42,6 +42,7 @@ PHRASE_REACH = 80  # characters from a quantity phrase to its figure ("the death
 PART_WINDOW = 50  # counts looked back at, at most, to settle a part (a sentence rarely holds more)
 PART_REACH = 3  # sentences back in which "others", "another" find the count they are part of
 RATE_REACH = 24  # characters after a counted noun searched for a rate ("people died per year")
+ESTIMATE_AFTER_REACH = 24  # characters after a figure in which "feared dead", "excess deaths" make it an estimate
 SUPERSEDED_REACH = 24  # characters before a figure searched for a word that makes it the replaced one ("from 863")
 ZERO_REACH = 40  # characters after a zero's verb searched for words that make it a part ("found since")
 DENIAL_REACH = 40  # characters before a figure searched for a denial ("denied reports that")
@@ -437,8 +438,10 @@ class ArticleReader(ArticleComponent):
             if self.vocabulary.earlier_figure.search(text, max(0, position - 60), position):
                 claim.superseded = True  # "the panel's last estimate of 12,000": a figure the text names as replaced
             claim.moment_cue = any(start <= position < end for start, end in moments)
-            claim.estimate = bool(estimated or estimated_after) and self._given_as_estimate(text, position, estimated,
-                                                                                             bounds)
+            after = (claim.end - sentence.start, min((q.phrase_start for q in quantities if q.phrase_start > position),
+                                                     default=len(text)))
+            claim.estimate = bool(estimated or estimated_after) and self._given_as_estimate(text, position, after,
+                                                                                             estimated, bounds)
         for claim in claims:
             if claim.subject is not None:
                 self._last_count[claim.paragraph] = claim
@@ -572,16 +575,20 @@ class ArticleReader(ArticleComponent):
                 cues += [q.phrase_start for q in quantities if q.phrase_start >= boundary.end()][:1]
         return _clauses_holding(bounds, cues)
 
-    def _given_as_estimate(self, text: str, position: int, estimated: list[tuple[int, int]],
+    def _given_as_estimate(self, text: str, position: int, after: tuple[int, int], estimated: list[tuple[int, int]],
                            bounds: list[int]) -> bool:
-        """Whether the figure at ``position`` is given as an estimate: a word after it in its clause says so ("30
-        people are feared dead"), or it stands in a clause of ``estimated`` after the estimate named there (or in
-        the clause one set off before holds for) and no word between names it the official count, unless that
-        estimate comes well after it ("a study estimates the toll is far above the official number of 64", "the
-        official estimate was 64": counts)."""
+        """Whether the figure at ``position`` is given as an estimate: a word a few words after it (from ``after``,
+        its end, and before the next figure) says so ("30 people are feared dead"), or it stands in a clause of
+        ``estimated`` after the estimate named there (or in the clause one set off before holds for) and no word
+        between names it the official count, unless that estimate comes well after it ("a study estimates the toll
+        is far above the official number of 64", "the official estimate was 64": counts); a word right after it
+        naming it confirmed makes it a count ("said 230 people had been confirmed dead")."""
         own = _clauses_holding(bounds, [position])
-        if own and self.vocabulary.estimate_after.search(text, position, own[0][1]):
-            return True
+        limit = min(own[0][1] if own else len(text), after[1])
+        for cue, given in ((self.vocabulary.official_cue, False), (self.vocabulary.estimate_after, True)):
+            found = cue.search(text, after[0], limit)
+            if found and found.start() - after[0] <= ESTIMATE_AFTER_REACH:
+                return given  # "230 people had been confirmed dead"; "30 people are feared dead"
         clause = next(((start, end) for start, end in estimated if start <= position < end), None)
         if clause is None:
             return False
