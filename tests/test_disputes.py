@@ -542,6 +542,7 @@ def test_disputes_an_estimate_against_an_official_count_is_a_dispute_of_its_own_
     assert dispute.severity == "warning" and "3,100 estimated (" in dispute.message and "64 (" in dispute.message
     (record,) = result.disputes
     assert record.estimate_against_count and record.severity == "warning"
+    assert "| 3,100 estimated |" in render_markdown(result)  # the dispute's table marks it too
     counted = analyse([storm_story(1, OFFICIAL_TOLL), storm_story(3, "Hospital records show that 3,100 people died "
                                                                      "in Puerto Rico in the hurricane of 20 September "
                                                                      "2020, a coroner said on Saturday.")])

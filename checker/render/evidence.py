@@ -141,9 +141,10 @@ def stated_when(first: str | None, last: str | None = None) -> str:
 
 
 def position_cells(dispute: Dispute) -> list[tuple[str, str, str, str]]:
-    """Each position of a dispute as (figure, who, when, carried by); a figure that contradicts no other is
-    marked as agreeing."""
-    return [(position["value_text"] + ("" if position["conflicts_with"] else " (agrees)"),
+    """Each position of a dispute as (figure, who, when, carried by); a figure given as an estimate is marked so,
+    and one that contradicts no other as agreeing."""
+    return [(position["value_text"] + (" estimated" if position.get("estimate") else "")
+             + ("" if position["conflicts_with"] else " (agrees)"),
              ", ".join(position["speakers"]), stated_when(position["first_stated"], position["last_stated"]),
              carried_by(position))
             for position in dispute.positions]
