@@ -72,13 +72,25 @@ class _Counted:
     described: bool = False  # its state is a modifier's before the noun ("412 injured passengers"), not the noun's
 
 
-def _clauses_holding(bounds: list[int], cues: list[int]) -> list[tuple[int, int]]:
-    """The clauses (start, end) between ``bounds`` (``ArticleReader._clause_bounds``) that hold an offset of
-    ``cues``."""
-    if not cues:
-        return []
-    return [(start, end) for start, end in zip(bounds, bounds[1:], strict=False)
-            if any(start <= cue < end for cue in cues)]
+class _Clauses:
+    """The clauses of one sentence, their bounds worked out on first need (most sentences need none); a boundary
+    inside the phrase of one of its quantities ends no clause ("estimated that as many as 900 died")."""
+
+    def __init__(self, text: str, quantities: list[Quantity], boundary: re.Pattern[str]) -> None:
+        self._text, self._quantities, self._boundary = text, quantities, boundary
+        self._bounds: list[int] | None = None
+
+    def holding(self, cues: list[int]) -> list[tuple[int, int]]:
+        """The clauses (start, end) that hold an offset of ``cues``."""
+        if not cues:
+            return []
+        if self._bounds is None:
+            inside = [(q.phrase_start, q.phrase_end) for q in self._quantities]
+            self._bounds = [0, *(b.end() for b in self._boundary.finditer(self._text)
+                                 if not any(start <= b.start() < end for start, end in inside)), len(self._text)]
+        bounds = self._bounds
+        return [(start, end) for start, end in zip(bounds, bounds[1:], strict=False)
+                if any(start <= cue < end for cue in cues)]
 
 
 def _figure_key(written: str) -> str:
@@ -331,11 +343,11 @@ class ArticleReader(ArticleComponent):
         quantities = [q for q in self.grammars.numbers.find(text)
                       if not self.vocabulary.multiplier_after.match(text, q.phrase_end)] if figures else []
         # ("four times as many people": a multiplier counts nothing)
-        bounds = self._clause_bounds(text, quantities)
-        revised = self._revised_clauses(text, quantities, bounds)
+        clauses = _Clauses(text, quantities, self.vocabulary.clause_boundary)
+        revised = self._revised_clauses(text, quantities, clauses)
         revision_cue = bool(revised)
-        moments = self._moment_clauses(text, quantities, bounds)
-        estimated = self._estimate_clauses(text, quantities, bounds)
+        moments = self._moment_clauses(text, quantities, clauses)
+        estimated = self._estimate_clauses(text, quantities, clauses)
         singular = self._singular_claims(index, quantities, revision_cue)
         if not figures and not singular:
             return []  # most sentences with "a" and a verb of state name nothing as a subject
@@ -422,8 +434,8 @@ class ArticleReader(ArticleComponent):
             for claim in claims:  # "another accident in the same region left seven dead": not the article's event
                 claim.other_event = True
         self._mark_recaps(text, sentence.start, claims)
-        ordinal = _clauses_holding(bounds, [m.start() for m in self.vocabulary.ordinal_event.finditer(text)
-                                            if not self.vocabulary.ordinal_series.match(text, m.end())])
+        ordinal = clauses.holding([m.start() for m in self.vocabulary.ordinal_event.finditer(text)
+                                   if not self.vocabulary.ordinal_series.match(text, m.end())])
         for claim in claims:  # "the second blast was equal to 21 tonnes of TNT": one of the blasts, a part (not "the
             # first attack on the base since January killed two")
             claim.partial = claim.partial or any(start <= claim.start - sentence.start < end for start, end in ordinal)
@@ -441,7 +453,7 @@ class ArticleReader(ArticleComponent):
             after = (claim.end - sentence.start, min((q.phrase_start for q in quantities if q.phrase_start > position),
                                                      default=len(text)))
             claim.estimate = bool(estimated or estimated_after) and self._given_as_estimate(text, position, after,
-                                                                                             estimated, bounds)
+                                                                                             estimated, clauses)
         for claim in claims:
             if claim.subject is not None:
                 self._last_count[claim.paragraph] = claim
@@ -537,16 +549,16 @@ class ArticleReader(ArticleComponent):
                                          or speakers.participle_after.match(text, verb.end())
                                          or self.vocabulary.infinitive_after.match(text, verb.end()))
 
-    def _revised_clauses(self, text: str, quantities: list[Quantity], bounds: list[int]) -> list[tuple[int, int]]:
+    def _revised_clauses(self, text: str, quantities: list[Quantity], clauses: _Clauses) -> list[tuple[int, int]]:
         """The clauses of a sentence that say a figure was revised ("the toll was revised to 275", "rose sharply
         from 90 to 170"): (start, end) offsets."""
         cues = [cue.start() for cue in self.vocabulary.revision_cue.finditer(text)]
         cues += [old.phrase_start for old, new in zip(quantities, quantities[1:], strict=False)
                  if self.vocabulary.change_from.search(text, max(0, old.phrase_start - 12), old.phrase_start)
                  and self.vocabulary.change_to.fullmatch(text, old.phrase_end, new.phrase_start)]
-        return _clauses_holding(bounds, cues)
+        return clauses.holding(cues)
 
-    def _moment_clauses(self, text: str, quantities: list[Quantity], bounds: list[int]) -> list[tuple[int, int]]:
+    def _moment_clauses(self, text: str, quantities: list[Quantity], clauses: _Clauses) -> list[tuple[int, int]]:
         """The clauses of a sentence that name the phase of the event their figures stood at ("40,000 barrels a day
         at the start of the leak"; one set off before a clause holds for that clause: "At the start of the leak,
         40,000 barrels a day ..."): (start, end) offsets."""
@@ -556,34 +568,44 @@ class ArticleReader(ArticleComponent):
             boundary = self.vocabulary.clause_boundary.search(text, moment.end())
             if boundary and not any(moment.start() <= q.phrase_start < boundary.start() for q in quantities):
                 cues.append(boundary.end())
-        return _clauses_holding(bounds, cues)
+        return clauses.holding(cues)
 
-    def _estimate_clauses(self, text: str, quantities: list[Quantity], bounds: list[int]) -> list[tuple[int, int]]:
+    def _estimate_clauses(self, text: str, quantities: list[Quantity], clauses: _Clauses) -> list[tuple[int, int]]:
         """The clauses of a sentence that give their figures as estimates ("the study estimated that 4,645 people
         died", "30 people are feared dead"); a cue whose clause holds no figure after it holds for the next clause
         that has one ("scientists estimate that, at the start of the leak, 62,000 barrels a day ..."): (start, end)
         offsets."""
         cues = []
-        for cue in self.vocabulary.estimate_cue.finditer(text):
+        for cue in self._estimate_cues(text, 0, len(text)):
             cues.append(cue.start())
             boundary = self.vocabulary.clause_boundary.search(text, cue.end())
-            (start, end), = _clauses_holding(bounds, [cue.start()])
+            (start, end), = clauses.holding([cue.start()])
             if boundary and len(text[cue.end():boundary.start()].split()) <= 1 and not any(
                     start <= q.phrase_start < end for q in quantities):
                 # "estimate that, ..."; not "estimated the damage at $5 billion, and said 12 people died", nor
                 # "hundreds feared missing after the boat sank, leaving 78 dead"
                 cues += [q.phrase_start for q in quantities if q.phrase_start >= boundary.end()][:1]
-        return _clauses_holding(bounds, cues)
+        return clauses.holding(cues)
+
+    def _estimate_cues(self, text: str, start: int, end: int) -> list[re.Match[str]]:
+        """The words between ``start`` and ``end`` that give a figure after them as an estimate: one of
+        ``estimate_cues``, or a study named as a work ("a new study", "the Harvard study"; not "students who
+        study"), in text order."""
+        vocabulary = self.vocabulary
+        found = list(vocabulary.estimate_cue.finditer(text, start, end))
+        found += [study for study in vocabulary.estimate_study.finditer(text, start, end)
+                  if vocabulary.estimate_study_before.search(text, max(0, study.start() - 60), study.start())]
+        return sorted(found, key=lambda match: match.start())
 
     def _given_as_estimate(self, text: str, position: int, after: tuple[int, int], estimated: list[tuple[int, int]],
-                           bounds: list[int]) -> bool:
+                           clauses: _Clauses) -> bool:
         """Whether the figure at ``position`` is given as an estimate: a word a few words after it (from ``after``,
         its end, and before the next figure) says so ("30 people are feared dead"), or it stands in a clause of
         ``estimated`` after the estimate named there (or in the clause one set off before holds for) and no word
         between names it the official count, unless that estimate comes well after it ("a study estimates the toll
         is far above the official number of 64", "the official estimate was 64": counts); a word right after it
         naming it confirmed makes it a count ("said 230 people had been confirmed dead")."""
-        own = _clauses_holding(bounds, [position])
+        own = clauses.holding([position])
         limit = min(own[0][1] if own else len(text), after[1])
         for cue, given in ((self.vocabulary.official_cue, False), (self.vocabulary.estimate_after, True)):
             found = cue.search(text, after[0], limit)
@@ -592,7 +614,7 @@ class ArticleReader(ArticleComponent):
         clause = next(((start, end) for start, end in estimated if start <= position < end), None)
         if clause is None:
             return False
-        cues = [m.start() for m in self.vocabulary.estimate_cue.finditer(text, clause[0], clause[1])]
+        cues = [m.start() for m in self._estimate_cues(text, clause[0], clause[1])]
         if cues and cues[0] > position:
             return False  # "the 52 deaths are far fewer than modelling suggests": named after the figure
         cues = [cue for cue in cues if cue < position]
@@ -601,12 +623,6 @@ class ArticleReader(ArticleComponent):
             return True
         # "the official estimate was 64": an estimate the officials give is their count
         return bool(cues) and cues[-1] > official[-1] and len(text[official[-1]:cues[-1]].split()) > 2
-
-    def _clause_bounds(self, text: str, quantities: list[Quantity]) -> list[int]:
-        """Where the clauses of a sentence begin and end, in order; a boundary inside the phrase of one of its
-        ``quantities`` ends no clause ("estimated that as many as 900 died")."""
-        return [0, *(b.end() for b in self.vocabulary.clause_boundary.finditer(text)
-                     if not any(q.phrase_start <= b.start() < q.phrase_end for q in quantities)), len(text)]
 
     def _what_is_counted(self, text: str, quantity: Quantity, previous) -> _Counted | None:
         """The counted noun after a figure; else what was counted just before ("and 12 others"); else people,

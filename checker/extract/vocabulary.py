@@ -86,6 +86,8 @@ class ClaimVocabulary:
     ordinal_event: re.Pattern[str]  # "the second blast": one of several events of a kind
     ordinal_series: re.Pattern[str]  # right after one: "(the first attack) on the base since January": of a series
     estimate_cue: re.Pattern[str]  # "the study estimated that": a figure after it given as an estimate
+    estimate_study: re.Pattern[str]  # "study": an estimate's work when `estimate_study_before` holds right before it
+    estimate_study_before: re.Pattern[str]  # "a new (study)", "the Harvard (study)"; not "students who (study)"
     estimate_after: re.Pattern[str]  # "(30 people are) feared dead", "excess deaths": one before it given so
     official_cue: re.Pattern[str]  # "the official toll of 64": a count, whatever estimate its clause names
     singular_subject: re.Pattern[str]  # "a"/"an" opening a clause: "A rocket fell", "but an American was killed"
@@ -265,8 +267,9 @@ class ClaimVocabulary:
             hypothetical=words(quantities.hypothetical_markers),
             revision_cue=words(quantities.revision_cues),
             moment_cue=words(quantities.moment_cues),
-            estimate_cue=compiled(rf"{words(quantities.estimate_cues).pattern}|"
-                                  rf"{expand_pattern(quantities, 'estimate_study').pattern}", re.IGNORECASE),
+            estimate_cue=words(quantities.estimate_cues),
+            estimate_study=expand_pattern(quantities, "estimate_study"),
+            estimate_study_before=expand_pattern(quantities, "estimate_study_before"),
             estimate_after=words(quantities.estimate_after),
             official_cue=words(quantities.official_cues),
             singular_subject=expand_pattern(quantities, "singular_subject"),

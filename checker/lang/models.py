@@ -307,6 +307,7 @@ class QuantitiesFile(PackFile):
     level_verbs: Words = ()
     patterns: dict[Literal["rest_follows", "singular_subject", "change_from", "change_to", "share_of",
                            "share_of_whole", "ratio_before", "ordinal_series", "estimate_study",
+                           "estimate_study_before",
                            "coordinated", "of_group", "state_break",
                            "of_whole_opener", "sub_area", "ranking", "earlier_figure", "population_before",
                            "population_after", "strong_population", "breakdown_before", "place_of_figure",
