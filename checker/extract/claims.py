@@ -358,8 +358,9 @@ class ArticleReader(ArticleComponent):
         self._populations = set()  # the peoples the sentence's counts have named so far
         claims += self._phrase_claims(index, quantities, taken, revision_cue) if figures else []  # "rose to 64"
         vocabulary = self.vocabulary
-        numerators = {m.start() for q in quantities  # "one in 40": the first figure of a proportion
-                      if (m := vocabulary.ratio_before.search(text, max(0, q.phrase_start - 30), q.phrase_start))}
+        proportions = {q.phrase_start: m.start() for q in quantities  # "one in 40": the second figure, and where
+                       if (m := vocabulary.ratio_before.search(text, max(0, q.phrase_start - 30), q.phrase_start))}
+        numerators = set(proportions.values())  # the first begins
         for quantity in quantities:
             if quantity.start in taken or quantity.start in numerators or quantity.phrase_start in numerators:
                 continue
@@ -392,7 +393,7 @@ class ArticleReader(ArticleComponent):
                     and vocabulary.single_preposition_before.search(text, max(0, quantity.start - 12), quantity.start)):
                 continue  # "a fuss over the death of a single person": one named in passing, no claim
             if (vocabulary.rate_before.search(text, max(0, quantity.phrase_start - 20), quantity.phrase_start)
-                    or vocabulary.ratio_before.search(text, max(0, quantity.phrase_start - 30), quantity.phrase_start)
+                    or quantity.phrase_start in proportions
                     or vocabulary.rate_after.search(text, counted.end, min(len(text), counted.end + RATE_REACH))):
                 continue  # "an average of 113 people per year": a statistic, not a count of the event
             if (self._hypothetical_before(text, quantity.phrase_start)
@@ -450,10 +451,8 @@ class ArticleReader(ArticleComponent):
             if self.vocabulary.earlier_figure.search(text, max(0, position - 60), position):
                 claim.superseded = True  # "the panel's last estimate of 12,000": a figure the text names as replaced
             claim.moment_cue = any(start <= position < end for start, end in moments)
-            after = (claim.end - sentence.start, min((q.phrase_start for q in quantities if q.phrase_start > position),
-                                                     default=len(text)))
-            claim.estimate = bool(estimated or estimated_after) and self._given_as_estimate(text, position, after,
-                                                                                             estimated, clauses)
+            claim.estimate = bool(estimated or estimated_after) and self._given_as_estimate(
+                text, position, claim.end - sentence.start, quantities, estimated, clauses)
         for claim in claims:
             if claim.subject is not None:
                 self._last_count[claim.paragraph] = claim
@@ -571,10 +570,10 @@ class ArticleReader(ArticleComponent):
         return clauses.holding(cues)
 
     def _estimate_clauses(self, text: str, quantities: list[Quantity], clauses: _Clauses) -> list[tuple[int, int]]:
-        """The clauses of a sentence that give their figures as estimates ("the study estimated that 4,645 people
-        died", "30 people are feared dead"); a cue whose clause holds no figure after it holds for the next clause
-        that has one ("scientists estimate that, at the start of the leak, 62,000 barrels a day ..."): (start, end)
-        offsets."""
+        """The clauses of a sentence that hold a word giving the figures after it as estimates ("the study estimated
+        that 4,645 people died"; words after a figure are ``_given_as_estimate``'s); a cue whose clause holds no
+        figure holds for the next clause that has one ("scientists estimate that, at the start of the leak, 62,000
+        barrels a day ..."): (start, end) offsets."""
         cues = []
         for cue in self._estimate_cues(text, 0, len(text)):
             cues.append(cue.start())
@@ -597,19 +596,20 @@ class ArticleReader(ArticleComponent):
                   if vocabulary.estimate_study_before.search(text, max(0, study.start() - 60), study.start())]
         return sorted(found, key=lambda match: match.start())
 
-    def _given_as_estimate(self, text: str, position: int, after: tuple[int, int], estimated: list[tuple[int, int]],
-                           clauses: _Clauses) -> bool:
-        """Whether the figure at ``position`` is given as an estimate: a word a few words after it (from ``after``,
-        its end, and before the next figure) says so ("30 people are feared dead"), or it stands in a clause of
+    def _given_as_estimate(self, text: str, position: int, end: int, quantities: list[Quantity],
+                           estimated: list[tuple[int, int]], clauses: _Clauses) -> bool:
+        """Whether the figure at ``position`` (ending at ``end``) is given as an estimate: a word a few words after
+        it, before the next of ``quantities``, says so ("30 people are feared dead"), or it stands in a clause of
         ``estimated`` after the estimate named there (or in the clause one set off before holds for) and no word
         between names it the official count, unless that estimate comes well after it ("a study estimates the toll
         is far above the official number of 64", "the official estimate was 64": counts); a word right after it
         naming it confirmed makes it a count ("said 230 people had been confirmed dead")."""
         own = clauses.holding([position])
-        limit = min(own[0][1] if own else len(text), after[1])
+        limit = min([own[0][1] if own else len(text),
+                     *(q.phrase_start for q in quantities if q.phrase_start > position)])
         for cue, given in ((self.vocabulary.official_cue, False), (self.vocabulary.estimate_after, True)):
-            found = cue.search(text, after[0], limit)
-            if found and found.start() - after[0] <= ESTIMATE_AFTER_REACH:
+            found = cue.search(text, end, limit)
+            if found and found.start() - end <= ESTIMATE_AFTER_REACH:
                 return given  # "230 people had been confirmed dead"; "30 people are feared dead"
         clause = next(((start, end) for start, end in estimated if start <= position < end), None)
         if clause is None:

@@ -189,6 +189,7 @@ class ClaimVocabulary:
             if form.endswith("s") and " " not in form and "." not in form and form not in ("us",):
                 subject_of.setdefault(form, "person")
         event_type_of = {norm(t): canonical for canonical, triggers in events.event_types.items() for t in triggers}
+        event_alternation = phrase_pattern(list(event_type_of))  # for the patterns that name an event
         actor_surface = [a for actor in gazetteer.actors.values() for a in (actor.name, *actor.aliases)]
         stance_of: dict[str, str] = {}
         for stance, cues in responsibility.responsibility.items():
@@ -351,11 +352,10 @@ class ClaimVocabulary:
             of_group=expand_pattern(quantities, "of_group"),
             event_type_of=event_type_of,
             event_words=on_lower(list(event_type_of)),
-            ordinal_event=compiled(rf"\b(?:{phrase_pattern(quantities.ordinal_words)})\s+"
-                                   rf"(?:{phrase_pattern(list(event_type_of))})(?![\w-])", re.IGNORECASE)
-            if quantities.ordinal_words else compiled("(?!)"),
+            ordinal_event=compiled(rf"\b(?:{phrase_pattern(quantities.ordinal_words)})\s+(?:{event_alternation})"
+                                   r"(?![\w-])", re.IGNORECASE) if quantities.ordinal_words else compiled("(?!)"),
             ordinal_series=expand_pattern(quantities, "ordinal_series"),
-            event_word_at=compiled(rf"(?:{phrase_pattern(list(event_type_of))})(?![\w-])", re.IGNORECASE),
+            event_word_at=compiled(rf"(?:{event_alternation})(?![\w-])", re.IGNORECASE),
             continuing=compiled(rf"(?:{phrase_pattern(events.continuing_participles)})\b", re.IGNORECASE)
             if events.continuing_participles else compiled("(?!)"),
             other_event=compiled(rf"(?<![\w'’])(?:{phrase_pattern([w.lower() for w in events.other_event_words])})"
