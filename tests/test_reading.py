@@ -1750,6 +1750,46 @@ def test_reading_the_number_never_takes_a_toll_it_does_not_follow(paragraphs: tu
     assert all(c.value_low is not None and c.value_low < 100 for c in claims if c.predicate == "killed")
 
 
+@pytest.mark.parametrize("paragraphs, written", [
+    (("Rescuers said 480 people had died in the flooding.", "On Monday the governor raised that estimate to 600."),
+     "600"),
+    (("Rescuers said 480 people had died in the flooding.", "A clerk had mistyped the bulletin.",
+      "The ministry later said the number should have read 530."), "530"),
+    (("Rescuers said 480 people had died in the flooding. Later the official figure was put at over 520.",), "over 520"),
+])
+def test_reading_the_number_stands_for_the_count_of_the_sentences_before(paragraphs: tuple[str, ...],
+                                                                          written: str) -> None:
+    """With no quantity named in its own paragraph, 'that estimate' is the count the last sentences gave."""
+    found = figure(counts("Floods in the valley", *paragraphs), written)
+    assert (found.subject, found.predicate) == ("person", "killed")
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("Officials counted 120 dead and 300 injured.", "The official number is now 150."),  # two counts: which one?
+    ("Rescuers said 480 people had died in the flooding.", "Roads were closed.", "Schools were shut.",
+     "Power was cut.", "The official number is now 600."),  # too far back
+])
+def test_reading_the_number_takes_no_count_that_is_unclear_or_far_back(paragraphs: tuple[str, ...]) -> None:
+    claims = counts("Floods in the valley", *paragraphs)
+    assert all(c.value_low is not None and c.value_low < 500 for c in claims if c.predicate == "killed")
+
+
+@pytest.mark.parametrize("sentence, written, state", [
+    ("An aid group says the dead may in fact number between 300 and 350.", "between 300 and 350", "killed"),
+    ("The missing now number about 70, the coast guard said.", "about 70", "missing"),
+    ("By Friday the injured had numbered more than 900.", "more than 900", "wounded"),
+    ("Casualties total 450, doctors said.", "450", "casualties"),
+])
+def test_reading_a_verb_that_numbers_people_counts_the_noun_before_it(sentence: str, written: str,
+                                                                       state: str) -> None:
+    found = figure(counts("Floods in the valley", sentence), written)
+    assert (found.subject, found.predicate) == ("person", state)
+
+
+def test_reading_things_numbered_are_named_not_counted() -> None:
+    assert not counts("Floods in the valley", "Houses numbered 12 and 14 were washed away.")
+
+
 def test_reading_the_number_with_its_own_words_counts_them() -> None:
     claims = counts(*QUAKE, "By Friday the number hurt had climbed to 410 from 380.",
                     "Police put the number of protesters at 5,000.",

@@ -41,6 +41,7 @@ _CONVERSION = re.compile(r"\s*\(\s*")  # between a figure and its conversion in 
 PHRASE_REACH = 80  # characters from a quantity phrase to its figure ("the death toll in ... rose to 64")
 PART_WINDOW = 50  # counts looked back at, at most, to settle a part (a sentence rarely holds more)
 PART_REACH = 3  # sentences back in which "others", "another" find the count they are part of
+TOPIC_REACH = 3  # sentences back whose counts "that estimate" may stand for when its own paragraph names none
 RATE_REACH = 24  # characters after a counted noun searched for a rate ("people died per year")
 ESTIMATE_AFTER_REACH = 24  # characters after a figure in which "feared dead", "excess deaths" make it an estimate
 SUPERSEDED_REACH = 24  # characters before a figure searched for a word that makes it the replaced one ("from 863")
@@ -118,6 +119,7 @@ class ArticleReader(ArticleComponent):
         self._last_count: dict[int, Claim] = {}  # paragraph -> its last count claim so far
         self._topic: dict[int, tuple[str | None, str | None, str | None]] = {}  # paragraph -> quantity it names
         self._last_of_value: dict[str, Claim] = {}  # a figure as written (digits only) -> the last whole count of it
+        self._whole_counts: list[tuple[int, str, str, str | None]] = []  # (sentence, subject, state, population)
         self._districts: dict[int, str | None] = {}  # sentence -> the named district it places its figures in
         self._district_names: frozenset[str] | None = None  # the names the article writes as districts'
         self._district_bare: re.Pattern[str] | None = None  # ... named bare at a sentence's start
@@ -458,6 +460,8 @@ class ArticleReader(ArticleComponent):
                 self._last_count[claim.paragraph] = claim
                 if self._is_whole_count(claim):
                     self._last_of_value[_figure_key(claim.surface or "")] = claim
+                    if claim.predicate is not None:
+                        self._whole_counts.append((index, claim.subject, claim.predicate, claim.population))
         return claims
 
     def _people_from(self, text: str, end: int) -> str | None:
@@ -689,11 +693,31 @@ class ArticleReader(ArticleComponent):
                     population = None if back and earlier.subject == "person" else earlier.population
                     return _Counted(earlier.subject, population, state[1], False, state[0], back_reference=True)
             return _Counted("person", None, state[1], False, state[0], back_reference=bool(back))
+        by_verb = self._counted_by_verb(text, quantity)
+        if by_verb is not None:
+            return by_verb
         before = self._predicate(text, quantity.phrase_start, quantity.phrase_end)
         if before in vocabulary.person_states and not back and not vocabulary.preposition_before.search(
                 text, max(0, quantity.phrase_start - 20), quantity.phrase_start):  # "the storm killed more than 100"
             return _Counted("person", None, quantity.phrase_end, False, before)
         return self._of_population(text, quantity)
+
+    def _counted_by_verb(self, text: str, quantity: Quantity) -> _Counted | None:
+        """People a verb after their noun or state word counts ("the dead may number 85,000", "the marchers
+        numbered about 10,000"); None for anything else ("houses numbered 12 and 14")."""
+        found = self.vocabulary.counted_by_verb.search(text, max(0, quantity.phrase_start - 60), quantity.phrase_start)
+        if found is None:
+            return None
+        counted = self._subject_after(text, found.start("noun"))
+        if counted is not None:
+            if counted.end != found.end("noun") or "person" not in self.grammars.taxonomy.subject_line(
+                    counted.subject):
+                return None
+            return _Counted(counted.subject, counted.population, quantity.phrase_end, False, counted.state)
+        state = self._state_after(text, found.start("noun"))
+        if state is None or state[1] != found.end("noun") or state[0] not in self.vocabulary.person_states:
+            return None
+        return _Counted("person", None, quantity.phrase_end, False, state[0])
 
     def _of_population(self, text: str, quantity: Quantity) -> _Counted | None:
         """"Nearly two million of Hong Kong's seven million people turned out": a figure of a place's population
@@ -1081,7 +1105,18 @@ class ArticleReader(ArticleComponent):
             return (counted.subject, state, counted.population) if counted is not None and state else nothing
         if self._other_figure_before(text, position):
             return nothing  # "shares fell 4 percent; the total value lost was ...": money, a share, a measure
-        return self._topic.get(paragraph, nothing)
+        return self._topic.get(paragraph) or self._recent_topic(index)
+
+    def _recent_topic(self, index: int) -> tuple[str | None, str | None, str | None]:
+        """The quantity of the whole counts of the last few sentences, when they are all of one ("480 people had
+        died. [...] The governor raised that estimate to 600"); nothing when they count two ("120 dead and 300
+        injured. The official number is 150") or none."""
+        recent = [count for count in self._whole_counts if index - TOPIC_REACH <= count[0] < index]
+        if len({(subject, state) for _, subject, state, _ in recent}) != 1:
+            return None, None, None
+        _, subject, state, _ = recent[-1]
+        populations = {population for *_, population in recent}
+        return subject, state, populations.pop() if len(populations) == 1 else None
 
     def _other_noun_after(self, text: str, position: int) -> bool:
         """Whether a lower-case word that names some other thing follows a figure ("52,310 votes", "4,000

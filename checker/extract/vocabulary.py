@@ -99,6 +99,7 @@ class ClaimVocabulary:
     partial_after: re.Pattern[str]
     increment_before: re.Pattern[str]  # matched on the text right before a figure: "an additional", "rose by"
     level_after_increment: re.Pattern[str]  # right before the level a count moved to: "rose by 30 to"
+    counted_by_verb: re.Pattern[str]  # right before a figure: "the dead [may] number", "marchers numbered"
     increment_after_phrase: re.Pattern[str]  # between a count's phrase and its figure: "the toll by"
     agent_after_verb: re.Pattern[str]  # after a verb of state, before its agents: "killed by (12 gunmen)"
     place_before_figure: re.Pattern[str]  # a place opening a figure's clause: "In Kathmandu, (71 ...)"
@@ -282,6 +283,7 @@ class ClaimVocabulary:
             partial_after=compiled(rf"\s+(?:{phrase_pattern(quantities.partial_after)})\b", re.IGNORECASE),
             increment_before=_before(quantities.increment_before),
             level_after_increment=expand_pattern(quantities, "level_after_increment"),
+            counted_by_verb=expand_pattern(quantities, "counted_by_verb"),
             increment_after_phrase=expand_pattern(quantities, "increment_after_phrase"),
             agent_after_verb=expand_pattern(quantities, "agent_after_verb"),
             place_before_figure=expand_pattern(quantities, "place_before_figure"),

@@ -301,6 +301,8 @@ class QuantitiesFile(PackFile):
     earlier_saying: Words = ()
     earlier_saying_verbs: Words = ()
     figure_nouns: Words = ()
+    numbering_verbs: Words = ()
+    numbering_adverbs: Words = ()
     population_nouns: Words = ()
     population_holders: Words = ()
     breakdown_links: Words = ()
@@ -312,7 +314,7 @@ class QuantitiesFile(PackFile):
                            "of_whole_opener", "sub_area", "ranking", "earlier_figure", "population_before",
                            "population_after", "strong_population", "breakdown_before", "place_of_figure",
                            "landform_name", "zero_group", "zero_group_pair", "zero_scope", "among_whole",
-                           "elsewhere", "level_after_increment",
+                           "elsewhere", "level_after_increment", "counted_by_verb",
                            "increment_after_phrase", "agent_after_verb", "place_before_figure", "denied",
                            "denied_after", "topic_phrase", "topic_noun_after", "counted_of",
                            "preposition_before", "topic_figure_before",
