@@ -375,6 +375,9 @@ def _bodies_spoken_for(claims: list[Claim], articles: list[Article], knowledge: 
                 continue  # "British Prime Minister Boris Johnson": his country's government, not the event's
                 # (``_governments_of_heads``)
             body = reader.body_spoken_for(claim.speaker_text)
+            known = reader.matcher.normalise("speaker", body) if body else None
+            if known is not None and known.kind != "named_official":
+                body = known.name  # "a spokesman for the U.N. refugee agency": UNHCR, however the text names it
             if body and body != claim.speaker and not (body.islower() and claim.speaker.lower().endswith(body)):
                 bodies[claim.speaker].add(body)  # (not a body named in full already: "Odisha Government")
                 person = reader.person_titled(claim.speaker_text)

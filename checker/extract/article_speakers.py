@@ -52,7 +52,10 @@ class ArticleSpeakers(ArticleComponent):
             spans = [(q.start - sentence.start, q.end - sentence.start) for q in quotes]
             reader = self.grammars.speakers
             attributions = reader.find_attributions(sentence.text, spans, self.words[index])
-            clauses = [(a, self.resolve(index, a.speaker_text, a.chain)) for a in attributions]
+            clauses: list[tuple[Attribution, Speaker]] = []
+            for attribution in attributions:
+                clauses.append((attribution, self._speaker_named_before(clauses, attribution)
+                                or self.resolve(index, attribution.speaker_text, attribution.chain)))
             quoted = {id(q): self.resolve(index, q.speaker_text) for q in quotes if q.speaker_text}
             owners = []
             for owned in reader.count_owners(sentence.text, spans, self.words[index]):
@@ -63,6 +66,18 @@ class ArticleSpeakers(ArticleComponent):
                                if owned.presumed else owner))
             self._speakers[index] = (quotes, quoted, clauses, owners)
         return self._speakers[index]
+
+    def _speaker_named_before(self, clauses: list[tuple[Attribution, Speaker]],
+                              attribution: Attribution) -> Speaker | None:
+        """For "he estimated" after "President Jan Elm said that" in one sentence: the speaker named before it there
+        (a person for "he" or "she", a body for "it" or "they"); None when it is no pronoun or none is named."""
+        reader = self.grammars.speakers
+        if not clauses or not reader.is_pronoun(attribution.speaker_text):
+            return None
+        kinds = ("named_official",) if reader.is_person_pronoun(attribution.speaker_text) else ("organisation",)
+        named = next((speaker for _, speaker in reversed(clauses)
+                      if speaker.kind in kinds and not reader.is_pronoun(speaker.text)), None)
+        return replace(named, text=attribution.speaker_text, chain=attribution.chain) if named else None
 
     def _is_statement_source(self, speaker: Speaker, index: int) -> bool:
         """Whether a sentence introduces a statement by this speaker ("CENTCOM said in a statement ...")."""

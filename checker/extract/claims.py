@@ -321,11 +321,16 @@ class ArticleReader(ArticleComponent):
     def _predicate(self, text: str, phrase_start: int, noun_end: int) -> str | None:
         """The role of the counted thing: a verb just after the noun phrase wins, else the nearest verb before the
         number. One alternation per position, longest phrase first, so "failed to launch" is never "launch".
-        A verb after "and" or a comma belongs to the next figure ("killed 13 and injured 18 more")."""
+        A verb after "and" or a comma belongs to the next figure ("killed 13 and injured 18 more"); a verb of a
+        state the pack does not know, right after the noun or after "and" before the figure, leaves it in none."""
         after = self._state_verb_after(text, noun_end)
         if after is not None:
             return after
         before_pattern, before_roles = self.vocabulary.predicates_before
+        own = self.vocabulary.own_verb_after.match(text, noun_end) or self.vocabulary.own_verb_before.search(
+            text, max(0, phrase_start - 30), phrase_start)
+        if own is not None and not before_pattern.match(text, own.start("verb")):
+            return None  # "had been displaced, and 9 million had been affected": a state of its own, not known
         before = text[max(0, phrase_start - 60):phrase_start]
         clause = _CLAUSE_BEFORE.split(before)[-1] if before else ""
         nearest = None

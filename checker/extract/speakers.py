@@ -112,15 +112,17 @@ class SpeakerReader:
         self.matcher = matcher
         self.hooks = hooks or LanguageHooks(words.possessive_suffixes)  # which words make a name, own what follows
         self.governs = governs  # whether a name is a country's or a region's ("Puerto Rico")
-        # verbs that are nouns too ("estimates", "reports") report only before "that": "the study estimates that"
-        before_that = (rf"|\b(?:{phrase_pattern(words.reporting_verbs_before_that)})(?=\s+that\b)"
+        # verbs that are nouns too ("estimates", "reports") report only before "that" ("the study estimates that"),
+        # or ending a sentence after a comma (", the engineers estimate.")
+        before_that = (rf"|\b(?:{phrase_pattern(words.reporting_verbs_before_that)})"
+                       r"(?=\s+that\b|\s*[.!?]?[\"”’]?\s*$)"
                        if words.reporting_verbs_before_that else "")
         # verbs whose object is a count ("raised its estimate of the death toll")
         count_report = "count_report" in words.patterns and words.count_verbs and words.count_nouns
         count_verb = f"|{expand_pattern(words, 'count_report', 0).pattern}" if count_report else ""
         self.verb = compiled(rf"\b(?:{phrase_pattern(words.reporting_verbs)})\b{before_that}{count_verb}")
         self.cue_keys = key_words(words.reporting_verbs + words.reporting_verbs_before_that + words.count_verbs
-                                  + words.reporting_prepositions + words.citing_prepositions)
+                                  + words.reporting_prepositions + words.citing_prepositions + words.citing_verbs)
         # counts named as a body's ("Saudi Arabia's official tally", "estimates from Haitian authorities")
         nouns = phrase_pattern(words.count_nouns) if words.count_nouns else "(?!)"
         officials = phrase_pattern(tuple(words.official_words)) if words.official_words else "(?!)"
@@ -151,6 +153,9 @@ class SpeakerReader:
                                     re.IGNORECASE)
         self.qualifier = expand_pattern(words, "speaker_qualifier")
         self.citing = compiled(rf"\b(?:{phrase_pattern(words.citing_prepositions)})\s+{_NP}{_NP_END}", re.IGNORECASE)
+        self.cited_as = compiled(  # "the agency cited the minister as saying"
+            rf"\b(?:{phrase_pattern(words.citing_verbs)})\s+{_NP}\s+(?:{phrase_pattern(words.citing_as)})\b",
+            re.IGNORECASE) if words.citing_verbs and words.citing_as else compiled("(?!)")
 
         def any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
             return phrase_regex(phrases, ignore_case=True)
@@ -435,6 +440,9 @@ class SpeakerReader:
                 found.append(Attribution(work.start("work"), match.end(), named or work.group("work")))
                 continue
             phrase, phrase_start = self._phrase_before(text, match.start())
+            if match.group(0).lower() in self.before_that and not text[match.end():].lstrip().startswith("that") \
+                    and not text[:phrase_start].rstrip().endswith(","):
+                continue  # "... according to official estimates.": a noun; ", the engineers estimate.": a verb
             np = self.clean_np(phrase)
             source = self.count_source.match(np)  # "Data from the Kenya Red Cross put the number of dead at 250"
             if source and self.is_plausible(np[source.end():]):
@@ -475,7 +483,8 @@ class SpeakerReader:
             np = self._source_after_preposition(match.group("np"))
             if self.is_plausible(np):
                 found.append(Attribution(match.start(), match.end(), np))
-        citing = [m for m in self.citing.finditer(text) if outside(m.start())]
+        citing = sorted((m for pattern in (self.citing, self.cited_as) for m in pattern.finditer(text)
+                         if outside(m.start())), key=lambda m: m.start())  # ("citing X", "cited X as saying")
         # the cited source, read back from the clause's end, else forwards ("citing health officials at the mine")
         inner = (self.clean_np(citing[-1].group("np")) or self._phrase_forward(citing[-1].group("np"))
                  if citing else "")

@@ -100,6 +100,8 @@ class ClaimVocabulary:
     increment_before: re.Pattern[str]  # matched on the text right before a figure: "an additional", "rose by"
     level_after_increment: re.Pattern[str]  # right before the level a count moved to: "rose by 30 to"
     counted_by_verb: re.Pattern[str]  # right before a figure: "the dead [may] number", "marchers numbered"
+    own_verb_after: re.Pattern[str]  # right after a counted noun: "had been affected", a verb of no known state
+    own_verb_before: re.Pattern[str]  # right before a figure: "and affected", a verb of no known state
     increment_after_phrase: re.Pattern[str]  # between a count's phrase and its figure: "the toll by"
     agent_after_verb: re.Pattern[str]  # after a verb of state, before its agents: "killed by (12 gunmen)"
     place_before_figure: re.Pattern[str]  # a place opening a figure's clause: "In Kathmandu, (71 ...)"
@@ -284,6 +286,8 @@ class ClaimVocabulary:
             increment_before=_before(quantities.increment_before),
             level_after_increment=expand_pattern(quantities, "level_after_increment"),
             counted_by_verb=expand_pattern(quantities, "counted_by_verb"),
+            own_verb_after=expand_pattern(quantities, "own_verb_after"),
+            own_verb_before=expand_pattern(quantities, "own_verb_before"),
             increment_after_phrase=expand_pattern(quantities, "increment_after_phrase"),
             agent_after_verb=expand_pattern(quantities, "agent_after_verb"),
             place_before_figure=expand_pattern(quantities, "place_before_figure"),

@@ -302,6 +302,7 @@ class QuantitiesFile(PackFile):
     earlier_saying_verbs: Words = ()
     figure_nouns: Words = ()
     numbering_verbs: Words = ()
+    complement_participles: Words = ()
     numbering_adverbs: Words = ()
     population_nouns: Words = ()
     population_holders: Words = ()
@@ -310,7 +311,7 @@ class QuantitiesFile(PackFile):
     patterns: dict[Literal["rest_follows", "singular_subject", "change_from", "change_to", "share_of",
                            "share_of_whole", "ratio_before", "ordinal_series", "estimate_study",
                            "estimate_study_before",
-                           "coordinated", "of_group", "state_break",
+                           "coordinated", "of_group", "state_break", "own_verb_after", "own_verb_before",
                            "of_whole_opener", "sub_area", "ranking", "earlier_figure", "population_before",
                            "population_after", "strong_population", "breakdown_before", "place_of_figure",
                            "landform_name", "zero_group", "zero_group_pair", "zero_scope", "among_whole",
@@ -374,6 +375,8 @@ class SpeakersFile(PackFile):
     speaker_words: Words = ()
     reporting_prepositions: Words = ()
     citing_prepositions: Words = ()
+    citing_verbs: Words = ()
+    citing_as: Words = ()
     anonymous_markers: Words = ()
     organisation_words: Words = ()
     document_words: Words = ()
