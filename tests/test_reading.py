@@ -635,6 +635,19 @@ def test_reading_a_flow_rate_is_a_measure_with_its_unit() -> None:
     assert (flow.subject, flow.unit, flow.value_low, flow.surface) == ("flow rate", "barrels a day", 5000, "5,000")
 
 
+def test_reading_a_measure_forecast_or_grown_by_is_no_size_and_one_grown_from_was_replaced() -> None:
+    """A fire 'expected to grow by 40,000 hectares' or that 'could double' has no such size; 'grew by' is how much
+    it grew; 'grew from two hectares to 60 hectares' replaced the two."""
+    claims = measures("Wildfire spreads", "The fire had scorched 25,000 acres by Wednesday.",
+                      "Officials said the blaze is expected to grow by about 40,000 hectares by the end of the day.",
+                      "Crews warned the fire could double to 30,000 hectares.",
+                      "The leak grew by 5,000 barrels a day last week.",
+                      "The wildfire grew from two hectares to 60 hectares within hours.")
+    assert [c.value_text for c in claims] == ["25,000 acres", "5,000 barrels a day", "two hectares", "60 hectares"]
+    assert figure(claims, "5,000 barrels a day").partial and not figure(claims, "25,000 acres").partial
+    assert figure(claims, "two hectares").superseded and not figure(claims, "60 hectares").superseded
+
+
 def test_reading_a_volume_whose_clause_gives_its_rate_is_a_flow_rate_in_oil_barrels() -> None:
     """"30,000 gallons of crude seeping into the bay each day" is a flow rate; an oil barrel is 42 gallons, so it
     agrees with "about 700 barrels a day"; a volume with no rate in its clause is no flow rate."""
@@ -1107,6 +1120,17 @@ def test_reading_a_figure_with_a_verb_of_its_own_keeps_no_state_of_a_verb_before
     """'... had been displaced, and 9 million had been affected': a state the pack does not know is no displacement."""
     claims = counts("Storm floods the coast", sentence)
     assert {written: figure(claims, written).predicate for written in states} == states
+
+
+@pytest.mark.parametrize("sentence, written, state", [
+    ("Police said 300 people were forced out by the flames.", "300", "evacuated"),
+    ("About 6,000 residents have been ordered out of the valley.", "About 6,000", "evacuated"),
+    ("Officials said 2,000 people have been forced to flee.", "2,000", "displaced"),
+    ("Two gunmen fled the scene.", "Two", None),  # no displacement
+])
+def test_reading_people_ordered_out_are_evacuated_and_forced_to_flee_displaced(sentence: str, written: str,
+                                                                               state: str | None) -> None:
+    assert figure(counts("Wildfire reaches the town", sentence), written).predicate == state
 
 
 # --- other things counted --------------------------------------------------------------------------

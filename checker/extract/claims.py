@@ -17,6 +17,7 @@ from datetime import date
 from checker.extract.article_speakers import ArticleSpeakers
 from checker.extract.document import Document
 from checker.extract.grammars import ArticleComponent, Grammars
+from checker.extract.measures import Measure
 from checker.extract.mentions import EventMentions
 from checker.extract.numbers import NumberGrammar, Quantity
 from checker.extract.speakers import Speaker
@@ -124,6 +125,7 @@ class ArticleReader(ArticleComponent):
         self._district_names: frozenset[str] | None = None  # the names the article writes as districts'
         self._district_bare: re.Pattern[str] | None = None  # ... named bare at a sentence's start
         self._current = 0  # the sentence being read
+        self._measures: tuple[int, list[Measure]] = (-1, [])  # a sentence and its figures with a unit
         self._populations: set[str] = set()  # the peoples the sentence read has named so far ("two Americans")
         self._presumed: dict[int, Claim] = {}  # the claims credited by a count's words alone ("the official toll"),
         # by id (the claims are held here, so no id is reused while the article is read)
@@ -492,11 +494,11 @@ class ArticleReader(ArticleComponent):
                 and not claim.unit and claim.predicate not in self.grammars.taxonomy.dimensions
                 and (claim.value_text or "").lower() not in self.vocabulary.singular_keys)
 
-    def _hypothetical_before(self, text: str, position: int) -> bool:
+    def _hypothetical_before(self, text: str, position: int, markers: re.Pattern[str] | None = None) -> bool:
         """Whether the clause before ``position`` (back to a comma or a semicolon) makes what follows hypothetical:
         "if one American is killed", "threatened to fire 100 rockets", "the expected final toll"."""
         clause_start = max(text.rfind(",", 0, position), text.rfind(";", 0, position), 0)
-        return bool(self.vocabulary.hypothetical.search(text, clause_start, position))
+        return bool((markers or self.vocabulary.hypothetical).search(text, clause_start, position))
 
     def _denied_before(self, text: str, position: int) -> bool:
         """Whether a figure at ``position`` opens what its speaker denies ("denied reports that [two soldiers were
@@ -564,6 +566,11 @@ class ArticleReader(ArticleComponent):
         cues += [old.phrase_start for old, new in zip(quantities, quantities[1:], strict=False)
                  if self.vocabulary.change_from.search(text, max(0, old.phrase_start - 12), old.phrase_start)
                  and self.vocabulary.change_to.fullmatch(text, old.phrase_end, new.phrase_start)]
+        if figures_with_units := self._measures_of(self._current):  # "the fire grew from 2 hectares to 60 hectares"
+            measures = figures_with_units
+            cues += [old.start for old, new in zip(measures, measures[1:], strict=False)
+                     if self.vocabulary.change_from.search(text, max(0, old.start - 12), old.start)
+                     and self.vocabulary.change_to.fullmatch(text, old.end, new.start)]
         return clauses.holding(cues)
 
     def _moment_clauses(self, text: str, quantities: list[Quantity], clauses: _Clauses) -> list[tuple[int, int]]:
@@ -1213,15 +1220,22 @@ class ArticleReader(ArticleComponent):
                                              for found in self.vocabulary.district_named.finditer(self.text))
         return self._district_names
 
+    def _measures_of(self, index: int) -> list[Measure]:
+        """The figures with a unit of sentence ``index``, found once."""
+        if self._measures[0] != index:
+            self._measures = (index, self.grammars.measures.find(self.sentences[index].text))
+        return self._measures[1]
+
     def _measure_claims(self, index: int, revision_cue: bool) -> list[Claim]:
         """Figures with a unit: "5,000 barrels a day", "more than 11 million hectares"; each measures a dimension
         of the event, in that dimension's unit (``checker.extract.measures``)."""
         text = self.sentences[index].text
         claims = []
         converted: tuple[int, str] = (-1, "")  # where the last measure ends, and the words of its aspect
-        for measure in self.grammars.measures.find(text):
-            if self.vocabulary.naming_before.search(text, max(0, measure.start - 20), measure.start):
-                continue
+        for measure in self._measures_of(index):
+            if (self.vocabulary.naming_before.search(text, max(0, measure.start - 20), measure.start)
+                    or self._hypothetical_before(text, measure.start, self.vocabulary.measure_forecast)):
+                continue  # "a Category 4 storm"; "doubling would put the blaze at 2,000 square km": no measure of it
             speaker, in_quote = self.speaker_at(index, measure.start)
             start, end = measure.number_start, measure.number_end
             aspect = (self.vocabulary.measure_aspect_before.search(text, max(0, measure.start - 40), measure.start)
@@ -1242,7 +1256,9 @@ class ArticleReader(ArticleComponent):
             claims.append(self.make_claim(
                 index, "count", start, end, speaker, in_quote, value_low=measure.written_low,
                 value_high=measure.written_high, value_text=measure.value_text,
-                approximate=measure.kind == "approximate", value_kind=measure.kind, partial=False,
+                approximate=measure.kind == "approximate", value_kind=measure.kind,
+                partial=bool(self.vocabulary.increment_before.search(text, max(0, measure.start - 20), measure.start)),
+                # ("expected to grow by about 100,000 hectares": how much it grows, never its size)
                 subject=measure.dimension, predicate=what, unit=measure.unit, measure_low=measure.low,
                 measure_high=measure.high, revision_cue=revision_cue,
             ))

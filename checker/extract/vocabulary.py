@@ -81,6 +81,7 @@ class ClaimVocabulary:
     not_modifiers: frozenset[str]
     back_reference: re.Pattern[str]
     hypothetical: re.Pattern[str]
+    measure_forecast: re.Pattern[str]  # "expected to grow by", "could double to": a measure not yet reached
     revision_cue: re.Pattern[str]
     moment_cue: re.Pattern[str]  # "at the beginning of the spill": the moment a figure stood at
     ordinal_event: re.Pattern[str]  # "the second blast": one of several events of a kind
@@ -269,6 +270,7 @@ class ClaimVocabulary:
             not_modifiers=frozenset(w.lower() for w in quantities.not_modifiers),
             back_reference=compiled(rf"(?P<noun>{phrase_pattern(quantities.back_reference_nouns)})\b", re.IGNORECASE),
             hypothetical=words(quantities.hypothetical_markers),
+            measure_forecast=words(quantities.measure_forecast_markers),
             revision_cue=words(quantities.revision_cues),
             moment_cue=words(quantities.moment_cues),
             estimate_cue=words(quantities.estimate_cues),

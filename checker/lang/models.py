@@ -247,6 +247,7 @@ class QuantitiesFile(PackFile):
     not_modifiers: Words = ()
     back_reference_nouns: Words = ()
     hypothetical_markers: Words = ()
+    measure_forecast_markers: Words = ()
     denial_markers: Words = ()
     revision_cues: Words = ()
     moment_cues: Words = ()
