@@ -1746,6 +1746,26 @@ def test_reading_a_year_and_its_when_clause_tell_of_another_event() -> None:
     assert not figure(claims, "125").other_event and figure(claims, "97").other_event
 
 
+@pytest.mark.parametrize("sentence, written, state, scope", [
+    ("The floods killed 40 people across Peru, including 12 in Lima.", "12", "killed", "Lima"),
+    ("Unions said 1.2 million people marched across Peru on Tuesday and 30,000 in Cusco.", "30,000", "attending",
+     "Cusco"),
+])
+def test_reading_a_bare_figure_listed_in_a_town_counts_what_the_figure_before_counts(sentence: str, written: str,
+                                                                                    state: str, scope: str) -> None:
+    found = figure(counts("Floods and marches in Peru", sentence), written)
+    assert (found.subject, found.predicate, found.scope) == ("person", state, scope)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The storm killed 40 people and injured 12 in Lima.",  # a verb of its own
+    "Some 800 people died in the province and 90 in the capital.",  # no town named
+])
+def test_reading_a_bare_figure_listed_in_a_town_keeps_its_own_verb_or_needs_a_town(sentence: str) -> None:
+    claims = counts("Floods in Peru", sentence)
+    assert all(c.predicate != "killed" for c in claims if c.value_low in (12, 90))
+
+
 def test_reading_a_figure_of_elsewhere_is_a_part() -> None:
     claims = counts("Floods in the east", "The floods killed 2,300 people in the city and about 170 people elsewhere "
                                           "in the country, officials said.")

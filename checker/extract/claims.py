@@ -658,6 +658,8 @@ class ArticleReader(ArticleComponent):
             # "26 foreigners were killed, including 5 from Iran": people of that country, some of those before
             found = vocabulary.from_country.match(text, quantity.phrase_end)
             return _Counted("person", people, found.end() if found else quantity.phrase_end)
+        if previous is not None and (listed := self._listed_in_place(text, quantity, previous)) is not None:
+            return listed
         group = vocabulary.group_complement.match(text, quantity.phrase_end)
         if previous is not None and group is not None and previous[2] is not None and not (
                 vocabulary.group_whole_before.search(text, max(0, quantity.phrase_start - 12), quantity.phrase_start)):
@@ -898,6 +900,19 @@ class ArticleReader(ArticleComponent):
             claims.append(self._figure_claim(index, quantity, partial=True, subject=subject, predicate=predicate,
                                              population=name, revision_cue=revision_cue, scope=None))
         return claims
+
+    def _listed_in_place(self, text: str, quantity: Quantity, previous) -> _Counted | None:
+        """A figure with no noun, a named town after it, listed after a count ("killed 40 people, including 12 in
+        Lima"; "1.2 million marched nationwide and 30,000 in Lima"): the same thing in the same state, in that
+        town (its scope, ``_place_of_figure``); None when no town the gazetteer knows follows, or a verb of another
+        state or another figure stands between ("killed 40 and injured 12 in Lima")."""
+        earlier = previous[0]
+        between = text[earlier.phrase_end:quantity.phrase_start]
+        if (len(between) > LIST_REACH or _DIGIT.search(between) or self.vocabulary.predicates_before[0].search(between)
+                or not (_LIST_GOES_ON.search(between) or self.vocabulary.inclusion.search(between))
+                or self._place_of_figure(text, quantity.phrase_end) is None):
+            return None
+        return _Counted(previous[1], previous[3], quantity.phrase_end, False, previous[2], back_reference=True)
 
     def _listed_after_included(self, earlier: Quantity, between: str) -> bool:
         """Whether a figure goes on a list that an inclusion opened ("98 identified, including 97 recovered from the
