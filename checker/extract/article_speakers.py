@@ -54,7 +54,7 @@ class ArticleSpeakers(ArticleComponent):
             attributions = reader.find_attributions(sentence.text, spans, self.words[index])
             clauses: list[tuple[Attribution, Speaker]] = []
             for attribution in attributions:
-                clauses.append((attribution, self._speaker_named_before(clauses, attribution)
+                clauses.append((attribution, self._speaker_named_before(sentence.text, clauses, attribution)
                                 or self.resolve(index, attribution.speaker_text, attribution.chain)))
             quoted = {id(q): self.resolve(index, q.speaker_text) for q in quotes if q.speaker_text}
             owners = []
@@ -67,17 +67,20 @@ class ArticleSpeakers(ArticleComponent):
             self._speakers[index] = (quotes, quoted, clauses, owners)
         return self._speakers[index]
 
-    def _speaker_named_before(self, clauses: list[tuple[Attribution, Speaker]],
+    def _speaker_named_before(self, text: str, clauses: list[tuple[Attribution, Speaker]],
                               attribution: Attribution) -> Speaker | None:
-        """For "he estimated" after "President Jan Elm said that" in one sentence: the speaker named before it there
-        (a person for "he" or "she", a body for "it" or "they"); None when it is no pronoun or none is named."""
+        """For "she estimated" right after "President Ana Ruiz said on Tuesday that" in one sentence: the speaker of
+        that clause (a person for "he" or "she", a body for "it" or "they"); None when it is no pronoun, the clause
+        before it is another's, or other words stand between ("said that when the minister phoned, he ...")."""
         reader = self.grammars.speakers
         if not clauses or not reader.is_pronoun(attribution.speaker_text):
             return None
+        before, named = clauses[-1]
         kinds = ("named_official",) if reader.is_person_pronoun(attribution.speaker_text) else ("organisation",)
-        named = next((speaker for _, speaker in reversed(clauses)
-                      if speaker.kind in kinds and not reader.is_pronoun(speaker.text)), None)
-        return replace(named, text=attribution.speaker_text, chain=attribution.chain) if named else None
+        if (named.kind not in kinds or reader.is_pronoun(named.text)
+                or not reader.same_speaker_between.fullmatch(text, before.end, attribution.start)):
+            return None
+        return replace(named, text=attribution.speaker_text, chain=attribution.chain)
 
     def _is_statement_source(self, speaker: Speaker, index: int) -> bool:
         """Whether a sentence introduces a statement by this speaker ("CENTCOM said in a statement ...")."""

@@ -329,8 +329,12 @@ class ArticleReader(ArticleComponent):
         if after is not None:
             return after
         before_pattern, before_roles = self.vocabulary.predicates_before
-        own = self.vocabulary.own_verb_after.match(text, noun_end) or self.vocabulary.own_verb_before.search(
-            text, max(0, phrase_start - 30), phrase_start)
+        coordinated = self.vocabulary.own_verb_before.search(text, max(0, phrase_start - 30), phrase_start)
+        shared = (before_pattern.search(text, max(0, coordinated.start() - 25), coordinated.start())
+                  if coordinated else None)
+        if coordinated is not None and shared is not None and not text[shared.end():coordinated.start()].strip():
+            coordinated = None  # "killed and beheaded 12 villagers": the two verbs share the figure
+        own = self.vocabulary.own_verb_after.match(text, noun_end) or coordinated
         if own is not None and not before_pattern.match(text, own.start("verb")):
             return None  # "had been displaced, and 9 million had been affected": a state of its own, not known
         before = text[max(0, phrase_start - 60):phrase_start]
@@ -494,11 +498,20 @@ class ArticleReader(ArticleComponent):
                 and not claim.unit and claim.predicate not in self.grammars.taxonomy.dimensions
                 and (claim.value_text or "").lower() not in self.vocabulary.singular_keys)
 
-    def _hypothetical_before(self, text: str, position: int, markers: re.Pattern[str] | None = None) -> bool:
+    def _forecast_before(self, text: str, position: int) -> bool:
+        """Whether a word right before a measure, at most three words back in its clause, makes it a forecast ("is
+        expected to grow by about 40,000 hectares"); not one further back ("was expected to reach the town and
+        had burned 4,000 hectares")."""
+        found = max(self.vocabulary.measure_forecast.finditer(text, max(0, position - 60), position),
+                    key=lambda match: match.end(), default=None)
+        return found is not None and len(text[found.end():position].split()) <= 3 and not (
+            self.vocabulary.state_break.search(text, found.end(), position))
+
+    def _hypothetical_before(self, text: str, position: int) -> bool:
         """Whether the clause before ``position`` (back to a comma or a semicolon) makes what follows hypothetical:
         "if one American is killed", "threatened to fire 100 rockets", "the expected final toll"."""
         clause_start = max(text.rfind(",", 0, position), text.rfind(";", 0, position), 0)
-        return bool((markers or self.vocabulary.hypothetical).search(text, clause_start, position))
+        return bool(self.vocabulary.hypothetical.search(text, clause_start, position))
 
     def _denied_before(self, text: str, position: int) -> bool:
         """Whether a figure at ``position`` opens what its speaker denies ("denied reports that [two soldiers were
@@ -904,14 +917,17 @@ class ArticleReader(ArticleComponent):
     def _listed_in_place(self, text: str, quantity: Quantity, previous) -> _Counted | None:
         """A figure with no noun, a named town after it, listed after a count ("killed 40 people, including 12 in
         Lima"; "1.2 million marched nationwide and 30,000 in Lima"): the same thing in the same state, in that
-        town (its scope, ``_place_of_figure``); None when no town the gazetteer knows follows, or a verb of another
-        state or another figure stands between ("killed 40 and injured 12 in Lima")."""
+        town (its scope, ``_place_of_figure``); None when no town the gazetteer knows follows, words of its own follow
+        the town ("and 12 in Lima are still missing"), or a verb of another state or another figure stands between
+        ("killed 40 and injured 12 in Lima")."""
         earlier = previous[0]
         between = text[earlier.phrase_end:quantity.phrase_start]
+        place = self.vocabulary.place_of_figure.match(text, quantity.phrase_end)
         if (len(between) > LIST_REACH or _DIGIT.search(between) or self.vocabulary.predicates_before[0].search(between)
                 or not (_LIST_GOES_ON.search(between) or self.vocabulary.inclusion.search(between))
+                or place is None or not self.vocabulary.listed_place_end.match(text, place.end())
                 or self._place_of_figure(text, quantity.phrase_end) is None):
-            return None
+            return None  # (nor "12 in Lima are still missing": words of its own after the town)
         return _Counted(previous[1], previous[3], quantity.phrase_end, False, previous[2], back_reference=True)
 
     def _listed_after_included(self, earlier: Quantity, between: str) -> bool:
@@ -946,7 +962,7 @@ class ArticleReader(ArticleComponent):
             if (event_name := vocabulary.event_word_at.match(text, phrase.start())) and event_name.end() > phrase.end():
                 continue  # "crowd crush", "crowd surge": the name of an event, no crowd's size
             words = norm(phrase.group(0))
-            end, population = phrase.end(), None
+            end, population, carried = phrase.end(), None, False
             topic = words in vocabulary.topic_phrases
             literal = self._literal_within(text, phrase) if phrase.group("topic") else None
             if literal is not None:  # "the official tally", "their official figure": a phrase of its own
@@ -969,7 +985,9 @@ class ArticleReader(ArticleComponent):
                 elif of is not None and text[of.end():of.end() + 1].isalpha():
                     continue  # "the total number of cases": a count of something not read
                 else:  # the quantity the text is already about
-                    subject, state, population = self._topic_of(index, quantities, claims, phrase.start())
+                    subject, state, population, carried = self._topic_of(
+                        index, quantities, claims, phrase.start(), qualified=bool(vocabulary.topic_qualifier.match(
+                            text, end)))
             elif subject is None:  # "the number of": what follows says what is counted
                 named = self._counted_after_phrase(text, end)
                 if named is None:
@@ -1023,8 +1041,11 @@ class ArticleReader(ArticleComponent):
                                and level_verb_before(q)), None)
             if topic and figure is not None and (earlier := self._last_of_value.get(_figure_key(figure.number_text))):
                 subject, state, population = earlier.subject, earlier.predicate, earlier.population  # (given before)
-            if figure is None or subject is None:
-                continue
+                carried = False
+            if figure is None or subject is None or carried and not (
+                    vocabulary.topic_link.search(text, max(0, figure.phrase_start - 12), figure.phrase_start)
+                    or level_verb_before(figure)):
+                continue  # (a topic carried from before only with its level: "that estimate was disputed by 3 ...")
             replaced = [q for q in quantities if end <= q.phrase_start < limit and q.start not in taken
                         and q is not figure and revision_cue
                         and vocabulary.superseded_marker.search(text, max(0, q.phrase_start - SUPERSEDED_REACH),
@@ -1112,27 +1133,32 @@ class ArticleReader(ArticleComponent):
         return None
 
     def _topic_of(self, index: int, quantities: Sequence[Quantity], claims: Sequence[Claim],
-                  position: int) -> tuple[str | None, str | None, str | None]:
+                  position: int, qualified: bool = False) -> tuple[str | None, str | None, str | None, bool]:
         """The quantity "the total" or "that estimate" at ``position`` of sentence ``index`` stands for: that of the
         nearest figure before it in its sentence, as read so far ("the death toll was 85,000, far below the
         official figure of 316,000") or as its counted noun and state say ("21 people were missing while another
         radio put it at 70"); nothing when that figure says neither, or when a sum, a share or a measure stands
-        before it; with no figure before it, the one a quantity phrase of the paragraph named. Never a count of
-        another sentence: "the total compensation bill is 4 million" after a toll is no toll."""
+        before it; with no figure before it, the one a quantity phrase of the paragraph named, else, unless words
+        after it make it another quantity (``qualified``: "the figure for the next province"), the one the last
+        sentences counted (``_recent_topic``; then the last item is True: carried from before). "The total
+        compensation bill is 4 million" after a toll is no toll."""
         sentence = self.sentences[index]
         text, paragraph = sentence.text, sentence.paragraph
-        nothing: tuple[str | None, str | None, str | None] = (None, None, None)
+        nothing: tuple[str | None, str | None, str | None, bool] = (None, None, None, False)
         before = [q for q in quantities if q.phrase_end <= position]
         if before:  # the nearest figure before it is what it stands for, or nothing is
             read = next((c for c in claims if c.start == sentence.start + before[-1].start), None)
             if read is not None:
-                return read.subject, read.predicate, read.population
+                return read.subject, read.predicate, read.population, False
             counted = self._subject_after(text, before[-1].phrase_end)
             state = (counted.state or self._state_verb_after(text, counted.end)) if counted is not None else None
-            return (counted.subject, state, counted.population) if counted is not None and state else nothing
+            return (counted.subject, state, counted.population, False) if counted is not None and state else nothing
         if self._other_figure_before(text, position):
             return nothing  # "shares fell 4 percent; the total value lost was ...": money, a share, a measure
-        return self._topic.get(paragraph) or self._recent_topic(index)
+        if paragraph in self._topic:
+            return (*self._topic[paragraph], False)
+        carried = nothing if qualified else (*self._recent_topic(index), True)
+        return carried if carried[0] is not None else nothing
 
     def _recent_topic(self, index: int) -> tuple[str | None, str | None, str | None]:
         """The quantity of the whole counts of the last few sentences, when they are all of one ("480 people had
@@ -1249,7 +1275,7 @@ class ArticleReader(ArticleComponent):
         converted: tuple[int, str] = (-1, "")  # where the last measure ends, and the words of its aspect
         for measure in self._measures_of(index):
             if (self.vocabulary.naming_before.search(text, max(0, measure.start - 20), measure.start)
-                    or self._hypothetical_before(text, measure.start, self.vocabulary.measure_forecast)):
+                    or self._forecast_before(text, measure.start)):
                 continue  # "a Category 4 storm"; "doubling would put the blaze at 2,000 square km": no measure of it
             speaker, in_quote = self.speaker_at(index, measure.start)
             start, end = measure.number_start, measure.number_end

@@ -137,6 +137,7 @@ class SpeakerReader:
         self.count_source = expand_pattern(words, "count_source")
         self.work_source = expand_pattern(words, "work_source")
         self.work_relative = expand_pattern(words, "work_relative")
+        self.same_speaker_between = expand_pattern(words, "same_speaker_between")
         self.count_owner = expand_pattern(words, "count_owner", 0)
         self.count_modifiers = frozenset(w.lower() for w in words.count_modifiers)
         self.official_body = {w.lower(): body for w, body in words.official_words.items()}
@@ -440,10 +441,12 @@ class SpeakerReader:
                 found.append(Attribution(work.start("work"), match.end(), named or work.group("work")))
                 continue
             phrase, phrase_start = self._phrase_before(text, match.start())
-            if match.group(0).lower() in self.before_that and not text[match.end():].lstrip().startswith("that") \
-                    and not text[:phrase_start].rstrip().endswith(","):
-                continue  # "... according to official estimates.": a noun; ", the engineers estimate.": a verb
             np = self.clean_np(phrase)
+            if match.group(0).lower() in self.before_that and not text[match.end():].lstrip().startswith("that") \
+                    and not (text[:phrase_start].rstrip().endswith(",") and len(np.split()) >= len(
+                        self.leading_article.sub("", phrase.strip()).split())):
+                continue  # "... according to official estimates", "well above government estimates": a noun; ",
+                # the engineers estimate.": a verb, after a comma, its phrase all speaker
             source = self.count_source.match(np)  # "Data from the Kenya Red Cross put the number of dead at 250"
             if source and self.is_plausible(np[source.end():]):
                 np = np[source.end():]

@@ -60,6 +60,9 @@ class ClaimVocabulary:
     topic_figure_before: re.Pattern[str]  # "the (769 tally)": a determiner before a figure named as one
     counted_of: re.Pattern[str]  # "(the number) of (dead)": what a topic phrase counts follows
     topic_noun_after: re.Pattern[str]  # "(the 2,975) number": a figure of the quantity the text is about
+    topic_qualifier: re.Pattern[str]  # right after a carried topic phrase: "for the neighbouring province"
+    topic_link: re.Pattern[str]  # right before a carried topic's figure: "is", "to", "at", "read"
+    listed_place_end: re.Pattern[str]  # after a listed figure's town: the list goes on or its clause ends
     superseded_marker: re.Pattern[str]  # "from" right before a figure: the figure a revision replaced
     not_the_figure: re.Pattern[str]  # words right before a figure that make it not the phrase's figure
     denied: re.Pattern[str]  # between a figure and one its speaker rejects: "275 [and not] 288", "40 [died, not] 44"
@@ -247,6 +250,9 @@ class ClaimVocabulary:
             topic_figure_before=expand_pattern(quantities, "topic_figure_before"),
             counted_of=expand_pattern(quantities, "counted_of"),
             topic_noun_after=expand_pattern(quantities, "topic_noun_after"),
+            topic_qualifier=expand_pattern(quantities, "topic_qualifier"),
+            topic_link=expand_pattern(quantities, "topic_link"),
+            listed_place_end=expand_pattern(quantities, "listed_place_end"),
             superseded_marker=compiled(rf"\b(?:{phrase_pattern(quantities.superseded_markers)})\s+$", re.IGNORECASE)
             if quantities.superseded_markers else compiled("(?!)"),
             not_the_figure=compiled(rf"\b(?:{phrase_pattern(quantities.not_the_figure)})\s+$", re.IGNORECASE),

@@ -319,6 +319,7 @@ class QuantitiesFile(PackFile):
                            "elsewhere", "level_after_increment", "counted_by_verb",
                            "increment_after_phrase", "agent_after_verb", "place_before_figure", "denied",
                            "denied_after", "topic_phrase", "topic_noun_after", "counted_of",
+                           "topic_qualifier", "topic_link", "listed_place_end",
                            "preposition_before", "topic_figure_before",
                            "whole_figure_opener", "whole_figure_end",
                            "place_where_figure", "district_named", "subjects_joined", "clause_opener",
@@ -424,6 +425,7 @@ class SpeakersFile(PackFile):
     listener_verbs: Words = ()
     inverted_verbs: Words = ()
     patterns: dict[Literal["anonymity_clause", "trailing_anonymity", "count_report", "count_source", "work_source",
+                           "same_speaker_between",
                            "work_relative",
                            "count_owner", "speaker_qualifier", "lives_claimed"],
                    str] = {}
