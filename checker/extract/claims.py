@@ -919,13 +919,16 @@ class ArticleReader(ArticleComponent):
         Lima"; "1.2 million marched nationwide and 30,000 in Lima"): the same thing in the same state, in that
         town (its scope, ``_place_of_figure``); None when no town the gazetteer knows follows, words of its own follow
         the town ("and 12 in Lima are still missing"), or a verb of another state or another figure stands between
-        ("killed 40 and injured 12 in Lima")."""
+        ("killed 40 and injured 12 in Lima"; but "40 died on Sunday, 12 in Lima and 8 in Cusco")."""
         earlier = previous[0]
         between = text[earlier.phrase_end:quantity.phrase_start]
         place = self.vocabulary.place_of_figure.match(text, quantity.phrase_end)
-        if (len(between) > LIST_REACH or _DIGIT.search(between) or self.vocabulary.predicates_before[0].search(between)
+        pattern, roles = self.vocabulary.predicates_before
+        if (len(between) > LIST_REACH or _DIGIT.search(between)
+                or any(roles[norm(verb.group(0))] != previous[2] for verb in pattern.finditer(between))
                 or not (_LIST_GOES_ON.search(between) or self.vocabulary.inclusion.search(between))
                 or place is None or not self.vocabulary.listed_place_end.match(text, place.end())
+                or self._state_after(text, quantity.phrase_end) is not None  # ("Hundreds Missing in Beirut")
                 or self._place_of_figure(text, quantity.phrase_end) is None):
             return None  # (nor "12 in Lima are still missing": words of its own after the town)
         return _Counted(previous[1], previous[3], quantity.phrase_end, False, previous[2], back_reference=True)

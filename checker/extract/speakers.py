@@ -120,9 +120,12 @@ class SpeakerReader:
         # verbs whose object is a count ("raised its estimate of the death toll")
         count_report = "count_report" in words.patterns and words.count_verbs and words.count_nouns
         count_verb = f"|{expand_pattern(words, 'count_report', 0).pattern}" if count_report else ""
-        self.verb = compiled(rf"\b(?:{phrase_pattern(words.reporting_verbs)})\b{before_that}{count_verb}")
+        statement = (f"|{expand_pattern(words, 'statement_report', 0).pattern}"
+                     if "statement_report" in words.patterns and words.statement_verbs else "")
+        self.verb = compiled(rf"\b(?:{phrase_pattern(words.reporting_verbs)})\b{before_that}{count_verb}{statement}")
         self.cue_keys = key_words(words.reporting_verbs + words.reporting_verbs_before_that + words.count_verbs
-                                  + words.reporting_prepositions + words.citing_prepositions + words.citing_verbs)
+                                  + words.reporting_prepositions + words.citing_prepositions + words.citing_verbs
+                                  + words.statement_verbs)
         # counts named as a body's ("Saudi Arabia's official tally", "estimates from Haitian authorities")
         nouns = phrase_pattern(words.count_nouns) if words.count_nouns else "(?!)"
         officials = phrase_pattern(tuple(words.official_words)) if words.official_words else "(?!)"

@@ -378,6 +378,8 @@ class SpeakersFile(PackFile):
     reporting_prepositions: Words = ()
     citing_prepositions: Words = ()
     citing_verbs: Words = ()
+    statement_verbs: Words = ()
+    statement_followers: Words = ()
     citing_as: Words = ()
     anonymous_markers: Words = ()
     organisation_words: Words = ()
@@ -425,7 +427,7 @@ class SpeakersFile(PackFile):
     listener_verbs: Words = ()
     inverted_verbs: Words = ()
     patterns: dict[Literal["anonymity_clause", "trailing_anonymity", "count_report", "count_source", "work_source",
-                           "same_speaker_between",
+                           "same_speaker_between", "statement_report",
                            "work_relative",
                            "count_owner", "speaker_qualifier", "lives_claimed"],
                    str] = {}
