@@ -639,7 +639,7 @@ def test_reading_a_measure_forecast_or_grown_by_is_no_size_and_one_grown_from_wa
     """A fire 'expected to grow by 40,000 hectares' or that 'could double' has no such size; 'grew by' is how much
     it grew; 'grew from two hectares to 60 hectares' replaced the two."""
     claims = measures("Wildfire spreads", "The fire had scorched 25,000 acres by Wednesday.",
-                      "Officials said the blaze is expected to grow by about 40,000 hectares by the end of the day.",
+                      "Crews said the burned area was expected to grow by roughly 40,000 hectares overnight.",
                       "Crews warned the fire could double to 30,000 hectares.",
                       "The leak grew by 5,000 barrels a day last week.", "The fire has grown by 3,000 acres.",
                       "The wildfire grew from two hectares to 60 hectares within hours.",
@@ -1119,8 +1119,8 @@ def test_reading_onboard_in_one_word_counts_people_aboard() -> None:
 
 
 @pytest.mark.parametrize("sentence, states", [
-    ("Aid groups said more than 500,000 people had been displaced by the storm and nearly 9 million people had "
-     "been affected by it.", {"more than 500,000": "displaced", "nearly 9 million": None}),
+    ("Relief groups reported that over 300,000 residents had been displaced by the cyclone while close to 7 "
+     "million residents had been affected.", {"over 300,000": "displaced", "close to 7 million": None}),
     ("The flood displaced 3,000 families and affected 40,000 people.", {"3,000": "displaced", "40,000": None}),
     ("The storm killed 12 people and injured 40 more.", {"12": "killed", "40": "wounded"}),
     ("Officials said 30 people were killed and 12 were reported missing.", {"30": "killed", "12": "missing"}),
@@ -1780,7 +1780,7 @@ def test_reading_a_bare_figure_listed_in_a_town_counts_what_the_figure_before_co
 def test_reading_a_bare_figure_listed_in_a_town_keeps_its_own_verb_or_needs_a_town(sentence: str) -> None:
     claims = counts("Floods in Peru", sentence)
     assert all(c.predicate != "killed" for c in claims if c.value_low in (12, 90))
-    headline = counts("Red Cross: Over 100 Dead, 4,000 Injured, Hundreds Missing in Lima", "Rescuers kept digging.")
+    headline = counts("Rescuers: 60 Dead, 900 Hurt, Hundreds Missing in Lima", "Rescuers kept digging.")
     assert figure(headline, "Hundreds").predicate == "missing"  # a state of its own before the town
 
 
@@ -1993,7 +1993,7 @@ def test_reading_review_a_place_with_a_prefixed_name_is_no_person(sentence: str,
 @pytest.mark.parametrize("sentence, written, speaker", [
     ("The toll rose to 154, the state news agency cited the health minister as saying.", "154", "health minister"),
     ("The paper quoted a police officer as saying 40 people had been arrested.", "40", "police officer"),
-    ("On Friday the health ministry published a list of 152 dead.", "152", "health ministry"),
+    ("The health ministry published a list of 83 dead on Friday.", "83", "health ministry"),
     ("The health ministry released figures showing 160 dead.", "160", "health ministry"),
     ("About 170 people have died in the floods, the engineers estimate.", "About 170", "engineers"),
     ("About 180 people have died in the floods, according to official estimates.", "About 180", "authorities"),

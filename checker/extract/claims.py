@@ -1279,7 +1279,7 @@ class ArticleReader(ArticleComponent):
         for measure in self._measures_of(index):
             if (self.vocabulary.naming_before.search(text, max(0, measure.start - 20), measure.start)
                     or self._forecast_before(text, measure.start)):
-                continue  # "a Category 4 storm"; "doubling would put the blaze at 2,000 square km": no measure of it
+                continue  # "a Category 4 storm"; "crews fear it could double to 30,000 hectares": no measure of it
             speaker, in_quote = self.speaker_at(index, measure.start)
             start, end = measure.number_start, measure.number_end
             aspect = (self.vocabulary.measure_aspect_before.search(text, max(0, measure.start - 40), measure.start)
@@ -1302,7 +1302,7 @@ class ArticleReader(ArticleComponent):
                 value_high=measure.written_high, value_text=measure.value_text,
                 approximate=measure.kind == "approximate", value_kind=measure.kind,
                 partial=bool(self.vocabulary.increment_before.search(text, max(0, measure.start - 20), measure.start)),
-                # ("expected to grow by about 100,000 hectares": how much it grows, never its size)
+                # ("the slick grew by 5,000 barrels a day": how much it grew, never its size)
                 subject=measure.dimension, predicate=what, unit=measure.unit, measure_low=measure.low,
                 measure_high=measure.high, revision_cue=revision_cue,
             ))
