@@ -357,7 +357,7 @@ class ArticleReader(ArticleComponent):
                       if not self.vocabulary.multiplier_after.match(text, q.phrase_end)] if figures else []
         # ("four times as many people": a multiplier counts nothing)
         clauses = _Clauses(text, quantities, self.vocabulary.clause_boundary)
-        revised = self._revised_clauses(text, quantities, clauses)
+        revised = self._revised_clauses(text, quantities, clauses, figures)
         revision_cue = bool(revised)
         moments = self._moment_clauses(text, quantities, clauses)
         estimated = self._estimate_clauses(text, quantities, clauses)
@@ -572,15 +572,15 @@ class ArticleReader(ArticleComponent):
                                          or speakers.participle_after.match(text, verb.end())
                                          or self.vocabulary.infinitive_after.match(text, verb.end()))
 
-    def _revised_clauses(self, text: str, quantities: list[Quantity], clauses: _Clauses) -> list[tuple[int, int]]:
+    def _revised_clauses(self, text: str, quantities: list[Quantity], clauses: _Clauses,
+                         figures: bool = True) -> list[tuple[int, int]]:
         """The clauses of a sentence that say a figure was revised ("the toll was revised to 275", "rose sharply
         from 90 to 170"): (start, end) offsets."""
         cues = [cue.start() for cue in self.vocabulary.revision_cue.finditer(text)]
         cues += [old.phrase_start for old, new in zip(quantities, quantities[1:], strict=False)
                  if self.vocabulary.change_from.search(text, max(0, old.phrase_start - 12), old.phrase_start)
                  and self.vocabulary.change_to.fullmatch(text, old.phrase_end, new.phrase_start)]
-        if figures_with_units := self._measures_of(self._current):  # "the fire grew from 2 hectares to 60 hectares"
-            measures = figures_with_units
+        if figures and (measures := self._measures_of(self._current)):  # "grew from 2 hectares to 60 hectares"
             cues += [old.start for old, new in zip(measures, measures[1:], strict=False)
                      if self.vocabulary.change_from.search(text, max(0, old.start - 12), old.start)
                      and self.vocabulary.change_to.fullmatch(text, old.end, new.start)]
