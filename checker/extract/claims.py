@@ -1167,7 +1167,12 @@ class ArticleReader(ArticleComponent):
         """The quantity of the whole counts of the last few sentences, when they are all of one ("480 people had
         died. [...] The governor raised that estimate to 600"); nothing when they count two ("120 dead and 300
         injured. The official number is 150") or none."""
-        recent = [count for count in self._whole_counts if index - TOPIC_REACH <= count[0] < index]
+        recent: list[tuple[int, str, str, str | None]] = []
+        for count in reversed(self._whole_counts):  # (kept in the order read: the last few are at the end)
+            if count[0] < index - TOPIC_REACH:
+                break
+            if count[0] < index:
+                recent.insert(0, count)
         if len({(subject, state) for _, subject, state, _ in recent}) != 1:
             return None, None, None
         _, subject, state, _ = recent[-1]
