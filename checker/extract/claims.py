@@ -125,7 +125,6 @@ class ArticleReader(ArticleComponent):
         self._district_names: frozenset[str] | None = None  # the names the article writes as districts'
         self._district_bare: re.Pattern[str] | None = None  # ... named bare at a sentence's start
         self._current = 0  # the sentence being read
-        self._measures: tuple[int, list[Measure]] = (-1, [])  # a sentence and its figures with a unit
         self._populations: set[str] = set()  # the peoples the sentence read has named so far ("two Americans")
         self._presumed: dict[int, Claim] = {}  # the claims credited by a count's words alone ("the official toll"),
         # by id (the claims are held here, so no id is reused while the article is read)
@@ -356,8 +355,9 @@ class ArticleReader(ArticleComponent):
         quantities = [q for q in self.grammars.numbers.find(text)
                       if not self.vocabulary.multiplier_after.match(text, q.phrase_end)] if figures else []
         # ("four times as many people": a multiplier counts nothing)
+        measures = self.grammars.measures.find(text) if figures else []  # figures with a unit
         clauses = _Clauses(text, quantities, self.vocabulary.clause_boundary)
-        revised = self._revised_clauses(text, quantities, clauses, figures)
+        revised = self._revised_clauses(text, quantities, clauses, measures)
         revision_cue = bool(revised)
         moments = self._moment_clauses(text, quantities, clauses)
         estimated = self._estimate_clauses(text, quantities, clauses)
@@ -441,7 +441,7 @@ class ArticleReader(ArticleComponent):
             claims += self._denied_claims(index, quantities, claims, taken)
             claims += self._breakdown_claims(index, quantities, taken, revision_cue)
             claims += self._zero_claims(index, revision_cue, taken)
-            claims += self._measure_claims(index, revision_cue)
+            claims += self._measure_claims(index, measures, revision_cue)
         sentence = self.sentences[index]
         if (self.vocabulary.other_event.search(self.lower_text, sentence.start, sentence.end)
                 or self.vocabulary.comparison_opener.match(sentence.text)):
@@ -573,17 +573,14 @@ class ArticleReader(ArticleComponent):
                                          or self.vocabulary.infinitive_after.match(text, verb.end()))
 
     def _revised_clauses(self, text: str, quantities: list[Quantity], clauses: _Clauses,
-                         figures: bool = True) -> list[tuple[int, int]]:
+                         measures: list[Measure]) -> list[tuple[int, int]]:
         """The clauses of a sentence that say a figure was revised ("the toll was revised to 275", "rose sharply
-        from 90 to 170"): (start, end) offsets."""
+        from 90 to 170", "grew from 2 hectares to 60 hectares"): (start, end) offsets."""
         cues = [cue.start() for cue in self.vocabulary.revision_cue.finditer(text)]
-        cues += [old.phrase_start for old, new in zip(quantities, quantities[1:], strict=False)
-                 if self.vocabulary.change_from.search(text, max(0, old.phrase_start - 12), old.phrase_start)
-                 and self.vocabulary.change_to.fullmatch(text, old.phrase_end, new.phrase_start)]
-        if figures and (measures := self._measures_of(self._current)):  # "grew from 2 hectares to 60 hectares"
-            cues += [old.start for old, new in zip(measures, measures[1:], strict=False)
-                     if self.vocabulary.change_from.search(text, max(0, old.start - 12), old.start)
-                     and self.vocabulary.change_to.fullmatch(text, old.end, new.start)]
+        for spans in ([(q.phrase_start, q.phrase_end) for q in quantities], [(m.start, m.end) for m in measures]):
+            cues += [old_start for (old_start, old_end), (new_start, _) in zip(spans, spans[1:], strict=False)
+                     if self.vocabulary.change_from.search(text, max(0, old_start - 12), old_start)
+                     and self.vocabulary.change_to.fullmatch(text, old_end, new_start)]  # counts, then measures
         return clauses.holding(cues)
 
     def _moment_clauses(self, text: str, quantities: list[Quantity], clauses: _Clauses) -> list[tuple[int, int]]:
@@ -927,9 +924,9 @@ class ArticleReader(ArticleComponent):
         if (len(between) > LIST_REACH or _DIGIT.search(between)
                 or any(roles[norm(verb.group(0))] != previous[2] for verb in pattern.finditer(between))
                 or not (_LIST_GOES_ON.search(between) or self.vocabulary.inclusion.search(between))
-                or place is None or not self.vocabulary.listed_place_end.match(text, place.end())
-                or self._state_after(text, quantity.phrase_end) is not None  # ("Hundreds Missing in Beirut")
-                or self._place_of_figure(text, quantity.phrase_end) is None):
+                or place is None or self._town_named(place) is None
+                or not self.vocabulary.listed_place_end.match(text, place.end())
+                or self._state_after(text, quantity.phrase_end) is not None):  # ("Hundreds Missing in Beirut")
             return None  # (nor "12 in Lima are still missing": words of its own after the town)
         return _Counted(previous[1], previous[3], quantity.phrase_end, False, previous[2], back_reference=True)
 
@@ -1220,6 +1217,11 @@ class ArticleReader(ArticleComponent):
             clause = _CLAUSE_BEFORE.split(text[:start])[-1]
             found = self.vocabulary.place_before_figure.search(clause) or self.vocabulary.place_where_figure.search(
                 text, max(0, start - 80), start)
+        return self._town_named(found)
+
+    def _town_named(self, found: re.Match[str] | None) -> str | None:
+        """The place a match of a figure's place names, when it is a town, district, valley or mountain
+        (``_place_of_figure``); None for a month or a region."""
         if found is None or found.group("place").lower() in self.grammars.speakers.calendar:
             return None  # ("In March, 71 died": a month, though a town is called March)
         name = found.group("place")
@@ -1269,19 +1271,13 @@ class ArticleReader(ArticleComponent):
                                              for found in self.vocabulary.district_named.finditer(self.text))
         return self._district_names
 
-    def _measures_of(self, index: int) -> list[Measure]:
-        """The figures with a unit of sentence ``index``, found once."""
-        if self._measures[0] != index:
-            self._measures = (index, self.grammars.measures.find(self.sentences[index].text))
-        return self._measures[1]
-
-    def _measure_claims(self, index: int, revision_cue: bool) -> list[Claim]:
+    def _measure_claims(self, index: int, measures: list[Measure], revision_cue: bool) -> list[Claim]:
         """Figures with a unit: "5,000 barrels a day", "more than 11 million hectares"; each measures a dimension
         of the event, in that dimension's unit (``checker.extract.measures``)."""
         text = self.sentences[index].text
         claims = []
         converted: tuple[int, str] = (-1, "")  # where the last measure ends, and the words of its aspect
-        for measure in self._measures_of(index):
+        for measure in measures:
             if (self.vocabulary.naming_before.search(text, max(0, measure.start - 20), measure.start)
                     or self._forecast_before(text, measure.start)):
                 continue  # "a Category 4 storm"; "crews fear it could double to 30,000 hectares": no measure of it
