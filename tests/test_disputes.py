@@ -158,6 +158,18 @@ def test_disputes_a_revision_is_the_step_its_articles_tell(first: str, then: str
         f"health ministry revised people killed in Darnah, Libya on 2023-09-10 {step}"]
 
 
+def test_disputes_a_figure_said_again_in_other_words_is_no_step_and_hides_none() -> None:
+    """The ministry's 52, then "at least 52" the same day, then 97: one step from 52 to 97; "at least 52" is the
+    52 said again, neither a step of its own nor a figure that hides the step after it."""
+    result = analyse([
+        toll_story(0, "2023-09-12", "The floods in Derna on Sunday killed 52 people, the health ministry said. "
+                                    "At least 52 people were killed, the health ministry said on Tuesday."),
+        toll_story(1, "2023-09-14", "The floods in Derna on Sunday killed 97 people, the health ministry said."),
+    ])
+    assert [f.message for f in result.findings if f.code == "CC104"] == [
+        "health ministry revised people killed in Darnah, Libya on 2023-09-10 from 52 to 97"]
+
+
 def many_disputes(events: int) -> RunResult:
     """``events`` made-up attacks on distinct days, each with two outlets disagreeing on the rockets fired."""
     stories = []

@@ -1277,6 +1277,81 @@ def test_reading_a_figure_the_outlet_gives_and_credits_elsewhere_is_the_sources(
     assert figure(claims, "61").speaker == "Test Desk"
 
 
+@pytest.mark.parametrize("headline, written", [
+    ("At least 61 dead as ferry sinks off the island", "At least 61"),
+    ("Ferry sinking: up to 61 feared dead", "up to 61"),
+    ("Ferry sinking kills about 60", "about 60"),
+])
+def test_reading_a_figure_the_outlet_words_its_own_way_is_still_the_sources(headline: str, written: str) -> None:
+    """The outlet's "at least 61", "up to 61" or "about 60" carries the number the coast guard gave; its own
+    quantifier does not make it the outlet's own count."""
+    claims = counts(headline, "The ferry sank off the island on Wednesday night. The coast guard said 61 people "
+                              "were killed and 40 were rescued.", "On Thursday the coast guard said about 60 had died.")
+    assert figure(claims, written).speaker == "coast guard"
+
+
+def test_reading_a_figure_the_outlet_carries_is_the_source_that_gave_that_very_wording() -> None:
+    """Two bodies gave 3,000 ("as many as 3,000", "about 3,000"): the outlet's "about 3,000" is the one that said
+    "about 3,000"; with two bodies and no wording to tell them apart it stays the outlet's."""
+    claims = counts("Heat wave toll", "As many as 3,000 people have died of the heat, the government said on Monday.",
+                    "About 3,000 people have died of the heat, the health ministry said on Tuesday.",
+                    "Earlier in the week, about 3,000 deaths had been reported.")
+    assert [c.speaker for c in claims if c.value_text == "about 3,000"] == ["health ministry"]
+    claims = counts("Heat wave toll", "As many as 3,000 people have died of the heat, the government said on Monday.",
+                    "At least 3,000 people have died of the heat, the health ministry said on Tuesday.",
+                    "Nearly 3,000 people died of the heat in the first two weeks.")
+    assert figure(claims, "Nearly 3,000").speaker == "Test Desk"
+
+
+def test_reading_an_outlet_never_carries_its_own_name() -> None:
+    """A wire story copied by a paper credits a tally to the wire service: its headline is the wire's own voice,
+    not a source the story names."""
+    text = ("Heat wave killed 19,000, tally shows\n\nThe heat wave killed 19,000 people across the region, "
+            "according to official figures tallied by the Northern Wire.\n")
+    article = Article(article_id="copy", source_path="copy.md", text=text,
+                      sha256=hashlib.sha256(text.encode()).hexdigest(), outlet="Harbor Daily (Northern Wire)",
+                      title="Heat wave killed 19,000, tally shows", published=PUBLISHED)
+    headline = next(c for c in analyse([article]).claims if c.kind == "count" and c.in_headline)
+    assert headline.speaker_kind == "outlet"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The toll reached 288, said K. S. Anand, a spokesman for the railway.", "K. S. Anand"),
+    ("The toll reached 288, said J. Okafor, a police officer.", "J. Okafor"),
+    ("The toll reached 288, according to K. S. Anand, a spokesman for the railway.", "K. S. Anand"),
+])
+def test_reading_a_speaker_named_by_initials_is_that_person(sentence: str, speaker: str) -> None:
+    claim = figure(counts("Train crash", sentence), "288")
+    assert (claim.speaker, claim.speaker_kind) == (speaker, "named_official")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The governor said he does not believe 2,900 people died in the storm.",
+    "The governor said he doesn’t believe that thousands died in the storm.",
+])
+def test_reading_a_figure_its_speaker_does_not_believe_is_not_theirs(sentence: str) -> None:
+    """A figure a speaker says they do not believe is one they reject, never one they give."""
+    assert counts("Storm toll disputed", sentence) == []
+
+
+def test_reading_a_figure_after_a_disbelief_of_something_else_is_kept() -> None:
+    claims = counts("Storm toll", "The governor does not believe the storm was unusual, but 12 people died.")
+    assert figure(claims, "12").predicate == "killed"
+
+
+def test_reading_a_day_before_a_pronoun_is_no_part_of_the_speaker() -> None:
+    claims = counts("Ferry sinking", "The coast guard said 61 people were killed.",
+                    "Divers searched the hull all night, and on Thursday it said 64 people had died.")
+    assert figure(claims, "64").speaker == "coast guard"
+
+
+def test_reading_an_initial_that_ends_a_name_of_a_place_opens_no_name() -> None:
+    """"Sector K." before a capitalised word is no initial of a person: the speaker ends with it."""
+    claim = figure(counts("Train crash", "The toll reached 288, said the commander of Sector K. Others were hurt."),
+                   "288")
+    assert claim.speaker is not None and "Others" not in claim.speaker
+
+
 def test_reading_an_official_speaks_for_the_body_their_title_names() -> None:
     """The prime minister's figures are the government's, the health minister's the health ministry's, when the
     event's sources name that body in full; a mayor speaks for herself."""

@@ -10,6 +10,7 @@ from checker.checks.base import (
     describe_place_and_date,
     describe_quantity,
     format_value,
+    interval,
     overlaps,
 )
 from checker.checks.disputes import comparable_counts, dispute_id, find_disputes, is_revision, said_order
@@ -37,8 +38,9 @@ def run(data: CheckData, params: CheckParams) -> Drafts:
             steps: dict[tuple[str, str], list[tuple[Claim, Claim]]] = {}
             # the figures the speaker stood by, in turn; and each figure an article says was replaced, with the one
             # that replaced it there ("rose to 934 from 863"); a replaced figure a later article recalls ("275 and
-            # not 288") is never a new figure of the speaker's
-            stated = [claim for claim in figures if not claim.superseded]
+            # not 288") is never a new figure of the speaker's; a figure said again ("11", then "at least 11") is
+            # one step, its narrowest wording
+            stated = _said_again_once([claim for claim in figures if not claim.superseded])
             replaced = [(old, new) for old, new in zip(figures, figures[1:], strict=False)
                         if old.superseded and not new.superseded and old.article_id == new.article_id]
             told = {id(new) for old, new in replaced if revised(old, new)}  # "rose to 64 from 61"
@@ -70,3 +72,22 @@ def run(data: CheckData, params: CheckParams) -> Drafts:
                     key=f"{earlier.claim_id}>{later.claim_id}",
                     dispute_id=dispute_id(key) if key in disputed else None,  # a step of a dispute's timeline
                 )
+
+
+def _said_again_once(stated: list[Claim]) -> list[Claim]:
+    """The figures in the order said, a figure said again right after ("11", "at least 11": the same number, in
+    the same unit) as one, the narrowest wording; so "11", "at least 11", "98" is a step from 11 to 98."""
+    kept: list[Claim] = []
+    for claim in stated:
+        if (kept and overlaps(kept[-1], claim) and kept[-1].unit == claim.unit
+                and set(kept[-1].written_numbers()) & set(claim.written_numbers())):
+            if _width(claim) < _width(kept[-1]):
+                kept[-1] = claim
+            continue
+        kept.append(claim)
+    return kept
+
+
+def _width(claim: Claim) -> float:
+    low, high = interval(claim)
+    return high - low

@@ -1579,22 +1579,31 @@ def _mark_between(claims: list[Claim], offset: int, start: int, end: int) -> Non
 
 def _carried_sources(claims: list[Claim], presumed: dict[int, Claim]) -> None:
     """A figure the article gives in its own voice ("At least 79 dead", a headline) that it credits to one source
-    elsewhere ("the coast guard said 79 people died") is that source's figure, carried by the outlet; "at least 79"
-    is not the coast guard's 79. So is a figure credited only by presumption (``presumed``: the ids of the claims
-    "the official toll" credits to the authorities) when a source is named for it."""
-    credited: dict[tuple[str | None, float | None, float | None], set[tuple[str, str | None]]] = {}
+    elsewhere ("the coast guard said 79 people died") is that source's figure, carried by the outlet, whatever
+    quantifier the outlet puts before the number ("at least 79" is the coast guard's 79 carried); a source that
+    gave the very interval comes first. So is a figure credited only by presumption (``presumed``: the ids of the
+    claims "the official toll" credits to the authorities) when a source is named for it. An outlet never carries
+    its own name ("tallied by the Associated Press" in a copy of AP's story)."""
+    credited: dict[tuple, set[tuple[str, str | None]]] = {}
     for claim in claims:
         if (claim.kind == "count" and claim.speaker and claim.speaker_kind in _CREDITED_KINDS
                 and id(claim) not in presumed):
-            credited.setdefault((claim.predicate, claim.value_low, claim.value_high), set()).add(
-                (claim.speaker, claim.speaker_kind))
+            for figure in (claim.value_low, claim.value_high), *claim.written_numbers():
+                credited.setdefault((claim.predicate, claim.unit, figure), set()).add(
+                    (claim.speaker, claim.speaker_kind))
     if not credited:
         return
     for claim in claims:
-        sources = credited.get((claim.predicate, claim.value_low, claim.value_high)) if claim.kind == "count" else None
-        if (sources and len(sources) == 1 and (claim.speaker_kind == "outlet" or id(claim) in presumed)
-                and not claim.in_quote):
-            claim.speaker, claim.speaker_kind = next(iter(sources))
+        if claim.kind != "count" or claim.in_quote or not (claim.speaker_kind == "outlet" or id(claim) in presumed):
+            continue
+        sources = credited.get((claim.predicate, claim.unit, (claim.value_low, claim.value_high)), set())
+        if not sources:
+            sources = set().union(*(credited.get((claim.predicate, claim.unit, written), set())
+                                    for written in claim.written_numbers()))
+        if len(sources) == 1:
+            (name, kind), = sources
+            if claim.speaker_kind != "outlet" or name not in (claim.speaker or ""):
+                claim.speaker, claim.speaker_kind = name, kind
 
 
 def _date_reports(claims: list[Claim], mentions: list[EventMention], published: date | None) -> None:

@@ -68,11 +68,16 @@ def _noun_phrase(most_words: int) -> str:
 _NP = _noun_phrase(8)
 _LONG_NP = _noun_phrase(14)  # after "according to": "the Korva Union of Red Cross and Red Crescent Groups"
 # Where such a phrase ends: clause punctuation, or a full stop that is not one of an abbreviation's ("U.S. officials")
-_NP_END = r"(?=\s*(?:\.(?:\s*$|(?<![A-Z]\.[A-Z]\.)(?=\s))|[,;:”\"]|$))"
+# nor an initial's before a name ("according to K. S. Anand, ..."; "Sector K. Others" ends at "K")
+_NP_END = (r"(?=\s*(?:\.(?:\s*$|(?<![A-Z]\.[A-Z]\.)(?!(?<=\b[A-Z]\.)\s+(?:[A-Z]\.|[A-Z][\w'’-]+[,;:.]))(?=\s))"
+           r"|[,;:”\"]|$))")
 _PHRASE_BREAK = re.compile(r"[,;:“”\"—–]|\s-\s")  # brackets stay: "Central Command (CENTCOM) said"
 # Quotations: curly pairs (closed by a straight quote too, as copy mixes them), or straight double quotes in order.
 _QUOTE = re.compile(r"“[^”\"]*[”\"]?|\"[^\"]*\"?")  # a curly quotation may close straight: “...,\" he said
 _INITIALS = re.compile(r"\b[A-Z]\.(?=[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\.")  # the full stops of "U.S.", "U.K."
+# initials that open a name ("said K. S. Anand"; not "Group K." before a capitalised word)
+_OPENING_INITIALS = re.compile(r"(?<!\S)(?:[A-Z]\.\s?){1,3}(?=[A-Z][a-z])")
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
 _COLON_HEAD = re.compile(r"\W*(?P<np>[A-Z][\w.'’&-]*(?:\s+[\w.'’&()-]+){0,5}?):\s")  # "Lebanese Red Cross: ..."
 _RELATIVE_SUBJECT = re.compile(r",\s*(?P<pronoun>\w+)\s*$")  # ", which" right before a verb
 _BRACKETED_ASIDE = re.compile(r"\s*\([^()]{1,60}\)\s*$")  # "(KF, once the KLF)" right before the verb
@@ -85,11 +90,12 @@ OWNER_REACH = 60  # characters after an official count's words within which its 
 
 def _name_pattern(particles: Sequence[str], prefixes: Sequence[str]) -> re.Pattern[str]:
     """A name: two or more capitalised words (an initial may stand between them; a name's particles before a word,
-    "bin", and its prefixes joined by a hyphen, "al-")."""
+    "bin", and its prefixes joined by a hyphen, "al-"), or initials before one or more ("K. S. Anand")."""
     particle = rf"(?:(?:{phrase_pattern(particles)})\s+)*" if particles else ""
     prefix = rf"(?:(?:{phrase_pattern(prefixes)})-)?" if prefixes else ""
     word = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
-    return compiled(rf"\b({word}(?:\s+[A-Z]\.)?(?:\s+{particle}{prefix}{word})+)\b")
+    initials = r"(?:[A-Z]\.\s){1,3}"  # "K. S. Anand", "J. Smith" (not "U.S. Army")
+    return compiled(rf"\b((?:{initials})?{word}(?:\s+[A-Z]\.)?(?:\s+{particle}{prefix}{word})+|{initials}{word})\b")
 
 
 def _bodies_of_titles(role_bodies: dict[str, tuple[str, ...]], topics: tuple[str, ...]) -> dict[str, str]:
@@ -258,6 +264,8 @@ class SpeakerReader:
             possessive = self.possessive_end.sub("", lower)
             if lower in self.joiners and kept and kept[-1].lower() in self.articles:
                 break  # "... in September 2018 and the U.S. government": the speaker is what follows "and"
+            if kept and possessive in self.calendar:
+                break  # "on Thursday it said": a day is never part of who speaks
             if (bare.islower() and lower in self.speaker_words and lower not in self.role_words
                     and lower not in self.edge_words and len(kept) >= (1 if lower in self.descriptors else 2)
                     and all(self._name_word(w) and not w.endswith(",") for w in kept)):
@@ -652,9 +660,11 @@ class SpeakerReader:
 
     def _phrase_after(self, text: str) -> str:
         """The words after a verb up to the clause's end; full stops of titles ("Brig. Gen.") and of initials
-        ("U.S.") do not end it."""
+        ("U.S.", "K. S. Anand") do not end it."""
         hidden = self.title_abbreviation.sub(lambda m: m.group(0).replace(".", "\x00"), text[:100])
         hidden = _INITIALS.sub(lambda m: m.group(0).replace(".", "\x00"), hidden)  # "U.S." ends nothing
+        hidden = _OPENING_INITIALS.sub(lambda m: m.group(0) if _CAPITALISED_BEFORE.search(hidden, 0, m.start())
+                                       else m.group(0).replace(".", "\x00"), hidden)  # nor "K. S. Anand"
         phrase = re.match(r"\s*([^.,;:“”\"]*)", hidden)
         return phrase.group(1).replace("\x00", ".") if phrase else ""
 
