@@ -9,6 +9,7 @@ from pathlib import Path
 
 from checker.cache import Cache
 from checker.checks import CheckData, Phase
+from checker.checks.base import quantity_key
 from checker.checks.disputes import disputes_found, find_disputes
 from checker.config import Settings
 from checker.extract import Extraction
@@ -169,7 +170,7 @@ def assess(
     resolution = knowledge.resolver().cluster(claims, articles)
     events = [replace(event, place_within=knowledge.gazetteer.chain(event.place)[1:]) if event.place else event
               for event in resolution.events]  # where the place lies, for a reader who does not know it
-    claims = one_name_per_body_of_events(resolution.apply(claims), articles, knowledge)
+    claims = figures_carried_across_articles(one_name_per_body_of_events(resolution.apply(claims), articles, knowledge))
     result = RunResult(articles=articles, claims=claims, skipped=list(skipped or []), events=events,
                        mentions=mentions)
     book = load_rules(settings)
@@ -208,8 +209,10 @@ def one_name_per_body_of_events(claims: list[Claim], articles: list[Article], kn
     languages that name a country and its government, ``_body_words``).
 
     A speaker whose title speaks for a body (``_bodies_spoken_for``) gives that body's figures when the event's
-    sources name it in full (Prime Minister Bellerive's figures are "Haiti's government"'s); otherwise they stay
-    the speaker's own."""
+    sources name it in full (Prime Minister Bellerive's figures are "Haiti's government"'s); a title of the
+    government's own (a minister's, ``SpeakerReader.body_of_title``) whose body the event never names in full
+    speaks for the government of the event's country, when its sources name that ("Health Minister Khalid al-Falih"
+    of the hajj stampede, whose other sources are "Saudi officials"); otherwise they stay the speaker's own."""
     bodies = {claim.speaker for claim in claims if claim.speaker and claim.speaker_kind in BODY_KINDS}
     words = _body_words(articles, knowledge, sorted(bodies))
     spoken_for = _bodies_spoken_for(claims, articles, knowledge, words)
@@ -224,10 +227,17 @@ def one_name_per_body_of_events(claims: list[Claim], articles: list[Article], kn
     homes = _home_countries(claims, knowledge)
     canonical = {event_id: one_name_per_body(names, words, homes.get(event_id)) for event_id, names in by_event.items()}
     bodies_named_elsewhere(canonical, words, homes)
+    governments = _names_by_key(((c.event_id, c.speaker) for c in claims  # (event, key) -> as its sources name it
+                                 if c.event_id and c.speaker and c.speaker_kind in BODY_KINDS
+                                 and not c.speaker.islower()), words)
+    of_government = _government_bodies(articles, knowledge)
     renamed = []
     for claim in claims:
         names = canonical.get(claim.event_id or "", {})
         body = names.get(spoken_for.get(claim.speaker or "", ""))
+        home = homes.get(claim.event_id or "")
+        if body and body.islower() and home and spoken_for.get(claim.speaker or "") in of_government:
+            body = governments.get((claim.event_id or "", words.key(f"{home} government")), body)
         if body and any(c.isupper() for c in body):
             renamed.append(replace(claim, speaker=body, speaker_kind="organisation"))
             continue
@@ -235,6 +245,42 @@ def one_name_per_body_of_events(claims: list[Claim], articles: list[Article], kn
         renamed.append(replace(claim, speaker=name) if name and name != claim.speaker
                        and claim.speaker_kind in BODY_KINDS else claim)
     return _home_governments(renamed, words, homes)
+
+
+CARRIED_KINDS = ("named_official", *BODY_KINDS, "document")  # sources an outlet's own figure can be credited to
+
+
+def figures_carried_across_articles(claims: list[Claim]) -> list[Claim]:
+    """Copies of the claims with each figure an outlet gives in its own voice credited to the one source that other
+    articles of its event credit with that number for that quantity ("At least 78 bodies were recovered" in a wire
+    story, where two other stories say the coast guard gave 78): the outlet carries that source's figure, it does not
+    count on its own. A figure two sources gave, or none, stays the outlet's; so does a part, a recap of another
+    event and a quotation. An article credits its own figures the same way (``extract.claims``)."""
+    def quantity(claim: Claim) -> tuple:
+        return (*quantity_key(claim), claim.unit, claim.scope)
+
+    credited: dict[tuple, set[tuple[str, str | None]]] = defaultdict(set)
+    for claim in claims:
+        if (claim.kind == "count" and claim.event_id and claim.speaker and claim.speaker_kind in CARRIED_KINDS
+                and not claim.partial and not claim.other_event and not claim.superseded):
+            for number in ((claim.value_low, claim.value_high), *claim.written_numbers()):
+                credited[(*quantity(claim), number)].add((claim.speaker, claim.speaker_kind))
+    carried = []
+    for claim in claims:
+        if (claim.kind != "count" or claim.speaker_kind != "outlet" or not claim.event_id or claim.in_quote
+                or claim.partial or claim.other_event):
+            carried.append(claim)
+            continue
+        sources = credited.get((*quantity(claim), (claim.value_low, claim.value_high)), set())
+        if not sources:
+            sources = set().union(*(credited.get((*quantity(claim), number), set())
+                                    for number in claim.written_numbers()))
+        if len(sources) == 1 and next(iter(sources))[0] not in (claim.speaker or ""):
+            (name, kind), = sources
+            carried.append(replace(claim, speaker=name, speaker_kind=kind))
+        else:
+            carried.append(claim)
+    return carried
 
 
 def _governments_of_heads(claims: list[Claim], articles: list[Article], knowledge: Knowledge,
@@ -321,6 +367,17 @@ def _one_spelling_per_body(claims: list[Claim], words: BodyWords) -> list[Claim]
     respelled = {name: spelling[key] for name, key in keys.items() if spelling[key] != name}
     return [replace(claim, speaker=respelled[claim.speaker]) if claim.speaker in respelled else claim
             for claim in claims]
+
+
+def _government_bodies(articles: list[Article], knowledge: Knowledge) -> frozenset[str]:
+    """The bodies of a government its officials' titles name in the articles' languages ("health ministry",
+    "government"), as ``SpeakerReader.body_spoken_for`` names them."""
+    bodies: set[str] = set()
+    for lang in {article.lang for article in articles}:
+        extractor = knowledge.extractor(lang)
+        if extractor is not None:
+            bodies.update(extractor.grammars.speakers.body_of_title.values())
+    return frozenset(bodies)
 
 
 def _body_words(articles: list[Article], knowledge: Knowledge, bodies: list[str]) -> BodyWords:

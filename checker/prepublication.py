@@ -39,7 +39,7 @@ from checker.ingest.text import parse_markdown, parse_plain_text
 from checker.knowledge import Knowledge
 from checker.lines import LineIndex
 from checker.model import Article, Claim, Finding
-from checker.pipeline import analyse, one_name_per_body_of_events
+from checker.pipeline import analyse, figures_carried_across_articles, one_name_per_body_of_events
 from checker.result import DraftSummary, RunResult
 from checker.rulebook import load_rules, run_phases, selected_rules, without_per_file_ignores
 
@@ -133,7 +133,8 @@ def check_draft(draft: Article, record: RunResult, settings: Settings | None = N
     together = record.claims + own.claims
     articles = record.articles + own.articles
     resolution = knowledge.resolver().cluster(together, articles)
-    data = CheckData(articles, one_name_per_body_of_events(resolution.apply(together), articles, knowledge),
+    data = CheckData(articles, figures_carried_across_articles(
+                         one_name_per_body_of_events(resolution.apply(together), articles, knowledge)),
                      resolution.events,
                      drafts=frozenset({draft.article_id}), gazetteer=knowledge.gazetteer, taxonomy=knowledge.taxonomy)
 

@@ -158,6 +158,23 @@ def test_disputes_a_revision_is_the_step_its_articles_tell(first: str, then: str
         f"health ministry revised people killed in Darnah, Libya on 2023-09-10 {step}"]
 
 
+def test_disputes_an_outlets_own_figure_another_article_credits_to_one_source_is_that_sources() -> None:
+    """A wire story's "at least 52 people were killed", with no source named, carries the health ministry's 52 that
+    two other stories credit to it: one source, three outlets, not an independent count; a figure two bodies gave
+    stays the outlet's own."""
+    def speakers(third: str) -> dict[str, str | None]:
+        result = analyse([
+            toll_story(0, "2023-09-12", "At least 52 people were killed by the floods in Derna on Sunday."),
+            toll_story(1, "2023-09-12", "The floods in Derna on Sunday killed 52 people, the health ministry said."),
+            toll_story(2, "2023-09-12", third),
+        ])
+        return {c.article_id: c.speaker for c in result.claims if c.kind == "count" and c.value_low == 52}
+
+    assert speakers("The floods in Derna on Sunday killed 52 people, the health ministry said.")["toll-0"] == \
+        "health ministry"
+    assert speakers("The floods in Derna on Sunday killed 52 people, the Red Crescent said.")["toll-0"] == "Desk 0"
+
+
 def test_disputes_a_figure_said_again_in_other_words_is_no_step_and_hides_none() -> None:
     """The ministry's 52, then "at least 52" the same day, then 97: one step from 52 to 97; "at least 52" is the
     52 said again, neither a step of its own nor a figure that hides the step after it."""

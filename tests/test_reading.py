@@ -1345,6 +1345,17 @@ def test_reading_a_day_before_a_pronoun_is_no_part_of_the_speaker() -> None:
     assert figure(claims, "64").speaker == "coast guard"
 
 
+def test_reading_a_person_titled_with_a_bodys_words_is_that_person() -> None:
+    """"Harbour Police Commander Ines Obi" and "Divisional Railway Manager Tomas Varga" are people (a body's word
+    in their title does not make them the body), so "he" and "she" after them are them."""
+    claims = counts("Tower fire", "Harbour Police Commander Ines Obi said six people had died.",
+                    "She said 20 people were still missing.",
+                    "Divisional Railway Manager Tomas Varga said 40 passengers were hurt. He added that 12 were in "
+                    "hospital.")
+    assert [figure(claims, written).speaker for written in ("six", "20", "40", "12")] == [
+        "Ines Obi", "Ines Obi", "Tomas Varga", "Tomas Varga"]
+
+
 def test_reading_an_initial_that_ends_a_name_of_a_place_opens_no_name() -> None:
     """"Sector K." before a capitalised word is no initial of a person: the speaker ends with it."""
     claim = figure(counts("Train crash", "The toll reached 288, said the commander of Sector K. Others were hurt."),
@@ -1364,6 +1375,18 @@ def test_reading_an_official_speaks_for_the_body_their_title_names() -> None:
     assert {figure(claims, written).speaker for written in ("1,200", "1,400", "300")} == {"Haiti's government"}
     assert figure(claims, "90").speaker == "Lina Prosper"
     assert figure(claims, "150").speaker == figure(claims, "2,000").speaker == "Haitian health ministry"
+
+
+def test_reading_a_minister_speaks_for_the_government_the_event_names_when_it_names_no_ministry() -> None:
+    """Kenyan officials' 40, then the health minister's 52: one government's figures (its timeline), when no source
+    names the health ministry in full; where one does, the minister's figures are that ministry's."""
+    claims = counts("Floods in Nairobi", "Floods in Nairobi killed 40 people on Monday, Kenyan officials said.",
+                    "Health Minister Jan Odhiambo said on Tuesday that 52 people had died in the floods in Nairobi.")
+    assert figure(claims, "52").speaker == figure(claims, "40").speaker == "Kenyan officials"
+    claims = counts("Floods in Nairobi", "Floods in Nairobi killed 40 people on Monday, Kenyan officials said.",
+                    "Health Minister Jan Odhiambo said on Tuesday that 52 people had died in the floods in Nairobi.",
+                    "Kenya's health ministry said 30 people were missing.")
+    assert figure(claims, "52").speaker == figure(claims, "30").speaker
 
 
 def test_reading_an_official_whose_body_the_event_never_names_in_full_keeps_their_name() -> None:
@@ -2075,6 +2098,10 @@ def test_reading_review_a_place_with_a_prefixed_name_is_no_person(sentence: str,
     ("The toll stands at 300, well above government estimates.", "300", "Test Desk"),  # a comparison
     ("The army issued a statement saying 12 soldiers were killed.", "12", "army"),
     ("Police posted a tweet saying 3 people had been arrested.", "3", "police"),
+    # a verb that is also a noun, after a comma, with its speaker ending the sentence
+    ("The toll rose on Friday from 90 to 170, reports the Kabul Courier.", "170", "Kabul Courier"),
+    ("Some 210 people were hurt, notes Reuters.", "Some 210", "Reuters"),
+    ("Nearly 200 died, reports say.", "Nearly 200", "Test Desk"),  # the noun "reports", then its own verb
 ])
 def test_reading_a_source_cited_as_saying_or_publishing_a_count_gives_it(sentence: str, written: str,
                                                                          speaker: str) -> None:

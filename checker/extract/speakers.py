@@ -120,9 +120,11 @@ class SpeakerReader:
         self.governs = governs  # whether a name is a country's or a region's ("Puerto Rico")
         # verbs that are nouns too ("estimates", "reports") report only before "that" ("the study estimates that"),
         # or ending a sentence after a comma (", the engineers estimate.")
-        before_that = (rf"|\b(?:{phrase_pattern(words.reporting_verbs_before_that)})"
-                       r"(?=\s+that\b|\s*[.!?]?[\"”’]?\s*$)"
-                       if words.reporting_verbs_before_that else "")
+        nouns_too = phrase_pattern(words.reporting_verbs_before_that) if words.reporting_verbs_before_that else ""
+        # ... a verb right before "that", at the sentence's end (", the engineers estimate."), or after a comma with
+        # a short phrase that ends the sentence after it (", reports the BBC.")
+        before_that = (rf"|\b(?:{nouns_too})(?=\s+that\b|\s*[.!?]?[\"”’]?\s*$)"
+                       rf"|(?<=,\s)(?:{nouns_too})(?=\s+[^,;:.!?\d]{{2,60}}[.!?]?[\"”’]?\s*$)" if nouns_too else "")
         # verbs whose object is a count ("raised its estimate of the death toll")
         count_report = "count_report" in words.patterns and words.count_verbs and words.count_nouns
         count_verb = f"|{expand_pattern(words, 'count_report', 0).pattern}" if count_report else ""
@@ -713,13 +715,19 @@ class SpeakerReader:
         name = self.proper_name(text)
         if (self.anonymous.search(text) or self.indefinite.match(text.strip())) and not name:
             kind = "anonymous"
-        elif name and not self.organisation.search(text) and not self.governs(name):  # ("Puerto Rico said")
+        elif name and (not self.organisation.search(text) or self._titled(text, name)) and not self.governs(name):
+            # ("Puerto Rico said"; "Divisional Railway Manager Rinkesh Ray" is a person, titled by a body's word)
             kind, cleaned = "named_official", name
         elif is_statement:
             kind = "document"
         else:
             kind = "organisation"
         return Speaker(cleaned, kind, text, chain, is_statement)
+
+    def _titled(self, text: str, name: str) -> bool:
+        """Whether a title stands right before ``name`` in ``text`` ("Railway Manager Rinkesh Ray")."""
+        before = text[:text.find(name)].split()
+        return bool(before) and before[-1].strip(".,").lower() in self.role_words
 
     def proper_name(self, text: str) -> str | None:
         """A person's name in the phrase (two or more capitalised words that are not titles or nationalities)."""
