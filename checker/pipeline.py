@@ -13,6 +13,7 @@ from checker.checks.base import quantity_key
 from checker.checks.disputes import disputes_found, find_disputes
 from checker.config import Settings
 from checker.extract import Extraction
+from checker.extract.claims import torn_quantities
 from checker.ingest import read_inputs
 from checker.knowledge import Knowledge
 from checker.match import BodyWords, bodies_named_elsewhere, one_name_per_body, one_name_per_person
@@ -255,9 +256,14 @@ def figures_carried_across_articles(claims: list[Claim]) -> list[Claim]:
     articles of its event credit with that number for that quantity ("At least 78 bodies were recovered" in a wire
     story, where two other stories say the coast guard gave 78): the outlet carries that source's figure, it does not
     count on its own. A figure two sources gave, or none, stays the outlet's; so does a part, a recap of another
-    event and a quotation. An article credits its own figures the same way (``extract.claims``)."""
+    event, a quotation, and the figures of an article that gives two figures of a quantity in its own voice that
+    disagree and credits neither (it contradicts itself, whoever it took them from). An article credits its own
+    figures the same way (``extract.claims``), before this."""
     def quantity(claim: Claim) -> tuple:
         return (*quantity_key(claim), claim.unit, claim.scope)
+
+    torn = torn_quantities((claim for claim in claims if claim.event_id),
+                           lambda claim: (claim.article_id, *quantity(claim)))
 
     credited: dict[tuple, set[tuple[str, str | None]]] = defaultdict(set)
     for claim in claims:
@@ -268,7 +274,7 @@ def figures_carried_across_articles(claims: list[Claim]) -> list[Claim]:
     carried = []
     for claim in claims:
         if (claim.kind != "count" or claim.speaker_kind != "outlet" or not claim.event_id or claim.in_quote
-                or claim.partial or claim.other_event):
+                or claim.partial or claim.other_event or (claim.article_id, *quantity(claim)) in torn):
             carried.append(claim)
             continue
         sources = credited.get((*quantity(claim), (claim.value_low, claim.value_high)), set())

@@ -10,7 +10,8 @@ as mentions, and ``checker.events`` resolves them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -1604,6 +1605,21 @@ def _carried_sources(claims: list[Claim], presumed: dict[int, Claim]) -> None:
             (name, kind), = sources
             if claim.speaker_kind != "outlet" or name not in (claim.speaker or ""):
                 claim.speaker, claim.speaker_kind = name, kind
+
+
+def torn_quantities(claims: Iterable[Claim], quantity: Callable[[Claim], tuple]) -> set[tuple]:
+    """The quantities (as ``quantity`` keys them) an outlet gives two figures of in its own voice, on two lines, that
+    do not overlap ("eight rockets", then "21 rockets"): an article that contradicts itself, as the IC rules read
+    it. Parts, other events' figures, and figures whose clause says they changed or names the phase they stood at
+    ("rose to 934 from 863") are left out."""
+    figures: dict[tuple, list[tuple[int, float, float]]] = defaultdict(list)
+    for claim in claims:
+        figure = claim.compared() if claim.kind == "count" and claim.speaker_kind == "outlet" else None
+        if (figure is not None and not claim.partial and not claim.other_event and not claim.superseded
+                and not claim.revision_cue and not claim.moment_cue):
+            figures[quantity(claim)].append((claim.line, *figure))
+    return {key for key, found in figures.items()
+            if any(a[0] != b[0] and not (a[1] <= b[2] and b[1] <= a[2]) for a in found for b in found)}
 
 
 def _date_reports(claims: list[Claim], mentions: list[EventMention], published: date | None) -> None:
