@@ -167,7 +167,7 @@ def assess(
     """Events, findings and source scores for claims already extracted and framed (from a run, or a ledger)."""
     settings = settings or Settings()
     knowledge = knowledge or Knowledge.load(settings.lexicon_folders())
-    claims = _one_name_per_person(claims, articles, knowledge)
+    claims = one_name_per_person_of_run(claims, articles, knowledge)
     resolution = knowledge.resolver().cluster(claims, articles)
     events = [replace(event, place_within=knowledge.gazetteer.chain(event.place)[1:]) if event.place else event
               for event in resolution.events]  # where the place lies, for a reader who does not know it
@@ -452,7 +452,7 @@ def _bodies_spoken_for(claims: list[Claim], articles: list[Article], knowledge: 
             for speaker, found in bodies.items() if len({words.key(body) for body in found}) == 1}
 
 
-def _one_name_per_person(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> list[Claim]:
+def one_name_per_person_of_run(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> list[Claim]:
     """Copies of the claims with each named person's figures under one name across the run ("Jena" and "Pradeep
     Jena", "Hamad Hasan" and "Hamad Hassan"; ``checker.match.one_name_per_person``)."""
     people = [c.speaker for c in claims if c.speaker and c.speaker_kind == "named_official"]

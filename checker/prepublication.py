@@ -39,7 +39,12 @@ from checker.ingest.text import parse_markdown, parse_plain_text
 from checker.knowledge import Knowledge
 from checker.lines import LineIndex
 from checker.model import Article, Claim, Finding
-from checker.pipeline import analyse, figures_carried_across_articles, one_name_per_body_of_events
+from checker.pipeline import (
+    analyse,
+    figures_carried_across_articles,
+    one_name_per_body_of_events,
+    one_name_per_person_of_run,
+)
 from checker.result import DraftSummary, RunResult
 from checker.rulebook import load_rules, run_phases, selected_rules, without_per_file_ignores
 
@@ -130,8 +135,9 @@ def check_draft(draft: Article, record: RunResult, settings: Settings | None = N
     findings = [f for f in own.findings if f.code[:2] in DRAFT_FAMILIES]
     # the draft's figures join the events on record: one resolution over both, into copies of the claims
     # (the record is left as it is, so a scan result can be reused for the next draft)
-    together = record.claims + own.claims
     articles = record.articles + own.articles
+    # one name per person over both, as a report has it (a ledger keeps the names as each article wrote them)
+    together = one_name_per_person_of_run(record.claims + own.claims, articles, knowledge)
     resolution = knowledge.resolver().cluster(together, articles)
     data = CheckData(articles, figures_carried_across_articles(
                          one_name_per_body_of_events(resolution.apply(together), articles, knowledge)),

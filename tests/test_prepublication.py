@@ -191,3 +191,19 @@ def test_prepublication_summary_only_in_text_machine_formats_stay_valid(tmp_path
     assert "draft checked" not in json.dumps(sarif) and sarif["runs"][0]["results"]
     github = run_check(draft, "--against", str(EXAMPLES), "--format", "github").stdout.splitlines()
     assert github and all(line.startswith("::") for line in github)
+
+
+def test_prepublication_an_outlets_bound_of_a_speakers_figure_bears_out_no_other_figure(tmp_path: Path) -> None:
+    """On record the Pentagon said 13, and another outlet carries it as "at least 13": a draft's "the Pentagon said
+    18" misquotes the Pentagon (CC202), and "the Pentagon said at least 13" does not."""
+    when = "in the bombing at Kabul airport on Thursday, August 26, 2021"
+    write(tmp_path, f"---\npublished: 2021-08-27\noutlet: Desk One\n---\n\nThirteen soldiers were killed {when}, "
+                    "the Pentagon said.\n", "one.md")
+    write(tmp_path, f"---\npublished: 2021-08-27\noutlet: Desk Two\n---\n\nAt least 13 soldiers were killed {when}."
+                    "\n", "two.md")
+    record = checker.scan([tmp_path])
+    misquote = checker.check(f"The Pentagon said 18 soldiers were killed {when}.\n", against=record, path="draft.md")
+    assert any(f.code == "CC202" and "Pentagon said 13" in f.message for f in misquote), misquote
+    faithful = checker.check(f"The Pentagon said at least 13 soldiers were killed {when}.\n", against=record,
+                             path="draft.md")
+    assert not [f for f in faithful if f.code in ("CC201", "CC202")], faithful

@@ -141,7 +141,7 @@ def standing(claim: Claim, figures: list[Claim], data: CheckData) -> Standing:
     if speaker:  # a named speaker: held to the figures they stand by (whatever others said since), then others'
         own = [f for f in known if _key(body[f.claim_id]) == speaker]
         own_now = [f for f in standing_by if _key(body[f.claim_id]) == speaker]
-        said = [f for f in own_now if overlaps(claim, f)]
+        said = [f for f in own_now if overlaps(claim, f) and _bound_said(f, claim)]
         if not said:
             found = outdated(own)
             if found is not None:
@@ -164,6 +164,16 @@ def standing(claim: Claim, figures: list[Claim], data: CheckData) -> Standing:
     if claim.speaker_kind in ("outlet", None):  # one side of a dispute, in the draft's own voice
         return Standing("disputed", (supporting[0], *contradicting), revised=revisions)
     return Standing("agrees")  # a figure of someone the record does not quote, on one side of a dispute
+
+
+def _bound_said(figure: Claim, claim: Claim) -> bool:
+    """Whether a speaker's figure on record bears out the draft's as a quote: a bound ("at least 13", as an outlet
+    words their 13) only when the draft's figure holds the bound's number; "said 18" misquotes a speaker whose
+    figure is 13, however an outlet worded it."""
+    if figure.value_kind not in ("lower", "upper") or figure.unit or claim.unit:
+        return True  # (a measure's bound is written in its own unit)
+    low, high = interval(claim)
+    return any(isinstance(number, float | int) and low <= number <= high for number in figure.written_numbers())
 
 
 def _why_no_record(claim: Claim, data: CheckData) -> str:
