@@ -159,6 +159,9 @@ def one_name_per_person(names: Iterable[str], titles: Iterable[str] = ()) -> dic
     - A title before a name is not part of it ("Mr Bellerive" is Bellerive).
     - A surname alone is the person of the one full name in the run that ends with it ("Jena" is Pradeep Jena,
       "Levine Cava" is Daniella Levine Cava); when two full names end with it, it stays as it is.
+    - A name whose given names are initials ("PK Jena", "K. S. Anand") is the one full name of the run with that
+      surname whose given names those initials open ("Pradeep Jena", "Pradeep Kumar Jena"); spellings of the same
+      initials are one person ("KS Anand", "K. S. Anand").
     - Two names of as many words whose every word is close ("Hamad Hasan", "Hamad Hassan") are one person,
       named by the spelling the run uses most (then the longer, then the first in order), as ``names_match``
       guards them (different given names stay apart). Names are compared within blocks of one word count and
@@ -183,6 +186,7 @@ def one_name_per_person(names: Iterable[str], titles: Iterable[str] = ()) -> dic
         canonical[name] = match or name
         if match is None:
             block.append((name, key))
+    _initialled_names(full, canonical)
     # the last words of a full name ("jena"; "levine cava", "cava") -> names
     by_ending = _by_ending({folded(name).lower(): canonical[name] for name in full})
     for name in counts:
@@ -192,6 +196,34 @@ def one_name_per_person(names: Iterable[str], titles: Iterable[str] = ()) -> dic
         else:
             canonical.setdefault(name, name)
     return {name: canonical.get(bare, bare) for name, bare in stripped.items()}
+
+
+_INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$")  # "PK", "K.", "R.K."
+
+
+def _initials_of(name: str) -> tuple[str, str] | None:
+    """(the initials, the surname folded) of a name whose given names are initials: "P K Jena" -> ("PK", "jena")."""
+    words = name.split()
+    if len(words) < 2 or not all(_INITIAL.match(word) for word in words[:-1]):
+        return None
+    return "".join(words[:-1]).replace(".", ""), folded(words[-1]).lower()
+
+
+def _initialled_names(full: list[str], canonical: dict[str, str]) -> None:
+    """Each name in ``full`` whose given names are initials, in ``canonical`` as the one name of the run they stand
+    for (``one_name_per_person``)."""
+    initialled = {name: found for name in full if (found := _initials_of(name)) is not None}
+    if not initialled:
+        return
+    spelled: dict[tuple[str, str], str] = {}  # one spelling of each set of initials and surname
+    for name in sorted(initialled, key=len, reverse=True):
+        spelled.setdefault(initialled[name], name)
+    for name, (letters, surname) in initialled.items():
+        given = {canonical[other] for other in full if other not in initialled
+                 and folded(other.split()[-1]).lower() == surname
+                 and "".join(word[0] for word in other.split()[:-1]).startswith(letters[0])
+                 and letters.startswith("".join(word[0] for word in other.split()[:-1])[:len(letters)])}
+        canonical[name] = next(iter(given)) if len(given) == 1 else spelled[(letters, surname)]
 
 
 _BRITISH_ENDING = re.compile(r"(?<=[a-z])is(e|es|ed|er|ers|ing|ation|ations)\b")

@@ -91,6 +91,18 @@ def test_match_a_two_word_surname_is_the_one_full_name_ending_with_it() -> None:
     assert canonical["Ruiz"] == "Ruiz" and canonical["Ana Ruiz"] == "Ana Ruiz"
 
 
+def test_match_a_name_with_initials_is_the_full_name_they_open() -> None:
+    """"PK Ekka" is the run's one Ekka whose given names P and K open (Pravin Ekka); spellings of one set of
+    initials are one person; initials two full names fit stay as written."""
+    from checker.match import one_name_per_person
+
+    canonical = one_name_per_person(["PK Ekka", "Pravin Ekka", "Ekka", "RS Tola", "R. S. Tola", "M. Odhiambo",
+                                     "Mary Odhiambo", "Moses Odhiambo"])
+    assert canonical["PK Ekka"] == canonical["Ekka"] == "Pravin Ekka"
+    assert canonical["RS Tola"] == canonical["R. S. Tola"]
+    assert canonical["M. Odhiambo"] == "M. Odhiambo"
+
+
 def test_match_a_surname_read_as_a_body_joins_the_named_person() -> None:
     """'Jena said' read as an organisation is the official named in full elsewhere in the run."""
     from checker.pipeline import analyse

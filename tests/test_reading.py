@@ -1356,6 +1356,12 @@ def test_reading_a_person_titled_with_a_bodys_words_is_that_person() -> None:
         "Ines Obi", "Ines Obi", "Tomas Varga", "Tomas Varga"]
 
 
+def test_reading_a_titled_name_with_capital_initials_is_a_person_and_he_after_it() -> None:
+    claims = counts("Toll revised", "Chief Secretary PK Ekka said some bodies had been counted twice.",
+                    "“The final toll has been fixed at 275,” he said.")
+    assert (figure(claims, "275").speaker, figure(claims, "275").speaker_kind) == ("PK Ekka", "named_official")
+
+
 def test_reading_an_initial_that_ends_a_name_of_a_place_opens_no_name() -> None:
     """"Sector K." before a capitalised word is no initial of a person: the speaker ends with it."""
     claim = figure(counts("Train crash", "The toll reached 288, said the commander of Sector K. Others were hurt."),

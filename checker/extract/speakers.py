@@ -233,6 +233,10 @@ class SpeakerReader:
         self.adverb_pair_heads = frozenset(words.adverb_pair_heads)
         self.not_name_words = frozenset(words.not_name_words)
         self.name = _name_pattern(words.name_particles, words.name_prefixes)  # "Khalid al-Falih", "Jan van Elm"
+        # a name after a title whose first names are initials in capitals ("Chief Secretary PK Jena")
+        self.initialled_name = compiled(
+            rf"\b(?i:{phrase_pattern(words.role_words)})\s+(?P<name>(?:[A-Z]{{1,3}}\.?\s+){{1,2}}[A-Z][a-z]+"
+            r"(?:[-'][A-Z]?[a-z]+)?)\b") if words.role_words else compiled("(?!)")
         self.name_particles = frozenset(words.name_particles)
         self.name_prefixes = frozenset(words.name_prefixes)
         self.listener_verbs = frozenset(w.lower() for w in words.listener_verbs)  # "told (Reuters)": who heard it
@@ -730,7 +734,8 @@ class SpeakerReader:
         return bool(before) and before[-1].strip(".,").lower() in self.role_words
 
     def proper_name(self, text: str) -> str | None:
-        """A person's name in the phrase (two or more capitalised words that are not titles or nationalities)."""
+        """A person's name in the phrase (two or more capitalised words that are not titles or nationalities; after a
+        title, initials in capitals and a capitalised word: "Chief Secretary PK Jena")."""
         for match in self.name.finditer(letter_shape(text)):  # (any letters: "Taner Yıldız")
             if self._place_after_preposition(text, match):
                 continue  # "officials at Ain al-Asad", "residents of Deir el-Balah": a place, never a person
@@ -745,7 +750,8 @@ class SpeakerReader:
             named = [run for run in (runs[1:] if len(runs) > 1 else runs) if len(run) >= 2]
             if named:
                 return " ".join(named[-1])
-        return None
+        initialled = self.initialled_name.search(text)
+        return " ".join(initialled.group("name").split()) if initialled else None
 
     def role_of(self, text: str) -> str | None:
         """The role a speaker phrase names ("the health minister" -> "minister"), if it names one."""
