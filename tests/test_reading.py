@@ -1350,8 +1350,8 @@ def test_reading_a_person_titled_with_a_bodys_words_is_that_person() -> None:
     in their title does not make them the body), so "he" and "she" after them are them."""
     claims = counts("Tower fire", "Harbour Police Commander Ines Obi said six people had died.",
                     "She said 20 people were still missing.",
-                    "Divisional Railway Manager Tomas Varga said 40 passengers were hurt. He added that 12 were in "
-                    "hospital.")
+                    "Divisional Railway Manager (DRM) Tomas Varga said 40 passengers were hurt. He added that 12 were "
+                    "in hospital.")
     assert [figure(claims, written).speaker for written in ("six", "20", "40", "12")] == [
         "Ines Obi", "Ines Obi", "Tomas Varga", "Tomas Varga"]
 

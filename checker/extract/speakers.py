@@ -78,6 +78,7 @@ _INITIALS = re.compile(r"\b[A-Z]\.(?=[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\.")  # the ful
 # initials that open a name ("said K. S. Anand"; not "Group K." before a capitalised word)
 _OPENING_INITIALS = re.compile(r"(?<!\S)(?:[A-Z]\.\s?){1,3}(?=[A-Z][a-z])")
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
+_BRACKETED = re.compile(r"\([^()]*\)")  # words in brackets: "(DRM)"
 _COLON_HEAD = re.compile(r"\W*(?P<np>[A-Z][\w.'’&-]*(?:\s+[\w.'’&()-]+){0,5}?):\s")  # "Lebanese Red Cross: ..."
 _RELATIVE_SUBJECT = re.compile(r",\s*(?P<pronoun>\w+)\s*$")  # ", which" right before a verb
 _BRACKETED_ASIDE = re.compile(r"\s*\([^()]{1,60}\)\s*$")  # "(KF, once the KLF)" right before the verb
@@ -729,8 +730,9 @@ class SpeakerReader:
         return Speaker(cleaned, kind, text, chain, is_statement)
 
     def _titled(self, text: str, name: str) -> bool:
-        """Whether a title stands right before ``name`` in ``text`` ("Railway Manager Rinkesh Ray")."""
-        before = text[:text.find(name)].split()
+        """Whether a title stands right before ``name`` in ``text`` ("Railway Manager Rinkesh Ray"; "Divisional
+        Railway Manager (DRM) Rinkesh Ray")."""
+        before = _BRACKETED.sub(" ", text[:text.find(name)]).split()
         return bool(before) and before[-1].strip(".,").lower() in self.role_words
 
     def proper_name(self, text: str) -> str | None:
