@@ -1362,6 +1362,19 @@ def test_reading_a_titled_name_with_capital_initials_is_a_person_and_he_after_it
     assert (figure(claims, "275").speaker, figure(claims, "275").speaker_kind) == ("PK Ekka", "named_official")
 
 
+@pytest.mark.parametrize("paragraphs, written, speaker", [
+    (("Ana Ruiz cut in with a lower figure than the day before: “No, 210 people have died.”",), "210", "Ana Ruiz"),
+    (("The coast guard gave its count on Monday.", "In Lima, the mood was grim: “In all, 40 people have died.”"),
+     "40", "Test Desk"),  # a place opens the sentence, not a speaker
+    (("The coast guard gave its count on Monday.", "It was a grim day: “In all, 50 people have died.”"), "50",
+     "Test Desk"),  # nor does a pronoun with no verb of saying
+])
+def test_reading_a_quotation_after_a_colon_is_the_named_subjects(paragraphs: tuple[str, ...], written: str,
+                                                                  speaker: str) -> None:
+    """A quotation after a colon with no verb of saying is the words of the one named as its sentence's subject."""
+    assert figure(counts("Quake toll", *paragraphs), written).speaker == speaker
+
+
 def test_reading_an_initial_that_ends_a_name_of_a_place_opens_no_name() -> None:
     """"Sector K." before a capitalised word is no initial of a person: the speaker ends with it."""
     claim = figure(counts("Train crash", "The toll reached 288, said the commander of Sector K. Others were hurt."),

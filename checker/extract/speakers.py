@@ -675,6 +675,27 @@ class SpeakerReader:
         phrase = re.match(r"\s*([^.,;:“”\"]*)", hidden)
         return phrase.group(1).replace("\x00", ".") if phrase else ""
 
+    def _subject_before_colon(self, paragraph: str, start: int) -> str | None:
+        """For a quotation after a colon with no reporting verb ('Lassegue cut in, giving a lower number: “...'),
+        the named subject that opens its sentence; none when the sentence opens with other words ("In Lima", "It",
+        "Officials' figures")."""
+        lead = paragraph[:start].rstrip()
+        if not lead.endswith(":"):
+            return None
+        opening = max(lead.rfind(". "), lead.rfind("! "), lead.rfind("? "), lead.rfind("\n"))
+        words = lead[opening + 1:].split()
+        if not words or words[0].lower() in self.edge_words - self.articles:
+            return None  # ("In Lima, ...:", "At the port, ...:")
+        kept = []
+        for word in words:
+            bare = word.strip("“”\"'‘’")
+            if not bare or not (self.hooks.is_name_word(bare) or bare.lower() in self.speaker_words):
+                break
+            kept.append(bare)
+        speaker = self.clean_np(" ".join(kept)) if kept and len(kept) < len(words) else ""
+        return (speaker if speaker and self.is_plausible(speaker) and not speaker.islower()
+                and not self.is_pronoun(speaker) else None)  # ("It was a grim day: ...")
+
     def _speaker_before_quote(self, paragraph: str, start: int) -> str | None:
         """The speaker named right before an opening quotation: 'Kirby said: “...'."""
         window_start = max(0, start - _HEAD_VERB_AT_END)
@@ -693,7 +714,8 @@ class SpeakerReader:
                 continue
             speaker = None
             if len(match.group(0).split()) >= 4:  # a word or two in quotation marks belongs to the sentence's speaker
-                speaker = self._speaker_after_quote(paragraph, end) or self._speaker_before_quote(paragraph, start)
+                speaker = (self._speaker_after_quote(paragraph, end) or self._speaker_before_quote(paragraph, start)
+                           or self._subject_before_colon(paragraph, start))
                 if speaker is None and quotes and quotes[-1].speaker_text:
                     speaker = quotes[-1].speaker_text  # '“...,” Kirby said. “More ...”': the quotation goes on
             quotes.append(Quotation(start, end, speaker if speaker and self.is_plausible(speaker) else None))
