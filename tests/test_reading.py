@@ -1375,6 +1375,18 @@ def test_reading_a_quotation_after_a_colon_is_the_named_subjects(paragraphs: tup
     assert figure(counts("Quake toll", *paragraphs), written).speaker == speaker
 
 
+def test_reading_the_ministry_named_bare_after_a_minister_is_the_ministers() -> None:
+    """"The ministry said" after "Communications Minister Ana Ruiz raised the toll", in an article that names no
+    ministry, is Ana Ruiz's office; where it names one, "the ministry" is that one."""
+    claims = counts("Quake toll", "Communications Minister Ana Ruiz raised the official death toll to 230 on Tuesday.",
+                    "Later on Wednesday, the ministry said 250 people had died.")
+    assert figure(claims, "250").speaker == "Ana Ruiz"
+    claims = counts("Quake toll", "Communications Minister Ana Ruiz raised the official death toll to 230 on Tuesday.",
+                    "The Interior Ministry said 40 people were missing.",
+                    "Later on Wednesday, the ministry said 250 people had died.")
+    assert figure(claims, "250").speaker == "Interior Ministry"
+
+
 def test_reading_an_initial_that_ends_a_name_of_a_place_opens_no_name() -> None:
     """"Sector K." before a capitalised word is no initial of a person: the speaker ends with it."""
     claim = figure(counts("Train crash", "The toll reached 288, said the commander of Sector K. Others were hurt."),

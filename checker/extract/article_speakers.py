@@ -166,7 +166,10 @@ class ArticleSpeakers(ArticleComponent):
                 return Speaker(named.name, named.kind, phrase, chain)
         if speaker.kind == "organisation" and " " not in speaker.name and speaker.name.islower():
             named = self._named_by_head(index, speaker.name)
-            if named is not None:  # "the ministry said" after "Iraq's Defence Ministry confirmed"
+            if named is None and speaker.name in reader.office_roles:
+                named = self._named_with_role(index, reader.office_roles[speaker.name])
+            if named is not None:  # "the ministry said" after "Iraq's Defence Ministry confirmed"; after
+                # "Communications Minister Jan Elm raised the toll", when no ministry is named
                 return Speaker(named.name, named.kind, phrase, chain)
         if speaker.is_statement and speaker.kind == "document":
             source = self._recall(index, statement=True)

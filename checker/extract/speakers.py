@@ -220,6 +220,7 @@ class SpeakerReader:
         self.asides = frozenset(w.lower() for w in words.asides)
         self.role_words = frozenset(w.lower() for w in words.role_words)
         self.role_abbreviations = {k.lower(): v.lower() for k, v in words.role_abbreviations.items()}
+        self.office_roles = {k.lower(): v.lower() for k, v in words.office_roles.items()}
         self.body_of_title = _bodies_of_titles(words.role_bodies, words.ministry_topics)
         self.body_title = any_of(tuple(self.body_of_title))
         self.spokesperson_of = compiled(rf"\b(?:{phrase_pattern(words.spokesperson_words)})\s+(?:for|of)\s+(?:the\s+)?"

@@ -404,6 +404,7 @@ class SpeakersFile(PackFile):
     asides: Words = ()
     role_words: Words = ()
     role_abbreviations: dict[str, str] = {}
+    office_roles: dict[str, str] = {}  # a body named bare -> the role of the person who heads it ("ministry": minister)
     role_bodies: dict[str, Words] = {}
     ministry_topics: Words = ()
     government_words: Words = ()
