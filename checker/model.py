@@ -313,15 +313,15 @@ class Claim(_Record):
 
     def written_numbers(self) -> tuple[float | tuple[float, float], ...]:
         """What the text may have written for the figure, its quantifier left out: 79 of "79" and "at least 79";
-        80 of "up to 80", "about 80" or "nearly 80" (an approximate figure's middle or top, as its quantifier has
-        it); a range as both its ends. None for a vague figure ("dozens")."""
+        80 of "up to 80" and "about 80" (an approximate figure's middle: "nearly 80" is none of these); a range as
+        both its ends. None for a vague figure ("dozens")."""
         low, high = self.value_low, self.value_high
         if self.value_kind in ("exact", "lower") and low is not None:
             return (low,)
         if self.value_kind == "upper" and high is not None:
             return (high,)
         if self.value_kind == "approximate" and low is not None and high is not None:
-            return (round((low + high) / 2), high)
+            return (round((low + high) / 2),)
         if self.value_kind == "range" and low is not None and high is not None:
             return ((low, high),)
         return ()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from checker.cache import Cache
@@ -13,7 +15,7 @@ from checker.checks.base import quantity_key
 from checker.checks.disputes import disputes_found, find_disputes
 from checker.config import Settings
 from checker.extract import Extraction
-from checker.extract.claims import torn_quantities
+from checker.extract.claims import CreditedNumbers, torn_quantities
 from checker.ingest import read_inputs
 from checker.knowledge import Knowledge
 from checker.match import BodyWords, bodies_named_elsewhere, one_name_per_body, one_name_per_person
@@ -232,12 +234,15 @@ def one_name_per_body_of_events(claims: list[Claim], articles: list[Article], kn
                                  if c.event_id and c.speaker and c.speaker_kind in BODY_KINDS
                                  and not c.speaker.islower()), words)
     of_government = _government_bodies(articles, knowledge)
+    titled = _words_before_titles(claims, articles, knowledge)
     renamed = []
     for claim in claims:
         names = canonical.get(claim.event_id or "", {})
         body = names.get(spoken_for.get(claim.speaker or "", ""))
         home = homes.get(claim.event_id or "")
-        if body and body.islower() and home and spoken_for.get(claim.speaker or "") in of_government:
+        if (body and body.islower() and home and spoken_for.get(claim.speaker or "") in of_government
+                and all(_names_home(word, home, words) for word in titled.get(claim.speaker or "", ()))):
+            # (not "Ugandan Health Minister Joan Okello" at floods in Kenya, nor a former or a shadow minister)
             body = governments.get((claim.event_id or "", words.key(f"{home} government")), body)
         if body and any(c.isupper() for c in body):
             renamed.append(replace(claim, speaker=body, speaker_kind="organisation"))
@@ -248,45 +253,44 @@ def one_name_per_body_of_events(claims: list[Claim], articles: list[Article], kn
     return _home_governments(renamed, words, homes)
 
 
-CARRIED_KINDS = ("named_official", *BODY_KINDS, "document")  # sources an outlet's own figure can be credited to
-
-
 def figures_carried_across_articles(claims: list[Claim]) -> list[Claim]:
     """Copies of the claims with each figure an outlet gives in its own voice credited to the one source that other
     articles of its event credit with that number for that quantity ("At least 78 bodies were recovered" in a wire
     story, where two other stories say the coast guard gave 78): the outlet carries that source's figure, it does not
-    count on its own. A figure two sources gave, or none, stays the outlet's; so does a part, a recap of another
-    event, a quotation, and the figures of an article that gives two figures of a quantity in its own voice that
-    disagree and credits neither (it contradicts itself, whoever it took them from). An article credits its own
-    figures the same way (``extract.claims``), before this."""
+    count on its own. Left the outlet's: a figure two sources gave (an unnamed one too), or none; a part, a recap of
+    another event, a quotation, a vague figure ("thousands") or one with no state; a number its own article credits
+    to a source (carried there or left, ``extract.claims``); and the figures of an article that gives two figures of
+    a quantity in its own voice that disagree and credits neither (it contradicts itself, whoever it took them
+    from)."""
     def quantity(claim: Claim) -> tuple:
         return (*quantity_key(claim), claim.unit, claim.scope)
 
     torn = torn_quantities((claim for claim in claims if claim.event_id),
                            lambda claim: (claim.article_id, *quantity(claim)))
-
-    credited: dict[tuple, set[tuple[str, str | None]]] = defaultdict(set)
-    for claim in claims:
-        if (claim.kind == "count" and claim.event_id and claim.speaker and claim.speaker_kind in CARRIED_KINDS
-                and not claim.partial and not claim.other_event and not claim.superseded):
-            for number in ((claim.value_low, claim.value_high), *claim.written_numbers()):
-                credited[(*quantity(claim), number)].add((claim.speaker, claim.speaker_kind))
+    numbers = CreditedNumbers(claims)
     carried = []
     for claim in claims:
         if (claim.kind != "count" or claim.speaker_kind != "outlet" or not claim.event_id or claim.in_quote
-                or claim.partial or claim.other_event or (claim.article_id, *quantity(claim)) in torn):
+                or claim.partial or claim.other_event or claim.predicate is None or claim.value_kind == "vague"
+                or (claim.article_id, *quantity(claim)) in torn
+                or numbers.sources(claim, partial(_of_article, claim))):
             carried.append(claim)
             continue
-        sources = credited.get((*quantity(claim), (claim.value_low, claim.value_high)), set())
-        if not sources:
-            sources = set().union(*(credited.get((*quantity(claim), number), set())
-                                    for number in claim.written_numbers()))
-        if len(sources) == 1 and next(iter(sources))[0] not in (claim.speaker or ""):
-            (name, kind), = sources
-            carried.append(replace(claim, speaker=name, speaker_kind=kind))
-        else:
-            carried.append(claim)
+        sources = numbers.sources(claim, partial(_standing_in_event, claim))
+        name, kind = next(iter(sources)) if len(sources) == 1 else ("", None)
+        carried.append(replace(claim, speaker=name, speaker_kind=kind) if name and name not in (claim.speaker or "")
+                       else claim)
     return carried
+
+
+def _of_article(claim: Claim, source: Claim) -> bool:
+    return source.article_id == claim.article_id
+
+
+def _standing_in_event(claim: Claim, source: Claim) -> bool:
+    """Whether ``source`` is a figure of ``claim``'s event and place that stands: no part, no recap, not replaced."""
+    return (source.event_id == claim.event_id and source.scope == claim.scope and not source.partial
+            and not source.other_event and not source.superseded)
 
 
 def _governments_of_heads(claims: list[Claim], articles: list[Article], knowledge: Knowledge,
@@ -373,6 +377,31 @@ def _one_spelling_per_body(claims: list[Claim], words: BodyWords) -> list[Claim]
     respelled = {name: spelling[key] for name, key in keys.items() if spelling[key] != name}
     return [replace(claim, speaker=respelled[claim.speaker]) if claim.speaker in respelled else claim
             for claim in claims]
+
+
+def _words_before_titles(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> dict[str, set[str]]:
+    """Each speaker -> the words before the titles its phrases name, and up to two words before the phrase in its
+    clause ("Former", "Ugandan", "opposition shadow"; lower case, articles left out)."""
+    lang_of = {article.article_id: article.lang for article in articles}
+    found: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        extractor = knowledge.extractor(lang_of.get(claim.article_id, "")) if claim.speaker_text else None
+        reader = extractor.grammars.speakers if extractor else None
+        before = reader.words_before_title(claim.speaker_text or "") if reader else None
+        if not claim.speaker or before is None or reader is None:
+            continue
+        at = claim.sentence.find(claim.speaker_text or "")
+        clause = re.split(r"[,;:()“”\"—–]", claim.sentence[:max(at, 0)])[-1].split()[-2:] if at > 0 else []
+        found[claim.speaker].update(word.lower() for word in [*clause, *before]
+                                    if word.lower() not in reader.articles)
+    return found
+
+
+def _names_home(word: str, home: str, words: BodyWords) -> bool:
+    """Whether a word before a title names the event's country ("Kenyan", "Kenya's" of an event in Kenya)."""
+    for ending in words.possessives:
+        word = word.removesuffix(ending)
+    return words.countries.get(word) == home
 
 
 def _government_bodies(articles: list[Article], knowledge: Knowledge) -> frozenset[str]:

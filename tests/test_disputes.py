@@ -158,6 +158,10 @@ def test_disputes_a_revision_is_the_step_its_articles_tell(first: str, then: str
         f"health ministry revised people killed in Darnah, Libya on 2023-09-10 {step}"]
 
 
+def figure_of(result: RunResult, article_id: str, written: str):
+    return next(c for c in result.claims if c.article_id == article_id and c.value_text == written)
+
+
 def test_disputes_an_outlets_own_figure_another_article_credits_to_one_source_is_that_sources() -> None:
     """A wire story's "at least 52 people were killed", with no source named, carries the health ministry's 52 that
     two other stories credit to it: one source, three outlets, not an independent count; a figure two bodies gave
@@ -173,6 +177,15 @@ def test_disputes_an_outlets_own_figure_another_article_credits_to_one_source_is
     assert speakers("The floods in Derna on Sunday killed 52 people, the health ministry said.")["toll-0"] == \
         "health ministry"
     assert speakers("The floods in Derna on Sunday killed 52 people, the Red Crescent said.")["toll-0"] == "Desk 0"
+    # its own article names two sources of 52: the outlet carries neither, whatever the other articles say
+    result = analyse([
+        toll_story(0, "2023-09-12", "At least 52 people were killed by the floods in Derna on Sunday. The health "
+                                    "ministry said 52 people died. The World Health Organization also put the toll "
+                                    "at 52."),
+        toll_story(1, "2023-09-12", "The floods in Derna on Sunday killed 52 people, the World Health Organization "
+                                    "said."),
+    ])
+    assert figure_of(result, "toll-0", "At least 52").speaker == "Desk 0"
 
 
 def test_disputes_a_figure_said_again_in_other_words_is_no_step_and_hides_none() -> None:

@@ -207,3 +207,18 @@ def test_prepublication_an_outlets_bound_of_a_speakers_figure_bears_out_no_other
     faithful = checker.check(f"The Pentagon said at least 13 soldiers were killed {when}.\n", against=record,
                              path="draft.md")
     assert not [f for f in faithful if f.code in ("CC201", "CC202")], faithful
+
+
+def test_prepublication_an_outdated_figure_names_the_day_its_source_revised_it(tmp_path: Path) -> None:
+    """The railway gave 61 dead on 2 June and revised it to 58 on 3 June; a story of 4 June quotes the 58 again. A
+    draft's "61" is out of date (CC204), revised on 3 June, the day the railway changed it."""
+    when = "in the train crash near Cuttack on Thursday, June 1, 2023"
+    for name, day, sentence in (("one", "2023-06-02", f"61 people were killed {when}, the railway said."),
+                                ("two", "2023-06-03", f"The railway revised the toll to 58 people killed {when}."),
+                                ("three", "2023-06-04", f"58 people were killed {when}, the railway said.")):
+        write(tmp_path, f"---\npublished: {day}\noutlet: Desk {name}\n---\n\n{sentence}\n", f"{name}.md")
+    record = checker.scan([tmp_path])
+    found = checker.check(f"---\npublished: 2023-06-04\n---\n\nThe railway said 61 people were killed {when}.\n",
+                          against=record, path="draft.md")
+    outdated = [f for f in found if f.code == "CC204"]
+    assert outdated and "on 2023-06-03" in outdated[0].message, found

@@ -214,11 +214,21 @@ def _revised(known: list[Claim], body: dict[str, str], data: CheckData) -> dict[
             if figure in latest or any(overlaps(figure, f) for f in latest):
                 continue
             stated = as_of(figure, data)
-            if _fell_unsaid(figure, latest[0], data):
+            newer = _first_stated(latest[0], figures, stated, data)
+            if _fell_unsaid(figure, newer, data):
                 continue  # a count that only grows, lower later with no word of a revision: both stand (a mis-copy?)
             if figure.superseded or (stated is not None and stated < last) or (stated == last and cued):
-                revised[figure.claim_id] = latest[0]
+                revised[figure.claim_id] = newer
     return revised
+
+
+def _first_stated(latest: Claim, figures: list[Claim], since: date | None, data: CheckData) -> Claim:
+    """The first of a body's figures that agree with its latest one, stated on or after ``since``: when the body
+    revised to it (its 275 of 4 June, not the 275 an article of 5 June quotes again)."""
+    agreeing = [f for f in figures if not f.superseded and overlaps(f, latest) and (day := as_of(f, data)) is not None
+                and (since is None or day >= since)]
+    return min(agreeing, key=lambda f: (as_of(f, data) or date.max, f.speaker_kind == "outlet",
+                                        f is not latest), default=latest)
 
 
 def _fell_unsaid(earlier: Claim, later: Claim, data: CheckData) -> bool:

@@ -1554,7 +1554,6 @@ def _district_name(phrase: str) -> str:
     return " ".join(words[1:] if words[0].lower() in ("in", "across", "of") else words)
 
 
-_CREDITED_KINDS = ("named_official", "organisation", "document")  # sources an outlet's own figure can be credited to
 
 
 def _quantity(claim: Claim) -> tuple[str | None, str | None, str | None]:
@@ -1582,29 +1581,56 @@ def _carried_sources(claims: list[Claim], presumed: dict[int, Claim]) -> None:
     """A figure the article gives in its own voice ("At least 79 dead", a headline) that it credits to one source
     elsewhere ("the coast guard said 79 people died") is that source's figure, carried by the outlet, whatever
     quantifier the outlet puts before the number ("at least 79" is the coast guard's 79 carried); a source that
-    gave the very interval comes first. So is a figure credited only by presumption (``presumed``: the ids of the
-    claims "the official toll" credits to the authorities) when a source is named for it. An outlet never carries
-    its own name ("tallied by the Associated Press" in a copy of AP's story)."""
-    credited: dict[tuple, set[tuple[str, str | None]]] = {}
-    for claim in claims:
-        if (claim.kind == "count" and claim.speaker and claim.speaker_kind in _CREDITED_KINDS
-                and id(claim) not in presumed):
-            for figure in (claim.value_low, claim.value_high), *claim.written_numbers():
-                credited.setdefault((claim.predicate, claim.unit, figure), set()).add(
-                    (claim.speaker, claim.speaker_kind))
-    if not credited:
-        return
+    gave the very interval comes first, and a number two sources gave (an unnamed one too) is carried from neither.
+    So is a figure credited only by presumption (``presumed``: the ids of the claims "the official toll" credits to
+    the authorities) when a source is named for it. An outlet never carries its own name ("tallied by the
+    Associated Press" in a copy of AP's story)."""
+    numbers = CreditedNumbers(c for c in claims if id(c) not in presumed)
     for claim in claims:
         if claim.kind != "count" or claim.in_quote or not (claim.speaker_kind == "outlet" or id(claim) in presumed):
             continue
-        sources = credited.get((claim.predicate, claim.unit, (claim.value_low, claim.value_high)), set())
-        if not sources:
-            sources = set().union(*(credited.get((claim.predicate, claim.unit, written), set())
-                                    for written in claim.written_numbers()))
+        sources = numbers.sources(claim)
         if len(sources) == 1:
             (name, kind), = sources
             if claim.speaker_kind != "outlet" or name not in (claim.speaker or ""):
                 claim.speaker, claim.speaker_kind = name, kind
+
+
+CREDITED_KINDS = ("named_official", "organisation", "document", "anonymous")  # sources an outlet's figure can carry
+
+
+class CreditedNumbers:
+    """The figures of ``claims`` that a source gave (``CREDITED_KINDS``), found by the number they were written with:
+    which sources gave an outlet's figure of the same quantity."""
+
+    def __init__(self, claims: Iterable[Claim]) -> None:
+        self._by_number: dict[object, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            if claim.kind == "count" and claim.speaker and claim.speaker_kind in CREDITED_KINDS:
+                for number in {(claim.value_low, claim.value_high), *claim.written_numbers()}:
+                    self._by_number[number].append(claim)
+
+    def sources(self, claim: Claim, among: Callable[[Claim], bool] = lambda c: True) -> set[tuple[str, str | None]]:
+        """(speaker, kind) of the figures ``among`` of the same quantity as ``claim`` that gave its very interval, or
+        else the number it was written with ("79" for "at least 79"). Quantities are the same when their state and
+        unit are, and their subjects and peoples are, or one is the general one ("79 migrants", "79 people";
+        never "13 civilians" for "13 troops")."""
+        def fits(source: Claim) -> bool:
+            return (source.predicate == claim.predicate and source.unit == claim.unit and source is not claim
+                    and (source.subject == claim.subject or _GENERAL_SUBJECT in (source.subject, claim.subject))
+                    and (source.population == claim.population or None in (source.population, claim.population))
+                    and among(source))
+
+        interval = (claim.value_low, claim.value_high)
+        exact = {(c.speaker or "", c.speaker_kind) for c in self._by_number.get(interval, ())
+                 if (c.value_low, c.value_high) == interval and fits(c)}
+        if exact:
+            return exact
+        return {(c.speaker or "", c.speaker_kind) for number in claim.written_numbers()
+                for c in self._by_number.get(number, ()) if fits(c)}
+
+
+_GENERAL_SUBJECT = "person"  # the subject every count of people falls under (the taxonomy's root of people)
 
 
 def torn_quantities(claims: Iterable[Claim], quantity: Callable[[Claim], tuple]) -> set[tuple]:

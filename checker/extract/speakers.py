@@ -272,8 +272,11 @@ class SpeakerReader:
             possessive = self.possessive_end.sub("", lower)
             if lower in self.joiners and kept and kept[-1].lower() in self.articles:
                 break  # "... in September 2018 and the U.S. government": the speaker is what follows "and"
-            if kept and possessive in self.calendar:
-                break  # "on Thursday it said": a day is never part of who speaks
+            if (kept and possessive in self.calendar and not self.hooks.is_name_word(kept[-1])
+                    and not (index > 0 and self.possessive_end.search(words[index - 1]))):
+                break  # "on Thursday it said", "on Thursday the army said": a day before words that are no name
+                # is no part of who speaks (a name may open with one, "Sunday Okoro"; "the ministry's Tuesday
+                # statement" is the ministry's)
             if (bare.islower() and lower in self.speaker_words and lower not in self.role_words
                     and lower not in self.edge_words and len(kept) >= (1 if lower in self.descriptors else 2)
                     and all(self._name_word(w) and not w.endswith(",") for w in kept)):
@@ -783,6 +786,13 @@ class SpeakerReader:
         words = [w.strip(",.").lower() for w in text.split()]
         words = [self.role_abbreviations.get(w, w) for w in words]
         return next((w for w in reversed(words) if w in self.role_words), None)
+
+    def words_before_title(self, text: str) -> list[str] | None:
+        """The words before the title of a body (``body_of_title``) a speaker phrase names, its article left out
+        ("Ugandan Health Minister Joan Okello" -> ["Ugandan"], "the health minister" -> []); None with no such
+        title."""
+        title = self.body_title.search(text)
+        return self.leading_article.sub("", text[:title.start()]).split() if title else None
 
     def body_spoken_for(self, text: str) -> str | None:
         """The body a speaker's title speaks for, named bare ("Prime Minister Jean-Max Bellerive" -> "government",
