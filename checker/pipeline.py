@@ -235,13 +235,15 @@ def one_name_per_body_of_events(claims: list[Claim], articles: list[Article], kn
                                  and not c.speaker.islower()), words)
     of_government = _government_bodies(articles, knowledge)
     titled = _words_before_titles(claims, articles, knowledge)
+    out_of_office = frozenset(word for lang in {a.lang for a in articles} if (extractor := knowledge.extractor(lang))
+                              for word in extractor.grammars.speakers.out_of_office)
     renamed = []
     for claim in claims:
         names = canonical.get(claim.event_id or "", {})
         body = names.get(spoken_for.get(claim.speaker or "", ""))
         home = homes.get(claim.event_id or "")
         if (body and body.islower() and home and spoken_for.get(claim.speaker or "") in of_government
-                and all(_names_home(word, home, words) for word in titled.get(claim.speaker or "", ()))):
+                and _minister_at_home(titled.get(claim.speaker or "", (set(), set())), home, words, out_of_office)):
             # (not "Ugandan Health Minister Joan Okello" at floods in Kenya, nor a former or a shadow minister)
             body = governments.get((claim.event_id or "", words.key(f"{home} government")), body)
         if body and any(c.isupper() for c in body):
@@ -379,11 +381,13 @@ def _one_spelling_per_body(claims: list[Claim], words: BodyWords) -> list[Claim]
             for claim in claims]
 
 
-def _words_before_titles(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> dict[str, set[str]]:
-    """Each speaker -> the words before the titles its phrases name, and up to two words before the phrase in its
-    clause ("Former", "Ugandan", "opposition shadow"; lower case, articles left out)."""
+def _words_before_titles(claims: list[Claim], articles: list[Article],
+                         knowledge: Knowledge) -> dict[str, tuple[set[str], set[str]]]:
+    """Each speaker -> the words before the titles its phrases name ("Ugandan" of "Ugandan Health Minister Jan
+    Okello"; its article and days left out), and up to two words before the phrase in its clause ("opposition
+    shadow"); lower case."""
     lang_of = {article.article_id: article.lang for article in articles}
-    found: dict[str, set[str]] = defaultdict(set)
+    found: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
     for claim in claims:
         extractor = knowledge.extractor(lang_of.get(claim.article_id, "")) if claim.speaker_text else None
         reader = extractor.grammars.speakers if extractor else None
@@ -392,16 +396,25 @@ def _words_before_titles(claims: list[Claim], articles: list[Article], knowledge
             continue
         at = claim.sentence.find(claim.speaker_text or "")
         clause = re.split(r"[,;:()“”\"—–]", claim.sentence[:max(at, 0)])[-1].split()[-2:] if at > 0 else []
-        found[claim.speaker].update(word.lower() for word in [*clause, *before]
-                                    if word.lower() not in reader.articles)
+        inside, around = found[claim.speaker]
+        inside.update(word.lower() for word in before if word.lower() not in reader.calendar)
+        around.update(word.lower() for word in clause)
     return found
 
 
-def _names_home(word: str, home: str, words: BodyWords) -> bool:
-    """Whether a word before a title names the event's country ("Kenyan", "Kenya's" of an event in Kenya)."""
-    for ending in words.possessives:
-        word = word.removesuffix(ending)
-    return words.countries.get(word) == home
+def _minister_at_home(titled: tuple[set[str], set[str]], home: str, words: BodyWords,
+                      out_of_office: frozenset[str]) -> bool:
+    """Whether a speaker's titles are of the event's country's government now: the words in a title's phrase before
+    it name that country or nothing ("Kenyan Health Minister", "Health Minister"; not "Ugandan Health Minister"),
+    and none before the phrase says another country or out of office ("former", "opposition shadow")."""
+    def country(word: str) -> str | None:
+        for ending in words.possessives:
+            word = word.removesuffix(ending)
+        return words.countries.get(word)
+
+    inside, around = titled
+    return (all(country(word) == home for word in inside)
+            and not any(word in out_of_office or country(word) not in (None, home) for word in around))
 
 
 def _government_bodies(articles: list[Article], knowledge: Knowledge) -> frozenset[str]:

@@ -1554,8 +1554,6 @@ def _district_name(phrase: str) -> str:
     return " ".join(words[1:] if words[0].lower() in ("in", "across", "of") else words)
 
 
-
-
 def _quantity(claim: Claim) -> tuple[str | None, str | None, str | None]:
     return claim.subject, claim.predicate, claim.population
 

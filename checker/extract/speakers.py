@@ -221,6 +221,7 @@ class SpeakerReader:
         self.role_words = frozenset(w.lower() for w in words.role_words)
         self.role_abbreviations = {k.lower(): v.lower() for k, v in words.role_abbreviations.items()}
         self.office_roles = {k.lower(): v.lower() for k, v in words.office_roles.items()}
+        self.out_of_office = frozenset(w.lower() for w in words.out_of_office_words)
         self.body_of_title = _bodies_of_titles(words.role_bodies, words.ministry_topics)
         self.body_title = any_of(tuple(self.body_of_title))
         self.spokesperson_of = compiled(rf"\b(?:{phrase_pattern(words.spokesperson_words)})\s+(?:for|of)\s+(?:the\s+)?"
@@ -758,7 +759,8 @@ class SpeakerReader:
     def _titled(self, text: str, name: str) -> bool:
         """Whether a title stands right before ``name`` in ``text`` ("Railway Manager Rinkesh Ray"; "Divisional
         Railway Manager (DRM) Rinkesh Ray")."""
-        before = _BRACKETED.sub(" ", text[:text.find(name)]).split()
+        at = text.find(name)
+        before = _BRACKETED.sub(" ", text[:at]).split() if at > 0 else []
         return bool(before) and before[-1].strip(".,").lower() in self.role_words
 
     def proper_name(self, text: str) -> str | None:

@@ -405,6 +405,7 @@ class SpeakersFile(PackFile):
     role_words: Words = ()
     role_abbreviations: dict[str, str] = {}
     office_roles: dict[str, str] = {}  # a body named bare -> the role of the person who heads it ("ministry": minister)
+    out_of_office_words: Words = ()  # before a title: its holder does not speak for the body ("former", "shadow")
     role_bodies: dict[str, Words] = {}
     ministry_topics: Words = ()
     government_words: Words = ()
