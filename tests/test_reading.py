@@ -1319,6 +1319,7 @@ def test_reading_an_outlet_never_carries_its_own_name() -> None:
     ("The toll reached 288, said K. S. Anand, a spokesman for the railway.", "K. S. Anand"),
     ("The toll reached 288, said J. Okafor, a police officer.", "J. Okafor"),
     ("The toll reached 288, according to K. S. Anand, a spokesman for the railway.", "K. S. Anand"),
+    ("The toll reached 288, President Jan T. Okafor said on Monday.", "Jan T. Okafor"),  # a middle initial
 ])
 def test_reading_a_speaker_named_by_initials_is_that_person(sentence: str, speaker: str) -> None:
     claim = figure(counts("Train crash", sentence), "288")

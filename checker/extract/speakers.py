@@ -96,7 +96,7 @@ def _name_pattern(particles: Sequence[str], prefixes: Sequence[str]) -> re.Patte
     prefix = rf"(?:(?:{phrase_pattern(prefixes)})-)?" if prefixes else ""
     word = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
     initials = r"(?:[A-Z]\.\s){1,3}"  # "K. S. Anand", "J. Smith" (not "U.S. Army")
-    return compiled(rf"\b((?:{initials})?{word}(?:\s+[A-Z]\.)?(?:\s+{particle}{prefix}{word})+|{initials}{word})\b")
+    return compiled(rf"\b((?:{initials})?{word}(?:(?:\s+[A-Z]\.)?\s+{particle}{prefix}{word})+|{initials}{word})\b")
 
 
 def _bodies_of_titles(role_bodies: dict[str, tuple[str, ...]], topics: tuple[str, ...]) -> dict[str, str]:
