@@ -6,7 +6,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from functools import partial
 from pathlib import Path
 
 from checker.cache import Cache
@@ -269,30 +268,26 @@ def figures_carried_across_articles(claims: list[Claim]) -> list[Claim]:
 
     torn = torn_quantities((claim for claim in claims if claim.event_id),
                            lambda claim: (claim.article_id, *quantity(claim)))
-    numbers = CreditedNumbers(claims)
+    in_article = CreditedNumbers(claims, lambda claim: claim.article_id)
+    in_event = CreditedNumbers(claims, lambda claim: (claim.event_id, claim.scope))  # (its place: "in Lima")
     carried = []
     for claim in claims:
         if (claim.kind != "count" or claim.speaker_kind != "outlet" or not claim.event_id or claim.in_quote
                 or claim.partial or claim.other_event or claim.predicate is None or claim.value_kind == "vague"
                 or (claim.article_id, *quantity(claim)) in torn
-                or numbers.sources(claim, partial(_of_article, claim))):
+                or in_article.sources(claim)):
             carried.append(claim)
             continue
-        sources = numbers.sources(claim, partial(_standing_in_event, claim))
+        sources = in_event.sources(claim, _standing)
         name, kind = next(iter(sources)) if len(sources) == 1 else ("", None)
         carried.append(replace(claim, speaker=name, speaker_kind=kind) if name and name not in (claim.speaker or "")
                        else claim)
     return carried
 
 
-def _of_article(claim: Claim, source: Claim) -> bool:
-    return source.article_id == claim.article_id
-
-
-def _standing_in_event(claim: Claim, source: Claim) -> bool:
-    """Whether ``source`` is a figure of ``claim``'s event and place that stands: no part, no recap, not replaced."""
-    return (source.event_id == claim.event_id and source.scope == claim.scope and not source.partial
-            and not source.other_event and not source.superseded)
+def _standing(source: Claim) -> bool:
+    """Whether a figure stands as its source's figure of its event: no part, no recap, not replaced."""
+    return not source.partial and not source.other_event and not source.superseded
 
 
 def _governments_of_heads(claims: list[Claim], articles: list[Article], knowledge: Knowledge,

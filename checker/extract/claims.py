@@ -1598,15 +1598,17 @@ CREDITED_KINDS = ("named_official", "organisation", "document", "anonymous")  # 
 
 
 class CreditedNumbers:
-    """The figures of ``claims`` that a source gave (``CREDITED_KINDS``), found by the number they were written with:
-    which sources gave an outlet's figure of the same quantity."""
+    """The figures of ``claims`` that a source gave (``CREDITED_KINDS``), found by the number they were written with,
+    within a ``group`` (an article, an event; all one group by default): which sources gave an outlet's figure of
+    the same quantity."""
 
-    def __init__(self, claims: Iterable[Claim]) -> None:
-        self._by_number: dict[object, list[Claim]] = defaultdict(list)
+    def __init__(self, claims: Iterable[Claim], group: Callable[[Claim], object] = lambda claim: None) -> None:
+        self.group = group
+        self._by_number: dict[tuple, list[Claim]] = defaultdict(list)
         for claim in claims:
             if claim.kind == "count" and claim.speaker and claim.speaker_kind in CREDITED_KINDS:
                 for number in {(claim.value_low, claim.value_high), *claim.written_numbers()}:
-                    self._by_number[number].append(claim)
+                    self._by_number[(group(claim), claim.predicate, number)].append(claim)
 
     def sources(self, claim: Claim, among: Callable[[Claim], bool] = lambda c: True) -> set[tuple[str, str | None]]:
         """(speaker, kind) of the figures ``among`` of the same quantity as ``claim`` that gave its very interval, or
@@ -1619,13 +1621,13 @@ class CreditedNumbers:
                     and (source.population == claim.population or None in (source.population, claim.population))
                     and among(source))
 
-        interval = (claim.value_low, claim.value_high)
-        exact = {(c.speaker or "", c.speaker_kind) for c in self._by_number.get(interval, ())
+        group, interval = self.group(claim), (claim.value_low, claim.value_high)
+        exact = {(c.speaker or "", c.speaker_kind) for c in self._by_number.get((group, claim.predicate, interval), ())
                  if (c.value_low, c.value_high) == interval and fits(c)}
         if exact:
             return exact
         return {(c.speaker or "", c.speaker_kind) for number in claim.written_numbers()
-                for c in self._by_number.get(number, ()) if fits(c)}
+                for c in self._by_number.get((group, claim.predicate, number), ()) if fits(c)}
 
 
 _GENERAL_SUBJECT = "person"  # the subject every count of people falls under (the taxonomy's root of people)
