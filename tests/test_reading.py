@@ -42,6 +42,19 @@ HEADLINE = "Rockets hit an air base in western Iraq"
 
 # --- parts and subsets ---------------------------------------------------------------------------
 
+@pytest.mark.parametrize("sentence, written, partial", [
+    ("Six patients are being treated at Riverside General Hospital.", "Six", True),
+    ("Nine of the injured are in St Anne's Hospital.", "Nine", True),
+    ("Four of the injured were in a serious condition at the Korva Medical Center.", "Four", True),
+    ("Twelve people were killed at Korva Hospital when the shell hit.", "Twelve", False),  # an attack there
+    ("Health officials said 17 people are being treated in city hospitals.", "17", False),  # no one hospital named
+    ("Twelve people were taken to hospital, the fire service said.", "Twelve", False),
+])
+def test_reading_a_figure_of_one_named_hospital_is_a_part(sentence: str, written: str, partial: bool) -> None:
+    """A figure of the people in one named hospital or clinic is a part of the event's count, never its total."""
+    assert figure(counts("Tower fire", sentence), written).partial is partial
+
+
 def test_reading_parts_of_the_whole_named_first_are_parts() -> None:
     claims = counts(HEADLINE, "Rockets struck the Ain al-Asad air base on Wednesday, officials said.",
                     "Of the 30 people wounded, four were flown to Baghdad, a doctor said.")

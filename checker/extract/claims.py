@@ -832,9 +832,12 @@ class ArticleReader(ArticleComponent):
         elif not counted.of_population and (vocabulary.partial_after.match(text, quantity.phrase_end)
                                              or vocabulary.elsewhere.match(text, counted.end)
                                              or vocabulary.among_whole.match(text, counted.end)
+                                             or (predicate not in _STATES_AT_THE_SCENE
+                                                 and vocabulary.at_facility.match(text, counted.end))
                                              or group is not None):
             self._mark_part(quantity, "after")  # "two of them", "170 people elsewhere", "two were among the dead",
-            # "97 were women"
+            # "97 were women", "six are in King's College Hospital" (not "12 were killed at the hospital": an attack
+            # there)
         elif vocabulary.rest_follows.search(text, quantity.phrase_end):
             self._mark_part(quantity, "rest")  # "one hit the cafeteria while two others landed"
         return self._figure_claim(
@@ -1546,6 +1549,9 @@ class ArticleReader(ArticleComponent):
 def number_keys(numbers: NumberGrammar) -> frozenset[str]:
     """The sentence prefilter's words: one word of each number phrase (same test as the grammar's candidate)."""
     return key_words(numbers.candidate_words())
+
+
+_STATES_AT_THE_SCENE = ("killed", "killed_or_missing", "missing")  # where the event was: never one hospital's part
 
 
 def _district_name(phrase: str) -> str:

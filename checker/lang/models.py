@@ -263,6 +263,7 @@ class QuantitiesFile(PackFile):
     naming_words: Words = ()
     negation_after: Words = ()
     sub_area_words: Words = ()
+    facility_words: Words = ()  # the last word of a named place that holds some of an event's people ("Hospital")
     district_verbs: Words = ()
     rate_before: Words = ()
     rate_after: Words = ()
@@ -316,7 +317,7 @@ class QuantitiesFile(PackFile):
                            "of_whole_opener", "sub_area", "ranking", "earlier_figure", "population_before",
                            "population_after", "strong_population", "breakdown_before", "place_of_figure",
                            "landform_name", "zero_group", "zero_group_pair", "zero_scope", "among_whole",
-                           "elsewhere", "level_after_increment", "counted_by_verb",
+                           "elsewhere", "at_facility", "level_after_increment", "counted_by_verb",
                            "increment_after_phrase", "agent_after_verb", "place_before_figure", "denied",
                            "denied_after", "topic_phrase", "topic_noun_after", "counted_of",
                            "topic_qualifier", "topic_link", "listed_place_end",
