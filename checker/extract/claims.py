@@ -836,7 +836,7 @@ class ArticleReader(ArticleComponent):
                                                  and vocabulary.at_facility.match(text, counted.end))
                                              or group is not None):
             self._mark_part(quantity, "after")  # "two of them", "170 people elsewhere", "two were among the dead",
-            # "97 were women", "six are in King's College Hospital" (not "12 were killed at the hospital": an attack
+            # "97 were women", "six are in Riverside General Hospital" (not "12 were killed at the hospital": an attack
             # there)
         elif vocabulary.rest_follows.search(text, quantity.phrase_end):
             self._mark_part(quantity, "rest")  # "one hit the cafeteria while two others landed"

@@ -118,7 +118,7 @@ class ClaimVocabulary:
     district_verbs: str  # an alternation: the verbs a district named bare counts with ("Korvan reported")
     landform_name: re.Pattern[str]  # "Mount Everest", "Korvana Valley": a place whether or not the gazetteer has it
     among_whole: re.Pattern[str]  # "[two police officers] were among the dead": a part of the dead
-    at_facility: re.Pattern[str]  # "[six patients] are being treated at King's College Hospital": that hospital's
+    at_facility: re.Pattern[str]  # "[six patients] lie in Riverside General Hospital": that hospital's
     group_complement: re.Pattern[str]  # "[97] were women": some of a count, said to be of a group
     group_whole_before: re.Pattern[str]  # "the [153 dead] were women": a whole, not some of one
     denied_before: re.Pattern[str]  # "denied reports that [two soldiers were killed]": a figure its speaker denies
