@@ -172,7 +172,8 @@ def assess(
     resolution = knowledge.resolver().cluster(claims, articles)
     events = [replace(event, place_within=knowledge.gazetteer.chain(event.place)[1:]) if event.place else event
               for event in resolution.events]  # where the place lies, for a reader who does not know it
-    claims = figures_carried_across_articles(one_name_per_body_of_events(resolution.apply(claims), articles, knowledge))
+    claims = figures_carried_across_articles(one_name_per_body_of_events(resolution.apply(claims), articles, knowledge),
+                                             articles, knowledge)
     result = RunResult(articles=articles, claims=claims, skipped=list(skipped or []), events=events,
                        mentions=mentions)
     book = load_rules(settings)
@@ -254,7 +255,7 @@ def one_name_per_body_of_events(claims: list[Claim], articles: list[Article], kn
     return _home_governments(renamed, words, homes)
 
 
-def figures_carried_across_articles(claims: list[Claim]) -> list[Claim]:
+def figures_carried_across_articles(claims: list[Claim], articles: list[Article], knowledge: Knowledge) -> list[Claim]:
     """Copies of the claims with each figure an outlet gives in its own voice credited to the one source that other
     articles of its event credit with that number for that quantity ("At least 78 bodies were recovered" in a wire
     story, where two other stories say the coast guard gave 78): the outlet carries that source's figure, it does not
@@ -262,7 +263,14 @@ def figures_carried_across_articles(claims: list[Claim]) -> list[Claim]:
     another event, a quotation, a vague figure ("thousands") or one with no state; a number its own article credits
     to a source (carried there or left, ``extract.claims``); and the figures of an article that gives two figures of
     a quantity in its own voice that disagree and credits neither (it contradicts itself, whoever it took them
-    from)."""
+    from). A figure whose quantifier leaves its number out ("More than 120 killed") carries only a source that said
+    as much, never a source's 120."""
+    lang_of = {article.article_id: article.lang for article in articles}
+
+    def strict(claim: Claim) -> bool:
+        extractor = knowledge.extractor(lang_of.get(claim.article_id, ""))
+        return extractor is not None and extractor.grammars.numbers.leaves_its_number_out(claim.value_text or "")
+
     def quantity(claim: Claim) -> tuple:
         return (*quantity_key(claim), claim.unit, claim.scope)
 
@@ -278,7 +286,7 @@ def figures_carried_across_articles(claims: list[Claim]) -> list[Claim]:
                 or in_article.sources(claim)):
             carried.append(claim)
             continue
-        sources = in_event.sources(claim, _standing)
+        sources = in_event.sources(claim, _standing, by_number=not strict(claim))
         name, kind = next(iter(sources)) if len(sources) == 1 else ("", None)
         carried.append(replace(claim, speaker=name, speaker_kind=kind) if name and name not in (claim.speaker or "")
                        else claim)

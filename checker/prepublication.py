@@ -140,7 +140,8 @@ def check_draft(draft: Article, record: RunResult, settings: Settings | None = N
     together = one_name_per_person_of_run(record.claims + own.claims, articles, knowledge)
     resolution = knowledge.resolver().cluster(together, articles)
     data = CheckData(articles, figures_carried_across_articles(
-                         one_name_per_body_of_events(resolution.apply(together), articles, knowledge)),
+                         one_name_per_body_of_events(resolution.apply(together), articles, knowledge), articles,
+                         knowledge),
                      resolution.events,
                      drafts=frozenset({draft.article_id}), gazetteer=knowledge.gazetteer, taxonomy=knowledge.taxonomy)
 

@@ -186,6 +186,14 @@ def test_disputes_an_outlets_own_figure_another_article_credits_to_one_source_is
                                     "said."),
     ])
     assert figure_of(result, "toll-0", "At least 52").speaker == "Desk 0"
+    # "more than 52" claims more than the ministry's 52: the outlet's own
+    assert speakers("The floods in Derna on Sunday killed 52 people, the health ministry said.")["toll-0"] == \
+        "health ministry"
+    result = analyse([
+        toll_story(0, "2023-09-12", "More than 52 people were killed by the floods in Derna on Sunday."),
+        toll_story(1, "2023-09-12", "The floods in Derna on Sunday killed 52 people, the health ministry said."),
+    ])
+    assert figure_of(result, "toll-0", "More than 52").speaker == "Desk 0"
 
 
 def test_disputes_a_figure_said_again_in_other_words_is_no_step_and_hides_none() -> None:

@@ -1418,6 +1418,9 @@ def test_reading_a_day_opens_a_name_but_never_a_bodys(sentence: str, speaker: st
       "Hospital officials also said 45 people were killed."), "At least 45"),
     # "nearly 52" is not the ministry's 52
     (("Nearly 52 dead in floods", "The ministry said 52 people had died."), "Nearly 52"),
+    # "more than 120" claims more than the agency's 120; "over 200" more than the district's 200
+    (("More than 120 killed in tanker blast", "The fire agency said 120 people died in the blast."), "More than 120"),
+    (("Over 200 dead in floods", "The district administration said 200 people had died."), "Over 200"),
 ])
 def test_reading_an_outlets_figure_two_sources_gave_or_worded_apart_stays_its_own(paragraphs: tuple[str, ...],
                                                                                 written: str) -> None:

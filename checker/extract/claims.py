@@ -150,7 +150,8 @@ class ArticleReader(ArticleComponent):
         self._settle_parts(claims)
         self._singular_parts(claims)
         _share_revision_cues(claims)
-        _carried_sources(claims, self._presumed)
+        _carried_sources(claims, self._presumed,
+                         lambda claim: self.grammars.numbers.leaves_its_number_out(claim.value_text or ""))
         for number, claim in enumerate(claims, start=1):
             claim.claim_id = f"{self.article.article_id}:{number}"
         mentions = self.event_mentions.read(places_and_event_words)
@@ -1581,19 +1582,20 @@ def _mark_between(claims: list[Claim], offset: int, start: int, end: int) -> Non
             claim.other_event = True
 
 
-def _carried_sources(claims: list[Claim], presumed: dict[int, Claim]) -> None:
+def _carried_sources(claims: list[Claim], presumed: dict[int, Claim], strict: Callable[[Claim], bool]) -> None:
     """A figure the article gives in its own voice ("At least 79 dead", a headline) that it credits to one source
     elsewhere ("the coast guard said 79 people died") is that source's figure, carried by the outlet, whatever
     quantifier the outlet puts before the number ("at least 79" is the coast guard's 79 carried); a source that
     gave the very interval comes first, and a number two sources gave (an unnamed one too) is carried from neither.
     So is a figure credited only by presumption (``presumed``: the ids of the claims "the official toll" credits to
     the authorities) when a source is named for it. An outlet never carries its own name ("tallied by the
-    Associated Press" in a copy of AP's story)."""
+    Associated Press" in a copy of AP's story), and a figure whose quantifier leaves its number out (``strict``:
+    "More than 120 killed") carries only a source that said as much, never a source's 120."""
     numbers = CreditedNumbers(c for c in claims if id(c) not in presumed)
     for claim in claims:
         if claim.kind != "count" or claim.in_quote or not (claim.speaker_kind == "outlet" or id(claim) in presumed):
             continue
-        sources = numbers.sources(claim)
+        sources = numbers.sources(claim, by_number=not strict(claim))
         if len(sources) == 1:
             (name, kind), = sources
             if claim.speaker_kind != "outlet" or name not in (claim.speaker or ""):
@@ -1616,11 +1618,12 @@ class CreditedNumbers:
                 for number in {(claim.value_low, claim.value_high), *claim.written_numbers()}:
                     self._by_number[(group(claim), claim.predicate, number)].append(claim)
 
-    def sources(self, claim: Claim, among: Callable[[Claim], bool] = lambda c: True) -> set[tuple[str, str | None]]:
+    def sources(self, claim: Claim, among: Callable[[Claim], bool] = lambda c: True,
+                by_number: bool = True) -> set[tuple[str, str | None]]:
         """(speaker, kind) of the figures ``among`` of the same quantity as ``claim`` that gave its very interval, or
-        else the number it was written with ("79" for "at least 79"). Quantities are the same when their state and
-        unit are, and their subjects and peoples are, or one is the general one ("79 migrants", "79 people";
-        never "13 civilians" for "13 troops")."""
+        else (``by_number``) the number it was written with ("79" for "at least 79"). Quantities are the same when
+        their state and unit are, and their subjects and peoples are, or one is the general one ("79 migrants", "79
+        people"; never "13 civilians" for "13 troops")."""
         def fits(source: Claim) -> bool:
             return (source.predicate == claim.predicate and source.unit == claim.unit and source is not claim
                     and (source.subject == claim.subject or _GENERAL_SUBJECT in (source.subject, claim.subject))
@@ -1630,7 +1633,7 @@ class CreditedNumbers:
         group, interval = self.group(claim), (claim.value_low, claim.value_high)
         exact = {(c.speaker or "", c.speaker_kind) for c in self._by_number.get((group, claim.predicate, interval), ())
                  if (c.value_low, c.value_high) == interval and fits(c)}
-        if exact:
+        if exact or not by_number:
             return exact
         return {(c.speaker or "", c.speaker_kind) for number in claim.written_numbers()
                 for c in self._by_number.get((group, claim.predicate, number), ()) if fits(c)}

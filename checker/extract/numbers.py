@@ -67,6 +67,7 @@ class Quantity:
     high: float  # math.inf when open above
     approximate: bool
     kind: str  # "exact" | "lower" | "upper" | "range" | "approximate" | "vague"
+    strict: bool = False  # its quantifier leaves its number out ("more than 120", "fewer than 10", "nearly 80")
 
 
 class _Core:
@@ -169,6 +170,7 @@ class _Vague:
     not_before: re.Pattern[str] | None  # matched at its end
 
 
+_STRICT_QUANTIFIERS = frozenset({"lower_strict", "upper_strict", "approx_below_strict", "approx_above_strict"})
 _KIND_OF_QUANTIFIER = {
     "lower": "lower", "lower_strict": "lower", "upper": "upper", "upper_strict": "upper",
     "approx": "approximate", "approx_below": "approximate", "approx_below_strict": "approximate",
@@ -323,6 +325,12 @@ class NumberGrammar:
         return sorted(words)
 
     # --- finding counts -----------------------------------------------------------------------------
+    def leaves_its_number_out(self, value_text: str) -> bool:
+        """Whether a figure as written ("more than 120", "fewer than 10") has a quantifier that leaves its number
+        out: it claims another figure than a source's 120 or 10 (``Quantity.strict``)."""
+        found = self.find(value_text)
+        return bool(found) and found[0].strict
+
     def find(self, text: str) -> list[Quantity]:
         """Every count in ``text``, in order of appearance."""
         if not text:
@@ -642,7 +650,8 @@ class NumberGrammar:
             low, high, approximate = self._apply(second.suffix_kind, low, high)
             if second.suffix_kind in ("lower", "upper"):
                 kind = second.suffix_kind
-        return _quantity(text, first.start, second.end, phrase_start, second.phrase_end, low, high, approximate, kind)
+        return _quantity(text, first.start, second.end, phrase_start, second.phrase_end, low, high, approximate, kind,
+                         strict=quantifier in _STRICT_QUANTIFIERS)
 
     def _single(self, core: _Core, text: str) -> Quantity:
         low, high, approximate = core.low, core.high, core.vague
@@ -657,7 +666,8 @@ class NumberGrammar:
                 phrase_start = core.phrase_start
         if core.vague and kind == "approximate":
             kind = "vague"
-        return _quantity(text, core.start, core.end, phrase_start, core.phrase_end, low, high, approximate, kind)
+        return _quantity(text, core.start, core.end, phrase_start, core.phrase_end, low, high, approximate, kind,
+                         strict=quantifier in _STRICT_QUANTIFIERS)
 
     def _tolerance(self, value: float) -> float:
         relative = self.tolerance_relative * value
@@ -707,10 +717,10 @@ def _integral(value: float) -> bool:
 
 
 def _quantity(text: str, start: int, end: int, phrase_start: int, phrase_end: int, low: float, high: float,
-              approximate: bool, kind: str) -> Quantity:
+              approximate: bool, kind: str, strict: bool = False) -> Quantity:
     if not low >= 0:  # also catches NaN
         low = 0.0
     if not high >= low:
         high = low
     return Quantity(start, end, text[start:end], phrase_start, phrase_end, text[phrase_start:phrase_end],
-                    float(low), float(high), approximate, kind)
+                    float(low), float(high), approximate, kind, strict)
