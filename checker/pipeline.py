@@ -233,10 +233,8 @@ def one_name_per_body_of_events(claims: list[Claim], articles: list[Article], kn
     governments = _names_by_key(((c.event_id, c.speaker) for c in claims  # (event, key) -> as its sources name it
                                  if c.event_id and c.speaker and c.speaker_kind in BODY_KINDS
                                  and not c.speaker.islower()), words)
-    of_government = _government_bodies(articles, knowledge)
+    of_government, out_of_office = _title_words(articles, knowledge)
     titled = _words_before_titles(claims, articles, knowledge)
-    out_of_office = frozenset(word for lang in {a.lang for a in articles} if (extractor := knowledge.extractor(lang))
-                              for word in extractor.grammars.speakers.out_of_office)
     renamed = []
     for claim in claims:
         names = canonical.get(claim.event_id or "", {})
@@ -286,7 +284,7 @@ def figures_carried_across_articles(claims: list[Claim], articles: list[Article]
                 or in_article.sources(claim)):
             carried.append(claim)
             continue
-        sources = in_event.sources(claim, _standing, by_number=not strict(claim))
+        sources = in_event.sources(claim, _standing, strict)
         name, kind = next(iter(sources)) if len(sources) == 1 else ("", None)
         carried.append(replace(claim, speaker=name, speaker_kind=kind) if name and name not in (claim.speaker or "")
                        else claim)
@@ -420,15 +418,18 @@ def _minister_at_home(titled: tuple[set[str], set[str]], home: str, words: BodyW
             and not any(word in out_of_office or country(word) not in (None, home) for word in around))
 
 
-def _government_bodies(articles: list[Article], knowledge: Knowledge) -> frozenset[str]:
-    """The bodies of a government its officials' titles name in the articles' languages ("health ministry",
-    "government"), as ``SpeakerReader.body_spoken_for`` names them."""
+def _title_words(articles: list[Article], knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str]]:
+    """In the articles' languages: the bodies of a government its officials' titles name ("health ministry",
+    "government"; as ``SpeakerReader.body_spoken_for`` names them), and the words before a title that put its
+    holder out of office ("former", "shadow")."""
     bodies: set[str] = set()
+    out_of_office: set[str] = set()
     for lang in {article.lang for article in articles}:
         extractor = knowledge.extractor(lang)
         if extractor is not None:
             bodies.update(extractor.grammars.speakers.body_of_title.values())
-    return frozenset(bodies)
+            out_of_office.update(extractor.grammars.speakers.out_of_office)
+    return frozenset(bodies), frozenset(out_of_office)
 
 
 def _body_words(articles: list[Article], knowledge: Knowledge, bodies: list[str]) -> BodyWords:

@@ -1595,7 +1595,7 @@ def _carried_sources(claims: list[Claim], presumed: dict[int, Claim], strict: Ca
     for claim in claims:
         if claim.kind != "count" or claim.in_quote or not (claim.speaker_kind == "outlet" or id(claim) in presumed):
             continue
-        sources = numbers.sources(claim, by_number=not strict(claim))
+        sources = numbers.sources(claim, strict=strict)
         if len(sources) == 1:
             (name, kind), = sources
             if claim.speaker_kind != "outlet" or name not in (claim.speaker or ""):
@@ -1619,9 +1619,10 @@ class CreditedNumbers:
                     self._by_number[(group(claim), claim.predicate, number)].append(claim)
 
     def sources(self, claim: Claim, among: Callable[[Claim], bool] = lambda c: True,
-                by_number: bool = True) -> set[tuple[str, str | None]]:
+                strict: Callable[[Claim], bool] = lambda c: False) -> set[tuple[str, str | None]]:
         """(speaker, kind) of the figures ``among`` of the same quantity as ``claim`` that gave its very interval, or
-        else (``by_number``) the number it was written with ("79" for "at least 79"). Quantities are the same when
+        else the number it was written with ("79" for "at least 79"), unless its quantifier leaves that number out
+        (``strict``, asked only then: "more than 79"). Quantities are the same when
         their state and unit are, and their subjects and peoples are, or one is the general one ("79 migrants", "79
         people"; never "13 civilians" for "13 troops")."""
         def fits(source: Claim) -> bool:
@@ -1633,10 +1634,11 @@ class CreditedNumbers:
         group, interval = self.group(claim), (claim.value_low, claim.value_high)
         exact = {(c.speaker or "", c.speaker_kind) for c in self._by_number.get((group, claim.predicate, interval), ())
                  if (c.value_low, c.value_high) == interval and fits(c)}
-        if exact or not by_number:
+        if exact:
             return exact
-        return {(c.speaker or "", c.speaker_kind) for number in claim.written_numbers()
-                for c in self._by_number.get((group, claim.predicate, number), ()) if fits(c)}
+        written = {(c.speaker or "", c.speaker_kind) for number in claim.written_numbers()
+                   for c in self._by_number.get((group, claim.predicate, number), ()) if fits(c)}
+        return written if written and not strict(claim) else set()
 
 
 _GENERAL_SUBJECT = "person"  # the subject every count of people falls under (the taxonomy's root of people)
